@@ -1,0 +1,5 @@
+"""Allow ``python -m ossetia_reader``."""
+
+from ossetia_reader.cli import main
+
+main()

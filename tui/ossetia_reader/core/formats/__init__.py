@@ -1,0 +1,1 @@
+"""Parsers that turn files of every supported format into ``Article`` objects."""

@@ -1,0 +1,41 @@
+"""Decode bytes of unknown encoding without ever failing."""
+
+from __future__ import annotations
+
+import codecs
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Return ``(text, encoding)`` for ``data``.
+
+    UTF-8 (with or without BOM) and UTF-16 with a BOM are taken as they are.
+    Anything else is legacy 8-bit text: Windows-1251 when most high bytes fall in
+    the Cyrillic letter range, else Windows-1252, with undecodable bytes replaced.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace"), "utf-16"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    high = [b for b in data if b >= 0x80]
+    cyrillic = sum(1 for b in high if b >= 0xC0)
+    if high and cyrillic / len(high) > 0.6 and _looks_russian(data):
+        return data.decode("cp1251", errors="replace"), "cp1251"
+    return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def _looks_russian(data: bytes) -> bool:
+    """Words of several high bytes in a row are Cyrillic; Latin-1 text has lone accents."""
+    runs = 0
+    current = 0
+    for b in data[:65536]:
+        if b >= 0xC0:
+            current += 1
+            if current == 3:
+                runs += 1
+        else:
+            current = 0
+    return runs >= 2

@@ -1,0 +1,474 @@
+"""The library: every stored article with its read/starred state, in SQLite.
+
+One file (``library.sqlite3``) in the library directory, in WAL mode so the
+app can read while ``ossetia-reader fetch`` writes from another process. Every
+change is one transaction: a crash leaves the previous state readable.
+
+Articles are addressed two ways: ``id`` (a stable string, e.g. the stored
+file's name or a feed item's GUID hash) for people and exports, and ``key``
+(the SQLite rowid) for the UI's virtual lists and the search index.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+from ossetia_reader.core.article import Article, ArticleSummary, Entity, Link, Quote
+
+DATABASE_NAME = "library.sqlite3"
+SCHEMA_VERSION = 1
+
+_MIGRATIONS: dict[int, str] = {
+    1: """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE feeds (
+        url TEXT PRIMARY KEY,
+        title TEXT,
+        etag TEXT,
+        last_modified TEXT,
+        last_fetch TEXT,
+        last_status TEXT,
+        last_error TEXT
+    );
+    CREATE TABLE articles (
+        key INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        feed TEXT,
+        url TEXT,
+        title TEXT NOT NULL,
+        author TEXT,
+        date TEXT,
+        source TEXT NOT NULL DEFAULT '',
+        caption TEXT,
+        credit TEXT,
+        body TEXT NOT NULL,
+        links TEXT NOT NULL DEFAULT '[]',
+        content_hash TEXT NOT NULL,
+        added_at TEXT NOT NULL,
+        entities TEXT,
+        quotes TEXT,
+        enriched INTEGER NOT NULL DEFAULT 0,
+        read INTEGER NOT NULL DEFAULT 0,
+        starred INTEGER NOT NULL DEFAULT 0,
+        tags TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX articles_newest ON articles (date DESC, key DESC);
+    CREATE INDEX articles_url ON articles (url) WHERE url IS NOT NULL;
+    CREATE INDEX articles_hash ON articles (content_hash);
+    """,
+}
+
+_SUMMARY_COLUMNS = "key, id, title, date, source, read, starred"
+_ARTICLE_COLUMNS = (
+    "key, id, feed, url, title, author, date, source, caption, credit, body, links, "
+    "entities, quotes"
+)
+_NEWEST_FIRST = "ORDER BY date IS NULL, date DESC, key DESC"
+
+
+class LibraryError(Exception):
+    """The library cannot be opened or written; the message is one line for the user."""
+
+
+class Outcome(Enum):
+    """What adding one article did."""
+
+    ADDED = "added"
+    UPDATED = "updated"
+    SKIPPED = "skipped"
+
+
+class ArticleFilter(Enum):
+    """Which articles the sidebar lists."""
+
+    ALL = "all"
+    UNREAD = "unread"
+    STARRED = "starred"
+
+
+@dataclass(frozen=True, slots=True)
+class Added:
+    """The result of storing one article."""
+
+    key: int
+    id: str
+    outcome: Outcome
+
+
+def content_hash(article: Article) -> str:
+    """A digest of what makes two copies of an article the same story."""
+    digest = hashlib.sha256()
+    for part in (article.title, article.body, article.caption or "", article.credit or ""):
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+class Library:
+    """Stored articles and their state. Safe to use from several threads."""
+
+    def __init__(self, directory: Path, *, read_only: bool = False) -> None:
+        self.directory = directory
+        self.path = directory / DATABASE_NAME
+        self.read_only = read_only
+        self._local = threading.local()
+        self._write_lock = threading.Lock()
+        if not read_only:
+            try:
+                directory.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise LibraryError(
+                    f"cannot create library at {directory}: {error.strerror}"
+                ) from None
+        self._migrate()
+
+    # -- connections ---------------------------------------------------------
+
+    @property
+    def _db(self) -> sqlite3.Connection:
+        connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
+        if connection is None:
+            connection = self._connect()
+            self._local.connection = connection
+        return connection
+
+    def _connect(self) -> sqlite3.Connection:
+        try:
+            if self.read_only:
+                uri = f"{self.path.as_uri()}?mode=ro"
+                connection = sqlite3.connect(uri, uri=True, timeout=10, check_same_thread=False)
+            else:
+                connection = sqlite3.connect(self.path, timeout=10, check_same_thread=False)
+                connection.execute("PRAGMA journal_mode=WAL")
+                connection.execute("PRAGMA synchronous=NORMAL")
+            connection.execute("PRAGMA busy_timeout=10000")
+            connection.execute("PRAGMA foreign_keys=ON")
+        except sqlite3.Error as error:
+            raise LibraryError(f"cannot open library {self.path}: {error}") from None
+        return connection
+
+    def close(self) -> None:
+        """Close this thread's connection (others close when their threads end)."""
+        connection = getattr(self._local, "connection", None)
+        if connection is not None:
+            connection.close()
+            self._local.connection = None
+
+    def _migrate(self) -> None:
+        try:
+            version = self._db.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise LibraryError(
+                    f"library {self.path} was written by a newer ossetia-reader "
+                    f"(schema {version} > {SCHEMA_VERSION})"
+                )
+            if version == SCHEMA_VERSION:
+                return
+            if self.read_only:
+                raise LibraryError(f"library {self.path} needs an upgrade but is read-only")
+            with self._write_lock, self._db as db:
+                for step in range(version + 1, SCHEMA_VERSION + 1):
+                    for statement in _MIGRATIONS[step].split(";"):
+                        if statement.strip():
+                            db.execute(statement)
+                db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        except sqlite3.DatabaseError as error:
+            raise LibraryError(f"library {self.path} is unreadable: {error}") from None
+
+    # -- reading -------------------------------------------------------------
+
+    def count(self, which: ArticleFilter = ArticleFilter.ALL) -> int:
+        """How many articles ``which`` selects."""
+        return int(self._query(f"SELECT count(*) FROM articles {_where(which)}")[0][0])
+
+    def keys(self, which: ArticleFilter = ArticleFilter.ALL) -> list[int]:
+        """Keys of the selected articles, newest first: cheap even at 100,000 rows."""
+        rows = self._query(f"SELECT key FROM articles {_where(which)} {_NEWEST_FIRST}")
+        return [row[0] for row in rows]
+
+    def summaries(self, keys: Sequence[int]) -> list[ArticleSummary]:
+        """Sidebar rows for ``keys``, in the order given (missing keys are left out)."""
+        if not keys:
+            return []
+        found: dict[int, ArticleSummary] = {}
+        for chunk_start in range(0, len(keys), 500):
+            chunk = list(keys[chunk_start : chunk_start + 500])
+            marks = ",".join("?" * len(chunk))
+            for row in self._query(
+                f"SELECT {_SUMMARY_COLUMNS} FROM articles WHERE key IN ({marks})", chunk
+            ):
+                found[row[0]] = _summary(row)
+        return [found[key] for key in keys if key in found]
+
+    def newest(self, limit: int = 100) -> list[ArticleSummary]:
+        """The newest ``limit`` articles."""
+        rows = self._query(
+            f"SELECT {_SUMMARY_COLUMNS} FROM articles {_NEWEST_FIRST} LIMIT ?", [limit]
+        )
+        return [_summary(row) for row in rows]
+
+    def get(self, key: int) -> Article | None:
+        """The whole article stored under ``key``."""
+        rows = self._query(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE key = ?", [key])
+        return _article(rows[0]) if rows else None
+
+    def find(self, article_id: str) -> Article | None:
+        """The article with this id, or with the only id starting with it."""
+        rows = self._query(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?", [article_id])
+        if not rows and article_id:
+            escaped = article_id.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            rows = self._query(
+                f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id LIKE ? ESCAPE '\\' LIMIT 2",
+                [escaped + "%"],
+            )
+            if len(rows) != 1:
+                return None
+        return _article(rows[0]) if rows else None
+
+    def summary(self, key: int) -> ArticleSummary | None:
+        """One sidebar row."""
+        found = self.summaries([key])
+        return found[0] if found else None
+
+    def iter_articles(self, batch: int = 1000) -> Iterator[Article]:
+        """Every article, oldest key first, read in batches to bound memory."""
+        last = 0
+        while True:
+            rows = self._query(
+                f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE key > ? ORDER BY key LIMIT ?",
+                [last, batch],
+            )
+            if not rows:
+                return
+            for row in rows:
+                yield _article(row)
+            last = rows[-1][0]
+
+    def max_key(self) -> int:
+        """The highest key stored (0 for an empty library): tells the index what it missed."""
+        return int(self._query("SELECT coalesce(max(key), 0) FROM articles")[0][0])
+
+    def get_meta(self, name: str) -> str | None:
+        """A value stored beside the articles (e.g. which bundle was imported)."""
+        rows = self._query("SELECT value FROM meta WHERE key = ?", [name])
+        return str(rows[0][0]) if rows else None
+
+    def _query(self, sql: str, params: Sequence[object] = ()) -> list[tuple[object, ...]]:
+        try:
+            return self._db.execute(sql, params).fetchall()  # type: ignore[no-any-return]
+        except sqlite3.DatabaseError as error:
+            raise LibraryError(f"library {self.path} is unreadable: {error}") from None
+
+    # -- writing -------------------------------------------------------------
+
+    def add(self, articles: Iterable[Article]) -> list[Added]:
+        """Store articles in one transaction: new ones added, changed ones updated.
+
+        An article already stored (same id, else same URL, else same content)
+        is updated when its content changed and skipped otherwise; read and
+        starred state always survive.
+        """
+        results: list[Added] = []
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        with self._writing() as db:
+            for article in articles:
+                results.append(self._add_one(db, article, now))
+        return results
+
+    def _add_one(self, db: sqlite3.Connection, article: Article, now: str) -> Added:
+        digest = content_hash(article)
+        row = db.execute(
+            "SELECT key, content_hash FROM articles WHERE id = ?", [article.id]
+        ).fetchone()
+        if row is None and article.url:
+            row = db.execute(
+                "SELECT key, content_hash FROM articles WHERE url = ? LIMIT 1", [article.url]
+            ).fetchone()
+        if row is None:
+            row = db.execute(
+                "SELECT key, content_hash FROM articles WHERE content_hash = ? LIMIT 1", [digest]
+            ).fetchone()
+        values = _row_values(article, digest)
+        if row is None:
+            cursor = db.execute(
+                "INSERT INTO articles (id, feed, url, title, author, date, source, caption, "
+                "credit, body, links, content_hash, entities, quotes, enriched, added_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [article.id, *values, now],
+            )
+            assert cursor.lastrowid is not None
+            return Added(cursor.lastrowid, article.id, Outcome.ADDED)
+        key, stored_hash = row
+        stored_id = db.execute("SELECT id FROM articles WHERE key = ?", [key]).fetchone()[0]
+        if stored_hash == digest:
+            return Added(key, stored_id, Outcome.SKIPPED)
+        db.execute(
+            "UPDATE articles SET feed = ?, url = ?, title = ?, author = ?, date = ?, source = ?, "
+            "caption = ?, credit = ?, body = ?, links = ?, content_hash = ?, entities = ?, "
+            "quotes = ?, enriched = ? WHERE key = ?",
+            [*values, key],
+        )
+        return Added(key, stored_id, Outcome.UPDATED)
+
+    def set_read(self, keys: Iterable[int], read: bool = True) -> None:
+        """Mark articles read or unread."""
+        with self._writing() as db:
+            db.executemany(
+                "UPDATE articles SET read = ? WHERE key = ?", [(int(read), k) for k in keys]
+            )
+
+    def mark_all_read(self) -> int:
+        """Mark every article read; returns how many changed."""
+        with self._writing() as db:
+            return db.execute("UPDATE articles SET read = 1 WHERE read = 0").rowcount
+
+    def set_starred(self, key: int, starred: bool) -> None:
+        """Star or unstar one article."""
+        with self._writing() as db:
+            db.execute("UPDATE articles SET starred = ? WHERE key = ?", [int(starred), key])
+
+    def set_enrichment(self, key: int, entities: Sequence[Entity], quotes: Sequence[Quote]) -> None:
+        """Store what enrichment found in one article."""
+        with self._writing() as db:
+            db.execute(
+                "UPDATE articles SET entities = ?, quotes = ?, enriched = 1 WHERE key = ?",
+                [_dump_entities(entities), _dump_quotes(quotes), key],
+            )
+
+    def pending_enrichment(self, limit: int = 1000) -> list[int]:
+        """Keys of articles not yet enriched, oldest first."""
+        rows = self._query(
+            "SELECT key FROM articles WHERE enriched = 0 ORDER BY key LIMIT ?", [limit]
+        )
+        return [row[0] for row in rows]
+
+    def set_meta(self, name: str, value: str) -> None:
+        """Store a value beside the articles."""
+        with self._writing() as db:
+            db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [name, value])
+
+    def _writing(self) -> _Transaction:
+        if self.read_only:
+            raise LibraryError(f"library {self.path} is open read-only")
+        return _Transaction(self)
+
+
+class _Transaction:
+    """One write transaction, serialised across this process's threads."""
+
+    def __init__(self, library: Library) -> None:
+        self._library = library
+
+    def __enter__(self) -> sqlite3.Connection:
+        self._library._write_lock.acquire()
+        try:
+            db = self._library._db
+            db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as error:
+            self._library._write_lock.release()
+            raise LibraryError(f"cannot write library {self._library.path}: {error}") from None
+        return db
+
+    def __exit__(self, kind: object, error: object, traceback: object) -> None:
+        db = self._library._db
+        try:
+            if kind is None:
+                db.execute("COMMIT")
+            else:
+                db.execute("ROLLBACK")
+        except sqlite3.Error as commit_error:
+            db.execute("ROLLBACK") if db.in_transaction else None
+            raise LibraryError(
+                f"cannot write library {self._library.path}: {commit_error}"
+            ) from None
+        finally:
+            self._library._write_lock.release()
+        if isinstance(error, sqlite3.Error):
+            raise LibraryError(f"cannot write library {self._library.path}: {error}") from None
+
+
+def _where(which: ArticleFilter) -> str:
+    if which is ArticleFilter.UNREAD:
+        return "WHERE read = 0"
+    if which is ArticleFilter.STARRED:
+        return "WHERE starred = 1"
+    return ""
+
+
+def _row_values(article: Article, digest: str) -> list[object]:
+    enriched = int(bool(article.entities or article.quotes))
+    return [
+        article.feed,
+        article.url,
+        article.title,
+        article.author,
+        article.date.isoformat() if article.date else None,
+        article.source,
+        article.caption,
+        article.credit,
+        article.body,
+        json.dumps([[link.start, link.end, link.target] for link in article.links]),
+        digest,
+        _dump_entities(article.entities) if enriched else None,
+        _dump_quotes(article.quotes) if enriched else None,
+        enriched,
+    ]
+
+
+def _dump_entities(entities: Sequence[Entity]) -> str:
+    return json.dumps([[e.start, e.end, e.text, e.type, e.canonical] for e in entities])
+
+
+def _dump_quotes(quotes: Sequence[Quote]) -> str:
+    return json.dumps([[q.start, q.end, q.text, q.speaker, q.cue] for q in quotes])
+
+
+def _parse_date(value: object) -> dt.date | None:
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _summary(row: tuple[object, ...]) -> ArticleSummary:
+    key, article_id, title, date, source, read, starred = row
+    return ArticleSummary(
+        key=int(key),  # type: ignore[call-overload]
+        id=str(article_id),
+        title=str(title),
+        date=_parse_date(date),
+        source=str(source or ""),
+        read=bool(read),
+        starred=bool(starred),
+    )
+
+
+def _article(row: tuple[object, ...]) -> Article:
+    (key, article_id, feed, url, title, author, date, source, caption, credit, body, links,
+     entities, quotes) = row  # fmt: skip
+    return Article(
+        key=int(key),  # type: ignore[call-overload]
+        id=str(article_id),
+        title=str(title),
+        body=str(body),
+        date=_parse_date(date),
+        source=str(source or ""),
+        url=url if isinstance(url, str) else None,
+        author=author if isinstance(author, str) else None,
+        feed=feed if isinstance(feed, str) else None,
+        caption=caption if isinstance(caption, str) else None,
+        credit=credit if isinstance(credit, str) else None,
+        links=tuple(Link(*item) for item in json.loads(str(links or "[]"))),
+        entities=tuple(Entity(*item) for item in json.loads(str(entities or "[]"))),
+        quotes=tuple(Quote(*item) for item in json.loads(str(quotes or "[]"))),
+    )
