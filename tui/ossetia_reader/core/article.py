@@ -75,5 +75,6 @@ class ArticleSummary:
     title: str
     date: dt.date | None
     source: str
+    url: str | None = None
     read: bool = False
     starred: bool = False

@@ -66,7 +66,7 @@ _MIGRATIONS: dict[int, str] = {
     """,
 }
 
-_SUMMARY_COLUMNS = "key, id, title, date, source, read, starred"
+_SUMMARY_COLUMNS = "key, id, title, date, source, url, read, starred"
 _ARTICLE_COLUMNS = (
     "key, id, feed, url, title, author, date, source, caption, credit, body, links, "
     "entities, quotes"
@@ -185,14 +185,25 @@ class Library:
 
     # -- reading -------------------------------------------------------------
 
-    def count(self, which: ArticleFilter = ArticleFilter.ALL) -> int:
-        """How many articles ``which`` selects."""
-        return int(self._query(f"SELECT count(*) FROM articles {_where(which)}")[0][0])
+    def count(self, which: ArticleFilter = ArticleFilter.ALL, source: str | None = None) -> int:
+        """How many articles ``which`` selects (optionally from one source only)."""
+        where, params = _where(which, source)
+        return int(self._query(f"SELECT count(*) FROM articles {where}", params)[0][0])
 
-    def keys(self, which: ArticleFilter = ArticleFilter.ALL) -> list[int]:
+    def keys(
+        self, which: ArticleFilter = ArticleFilter.ALL, source: str | None = None
+    ) -> list[int]:
         """Keys of the selected articles, newest first: cheap even at 100,000 rows."""
-        rows = self._query(f"SELECT key FROM articles {_where(which)} {_NEWEST_FIRST}")
+        where, params = _where(which, source)
+        rows = self._query(f"SELECT key FROM articles {where} {_NEWEST_FIRST}", params)
         return [row[0] for row in rows]
+
+    def sources(self) -> list[tuple[str, int]]:
+        """Every source with its article count, largest first."""
+        rows = self._query(
+            "SELECT source, count(*) FROM articles GROUP BY source ORDER BY count(*) DESC, source"
+        )
+        return [(str(source), int(count)) for source, count in rows]  # type: ignore[call-overload]
 
     def summaries(self, keys: Sequence[int]) -> list[ArticleSummary]:
         """Sidebar rows for ``keys``, in the order given (missing keys are left out)."""
@@ -395,12 +406,17 @@ class _Transaction:
             raise LibraryError(f"cannot write library {self._library.path}: {error}") from None
 
 
-def _where(which: ArticleFilter) -> str:
+def _where(which: ArticleFilter, source: str | None) -> tuple[str, list[object]]:
+    clauses: list[str] = []
+    params: list[object] = []
     if which is ArticleFilter.UNREAD:
-        return "WHERE read = 0"
-    if which is ArticleFilter.STARRED:
-        return "WHERE starred = 1"
-    return ""
+        clauses.append("read = 0")
+    elif which is ArticleFilter.STARRED:
+        clauses.append("starred = 1")
+    if source is not None:
+        clauses.append("source = ?")
+        params.append(source)
+    return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
 def _row_values(article: Article, digest: str) -> list[object]:
@@ -441,13 +457,14 @@ def _parse_date(value: object) -> dt.date | None:
 
 
 def _summary(row: tuple[object, ...]) -> ArticleSummary:
-    key, article_id, title, date, source, read, starred = row
+    key, article_id, title, date, source, url, read, starred = row
     return ArticleSummary(
         key=int(key),  # type: ignore[call-overload]
         id=str(article_id),
         title=str(title),
         date=_parse_date(date),
         source=str(source or ""),
+        url=url if isinstance(url, str) else None,
         read=bool(read),
         starred=bool(starred),
     )

@@ -1,0 +1,90 @@
+"""The command group, its shared options and its error handling."""
+
+from __future__ import annotations
+
+import json
+import sys
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from ossetia_reader import __version__
+from ossetia_reader.core.library import Library, LibraryError
+from ossetia_reader.core.paths import LIBRARY_ENV, default_library_dir
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class UserError(Exception):
+    """A failure to report as one line, without a traceback."""
+
+
+@dataclass
+class CliContext:
+    """What every command needs: where the library is, and how to report errors."""
+
+    library_dir: Path
+    debug: bool = False
+    _library: Library | None = field(default=None, repr=False)
+
+    def open_library(self, *, bundled: bool = True) -> Library:
+        """Open (creating if needed) the library, with the bundled articles imported."""
+        if self._library is None:
+            from ossetia_reader.core.bundled import import_bundled
+
+            self._library = Library(self.library_dir)
+            if bundled:
+                import_bundled(self._library)
+        return self._library
+
+
+pass_cli = click.make_pass_decorator(CliContext)
+
+
+class ReaderGroup(click.Group):
+    """Turns expected failures into one line on stderr and exit status 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (LibraryError, UserError, OSError) as error:
+            debug = isinstance(ctx.obj, CliContext) and ctx.obj.debug
+            if debug:
+                traceback.print_exc()
+            message = error.strerror if isinstance(error, OSError) and error.strerror else error
+            filename = getattr(error, "filename", None)
+            suffix = f": {filename}" if filename else ""
+            click.echo(f"ossetia-reader: error: {message}{suffix}", err=True)
+            sys.exit(1)
+
+
+@click.group(cls=ReaderGroup, invoke_without_command=True)
+@click.option(
+    "--library",
+    "library_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar=LIBRARY_ENV,
+    help=f"Library directory (default: the user data dir; or ${LIBRARY_ENV}).",
+)
+@click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
+@click.version_option(__version__, prog_name="ossetia-reader")
+@click.pass_context
+def main(ctx: click.Context, library_dir: Path | None, debug: bool) -> None:
+    """A keyboard-first terminal news reader.
+
+    Run without a command to open the reader on your library.
+    """
+    ctx.obj = CliContext(library_dir=library_dir or default_library_dir(), debug=debug)
+    if ctx.invoked_subcommand is None:
+        from ossetia_reader.cli.launch import launch
+
+        launch(ctx.obj)
+
+
+def echo_json(value: object) -> None:
+    """Print ``value`` as JSON; non-ASCII stays readable, control characters are escaped."""
+    click.echo(json.dumps(value, ensure_ascii=False, indent=2))

@@ -1,0 +1,1 @@
+"""Articles as Rich ``Text``: shared by ``ossetia-reader show`` and the reading pane."""
