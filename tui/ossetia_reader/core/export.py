@@ -20,7 +20,7 @@ def article_to_json(article: Article) -> dict[str, Any]:
         "caption": article.caption,
         "credit": article.credit,
         "body": article.body,
-        "links": [{"start": l.start, "end": l.end, "target": l.target} for l in article.links],
+        "links": [{"start": k.start, "end": k.end, "target": k.target} for k in article.links],
         "entities": [
             {
                 "start": e.start,
