@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
+from typing import Any
 
 from ossetia_reader.core.article import Article, ArticleSummary, Entity, Link, Quote
 
@@ -188,19 +189,19 @@ class Library:
     def count(self, which: ArticleFilter = ArticleFilter.ALL, source: str | None = None) -> int:
         """How many articles ``which`` selects (optionally from one source only)."""
         where, params = _where(which, source)
-        return int(self._query(f"SELECT count(*) FROM articles {where}", params)[0][0])
+        return int(self.query(f"SELECT count(*) FROM articles {where}", params)[0][0])
 
     def keys(
         self, which: ArticleFilter = ArticleFilter.ALL, source: str | None = None
     ) -> list[int]:
         """Keys of the selected articles, newest first: cheap even at 100,000 rows."""
         where, params = _where(which, source)
-        rows = self._query(f"SELECT key FROM articles {where} {_NEWEST_FIRST}", params)
+        rows = self.query(f"SELECT key FROM articles {where} {_NEWEST_FIRST}", params)
         return [row[0] for row in rows]
 
     def sources(self) -> list[tuple[str, int]]:
         """Every source with its article count, largest first."""
-        rows = self._query(
+        rows = self.query(
             "SELECT source, count(*) FROM articles GROUP BY source ORDER BY count(*) DESC, source"
         )
         return [(str(source), int(count)) for source, count in rows]  # type: ignore[call-overload]
@@ -213,7 +214,7 @@ class Library:
         for chunk_start in range(0, len(keys), 500):
             chunk = list(keys[chunk_start : chunk_start + 500])
             marks = ",".join("?" * len(chunk))
-            for row in self._query(
+            for row in self.query(
                 f"SELECT {_SUMMARY_COLUMNS} FROM articles WHERE key IN ({marks})", chunk
             ):
                 found[row[0]] = _summary(row)
@@ -221,22 +222,22 @@ class Library:
 
     def newest(self, limit: int = 100) -> list[ArticleSummary]:
         """The newest ``limit`` articles."""
-        rows = self._query(
+        rows = self.query(
             f"SELECT {_SUMMARY_COLUMNS} FROM articles {_NEWEST_FIRST} LIMIT ?", [limit]
         )
         return [_summary(row) for row in rows]
 
     def get(self, key: int) -> Article | None:
         """The whole article stored under ``key``."""
-        rows = self._query(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE key = ?", [key])
+        rows = self.query(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE key = ?", [key])
         return _article(rows[0]) if rows else None
 
     def find(self, article_id: str) -> Article | None:
         """The article with this id, or with the only id starting with it."""
-        rows = self._query(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?", [article_id])
+        rows = self.query(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?", [article_id])
         if not rows and article_id:
             escaped = article_id.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            rows = self._query(
+            rows = self.query(
                 f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id LIKE ? ESCAPE '\\' LIMIT 2",
                 [escaped + "%"],
             )
@@ -253,7 +254,7 @@ class Library:
         """Every article, oldest key first, read in batches to bound memory."""
         last = 0
         while True:
-            rows = self._query(
+            rows = self.query(
                 f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE key > ? ORDER BY key LIMIT ?",
                 [last, batch],
             )
@@ -265,14 +266,15 @@ class Library:
 
     def max_key(self) -> int:
         """The highest key stored (0 for an empty library): tells the index what it missed."""
-        return int(self._query("SELECT coalesce(max(key), 0) FROM articles")[0][0])
+        return int(self.query("SELECT coalesce(max(key), 0) FROM articles")[0][0])
 
     def get_meta(self, name: str) -> str | None:
         """A value stored beside the articles (e.g. which bundle was imported)."""
-        rows = self._query("SELECT value FROM meta WHERE key = ?", [name])
+        rows = self.query("SELECT value FROM meta WHERE key = ?", [name])
         return str(rows[0][0]) if rows else None
 
-    def _query(self, sql: str, params: Sequence[object] = ()) -> list[tuple[object, ...]]:
+    def query(self, sql: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
+        """Run one read query on this thread's connection (for core modules with own tables)."""
         try:
             return self._db.execute(sql, params).fetchall()  # type: ignore[no-any-return]
         except sqlite3.DatabaseError as error:
@@ -289,7 +291,7 @@ class Library:
         """
         results: list[Added] = []
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-        with self._writing() as db:
+        with self.transaction() as db:
             for article in articles:
                 results.append(self._add_one(db, article, now))
         return results
@@ -331,24 +333,24 @@ class Library:
 
     def set_read(self, keys: Iterable[int], read: bool = True) -> None:
         """Mark articles read or unread."""
-        with self._writing() as db:
+        with self.transaction() as db:
             db.executemany(
                 "UPDATE articles SET read = ? WHERE key = ?", [(int(read), k) for k in keys]
             )
 
     def mark_all_read(self) -> int:
         """Mark every article read; returns how many changed."""
-        with self._writing() as db:
+        with self.transaction() as db:
             return db.execute("UPDATE articles SET read = 1 WHERE read = 0").rowcount
 
     def set_starred(self, key: int, starred: bool) -> None:
         """Star or unstar one article."""
-        with self._writing() as db:
+        with self.transaction() as db:
             db.execute("UPDATE articles SET starred = ? WHERE key = ?", [int(starred), key])
 
     def set_enrichment(self, key: int, entities: Sequence[Entity], quotes: Sequence[Quote]) -> None:
         """Store what enrichment found in one article."""
-        with self._writing() as db:
+        with self.transaction() as db:
             db.execute(
                 "UPDATE articles SET entities = ?, quotes = ?, enriched = 1 WHERE key = ?",
                 [_dump_entities(entities), _dump_quotes(quotes), key],
@@ -356,17 +358,18 @@ class Library:
 
     def pending_enrichment(self, limit: int = 1000) -> list[int]:
         """Keys of articles not yet enriched, oldest first."""
-        rows = self._query(
+        rows = self.query(
             "SELECT key FROM articles WHERE enriched = 0 ORDER BY key LIMIT ?", [limit]
         )
         return [row[0] for row in rows]
 
     def set_meta(self, name: str, value: str) -> None:
         """Store a value beside the articles."""
-        with self._writing() as db:
+        with self.transaction() as db:
             db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [name, value])
 
-    def _writing(self) -> _Transaction:
+    def transaction(self) -> _Transaction:
+        """``with library.transaction() as db:`` — one atomic write, serialised across threads."""
         if self.read_only:
             raise LibraryError(f"library {self.path} is open read-only")
         return _Transaction(self)
