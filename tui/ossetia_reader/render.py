@@ -1,1 +1,188 @@
-"""Articles as Rich ``Text``: shared by ``ossetia-reader show`` and the reading pane."""
+"""Articles as Rich ``Text``: shared by ``ossetia-reader show`` and the reading pane.
+
+Text is always built with ``Text(...)``/``append``, never parsed as markup, so
+``[bold]`` in an article stays literal. Spans stored as offsets into the body
+map onto the rendered text through ``RenderedArticle.position``.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from rich._wrap import divide_line
+from rich.style import Style
+from rich.text import Text
+
+from ossetia_reader.core.article import Article
+from ossetia_reader.core.sanitize import safe_line, safe_text
+
+ENTITY_TYPES = ("PER", "LOC", "ORG", "MISC")
+ENTITY_NAMES = {"PER": "person", "LOC": "place", "ORG": "organisation", "MISC": "other"}
+
+
+@dataclass(frozen=True)
+class ArticleStyles:
+    """How each part of an article looks; the reading pane fills this from its CSS."""
+
+    title: Style = Style(bold=True)
+    meta: Style = Style(dim=True)
+    caption: Style = Style(italic=True, dim=True)
+    link: Style = Style(underline=True)
+    quote: Style = Style(italic=True, color="green")
+    speaker: Style = Style(bold=True, color="green")
+    hit: Style = Style(reverse=True, bold=True)
+    focus: Style = Style(reverse=True, underline=True)
+    entity: Mapping[str, Style] = field(
+        default_factory=lambda: {
+            "PER": Style(bold=True, color="cyan"),
+            "LOC": Style(underline=True, color="yellow"),
+            "ORG": Style(bold=True, underline=True, color="magenta"),
+            "MISC": Style(color="blue"),
+        }
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """Something in the body a reader can move to: an entity mention or a quote."""
+
+    kind: str  # "entity" or "quote"
+    index: int  # into article.entities or article.quotes
+    start: int
+    end: int
+
+
+@dataclass
+class RenderedArticle:
+    """An article's text plus what is needed to find body offsets in it."""
+
+    text: Text
+    body_start: int
+    insertions: list[tuple[int, int]]  # (body offset, characters inserted there), ascending
+
+    def position(self, body_offset: int) -> int:
+        """Where body offset ``body_offset`` lands in ``text``."""
+        shift = 0
+        for at, length in self.insertions:
+            if at > body_offset:
+                break
+            shift += length
+        return self.body_start + body_offset + shift
+
+
+def article_items(article: Article, *, entities: bool = True, quotes: bool = True) -> list[Item]:
+    """Entity mentions and quotes in reading order (the Tab order of the reading pane)."""
+    items: list[Item] = []
+    if entities:
+        items += [Item("entity", i, e.start, e.end) for i, e in enumerate(article.entities)]
+    if quotes:
+        items += [Item("quote", i, q.start, q.end) for i, q in enumerate(article.quotes)]
+    return sorted(items, key=lambda item: (item.start, item.end))
+
+
+def render_article(
+    article: Article,
+    styles: ArticleStyles | None = None,
+    *,
+    entities: bool = True,
+    quotes: bool = True,
+    hits: Sequence[tuple[int, int]] = (),
+    focus: Item | None = None,
+) -> RenderedArticle:
+    """Lay out title, date/source line, caption and body with highlights applied."""
+    styles = styles or ArticleStyles()
+    text = Text()
+    text.append(safe_line(article.title) or article.id, styles.title)
+    text.append("\n")
+    meta = [article.date.strftime("%d %B %Y").lstrip("0") if article.date else "undated"]
+    if article.source:
+        meta.append(safe_line(article.source))
+    if article.author:
+        meta.append(safe_line(article.author))
+    text.append(" · ".join(meta), styles.meta)
+    if article.url:
+        text.append("\n")
+        text.append(safe_line(article.url), styles.meta)
+    text.append("\n\n")
+    if article.caption or article.credit:
+        caption = safe_line(article.caption or "")
+        text.append("▌ " + caption, styles.caption)
+        if article.credit:
+            text.append(
+                ("  " if caption else "") + "Photo: " + safe_line(article.credit), styles.meta
+            )
+        text.append("\n\n")
+
+    body = Text(safe_text(article.body))
+    size = len(body)
+    for link in article.links:
+        body.stylize(styles.link, link.start, link.end)
+    if entities:
+        for entity in article.entities:
+            style = styles.entity.get(entity.type)
+            if style is not None and 0 <= entity.start < entity.end <= size:
+                body.stylize(style, entity.start, entity.end)
+    speakers_at: dict[int, list[str]] = {}
+    if quotes:
+        for quote in article.quotes:
+            if not 0 <= quote.start < quote.end <= size:
+                continue
+            body.stylize(styles.quote, quote.start, quote.end)
+            if quote.speaker:
+                end = _paragraph_end(body.plain, quote.end)
+                names = speakers_at.setdefault(end, [])
+                if quote.speaker not in names:
+                    names.append(quote.speaker)
+    for start, end in hits:
+        if 0 <= start < end <= size:
+            body.stylize(styles.hit, start, end)
+    if focus is not None and 0 <= focus.start < focus.end <= size:
+        body.stylize(styles.focus, focus.start, focus.end)
+
+    body_start = len(text)
+    insertions: list[tuple[int, int]] = []
+    previous = 0
+    for at in sorted(speakers_at):
+        text.append_text(body[previous:at])
+        attribution = Text(" — " + ", ".join(safe_line(n) for n in speakers_at[at]), styles.speaker)
+        text.append_text(attribution)
+        insertions.append((at, len(attribution)))
+        previous = at
+    text.append_text(body[previous:])
+    return RenderedArticle(text, body_start, insertions)
+
+
+def _paragraph_end(body: str, offset: int) -> int:
+    end = body.find("\n\n", offset)
+    return len(body) if end < 0 else end
+
+
+@dataclass
+class WrappedText:
+    """``Text`` wrapped to a width, remembering where each line starts."""
+
+    lines: list[Text]
+    starts: list[int]
+
+    def line_of(self, offset: int) -> int:
+        """The index of the line holding text offset ``offset``."""
+        return max(0, bisect.bisect_right(self.starts, offset) - 1)
+
+
+def wrap(text: Text, width: int) -> WrappedText:
+    """Wrap at word boundaries (folding words longer than the width)."""
+    width = max(1, width)
+    lines: list[Text] = []
+    starts: list[int] = []
+    position = 0
+    for line in text.split("\n", allow_blank=True):
+        plain = line.plain
+        offsets = divide_line(plain, width, fold=True) if len(plain) > width else []
+        for piece, start in zip(line.divide(offsets), [0, *offsets], strict=True):
+            piece.rstrip()
+            lines.append(piece)
+            starts.append(position + start)
+        position += len(plain) + 1
+    return WrappedText(lines, starts)

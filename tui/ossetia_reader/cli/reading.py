@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from ossetia_reader.cli.base import CliContext, UserError, echo_json, main, pass_cli
@@ -38,25 +40,36 @@ def list_articles(
             ]
         )
         return
+    summaries = library.summaries(keys)
+    if not sys.stdout.isatty():
+        for summary in summaries:
+            date = summary.date.isoformat() if summary.date else "-"
+            click.echo(f"{summary.id}\t{date}\t{summary.source}\t{summary.title}")
+        return
     from rich.console import Console
-    from rich.table import Table
     from rich.text import Text
 
-    table = Table(box=None, pad_edge=False, header_style="bold")
-    table.add_column("", width=1)
-    table.add_column("date", no_wrap=True)
-    table.add_column("title", ratio=1, overflow="ellipsis", no_wrap=True)
-    table.add_column("source", overflow="ellipsis", no_wrap=True, max_width=24)
-    table.add_column("id", overflow="ellipsis", no_wrap=True, max_width=30)
-    for summary in library.summaries(keys):
-        table.add_row(
-            "★" if summary.starred else ("•" if not summary.read else " "),
-            summary.date.isoformat() if summary.date else "—",
-            Text(summary.title),
-            Text(summary.source),
-            Text(summary.id),
-        )
-    Console(highlight=False).print(table)
+    console = Console(highlight=False)
+    source_width = min(18, max((len(s.source) for s in summaries), default=0))
+    id_width = 24 if console.width >= 120 else 14
+    title_width = max(10, console.width - 2 - 12 - (source_width + 2) - (id_width + 2))
+    for summary in summaries:
+        line = Text(no_wrap=True, overflow="ellipsis")
+        line.append("★ " if summary.starred else ("• " if not summary.read else "  "), "bold")
+        line.append((summary.date.isoformat() if summary.date else "undated").ljust(12), "dim")
+        line.append(_fit(summary.source, source_width) + "  ", "cyan")
+        line.append(_fit(summary.title, title_width) + "  ")
+        line.append(_fit(summary.id, id_width), "dim")
+        console.print(line)
+
+
+def _fit(text: str, width: int) -> str:
+    """Pad or cut ``text`` to exactly ``width`` cells (cut text ends with …)."""
+    from rich.cells import cell_len, set_cell_size
+
+    if cell_len(text) > width:
+        return set_cell_size(text, width - 1) + "…"
+    return set_cell_size(text, width)
 
 
 @main.command()

@@ -1,0 +1,15 @@
+"""App-wide messages: what happened, posted up to the screen that reacts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+
+@dataclass
+class LibraryChanged(Message):
+    """Articles were added or updated (import, fetch): lists must reload."""
+
+    added: int
+    updated: int

@@ -1,0 +1,308 @@
+"""The main screen: search bar, article list, reading pane, status line."""
+
+from __future__ import annotations
+
+import time
+import webbrowser
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Input
+
+from ossetia_reader.core.article import Article
+from ossetia_reader.core.library import ArticleFilter
+from ossetia_reader.messages import LibraryChanged
+from ossetia_reader.screens.help import HelpScreen
+from ossetia_reader.widgets.article_list import ArticleList
+from ossetia_reader.widgets.reading_pane import ReadingPane
+from ossetia_reader.widgets.search_bar import SearchBar
+from ossetia_reader.widgets.status_bar import StatusBar
+
+if TYPE_CHECKING:
+    from ossetia_reader.app import OssetiaReader
+
+READING_MIN_WIDTH = 50
+SIDEBAR_MIN_WIDTH = 24
+FILTER_CYCLE = (ArticleFilter.ALL, ArticleFilter.UNREAD, ArticleFilter.STARRED)
+
+
+class MainScreen(Screen[None]):
+    """Browse the library on the left, read on the right, search on top."""
+
+    HELP_TITLE = "Anywhere"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "search", "Search", id="main.search"),
+        Binding("question_mark", "help", "Help", id="main.help"),
+        Binding("m", "toggle_read", "Read/unread", id="main.toggle_read"),
+        Binding("s", "toggle_star", "Star", id="main.toggle_star"),
+        Binding("M", "mark_all_read", "All read", show=False, id="main.mark_all_read"),
+        Binding("v", "cycle_filter", "All/unread/starred", id="main.filter"),
+        Binding("o", "open_url", "Open URL", show=False, id="main.open_url"),
+        Binding("y", "copy_url", "Copy URL", show=False, id="main.copy_url"),
+        Binding("f", "toggle_sidebar", "Full width", show=False, id="main.sidebar"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.filter = ArticleFilter.ALL
+        self.all_keys: list[int] = []
+        self.open_key: int | None = None
+        self.query_text = ""
+        self._sidebar_hidden = False
+
+    @property
+    def reader(self) -> OssetiaReader:
+        from ossetia_reader.app import OssetiaReader
+
+        assert isinstance(self.app, OssetiaReader)
+        return self.app
+
+    def compose(self) -> ComposeResult:
+        yield SearchBar(id="search")
+        with Horizontal(id="panes"):
+            yield ArticleList(self.reader.library, id="articles")
+            yield ReadingPane(id="reader")
+        yield StatusBar(id="status")
+        yield Footer()
+
+    @property
+    def article_list(self) -> ArticleList:
+        return self.query_one(ArticleList)
+
+    @property
+    def reading_pane(self) -> ReadingPane:
+        return self.query_one(ReadingPane)
+
+    @property
+    def status(self) -> StatusBar:
+        return self.query_one(StatusBar)
+
+    def on_mount(self) -> None:
+        self.article_list.focus()
+        self.reading_pane.max_width = self.reader.reading_width
+        self.load_keys(open_first=True)
+
+    # -- loading ---------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="keys")
+    def load_keys(self, open_first: bool = False) -> None:
+        """Fetch the list's keys (fast even at 100,000 articles) off the UI thread."""
+        keys = self.reader.library.keys(self.filter)
+        self.app.call_from_thread(self._keys_loaded, keys, open_first)
+
+    def _keys_loaded(self, keys: list[int], open_first: bool) -> None:
+        self.all_keys = keys
+        if self.query_text:
+            return
+        article_list = self.article_list
+        article_list.loading_message = "No articles here. Press v to change the filter."
+        article_list.set_keys(keys, keep=article_list.current_key or self.open_key)
+        self._show_counts()
+        if open_first and keys:
+            self.open_article(keys[0], mark_read=False)
+
+    def _show_counts(self) -> None:
+        which = "" if self.filter is ArticleFilter.ALL else f"{self.filter.value} "
+        count = len(self.all_keys)
+        self.status.summary = f"{count:,} {which}article{'' if count == 1 else 's'}"
+
+    @work(thread=True, exclusive=True, group="open")
+    def open_article(self, key: int, mark_read: bool = True) -> None:
+        """Load one article and show it; opening it marks it read."""
+        article = self.reader.library.get(key)
+        if article is None:
+            return
+        if mark_read:
+            self.reader.library.set_read([key], True)
+        summary = self.reader.library.summary(key)
+        hits = self.reader.search.highlight(self.query_text, article) if self.query_text else []
+        self.app.call_from_thread(self._article_loaded, article, summary, hits)
+
+    def _article_loaded(
+        self, article: Article, summary: object, hits: list[tuple[int, int]]
+    ) -> None:
+        from ossetia_reader.core.article import ArticleSummary
+
+        self.open_key = article.key
+        self.reading_pane.show(article, hits)
+        if isinstance(summary, ArticleSummary):
+            self.article_list.update_row(summary)
+
+    # -- events ----------------------------------------------------------------
+
+    @on(ArticleList.Opened)
+    def _open_from_list(self, event: ArticleList.Opened) -> None:
+        if self.query_text:
+            self.query_one(SearchBar).remember(self.query_text)
+        self.open_article(event.key)
+        self.reading_pane.focus()
+
+    @on(Input.Changed, "#search")
+    def _query_changed(self, event: Input.Changed) -> None:
+        self.query_text = event.value.strip()
+        if self.query_text:
+            self.run_search(self.query_text)
+        else:
+            self.article_list.set_keys(self.all_keys, keep=self.open_key)
+            self.status.message = ""
+            self._show_counts()
+
+    @on(Input.Submitted, "#search")
+    def _query_submitted(self, event: Input.Submitted) -> None:
+        self.article_list.action_open()
+
+    @on(SearchBar.Left)
+    def _search_left(self) -> None:
+        self.article_list.focus()
+
+    @work(thread=True, exclusive=True, group="search")
+    def run_search(self, query: str) -> None:
+        """Search off the UI thread; a newer keystroke cancels this one."""
+        started = time.perf_counter()
+        result = self.reader.search.search(query, allowed=self._allowed_keys())
+        elapsed = (time.perf_counter() - started) * 1000
+        self.app.call_from_thread(self._search_done, query, result, elapsed)
+
+    def _allowed_keys(self) -> set[int] | None:
+        return None if self.filter is ArticleFilter.ALL else set(self.all_keys)
+
+    def _search_done(self, query: str, result: object, elapsed: float) -> None:
+        from ossetia_reader.search_service import Found
+
+        if query != self.query_text or not isinstance(result, Found):
+            return
+        self.article_list.loading_message = "No matches." + (
+            f" Did you mean {', '.join(result.suggestions)}?" if result.suggestions else ""
+        )
+        self.article_list.set_keys(result.keys)
+        notice = f" — {result.notice}" if result.notice else ""
+        self.status.message = f"{result.total:,} found in {elapsed:.0f} ms{notice}"
+
+    @on(ReadingPane.Notice)
+    def _pane_notice(self, event: ReadingPane.Notice) -> None:
+        self.status.message = event.text
+
+    @on(ReadingPane.ItemChosen)
+    def _item_chosen(self, event: ReadingPane.ItemChosen) -> None:
+        self.reader.open_item(event.article, event.item)
+
+    def on_descendant_focus(self, event: object) -> None:
+        focused = self.focused
+        mode = {ArticleList: "LIST", ReadingPane: "READ", SearchBar: "SEARCH"}.get(
+            type(focused), "LIST"
+        )
+        self.status.mode = mode
+        self._apply_layout()
+
+    def on_library_changed(self, event: LibraryChanged) -> None:
+        self.load_keys()
+
+    # -- layout ------------------------------------------------------------------
+
+    def on_resize(self) -> None:
+        self._apply_layout()
+
+    def _apply_layout(self) -> None:
+        """Keep the reading pane at least 50 columns; on narrow terminals show one pane."""
+        width = self.size.width
+        sidebar = min(max(SIDEBAR_MIN_WIDTH, int(width * 0.36)), 56, width - READING_MIN_WIDTH)
+        article_list, reading_pane = self.article_list, self.reading_pane
+        narrow = sidebar < SIDEBAR_MIN_WIDTH - 4
+        if self._sidebar_hidden:
+            article_list.display = isinstance(self.focused, ArticleList)
+            reading_pane.display = not article_list.display
+        elif narrow:
+            article_list.display = not isinstance(self.focused, ReadingPane)
+            reading_pane.display = not article_list.display
+            article_list.styles.width = "1fr"
+        else:
+            article_list.display = reading_pane.display = True
+            article_list.styles.width = sidebar
+
+    # -- actions ---------------------------------------------------------------
+
+    def action_search(self) -> None:
+        self.query_one(SearchBar).focus()
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen.for_screen(self))
+
+    def _target_key(self) -> int | None:
+        if isinstance(self.focused, ReadingPane):
+            return self.open_key
+        return self.article_list.current_key
+
+    def action_toggle_read(self) -> None:
+        key = self._target_key()
+        summary = self.article_list.row(key) if key is not None else None
+        if key is not None and summary is not None:
+            self._set_state(key, read=not summary.read)
+
+    def action_toggle_star(self) -> None:
+        key = self._target_key()
+        summary = self.article_list.row(key) if key is not None else None
+        if key is not None and summary is not None:
+            self._set_state(key, starred=not summary.starred)
+
+    @work(thread=True, group="state")
+    def _set_state(self, key: int, read: bool | None = None, starred: bool | None = None) -> None:
+        library = self.reader.library
+        if read is not None:
+            library.set_read([key], read)
+        if starred is not None:
+            library.set_starred(key, starred)
+        summary = library.summary(key)
+        if summary is not None:
+            self.app.call_from_thread(self.article_list.update_row, summary)
+            word = (
+                "starred"
+                if starred
+                else "unstarred"
+                if starred is not None
+                else ("read" if read else "unread")
+            )
+            self.app.call_from_thread(setattr, self.status, "message", f"marked {word}")
+
+    @work(thread=True, group="state")
+    def action_mark_all_read(self) -> None:
+        changed = self.reader.library.mark_all_read()
+        self.app.call_from_thread(setattr, self.status, "message", f"{changed:,} marked read")
+        self.load_keys()
+
+    def action_cycle_filter(self) -> None:
+        index = FILTER_CYCLE.index(self.filter)
+        self.filter = FILTER_CYCLE[(index + 1) % len(FILTER_CYCLE)]
+        self.status.message = f"showing {self.filter.value} articles"
+        self.article_list.set_keys([])
+        self.load_keys()
+
+    def _open_article_url(self) -> str | None:
+        article = self.reading_pane.article
+        url = article.url if article else None
+        if not url or not url.lower().startswith(("http://", "https://")):
+            self.status.message = "this article has no web address"
+            return None
+        return url
+
+    def action_open_url(self) -> None:
+        url = self._open_article_url()
+        if url:
+            webbrowser.open(url)
+            self.status.message = f"opening {url}"
+
+    def action_copy_url(self) -> None:
+        url = self._open_article_url()
+        if url:
+            self.app.copy_to_clipboard(url)
+            self.status.message = "address copied (OSC 52)"
+
+    def action_toggle_sidebar(self) -> None:
+        self._sidebar_hidden = not self._sidebar_hidden
+        if self._sidebar_hidden:
+            self.reading_pane.focus()
+        self._apply_layout()

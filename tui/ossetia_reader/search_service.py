@@ -1,0 +1,97 @@
+"""Search as the app uses it: the full-text index once loaded, titles until then.
+
+The index loads in a worker after the first frame; a query typed before it is
+ready is answered from titles so the search bar never blocks.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ossetia_reader.core.article import Article
+from ossetia_reader.core.library import Library
+
+if TYPE_CHECKING:
+    from ossetia_reader.core.search import SearchIndex
+
+
+@dataclass
+class Found:
+    """Keys in rank order, for the article list."""
+
+    keys: list[int]
+    total: int
+    notice: str | None = None
+    suggestions: list[str] = field(default_factory=list)
+
+
+class SearchService:
+    """Answers queries from the index when ready, from titles before that."""
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+        self.index: SearchIndex | None = None
+        self._lock = threading.Lock()
+
+    def load(self, notify: Callable[[str], None] | None = None) -> None:
+        """Open (or build, or repair) the on-disk index. Slow: call from a worker."""
+        from ossetia_reader.core.search import open_index
+
+        index = open_index(self.library, notify=notify)
+        with self._lock:
+            self.index = index
+
+    def catch_up(self) -> None:
+        """Index articles added since the index was loaded."""
+        with self._lock:
+            index = self.index
+        if index is None:
+            return
+        new = [
+            a for a in self.library.iter_articles() if a.key is not None and a.key > index.max_key
+        ]
+        if new:
+            with self._lock:
+                index.add(new)
+                index.save(self.library.directory / "index")
+
+    def search(self, query: str, allowed: set[int] | None = None, limit: int = 5000) -> Found:
+        """Rank ``query``; ``allowed`` narrows to the keys the current filter shows."""
+        with self._lock:
+            index = self.index
+        if index is None:
+            return self._title_search(query, allowed)
+        result = index.search(query, limit=limit, prefix_last=True)
+        keys = [hit.key for hit in result.hits]
+        if allowed is not None:
+            keys = [key for key in keys if key in allowed]
+        return Found(
+            keys,
+            result.total if allowed is None else len(keys),
+            result.notice,
+            list(result.suggestions),
+        )
+
+    def highlight(self, query: str, article: Article) -> list[tuple[int, int]]:
+        """Body spans matching ``query`` (empty before the index is ready)."""
+        if not query:
+            return []
+        try:
+            from ossetia_reader.core.search import highlight_spans
+        except ImportError:
+            return []
+        return highlight_spans(query, article.body)
+
+    def _title_search(self, query: str, allowed: set[int] | None) -> Found:
+        words = [w.casefold() for w in query.split() if w.isalnum()]
+        keys = []
+        for key in self.library:
+            if allowed is not None and key not in allowed:
+                continue
+            keys.append(key)
+        titles = {s.key: s.title.casefold() for s in self.library.summaries(keys)}
+        matched = [k for k in keys if all(w in titles.get(k, "") for w in words)]
+        return Found(matched, len(matched), "search index still loading: matching titles only")

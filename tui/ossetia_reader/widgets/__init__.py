@@ -1,0 +1,1 @@
+"""Widgets: one per module. They never touch files; the screen hands them data."""

@@ -1,0 +1,244 @@
+"""The sidebar: a virtual list of articles that stays smooth at 100,000 rows.
+
+The list holds only article keys. Rows are drawn with the line API and their
+summaries fetched a page at a time, in a worker, from the ``RowSource`` the
+screen hands in, so neither scrolling nor start-up waits on the library.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import ClassVar, Protocol
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import work
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from ossetia_reader.core.article import ArticleSummary
+from ossetia_reader.core.sanitize import safe_line
+
+ROW_HEIGHT = 2
+PAGE = 100
+
+
+class RowSource(Protocol):
+    """Where the list gets row contents from (the library, in the app)."""
+
+    def summaries(self, keys: Sequence[int]) -> list[ArticleSummary]: ...
+
+
+class ArticleList(ScrollView, can_focus=True):
+    """Article titles with date and source, newest first (or in search-rank order)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "cursor_down", "Down", show=False),
+        Binding("k,up", "cursor_up", "Up", show=False),
+        Binding("g,home", "first", "First", show=False),
+        Binding("G,end", "last", "Last", show=False),
+        Binding("pagedown,ctrl+f,space", "page_down", "Page down", show=False),
+        Binding("pageup,ctrl+b,b", "page_up", "Page up", show=False),
+        Binding("enter,l", "open", "Open", id="list.open"),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "article-list--cursor",
+        "article-list--cursor-blurred",
+        "article-list--meta",
+        "article-list--unread",
+        "article-list--placeholder",
+    }
+
+    DEFAULT_CSS = """
+    ArticleList {
+        background: $surface;
+    }
+    ArticleList > .article-list--cursor {
+        text-style: bold reverse;
+    }
+    ArticleList > .article-list--cursor-blurred {
+        text-style: bold underline;
+    }
+    ArticleList > .article-list--meta {
+        color: $text-muted;
+    }
+    ArticleList > .article-list--unread {
+        color: $accent;
+        text-style: bold;
+    }
+    ArticleList > .article-list--placeholder {
+        color: $text-disabled;
+    }
+    """
+
+    cursor: reactive[int] = reactive(0, init=False)
+
+    @dataclass
+    class Highlighted(Message):
+        """The cursor moved to an article."""
+
+        key: int
+
+    @dataclass
+    class Opened(Message):
+        """The user chose an article to read."""
+
+        key: int
+
+    def __init__(self, source: RowSource, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.source = source
+        self.keys: list[int] = []
+        self._rows: dict[int, ArticleSummary] = {}
+        self._pending: set[int] = set()
+        self.loading_message = "Loading…"
+
+    # -- data ---------------------------------------------------------------
+
+    def set_keys(self, keys: Sequence[int], *, keep: int | None = None) -> None:
+        """Show these articles; keep the cursor on ``keep`` if it is among them."""
+        self.keys = list(keys)
+        self._pending.clear()
+        self.virtual_size = Size(self.size.width, len(self.keys) * ROW_HEIGHT)
+        index = self.keys.index(keep) if keep is not None and keep in self.keys else 0
+        self.set_reactive(ArticleList.cursor, index)
+        self._rows = {k: v for k, v in self._rows.items() if k in set(self.keys[: PAGE * 4])}
+        self.scroll_to(y=max(0, index * ROW_HEIGHT - self.size.height // 2), animate=False)
+        self.refresh()
+        if self.keys:
+            self.post_message(self.Highlighted(self.keys[index]))
+
+    def update_row(self, summary: ArticleSummary) -> None:
+        """Redraw one article after its state changed (read, starred)."""
+        self._rows[summary.key] = summary
+        self.refresh()
+
+    def row(self, key: int) -> ArticleSummary | None:
+        """The loaded summary of ``key``, if its page has been fetched."""
+        return self._rows.get(key)
+
+    @property
+    def current_key(self) -> int | None:
+        """The article under the cursor."""
+        return self.keys[self.cursor] if 0 <= self.cursor < len(self.keys) else None
+
+    @work(thread=True, group="rows")
+    def _load_page(self, page: int) -> None:
+        keys = self.keys[page * PAGE : (page + 1) * PAGE]
+        summaries = self.source.summaries(keys)
+        self.app.call_from_thread(self._page_loaded, page, summaries)
+
+    def _page_loaded(self, page: int, summaries: list[ArticleSummary]) -> None:
+        self._pending.discard(page)
+        for summary in summaries:
+            self._rows[summary.key] = summary
+        self.refresh()
+
+    # -- drawing ------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        scroll_y = self.scroll_offset.y
+        line = scroll_y + y
+        index, part = divmod(line, ROW_HEIGHT)
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if not self.keys:
+            text = self.loading_message if line == 0 else ""
+            style = self.get_component_rich_style("article-list--placeholder")
+            return Strip([Segment(text[:width], base + style)]).extend_cell_length(width, base)
+        if index >= len(self.keys):
+            return Strip.blank(width, base)
+        key = self.keys[index]
+        summary = self._rows.get(key)
+        if summary is None:
+            page = index // PAGE
+            if page not in self._pending:
+                self._pending.add(page)
+                self._load_page(page)
+            style = self.get_component_rich_style("article-list--placeholder")
+            return Strip([Segment("  …"[:width], base + style)]).extend_cell_length(width, base)
+        segments = self._row_segments(summary, part, base)
+        if index == self.cursor:
+            name = "article-list--cursor" if self.has_focus else "article-list--cursor-blurred"
+            cursor = self.get_component_rich_style(name)
+            segments = [Segment(text, (style or Style()) + cursor) for text, style, _ in segments]
+            return Strip(segments).crop_extend(0, width, base + cursor)
+        return Strip(segments).crop_extend(0, width, base)
+
+    def _row_segments(self, summary: ArticleSummary, part: int, base: Style) -> list[Segment]:
+        if part == 0:
+            mark = "★" if summary.starred else ("●" if not summary.read else " ")
+            mark_style = self.get_component_rich_style("article-list--unread")
+            title_style = mark_style if not summary.read else Style()
+            width = self.scrollable_content_region.width - 2
+            title = safe_line(summary.title)
+            if len(title) > width:
+                title = title[: max(0, width - 1)] + "…"
+            return [Segment(mark + " ", base + mark_style), Segment(title, base + title_style)]
+        meta = summary.date.isoformat() if summary.date else "undated"
+        if summary.source:
+            meta += " · " + safe_line(summary.source)
+        return [Segment("  " + meta, base + self.get_component_rich_style("article-list--meta"))]
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self._scroll_cursor_into_view()
+        self.refresh()
+        if self.current_key is not None:
+            self.post_message(self.Highlighted(self.current_key))
+
+    def _scroll_cursor_into_view(self) -> None:
+        top = self.cursor * ROW_HEIGHT
+        height = self.scrollable_content_region.height
+        if top < self.scroll_offset.y:
+            self.scroll_to(y=top, animate=False)
+        elif top + ROW_HEIGHT > self.scroll_offset.y + height:
+            self.scroll_to(y=top + ROW_HEIGHT - height, animate=False)
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.size.width, len(self.keys) * ROW_HEIGHT)
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    # -- actions ------------------------------------------------------------
+
+    def _move_to(self, index: int) -> None:
+        if self.keys:
+            self.cursor = max(0, min(len(self.keys) - 1, index))
+
+    def action_cursor_down(self) -> None:
+        self._move_to(self.cursor + 1)
+
+    def action_cursor_up(self) -> None:
+        self._move_to(self.cursor - 1)
+
+    def action_first(self) -> None:
+        self._move_to(0)
+
+    def action_last(self) -> None:
+        self._move_to(len(self.keys) - 1)
+
+    def action_page_down(self) -> None:
+        self._move_to(self.cursor + max(1, self.scrollable_content_region.height // ROW_HEIGHT))
+
+    def action_page_up(self) -> None:
+        self._move_to(self.cursor - max(1, self.scrollable_content_region.height // ROW_HEIGHT))
+
+    def action_open(self) -> None:
+        if self.current_key is not None:
+            self.post_message(self.Opened(self.current_key))
+
+    def _on_click(self, event: object) -> None:
+        y = getattr(event, "y", None)
+        if isinstance(y, int):
+            self._move_to((self.scroll_offset.y + y) // ROW_HEIGHT)
+            self.action_open()

@@ -1,0 +1,271 @@
+"""The reading pane: one article, wrapped to a comfortable width, with highlights.
+
+It is a line-API widget: the article is laid out once per width and only the
+visible lines are drawn, so a transcript of 170,000 characters scrolls as
+smoothly as a short report, and a search hit or entity can be scrolled to by
+its exact line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.segment import Segment
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from ossetia_reader.core.article import Article
+from ossetia_reader.render import (
+    ENTITY_TYPES,
+    ArticleStyles,
+    Item,
+    RenderedArticle,
+    WrappedText,
+    article_items,
+    render_article,
+    wrap,
+)
+
+MIN_WIDTH = 30
+MAX_WIDTH = 200
+
+
+class ReadingPane(ScrollView, can_focus=True):
+    """Shows the open article; Tab walks its entities and quotes."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "scroll_down", "Scroll down", show=False),
+        Binding("k,up", "scroll_up", "Scroll up", show=False),
+        Binding("space,pagedown,ctrl+f", "page_down", "Page down", show=False),
+        Binding("b,pageup,ctrl+b", "page_up", "Page up", show=False),
+        Binding("g,home", "scroll_home", "Top", show=False),
+        Binding("G,end", "scroll_end", "Bottom", show=False),
+        Binding("n", "next_hit", "Next hit", id="read.next_hit"),
+        Binding("N", "previous_hit", "Prev hit", id="read.previous_hit"),
+        Binding("e", "toggle_entities", "Entities", id="read.entities"),
+        Binding("quotation_mark", "toggle_quotes", "Quotes", id="read.quotes"),
+        Binding("tab", "next_item", "Next item", show=False),
+        Binding("shift+tab", "previous_item", "Prev item", show=False),
+        Binding("enter", "open_item", "Open item", id="read.open_item"),
+        Binding("plus,equals_sign", "wider", "Wider", show=False, id="read.wider"),
+        Binding("minus", "narrower", "Narrower", show=False, id="read.narrower"),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "reading-pane--title",
+        "reading-pane--meta",
+        "reading-pane--caption",
+        "reading-pane--link",
+        "reading-pane--quote",
+        "reading-pane--speaker",
+        "reading-pane--hit",
+        "reading-pane--focus",
+        *(f"reading-pane--{kind.lower()}" for kind in ENTITY_TYPES),
+    }
+
+    show_entities: reactive[bool] = reactive(True, init=False)
+    show_quotes: reactive[bool] = reactive(True, init=False)
+    max_width: reactive[int] = reactive(88, init=False)
+
+    @dataclass
+    class ItemChosen(Message):
+        """Enter on an entity or quote: the screen opens its view."""
+
+        article: Article
+        item: Item
+
+    @dataclass
+    class Notice(Message):
+        """Something to say in the status bar."""
+
+        text: str
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.article: Article | None = None
+        self.hits: list[tuple[int, int]] = []
+        self.hit_index = -1
+        self.items: list[Item] = []
+        self.item_index = -1
+        self._rendered: RenderedArticle | None = None
+        self._wrapped = WrappedText([], [])
+        self._layout_width = 0
+
+    # -- content ------------------------------------------------------------
+
+    def show(self, article: Article | None, hits: Sequence[tuple[int, int]] = ()) -> None:
+        """Display ``article`` with search ``hits`` (body offsets) highlighted."""
+        self.article = article
+        self.hits = sorted(hits)
+        self.hit_index = -1
+        self.item_index = -1
+        self.items = self._items()
+        self._relayout()
+        self.scroll_to(y=0, animate=False)
+        if self.hits:
+            self.action_next_hit()
+
+    def _items(self) -> list[Item]:
+        if self.article is None:
+            return []
+        return article_items(self.article, entities=self.show_entities, quotes=self.show_quotes)
+
+    def _styles(self) -> ArticleStyles:
+        style = self.get_component_rich_style
+        return ArticleStyles(
+            title=style("reading-pane--title"),
+            meta=style("reading-pane--meta"),
+            caption=style("reading-pane--caption"),
+            link=style("reading-pane--link"),
+            quote=style("reading-pane--quote"),
+            speaker=style("reading-pane--speaker"),
+            hit=style("reading-pane--hit"),
+            focus=style("reading-pane--focus"),
+            entity={kind: style(f"reading-pane--{kind.lower()}") for kind in ENTITY_TYPES},
+        )
+
+    @property
+    def text_width(self) -> int:
+        """The wrap width: the pane's width, capped by ``max_width`` for comfort."""
+        # Reserve the scrollbar's columns whether or not it shows yet, plus one column of margin.
+        room = self.size.width - self.styles.scrollbar_size_vertical - 2
+        return max(10, min(room, self.max_width))
+
+    def _relayout(self) -> None:
+        if self.article is None:
+            self._rendered = None
+            self._wrapped = WrappedText([], [])
+        else:
+            focus = self.items[self.item_index] if 0 <= self.item_index < len(self.items) else None
+            self._rendered = render_article(
+                self.article,
+                self._styles(),
+                entities=self.show_entities,
+                quotes=self.show_quotes,
+                hits=self.hits,
+                focus=focus,
+            )
+            self._wrapped = wrap(self._rendered.text, self.text_width)
+        self._layout_width = self.size.width
+        self.virtual_size = Size(self.text_width, len(self._wrapped.lines))
+        self.refresh()
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self.size.width != self._layout_width:
+            self._relayout()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        index = self.scroll_offset.y + y
+        if self.article is None:
+            message = "No article open. Choose one in the list and press Enter." if y == 1 else ""
+            style = self.get_component_rich_style("reading-pane--meta")
+            return Strip([Segment(" " + message, base + style)]).crop_extend(0, width, base)
+        if index >= len(self._wrapped.lines):
+            return Strip.blank(width, base)
+        line = self._wrapped.lines[index]
+        segments = [Segment(" "), *list(line.render(self.app.console))]
+        return Strip(segments).apply_style(base).crop_extend(0, width, base)
+
+    # -- moving around --------------------------------------------------------
+
+    def _scroll_to_body_offset(self, offset: int) -> None:
+        if self._rendered is None:
+            return
+        line = self._wrapped.line_of(self._rendered.position(offset))
+        height = self.scrollable_content_region.height
+        self.scroll_to(y=max(0, line - height // 3), animate=False)
+
+    def action_next_hit(self) -> None:
+        self._step_hit(+1)
+
+    def action_previous_hit(self) -> None:
+        self._step_hit(-1)
+
+    def _step_hit(self, step: int) -> None:
+        if not self.hits:
+            self.post_message(self.Notice("no search hits in this article"))
+            return
+        self.hit_index = (self.hit_index + step) % len(self.hits)
+        self._scroll_to_body_offset(self.hits[self.hit_index][0])
+        self.post_message(self.Notice(f"hit {self.hit_index + 1} of {len(self.hits)}"))
+
+    def action_next_item(self) -> None:
+        self._step_item(+1)
+
+    def action_previous_item(self) -> None:
+        self._step_item(-1)
+
+    def _step_item(self, step: int) -> None:
+        """Move the item cursor; past either end, focus leaves the pane as Tab usually does."""
+        target = self.item_index + step
+        if not self.items or not 0 <= target < len(self.items):
+            self.item_index = -1
+            self._relayout()
+            if step > 0:
+                self.screen.focus_next()
+            else:
+                self.screen.focus_previous()
+            return
+        self.item_index = target
+        self._relayout()
+        item = self.items[target]
+        self._scroll_to_body_offset(item.start)
+        self.post_message(self.Notice(self._describe(item)))
+
+    def _describe(self, item: Item) -> str:
+        assert self.article is not None
+        if item.kind == "entity":
+            entity = self.article.entities[item.index]
+            return f"{entity.type} {entity.canonical} — Enter: articles mentioning it"
+        quote = self.article.quotes[item.index]
+        speaker = quote.speaker or "unattributed"
+        return f"quote by {speaker} — Enter: all quotes by this speaker"
+
+    def action_open_item(self) -> None:
+        if self.article is not None and 0 <= self.item_index < len(self.items):
+            self.post_message(self.ItemChosen(self.article, self.items[self.item_index]))
+
+    def action_toggle_entities(self) -> None:
+        self.show_entities = not self.show_entities
+
+    def action_toggle_quotes(self) -> None:
+        self.show_quotes = not self.show_quotes
+
+    def watch_show_entities(self, value: bool) -> None:
+        self._toggled("entities", value)
+
+    def watch_show_quotes(self, value: bool) -> None:
+        self._toggled("quotes", value)
+
+    def _toggled(self, what: str, value: bool) -> None:
+        self.items = self._items()
+        self.item_index = -1
+        self._relayout()
+        self.post_message(self.Notice(f"{what} highlighting {'on' if value else 'off'}"))
+
+    def action_wider(self) -> None:
+        self.max_width = min(MAX_WIDTH, self.max_width + 4)
+
+    def action_narrower(self) -> None:
+        self.max_width = max(MIN_WIDTH, self.max_width - 4)
+
+    def watch_max_width(self, value: int) -> None:
+        self._relayout()
+        self.post_message(self.Notice(f"text width {value} columns"))
+
+    def on_focus(self) -> None:
+        self.item_index = -1
+
+    def on_blur(self) -> None:
+        if self.item_index != -1:
+            self.item_index = -1
+            self._relayout()
