@@ -88,7 +88,7 @@ class SearchService:
     def _title_search(self, query: str, allowed: set[int] | None) -> Found:
         words = [w.casefold() for w in query.split() if w.isalnum()]
         keys = []
-        for key in self.library:
+        for key in self.library.keys():
             if allowed is not None and key not in allowed:
                 continue
             keys.append(key)

@@ -87,6 +87,6 @@ def show(cli: CliContext, article_id: str, as_json: bool) -> None:
         return
     from rich.console import Console
 
-    from ossetia_reader.core.render import render_article
+    from ossetia_reader.render import render_article
 
-    Console(highlight=False).print(render_article(article))
+    Console(highlight=False).print(render_article(article).text)

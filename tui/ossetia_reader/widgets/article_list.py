@@ -37,6 +37,8 @@ class RowSource(Protocol):
 class ArticleList(ScrollView, can_focus=True):
     """Article titles with date and source, newest first (or in search-rank order)."""
 
+    HELP_TITLE = "Article list"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "cursor_down", "Down", show=False),
         Binding("k,up", "cursor_up", "Up", show=False),

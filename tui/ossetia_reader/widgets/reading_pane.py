@@ -40,6 +40,8 @@ MAX_WIDTH = 200
 class ReadingPane(ScrollView, can_focus=True):
     """Shows the open article; Tab walks its entities and quotes."""
 
+    HELP_TITLE = "Reading pane"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "scroll_down", "Scroll down", show=False),
         Binding("k,up", "scroll_up", "Scroll up", show=False),

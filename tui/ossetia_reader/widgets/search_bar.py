@@ -13,6 +13,8 @@ from textual.widgets import Input
 class SearchBar(Input):
     """Type to search; Up/Down recall earlier searches; Enter opens the top hit."""
 
+    HELP_TITLE = "Search bar"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up", "history(-1)", "Earlier search", show=False),
         Binding("down", "history(1)", "Later search", show=False),

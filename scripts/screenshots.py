@@ -1,0 +1,96 @@
+"""Regenerate the SVG screenshots in screenshots/ from the real app.
+
+Drives the app with Textual's Pilot on a temporary library holding the
+bundled articles, and saves what the screen shows. Run from the repository
+root:  python scripts/screenshots.py [--output screenshots]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import sys
+import tempfile
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tui"))
+
+from textual.pilot import Pilot  # noqa: E402
+
+from ossetia_reader.app import OssetiaReader  # noqa: E402
+from ossetia_reader.core.bundled import import_bundled  # noqa: E402
+from ossetia_reader.core.library import Library  # noqa: E402
+from ossetia_reader.widgets.article_list import ArticleList  # noqa: E402
+
+SEED_TITLE = "Kremlin Plays Down South Ossetia Leader's Call to Join Russia"
+Steps = Callable[[Pilot[None]], Awaitable[None]]
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    for _ in range(3):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+    pilot.app.clear_notifications()
+    await pilot.pause()
+
+
+async def open_seed(pilot: Pilot[None]) -> None:
+    await settle(pilot)
+    app = pilot.app
+    assert isinstance(app, OssetiaReader)
+    article_list = app.screen.query_one(ArticleList)
+    titles = [s.title for s in app.library.summaries(article_list.keys)]
+    for _ in range(titles.index(SEED_TITLE)):
+        await pilot.press("j")
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+async def search(pilot: Pilot[None]) -> None:
+    await settle(pilot)
+    await pilot.press("slash", *"ossetia")
+    await settle(pilot)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+async def help_screen(pilot: Pilot[None]) -> None:
+    await open_seed(pilot)
+    await pilot.press("question_mark")
+    await settle(pilot)
+
+
+SHOTS: list[tuple[str, tuple[int, int], Steps]] = [
+    ("main-120x40", (120, 40), open_seed),
+    ("main-80x24", (80, 24), open_seed),
+    ("search-120x40", (120, 40), search),
+    ("help-120x40", (120, 40), help_screen),
+]
+
+
+async def take(output: Path, library_dir: Path) -> None:
+    for name, size, steps in SHOTS:
+        library = Library(library_dir / name)
+        import_bundled(library)
+        app = OssetiaReader(library)
+        async with app.run_test(size=size) as pilot:
+            await steps(pilot)
+            path = app.save_screenshot(filename=f"{name}.svg", path=str(output))
+            print(Path(path).relative_to(ROOT) if Path(path).is_relative_to(ROOT) else path)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--output", type=Path, default=ROOT / "screenshots")
+    args = parser.parse_args()
+    args.output.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("OSSETIA_READER_NER", "rules")
+    with tempfile.TemporaryDirectory() as library_dir:
+        asyncio.run(take(args.output.resolve(), Path(library_dir)))
+
+
+if __name__ == "__main__":
+    main()

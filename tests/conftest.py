@@ -1,0 +1,42 @@
+"""Fixtures shared by every tier: an isolated home and a library on temp dirs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ossetia_reader.core.bundled import import_bundled
+from ossetia_reader.core.library import Library
+
+REPO = Path(__file__).resolve().parents[1]
+SEED = (
+    REPO
+    / "feeds/themoscowtimes"
+    / ("2022-03-31-kremlin-plays-down-south-ossetia-leaders-call-to-join-russia.txt")
+)
+SEED_TITLE = "Kremlin Plays Down South Ossetia Leader's Call to Join Russia"
+CORPORA = REPO.parent / "shared" / "corpora"
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Keep every test away from the real user's data and config directories."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local/share"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+    monkeypatch.delenv("OSSETIA_READER_LIBRARY", raising=False)
+    monkeypatch.setenv("OSSETIA_READER_NER", "rules")
+    return home
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Library:
+    """A fresh library holding the bundled articles."""
+    lib = Library(tmp_path / "library")
+    import_bundled(lib)
+    return lib
