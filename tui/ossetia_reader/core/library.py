@@ -25,7 +25,7 @@ from typing import Any
 from ossetia_reader.core.article import Article, ArticleSummary, Entity, Link, Quote
 
 DATABASE_NAME = "library.sqlite3"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _MIGRATIONS: dict[int, str] = {
     1: """
@@ -64,6 +64,48 @@ _MIGRATIONS: dict[int, str] = {
     CREATE INDEX articles_newest ON articles (date DESC, key DESC);
     CREATE INDEX articles_url ON articles (url) WHERE url IS NOT NULL;
     CREATE INDEX articles_hash ON articles (content_hash);
+    """,
+    # Enrichment's own tables (written by core/enrich/store.py): per-article rows,
+    # plus running totals so "most mentioned" is an index scan at 100k articles.
+    2: """
+    CREATE TABLE mentions (
+        key INTEGER NOT NULL,
+        canonical TEXT NOT NULL,
+        type TEXT NOT NULL,
+        name TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        first INTEGER NOT NULL,
+        PRIMARY KEY (canonical, type, key)
+    ) WITHOUT ROWID;
+    CREATE INDEX mentions_article ON mentions (key);
+    CREATE TABLE quoted (
+        key INTEGER NOT NULL,
+        speaker_canonical TEXT NOT NULL,
+        speaker TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        cue TEXT
+    );
+    CREATE INDEX quoted_speaker ON quoted (speaker_canonical, key);
+    CREATE INDEX quoted_article ON quoted (key);
+    CREATE TABLE entity_totals (
+        canonical TEXT NOT NULL,
+        type TEXT NOT NULL,
+        name TEXT NOT NULL,
+        articles INTEGER NOT NULL,
+        mentions INTEGER NOT NULL,
+        PRIMARY KEY (canonical, type)
+    ) WITHOUT ROWID;
+    CREATE INDEX entity_totals_mentions ON entity_totals (mentions DESC);
+    CREATE INDEX entity_totals_type ON entity_totals (type, mentions DESC);
+    CREATE TABLE speaker_totals (
+        canonical TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        articles INTEGER NOT NULL,
+        quotes INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX speaker_totals_quotes ON speaker_totals (quotes DESC);
+    UPDATE articles SET enriched = 0;
     """,
 }
 

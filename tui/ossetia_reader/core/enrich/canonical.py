@@ -1,0 +1,165 @@
+"""Canonical names: one entity however an article or the library spells it.
+
+Two levels. Within an article, a short later mention is linked to the full
+form the article gave (``Bibilov`` → ``Anatoly Bibilov``), so the entity's
+``canonical`` is a name a reader recognises. Across articles, names are
+compared by ``canonical_key``: case, diacritics and Latin/Cyrillic/Georgian
+spelling are folded, so ``Kokoïty``, ``Kokoity`` and ``Кокойты`` are one key.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from ossetia_reader.core.article import Entity
+
+# Russian, Ukrainian and Belarusian letters, in the spelling English news uses.
+_CYRILLIC = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
+    "з": "z", "и": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
+    "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
+    "я": "ya", "і": "i", "ї": "yi", "є": "ye", "ґ": "g", "ў": "u",
+}  # fmt: skip
+# Georgian (Mkhedruli), national romanisation without apostrophes.
+_GEORGIAN = {
+    "ა": "a", "ბ": "b", "გ": "g", "დ": "d", "ე": "e", "ვ": "v", "ზ": "z", "თ": "t",
+    "ი": "i", "კ": "k", "ლ": "l", "მ": "m", "ნ": "n", "ო": "o", "პ": "p", "ჟ": "zh",
+    "რ": "r", "ს": "s", "ტ": "t", "უ": "u", "ფ": "p", "ქ": "k", "ღ": "gh", "ყ": "q",
+    "შ": "sh", "ჩ": "ch", "ც": "ts", "ძ": "dz", "წ": "ts", "ჭ": "ch", "ხ": "kh", "ჯ": "j",
+    "ჰ": "h",
+}  # fmt: skip
+_TRANSLITERATE = str.maketrans({**_CYRILLIC, **_GEORGIAN})
+_APOSTROPHES = re.compile("['’`ʼ]")
+_SEPARATORS = re.compile(r"[^\w]+|_")
+_DOUBLED = re.compile(r"(.)\1+")
+# Titles that may precede a name but are not part of it.
+_TITLES = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "prof",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "gen",
+        "general",
+        "col",
+        "colonel",
+        "maj",
+        "major",
+        "capt",
+        "captain",
+        "lt",
+        "sgt",
+        "adm",
+        "admiral",
+        "rev",
+        "president",
+        "vice",
+        "prime",
+        "minister",
+        "premier",
+        "chancellor",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "sen",
+        "senator",
+        "rep",
+        "gov",
+        "governor",
+        "mayor",
+        "judge",
+        "justice",
+        "pope",
+        "sheikh",
+        "st",
+        "saint",
+    ]
+)
+
+
+def transliterate(text: str) -> str:
+    """Spell Cyrillic and Georgian letters in Latin (case is folded by the caller)."""
+    return text.lower().translate(_TRANSLITERATE)
+
+
+def canonical_key(name: str) -> str:
+    """The key under which every spelling of ``name`` is the same entity.
+
+    Casefolded, transliterated, without diacritics or apostrophes; ``y`` is
+    read as ``i`` and doubled letters as one, because English spellings of
+    Russian names disagree exactly there (Dmitry/Dmitriy/Dmitrii, Zelensky/
+    Zelenskyy). The key is for comparing, not for showing.
+    """
+    text = transliterate(unicodedata.normalize("NFKC", name).casefold())
+    text = "".join(
+        char for char in unicodedata.normalize("NFKD", text) if not unicodedata.combining(char)
+    )
+    text = _APOSTROPHES.sub("", text).replace("ß", "ss")
+    words = _SEPARATORS.sub(" ", text).split()
+    return " ".join(_DOUBLED.sub(r"\1", word.replace("y", "i")) for word in words)
+
+
+def _name_words(name: str) -> list[str]:
+    words = canonical_key(name).split()
+    while len(words) > 1 and words[0] in _TITLES:
+        words.pop(0)
+    return words
+
+
+def link_mentions(
+    entities: Sequence[Entity], listed: Callable[[str], bool] = lambda name: False
+) -> list[Entity]:
+    """Give each mention the fullest name the article uses for the same entity.
+
+    A person mentioned by surname (or first name) only is linked to the one
+    longer name in the article that contains it; when two people share a
+    surname the short mention stays as it is. A short mention the tagger typed
+    differently (``Bibilov's`` tagged LOC) takes the type of its full form.
+    Organisations are linked the same way when one longer organisation name
+    ends with the short one; places and other names are left as written
+    (``Ossetia`` is not ``North Ossetia``). A place or organisation that
+    ``listed`` knows (``Jordan``) keeps its type even beside ``Michael Jordan``.
+    """
+    full_forms: dict[str, list[Entity]] = {}
+    for entity in entities:
+        words = _name_words(entity.text)
+        if len(words) > 1:
+            full_forms.setdefault(entity.type, []).append(entity)
+    linked: list[Entity] = []
+    for entity in entities:
+        words = _name_words(entity.text)
+        target = None
+        if len(words) == 1 and (entity.type == "PER" or not listed(entity.text)):
+            target = _find_full_form(words[0], entity.type, full_forms)
+        if target is not None:
+            linked.append(replace(entity, type=target.type, canonical=target.canonical))
+        else:
+            linked.append(entity)
+    return linked
+
+
+def _find_full_form(word: str, type_: str, full_forms: dict[str, list[Entity]]) -> Entity | None:
+    """The one full name containing ``word``: a person first, else an organisation."""
+    people = full_forms.get("PER", [])
+    candidates = {canonical_key(e.canonical): e for e in people if word in _name_words(e.text)}
+    if len(candidates) == 1:
+        return next(iter(candidates.values()))
+    if candidates or type_ != "ORG":
+        return None
+    same_type = {
+        canonical_key(e.canonical): e
+        for e in full_forms.get(type_, [])
+        if _name_words(e.text)[-1] == word
+    }
+    return next(iter(same_type.values())) if len(same_type) == 1 else None

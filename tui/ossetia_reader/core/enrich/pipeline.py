@@ -1,0 +1,182 @@
+"""Enrichment: find an article's entities and quotes, and store them.
+
+The trained model (``model.py``) is used when it loads; otherwise, or when
+``OSSETIA_READER_NER=rules``, the rule-based tagger stands in. Either way
+the spans are normalised the same way (no leading "the", no possessive
+``'s``), short mentions are linked to full names, and quotes are attributed
+using those names.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import threading
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Protocol
+
+from ossetia_reader.core.article import Article, Entity, Quote
+from ossetia_reader.core.enrich import rules
+from ossetia_reader.core.enrich.canonical import link_mentions
+from ossetia_reader.core.enrich.quotes import find_quotes, to_quotes
+
+if TYPE_CHECKING:
+    from ossetia_reader.core.library import Library
+
+log = logging.getLogger(__name__)
+
+NER_ENV = "OSSETIA_READER_NER"
+LABELS = frozenset({"PER", "LOC", "ORG", "MISC"})
+Span = tuple[int, int, str]
+
+_LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+_TRAILING = re.compile(r"(?:['’][sS]?|[\s,;:!?)\]}\"”»-])+$")
+_LEADING = re.compile(r"^[\s(\[{\"“«„'‘-]+")
+
+
+class NerModel(Protocol):
+    """What the trained model offers (see ``model.py``)."""
+
+    def entities(self, texts: list[str]) -> list[list[tuple[int, int, str]]]: ...
+
+
+_model_lock = threading.Lock()
+_model_state: dict[str, NerModel | None] = {}
+
+
+def get_model() -> NerModel | None:
+    """The trained model, loaded once per process; None when it is not installed."""
+    if os.environ.get(NER_ENV, "").strip().lower() == "rules":
+        return None
+    with _model_lock:
+        if "model" not in _model_state:
+            _model_state["model"] = _load_model()
+        return _model_state["model"]
+
+
+def _load_model() -> NerModel | None:
+    try:
+        from ossetia_reader.core.enrich.model import load_model  # type: ignore[import-not-found]
+
+        model: NerModel | None = load_model()
+        return model
+    except ImportError:
+        return None
+    except Exception as error:  # a broken model must not stop enrichment
+        log.warning("NER model failed to load, using rules: %s", error)
+        return None
+
+
+def backend_name(use_model: bool | None = None) -> str:
+    """``"model"`` or ``"rules"``: what ``enrich_article`` would use."""
+    return "model" if _choose_model(use_model) is not None else "rules"
+
+
+def _choose_model(use_model: bool | None) -> NerModel | None:
+    if use_model is False:
+        return None
+    return get_model()
+
+
+def tag_texts(texts: list[str], *, use_model: bool | None = None) -> list[list[Span]]:
+    """Raw entity spans for each text, from the model when there is one."""
+    model = _choose_model(use_model)
+    if model is not None:
+        try:
+            return model.entities(texts)
+        except Exception as error:  # fall back rather than leave articles unenriched
+            log.warning("NER model failed, using rules: %s", error)
+    return [rules.find_entities(text) for text in texts]
+
+
+def build_entities(text: str, spans: Sequence[Span]) -> tuple[Entity, ...]:
+    """Entities from raw spans: trimmed, de-overlapped and linked to full names."""
+    entities: list[Entity] = []
+    last_end = -1
+    for raw_start, raw_end, label in sorted(spans):
+        if label not in LABELS:
+            continue
+        start, end = normalise_span(text, raw_start, raw_end)
+        if end <= start or start < last_end:
+            continue
+        surface = text[start:end]
+        entities.append(Entity(start, end, surface, label, " ".join(surface.split())))
+        last_end = end
+    return tuple(link_mentions(entities, rules.is_listed))
+
+
+def normalise_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim a span: no leading "the", no possessive ``'s``, no edge punctuation."""
+    start, end = max(0, start), min(len(text), end)
+    surface = text[start:end]
+    if match := _LEADING.match(surface):
+        start += match.end()
+        surface = surface[match.end() :]
+    if (match := _LEADING_THE.match(surface)) and match.end() < len(surface):
+        start += match.end()
+        surface = surface[match.end() :]
+    if match := _TRAILING.search(surface):
+        end -= len(surface) - match.start()
+    return start, end
+
+
+def enrich_text(text: str, spans: Sequence[Span]) -> tuple[tuple[Entity, ...], tuple[Quote, ...]]:
+    """Entities and quotes of one body, given its raw entity spans."""
+    entities = build_entities(text, spans)
+    try:
+        quotes = to_quotes(text, find_quotes(text, entities))
+    except Exception as error:  # hostile text must never stop enrichment
+        log.warning("quote detection failed: %s", error)
+        quotes = ()
+    return entities, quotes
+
+
+def enrich_article(
+    article: Article, *, use_model: bool | None = None
+) -> tuple[tuple[Entity, ...], tuple[Quote, ...]]:
+    """Find ``article``'s entities and quotes (offsets into ``article.body``)."""
+    spans = tag_texts([article.body], use_model=use_model)[0]
+    return enrich_text(article.body, spans)
+
+
+def enrich_pending(
+    library: Library,
+    *,
+    batch: int = 64,
+    progress: Callable[[int, int], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+    use_model: bool | None = None,
+) -> int:
+    """Enrich every article not yet enriched; returns how many were done.
+
+    Each batch is tagged together (the model batches internally) and committed
+    in one transaction, so a stop or a crash loses at most one batch, and the
+    next call carries on where this one ended. ``progress(done, total)`` is
+    called after each batch.
+    """
+    from ossetia_reader.core.enrich.store import pending_count, pending_keys, store_batch
+
+    total = pending_count(library)
+    done = 0
+    if progress is not None:
+        progress(0, total)
+    last_key = 0
+    while not (should_stop is not None and should_stop()):
+        keys = pending_keys(library, after=last_key, limit=max(1, batch))
+        if not keys:
+            break
+        last_key = keys[-1]
+        articles = [a for a in (library.get(key) for key in keys) if a is not None]
+        texts = [article.body for article in articles]
+        all_spans = tag_texts(texts, use_model=use_model)
+        results = []
+        for article, spans in zip(articles, all_spans, strict=True):
+            assert article.key is not None
+            entities, quotes = enrich_text(article.body, spans)
+            results.append((article.key, entities, quotes))
+        store_batch(library, results)
+        done += len(results)
+        if progress is not None:
+            progress(done, max(total, done))
+    return done

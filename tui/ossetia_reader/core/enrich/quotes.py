@@ -1,0 +1,340 @@
+"""Direct quotations and who said them.
+
+Quotes are found by their marks: straight and curly double quotes, «…» and
+„…“. A quote left open at the end of a paragraph continues when the next
+paragraph opens with a quote mark (the newspaper convention for long
+quotes). The speaker is looked for in the attribution around the quote —
+``"…," Kremlin spokesman Dmitry Peskov told journalists``, ``"…," said
+Bibilov``, ``according to …``, ``X denounced "…"`` — and resolved to the
+full name the entity tagger linked; ``he added`` goes to the previous
+speaker, and an unattributed quote right after an attributed one in the same
+paragraph continues it. Odd text (unbalanced marks, stray quotes) never
+raises: at worst a quote is missed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ossetia_reader.core.article import Entity, Quote
+
+# Opening mark -> the marks that can close it.
+_CLOSERS = {"“": '”"', '"': '"', "«": "»", "„": "“”", "”": "”"}
+_LONGEST_PARAGRAPH_SEARCH = 20_000
+_SPEECH_VERBS = (
+    "said|says|say|told|tells|added|adds|stated|states|declared|declares|announced|announces|"
+    "wrote|writes|tweeted|tweets|posted|asked|asks|replied|replies|responded|continued|"
+    "explained|explains|noted|notes|insisted|insists|argued|argues|warned|warns|"
+    "stressed|stresses|emphasized|emphasised|claimed|claims|admitted|admits|acknowledged|"
+    "recalled|recalls|complained|complains|suggested|suggests|commented|remarked|"
+    "confirmed|confirms|denied|denies|promised|promises|vowed|vows|predicted|predicts|"
+    "concluded|described|describes|called|calls|denounced|denounces|urged|urges|"
+    "quipped|joked|shouted|yelled|cried|whispered|conceded|concedes|"
+    "boasted|boasts|pledged|pledges|testified|agreed|agrees|disagreed|"
+    "observed|observes|countered|counters|reiterated|reiterates|mused|muses|"
+    "acknowledges|announces|added"
+)
+_VERB = re.compile(rf"\b(?:{_SPEECH_VERBS})\b", re.IGNORECASE)
+_ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(he|she|He|She)\b")
+_SENTENCE_BREAK = re.compile(r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr))[.!?](?=\s+[A-Z“\"«„])")
+_ATTRIBUTION_WINDOW = 160
+_SHORT_QUOTE_WORDS = 3
+_SPEAKER_TYPES = ("PER", "ORG")
+
+
+@dataclass(frozen=True, slots=True)
+class FoundQuote:
+    """A quote with the place in the text where its speaker was named (for evaluation)."""
+
+    start: int
+    end: int
+    speaker: str | None = None
+    cue: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+
+    def to_quote(self, text: str) -> Quote:
+        """The stored form: text is ``body[start:end]``, marks included."""
+        return Quote(self.start, self.end, text[self.start : self.end], self.speaker, self.cue)
+
+
+def find_quotes(text: str, entities: Sequence[Entity] = ()) -> list[FoundQuote]:
+    """Every direct quote in ``text`` with its speaker and cue verb, in text order."""
+    if not text:
+        return []
+    spans = _quote_spans(text)
+    people = sorted((e for e in entities if e.type in _SPEAKER_TYPES), key=lambda e: e.start)
+    found: list[FoundQuote] = []
+    previous_end = 0
+    last_speaker: FoundQuote | None = None
+    for start, end in spans:
+        quote = _attribute(text, start, end, previous_end, people, last_speaker)
+        if quote is None:
+            previous_end = end
+            continue
+        if quote.speaker is None:
+            quote = _continue(text, quote, found, previous_end)
+        found.append(quote)
+        if quote.speaker is not None:
+            last_speaker = quote
+        previous_end = end
+    return found
+
+
+def to_quotes(text: str, found: Sequence[FoundQuote]) -> tuple[Quote, ...]:
+    """The stored quotes of ``found``."""
+    return tuple(quote.to_quote(text) for quote in found)
+
+
+# -- finding the marks -----------------------------------------------------------
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every quote, marks included, in order and non-overlapping."""
+    spans: list[tuple[int, int]] = []
+    index = 0
+    length = len(text)
+    while index < length:
+        char = text[index]
+        if char in _CLOSERS and char != "”" and _can_open(text, index):
+            end = _find_close(text, index)
+            if end is not None:
+                spans.append((index, end))
+                index = end
+                continue
+        index += 1
+    return spans
+
+
+def _can_open(text: str, index: int) -> bool:
+    if index + 1 >= len(text) or text[index + 1].isspace():
+        return False
+    if text[index] != '"':
+        return True
+    before = text[index - 1] if index else " "
+    return before.isspace() or before in "([{—–-/:;,"
+
+
+def _find_close(text: str, start: int) -> int | None:
+    """The end (exclusive) of the quote opened at ``start``, across paragraphs if it runs on."""
+    opener = text[start]
+    closers = _CLOSERS[opener]
+    depth = 0
+    index = start + 1
+    paragraph_start = _paragraph_start(text, start)
+    limit = min(len(text), start + _LONGEST_PARAGRAPH_SEARCH)
+    while index < limit:
+        char = text[index]
+        if char == "\n" and text.startswith("\n\n", index):
+            following = _skip_space(text, index)
+            if following < len(text) and text[following] in (opener, "“", "«", '"', "„"):
+                # The quote runs on into the next paragraph, which reopens it.
+                index = following + 1
+                continue
+            if start == paragraph_start or text[start - 2 : start] == ": ":
+                return _trim_end(text, index)
+            return None
+        if char == opener and opener not in closers and opener != '"':
+            depth += 1  # «… «…» …»
+        elif char in closers and (opener != '"' or _can_close(text, index)):
+            if depth == 0:
+                return index + 1
+            depth -= 1
+        index += 1
+    if start == paragraph_start and index >= len(text):
+        return _trim_end(text, len(text))
+    return None
+
+
+def _can_close(text: str, index: int) -> bool:
+    before = text[index - 1]
+    return not before.isspace()
+
+
+def _paragraph_start(text: str, index: int) -> int:
+    found = text.rfind("\n\n", 0, index)
+    return _skip_space(text, found) if found >= 0 else _skip_space(text, 0)
+
+
+def _skip_space(text: str, index: int) -> int:
+    while index < len(text) and text[index].isspace():
+        index += 1
+    return index
+
+
+def _trim_end(text: str, end: int) -> int:
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+# -- attribution -------------------------------------------------------------------
+
+
+def _attribute(
+    text: str,
+    start: int,
+    end: int,
+    previous_end: int,
+    people: Sequence[Entity],
+    last_speaker: FoundQuote | None,
+) -> FoundQuote | None:
+    """The quote with its speaker, or None when it is only a scare quote or a title."""
+    inner = text[start + 1 : end - 1]
+    after_start = end
+    after_end = _after_limit(text, end)
+    before_start = _before_limit(text, start, previous_end)
+    before = text[before_start:start]
+    after = text[after_start:after_end]
+    partial = not _closes_sentence_part(inner) and not before.rstrip().endswith(":")
+
+    candidates: list[FoundQuote] = []
+    # "…," Peskov told journalists / "…," said Bibilov / "…," he added
+    if not partial or after.startswith((",", " ,")):
+        verb = _VERB.search(after)
+        if verb and _attribution_is_close(after, verb.start()):
+            candidates.append(
+                _speaker_around(
+                    text, start, end, after_start + verb.start(), after_start + verb.end(),
+                    after_start, after_end, people, last_speaker,
+                )
+            )  # fmt: skip
+    # according to X
+    for region_start, region_end in ((before_start, start), (after_start, after_end)):
+        according = _ACCORDING.search(text, region_start, region_end)
+        if according:
+            speaker = _first_entity(people, according.end(), region_end, limit=40)
+            if speaker is not None:
+                candidates.append(
+                    FoundQuote(
+                        start, end, speaker.canonical, "according to", speaker.start, speaker.end
+                    )
+                )
+    # X said: "…" / X denounced "…" / X told reporters that "…"
+    verbs = list(_VERB.finditer(before))
+    if verbs:
+        verb = verbs[-1]
+        verb_start = before_start + verb.start()
+        verb_end = before_start + verb.end()
+        if start - verb_end <= _ATTRIBUTION_WINDOW:
+            candidates.append(
+                _speaker_around(
+                    text, start, end, verb_start, verb_end, before_start, start,
+                    people, last_speaker,
+                )
+            )  # fmt: skip
+    for candidate in candidates:
+        if candidate.speaker is not None:
+            return candidate
+    if candidates:
+        return candidates[0]
+    if partial and len(inner.split()) <= _SHORT_QUOTE_WORDS:
+        return None  # a scare quote or a title, not speech
+    return FoundQuote(start, end)
+
+
+def _closes_sentence_part(inner: str) -> bool:
+    """Whether the quoted words end like speech (``…,"`` ``….”`` ``…?"``)."""
+    stripped = inner.rstrip()
+    return bool(stripped) and stripped[-1] in ",.!?…:;—–-"
+
+
+def _attribution_is_close(after: str, verb_at: int) -> bool:
+    """The verb belongs to this quote's attribution: near, and in the same clause."""
+    head = after[:verb_at]
+    return verb_at <= 80 and not re.search(r"[.!?;]\s", head)
+
+
+def _after_limit(text: str, end: int) -> int:
+    limit = min(len(text), end + _ATTRIBUTION_WINDOW)
+    paragraph = text.find("\n\n", end, limit)
+    if paragraph >= 0:
+        limit = paragraph
+    for mark in '“«„"':
+        found = text.find(mark, end, limit)
+        if found >= 0:
+            limit = found
+    # The look-ahead of a sentence break needs to see past the limit.
+    sentence = _SENTENCE_BREAK.search(text, end, min(len(text), limit + 2))
+    if sentence and sentence.end() <= limit:
+        limit = sentence.end()
+    return limit
+
+
+def _before_limit(text: str, start: int, previous_end: int) -> int:
+    lower = max(previous_end, start - 400, 0)
+    paragraph = text.rfind("\n\n", lower, start)
+    if paragraph >= 0:
+        lower = paragraph + 2
+    last = None
+    for match in _SENTENCE_BREAK.finditer(text, lower, min(len(text), start + 1)):
+        last = match
+    if last is not None:
+        lower = last.end()
+    return lower
+
+
+def _speaker_around(
+    text: str,
+    start: int,
+    end: int,
+    verb_start: int,
+    verb_end: int,
+    region_start: int,
+    region_end: int,
+    people: Sequence[Entity],
+    last_speaker: FoundQuote | None,
+) -> FoundQuote:
+    """The speaker of a cue verb: the name just before it, else a pronoun, else the name after."""
+    cue = text[verb_start:verb_end].lower()
+    before = _last_entity(people, region_start, verb_start)
+    pronoun = None
+    for match in _PRONOUN.finditer(text, max(region_start, verb_start - 25), verb_start):
+        pronoun = match
+    if before is not None and (pronoun is None or before.end > pronoun.start()):
+        return FoundQuote(start, end, before.canonical, cue, before.start, before.end)
+    if pronoun is not None:
+        resolved = last_speaker.speaker if last_speaker else None
+        if resolved is None:
+            person = _last_entity(people, 0, start, types=("PER",))
+            resolved = person.canonical if person else None
+        return FoundQuote(start, end, resolved, cue, pronoun.start(), pronoun.end())
+    after = _first_entity(people, verb_end, region_end, limit=60)
+    if after is not None:
+        return FoundQuote(start, end, after.canonical, cue, after.start, after.end)
+    return FoundQuote(start, end, None, cue)
+
+
+def _last_entity(
+    people: Sequence[Entity], lower: int, upper: int, types: tuple[str, ...] = _SPEAKER_TYPES
+) -> Entity | None:
+    """The nearest person (else organisation) wholly inside ``[lower, upper)``."""
+    inside = [e for e in people if e.start >= lower and e.end <= upper and e.type in types]
+    persons = [e for e in inside if e.type == "PER"]
+    chosen = persons or inside
+    return chosen[-1] if chosen else None
+
+
+def _first_entity(people: Sequence[Entity], lower: int, upper: int, limit: int) -> Entity | None:
+    """The first person or organisation starting within ``limit`` characters of ``lower``."""
+    for entity in people:
+        if entity.start >= lower and entity.end <= upper and entity.start - lower <= limit:
+            return entity
+    return None
+
+
+def _continue(
+    text: str, quote: FoundQuote, found: Sequence[FoundQuote], previous_end: int
+) -> FoundQuote:
+    """An unattributed quote after an attributed one in the same paragraph continues it."""
+    if not found:
+        return quote
+    previous = found[-1]
+    if previous.speaker is None or "\n\n" in text[previous.end : quote.start]:
+        return quote
+    return FoundQuote(
+        quote.start, quote.end, previous.speaker, None, previous.speaker_start, previous.speaker_end
+    )

@@ -1,0 +1,284 @@
+"""Enrichment in the library: per-article spans and library-wide counts.
+
+The spans themselves live on the article row (``articles.entities`` and
+``articles.quotes``, JSON). Beside them, ``mentions`` and ``quoted`` hold one
+row per (article, entity) and per attributed quote, keyed by the folded
+canonical name, and ``entity_totals``/``speaker_totals`` keep running counts,
+so "most mentioned", "most quoted" and "articles mentioning X" are index
+lookups at 100,000 articles. Every article's update is part of one
+transaction together with its counts: they cannot disagree after a crash.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from ossetia_reader.core.article import Entity, Quote
+from ossetia_reader.core.enrich.canonical import canonical_key
+from ossetia_reader.core.library import Library
+
+_NEWEST_FIRST = "a.date IS NULL, a.date DESC, a.key DESC"
+_SENTENCE_END = re.compile(r"[.!?][”\"»’)]*\s+|\n\s*\n")
+_CONTEXT = 400
+
+
+@dataclass(frozen=True, slots=True)
+class EntityCount:
+    """One entity across the library."""
+
+    canonical: str  # the folded key (see ``canonical_key``)
+    name: str  # how to show it
+    type: str
+    articles: int
+    mentions: int
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerCount:
+    """One speaker across the library."""
+
+    canonical: str
+    name: str
+    articles: int
+    quotes: int
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRecord:
+    """One quote by a speaker, located in its article."""
+
+    key: int
+    start: int
+    end: int
+    text: str
+    speaker: str
+    cue: str | None
+
+
+Enrichment = tuple[int, Sequence[Entity], Sequence[Quote]]
+
+
+def store_enrichment(
+    library: Library, key: int, entities: Sequence[Entity], quotes: Sequence[Quote]
+) -> None:
+    """Store what enrichment found in one article, with its counts, in one transaction."""
+    store_batch(library, [(key, entities, quotes)])
+
+
+def store_batch(library: Library, results: Iterable[Enrichment]) -> None:
+    """Store several articles' enrichment in one transaction."""
+    with library.transaction() as db:
+        for key, entities, quotes in results:
+            _replace(db, key, entities, quotes)
+
+
+def _replace(
+    db: sqlite3.Connection, key: int, entities: Sequence[Entity], quotes: Sequence[Quote]
+) -> None:
+    _forget(db, key)
+    mentions: dict[tuple[str, str], list[object]] = {}
+    for entity in entities:
+        folded = canonical_key(entity.canonical)
+        if not folded:
+            continue
+        row = mentions.get((folded, entity.type))
+        if row is None:
+            mentions[(folded, entity.type)] = [entity.canonical, 1, entity.start]
+        else:
+            row[1] = int(row[1]) + 1  # type: ignore[call-overload]
+    db.executemany(
+        "INSERT INTO mentions (key, canonical, type, name, count, first) VALUES (?, ?, ?, ?, ?, ?)",
+        [(key, folded, type_, *row) for (folded, type_), row in mentions.items()],
+    )
+    db.executemany(
+        "INSERT INTO entity_totals (canonical, type, name, articles, mentions) "
+        "VALUES (?, ?, ?, 1, ?) ON CONFLICT (canonical, type) DO UPDATE SET "
+        "articles = articles + 1, mentions = mentions + excluded.mentions",
+        [(folded, type_, row[0], row[1]) for (folded, type_), row in mentions.items()],
+    )
+    speakers: dict[str, str] = {}
+    quoted_rows = []
+    for quote in quotes:
+        if not quote.speaker:
+            continue
+        folded = canonical_key(quote.speaker)
+        if not folded:
+            continue
+        speakers.setdefault(folded, quote.speaker)
+        quoted_rows.append((key, folded, quote.speaker, quote.start, quote.end, quote.cue))
+    db.executemany(
+        "INSERT INTO quoted (key, speaker_canonical, speaker, start, end, cue) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        quoted_rows,
+    )
+    counts: dict[str, int] = {}
+    for row in quoted_rows:
+        counts[row[1]] = counts.get(row[1], 0) + 1
+    db.executemany(
+        "INSERT INTO speaker_totals (canonical, name, articles, quotes) VALUES (?, ?, 1, ?) "
+        "ON CONFLICT (canonical) DO UPDATE SET "
+        "articles = articles + 1, quotes = quotes + excluded.quotes",
+        [(folded, speakers[folded], count) for folded, count in counts.items()],
+    )
+    db.execute(
+        "UPDATE articles SET entities = ?, quotes = ?, enriched = 1 WHERE key = ?",
+        [_dump(entities), _dump(quotes), key],
+    )
+
+
+def _forget(db: sqlite3.Connection, key: int) -> None:
+    """Take an article's previous enrichment out of the counts."""
+    old = db.execute("SELECT canonical, type, count FROM mentions WHERE key = ?", [key]).fetchall()
+    db.executemany(
+        "UPDATE entity_totals SET articles = articles - 1, mentions = mentions - ? "
+        "WHERE canonical = ? AND type = ?",
+        [(count, folded, type_) for folded, type_, count in old],
+    )
+    db.execute("DELETE FROM mentions WHERE key = ?", [key])
+    old_quotes = db.execute(
+        "SELECT speaker_canonical, count(*) FROM quoted WHERE key = ? GROUP BY speaker_canonical",
+        [key],
+    ).fetchall()
+    db.executemany(
+        "UPDATE speaker_totals SET articles = articles - 1, quotes = quotes - ? "
+        "WHERE canonical = ?",
+        [(count, folded) for folded, count in old_quotes],
+    )
+    db.execute("DELETE FROM quoted WHERE key = ?", [key])
+    for table, folded_names in (
+        ("entity_totals", [row[0] for row in old]),
+        ("speaker_totals", [row[0] for row in old_quotes]),
+    ):
+        if folded_names:
+            marks = ",".join("?" * len(folded_names))
+            db.execute(
+                f"DELETE FROM {table} WHERE articles <= 0 AND canonical IN ({marks})",
+                folded_names,
+            )
+
+
+def _dump(items: Sequence[Entity] | Sequence[Quote]) -> str:
+    """The JSON the library reads back into ``Entity``/``Quote`` (fields in order)."""
+    rows = []
+    for item in items:
+        if isinstance(item, Entity):
+            rows.append([item.start, item.end, item.text, item.type, item.canonical])
+        else:
+            rows.append([item.start, item.end, item.text, item.speaker, item.cue])
+    return json.dumps(rows, ensure_ascii=False)
+
+
+# -- work to do ----------------------------------------------------------------------
+
+
+def pending_count(library: Library) -> int:
+    """How many articles wait for enrichment."""
+    return int(library.query("SELECT count(*) FROM articles WHERE enriched = 0")[0][0])
+
+
+def pending_keys(library: Library, after: int = 0, limit: int = 64) -> list[int]:
+    """Keys of articles waiting for enrichment, above ``after``, oldest first."""
+    rows = library.query(
+        "SELECT key FROM articles WHERE enriched = 0 AND key > ? ORDER BY key LIMIT ?",
+        [after, limit],
+    )
+    return [int(row[0]) for row in rows]
+
+
+def reset_enrichment(library: Library) -> int:
+    """Mark every article for enrichment again (``enrich --rebuild``).
+
+    The old spans stay visible until each article is redone; its counts are
+    replaced then.
+    """
+    with library.transaction() as db:
+        return db.execute("UPDATE articles SET enriched = 0").rowcount
+
+
+# -- library-wide views ----------------------------------------------------------------
+
+
+def entity_counts(
+    library: Library, type: str | None = None, limit: int = 100, match: str = ""
+) -> list[EntityCount]:
+    """The most-mentioned entities (by mentions), optionally of one type or matching text."""
+    clauses, params = [], []
+    if type:
+        clauses.append("type = ?")
+        params.append(type.upper())
+    if folded := canonical_key(match):
+        clauses.append("canonical LIKE ? ESCAPE '\\'")
+        params.append(f"%{_escape_like(folded)}%")
+    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    rows = library.query(
+        f"SELECT canonical, name, type, articles, mentions FROM entity_totals {where} "
+        "ORDER BY mentions DESC, articles DESC, canonical LIMIT ?",
+        [*params, limit],
+    )
+    return [EntityCount(str(c), str(n), str(t), int(a), int(m)) for c, n, t, a, m in rows]
+
+
+def speaker_counts(library: Library, limit: int = 100, match: str = "") -> list[SpeakerCount]:
+    """The most-quoted speakers, optionally matching text."""
+    where, params = "", []
+    if folded := canonical_key(match):
+        where = "WHERE canonical LIKE ? ESCAPE '\\'"
+        params.append(f"%{_escape_like(folded)}%")
+    rows = library.query(
+        f"SELECT canonical, name, articles, quotes FROM speaker_totals {where} "
+        "ORDER BY quotes DESC, articles DESC, canonical LIMIT ?",
+        [*params, limit],
+    )
+    return [SpeakerCount(str(c), str(n), int(a), int(q)) for c, n, a, q in rows]
+
+
+def articles_mentioning(
+    library: Library, canonical: str, limit: int = 500
+) -> list[tuple[int, str]]:
+    """Articles mentioning ``canonical`` (any spelling), newest first, each with the
+    sentence around its first mention."""
+    folded = canonical_key(canonical)
+    rows = library.query(
+        "SELECT a.key, m.first - max(0, m.first - ?), "
+        "substr(a.body, max(0, m.first - ?) + 1, ?) "
+        "FROM (SELECT key, min(first) AS first FROM mentions WHERE canonical = ? GROUP BY key) m "
+        f"JOIN articles a ON a.key = m.key WHERE a.enriched = 1 ORDER BY {_NEWEST_FIRST} LIMIT ?",
+        [_CONTEXT, _CONTEXT, 2 * _CONTEXT, folded, limit],
+    )
+    return [(int(key), sentence_at(str(text), int(at))) for key, at, text in rows]
+
+
+def quotes_by(library: Library, canonical: str, limit: int = 500) -> list[QuoteRecord]:
+    """Every quote by ``canonical`` (any spelling), newest article first."""
+    folded = canonical_key(canonical)
+    rows = library.query(
+        "SELECT q.key, q.start, q.end, substr(a.body, q.start + 1, q.end - q.start), "
+        "q.speaker, q.cue FROM quoted q JOIN articles a ON a.key = q.key "
+        f"WHERE q.speaker_canonical = ? AND a.enriched = 1 ORDER BY {_NEWEST_FIRST}, q.start "
+        "LIMIT ?",
+        [folded, limit],
+    )
+    return [
+        QuoteRecord(int(k), int(s), int(e), str(t), str(sp), c if isinstance(c, str) else None)
+        for k, s, e, t, sp, c in rows
+    ]
+
+
+def sentence_at(text: str, at: int) -> str:
+    """The sentence of ``text`` around offset ``at``, on one line."""
+    at = max(0, min(at, len(text)))
+    start = 0
+    for match in _SENTENCE_END.finditer(text, 0, at):
+        start = match.end()
+    following = _SENTENCE_END.search(text, at)
+    end = following.start() + len(following.group().rstrip()) if following else len(text)
+    sentence = text[start:end]
+    return " ".join(sentence.split())
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
