@@ -17,7 +17,7 @@ import json
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,9 @@ from typing import Any
 from ossetia_reader.core.article import Article, ArticleSummary, Entity, Link, Quote
 
 DATABASE_NAME = "library.sqlite3"
+# Articles longer than this (in characters) are stored truncated, with a notice:
+# nobody reads 10 MB in a terminal, and a widget must never be handed that much.
+MAX_BODY_CHARS = 10_000_000
 SCHEMA_VERSION = 2
 
 _MIGRATIONS: dict[int, str] = {
@@ -155,11 +158,30 @@ def content_hash(article: Article) -> str:
     return digest.hexdigest()
 
 
+def truncated(article: Article, limit: int) -> Article:
+    """A copy of ``article`` cut to ``limit`` characters of body, saying so at the end."""
+    size = len(article.body)
+    cut = article.body.rfind("\n\n", 0, limit)
+    body = article.body[: cut if cut > limit // 2 else limit]
+    notice = f"[Article truncated: {size:,} characters stored as {len(body):,}.]"
+    return replace(
+        article,
+        body=f"{body}\n\n{notice}",
+        links=tuple(link for link in article.links if link.end <= len(body)),
+        entities=tuple(e for e in article.entities if e.end <= len(body)),
+        quotes=tuple(q for q in article.quotes if q.end <= len(body)),
+        warnings=(*article.warnings, notice),
+    )
+
+
 class Library:
     """Stored articles and their state. Safe to use from several threads."""
 
-    def __init__(self, directory: Path, *, read_only: bool = False) -> None:
+    def __init__(
+        self, directory: Path, *, read_only: bool = False, max_body_chars: int = MAX_BODY_CHARS
+    ) -> None:
         self.directory = directory
+        self.max_body_chars = max_body_chars
         self.path = directory / DATABASE_NAME
         self.read_only = read_only
         self._local = threading.local()
@@ -339,6 +361,8 @@ class Library:
         return results
 
     def _add_one(self, db: sqlite3.Connection, article: Article, now: str) -> Added:
+        if len(article.body) > self.max_body_chars:
+            article = truncated(article, self.max_body_chars)
         digest = content_hash(article)
         row = db.execute(
             "SELECT key, content_hash FROM articles WHERE id = ?", [article.id]
