@@ -49,17 +49,20 @@ def parse_date(text: str) -> dt.date | None:
 
 def parse_stored_text(text: str, article_id: str) -> Article:
     """Parse one stored article. ``article_id`` also serves as the title of last resort."""
+    # The id usually comes from a file name, which is as hostile as the text.
+    article_id = safe_line(article_id)
+    fallback_title = article_id or "untitled"
     warnings: list[str] = []
     blocks = [b.strip() for b in re.split(r"\n[ \t]*\n", text.replace("\r\n", "\n"))]
     blocks = [b for b in blocks if b]
     if not blocks:
-        return Article(id=article_id, title=article_id, body="", warnings=("empty file",))
+        return Article(id=article_id, title=fallback_title, body="", warnings=("empty file",))
 
     title = safe_line(blocks.pop(0))
     if len(title) > 500:
         warnings.append("first line is too long to be a title")
         blocks.insert(0, title)
-        title = article_id
+        title = fallback_title
 
     date = parse_date(blocks[0]) if blocks else None
     if date is not None:
@@ -70,7 +73,8 @@ def parse_stored_text(text: str, article_id: str) -> Article:
     url = _take_url(blocks)
 
     caption = credit = None
-    if blocks and (match := _CREDIT.match(blocks[0])) and len(blocks[0]) < 600:
+    # Length first: the credit pattern backtracks quadratically on long paragraphs.
+    if blocks and len(blocks[0]) < 600 and (match := _CREDIT.match(blocks[0])):
         caption = safe_line(match["caption"]) or None
         credit = safe_line(match["credit"])
         blocks.pop(0)
@@ -124,10 +128,12 @@ def _render_links(blocks: list[str]) -> tuple[str, tuple[Link, ...]]:
         if body_parts:
             offset += 2  # the "\n\n" between paragraphs
         rendered: list[str] = []
+        length = 0  # of what ``rendered`` holds; summing it per link was quadratic
         last = 0
         for match in _LINK.finditer(paragraph):
             rendered.append(paragraph[last : match.start()])
-            start = offset + sum(map(len, rendered))
+            start = offset + length + match.start() - last
+            length += match.start() - last + len(match["text"])
             rendered.append(match["text"])
             links.append(Link(start, start + len(match["text"]), match["target"]))
             last = match.end()
