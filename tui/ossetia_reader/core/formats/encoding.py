@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import codecs
 
+_ASCII = bytes(range(0x80))
+_CYRILLIC_LETTERS = bytes(range(0xC0, 0x100))  # А..я in Windows-1251
+
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """Return ``(text, encoding)`` for ``data``.
@@ -20,9 +23,10 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    high = [b for b in data if b >= 0x80]
-    cyrillic = sum(1 for b in high if b >= 0xC0)
-    if high and cyrillic / len(high) > 0.6 and _looks_russian(data):
+    # Counted with C-speed deletes: a list of the high bytes cost 8 bytes per byte of input.
+    high = len(data) - len(data.translate(None, _ASCII))
+    cyrillic = len(data) - len(data.translate(None, _CYRILLIC_LETTERS))
+    if high and cyrillic / high > 0.6 and _looks_russian(data):
         return data.decode("cp1251", errors="replace"), "cp1251"
     return data.decode("cp1252", errors="replace"), "cp1252"
 
