@@ -1,0 +1,713 @@
+"""The search index: segments of numpy arrays, searched with weighted BM25 (BM25F).
+
+An index is a main segment plus a few small *delta* segments that
+:meth:`SearchIndex.add` appends (re-adding a key hides the old copy), merged
+into one segment by :meth:`SearchIndex.merge`. On disk it is a directory: one
+checksummed file per segment (``store.py``) and ``manifest.json`` naming them;
+every file is written atomically, the manifest last, so a crash leaves the
+previous index readable.
+
+Scores: each query term is widened to the indexed words it matches (the word,
+its stem variants, its transliterations, or the words starting with it for a
+prefix); an article scores ``idf × impact`` for the best of them, summed over
+the query's terms. Equal scores are ordered newest first.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import zlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ossetia_reader.core.article import Article
+from ossetia_reader.core.search import query as q
+from ossetia_reader.core.search.segment import (
+    _EPOCH,
+    ENTITY_FIELDS,
+    FIELD_PREFIX,
+    FIELDS,
+    NO_DATE,
+    SCRIPT_CODES,
+    Flat,
+    Segment,
+    analyse,
+    concat,
+    drop_docs,
+)
+from ossetia_reader.core.search.stem import STEMMER, is_variant, stem_keys
+from ossetia_reader.core.search.store import IndexUnusable, read_arrays, write_arrays, write_atomic
+from ossetia_reader.core.search.tokenize import script
+from ossetia_reader.core.search.translit import translit_key
+
+MANIFEST = "manifest.json"
+TOKENIZER_VERSION = 1
+MAX_EXPANSIONS = 64  # words a prefix widens to (the most frequent ones)
+OPEN_SEGMENT_DOCS = 256  # a delta takes appends until it holds this many articles
+MAX_DELTAS = 6  # more deltas than this are merged into one
+VARIANT_WEIGHT = 0.9  # a stem variant counts a little less than the word itself
+_FIELD_GROUPS = {name: (name,) for name in FIELD_PREFIX}
+_FIELD_GROUPS["entity"] = ENTITY_FIELDS
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One matching article: its library key and its score."""
+
+    key: int
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    """Ranked hits (best first), how many matched in all, and what to tell the user."""
+
+    query: str
+    hits: list[Hit]
+    total: int
+    elapsed: float
+    notice: str | None = None
+    suggestions: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Docs:
+    """Matching documents (global ordinals, ascending) with their scores."""
+
+    docs: np.ndarray
+    scores: np.ndarray
+
+
+_EMPTY = _Docs(np.empty(0, np.int64), np.empty(0, np.float64))
+
+
+class SearchIndex:
+    """Full-text index over library articles; see the module docstring."""
+
+    def __init__(self, segments: list[Segment], dead: np.ndarray | None = None) -> None:
+        self._segments = segments
+        self._open: Flat | None = None  # analysed form of the last delta, while it takes appends
+        self._saved: set[str] = set()
+        self.extra: dict[str, Any] = {}  # what the caller saved beside it (library fingerprint)
+        self._refresh(dead)
+
+    # -- building ----------------------------------------------------------------
+
+    @classmethod
+    def build(
+        cls, articles: Iterable[Article], progress: Callable[[int], None] | None = None
+    ) -> SearchIndex:
+        """Index ``articles`` (``progress`` is called with the running count)."""
+        flat = analyse(articles, progress)
+        return cls([Segment.from_flat(flat)])
+
+    def add(self, articles: Iterable[Article]) -> None:
+        """Index more articles; an article whose key is already indexed replaces it."""
+        batch: dict[int, Article] = {}
+        for article in articles:
+            batch[article.key or 0] = article
+        if not batch:
+            return
+        flat = analyse(batch.values())
+        dead = self._dead.copy()
+        dead[np.isin(self._keys, flat.keys)] = True
+        averages = self._averages()
+        last = self._segments[-1] if self._segments else None
+        if (
+            last is not None
+            and len(self._segments) > 1
+            and last.n_docs + flat.n_docs <= OPEN_SEGMENT_DOCS
+        ):
+            opened = self._open if self._open is not None else last.decode()
+            self._open = concat([opened, flat])
+            self._segments[-1] = Segment.from_flat(self._open, averages)
+        elif not self._segments:
+            self._open = None
+            self._segments.append(Segment.from_flat(flat))
+        else:
+            self._open = flat if flat.n_docs < OPEN_SEGMENT_DOCS else None
+            self._segments.append(Segment.from_flat(flat, averages))
+        dead = np.concatenate([dead, np.zeros(self.doc_slots_after() - dead.size, bool)])
+        if len(self._segments) - 1 > MAX_DELTAS:
+            self._merge_deltas(dead)
+        else:
+            self._refresh(dead)
+
+    def doc_slots_after(self) -> int:
+        return sum(s.n_docs for s in self._segments)
+
+    @property
+    def needs_merge(self) -> bool:
+        """Whether the deltas have grown enough that a full merge is worth its cost."""
+        if len(self._segments) < 2:
+            return bool(self._dead.any())
+        main = self._segments[0].n_docs
+        deltas = sum(s.n_docs for s in self._segments[1:])
+        return deltas > max(1000, main // 10) or int(self._dead.sum()) > main // 10
+
+    def merge(self) -> None:
+        """Fold every segment into one, dropping replaced articles (seconds at 100k)."""
+        flats = []
+        for segment, dead in zip(self._segments, self._dead_by_segment(), strict=True):
+            flats.append(drop_docs(segment.decode(), dead))
+        self._segments = [Segment.from_flat(concat(flats))] if flats else []
+        self._open = None
+        self._refresh(None)
+
+    def _merge_deltas(self, dead: np.ndarray) -> None:
+        self._dead = dead
+        main, deltas = self._segments[0], self._segments[1:]
+        parts = self._dead_by_segment()
+        flats = [drop_docs(s.decode(), d) for s, d in zip(deltas, parts[1:], strict=True)]
+        merged = Segment.from_flat(concat(flats), self._averages())
+        self._segments = [main, merged]
+        self._open = None
+        self._refresh(np.concatenate([parts[0], np.zeros(merged.n_docs, bool)]))
+
+    def _dead_by_segment(self) -> list[np.ndarray]:
+        return [
+            self._dead[b : b + s.n_docs] for b, s in zip(self._bases, self._segments, strict=True)
+        ]
+
+    def _averages(self) -> np.ndarray | None:
+        if not self._segments:
+            return None
+        return np.array(self._segments[0].meta["averages"], dtype=np.float64)
+
+    def _refresh(self, dead: np.ndarray | None) -> None:
+        """Recompute the per-document tables over all segments."""
+        segments = self._segments
+        self._bases = np.cumsum([0] + [s.n_docs for s in segments])[:-1].astype(np.int64)
+        if segments:
+            self._keys = np.concatenate([s.keys for s in segments]).astype(np.int64)
+            self._days = np.concatenate([s.days for s in segments]).astype(np.int64)
+        else:
+            self._keys = np.empty(0, np.int64)
+            self._days = np.empty(0, np.int64)
+        total = self._keys.size
+        self._dead = dead if dead is not None and dead.size == total else np.zeros(total, bool)
+        self._recency = (self._days << 32) + (self._keys & 0xFFFFFFFF)
+        self._live_count = int(total - self._dead.sum())
+
+    # -- facts -------------------------------------------------------------------
+
+    @property
+    def max_key(self) -> int:
+        """The highest library key indexed (0 when empty)."""
+        return int(self._keys.max()) if self._keys.size else 0
+
+    @property
+    def doc_count(self) -> int:
+        """How many articles the index answers for."""
+        return self._live_count
+
+    def stats(self) -> dict[str, Any]:
+        """Sizes for ``ossetia-reader index --stats``."""
+        return {
+            "articles": self.doc_count,
+            "segments": [s.n_docs for s in self._segments],
+            "replaced": int(self._dead.sum()),
+            "terms": sum(s.words.size for s in self._segments),
+            "postings": sum(int(s.df.sum()) for s in self._segments),
+            "bytes_in_memory": sum(
+                sum(a.nbytes for a in s.arrays.values()) for s in self._segments
+            ),
+            "max_key": self.max_key,
+            "stemmer": STEMMER,
+        }
+
+    def enriched_keys(self) -> np.ndarray:
+        """Keys of live articles indexed with entities or quotes."""
+        if not self._segments:
+            return np.empty(0, np.int64)
+        fend = np.concatenate([np.asarray(s.fend, dtype=np.int64) for s in self._segments])
+        has = (fend[:, -1] > fend[:, FIELDS.index("source")]) & ~self._dead
+        return self._keys[has]
+
+    # -- saving and loading --------------------------------------------------------
+
+    def save(self, directory: Path, extra: dict[str, Any] | None = None) -> None:
+        """Write the index to ``directory`` atomically (new segment files, then the manifest)."""
+        directory.mkdir(parents=True, exist_ok=True)
+        names = []
+        for segment in self._segments:
+            name = f"segment-{segment.id}.bin"
+            if not (name in self._saved and (directory / name).exists()):
+                write_arrays(directory / name, segment.arrays, segment.meta)
+                self._saved.add(name)
+            names.append(name)
+        body: dict[str, Any] = {
+            "format": TOKENIZER_VERSION,
+            "stemmer": STEMMER,
+            "segments": names,
+            "dead": np.flatnonzero(self._dead).tolist(),
+            "extra": extra or {},
+        }
+        encoded = json.dumps(body, sort_keys=True)
+        manifest = {"checksum": zlib.crc32(encoded.encode()), "body": body}
+        write_atomic(directory / MANIFEST, json.dumps(manifest).encode())
+        for stale in directory.glob("segment-*.bin"):
+            if stale.name not in names:
+                stale.unlink(missing_ok=True)
+        self.extra = extra or {}
+
+    @classmethod
+    def load(cls, directory: Path) -> SearchIndex:
+        """Open a saved index; raises ``IndexUnusable`` when it is missing, corrupt or old."""
+        body = read_manifest(directory)
+        if body.get("format") != TOKENIZER_VERSION or body.get("stemmer") != STEMMER:
+            raise IndexUnusable("search index was made by another version")
+        segments = []
+        try:
+            for name in body["segments"]:
+                meta, arrays = read_arrays(directory / str(name))
+                segment = Segment(arrays, meta)
+                segments.append(segment)
+            dead_list = [int(i) for i in body["dead"]]
+        except (KeyError, TypeError, ValueError) as error:
+            raise IndexUnusable(f"search index is corrupt ({error})") from None
+        total = sum(s.n_docs for s in segments)
+        dead = np.zeros(total, bool)
+        if dead_list:
+            if min(dead_list) < 0 or max(dead_list) >= total:
+                raise IndexUnusable("search index is corrupt (manifest)")
+            dead[dead_list] = True
+        index = cls(segments, dead)
+        index._saved = {str(n) for n in body["segments"]}
+        index.extra = dict(body.get("extra") or {})
+        return index
+
+    # -- searching ---------------------------------------------------------------
+
+    def search(self, query: str, *, limit: int = 1000, prefix_last: bool = False) -> SearchResult:
+        """Ranked articles for ``query``; never raises for any query text."""
+        started = time.perf_counter()
+        parsed = q.parse(query, prefix_last=prefix_last)
+        if parsed.root is None or not self._segments:
+            return SearchResult(query, [], 0, time.perf_counter() - started, parsed.notice)
+        found = self._eval(parsed.root)
+        if found is None:
+            found = self._everything()
+        docs, scores = found.docs, found.scores
+        if self._live_count != self._keys.size and docs.size:
+            live = ~self._dead[docs]
+            docs, scores = docs[live], scores[live]
+        total = int(docs.size)
+        chosen = self._top(docs, scores, limit)
+        hits = [
+            Hit(key, score)
+            for key, score in zip(
+                self._keys[docs[chosen]].tolist(), scores[chosen].tolist(), strict=True
+            )
+        ]
+        suggestions = self.suggest(parsed.root) if total == 0 else []
+        elapsed = time.perf_counter() - started
+        return SearchResult(query, hits, total, elapsed, parsed.notice, suggestions)
+
+    def _top(self, docs: np.ndarray, scores: np.ndarray, limit: int) -> np.ndarray:
+        n = docs.size
+        if n == 0 or limit <= 0:
+            return np.empty(0, np.int64)
+        recency = self._recency[docs]
+        if n > limit:
+            kth = np.partition(scores, n - limit)[n - limit]
+            above = np.flatnonzero(scores > kth)
+            ties = np.flatnonzero(scores == kth)
+            need = limit - above.size
+            if ties.size > need:
+                ties = ties[np.argpartition(-recency[ties], need - 1)[:need]]
+            chosen = np.concatenate([above, ties])
+        else:
+            chosen = np.arange(n)
+        order = np.lexsort((-recency[chosen], -scores[chosen]))
+        return chosen[order]
+
+    def _everything(self) -> _Docs:
+        docs = np.arange(self._keys.size, dtype=np.int64)
+        return _Docs(docs, np.zeros(docs.size, np.float64))
+
+    def _eval(self, node: q.Node) -> _Docs | None:
+        """Documents matching ``node``; None means "no constraint" (all documents)."""
+        if isinstance(node, q.Term):
+            return self._term(node)
+        if isinstance(node, q.Phrase):
+            return self._phrase(node)
+        if isinstance(node, q.DateRange):
+            return self._dates(self._everything(), [node])
+        if isinstance(node, q.Not):
+            excluded = self._eval(node.child)
+            return _difference(self._everything(), excluded)
+        if isinstance(node, q.Or):
+            parts = [self._eval(child) for child in node.children]
+            if any(p is None for p in parts):
+                return None
+            return self._union([p for p in parts if p is not None])
+        positives: list[_Docs] = []
+        negatives: list[q.Node] = []
+        dates: list[q.DateRange] = []
+        for child in node.children:
+            if isinstance(child, q.Not):
+                negatives.append(child.child)
+            elif isinstance(child, q.DateRange):
+                dates.append(child)
+            else:
+                found = self._eval(child)
+                if found is not None:
+                    positives.append(found)
+        result: _Docs | None = None
+        for part in sorted(positives, key=lambda p: p.docs.size):
+            result = part if result is None else _intersect(result, part)
+            if result.docs.size == 0:
+                return result
+        if result is None:
+            result = self._everything()
+        if dates:
+            result = self._dates(result, dates)
+        for negative in negatives:
+            if result.docs.size == 0:
+                break
+            result = _difference(result, self._eval(negative))
+        return result
+
+    def _dates(self, found: _Docs, ranges: list[q.DateRange]) -> _Docs:
+        days = self._days[found.docs]
+        keep = days != NO_DATE
+        for bounds in ranges:
+            if bounds.start is not None:
+                keep &= days >= bounds.start.toordinal() - _EPOCH
+            if bounds.end is not None:
+                keep &= days < bounds.end.toordinal() - _EPOCH
+        return _Docs(found.docs[keep], found.scores[keep])
+
+    def _union(self, parts: list[_Docs]) -> _Docs:
+        parts = [p for p in parts if p.docs.size]
+        if not parts:
+            return _EMPTY
+        if len(parts) == 1:
+            return parts[0]
+        size = sum(p.docs.size for p in parts)
+        if size * 8 > self._keys.size:
+            scores = np.zeros(self._keys.size, np.float64)
+            hit = np.zeros(self._keys.size, bool)
+            for part in parts:
+                scores[part.docs] += part.scores
+                hit[part.docs] = True
+            docs = np.flatnonzero(hit)
+            return _Docs(docs, scores[docs])
+        docs = np.concatenate([p.docs for p in parts])
+        unique, inverse = np.unique(docs, return_inverse=True)
+        summed = np.bincount(inverse, weights=np.concatenate([p.scores for p in parts]))
+        return _Docs(unique, summed)
+
+    # -- terms -------------------------------------------------------------------
+
+    def _idf(self, df: float) -> float:
+        n = max(self._live_count, 1)
+        return float(np.log(1.0 + (n - df + 0.5) / (df + 0.5)))
+
+    def _global_df(self, segment_index: int, word_id: int) -> int:
+        segment = self._segments[segment_index]
+        df = segment.doc_freq(word_id)
+        if len(self._segments) > 1:
+            word = segment.words.text(word_id)
+            for other_index, other in enumerate(self._segments):
+                if other_index != segment_index:
+                    found = other.words.find(word)
+                    if found >= 0:
+                        df += other.doc_freq(found)
+        return df
+
+    def _term(self, term: q.Term) -> _Docs:
+        parts = []
+        for index, (segment, base) in enumerate(zip(self._segments, self._bases, strict=True)):
+            weighted = self._variants(segment, term)
+            if not weighted:
+                continue
+            docs_parts, score_parts = [], []
+            for word_id, weight in weighted.items():
+                docs, impacts = segment.postings(word_id)
+                idf = self._idf(self._global_df(index, word_id))
+                docs_parts.append(docs)
+                score_parts.append(impacts * (idf * weight / 255.0))
+            if len(docs_parts) == 1:
+                docs, scores = docs_parts[0], score_parts[0]
+            else:
+                docs, scores = _best_per_doc(
+                    np.concatenate(docs_parts), np.concatenate(score_parts)
+                )
+            parts.append(_Docs(docs + base, scores))
+        return _concat(parts)
+
+    def _variants(self, segment: Segment, term: q.Term) -> dict[int, float]:
+        """Indexed words (ids in ``segment``) that ``term`` matches, with their weights."""
+        fields = _FIELD_GROUPS.get(term.field or "", ())
+        word = term.word
+        found: dict[int, float] = {}
+        words = segment.words
+        if term.prefix:
+            candidates = self._prefix_words(segment, word)
+        else:
+            candidates = {}
+            exact = words.find(word)
+            if exact >= 0:
+                candidates[exact] = 1.0
+            for variant in self._stem_variants(segment, word):
+                candidates.setdefault(variant, VARIANT_WEIGHT)
+            key = translit_key(word)
+            if key is not None:
+                own = SCRIPT_CODES.get(script(word), 0)
+                for other in segment.key_members(key).tolist():
+                    if segment.script[other] != own:
+                        candidates.setdefault(other, 1.0)
+                        other_word = words.text(other)
+                        for variant in self._stem_variants(segment, other_word):
+                            candidates.setdefault(variant, VARIANT_WEIGHT)
+        if not fields:
+            return candidates
+        for word_id, weight in candidates.items():
+            text = words.text(word_id)
+            for name in fields:
+                field_id = words.find(FIELD_PREFIX[name] + text)
+                if field_id >= 0:
+                    found[field_id] = max(found.get(field_id, 0.0), weight)
+        return found
+
+    def _stem_variants(self, segment: Segment, word: str) -> list[int]:
+        keys = stem_keys(word)
+        if not keys:
+            return []
+        members = [segment.stem_members(k) for k in keys]
+        as_word = segment.words.find(keys[0])
+        ids = set(np.concatenate(members).tolist()) if members else set()
+        if as_word >= 0:
+            ids.add(as_word)
+        return [i for i in ids if is_variant(word, segment.words.text(i))]
+
+    def _prefix_words(self, segment: Segment, word: str) -> dict[int, float]:
+        lo, hi = segment.words.prefix_range(word)
+        chosen: dict[int, float] = {}
+        if hi > lo:
+            ids = np.arange(lo, hi)
+            if ids.size > MAX_EXPANSIONS:
+                ids = lo + np.argpartition(-segment.df[lo:hi], MAX_EXPANSIONS)[:MAX_EXPANSIONS]
+            chosen = dict.fromkeys(ids.tolist(), 1.0)
+        key = translit_key(word)
+        if key is not None:
+            own = SCRIPT_CODES.get(script(word), 0)
+            others = segment.key_members(key, prefix=True)
+            others = others[segment.script[others] != own]
+            if others.size > MAX_EXPANSIONS // 4:
+                best = np.argpartition(-segment.df[others], MAX_EXPANSIONS // 4)
+                others = others[best[: MAX_EXPANSIONS // 4]]
+            for other in others.tolist():
+                chosen.setdefault(other, 1.0)
+        return chosen
+
+    def _phrase(self, phrase: q.Phrase) -> _Docs:
+        parts = []
+        length = len(phrase.words)
+        for index, (segment, base) in enumerate(zip(self._segments, self._bases, strict=True)):
+            ids = [segment.words.find(w) for w in phrase.words]
+            if min(ids) < 0:
+                continue
+            postings = [segment.postings(i) for i in ids]
+            candidates = postings[0][0]
+            for docs, _ in sorted(postings, key=lambda p: p[0].size):
+                candidates = candidates[_member(candidates, docs)]
+                if candidates.size == 0:
+                    break
+            if candidates.size == 0:
+                continue
+            starts = None
+            for offset, (word_id, (docs, _)) in enumerate(zip(ids, postings, strict=True)):
+                counts, positions = segment.positions(word_id)
+                owners = np.repeat(docs, counts)
+                keep = _member(owners, candidates)
+                keys = (owners[keep] << 32) + (positions[keep] - offset)
+                starts = keys if starts is None else starts[_member(starts, keys)]
+                if starts.size == 0:
+                    break
+            if starts is None or starts.size == 0:
+                continue
+            if phrase.field:
+                starts = self._in_fields(segment, starts, length, phrase.field)
+            matched = np.unique(starts >> 32)
+            if matched.size == 0:
+                continue
+            scores = np.zeros(matched.size, np.float64)
+            for word_id, (docs, impacts) in zip(ids, postings, strict=True):
+                where = np.searchsorted(docs, matched)
+                idf = self._idf(self._global_df(index, word_id))
+                scores += impacts[where] * (idf / 255.0)
+            parts.append(_Docs(matched + base, scores))
+        return _concat(parts)
+
+    def _in_fields(
+        self, segment: Segment, starts: np.ndarray, length: int, name: str
+    ) -> np.ndarray:
+        docs = starts >> 32
+        first = starts & 0xFFFFFFFF
+        keep = np.zeros(starts.size, bool)
+        for field_name in _FIELD_GROUPS.get(name, ()):
+            f = FIELDS.index(field_name)
+            begin = segment.fend[docs, f - 1] if f > 0 else np.zeros(docs.size, np.int64)
+            keep |= (first >= begin) & (first + length <= segment.fend[docs, f])
+        return starts[keep]
+
+    # -- did you mean --------------------------------------------------------------
+
+    def suggest(self, root: q.Node | None, limit: int = 3) -> list[str]:
+        """Indexed words close to the query words that matched nothing."""
+        suggestions: list[str] = []
+        for leaf in q.positive_leaves(root):
+            if isinstance(leaf, q.Term) and leaf.prefix:
+                continue
+            words = leaf.words if isinstance(leaf, q.Phrase) else (leaf.word,)
+            for word in words:
+                if any(s.words.find(word) >= 0 for s in self._segments):
+                    continue
+                for candidate in self._close_words(word, limit):
+                    if candidate not in suggestions:
+                        suggestions.append(candidate)
+        return suggestions[:limit]
+
+    def _close_words(self, word: str, limit: int) -> list[str]:
+        if len(word) < 3:
+            return []
+        best: dict[str, tuple[int, int]] = {}
+        for candidate in _edits(word):
+            for segment in self._segments:
+                found = segment.words.find(candidate)
+                if found >= 0:
+                    df = segment.doc_freq(found)
+                    best[candidate] = (1, min(best.get(candidate, (1, 0))[1], -df))
+        if not best and len(word) > 5:
+            for segment in self._segments:
+                for word_id in self._near_by_length(segment, word).tolist():
+                    text = segment.words.text(word_id)
+                    if _distance(word, text, 2) <= 2:
+                        best[text] = (2, -segment.doc_freq(word_id))
+        ranked = sorted(best.items(), key=lambda item: item[1])
+        return [text for text, _ in ranked[:limit]]
+
+    @staticmethod
+    def _near_by_length(segment: Segment, word: str, most: int = 300) -> np.ndarray:
+        """The most frequent words sharing ``word``'s first letter, of about its length."""
+        lo, hi = segment.words.prefix_range(word[0])
+        if hi <= lo:
+            return np.empty(0, np.int64)
+        off = np.asarray(segment.arrays["vocab_off"][lo : hi + 1], dtype=np.int64)
+        size = len(word.encode())
+        width = size / len(word)
+        ids = lo + np.flatnonzero(np.abs(np.diff(off) - size) <= 2 * width + 0.5)
+        if ids.size > most:
+            ids = ids[np.argpartition(-segment.df[ids], most)[:most]]
+        return ids
+
+
+_ALPHABETS = {
+    "latin": "abcdefghijklmnopqrstuvwxyz",
+    "cyrillic": "абвгдежзийклмнопрстуфхцчшщъыьэюяії",
+    "georgian": "აბგდევზთიკლმნოპჟრსტუფქღყშჩცძწჭხჯჰ",
+}
+
+
+def _edits(word: str) -> set[str]:
+    """Every string one edit (delete, swap, replace, insert) away from ``word``."""
+    letters = _ALPHABETS.get(script(word), "".join(sorted(set(word))))
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    found = {a + b[1:] for a, b in splits if b}
+    found |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    found |= {a + c + b[1:] for a, b in splits if b for c in letters}
+    found |= {a + c + b for a, b in splits for c in letters}
+    found.discard(word)
+    return found
+
+
+def read_manifest(directory: Path) -> dict[str, Any]:
+    """The manifest of the index in ``directory``; raises ``IndexUnusable``."""
+    try:
+        raw = (directory / MANIFEST).read_bytes()
+    except FileNotFoundError:
+        raise IndexUnusable("search index is missing") from None
+    except OSError as error:
+        raise IndexUnusable(f"search index cannot be read: {error.strerror}") from None
+    try:
+        manifest = json.loads(raw)
+        body = manifest["body"]
+        if zlib.crc32(json.dumps(body, sort_keys=True).encode()) != manifest["checksum"]:
+            raise ValueError("checksum")
+    except (ValueError, KeyError, TypeError):
+        raise IndexUnusable("search index is corrupt (manifest)") from None
+    if not isinstance(body, dict):
+        raise IndexUnusable("search index is corrupt (manifest)")
+    return body
+
+
+def _distance(a: str, b: str, limit: int) -> int:
+    """Optimal string alignment distance, giving up past ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = ca != cb
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                value = min(value, previous2[j - 2] + 1)
+            current[j] = value
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def _member(values: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
+    """Boolean mask: which of ``values`` are in ``sorted_set`` (ascending)."""
+    if sorted_set.size == 0:
+        return np.zeros(values.size, bool)
+    where = np.searchsorted(sorted_set, values)
+    where[where == sorted_set.size] = 0
+    return sorted_set[where] == values
+
+
+def _intersect(a: _Docs, b: _Docs) -> _Docs:
+    if a.docs.size > b.docs.size:
+        a, b = b, a
+    if a.docs.size == 0:
+        return a
+    where = np.searchsorted(b.docs, a.docs)
+    where[where == b.docs.size] = 0
+    match = b.docs[where] == a.docs
+    return _Docs(a.docs[match], a.scores[match] + b.scores[where[match]])
+
+
+def _difference(a: _Docs, b: _Docs | None) -> _Docs:
+    if b is None:
+        return _EMPTY
+    if a.docs.size == 0 or b.docs.size == 0:
+        return a
+    keep = ~_member(a.docs, b.docs)
+    return _Docs(a.docs[keep], a.scores[keep])
+
+
+def _concat(parts: list[_Docs]) -> _Docs:
+    if not parts:
+        return _EMPTY
+    if len(parts) == 1:
+        return parts[0]
+    return _Docs(np.concatenate([p.docs for p in parts]), np.concatenate([p.scores for p in parts]))
+
+
+def _best_per_doc(docs: np.ndarray, scores: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    order = np.argsort(docs, kind="stable")
+    docs, scores = docs[order], scores[order]
+    starts = np.flatnonzero(np.diff(docs, prepend=-1))
+    return docs[starts], np.maximum.reduceat(scores, starts)

@@ -1,0 +1,629 @@
+"""One immutable piece of the index: flat numpy arrays, encoded from analysed articles.
+
+Articles are first *analysed* into a :class:`Flat` table (one row per term
+occurrence: term, document, position, field), then *encoded* into arrays:
+
+* the vocabulary, sorted by UTF-8 bytes, as one blob plus offsets (binary
+  search and prefix ranges without a Python object per term);
+* per term: document frequency, where its postings start, how its document
+  numbers are stored (gaps as uint8, uint16 or uint32, chosen per term), and
+  byte offsets of its varint-coded occurrence counts and positions;
+* per posting: the document gap and a BM25F impact quantised to one byte
+  (score = idf × impact / 255), computed at encode time;
+* *field terms*: every title/source/entity/quote word is also posted under a
+  one-character field prefix (``\\x10oil`` is "oil in a title"), so
+  ``title:oil`` is one posting list and needs no position decoding;
+* stem and transliteration groups (see ``stem.py``, ``translit.py``) as
+  sorted key blobs with the terms of each key, so query terms widen to
+  variants without scanning the vocabulary;
+* per document: library key, date (days since 1970) and where each field's
+  positions end.
+
+Positions run through all fields of an article in one sequence (title,
+body, source, people, places, organisations, other entities, quotes) with a
+one-position gap between texts, so a phrase never spans two of them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import uuid
+from array import array
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from itertools import count
+from typing import Any
+
+import numpy as np
+
+from ossetia_reader.core.article import Article
+from ossetia_reader.core.search.stem import stem_for_script
+from ossetia_reader.core.search.tokenize import script, terms
+from ossetia_reader.core.search.translit import key_for_script
+
+FIELDS = ("title", "body", "source", "person", "place", "org", "misc", "quote")
+BODY = 1
+N_FIELDS = len(FIELDS)
+FIELD_PREFIX = {name: chr(0x10 + index) for index, name in enumerate(FIELDS) if index != BODY}
+ENTITY_FIELDS = ("person", "place", "org", "misc")
+_ENTITY_TYPES = {"PER": 3, "LOC": 4, "ORG": 5, "MISC": 6}
+WEIGHTS = np.array([3.0, 1.0, 0.5, 1.5, 1.5, 1.5, 1.5, 0.5])
+B = np.array([0.5, 0.75, 0.0, 0.0, 0.0, 0.0, 0.0, 0.3])
+K1 = 1.2
+NO_DATE = int(np.iinfo(np.int32).min)
+_EPOCH = dt.date(1970, 1, 1).toordinal()
+SCRIPT_CODES = {"latin": 1, "cyrillic": 2, "georgian": 3}
+_POOL_TYPES = (np.uint8, np.uint16, np.uint32)
+
+
+# -- varints ---------------------------------------------------------------------
+
+
+def varint_encode(values: np.ndarray) -> np.ndarray:
+    """LEB128-encode non-negative integers, vectorised."""
+    v = values.astype(np.uint64)
+    nbytes = np.ones(v.shape, dtype=np.int64)
+    for bits in (7, 14, 21, 28, 35, 42):
+        nbytes += v >= (1 << bits)
+    total = int(nbytes.sum())
+    which = np.repeat(np.arange(v.size), nbytes)
+    step = np.arange(total) - np.repeat(np.cumsum(nbytes) - nbytes, nbytes)
+    out = ((v[which] >> (7 * step).astype(np.uint64)) & np.uint64(127)).astype(np.uint8)
+    out[step < nbytes[which] - 1] |= 128
+    return out
+
+
+def varint_lengths(values: np.ndarray) -> np.ndarray:
+    """How many bytes each value takes as a varint."""
+    nbytes = np.ones(values.shape, dtype=np.int64)
+    for bits in (7, 14, 21, 28, 35, 42):
+        nbytes += values >= (1 << bits)
+    return nbytes
+
+
+def varint_decode(buf: np.ndarray) -> np.ndarray:
+    """Decode LEB128 bytes into int64 values, vectorised."""
+    last = buf < 128
+    if last.all():
+        return buf.astype(np.int64)
+    ends = np.flatnonzero(last)
+    starts = np.empty_like(ends)
+    starts[0] = 0
+    starts[1:] = ends[:-1] + 1
+    values = (buf & 127).astype(np.int64)
+    values <<= 7 * (np.arange(buf.size) - np.repeat(starts, ends - starts + 1))
+    return np.add.reduceat(values, starts)
+
+
+# -- analysis ----------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Flat:
+    """Analysed articles: one row per term occurrence, documents in order."""
+
+    vocab: list[str]
+    term: np.ndarray  # uint32 index into vocab, per occurrence
+    doc: np.ndarray  # int64 document ordinal, per occurrence
+    pos: np.ndarray  # int64 position, per occurrence
+    field: np.ndarray  # uint8 field index, per occurrence
+    keys: np.ndarray  # int64 library key, per document
+    days: np.ndarray  # int32 date as days since 1970 (NO_DATE), per document
+    fend: np.ndarray  # int64 (documents, N_FIELDS): end of each field's positions
+
+    @property
+    def n_docs(self) -> int:
+        return int(self.keys.size)
+
+
+def _field_texts(article: Article) -> list[list[str]]:
+    texts: list[list[str]] = [[article.title], [article.body], [article.source], [], [], [], [], []]
+    seen: set[tuple[int, str]] = set()
+    for entity in article.entities:
+        index = _ENTITY_TYPES.get(entity.type, 6)
+        name = entity.canonical or entity.text
+        if (index, name) not in seen:
+            seen.add((index, name))
+            texts[index].append(name)
+    texts[7] = [quote.text for quote in article.quotes]
+    return texts
+
+
+def analyse(articles: Iterable[Article], progress: Callable[[int], None] | None = None) -> Flat:
+    """Tokenize articles into a :class:`Flat` table (the only per-word Python loop)."""
+    ids: defaultdict[str, int] = defaultdict(count().__next__)
+    lookup = ids.__getitem__
+    term_buf = array("I")
+    seg_doc, seg_pos, seg_len, seg_field = array("q"), array("q"), array("q"), array("B")
+    keys, days = array("q"), array("i")
+    fend = array("q")
+    done = 0
+    for article in articles:
+        doc = len(keys)
+        keys.append(article.key or 0)
+        days.append(article.date.toordinal() - _EPOCH if article.date else NO_DATE)
+        position = 0
+        for index, texts in enumerate(_field_texts(article)):
+            for text in texts:
+                found = terms(text)
+                if found:
+                    term_buf.extend(map(lookup, found))
+                    seg_doc.append(doc)
+                    seg_pos.append(position)
+                    seg_len.append(len(found))
+                    seg_field.append(index)
+                    position += len(found) + 1
+            fend.append(position)
+        done += 1
+        if progress is not None and done % 1000 == 0:
+            progress(done)
+    if progress is not None and done % 1000:
+        progress(done)
+    lengths = np.frombuffer(seg_len, dtype=np.int64)
+    total = int(lengths.sum()) if lengths.size else 0
+    starts = np.cumsum(lengths) - lengths
+    first_pos = np.frombuffer(seg_pos, dtype=np.int64)
+    vocab = [""] * len(ids)
+    for word, index in ids.items():
+        vocab[index] = word
+    return Flat(
+        vocab=vocab,
+        term=np.frombuffer(term_buf, dtype=np.uint32).copy(),
+        doc=np.repeat(np.frombuffer(seg_doc, dtype=np.int64), lengths),
+        pos=np.arange(total, dtype=np.int64) - np.repeat(starts - first_pos, lengths),
+        field=np.repeat(np.frombuffer(seg_field, dtype=np.uint8), lengths),
+        keys=np.frombuffer(keys, dtype=np.int64).copy(),
+        days=np.frombuffer(days, dtype=np.int32).copy(),
+        fend=np.frombuffer(fend, dtype=np.int64).reshape(-1, N_FIELDS).copy(),
+    )
+
+
+def concat(flats: Sequence[Flat]) -> Flat:
+    """Join analysed tables, documents of later ones after earlier ones."""
+    flats = [f for f in flats if f.n_docs]
+    if len(flats) == 1:
+        return flats[0]
+    ids: dict[str, int] = {}
+    parts_term, parts_doc = [], []
+    base = 0
+    for flat in flats:
+        remap = np.array([ids.setdefault(w, len(ids)) for w in flat.vocab], dtype=np.uint32)
+        parts_term.append(remap[flat.term] if flat.term.size else flat.term)
+        parts_doc.append(flat.doc + base)
+        base += flat.n_docs
+    vocab = list(ids)
+    return Flat(
+        vocab=vocab,
+        term=np.concatenate(parts_term) if parts_term else np.empty(0, np.uint32),
+        doc=np.concatenate(parts_doc) if parts_doc else np.empty(0, np.int64),
+        pos=np.concatenate([f.pos for f in flats]) if flats else np.empty(0, np.int64),
+        field=np.concatenate([f.field for f in flats]) if flats else np.empty(0, np.uint8),
+        keys=np.concatenate([f.keys for f in flats]) if flats else np.empty(0, np.int64),
+        days=np.concatenate([f.days for f in flats]) if flats else np.empty(0, np.int32),
+        fend=(
+            np.concatenate([f.fend for f in flats]) if flats else np.empty((0, N_FIELDS), np.int64)
+        ),
+    )
+
+
+def drop_docs(flat: Flat, dead: np.ndarray) -> Flat:
+    """``flat`` without the documents marked in the boolean array ``dead``."""
+    if not dead.any():
+        return flat
+    live = ~dead
+    renumber = np.cumsum(live) - 1
+    keep = live[flat.doc]
+    return Flat(
+        vocab=flat.vocab,
+        term=flat.term[keep],
+        doc=renumber[flat.doc[keep]],
+        pos=flat.pos[keep],
+        field=flat.field[keep],
+        keys=flat.keys[live],
+        days=flat.days[live],
+        fend=flat.fend[live],
+    )
+
+
+def empty_flat() -> Flat:
+    return Flat(
+        [],
+        np.empty(0, np.uint32),
+        np.empty(0, np.int64),
+        np.empty(0, np.int64),
+        np.empty(0, np.uint8),
+        np.empty(0, np.int64),
+        np.empty(0, np.int32),
+        np.empty((0, N_FIELDS), np.int64),
+    )
+
+
+# -- encoding ----------------------------------------------------------------------
+
+
+def field_lengths(flat: Flat) -> np.ndarray:
+    """Terms per field per document, shape (documents, N_FIELDS)."""
+    flat_index = flat.doc * N_FIELDS + flat.field
+    counts = np.bincount(flat_index, minlength=flat.n_docs * N_FIELDS)
+    return counts.reshape(flat.n_docs, N_FIELDS).astype(np.float64)
+
+
+def _blob(strings: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    encoded = [s.encode("utf-8", "surrogatepass") for s in strings]
+    offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
+    if encoded:
+        np.cumsum([len(e) for e in encoded], out=offsets[1:])
+    return np.frombuffer(b"".join(encoded), dtype=np.uint8), offsets
+
+
+def _groups(
+    keys_per_term: list[str | None],
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Sorted unique keys (blob, offsets), key id per term, and terms grouped by key."""
+    unique = sorted({k for k in keys_per_term if k is not None})
+    blob, offsets = _blob(unique)
+    index = {k: i for i, k in enumerate(unique)}
+    term_key = np.array([index[k] if k is not None else -1 for k in keys_per_term], dtype=np.int32)
+    members = np.flatnonzero(term_key >= 0)
+    order = members[np.argsort(term_key[members], kind="stable")].astype(np.int32)
+    starts = np.zeros(len(unique) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(term_key[members], minlength=len(unique)), out=starts[1:])
+    return blob, offsets, term_key, order, starts
+
+
+def encode(
+    flat: Flat, averages: np.ndarray | None = None
+) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
+    """Encode analysed articles into the arrays of one segment (and its metadata)."""
+    n_docs = flat.n_docs
+    lengths = field_lengths(flat)
+    if averages is None:
+        averages = np.maximum(lengths.mean(axis=0), 1.0) if n_docs else np.ones(N_FIELDS)
+    norm = 1.0 - B + B * lengths / averages  # (docs, fields)
+
+    # Keep only words that still occur (merges drop documents).
+    used = np.bincount(flat.term, minlength=len(flat.vocab)) > 0 if flat.term.size else None
+    vocab = flat.vocab
+    term = flat.term.astype(np.int64)
+    if used is not None and not used.all():
+        remap = np.cumsum(used) - 1
+        vocab = [w for w, keep in zip(vocab, used, strict=True) if keep]
+        term = remap[term]
+    n_plain = len(vocab)
+
+    # Field terms: (field, word) pairs outside the body.
+    in_field = flat.field != BODY
+    pair = flat.field[in_field].astype(np.int64) * n_plain + term[in_field]
+    pairs, pair_of = np.unique(pair, return_inverse=True)
+    field_words = [
+        FIELD_PREFIX[FIELDS[f]] + vocab[w]
+        for f, w in zip(
+            (pairs // max(n_plain, 1)).tolist(), (pairs % max(n_plain, 1)).tolist(), strict=True
+        )
+    ]
+    strings = vocab + field_words
+    order = sorted(range(len(strings)), key=strings.__getitem__)
+    rank = np.empty(len(strings), dtype=np.int64)
+    rank[order] = np.arange(len(strings))
+    sorted_strings = [strings[i] for i in order]
+    n_terms = len(strings)
+
+    # Word postings, in (term, doc, position) order; occurrences come in doc order.
+    t = rank[term]
+    by_term = np.argsort(t, kind="stable")
+    ts, ds, ps, fs = t[by_term], flat.doc[by_term], flat.pos[by_term], flat.field[by_term]
+    weight = WEIGHTS[fs] / norm[ds, fs]
+    starts = _breaks(ts, ds)
+    counts = np.diff(np.append(starts, ts.size))
+    p_term, p_doc = ts[starts], ds[starts]
+    tf = np.add.reduceat(weight, starts) if starts.size else np.empty(0)
+    p_impact = tf / (K1 + tf)
+    deltas_pos = ps.copy()
+    deltas_pos[1:] -= ps[:-1]
+    deltas_pos[starts] = ps[starts]
+
+    # Field-term postings (no positions: phrases use the word postings).
+    f_occ_term = rank[n_plain + pair_of] if pair_of.size else np.empty(0, np.int64)
+    f_occ_doc = flat.doc[in_field]
+    f_occ_field = flat.field[in_field]
+    f_order = np.argsort(f_occ_term, kind="stable")
+    fts, fds, ffs = f_occ_term[f_order], f_occ_doc[f_order], f_occ_field[f_order]
+    f_starts = _breaks(fts, fds)
+    f_tf = np.diff(np.append(f_starts, fts.size)).astype(np.float64)
+    f_term, f_doc = fts[f_starts], fds[f_starts]
+    f_norm = K1 * norm[f_doc, ffs[f_starts]] if f_starts.size else np.empty(0)
+    f_impact = f_tf / (f_tf + f_norm) if f_starts.size else np.empty(0)
+
+    # Interleave both kinds of postings by term (a term is one kind or the other).
+    df = np.bincount(p_term, minlength=n_terms) + np.bincount(f_term, minlength=n_terms)
+    post_start = np.zeros(n_terms + 1, dtype=np.int64)
+    np.cumsum(df, out=post_start[1:])
+    n_post = int(post_start[-1])
+    doc = np.empty(n_post, dtype=np.int64)
+    impact = np.empty(n_post, dtype=np.float64)
+    for kind_term, kind_doc, kind_impact in ((p_term, p_doc, p_impact), (f_term, f_doc, f_impact)):
+        if kind_term.size:
+            within = np.arange(kind_term.size) - np.searchsorted(kind_term, kind_term)
+            dest = post_start[kind_term] + within
+            doc[dest] = kind_doc
+            impact[dest] = kind_impact
+    impact_q = np.clip(np.ceil(impact * 255.0), 1, 255).astype(np.uint8)
+
+    # Document gaps, stored per term in the narrowest pool that holds them.
+    gaps = np.diff(doc, prepend=0)
+    firsts = post_start[:-1]
+    nonempty = df > 0
+    gaps[firsts[nonempty]] = 0
+    max_gap = np.zeros(n_terms, dtype=np.int64)
+    if n_post:
+        max_gap[nonempty] = np.maximum.reduceat(gaps, firsts[nonempty])
+    doc_class = np.where(max_gap < 256, 0, np.where(max_gap < 65536, 1, 2)).astype(np.uint8)
+    first_doc = np.zeros(n_terms, dtype=np.int64)
+    first_doc[nonempty] = doc[firsts[nonempty]]
+    class_of_posting = np.repeat(doc_class, df)
+    doc_off = np.zeros(n_terms, dtype=np.int64)
+    pools = {}
+    for c, dtype in enumerate(_POOL_TYPES):
+        in_class = doc_class == c
+        sizes = np.where(in_class, df, 0)
+        doc_off[in_class] = (np.cumsum(sizes) - sizes)[in_class]
+        pools[f"pool{c}"] = gaps[class_of_posting == c].astype(dtype)
+
+    # Occurrence counts and positions of word postings, as varints.
+    count_bytes = varint_encode(counts)
+    count_off = np.zeros(n_terms + 1, dtype=np.int64)
+    np.cumsum(
+        np.bincount(p_term, weights=varint_lengths(counts), minlength=n_terms).astype(np.int64),
+        out=count_off[1:],
+    )
+    pos_bytes = varint_encode(deltas_pos)
+    pos_off = np.zeros(n_terms + 1, dtype=np.int64)
+    np.cumsum(
+        np.bincount(ts, weights=varint_lengths(deltas_pos), minlength=n_terms).astype(np.int64),
+        out=pos_off[1:],
+    )
+
+    # Variant groups: stems and transliteration keys of word terms.
+    names = [script(s) if s and s[0] >= " " else "" for s in sorted_strings]
+    stems = [
+        stem_for_script(s, n) if n else None for s, n in zip(sorted_strings, names, strict=True)
+    ]
+    tkeys = [
+        key_for_script(s, n) if n else None for s, n in zip(sorted_strings, names, strict=True)
+    ]
+    scripts = np.array([SCRIPT_CODES.get(n, 0) for n in names], np.uint8)
+    stem_blob, stem_off, term_stem, stem_terms, stem_start = _groups(stems)
+    key_blob, key_off, term_key, key_terms, key_start = _groups(tkeys)
+
+    vocab_blob, vocab_off = _blob(sorted_strings)
+    arrays = {
+        "vocab_blob": vocab_blob,
+        "vocab_off": _narrow(vocab_off),
+        "df": df.astype(np.uint32),
+        "post_start": _narrow(post_start),
+        "first_doc": _narrow(first_doc),
+        "doc_class": doc_class,
+        "doc_off": _narrow(doc_off),
+        **pools,
+        "impact": impact_q,
+        "count_off": _narrow(count_off),
+        "counts": count_bytes,
+        "pos_off": _narrow(pos_off),
+        "positions": pos_bytes,
+        "script": scripts,
+        "stem_blob": stem_blob,
+        "stem_off": _narrow(stem_off),
+        "term_stem": term_stem,
+        "stem_terms": stem_terms,
+        "stem_start": _narrow(stem_start),
+        "key_blob": key_blob,
+        "key_off": _narrow(key_off),
+        "term_key": term_key,
+        "key_terms": key_terms,
+        "key_start": _narrow(key_start),
+        "keys": flat.keys.astype(np.int64),
+        "days": flat.days.astype(np.int32),
+        "fend": _narrow(flat.fend),
+    }
+    meta = {
+        "id": uuid.uuid4().hex[:16],
+        "docs": n_docs,
+        "terms": n_terms,
+        "averages": [float(a) for a in averages],
+    }
+    return arrays, meta
+
+
+def _breaks(first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """Indices where the (first, second) pair changes in sorted rows."""
+    if not first.size:
+        return np.empty(0, dtype=np.int64)
+    change = np.empty(first.size, dtype=bool)
+    change[0] = True
+    change[1:] = (first[1:] != first[:-1]) | (second[1:] != second[:-1])
+    return np.flatnonzero(change)
+
+
+def _narrow(values: np.ndarray) -> np.ndarray:
+    if values.size and int(values.max()) >= 2**32:
+        return values.astype(np.int64)
+    return values.astype(np.uint32)
+
+
+# -- reading -----------------------------------------------------------------------
+
+
+class _Strings:
+    """A sorted blob of UTF-8 strings seen as a sequence of bytes, for ``bisect``."""
+
+    __slots__ = ("_blob", "_off", "size")
+
+    def __init__(self, blob: np.ndarray, offsets: np.ndarray) -> None:
+        self._blob = blob.tobytes()
+        self._off = memoryview(offsets)
+        self.size = max(len(offsets) - 1, 0)
+
+    def __len__(self) -> int:
+        return self.size
+
+    def __getitem__(self, index: int) -> bytes:
+        return self._blob[self._off[index] : self._off[index + 1]]
+
+    def find(self, word: str) -> int:
+        key = word.encode("utf-8", "surrogatepass")
+        index = bisect.bisect_left(self, key)
+        return index if index < self.size and self[index] == key else -1
+
+    def prefix_range(self, prefix: str) -> tuple[int, int]:
+        key = prefix.encode("utf-8", "surrogatepass")
+        return bisect.bisect_left(self, key), bisect.bisect_left(self, key + b"\xff")
+
+    def text(self, index: int) -> str:
+        return self[index].decode("utf-8", "surrogatepass")
+
+
+class Segment:
+    """A loaded (or freshly encoded) segment: arrays plus the lookups queries need."""
+
+    def __init__(self, arrays: dict[str, np.ndarray], meta: dict[str, Any]) -> None:
+        self.arrays = arrays
+        self.meta = meta
+        self.id: str = meta["id"]
+        self.n_docs: int = int(meta["docs"])
+        self.words = _Strings(arrays["vocab_blob"], arrays["vocab_off"])
+        self.stems = _Strings(arrays["stem_blob"], arrays["stem_off"])
+        self.tkeys = _Strings(arrays["key_blob"], arrays["key_off"])
+        self.df = arrays["df"]
+        self._df = memoryview(arrays["df"])
+        self._post = memoryview(arrays["post_start"])
+        self._first = memoryview(arrays["first_doc"])
+        self._class = memoryview(arrays["doc_class"])
+        self._doc_off = memoryview(arrays["doc_off"])
+        self._pools = (arrays["pool0"], arrays["pool1"], arrays["pool2"])
+        self._impact = arrays["impact"]
+        self._count_off = memoryview(arrays["count_off"])
+        self._pos_off = memoryview(arrays["pos_off"])
+        self._counts = arrays["counts"]
+        self._positions = arrays["positions"]
+        self.script = arrays["script"]
+        self.term_stem = arrays["term_stem"]
+        self._stem_terms = arrays["stem_terms"]
+        self._stem_start = memoryview(arrays["stem_start"])
+        self.term_key = arrays["term_key"]
+        self._key_terms = arrays["key_terms"]
+        self._key_start = memoryview(arrays["key_start"])
+        self.keys = arrays["keys"]
+        self.days = arrays["days"]
+        self.fend = arrays["fend"]
+        self.path_name: str | None = None
+
+    @classmethod
+    def from_flat(cls, flat: Flat, averages: np.ndarray | None = None) -> Segment:
+        arrays, meta = encode(flat, averages)
+        return cls(arrays, meta)
+
+    # -- term access -------------------------------------------------------------
+
+    def doc_freq(self, term: int) -> int:
+        return int(self._df[term])
+
+    def postings(self, term: int) -> tuple[np.ndarray, np.ndarray]:
+        """Document ordinals (int64, ascending) and impacts (uint8) of one term."""
+        n = self._df[term]
+        off = self._doc_off[term]
+        docs = self._pools[self._class[term]][off : off + n].astype(np.int64)
+        np.cumsum(docs, out=docs)
+        docs += self._first[term]
+        start = self._post[term]
+        return docs, self._impact[start : start + n]
+
+    def positions(self, term: int) -> tuple[np.ndarray, np.ndarray]:
+        """Occurrences per posting and all positions (ascending within each posting)."""
+        counts = varint_decode(self._counts[self._count_off[term] : self._count_off[term + 1]])
+        values = varint_decode(self._positions[self._pos_off[term] : self._pos_off[term + 1]])
+        running = np.cumsum(values)
+        starts = np.cumsum(counts) - counts
+        base = running[starts] - values[starts]
+        return counts, running - np.repeat(base, counts)
+
+    def stem_members(self, key: str) -> np.ndarray:
+        index = self.stems.find(key)
+        if index < 0:
+            return np.empty(0, dtype=np.int32)
+        return self._stem_terms[self._stem_start[index] : self._stem_start[index + 1]]
+
+    def key_members(self, key: str, *, prefix: bool = False) -> np.ndarray:
+        if prefix:
+            lo, hi = self.tkeys.prefix_range(key)
+            if lo >= hi:
+                return np.empty(0, dtype=np.int32)
+            return self._key_terms[self._key_start[lo] : self._key_start[hi]]
+        index = self.tkeys.find(key)
+        if index < 0:
+            return np.empty(0, dtype=np.int32)
+        return self._key_terms[self._key_start[index] : self._key_start[index + 1]]
+
+    # -- back to analysed form (for merging) ---------------------------------------
+
+    def decode(self) -> Flat:
+        """The analysed table this segment was encoded from (word occurrences, doc order)."""
+        words = self.words
+        n_terms = words.size
+        plain = (
+            np.array([words[i][:1] >= b" " for i in range(n_terms)], dtype=bool)
+            if n_terms
+            else np.empty(0, bool)
+        )
+        df = self.df.astype(np.int64)
+        post_start = np.asarray(self.arrays["post_start"], dtype=np.int64)
+        term_of_posting = np.repeat(np.arange(n_terms), df)
+        gaps = np.empty(int(df.sum()), dtype=np.int64)
+        doc_class = self.arrays["doc_class"]
+        doc_off = np.asarray(self.arrays["doc_off"], dtype=np.int64)
+        for c in range(3):
+            in_class = doc_class == c
+            if not in_class.any():
+                continue
+            idx = np.flatnonzero(np.repeat(in_class, df))
+            gaps[idx] = self._pools[c][
+                np.repeat(doc_off[in_class], df[in_class])
+                + (
+                    np.arange(idx.size)
+                    - np.repeat(np.cumsum(df[in_class]) - df[in_class], df[in_class])
+                )
+            ]
+        running = np.cumsum(gaps)
+        base = running[post_start[:-1]] - gaps[post_start[:-1]] if n_terms else running[:0]
+        first_doc = np.asarray(self.arrays["first_doc"], dtype=np.int64)
+        doc = running - np.repeat(base, df) + np.repeat(first_doc, df)
+        word_posting = plain[term_of_posting]
+        counts = varint_decode(self._counts)
+        values = varint_decode(self._positions)
+        p_term = term_of_posting[word_posting]
+        p_doc = doc[word_posting]
+        running_pos = np.cumsum(values)
+        occ_start = np.cumsum(counts) - counts
+        pos = running_pos - np.repeat(running_pos[occ_start] - values[occ_start], counts)
+        occ_term = np.repeat(p_term, counts)
+        occ_doc = np.repeat(p_doc, counts)
+        order = np.lexsort((pos, occ_doc))
+        occ_doc, pos, occ_term = occ_doc[order], pos[order], occ_term[order]
+        fend = np.asarray(self.fend, dtype=np.int64)
+        field = np.zeros(pos.size, dtype=np.uint8)
+        for f in range(N_FIELDS - 1):
+            field += pos >= fend[occ_doc, f]
+        plain_ids = np.flatnonzero(plain)
+        remap = np.full(n_terms, -1, dtype=np.int64)
+        remap[plain_ids] = np.arange(plain_ids.size)
+        return Flat(
+            vocab=[words.text(int(i)) for i in plain_ids],
+            term=remap[occ_term].astype(np.uint32),
+            doc=occ_doc,
+            pos=pos,
+            field=field,
+            keys=np.array(self.keys, dtype=np.int64),
+            days=np.array(self.days, dtype=np.int32),
+            fend=fend.copy(),
+        )

@@ -1,0 +1,148 @@
+"""Named numpy arrays in one checksummed file, written atomically and mapped on load.
+
+Layout: ``MAGIC`` (8 bytes), header length (u64, little endian), CRC-32 of the
+header (u32), the header (JSON: format version, metadata, and for every
+array its dtype, shape and offset), then the arrays, each 64-byte aligned.
+The data area is checked on load with two cheap numpy reductions over it as
+64-bit words (a wrapping sum and an xor): any flipped byte changes the sum,
+and reading 40 MB that way takes a few milliseconds where ``zlib.crc32``
+takes ~70 ms on the reference machine. This guards against torn writes and
+disk corruption, not against tampering.
+
+Loading maps the file (``mmap``) and wraps the arrays with
+``np.frombuffer``: no copy, no per-element Python objects.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import mmap
+import os
+import struct
+import zlib
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+MAGIC = b"OSRIDX\x00\x01"
+FORMAT_VERSION = 1
+_ALIGN = 64
+_PREFIX = struct.Struct("<8sQI")
+
+
+class IndexUnusable(Exception):
+    """The index on disk cannot be used (missing, corrupt, other version); rebuild it."""
+
+
+def _checksum(words: np.ndarray) -> list[int]:
+    return [int(words.sum(dtype=np.uint64)), int(np.bitwise_xor.reduce(words))]
+
+
+def write_atomic(path: Path, data: bytes | list[bytes | memoryview]) -> None:
+    """Write ``data`` to ``path`` through a temporary file, fsync and rename."""
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    parts = [data] if isinstance(data, bytes) else data
+    try:
+        with open(temp, "wb") as out:
+            for part in parts:
+                out.write(part)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    with contextlib.suppress(OSError):
+        directory = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(directory)
+        finally:
+            os.close(directory)
+
+
+def write_arrays(path: Path, arrays: dict[str, np.ndarray], meta: dict[str, Any]) -> None:
+    """Store ``arrays`` and ``meta`` in one file at ``path``, atomically."""
+    entries = []
+    offset = 0
+    blobs: list[bytes | memoryview] = []
+    for name, array in arrays.items():
+        array = np.ascontiguousarray(array)
+        entries.append(
+            {"name": name, "dtype": array.dtype.str, "shape": list(array.shape), "offset": offset}
+        )
+        raw = memoryview(array).cast("B") if array.nbytes else memoryview(b"")
+        blobs.append(raw)
+        pad = -array.nbytes % _ALIGN
+        if pad:
+            blobs.append(b"\0" * pad)
+        offset += array.nbytes + pad
+    data = b"".join(blobs)
+    words = np.frombuffer(data, dtype=np.uint64)
+    header: dict[str, Any] = {
+        "version": FORMAT_VERSION,
+        "meta": meta,
+        "arrays": entries,
+        "data_size": offset,
+        "data_checksum": _checksum(words),
+    }
+    encoded = json.dumps(header, separators=(",", ":")).encode()
+    encoded += b" " * (-(len(encoded) + _PREFIX.size) % _ALIGN)
+    prefix = _PREFIX.pack(MAGIC, len(encoded), zlib.crc32(encoded))
+    write_atomic(path, [prefix, encoded, data])
+
+
+def read_arrays(path: Path) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
+    """Map the file at ``path``; raises ``IndexUnusable`` unless it is whole and ours."""
+    try:
+        with open(path, "rb") as source:
+            size = os.fstat(source.fileno()).st_size
+            if size < _PREFIX.size:
+                raise IndexUnusable(f"{path.name} is truncated")
+            mapped = mmap.mmap(source.fileno(), 0, access=mmap.ACCESS_READ)
+    except FileNotFoundError:
+        raise IndexUnusable(f"{path.name} is missing") from None
+    except (OSError, ValueError) as error:
+        raise IndexUnusable(f"{path.name} cannot be read: {error}") from None
+    magic, header_size, crc = _PREFIX.unpack_from(mapped, 0)
+    if magic != MAGIC:
+        raise IndexUnusable(f"{path.name} is not a search index of this version")
+    start = _PREFIX.size
+    if start + header_size > size:
+        raise IndexUnusable(f"{path.name} is truncated")
+    encoded = mapped[start : start + header_size]
+    if zlib.crc32(encoded) != crc:
+        raise IndexUnusable(f"{path.name} is corrupt (header checksum)")
+    try:
+        header = json.loads(encoded)
+        version = header["version"]
+        data_size = int(header["data_size"])
+    except (ValueError, KeyError, TypeError):
+        raise IndexUnusable(f"{path.name} is corrupt (header)") from None
+    if version != FORMAT_VERSION:
+        raise IndexUnusable(
+            f"{path.name} has format {version}, this version reads {FORMAT_VERSION}"
+        )
+    data_start = start + header_size
+    if data_start + data_size != size:
+        raise IndexUnusable(f"{path.name} is truncated")
+    words = np.frombuffer(mapped, dtype=np.uint64, count=data_size // 8, offset=data_start)
+    if _checksum(words) != header["data_checksum"]:
+        raise IndexUnusable(f"{path.name} is corrupt (data checksum)")
+    arrays: dict[str, np.ndarray] = {}
+    try:
+        for entry in header["arrays"]:
+            dtype = np.dtype(entry["dtype"])
+            shape = tuple(int(n) for n in entry["shape"])
+            count = int(np.prod(shape, dtype=np.int64))
+            offset = data_start + int(entry["offset"])
+            if offset + count * dtype.itemsize > size:
+                raise IndexUnusable(f"{path.name} is corrupt (array bounds)")
+            arrays[entry["name"]] = np.frombuffer(
+                mapped, dtype=dtype, count=count, offset=offset
+            ).reshape(shape)
+    except (KeyError, TypeError, ValueError):
+        raise IndexUnusable(f"{path.name} is corrupt (array table)") from None
+    return header["meta"], arrays

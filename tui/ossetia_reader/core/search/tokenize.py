@@ -1,0 +1,106 @@
+"""Turn text into search terms: one tokenizer for the index, the query and highlighting.
+
+A term is a maximal run of letters and digits in *folded* text: case folded
+beyond ASCII (``str.casefold``), compatibility-decomposed with combining marks
+stripped (``Kokoïty`` → ``kokoity``, ``Ёлка`` → ``елка``, ``ά`` → ``α``),
+possessive ``'s`` dropped and inner apostrophes removed (``Leader's`` →
+``leader``, ``O'Brien`` → ``obrien``), thousands separators removed
+(``155,221`` → ``155221``) and decimals kept whole (``5.93``). Hyphens split
+(``post-Soviet`` → ``post``, ``soviet``), so a query for ``Soviet`` finds it
+and a query for ``post-Soviet`` becomes the phrase ``post soviet``.
+
+The index folds whole texts at once (fast); highlighting tokenizes the
+original text span by span so that it can report offsets into it. Both go
+through :func:`fold` and :func:`terms`, so they agree on what a term is.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+MAX_TERM_LENGTH = 64  # longer runs (base64 blobs, URLs run together) are cut to this
+
+# Combining marks of the scripts a reader of Caucasus news meets (Latin, Cyrillic, Greek).
+_MARK_CLASS = "\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_MARKS = re.compile(f"[{_MARK_CLASS}]+")
+_APOSTROPHES = "'\u2019\u02bc"
+# Each pattern starts with its literal character so that ``re`` scans for it quickly.
+_POSSESSIVE = re.compile(f"[{_APOSTROPHES}](?<=[^\\W_].)s\\b")
+_INNER_APOSTROPHE = re.compile(f"[{_APOSTROPHES}](?<=[^\\W_].)(?=[^\\W_])")
+_THOUSANDS = re.compile(r",(?<=\d,)(?=\d{3}(?!\d))")
+_TERM = re.compile(r"\w+(?:(?<=\d)\.\d+)*")  # underscores are made spaces first
+# A stretch of the *original* text that folds into one or more terms.
+_RAW = re.compile(
+    f"(?:[^\\W_]|[{_MARK_CLASS}])+(?:[{_APOSTROPHES}.,](?:[^\\W_]|[{_MARK_CLASS}])+)*"
+)
+
+
+def fold(text: str) -> str:
+    """Fold ``text`` for matching: case, diacritics, apostrophes, digit grouping."""
+    folded = text.casefold()
+    if not folded.isascii():
+        folded = unicodedata.normalize("NFKD", folded)
+        folded = _MARKS.sub("", folded)
+        folded = unicodedata.normalize("NFC", folded)
+    if "'" in folded or "\u2019" in folded or "\u02bc" in folded:
+        folded = _POSSESSIVE.sub("", folded)
+        folded = _INNER_APOSTROPHE.sub("", folded)
+    if "," in folded:
+        folded = _THOUSANDS.sub("", folded)
+    if "_" in folded:
+        folded = folded.replace("_", " ")
+    return folded
+
+
+def terms(text: str) -> list[str]:
+    """The terms of ``text``, in order."""
+    found = _TERM.findall(fold(text))
+    if found and max(map(len, found)) > MAX_TERM_LENGTH:
+        found = [term[:MAX_TERM_LENGTH] for term in found]
+    return found
+
+
+@lru_cache(maxsize=65536)
+def _span_terms(raw: str) -> tuple[str, ...]:
+    return tuple(terms(raw))
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A term found in original text: ``text[start:end]`` folds to (among others) ``term``."""
+
+    start: int
+    end: int
+    term: str
+    position: int
+
+
+def tokens(text: str) -> Iterator[Token]:
+    """Terms of ``text`` with their offsets into it and their running positions."""
+    position = 0
+    for match in _RAW.finditer(text):
+        for term in _span_terms(match.group()):
+            yield Token(match.start(), match.end(), term, position)
+            position += 1
+
+
+def script(term: str) -> str:
+    """The script a folded term is written in: latin, cyrillic, georgian, greek, digits, other."""
+    for char in term:
+        code = ord(char)
+        if char.isdigit():
+            continue
+        if code < 0x250:
+            return "latin"
+        if 0x400 <= code < 0x530:
+            return "cyrillic"
+        if 0x10A0 <= code < 0x1100 or 0x1C90 <= code < 0x1CC0 or 0x2D00 <= code < 0x2D30:
+            return "georgian"
+        if 0x370 <= code < 0x400 or 0x1F00 <= code < 0x2000:
+            return "greek"
+        return "other"
+    return "digits"
