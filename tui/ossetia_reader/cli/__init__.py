@@ -4,7 +4,8 @@ Each module here adds its commands to the ``main`` group. None of them imports
 Textual, so ``--help``, ``--version`` and the headless commands start fast.
 """
 
-from ossetia_reader.cli import reading  # noqa: F401  (registers commands)
+import ossetia_reader.cli.enrich  # noqa: F401  (registers commands)
+from ossetia_reader.cli import library, reading  # noqa: F401  (registers commands)
 from ossetia_reader.cli.base import main
 
 __all__ = ["main"]

@@ -20,6 +20,11 @@ from dataclasses import dataclass
 
 from ossetia_reader.core.article import Entity, Quote
 
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
 # Opening mark -> the marks that can close it.
 _CLOSERS = {"“": '”"', '"': '"', "«": "»", "„": "“”", "”": "”"}
 _LONGEST_PARAGRAPH_SEARCH = 20_000
@@ -34,12 +39,31 @@ _SPEECH_VERBS = (
     "quipped|joked|shouted|yelled|cried|whispered|conceded|concedes|"
     "boasted|boasts|pledged|pledges|testified|agreed|agrees|disagreed|"
     "observed|observes|countered|counters|reiterated|reiterates|mused|muses|"
-    "acknowledges|announces|added"
+    "acknowledges|announces|added|"
+    # Russian, for the Russian-language sources.
+    "сказал|сказала|заявил|заявила|отметил|отметила|сообщил|сообщила|добавил|добавила|"
+    "подчеркнул|подчеркнула|пояснил|пояснила|написал|написала|считает|говорит"
 )
-_VERB = re.compile(rf"\b(?:{_SPEECH_VERBS})\b", re.IGNORECASE)
+_VERB = re.compile(rf"(?<![-\w])(?:{_SPEECH_VERBS})\b", re.IGNORECASE)
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(he|she|He|She)\b")
-_SENTENCE_BREAK = re.compile(r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr))[.!?](?=\s+[A-Z“\"«„])")
+_SENTENCE_BREAK = re.compile(r"(?<![A-Z])[.!?](?=\s+[A-Z“\"«„])")
+# Words whose full stop does not end a sentence ("Gov. Jim Hodges").
+_ABBREVIATIONS = _wordset(
+    "mr mrs ms dr st jr sr gov sen rep gen col lt sgt prof capt maj adm rev inc corp co ltd "
+    "jan feb mar apr jun jul aug sep sept oct nov dec no vs mt ft"
+)
+# Verbs after which the following noun phrase is the listener, not the speaker.
+_ADDRESSED = frozenset({"told", "tells", "asked", "asks", "urged", "urges", "called", "calls"})
+# A noun phrase naming a speaker does not start with these.
+_NOT_SPEAKER = _wordset(
+    "that in on at to for with it this there as when while after before because if and but so "
+    "of by from into about than then also not no its his her their our my your which who what "
+    "how why where one"
+)
+_CLAUSE_EDGE = re.compile(r"[,;:()\[\]“”\"«»„—–]")
+_MAX_PHRASE_WORDS = 10
+_CONTINUATION_GAP = 60
 _ATTRIBUTION_WINDOW = 160
 _SHORT_QUOTE_WORDS = 3
 _SPEAKER_TYPES = ("PER", "ORG")
@@ -189,7 +213,10 @@ def _attribute(
     before_start = _before_limit(text, start, previous_end)
     before = text[before_start:start]
     after = text[after_start:after_end]
-    partial = not _closes_sentence_part(inner) and not before.rstrip().endswith(":")
+    # Inside a sentence and not ending like speech: maybe a scare quote or a title.
+    partial = not (
+        _closes_sentence_part(inner) or not before.strip() or before.rstrip().endswith(":")
+    )
 
     candidates: list[FoundQuote] = []
     # "…," Peskov told journalists / "…," said Bibilov / "…," he added
@@ -229,11 +256,37 @@ def _attribute(
     for candidate in candidates:
         if candidate.speaker is not None:
             return candidate
+    # Trump leaned in and boomed: "…"  (also across a paragraph break)
+    introduction = _introduction(text, start, before_start)
+    if introduction is not None:
+        lower, colon = introduction
+        speaker = _last_entity(people, lower, colon)
+        if speaker is not None:
+            cue_match = re.search(r"(\w+)\W*$", text[lower:colon])
+            cue = cue_match.group(1).lower() if cue_match else None
+            return FoundQuote(start, end, speaker.canonical, cue, speaker.start, speaker.end)
     if candidates:
         return candidates[0]
     if partial and len(inner.split()) <= _SHORT_QUOTE_WORDS:
         return None  # a scare quote or a title, not speech
     return FoundQuote(start, end)
+
+
+def _introduction(text: str, start: int, before_start: int) -> tuple[int, int] | None:
+    """The sentence ending in a colon that introduces the quote, as ``(start, colon)``."""
+    before = text[before_start:start].rstrip()
+    if before.endswith(":"):
+        return before_start, before_start + len(before) - 1
+    paragraph = _paragraph_start(text, start)
+    if paragraph != start or paragraph < 2:
+        return None
+    previous_end = _trim_end(text, paragraph)
+    if previous_end == 0 or text[previous_end - 1] != ":":
+        return None
+    lower = _paragraph_start(text, previous_end - 1)
+    for sentence in _sentence_breaks(text, lower, previous_end - 1):
+        lower = sentence
+    return lower, previous_end - 1
 
 
 def _closes_sentence_part(inner: str) -> bool:
@@ -258,9 +311,9 @@ def _after_limit(text: str, end: int) -> int:
         if found >= 0:
             limit = found
     # The look-ahead of a sentence break needs to see past the limit.
-    sentence = _SENTENCE_BREAK.search(text, end, min(len(text), limit + 2))
-    if sentence and sentence.end() <= limit:
-        limit = sentence.end()
+    for sentence in _sentence_breaks(text, end, limit):
+        limit = sentence
+        break
     return limit
 
 
@@ -269,12 +322,24 @@ def _before_limit(text: str, start: int, previous_end: int) -> int:
     paragraph = text.rfind("\n\n", lower, start)
     if paragraph >= 0:
         lower = paragraph + 2
-    last = None
-    for match in _SENTENCE_BREAK.finditer(text, lower, min(len(text), start + 1)):
-        last = match
-    if last is not None:
-        lower = last.end()
+    for sentence in _sentence_breaks(text, lower, start):
+        lower = sentence
     return lower
+
+
+def _sentence_breaks(text: str, lower: int, upper: int) -> list[int]:
+    """Offsets just after each sentence end in ``[lower, upper)``, abbreviations skipped."""
+    breaks = []
+    # The look-ahead of a sentence break needs to see past the upper bound.
+    for match in _SENTENCE_BREAK.finditer(text, lower, min(len(text), upper + 2)):
+        if match.end() > upper:
+            break
+        word_start = match.start()
+        while word_start > 0 and text[word_start - 1].isalpha():
+            word_start -= 1
+        if text[word_start : match.start()].lower() not in _ABBREVIATIONS:
+            breaks.append(match.end())
+    return breaks
 
 
 def _speaker_around(
@@ -302,10 +367,47 @@ def _speaker_around(
             person = _last_entity(people, 0, start, types=("PER",))
             resolved = person.canonical if person else None
         return FoundQuote(start, end, resolved, cue, pronoun.start(), pronoun.end())
-    after = _first_entity(people, verb_end, region_end, limit=60)
-    if after is not None:
-        return FoundQuote(start, end, after.canonical, cue, after.start, after.end)
+    phrase = _phrase_before(text, region_start, verb_start)
+    if phrase is not None:
+        return FoundQuote(start, end, text[phrase[0] : phrase[1]], cue, *phrase)
+    if cue not in _ADDRESSED:
+        after = _first_entity(people, verb_end, region_end, limit=60)
+        if after is not None:
+            return FoundQuote(start, end, after.canonical, cue, after.start, after.end)
+        phrase = _phrase_after(text, verb_end, region_end)
+        if phrase is not None:
+            return FoundQuote(start, end, text[phrase[0] : phrase[1]], cue, *phrase)
     return FoundQuote(start, end, None, cue)
+
+
+def _phrase_before(text: str, lower: int, verb_start: int) -> tuple[int, int] | None:
+    """The noun phrase right before a cue verb (``the release`` said), if it looks like one."""
+    segment = text[lower:verb_start]
+    edges = list(_CLAUSE_EDGE.finditer(segment))
+    start = lower + (edges[-1].end() if edges else 0)
+    return _phrase(text, start, verb_start)
+
+
+def _phrase_after(text: str, verb_end: int, upper: int) -> tuple[int, int] | None:
+    """The noun phrase right after a cue verb (said ``a senior official``)."""
+    edge = _CLAUSE_EDGE.search(text, verb_end, upper)
+    end = edge.start() if edge else upper
+    while end > verb_end and text[end - 1] in ".!? \n":
+        end -= 1
+    return _phrase(text, verb_end, end)
+
+
+def _phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    words = text[start:end].split()
+    if not words or len(words) > _MAX_PHRASE_WORDS or "\n" in text[start:end]:
+        return None
+    if words[0].lower() in _NOT_SPEAKER or not words[0][:1].isalpha():
+        return None
+    return start, end
 
 
 def _last_entity(
@@ -333,8 +435,17 @@ def _continue(
     if not found:
         return quote
     previous = found[-1]
-    if previous.speaker is None or "\n\n" in text[previous.end : quote.start]:
+    if previous.speaker is None:
         return quote
+    between = text[previous.end : quote.start]
+    if "\n\n" in between:
+        # A paragraph that is only the quote goes on from the previous paragraph's
+        # quote when that paragraph ended with it ("…," he said.¶"…").
+        paragraph = _paragraph_start(text, quote.start)
+        if paragraph != quote.start or between.count("\n\n") > 1:
+            return quote
+        if len(between.split("\n\n")[0]) > _CONTINUATION_GAP:
+            return quote
     return FoundQuote(
         quote.start, quote.end, previous.speaker, None, previous.speaker_start, previous.speaker_end
     )

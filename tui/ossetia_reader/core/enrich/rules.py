@@ -34,7 +34,7 @@ _ABBREVIATIONS = (
     "Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Sen|Rep|Gov|Jr|Sr|Inc|Corp|Co|Ltd|Prof|Capt|Maj|Mt|Adm|Rev|Ft"
 )
 _TOKEN = re.compile(
-    rf"(?:[A-Z]\.){{2,}}|\b(?:{_ABBREVIATIONS})\.|\w+(?:[-'’&]\w+)*|\S",
+    rf"(?:[A-Z]\.){{2,}}|\b(?:{_ABBREVIATIONS})\.|\b[A-Z]\.(?=\s?[A-Z])|\w+(?:[-'’&]\w+)*|\S",
 )
 _POSSESSIVE = re.compile(r"['’][sS]$")
 _OPENING = "“\"«„‘'([{"
@@ -247,14 +247,18 @@ class _Tagger:
             words = [
                 t
                 for t in self.tokens[line_start : line_end + 1]
-                if t.is_word and t.text[:1].isalpha() and len(t.text) > 3
+                if t.is_word and t.text[:1].isalpha() and len(t.text) > 1
             ]
-            if len(words) >= 3:
-                capitalised = sum(t.is_capitalised for t in words) / len(words)
-                upper = sum(t.text.isupper() for t in words) / len(words)
-                if capitalised >= 0.8 or upper >= 0.6:
-                    for index in range(line_start, line_end + 1):
-                        flags[index] = True
+            long_words = [t for t in words if len(t.text) > 3]
+            upper = sum(t.text.isupper() for t in words) / max(1, len(words))
+            capitalised = sum(t.is_capitalised for t in long_words) / max(1, len(long_words))
+            # Title case only counts on lines that do not end like a sentence.
+            ends_sentence = self.tokens[line_end].text in (".", "!", "?")
+            if (len(words) >= 2 and upper >= 0.6) or (
+                len(long_words) >= 3 and capitalised >= 0.8 and not ends_sentence
+            ):
+                for index in range(line_start, line_end + 1):
+                    flags[index] = True
             line_start = line_end + 1
         return flags
 
@@ -284,9 +288,7 @@ class _Tagger:
                     last = probe
                     probe += 1
                 elif (
-                    self.tokens[probe].lower in _CONNECTORS
-                    and probe + 1 < count
-                    and self._is_name_word(probe + 1)
+                    self._joins(last, probe) and probe + 1 < count and self._is_name_word(probe + 1)
                 ) or (
                     self.tokens[probe].text[:1] in "'’"
                     and self.tokens[last].lower in _POSSESSIVE_INSIDE
@@ -298,6 +300,19 @@ class _Tagger:
                     break
             yield first, last
             index = last + 1
+
+    def _joins(self, last: int, probe: int) -> bool:
+        """A lowercase word inside a name: a particle (van, de), or "of" after a head word
+        (``Bank of England``) but not after a person (``Thomas Muster of Austria``)."""
+        word = self.tokens[probe].lower
+        if word != "of":
+            return word in _CONNECTORS
+        head = self.tokens[last].lower
+        gaz = self.gaz
+        return any(
+            head in words or _singular(head) in words
+            for words in (gaz.org_words, gaz.loc_words, gaz.misc_words, gaz.titles)
+        )
 
     # -- typing ----------------------------------------------------------------
 
@@ -341,17 +356,27 @@ class _Tagger:
                 break
             if token.lower.rstrip(".") in gaz.titles and first < last:
                 person_cue = True
-            elif not (_is_date_word(token) or (self.initial[first] and self._looks_common(first))):
+            elif not (
+                _is_date_word(token)
+                or token.lower in _CONNECTORS
+                or (self.initial[first] and self._looks_common(first))
+            ):
                 break
             first += 1
         while last >= first and _is_date_word(self.tokens[last]):
             last -= 1
-        if first > last:
+        if first > last or self._is_lone_word(first, last):
             return
         label = self._lookup(first, last)
         if label:
             yield first, last, label
             return
+        # "Foreign Minister Hennady Udovenko": a title inside the run ends what precedes it.
+        for index in range(last - 1, first, -1):
+            if self._is_title(index) and self._is_name_word(index + 1):
+                yield from self._classify_run(first, index - 1)
+                yield index + 1, last, "PER"
+                return
         # A run that begins with a known name and goes on ("Georgia Ossetia") is split.
         words = self._words(first, last)
         head = {words[-1], _singular(words[-1])}
@@ -363,6 +388,19 @@ class _Tagger:
                 yield from self._classify_run(end + 1, last)
                 return
         yield first, last, self._guess(first, last, person_cue)
+
+    def _is_title(self, index: int) -> bool:
+        parts = self.tokens[index].lower.rstrip(".").split("-")
+        return any(part in self.gaz.titles for part in parts)
+
+    def _is_lone_word(self, first: int, last: int) -> bool:
+        """A title or a head word alone (``President``, ``Republic``) names nothing."""
+        if first != last or self._lookup(first, last):
+            return False
+        word = self.tokens[first].lower
+        gaz = self.gaz
+        listed = (gaz.titles, gaz.org_words, gaz.loc_words, gaz.misc_words, gaz.common)
+        return any(word in words or _singular(word) in words for words in listed)
 
     def _looks_common(self, index: int) -> bool:
         token = self.tokens[index]
@@ -401,19 +439,23 @@ class _Tagger:
             return "LOC"
         if head & gaz.misc_words and len(words) > 1:
             return "MISC"
-        if person_cue or words[0] in gaz.first_names:
+        if person_cue or words[0] in gaz.first_names or _is_initial(tokens[0].text):
             return "PER"
+        if len(words) == 2 and words[0] in _DIRECTIONS:
+            return "LOC"
         if after is not None and after.lower in _SPEECH_VERBS and len(words) <= 3:
             return "ORG" if tokens[0].text.isupper() and len(words) == 1 else "PER"
-        if len(words) == 1 and tokens[0].text.isupper() and len(tokens[0].text) > 1:
-            return "ORG"
+        if len(words) == 1 and sum(c.isupper() for c in tokens[0].text) > 1:
+            return "ORG"  # NATO, OSCE, EaP
         if words[-1].endswith(("ian", "ese", "ish")) and len(words) == 1:
             return "MISC"
         if len(words) == 1 and before in _PLACE_BEFORE:
             return "LOC"
         if len(words) in (2, 3) and all(t.text[:1].isupper() for t in tokens if t.is_word):
             return "PER"
-        return "PER" if len(words) == 1 else "ORG"
+        # An unknown single word is most often an organisation; a surname among them is
+        # retyped PER when the article gives the full name (see canonical.link_mentions).
+        return "ORG"
 
     def _gazetteer_only(
         self, first: int, last: int, known: dict[tuple[str, ...], str]
@@ -433,6 +475,10 @@ class _Tagger:
                 index = found[0] + 1
             else:
                 index += 1
+
+
+def _is_initial(text: str) -> bool:
+    return len(text) == 2 and text[0].isupper() and text[1] == "."
 
 
 def _singular(word: str) -> str:

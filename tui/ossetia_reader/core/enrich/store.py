@@ -103,7 +103,8 @@ def _replace(
     speakers: dict[str, str] = {}
     quoted_rows = []
     for quote in quotes:
-        if not quote.speaker:
+        # Named speakers only: "a senior official" is kept on the quote, not counted.
+        if not quote.speaker or not quote.speaker[:1].isupper():
             continue
         folded = canonical_key(quote.speaker)
         if not folded:
@@ -239,9 +240,12 @@ def speaker_counts(library: Library, limit: int = 100, match: str = "") -> list[
 def articles_mentioning(
     library: Library, canonical: str, limit: int = 500
 ) -> list[tuple[int, str]]:
-    """Articles mentioning ``canonical`` (any spelling), newest first, each with the
-    sentence around its first mention."""
-    folded = canonical_key(canonical)
+    """Articles mentioning ``canonical``, newest first, with the sentence of the first mention.
+
+    Any spelling finds the entity (``Песков``, ``peskov``); a surname alone finds
+    the one full name ending with it.
+    """
+    folded = _resolve(library, "mentions", "canonical", canonical_key(canonical))
     rows = library.query(
         "SELECT a.key, m.first - max(0, m.first - ?), "
         "substr(a.body, max(0, m.first - ?) + 1, ?) "
@@ -253,8 +257,8 @@ def articles_mentioning(
 
 
 def quotes_by(library: Library, canonical: str, limit: int = 500) -> list[QuoteRecord]:
-    """Every quote by ``canonical`` (any spelling), newest article first."""
-    folded = canonical_key(canonical)
+    """Every quote by ``canonical`` (any spelling, or the surname alone), newest first."""
+    folded = _resolve(library, "quoted", "speaker_canonical", canonical_key(canonical))
     rows = library.query(
         "SELECT q.key, q.start, q.end, substr(a.body, q.start + 1, q.end - q.start), "
         "q.speaker, q.cue FROM quoted q JOIN articles a ON a.key = q.key "
@@ -266,6 +270,19 @@ def quotes_by(library: Library, canonical: str, limit: int = 500) -> list[QuoteR
         QuoteRecord(int(k), int(s), int(e), str(t), str(sp), c if isinstance(c, str) else None)
         for k, s, e, t, sp, c in rows
     ]
+
+
+def _resolve(library: Library, table: str, column: str, folded: str) -> str:
+    """``folded`` itself when stored; else the one full name ending with it (``peskov``)."""
+    if not folded or library.query(f"SELECT 1 FROM {table} WHERE {column} = ? LIMIT 1", [folded]):
+        return folded
+    if " " in folded:
+        return folded
+    rows = library.query(
+        f"SELECT DISTINCT {column} FROM {table} WHERE {column} LIKE ? ESCAPE '\\' LIMIT 2",
+        [f"% {_escape_like(folded)}"],
+    )
+    return str(rows[0][0]) if len(rows) == 1 else folded
 
 
 def sentence_at(text: str, at: int) -> str:

@@ -1,0 +1,89 @@
+"""Enrichment stored in the library, and the library-wide views over it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ossetia_reader.core.enrich.pipeline import enrich_article, enrich_pending
+from ossetia_reader.core.enrich.store import (
+    articles_mentioning,
+    entity_counts,
+    pending_count,
+    quotes_by,
+    speaker_counts,
+    store_enrichment,
+)
+from ossetia_reader.core.formats.stored_text import read_stored_text
+from ossetia_reader.core.library import Library
+from tests.conftest import SEED
+
+
+def seed_library(tmp_path: Path) -> tuple[Library, int]:
+    library = Library(tmp_path)
+    [added] = library.add([read_stored_text(SEED)])
+    return library, added.key
+
+
+def test_round_trip_through_the_library(tmp_path: Path) -> None:
+    library, key = seed_library(tmp_path)
+    assert pending_count(library) == 1
+    seen: list[tuple[int, int]] = []
+    assert enrich_pending(library, use_model=False, progress=lambda d, t: seen.append((d, t))) == 1
+    assert seen[-1] == (1, 1)
+    assert pending_count(library) == 0
+    stored = library.get(key)
+    assert stored is not None
+    entities, quotes = enrich_article(read_stored_text(SEED), use_model=False)
+    assert stored.entities == entities
+    assert stored.quotes == quotes
+
+    people = entity_counts(library, type="PER")
+    assert people[0].name == "Anatoly Bibilov"
+    assert (people[0].mentions, people[0].articles) == (5, 1)
+    places = {row.name: row.mentions for row in entity_counts(library, type="LOC")}
+    assert places["Russia"] == sum(e.text == "Russia" for e in entities)
+    assert "South Ossetia" in [row.name for row in entity_counts(library, match="осетия")]
+    assert {row.name for row in entity_counts(library, match="ossetia")} >= {
+        "South Ossetia",
+        "North Ossetia",
+    }
+
+    speakers = {row.name: (row.quotes, row.articles) for row in speaker_counts(library)}
+    assert speakers["Dmitry Peskov"] == (2, 1)
+    assert speakers["Anatoly Bibilov"] == (1, 1)
+
+
+def test_entity_and_speaker_views_fold_spellings(tmp_path: Path) -> None:
+    library, key = seed_library(tmp_path)
+    enrich_pending(library, use_model=False)
+    [(found_key, sentence)] = articles_mentioning(library, "Дмитрий Песков")
+    assert found_key == key
+    assert "Kremlin spokesman Dmitry Peskov told journalists Thursday." in sentence
+    assert articles_mentioning(library, "Peskov") == articles_mentioning(library, "dmitry peskov")
+    records = quotes_by(library, "Песков")
+    assert [r.text[:12] for r in records] == ["“We have not", "“This concer"]
+    assert {r.speaker for r in records} == {"Dmitry Peskov"}
+    assert quotes_by(library, "Nobody At All") == []
+
+
+def test_storing_again_replaces_counts(tmp_path: Path) -> None:
+    library, key = seed_library(tmp_path)
+    entities, quotes = enrich_article(read_stored_text(SEED), use_model=False)
+    store_enrichment(library, key, entities, quotes)
+    store_enrichment(library, key, entities, quotes)
+    [peskov] = [row for row in speaker_counts(library) if row.name == "Dmitry Peskov"]
+    assert (peskov.quotes, peskov.articles) == (2, 1)
+    store_enrichment(library, key, entities[:1], ())
+    assert speaker_counts(library) == []
+    assert [(row.name, row.mentions) for row in entity_counts(library)] == [("Kremlin", 1)]
+
+
+def test_enrichment_resumes_after_a_stop(library: Library) -> None:
+    total = pending_count(library)
+    assert total > 3
+    calls = iter([False, True])
+    done = enrich_pending(library, batch=2, use_model=False, should_stop=lambda: next(calls))
+    assert done == 2
+    assert pending_count(library) == total - 2
+    assert enrich_pending(library, use_model=False) == total - 2
+    assert pending_count(library) == 0
