@@ -16,8 +16,9 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tui"))
+sys.path[:0] = [str(ROOT / "tui"), str(ROOT)]
 
+from tests.conftest import settle as settle_workers  # noqa: E402
 from textual.pilot import Pilot  # noqa: E402
 
 from ossetia_reader.app import OssetiaReader  # noqa: E402
@@ -30,9 +31,7 @@ Steps = Callable[[Pilot[None]], Awaitable[None]]
 
 
 async def settle(pilot: Pilot[None]) -> None:
-    for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+    await settle_workers(pilot)
     pilot.app.clear_notifications()
     await pilot.pause()
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
+from textual.worker import WorkerCancelled
 
 from ossetia_reader.core.bundled import import_bundled
 from ossetia_reader.core.library import Library
@@ -40,3 +42,19 @@ def library(tmp_path: Path) -> Library:
     lib = Library(tmp_path / "library")
     import_bundled(lib)
     return lib
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Wait until the app's workers (keys, article, index, enrichment) are done.
+
+    A worker replaced by a newer one in its exclusive group ends cancelled, which
+    ``wait_for_complete`` reports by raising; that is normal here, so wait again.
+    """
+    for _ in range(20):
+        try:
+            await pilot.app.workers.wait_for_complete()
+        except WorkerCancelled:
+            continue
+        await pilot.pause()
+        if not any(worker.is_running for worker in pilot.app.workers):
+            return

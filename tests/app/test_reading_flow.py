@@ -11,13 +11,7 @@ from ossetia_reader.widgets.article_list import ArticleList
 from ossetia_reader.widgets.reading_pane import ReadingPane
 from ossetia_reader.widgets.search_bar import SearchBar
 from ossetia_reader.widgets.status_bar import StatusBar
-from tests.conftest import SEED_TITLE
-
-
-async def settle(app: OssetiaReader) -> None:
-    await app.workers.wait_for_complete()
-    for screen in app.screen_stack:
-        await screen.workers.wait_for_complete() if hasattr(screen, "workers") else None
+from tests.conftest import SEED_TITLE, settle
 
 
 def screen_text(app: OssetiaReader) -> str:
@@ -30,8 +24,7 @@ async def test_first_frame_lists_articles_and_opens_the_newest(library: Library)
     app = OssetiaReader(library)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         article_list = app.screen.query_one(ArticleList)
         assert len(article_list.keys) == library.count() == 14
         assert isinstance(app.focused, ArticleList)
@@ -43,8 +36,7 @@ async def test_first_frame_lists_articles_and_opens_the_newest(library: Library)
 async def test_open_seed_scroll_and_switch_panes(library: Library) -> None:
     app = OssetiaReader(library)
     async with app.run_test(size=(100, 30)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         article_list = app.screen.query_one(ArticleList)
         seed_index = next(
             i for i, s in enumerate(library.summaries(article_list.keys)) if s.title == SEED_TITLE
@@ -53,8 +45,7 @@ async def test_open_seed_scroll_and_switch_panes(library: Library) -> None:
             await pilot.press("j")
         assert article_list.cursor == seed_index
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         pane = app.screen.query_one(ReadingPane)
         assert isinstance(app.focused, ReadingPane)
         assert app.screen.query_one(StatusBar).mode == "READ"
@@ -87,7 +78,7 @@ async def test_open_seed_scroll_and_switch_panes(library: Library) -> None:
 async def test_help_screen_lists_bindings_and_closes(library: Library) -> None:
     app = OssetiaReader(library)
     async with app.run_test(size=(100, 30)) as pilot:
-        await app.workers.wait_for_complete()
+        await settle(pilot)
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
@@ -103,7 +94,7 @@ async def test_help_screen_lists_bindings_and_closes(library: Library) -> None:
 async def test_quit_with_q(library: Library) -> None:
     app = OssetiaReader(library)
     async with app.run_test(size=(80, 24)) as pilot:
-        await app.workers.wait_for_complete()
+        await settle(pilot)
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 0
@@ -113,16 +104,14 @@ async def test_quit_with_q(library: Library) -> None:
 async def test_search_bar_filters_and_escape_restores(library: Library) -> None:
     app = OssetiaReader(library)
     async with app.run_test(size=(100, 30)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         article_list = app.screen.query_one(ArticleList)
         everything = list(article_list.keys)
         await pilot.press("slash")
         assert isinstance(app.focused, SearchBar)
         assert app.screen.query_one(StatusBar).mode == "SEARCH"
         await pilot.press(*"ossetia")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         found = list(article_list.keys)
         assert 0 < len(found) < len(everything)
         titles = [s.title for s in library.summaries(found)]
@@ -137,19 +126,17 @@ async def test_search_bar_filters_and_escape_restores(library: Library) -> None:
 async def test_star_and_read_state_toggle_from_keyboard(library: Library) -> None:
     app = OssetiaReader(library)
     async with app.run_test(size=(100, 30)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         key = app.screen.query_one(ArticleList).current_key
         assert key is not None
         await pilot.press("s")
-        await app.workers.wait_for_complete()
+        await settle(pilot)
         await pilot.press("m")
-        await app.workers.wait_for_complete()
+        await settle(pilot)
         summary = library.summary(key)
         assert summary is not None and summary.starred and summary.read
         await pilot.press("v", "v")  # all -> unread -> starred
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen.query_one(ArticleList).keys == [key]
 
 
@@ -167,8 +154,7 @@ async def test_article_markup_and_escapes_are_shown_literally(tmp_path) -> None:
     )
     app = OssetiaReader(library)
     async with app.run_test(size=(100, 30)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         text = screen_text(app)
         assert "[bold red]Evil[/]" in text
         assert "[@click=app.quit]here[/]" in text
@@ -179,17 +165,14 @@ async def test_article_markup_and_escapes_are_shown_literally(tmp_path) -> None:
 async def test_narrow_terminal_keeps_reading_pane_wide(library: Library) -> None:
     app = OssetiaReader(library)
     async with app.run_test(size=(80, 24)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen.query_one(ReadingPane).size.width >= 50
     app = OssetiaReader(library)
     async with app.run_test(size=(60, 20)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         article_list = app.screen.query_one(ArticleList)
         pane = app.screen.query_one(ReadingPane)
         assert article_list.display and not pane.display
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         assert pane.display and not article_list.display and pane.size.width >= 50

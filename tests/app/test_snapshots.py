@@ -12,6 +12,7 @@ from textual.pilot import Pilot
 from ossetia_reader.app import OssetiaReader
 from ossetia_reader.core.bundled import import_bundled
 from ossetia_reader.core.library import Library
+from tests.conftest import settle
 
 
 def make_app(tmp_path: Path) -> OssetiaReader:
@@ -21,9 +22,7 @@ def make_app(tmp_path: Path) -> OssetiaReader:
 
 
 async def ready(pilot: Pilot[None]) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+    await settle(pilot)
     pilot.app.clear_notifications()
     await pilot.pause()
 

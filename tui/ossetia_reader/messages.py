@@ -13,3 +13,11 @@ class LibraryChanged(Message):
 
     added: int
     updated: int
+
+
+@dataclass
+class EnrichmentProgress(Message):
+    """Background enrichment finished ``done`` of ``total`` articles."""
+
+    done: int
+    total: int

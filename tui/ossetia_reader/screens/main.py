@@ -15,8 +15,9 @@ from textual.widgets import Footer, Input
 
 from ossetia_reader.core.article import Article
 from ossetia_reader.core.library import ArticleFilter
-from ossetia_reader.messages import LibraryChanged
+from ossetia_reader.messages import EnrichmentProgress, LibraryChanged
 from ossetia_reader.screens.help import HelpScreen
+from ossetia_reader.widgets.article_info import ArticleInfo
 from ossetia_reader.widgets.article_list import ArticleList
 from ossetia_reader.widgets.reading_pane import ReadingPane
 from ossetia_reader.widgets.search_bar import SearchBar
@@ -45,6 +46,8 @@ class MainScreen(Screen[None]):
         Binding("o", "open_url", "Open URL", show=False, id="main.open_url"),
         Binding("y", "copy_url", "Copy URL", show=False, id="main.copy_url"),
         Binding("f", "toggle_sidebar", "Full width", show=False, id="main.sidebar"),
+        Binding("i", "toggle_info", "Entities panel", id="main.info"),
+        Binding("p", "people", "People", id="main.people"),
     ]
 
     def __init__(self) -> None:
@@ -67,6 +70,7 @@ class MainScreen(Screen[None]):
         with Horizontal(id="panes"):
             yield ArticleList(self.reader.library, id="articles")
             yield ReadingPane(id="reader")
+            yield ArticleInfo(id="info")
         yield StatusBar(id="status")
         yield Footer()
 
@@ -112,7 +116,7 @@ class MainScreen(Screen[None]):
         self.status.summary = f"{count:,} {which}article{'' if count == 1 else 's'}"
 
     @work(thread=True, exclusive=True, group="open")
-    def open_article(self, key: int, mark_read: bool = True) -> None:
+    def open_article(self, key: int, mark_read: bool = True, keep_scroll: bool = False) -> None:
         """Load one article and show it; opening it marks it read."""
         article = self.reader.library.get(key)
         if article is None:
@@ -130,6 +134,7 @@ class MainScreen(Screen[None]):
 
         self.open_key = article.key
         self.reading_pane.show(article, hits)
+        self.query_one(ArticleInfo).show(article)
         if isinstance(summary, ArticleSummary):
             self.article_list.update_row(summary)
 
@@ -201,6 +206,17 @@ class MainScreen(Screen[None]):
 
     def on_library_changed(self, event: LibraryChanged) -> None:
         self.load_keys()
+
+    def on_enrichment_progress(self, event: EnrichmentProgress) -> None:
+        finished = event.done >= event.total
+        self.status.activity = "" if finished else f"enriching {event.done:,}/{event.total:,}"
+        article = self.reading_pane.article
+        if article is not None and article.key is not None and not article.entities:
+            self.show_article(article.key, mark_read=False, keep_scroll=True)
+
+    def show_article(self, key: int, mark_read: bool = True, keep_scroll: bool = False) -> None:
+        """Open ``key`` in the reading pane (from another screen, or to refresh it)."""
+        self.open_article(key, mark_read=mark_read, keep_scroll=keep_scroll)
 
     # -- layout ------------------------------------------------------------------
 
@@ -300,6 +316,12 @@ class MainScreen(Screen[None]):
         if url:
             self.app.copy_to_clipboard(url)
             self.status.message = "address copied (OSC 52)"
+
+    def action_toggle_info(self) -> None:
+        self.query_one(ArticleInfo).toggle_class("-shown")
+
+    def action_people(self) -> None:
+        self.reader.open_people()
 
     def action_toggle_sidebar(self) -> None:
         self._sidebar_hidden = not self._sidebar_hidden

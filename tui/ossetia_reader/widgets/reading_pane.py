@@ -102,7 +102,13 @@ class ReadingPane(ScrollView, can_focus=True):
 
     # -- content ------------------------------------------------------------
 
-    def show(self, article: Article | None, hits: Sequence[tuple[int, int]] = ()) -> None:
+    def show(
+        self,
+        article: Article | None,
+        hits: Sequence[tuple[int, int]] = (),
+        *,
+        keep_scroll: bool = False,
+    ) -> None:
         """Display ``article`` with search ``hits`` (body offsets) highlighted."""
         self.article = article
         self.hits = sorted(hits)
@@ -110,7 +116,8 @@ class ReadingPane(ScrollView, can_focus=True):
         self.item_index = -1
         self.items = self._items()
         self._relayout()
-        self.scroll_to(y=0, animate=False)
+        if not keep_scroll:
+            self.scroll_to(y=0, animate=False)
         if self.hits:
             self.action_next_hit()
 

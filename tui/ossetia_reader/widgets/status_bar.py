@@ -21,14 +21,18 @@ class StatusBar(Widget):
     mode: reactive[str] = reactive("LIST")
     message: reactive[str] = reactive("")
     summary: reactive[str] = reactive("")
+    activity: reactive[str] = reactive("")
 
     def render(self) -> Text:
+        right = "  ".join(part for part in (self.activity, self.summary) if part)
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(f" {self.mode} ", "bold reverse")
         text.append(" ")
-        text.append(self.message)
-        if self.summary:
-            room = self.size.width - text.cell_len - len(self.summary) - 1
-            text.append(" " * max(1, room))
-            text.append(self.summary, "dim")
+        room = self.size.width - text.cell_len - (len(right) + 2 if right else 0)
+        message = Text(self.message, no_wrap=True, overflow="ellipsis")
+        message.truncate(max(0, room), overflow="ellipsis")
+        text.append_text(message)
+        if right:
+            text.append(" " * max(1, self.size.width - text.cell_len - len(right) - 1))
+            text.append(right, "dim")
         return text

@@ -1,0 +1,128 @@
+"""Entities and quotes in the reading pane, the entity view and the people screen."""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+from textual.widgets import OptionList
+
+from ossetia_reader.app import OssetiaReader
+from ossetia_reader.core.library import Library
+from ossetia_reader.screens.entity import EntityScreen
+from ossetia_reader.screens.main import MainScreen
+from ossetia_reader.screens.people import PeopleScreen
+from ossetia_reader.widgets.article_info import ArticleInfo
+from ossetia_reader.widgets.article_list import ArticleList
+from ossetia_reader.widgets.reading_pane import ReadingPane
+from tests.conftest import SEED_TITLE, settle
+
+
+async def open_seed(pilot: Pilot[None], library: Library) -> ReadingPane:
+    await settle(pilot)
+    article_list = pilot.app.screen.query_one(ArticleList)
+    titles = [s.title for s in library.summaries(article_list.keys)]
+    for _ in range(titles.index(SEED_TITLE)):
+        await pilot.press("j")
+    await pilot.press("enter")
+    await settle(pilot)
+    pane = pilot.app.screen.query_one(ReadingPane)
+    assert pane.article is not None and pane.article.title == SEED_TITLE
+    return pane
+
+
+def pane_text(pane: ReadingPane) -> str:
+    """The article as laid out in the pane, before wrapping."""
+    assert pane._rendered is not None
+    return pane._rendered.text.plain
+
+
+async def test_seed_shows_quotes_with_speakers_and_entities(library: Library) -> None:
+    app = OssetiaReader(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        pane = await open_seed(pilot, library)
+        assert pane.article is not None
+        speakers = {q.speaker for q in pane.article.quotes}
+        assert {"Dmitry Peskov", "Anatoly Bibilov", "Ruslan Totrov"} <= speakers
+        text = pane_text(pane)
+        assert "respect.” — Dmitry Peskov" in text
+        assert "said Bibilov. — Anatoly Bibilov" in text
+        types = {e.canonical: e.type for e in pane.article.entities}
+        assert types["Dmitry Peskov"] == "PER" and types["South Ossetia"] == "LOC"
+
+
+async def test_toggles_remove_highlights_and_attributions(library: Library) -> None:
+    app = OssetiaReader(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        pane = await open_seed(pilot, library)
+        with_items = len(pane.items)
+        await pilot.press("quotation_mark")
+        assert not pane.show_quotes
+        assert "— Dmitry Peskov" not in pane_text(pane)
+        assert all(item.kind == "entity" for item in pane.items)
+        await pilot.press("e")
+        assert not pane.show_entities and pane.items == []
+        await pilot.press("e", "quotation_mark")
+        assert len(pane.items) == with_items
+
+
+async def test_tab_to_peskov_and_enter_opens_entity_view(library: Library) -> None:
+    app = OssetiaReader(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        pane = await open_seed(pilot, library)
+        assert pane.article is not None
+        target = next(
+            i
+            for i, item in enumerate(pane.items)
+            if item.kind == "entity"
+            and pane.article.entities[item.index].canonical == "Dmitry Peskov"
+        )
+        for _ in range(target + 1):
+            await pilot.press("tab")
+        assert isinstance(app.focused, ReadingPane) and pane.item_index == target
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, EntityScreen) and screen.entity_name == "Dmitry Peskov"
+        mentions = screen.query_one("#mentions", OptionList)
+        quotes = screen.query_one("#quotes", OptionList)
+        assert mentions.option_count == 1 and quotes.option_count == 2
+        assert "We have not taken legal" in str(quotes.get_option_at_index(0).prompt)
+        await pilot.press("enter")  # open the mentioning article
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert pane.article is not None and pane.article.title == SEED_TITLE
+
+
+async def test_tab_past_last_item_leaves_the_pane(library: Library) -> None:
+    app = OssetiaReader(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        pane = await open_seed(pilot, library)
+        for _ in range(len(pane.items)):
+            await pilot.press("tab")
+        assert isinstance(app.focused, ReadingPane)
+        await pilot.press("tab")
+        assert not isinstance(app.focused, ReadingPane)
+
+
+async def test_info_panel_and_people_screen(library: Library) -> None:
+    app = OssetiaReader(library)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await open_seed(pilot, library)
+        info = app.screen.query_one(ArticleInfo)
+        assert not info.display
+        await pilot.press("i")
+        assert info.display
+        shown = str(info.query_one("#article-info-body").render())
+        assert "Dmitry Peskov" in shown or info.region.width > 0
+        await pilot.press("p")
+        await settle(pilot)
+        assert isinstance(app.screen, PeopleScreen)
+        await pilot.press(*"peskov")
+        await settle(pilot)
+        speakers = app.screen.query_one("#speakers", OptionList)
+        assert speakers.option_count == 1
+        assert "Dmitry Peskov" in str(speakers.get_option_at_index(0).prompt)
+        await pilot.press("tab", "tab")
+        assert app.focused is speakers
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, EntityScreen) and app.screen.entity_name == "Dmitry Peskov"
