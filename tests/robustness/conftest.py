@@ -144,6 +144,42 @@ def run_cli(
     )
 
 
+def run_cli_tty(args: Sequence[str], *, columns: int = 160, timeout: float = 60) -> bytes:
+    """Run ``python -m ossetia_reader`` with stdout on a pseudo-terminal; returns what it wrote."""
+    import pty
+    import select
+
+    environment = {**os.environ, "COLUMNS": str(columns), "LINES": "50", "TERM": "xterm-256color"}
+    environment["PYTHONPATH"] = str(REPO / "tui")
+    environment.pop("NO_COLOR", None)
+    controller, terminal = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "ossetia_reader", *args],
+        stdin=subprocess.DEVNULL,
+        stdout=terminal,
+        stderr=subprocess.PIPE,
+        env=environment,
+    )
+    os.close(terminal)
+    chunks: list[bytes] = []
+    while True:
+        ready, _, _ = select.select([controller], [], [], timeout)
+        if not ready:
+            process.kill()
+            break
+        try:
+            chunk = os.read(controller, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(controller)
+    stderr = process.communicate(timeout=timeout)[1]
+    assert process.returncode == 0, stderr.decode("utf-8", "replace")
+    return b"".join(chunks)
+
+
 def one_line_error(result: subprocess.CompletedProcess[bytes]) -> str:
     """The single stderr line of a failed command; fails on a traceback or several lines."""
     stderr = result.stderr.decode("utf-8", "replace")
