@@ -8,9 +8,10 @@ every file is written atomically, the manifest last, so a crash leaves the
 previous index readable.
 
 Scores: each query term is widened to the indexed words it matches (the word,
-its stem variants, its transliterations, or the words starting with it for a
-prefix); an article scores ``idf × impact`` for the best of them, summed over
-the query's terms. Equal scores are ordered newest first.
+its stem variants, words in another script that transliterate to it or whose
+stem does, or the words starting with it for a prefix); an article scores
+``idf × impact`` for the best of them, summed over the query's terms. Equal
+scores are ordered newest first.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ from ossetia_reader.core.search.segment import (
     concat,
     drop_docs,
 )
-from ossetia_reader.core.search.stem import STEMMER, is_variant, stem_keys
+from ossetia_reader.core.search.stem import STEMMER, is_variant, stem, stem_keys
 from ossetia_reader.core.search.store import IndexUnusable, read_arrays, write_arrays, write_atomic
 from ossetia_reader.core.search.tokenize import script
 from ossetia_reader.core.search.translit import translit_key
@@ -464,9 +465,12 @@ class SearchIndex:
                 for other in segment.key_members(key).tolist():
                     if segment.script[other] != own:
                         candidates.setdefault(other, 1.0)
-                        other_word = words.text(other)
-                        for variant in self._stem_variants(segment, other_word):
-                            candidates.setdefault(variant, VARIANT_WEIGHT)
+                for other in segment.stem_key_members(key).tolist():
+                    if segment.script[other] != own and other not in candidates:
+                        text = words.text(other)
+                        root = stem(text)
+                        if root is not None and is_variant(root, text):
+                            candidates[other] = VARIANT_WEIGHT
         if not fields:
             return candidates
         for word_id, weight in candidates.items():

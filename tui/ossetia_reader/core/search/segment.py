@@ -15,7 +15,9 @@ occurrence: term, document, position, field), then *encoded* into arrays:
   ``title:oil`` is one posting list and needs no position decoding;
 * stem and transliteration groups (see ``stem.py``, ``translit.py``) as
   sorted key blobs with the terms of each key, so query terms widen to
-  variants without scanning the vocabulary;
+  variants without scanning the vocabulary; words are grouped by their own
+  transliteration key and by the key of their stem (``бибилова`` is found
+  from ``Bibilov`` through its stem ``бибилов``);
 * per document: library key, date (days since 1970) and where each field's
   positions end.
 
@@ -394,8 +396,12 @@ def encode(
         key_for_script(s, n) if n else None for s, n in zip(sorted_strings, names, strict=True)
     ]
     scripts = np.array([SCRIPT_CODES.get(n, 0) for n in names], np.uint8)
+    stem_keys = [
+        key_for_script(t, n) if t is not None else None for t, n in zip(stems, names, strict=True)
+    ]
     stem_blob, stem_off, term_stem, stem_terms, stem_start = _groups(stems)
     key_blob, key_off, term_key, key_terms, key_start = _groups(tkeys)
+    skey_blob, skey_off, _, skey_terms, skey_start = _groups(stem_keys)
 
     vocab_blob, vocab_off = _blob(sorted_strings)
     arrays = {
@@ -423,6 +429,10 @@ def encode(
         "term_key": term_key,
         "key_terms": key_terms,
         "key_start": _narrow(key_start),
+        "skey_blob": skey_blob,
+        "skey_off": _narrow(skey_off),
+        "skey_terms": skey_terms,
+        "skey_start": _narrow(skey_start),
         "keys": flat.keys.astype(np.int64),
         "days": flat.days.astype(np.int32),
         "fend": _narrow(flat.fend),
@@ -514,6 +524,9 @@ class Segment:
         self.term_key = arrays["term_key"]
         self._key_terms = arrays["key_terms"]
         self._key_start = memoryview(arrays["key_start"])
+        self.skeys = _Strings(arrays["skey_blob"], arrays["skey_off"])
+        self._skey_terms = arrays["skey_terms"]
+        self._skey_start = memoryview(arrays["skey_start"])
         self.keys = arrays["keys"]
         self.days = arrays["days"]
         self.fend = arrays["fend"]
@@ -553,6 +566,13 @@ class Segment:
         if index < 0:
             return np.empty(0, dtype=np.int32)
         return self._stem_terms[self._stem_start[index] : self._stem_start[index + 1]]
+
+    def stem_key_members(self, key: str) -> np.ndarray:
+        """Words whose stem transliterates to ``key``."""
+        index = self.skeys.find(key)
+        if index < 0:
+            return np.empty(0, dtype=np.int32)
+        return self._skey_terms[self._skey_start[index] : self._skey_start[index + 1]]
 
     def key_members(self, key: str, *, prefix: bool = False) -> np.ndarray:
         if prefix:

@@ -1,0 +1,293 @@
+"""The search index: matching, ranking, saving, corruption, incremental adds, open_index."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from ossetia_reader.core.article import Article, Entity, Quote
+from ossetia_reader.core.library import Library
+from ossetia_reader.core.search import (
+    IndexUnusable,
+    SearchIndex,
+    index_directory,
+    open_index,
+)
+from ossetia_reader.core.search.index import MANIFEST
+from ossetia_reader.core.search.store import FORMAT_VERSION, MAGIC
+
+
+def article(
+    key: int,
+    title: str,
+    body: str = "",
+    date: str | None = "2022-03-01",
+    source: str = "Wire",
+    entities: tuple[Entity, ...] = (),
+    quotes: tuple[Quote, ...] = (),
+) -> Article:
+    return Article(
+        id=f"a{key}",
+        key=key,
+        title=title,
+        body=body,
+        date=dt.date.fromisoformat(date) if date else None,
+        source=source,
+        entities=entities,
+        quotes=quotes,
+    )
+
+
+ARTICLES = [
+    article(1, "Cocoa prices rise", "Showers in the Bahia cocoa zone.", "1987-02-26"),
+    article(2, "Markets", "Cocoa was mentioned once in this long body about grain.", "1987-03-01"),
+    article(
+        3,
+        "Kremlin Plays Down South Ossetia Leader's Call",
+        "Anatoly Bibilov said South Ossetia would hold a referendum, Dmitry Peskov told "
+        "journalists. Tskhinvali is the capital.",
+        "2022-03-31",
+        "The Moscow Times",
+        entities=(
+            Entity(0, 15, "Anatoly Bibilov", "PER", "Anatoly Bibilov"),
+            Entity(60, 73, "Dmitry Peskov", "PER", "Dmitry Peskov"),
+            Entity(0, 0, "Tskhinvali", "LOC", "Tskhinvali"),
+            Entity(0, 0, "Kremlin", "ORG", "Kremlin"),
+        ),
+        quotes=(Quote(0, 10, "We will hold a referendum", "Anatoly Bibilov", "said"),),
+    ),
+    article(
+        4,
+        "Бибилов заявил о референдуме",
+        "Президент Южной Осетии Анатолий Бибилов. Цхинвали. Встреча с Бибиловым и Голуновым.",
+        "2022-03-30",
+        "Meduza",
+    ),
+    article(5, "Post-Soviet space", "The leaders' summit in Tbilisi.", None),
+    article(6, "Oil and gas", "Crude oil prices; natural gas exports.", "2022-04-02"),
+    article(7, "Gas", "Gas pipeline talks.", "2022-04-03"),
+]
+
+
+@pytest.fixture(scope="module")
+def index() -> SearchIndex:
+    return SearchIndex.build(ARTICLES)
+
+
+def keys(index: SearchIndex, query: str, **options: object) -> list[int]:
+    return [hit.key for hit in index.search(query, **options).hits]  # type: ignore[arg-type]
+
+
+def test_a_title_hit_outranks_a_body_hit(index: SearchIndex) -> None:
+    assert keys(index, "cocoa") == [1, 2]
+
+
+def test_equal_scores_are_ordered_newest_first() -> None:
+    same = [article(k, "Same", "same text", f"2022-01-0{k}") for k in (1, 2, 3)]
+    built = SearchIndex.build([*same, article(4, "Same", "same text", None)])
+    assert keys(built, "same") == [3, 2, 1, 4]
+    assert keys(built, "-nothing") == [3, 2, 1, 4]
+
+
+def test_and_or_not(index: SearchIndex) -> None:
+    assert set(keys(index, "oil gas")) == {6}
+    assert set(keys(index, "oil OR pipeline")) == {6, 7}
+    assert set(keys(index, "gas -oil")) == {7}
+    assert set(keys(index, "gas NOT crude")) == {7}
+    assert set(keys(index, "(oil OR pipeline) talks")) == {7}
+
+
+def test_phrases_need_the_words_in_order(index: SearchIndex) -> None:
+    assert keys(index, '"crude oil"') == [6]
+    assert keys(index, '"oil crude"') == []
+    assert set(keys(index, '"south ossetia"')) == {3}
+    # A phrase never spans two fields (title "... Call", body "Anatoly ...").
+    assert keys(index, '"call anatoly"') == []
+
+
+def test_prefixes(index: SearchIndex) -> None:
+    assert set(keys(index, "osset*")) == {3, 4}  # 4 has "Осетии" (osetii)
+    assert set(keys(index, "ossetia*")) == {3}
+    assert set(keys(index, "pipe", prefix_last=True)) == {7}
+    assert keys(index, "pipe") == []
+
+
+def test_fields(index: SearchIndex) -> None:
+    assert set(keys(index, "title:gas")) == {6, 7}
+    assert set(keys(index, "gas -title:oil")) == {7}
+    assert keys(index, "source:moscow") == [3]
+    assert keys(index, 'source:"moscow times"') == [3]
+    assert keys(index, "person:peskov") == [3]
+    assert keys(index, 'entity:"Dmitry Peskov"') == [3]
+    assert keys(index, "place:tskhinvali") == [3]
+    assert keys(index, "org:kremlin") == [3]
+    assert keys(index, "person:kremlin") == []
+    assert keys(index, "quote:referendum") == [3]
+    assert keys(index, 'title:"oil and gas"') == [6]
+    assert keys(index, 'title:"crude oil"') == []  # only in the body
+
+
+def test_dates(index: SearchIndex) -> None:
+    assert set(keys(index, "gas after:2022-04-03")) == {7}
+    assert set(keys(index, "gas before:2022-04-03")) == {6}
+    assert set(keys(index, "date:2022-04")) == {6, 7}
+    assert set(keys(index, "date:1987")) == {1, 2}
+    assert 5 not in keys(index, "before:2100")  # undated articles match no date filter
+
+
+def test_unicode_folding_and_transliteration(index: SearchIndex) -> None:
+    assert keys(index, "бибилов")[0] in (3, 4)
+    assert set(keys(index, "Бибилов")) == {3, 4}
+    assert set(keys(index, "Bibilov")) == {3, 4}
+    assert set(keys(index, "Цхинвали")) == {3, 4}
+    assert set(keys(index, "tskhinvali")) == {3, 4}
+    assert keys(index, "голунов") == [4]  # indexed only as "Голуновым"
+    assert keys(index, "ТБИЛИСИ") == [5]
+
+
+def test_possessives_hyphens_and_stems(index: SearchIndex) -> None:
+    assert keys(index, "leader") == [3, 5] or set(keys(index, "leader")) == {3, 5}
+    assert keys(index, "Soviet") == [5]
+    assert keys(index, "post-Soviet") == [5]
+    assert set(keys(index, "leaders")) == {3, 5}
+
+
+def test_typo_suggestions(index: SearchIndex) -> None:
+    result = index.search("pipelnie")
+    assert result.total == 0
+    assert "pipeline" in result.suggestions
+    assert index.search("cocoa").suggestions == []
+
+
+def test_malformed_queries_never_raise(index: SearchIndex) -> None:
+    for text in ('"crude oil', "((gas", "OR", "-", "title:", "after:xyz", ")))", "*", "NOT"):
+        result = index.search(text)
+        assert result.total >= 0
+    result = index.search('"crude oil')
+    assert [h.key for h in result.hits] == [6]
+    assert result.notice is not None and "unbalanced quote" in result.notice
+
+
+def test_limit_and_total(index: SearchIndex) -> None:
+    result = index.search("-zzz", limit=2)
+    assert result.total == len(ARTICLES)
+    assert len(result.hits) == 2
+
+
+def test_save_load_round_trip(index: SearchIndex, tmp_path: Path) -> None:
+    index.save(tmp_path)
+    loaded = SearchIndex.load(tmp_path)
+    assert loaded.doc_count == index.doc_count and loaded.max_key == 7
+    for query in ("cocoa", "Bibilov", '"crude oil"', "osset*", "person:peskov", "gas -oil"):
+        assert loaded.search(query).hits == index.search(query).hits
+
+
+def test_incremental_add_and_replace(tmp_path: Path) -> None:
+    built = SearchIndex.build(ARTICLES[:3])
+    built.add([ARTICLES[5]])
+    built.add([ARTICLES[6]])
+    assert built.doc_count == 5 and built.max_key == 7
+    assert set(keys(built, "gas")) == {6, 7}
+    built.add([article(7, "Coal", "Coal pipeline talks.", "2022-04-03")])
+    assert built.doc_count == 5
+    assert keys(built, "gas") == [6]
+    assert keys(built, "coal") == [7]
+    built.save(tmp_path)
+    loaded = SearchIndex.load(tmp_path)
+    assert keys(loaded, "gas") == [6] and keys(loaded, "coal") == [7]
+    loaded.add([article(8, "Gas again", "", "2022-05-01")])
+    loaded.merge()
+    assert loaded.doc_count == 6
+    assert set(keys(loaded, "gas")) == {6, 8}
+    assert keys(loaded, '"crude oil"') == [6]
+    assert keys(loaded, "pipeline") == [7]
+
+
+def test_many_small_adds_merge_their_deltas() -> None:
+    built = SearchIndex.build(ARTICLES)
+    for key in range(100, 400):
+        built.add([article(key, f"Note {key}", "gas", "2023-01-01")])
+    assert built.doc_count == len(ARTICLES) + 300
+    assert len(built.stats()["segments"]) <= 8
+    assert built.search("gas").total == 302
+    assert keys(built, "note 250") == [250]
+
+
+def _corrupt_segment(directory: Path, how: str) -> None:
+    segment = next(directory.glob("segment-*.bin"))
+    data = bytearray(segment.read_bytes())
+    if how == "truncate":
+        del data[len(data) // 2 :]
+    elif how == "flip":
+        data[-100] ^= 0x40
+    elif how == "version":
+        data[: len(MAGIC)] = MAGIC[:-1] + bytes([MAGIC[-1] + 1])
+    segment.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("how", ["truncate", "flip", "version"])
+def test_corrupt_segments_are_refused(index: SearchIndex, tmp_path: Path, how: str) -> None:
+    index.save(tmp_path)
+    _corrupt_segment(tmp_path, how)
+    with pytest.raises(IndexUnusable):
+        SearchIndex.load(tmp_path)
+
+
+def test_corrupt_or_foreign_manifests_are_refused(index: SearchIndex, tmp_path: Path) -> None:
+    with pytest.raises(IndexUnusable, match="missing"):
+        SearchIndex.load(tmp_path)
+    index.save(tmp_path)
+    manifest = tmp_path / MANIFEST
+    text = manifest.read_text()
+    manifest.write_text(text.replace('"dead": []', '"dead": [1]'))
+    with pytest.raises(IndexUnusable):
+        SearchIndex.load(tmp_path)
+    manifest.write_text("{not json")
+    with pytest.raises(IndexUnusable):
+        SearchIndex.load(tmp_path)
+    index.save(tmp_path)
+    body = json.loads(manifest.read_text())
+    assert body["body"]["format"] == 1 and FORMAT_VERSION == 1
+
+
+@pytest.mark.parametrize("how", ["truncate", "flip", "version", "delete"])
+def test_open_index_rebuilds_a_broken_index(library: Library, how: str) -> None:
+    messages: list[str] = []
+    first = open_index(library, messages.append)
+    assert messages == [f"search index built ({first.doc_count} articles)"]
+    directory = index_directory(library)
+    if how == "delete":
+        (directory / MANIFEST).unlink()
+    else:
+        _corrupt_segment(directory, how)
+    messages.clear()
+    again = open_index(library, messages.append)
+    assert again.doc_count == first.doc_count
+    assert [h.key for h in again.search("Peskov").hits] == [
+        h.key for h in first.search("Peskov").hits
+    ]
+    assert len(messages) == 1
+    if how != "delete":
+        assert "rebuilt" in messages[0]
+    messages.clear()
+    open_index(library, messages.append)
+    assert messages == []
+
+
+def test_open_index_catches_up_on_new_and_enriched_articles(library: Library) -> None:
+    index = open_index(library)
+    before = index.doc_count
+    added = library.add([article(0, "Fresh news about Ossetian cheese", "Cheese.", "2024-01-01")])
+    key = added[0].key
+    index = open_index(library)
+    assert index.doc_count == before + 1
+    assert [h.key for h in index.search("cheese").hits] == [key]
+    library.set_enrichment(key, [Entity(0, 5, "Cheesemaker", "PER", "Ivan Cheesemaker")], [])
+    index = open_index(library)
+    assert [h.key for h in index.search("person:cheesemaker").hits] == [key]
+    assert index.doc_count == before + 1
+    assert np.isin(key, index.enriched_keys())
