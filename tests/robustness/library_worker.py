@@ -63,13 +63,16 @@ def fill_until_full(directory: Path, file_limit: int) -> None:
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # get EFBIG instead of being killed
         resource.setrlimit(resource.RLIMIT_FSIZE, (file_limit, file_limit))
     library = Library(directory)
+    committed = 0
     try:
         for batch in range(1000):
             library.add(make_article(n, "big", 20_000) for n in range(batch * 5, batch * 5 + 5))
+            committed += 1
     except LibraryError as error:
-        print(json.dumps({"error": str(error), "type": type(error).__name__}), flush=True)
+        report = {"error": str(error), "type": type(error).__name__, "committed": committed}
+        print(json.dumps(report), flush=True)
         return
-    print(json.dumps({"error": None}), flush=True)
+    print(json.dumps({"error": None, "committed": committed}), flush=True)
 
 
 def main() -> None:
