@@ -1,0 +1,161 @@
+"""``search`` and ``index``: the full-text index without the UI."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+import click
+
+from ossetia_reader.cli.base import CliContext, echo_json, main, pass_cli
+
+if TYPE_CHECKING:
+    from ossetia_reader.core.library import Library
+    from ossetia_reader.core.search import SearchIndex
+
+_PROGRESS_FROM = 2000  # articles: smaller builds finish before a bar is worth drawing
+
+
+def _notify(message: str) -> None:
+    click.echo(f"ossetia-reader: {message}", err=True)
+
+
+@contextmanager
+def _progress(library: Library, label: str) -> Iterator[Callable[[int], None]]:
+    """A Rich progress bar on stderr for long index builds; yields the update callback."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    total = library.count()
+    with Progress(
+        "[progress.description]{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+        disable=total < _PROGRESS_FROM,
+    ) as bar:
+        task = bar.add_task(label, total=total)
+        yield lambda done: bar.update(task, completed=done)
+
+
+def _open(cli: CliContext) -> tuple[Library, SearchIndex]:
+    from ossetia_reader.core.search import open_index
+
+    library = cli.open_library()
+    with _progress(library, "indexing") as progress:
+        index = open_index(library, _notify, progress)
+    return library, index
+
+
+@main.command(context_settings={"ignore_unknown_options": True})
+@click.argument("words", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list, best first.")
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=20, show_default=True, help="At most N results."
+)
+@pass_cli
+def search(cli: CliContext, words: tuple[str, ...], as_json: bool, limit: int) -> None:
+    """Search the library, best match first.
+
+    \b
+    Words are ANDed; also: OR, -word / NOT word, "exact phrase", prefix*,
+    title: source: entity: person: place: org: quote:, after:2022-03-01,
+    before:2022-04, date:2022-03, and (parentheses).
+    """
+    from ossetia_reader.core.search import snippet
+
+    text = " ".join(words)
+    library, index = _open(cli)
+    result = index.search(text, limit=limit)
+    if result.notice:
+        _notify(result.notice)
+    articles = [library.get(hit.key) for hit in result.hits]
+    found = [(hit, a) for hit, a in zip(result.hits, articles, strict=True) if a is not None]
+    if as_json:
+        echo_json(
+            [
+                {
+                    "id": article.id,
+                    "title": article.title,
+                    "date": article.date.isoformat() if article.date else None,
+                    "source": article.source,
+                    "score": round(hit.score, 4),
+                    "snippet": snippet(text, article.body or article.title)[0],
+                }
+                for hit, article in found
+            ]
+        )
+        if not found and result.suggestions:
+            _notify(f"did you mean {' or '.join(result.suggestions)}?")
+        return
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(highlight=False)
+    for rank, (hit, article) in enumerate(found, 1):
+        line = Text(f"{rank:>3}. ", style="dim")
+        line.append(Text(article.title, style="bold"))
+        line.append(Text(f"  {article.date.isoformat() if article.date else '—'}", style="dim"))
+        line.append(Text(f"  {article.source}", style="dim"))
+        console.print(line)
+        shown, spans = snippet(text, article.body or article.title)
+        body = Text("     ")
+        piece = Text(shown)
+        for start, end in spans:
+            piece.stylize("reverse", start, end)
+        body.append(piece)
+        console.print(body)
+        console.print(Text(f"     {article.id}  score {hit.score:.2f}", style="dim"))
+    summary = f"{result.total} found in {result.elapsed * 1000:.1f} ms"
+    if result.total > len(found):
+        summary += f" (showing {len(found)})"
+    console.print(Text(summary, style="dim"))
+    if not found and result.suggestions:
+        console.print(Text(f"did you mean {' or '.join(result.suggestions)}?"))
+
+
+@main.command()
+@click.option("--rebuild", is_flag=True, help="Rebuild the index from every stored article.")
+@click.option("--stats", is_flag=True, help="Show what the index holds and its size.")
+@pass_cli
+def index(cli: CliContext, rebuild: bool, stats: bool) -> None:
+    """Build, update or inspect the search index."""
+    from ossetia_reader.core.search import index_directory, rebuild_index
+
+    if rebuild:
+        library = cli.open_library()
+        with _progress(library, "rebuilding index") as progress:
+            built = rebuild_index(library, progress)
+    else:
+        library, built = _open(cli)
+    directory = index_directory(library)
+    files = [p for p in directory.glob("*") if p.is_file()] if directory.is_dir() else []
+    on_disk = sum(p.stat().st_size for p in files)
+    if not stats:
+        click.echo(f"search index: {built.doc_count} articles, {on_disk / 1e6:.1f} MB")
+        return
+    facts = built.stats()
+    rows = [
+        ("directory", str(directory)),
+        ("articles", str(facts["articles"])),
+        ("segments", ", ".join(str(n) for n in facts["segments"]) or "none"),
+        ("replaced (until merged)", str(facts["replaced"])),
+        ("terms", str(facts["terms"])),
+        ("postings", str(facts["postings"])),
+        ("size on disk", f"{on_disk / 1e6:.1f} MB"),
+        ("stemmer", str(facts["stemmer"])),
+        ("highest key", str(facts["max_key"])),
+    ]
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(box=None, show_header=False, pad_edge=False)
+    table.add_column(style="bold")
+    table.add_column()
+    for name, value in rows:
+        table.add_row(name, Text(value))
+    Console(highlight=False).print(table)
