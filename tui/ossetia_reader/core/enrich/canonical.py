@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from ossetia_reader.core.article import Entity
 
@@ -93,6 +94,7 @@ def transliterate(text: str) -> str:
     return text.lower().translate(_TRANSLITERATE)
 
 
+@lru_cache(maxsize=65536)
 def canonical_key(name: str) -> str:
     """The key under which every spelling of ``name`` is the same entity.
 
@@ -110,11 +112,12 @@ def canonical_key(name: str) -> str:
     return " ".join(_DOUBLED.sub(r"\1", word.replace("y", "i")) for word in words)
 
 
-def _name_words(name: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def _name_words(name: str) -> tuple[str, ...]:
     words = canonical_key(name).split()
     while len(words) > 1 and words[0] in _TITLES:
         words.pop(0)
-    return words
+    return tuple(words)
 
 
 def link_mentions(

@@ -39,7 +39,8 @@ _SPEECH_VERBS = (
     "quipped|joked|shouted|yelled|cried|whispered|conceded|concedes|"
     "boasted|boasts|pledged|pledges|testified|agreed|agrees|disagreed|"
     "observed|observes|countered|counters|reiterated|reiterates|mused|muses|"
-    "acknowledges|announces|added|"
+    "acknowledges|announces|added|saying|asking|adding|telling|writing|noting|arguing|"
+    "explaining|insisting|warning|declaring|tweeting|responding|replying|recalling|"
     # Russian, for the Russian-language sources.
     "сказал|сказала|заявил|заявила|отметил|отметила|сообщил|сообщила|добавил|добавила|"
     "подчеркнул|подчеркнула|пояснил|пояснила|написал|написала|считает|говорит"
@@ -54,12 +55,14 @@ _ABBREVIATIONS = _wordset(
     "jan feb mar apr jun jul aug sep sept oct nov dec no vs mt ft"
 )
 # Verbs after which the following noun phrase is the listener, not the speaker.
-_ADDRESSED = frozenset({"told", "tells", "asked", "asks", "urged", "urges", "called", "calls"})
+_ADDRESSED = frozenset(
+    {"told", "tells", "telling", "asked", "asks", "asking", "urged", "urges", "called", "calls"}
+)
+_SIGNATURE = re.compile(r"[ \t\u00a0]*[―—–][ \t\u00a0]*")
 # A noun phrase naming a speaker does not start with these.
 _NOT_SPEAKER = _wordset(
     "that in on at to for with it this there as when while after before because if and but so "
-    "of by from into about than then also not no its his her their our my your which who what "
-    "how why where one"
+    "of by from into about than then also not no which who what how why where one"
 )
 _CLAUSE_EDGE = re.compile(r"[,;:()\[\]“”\"«»„—–]")
 _MAX_PHRASE_WORDS = 10
@@ -256,6 +259,12 @@ def _attribute(
     for candidate in candidates:
         if candidate.speaker is not None:
             return candidate
+    # "…" ― Name  (a signature after the quote)
+    signature = _SIGNATURE.match(text, after_start, after_end)
+    if signature:
+        speaker = _first_entity(people, signature.end(), after_end, limit=0)
+        if speaker is not None:
+            return FoundQuote(start, end, speaker.canonical, None, speaker.start, speaker.end)
     # Trump leaned in and boomed: "…"  (also across a paragraph break)
     introduction = _introduction(text, start, before_start)
     if introduction is not None:
@@ -297,13 +306,13 @@ def _closes_sentence_part(inner: str) -> bool:
 
 def _attribution_is_close(after: str, verb_at: int) -> bool:
     """The verb belongs to this quote's attribution: near, and in the same clause."""
-    head = after[:verb_at]
-    return verb_at <= 80 and not re.search(r"[.!?;]\s", head)
+    # The region already ends with its sentence (abbreviations allowed for).
+    return verb_at <= 80 and ";" not in after[:verb_at]
 
 
 def _after_limit(text: str, end: int) -> int:
     limit = min(len(text), end + _ATTRIBUTION_WINDOW)
-    paragraph = text.find("\n\n", end, limit)
+    paragraph = text.find("\n", end, limit)
     if paragraph >= 0:
         limit = paragraph
     for mark in '“«„"':
@@ -356,6 +365,11 @@ def _speaker_around(
     """The speaker of a cue verb: the name just before it, else a pronoun, else the name after."""
     cue = text[verb_start:verb_end].lower()
     before = _last_entity(people, region_start, verb_start)
+    if cue not in _ADDRESSED:
+        # "…" for Clinton, said Kunin: a name right after the verb beats one further back.
+        inverted = _first_entity(people, verb_end, region_end, limit=1)
+        if inverted is not None and (before is None or text[before.end : verb_start].strip()):
+            return FoundQuote(start, end, inverted.canonical, cue, inverted.start, inverted.end)
     pronoun = None
     for match in _PRONOUN.finditer(text, max(region_start, verb_start - 25), verb_start):
         pronoun = match

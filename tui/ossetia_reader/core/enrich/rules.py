@@ -16,8 +16,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 Span = tuple[int, int, str]
 
@@ -57,26 +58,21 @@ _DIRECTIONS = _wordset(
 _POSSESSIVE_INSIDE = frozenset({"people", "peoples", "workers", "children", "women", "men"})
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One word or punctuation mark with its place in the text."""
+class Token(NamedTuple):
+    """One word or punctuation mark with its place in the text (flags computed once)."""
 
     start: int
     end: int
     text: str
+    lower: str
+    is_word: bool
+    is_capitalised: bool
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[:1].isalnum()
-
-    @property
-    def is_capitalised(self) -> bool:
-        first = self.text[:1]
-        return first.isupper() or (first.isalpha() and not first.islower())
+def _token(start: int, end: int, text: str) -> Token:
+    first = text[:1]
+    capitalised = first.isupper() or (first.isalpha() and not first.islower())
+    return Token(start, end, text, text.lower(), first.isalnum(), capitalised)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +131,7 @@ def gazetteers() -> Gazetteers:
     )
 
 
+@lru_cache(maxsize=65536)
 def is_listed(name: str) -> bool:
     """Whether ``name`` is in the place, organisation or nationality lists."""
     return _key(name) in gazetteers().names
@@ -155,10 +152,10 @@ def tokenize(text: str) -> list[Token]:
         possessive = _POSSESSIVE.search(word)
         if possessive and len(word) > 2:
             cut = start + possessive.start()
-            tokens.append(Token(start, cut, word[: possessive.start()]))
-            tokens.append(Token(cut, end, word[possessive.start() :]))
+            tokens.append(_token(start, cut, word[: possessive.start()]))
+            tokens.append(_token(cut, end, word[possessive.start() :]))
         else:
-            tokens.append(Token(start, end, word))
+            tokens.append(_token(start, end, word))
     return tokens
 
 
