@@ -45,6 +45,8 @@ _RESTORE = str.maketrans({v: k for k, v in _PLACEHOLDERS.items()})
 _STRAY_PLACEHOLDERS = str.maketrans(dict.fromkeys(map(ord, _PLACEHOLDERS.values()), "\ufffd"))
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~\"'])")
 _ANGLE_TARGET = re.compile(r"\]\(<([^<>\n]*)>\)")
+# One level of parentheses inside a target, as in ``[x](https://w.org/A_(b))``.
+_NESTED_TARGET = re.compile(r"\]\(([^()\s]*\([^()\s]*\)[^()\s]*)\)")
 _IMAGE = re.compile(r"!\[([^\[\]\n]*)\]\([^()\n]*\)")
 _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
@@ -228,6 +230,7 @@ def _scalar(value: str) -> str:
 def _prepare(block: str) -> str:
     """Markdown inline syntax → what ``_render_links`` understands."""
     block = _ANGLE_TARGET.sub(lambda m: "](" + _encode_target(m.group(1)) + ")", block)
+    block = _NESTED_TARGET.sub(lambda m: "](" + _encode_target(m.group(1)) + ")", block)
     block = _ESCAPE.sub(lambda m: _PLACEHOLDERS.get(m.group(1), m.group(1)), block)
     block = _IMAGE.sub(lambda m: m.group(1), block)
     return _EMPHASIS.sub(lambda m: m.group(2), block)
