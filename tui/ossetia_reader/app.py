@@ -68,7 +68,11 @@ class OssetiaReader(App[None]):
                 self.call_from_thread(self._post_to_screens, EnrichmentProgress(done, total))
 
         try:
-            enrich_pending(self.library, progress=progress, should_stop=lambda: worker.is_cancelled)
+            done = enrich_pending(
+                self.library, progress=progress, should_stop=lambda: worker.is_cancelled
+            )
+            if done and not worker.is_cancelled:
+                self.search.load()  # index the names just found (incremental)
         except Exception as error:  # enrichment is an extra; reading goes on
             self.call_from_thread(self.notify, f"enrichment stopped: {error}", severity="warning")
 

@@ -7,11 +7,11 @@ ready is answered from titles so the search bar never blocks.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from ossetia_reader.core.article import Article
+from ossetia_reader.core.article import Article, ArticleSummary
 from ossetia_reader.core.library import Library
 
 if TYPE_CHECKING:
@@ -44,19 +44,9 @@ class SearchService:
         with self._lock:
             self.index = index
 
-    def catch_up(self) -> None:
-        """Index articles added since the index was loaded."""
-        with self._lock:
-            index = self.index
-        if index is None:
-            return
-        new = [
-            a for a in self.library.iter_articles() if a.key is not None and a.key > index.max_key
-        ]
-        if new:
-            with self._lock:
-                index.add(new)
-                index.save(self.library.directory / "index")
+    def with_snippets(self, query: str) -> SnippetRows:
+        """A row source for the article list that adds each result's best passage."""
+        return SnippetRows(self.library, query)
 
     def search(self, query: str, allowed: set[int] | None = None, limit: int = 5000) -> Found:
         """Rank ``query``; ``allowed`` narrows to the keys the current filter shows."""
@@ -65,6 +55,9 @@ class SearchService:
         if index is None:
             return self._title_search(query, allowed)
         result = index.search(query, limit=limit, prefix_last=True)
+        if not result.hits and not result.suggestions:
+            # "Did you mean" comes from whole words; the typed-prefix reading has none.
+            result = index.search(query, limit=limit)
         keys = [hit.key for hit in result.hits]
         if allowed is not None:
             keys = [key for key in keys if key in allowed]
@@ -76,13 +69,11 @@ class SearchService:
         )
 
     def highlight(self, query: str, article: Article) -> list[tuple[int, int]]:
-        """Body spans matching ``query`` (empty before the index is ready)."""
+        """Body spans matching ``query``, for highlighting and n/N."""
         if not query:
             return []
-        try:
-            from ossetia_reader.core.search import highlight_spans
-        except ImportError:
-            return []
+        from ossetia_reader.core.search import highlight_spans
+
         return highlight_spans(query, article.body)
 
     def _title_search(self, query: str, allowed: set[int] | None) -> Found:
@@ -95,3 +86,23 @@ class SearchService:
         titles = {s.key: s.title.casefold() for s in self.library.summaries(keys)}
         matched = [k for k in keys if all(w in titles.get(k, "") for w in words)]
         return Found(matched, len(matched), "search index still loading: matching titles only")
+
+
+class SnippetRows:
+    """Sidebar rows for search results: summaries plus the passage that matched."""
+
+    def __init__(self, library: Library, query: str) -> None:
+        self.library = library
+        self.query = query
+
+    def summaries(self, keys: Sequence[int]) -> list[ArticleSummary]:
+        from ossetia_reader.core.search import snippet
+
+        rows = []
+        for summary in self.library.summaries(keys):
+            article = self.library.get(summary.key)
+            if article is not None:
+                text, spans = snippet(self.query, article.body, width=200)
+                summary = replace(summary, snippet=text, snippet_spans=tuple(spans))
+            rows.append(summary)
+        return rows

@@ -78,3 +78,5 @@ class ArticleSummary:
     url: str | None = None
     read: bool = False
     starred: bool = False
+    snippet: str = ""  # for search results: the best-matching passage
+    snippet_spans: tuple[tuple[int, int], ...] = ()  # the hits within it

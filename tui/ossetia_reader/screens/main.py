@@ -184,7 +184,9 @@ class MainScreen(Screen[None]):
         self.article_list.loading_message = "No matches." + (
             f" Did you mean {', '.join(result.suggestions)}?" if result.suggestions else ""
         )
-        self.article_list.set_keys(result.keys)
+        self.article_list.set_keys(
+            result.keys, source=self.reader.search.with_snippets(query), snippets=True
+        )
         notice = f" — {result.notice}" if result.notice else ""
         self.status.message = f"{result.total:,} found in {elapsed:.0f} ms{notice}"
 

@@ -24,7 +24,6 @@ from textual.strip import Strip
 from ossetia_reader.core.article import ArticleSummary
 from ossetia_reader.core.sanitize import safe_line
 
-ROW_HEIGHT = 2
 PAGE = 100
 
 
@@ -55,6 +54,8 @@ class ArticleList(ScrollView, can_focus=True):
         "article-list--meta",
         "article-list--unread",
         "article-list--placeholder",
+        "article-list--snippet",
+        "article-list--hit",
     }
 
     DEFAULT_CSS = """
@@ -77,6 +78,14 @@ class ArticleList(ScrollView, can_focus=True):
     ArticleList > .article-list--placeholder {
         color: $text-disabled;
     }
+    ArticleList > .article-list--snippet {
+        color: $text-muted;
+        text-style: italic;
+    }
+    ArticleList > .article-list--hit {
+        color: $text-warning;
+        text-style: bold underline;
+    }
     """
 
     cursor: reactive[int] = reactive(0, init=False)
@@ -95,23 +104,42 @@ class ArticleList(ScrollView, can_focus=True):
 
     def __init__(self, source: RowSource, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.source = source
+        self.source = self.default_source = source
+        self.row_height = 2
         self.keys: list[int] = []
         self._rows: dict[int, ArticleSummary] = {}
         self._pending: set[int] = set()
+        self._generation = 0
         self.loading_message = "Loading…"
 
     # -- data ---------------------------------------------------------------
 
-    def set_keys(self, keys: Sequence[int], *, keep: int | None = None) -> None:
-        """Show these articles; keep the cursor on ``keep`` if it is among them."""
+    def set_keys(
+        self,
+        keys: Sequence[int],
+        *,
+        keep: int | None = None,
+        source: RowSource | None = None,
+        snippets: bool = False,
+    ) -> None:
+        """Show these articles; keep the cursor on ``keep`` if it is among them.
+
+        ``source`` replaces where rows come from (search results bring their
+        snippets); ``snippets`` gives each row a third line for the snippet.
+        """
+        new_source = source or self.default_source
+        if new_source is not self.source:
+            self._rows.clear()
+        self.source = new_source
+        self.row_height = 3 if snippets else 2
+        self._generation += 1
         self.keys = list(keys)
         self._pending.clear()
-        self.virtual_size = Size(self.size.width, len(self.keys) * ROW_HEIGHT)
+        self.virtual_size = Size(self.size.width, len(self.keys) * self.row_height)
         index = self.keys.index(keep) if keep is not None and keep in self.keys else 0
         self.set_reactive(ArticleList.cursor, index)
         self._rows = {k: v for k, v in self._rows.items() if k in set(self.keys[: PAGE * 4])}
-        self.scroll_to(y=max(0, index * ROW_HEIGHT - self.size.height // 2), animate=False)
+        self.scroll_to(y=max(0, index * self.row_height - self.size.height // 2), animate=False)
         self.refresh()
         if self.keys:
             self.post_message(self.Highlighted(self.keys[index]))
@@ -130,13 +158,19 @@ class ArticleList(ScrollView, can_focus=True):
         """The article under the cursor."""
         return self.keys[self.cursor] if 0 <= self.cursor < len(self.keys) else None
 
-    @work(thread=True, group="rows")
-    def _load_page(self, page: int) -> None:
+    def _request_page(self, page: int) -> None:
+        self._pending.add(page)
         keys = self.keys[page * PAGE : (page + 1) * PAGE]
-        summaries = self.source.summaries(keys)
-        self.app.call_from_thread(self._page_loaded, page, summaries)
+        self._load_page(page, self._generation, keys, self.source)
 
-    def _page_loaded(self, page: int, summaries: list[ArticleSummary]) -> None:
+    @work(thread=True, group="rows")
+    def _load_page(self, page: int, generation: int, keys: list[int], source: RowSource) -> None:
+        summaries = source.summaries(keys)
+        self.app.call_from_thread(self._page_loaded, page, generation, summaries)
+
+    def _page_loaded(self, page: int, generation: int, summaries: list[ArticleSummary]) -> None:
+        if generation != self._generation:
+            return  # the list changed (a new search) while this page was loading
         self._pending.discard(page)
         for summary in summaries:
             self._rows[summary.key] = summary
@@ -147,7 +181,7 @@ class ArticleList(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         scroll_y = self.scroll_offset.y
         line = scroll_y + y
-        index, part = divmod(line, ROW_HEIGHT)
+        index, part = divmod(line, self.row_height)
         width = self.scrollable_content_region.width
         base = self.rich_style
         if not self.keys:
@@ -161,8 +195,7 @@ class ArticleList(ScrollView, can_focus=True):
         if summary is None:
             page = index // PAGE
             if page not in self._pending:
-                self._pending.add(page)
-                self._load_page(page)
+                self._request_page(page)
             style = self.get_component_rich_style("article-list--placeholder")
             return Strip([Segment("  …"[:width], base + style)]).extend_cell_length(width, base)
         segments = self._row_segments(summary, part, base)
@@ -183,10 +216,27 @@ class ArticleList(ScrollView, can_focus=True):
             if len(title) > width:
                 title = title[: max(0, width - 1)] + "…"
             return [Segment(mark + " ", base + mark_style), Segment(title, base + title_style)]
+        if part == 2:
+            return self._snippet_segments(summary, base)
         meta = summary.date.isoformat() if summary.date else "undated"
         if summary.source:
             meta += " · " + safe_line(summary.source)
         return [Segment("  " + meta, base + self.get_component_rich_style("article-list--meta"))]
+
+    def _snippet_segments(self, summary: ArticleSummary, base: Style) -> list[Segment]:
+        style = base + self.get_component_rich_style("article-list--snippet")
+        hit = style + self.get_component_rich_style("article-list--hit")
+        text = safe_line(summary.snippet)
+        segments = [Segment("  ", base)]
+        position = 0
+        for start, end in summary.snippet_spans:
+            if start < position or end > len(text):
+                continue
+            segments.append(Segment(text[position:start], style))
+            segments.append(Segment(text[start:end], hit))
+            position = end
+        segments.append(Segment(text[position:], style))
+        return segments
 
     def watch_cursor(self, old: int, new: int) -> None:
         self._scroll_cursor_into_view()
@@ -195,15 +245,15 @@ class ArticleList(ScrollView, can_focus=True):
             self.post_message(self.Highlighted(self.current_key))
 
     def _scroll_cursor_into_view(self) -> None:
-        top = self.cursor * ROW_HEIGHT
+        top = self.cursor * self.row_height
         height = self.scrollable_content_region.height
         if top < self.scroll_offset.y:
             self.scroll_to(y=top, animate=False)
-        elif top + ROW_HEIGHT > self.scroll_offset.y + height:
-            self.scroll_to(y=top + ROW_HEIGHT - height, animate=False)
+        elif top + self.row_height > self.scroll_offset.y + height:
+            self.scroll_to(y=top + self.row_height - height, animate=False)
 
     def on_resize(self) -> None:
-        self.virtual_size = Size(self.size.width, len(self.keys) * ROW_HEIGHT)
+        self.virtual_size = Size(self.size.width, len(self.keys) * self.row_height)
 
     def on_focus(self) -> None:
         self.refresh()
@@ -230,10 +280,14 @@ class ArticleList(ScrollView, can_focus=True):
         self._move_to(len(self.keys) - 1)
 
     def action_page_down(self) -> None:
-        self._move_to(self.cursor + max(1, self.scrollable_content_region.height // ROW_HEIGHT))
+        self._move_to(
+            self.cursor + max(1, self.scrollable_content_region.height // self.row_height)
+        )
 
     def action_page_up(self) -> None:
-        self._move_to(self.cursor - max(1, self.scrollable_content_region.height // ROW_HEIGHT))
+        self._move_to(
+            self.cursor - max(1, self.scrollable_content_region.height // self.row_height)
+        )
 
     def action_open(self) -> None:
         if self.current_key is not None:
@@ -242,5 +296,5 @@ class ArticleList(ScrollView, can_focus=True):
     def _on_click(self, event: object) -> None:
         y = getattr(event, "y", None)
         if isinstance(y, int):
-            self._move_to((self.scroll_offset.y + y) // ROW_HEIGHT)
+            self._move_to((self.scroll_offset.y + y) // self.row_height)
             self.action_open()

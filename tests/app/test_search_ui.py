@@ -1,0 +1,107 @@
+"""Searching from the keyboard: narrowing as you type, hits in the article, n/N, Esc."""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+
+from ossetia_reader.app import OssetiaReader
+from ossetia_reader.core.library import Library
+from ossetia_reader.widgets.article_list import ArticleList
+from ossetia_reader.widgets.reading_pane import ReadingPane
+from ossetia_reader.widgets.search_bar import SearchBar
+from ossetia_reader.widgets.status_bar import StatusBar
+from tests.conftest import SEED_TITLE, settle
+
+
+async def ready(pilot: Pilot[None]) -> OssetiaReader:
+    await settle(pilot)
+    app = pilot.app
+    assert isinstance(app, OssetiaReader)
+    assert app.search.index is not None, "the index loads in the background"
+    return app
+
+
+async def test_each_keystroke_narrows_the_list(library: Library) -> None:
+    app = OssetiaReader(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        article_list = app.screen.query_one(ArticleList)
+        counts = [len(article_list.keys)]
+        await pilot.press("slash")
+        for query in ("south", " osset", "ia", " peskov"):
+            await pilot.press(*["space" if ch == " " else ch for ch in query])
+            await settle(pilot)
+            counts.append(len(article_list.keys))
+        assert counts[0] == 14
+        assert counts == sorted(counts, reverse=True) and counts[-1] < counts[1] < counts[0]
+        assert library.summaries(article_list.keys)[0].title == SEED_TITLE
+        status = app.screen.query_one(StatusBar).message
+        assert "found in" in status and "ms" in status
+        assert article_list.row_height == 3
+        row = article_list.row(article_list.keys[0])
+        assert row is not None and row.snippet_spans
+        for start, end in row.snippet_spans:
+            word = row.snippet[start:end].casefold()
+            assert word.startswith(("south", "osset", "peskov")), word
+
+
+async def test_enter_opens_top_hit_with_highlights_and_n_moves(library: Library) -> None:
+    app = OssetiaReader(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("slash", *"bibilov")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        pane = app.screen.query_one(ReadingPane)
+        assert pane.article is not None and pane.article.title == SEED_TITLE
+        assert isinstance(app.focused, ReadingPane)
+        body = pane.article.body
+        assert len(pane.hits) >= 4
+        assert all(body[s:e].casefold().startswith("bibilov") for s, e in pane.hits)
+        assert pane.hit_index == 0
+        await pilot.press("n")
+        assert pane.hit_index == 1
+        await pilot.press("N", "N")
+        assert pane.hit_index == len(pane.hits) - 1
+        assert "hit" in app.screen.query_one(StatusBar).message
+
+
+async def test_cyrillic_query_finds_latin_spelling(library: Library) -> None:
+    app = OssetiaReader(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("slash", *"Бибилов")
+        await settle(pilot)
+        keys = app.screen.query_one(ArticleList).keys
+        assert keys and library.summaries(keys)[0].title == SEED_TITLE
+
+
+async def test_escape_restores_list_and_history_recalls(library: Library) -> None:
+    app = OssetiaReader(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        article_list = app.screen.query_one(ArticleList)
+        await pilot.press("slash", *"peskov")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        opened = app.screen.query_one(ReadingPane).article
+        await pilot.press("slash")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert len(article_list.keys) == 14 and article_list.row_height == 2
+        assert opened is not None and article_list.current_key == opened.key, "selection kept"
+        await pilot.press("slash", "up")
+        assert app.screen.query_one(SearchBar).value == "peskov"
+
+
+async def test_no_match_suggests_a_spelling(library: Library) -> None:
+    app = OssetiaReader(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("slash", *"bibilof")
+        await settle(pilot)
+        article_list = app.screen.query_one(ArticleList)
+        assert article_list.keys == []
+        assert "bibilov" in article_list.loading_message.casefold()
