@@ -109,13 +109,6 @@ def raw_library(tmp_path: Path) -> Path:
     return directory
 
 
-LIST_NOT_SANITISED = pytest.mark.xfail(
-    strict=True,
-    reason="cli/reading.py list prints summary.id/source/title as stored (click.echo when piped, "
-    "Text(...) on a terminal): rows that were never sanitised send ESC/C1 to the terminal",
-)
-
-
 def test_show_sanitises_again(tmp_path: Path) -> None:
     result = run_cli(["--library", str(raw_library(tmp_path)), "show", "raw"])
     assert result.returncode == 0, result.stderr.decode()
@@ -125,23 +118,16 @@ def test_show_sanitises_again(tmp_path: Path) -> None:
     )
 
 
-@LIST_NOT_SANITISED
 def test_list_sanitises_again_when_piped(tmp_path: Path) -> None:
     result = run_cli(["--library", str(raw_library(tmp_path)), "list"])
     assert result.returncode == 0, result.stderr.decode()
     assert_output_safe(result.stdout)
 
 
-@LIST_NOT_SANITISED
 def test_list_sanitises_again_on_a_terminal(tmp_path: Path) -> None:
     assert_terminal_output_safe(run_cli_tty(["--library", str(raw_library(tmp_path)), "list"]))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="echo_json (cli/base.py) leaves C1 controls and bidi overrides raw: json.dumps "
-    "escapes only U+0000-U+001F, so unsanitised rows print U+009B etc. to the terminal",
-)
 @pytest.mark.parametrize(
     "args", [["list", "--json"], ["show", "raw", "--json"]], ids=["list", "show"]
 )
@@ -183,22 +169,12 @@ def damage_schema_text(directory: Path) -> None:
     path.write_bytes(data[:at] + b"DEFA\xcaLT" + data[at + 7 :])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="library.py catches sqlite3.Error only: sqlite's 'malformed database schema' message "
-    "quoting non-UTF-8 bytes makes Python raise UnicodeDecodeError from PRAGMA journal_mode",
-)
 def test_non_utf8_damage_in_schema_is_a_library_error(filled: Path) -> None:  # noqa: F811
     damage_schema_text(filled)
     with pytest.raises(LibraryError):
         Library(filled)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="UnicodeDecodeError from a damaged schema escapes Library() and ReaderGroup "
-    "(which catches LibraryError/UserError/OSError): the CLI prints a traceback",
-)
 def test_non_utf8_damage_in_schema_is_one_line_on_stderr(filled: Path) -> None:  # noqa: F811
     damage_schema_text(filled)
     result = run_cli(["--library", str(filled), "list"])

@@ -145,12 +145,6 @@ def test_read_write_open_on_a_read_only_mount_never_crashes(tmp_path: Path) -> N
     assert Library(source, read_only=True).count() == 30, "the data is untouched"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Library(path, read_only=True) opens with ?mode=ro only; a WAL database whose "
-    "-shm/-wal were removed at clean close cannot be opened that way on read-only media "
-    "('unable to open database file'). SQLite needs immutable=1 (or existing -shm) there.",
-)
 def test_read_only_mode_reads_a_library_on_a_read_only_mount(tmp_path: Path) -> None:
     source, mount = prepared_library(tmp_path)
     out = in_namespace(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 import traceback
 from collections.abc import Callable
@@ -14,7 +15,7 @@ from typing import Any, TypeVar
 import click
 
 from ossetia_reader import __version__
-from ossetia_reader.core.library import Library, LibraryError
+from ossetia_reader.core.library import DATABASE_NAME, Library, LibraryError
 from ossetia_reader.core.paths import LIBRARY_ENV, default_library_dir
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -37,7 +38,16 @@ class CliContext:
         if self._library is None:
             from ossetia_reader.core.bundled import import_bundled
 
-            self._library = Library(self.library_dir)
+            try:
+                self._library = Library(self.library_dir)
+            except LibraryError:
+                if not _unwritable(self.library_dir):
+                    raise
+                self._library = Library(self.library_dir, read_only=True)
+                click.echo(
+                    f"ossetia-reader: library {self.library_dir} is read-only: reading only",
+                    err=True,
+                )
             if bundled:
                 import_bundled(self._library)
         return self._library
@@ -90,6 +100,26 @@ def main(ctx: click.Context, library_dir: Path | None, debug: bool) -> None:
         launch(ctx.obj)
 
 
+def _unwritable(directory: Path) -> bool:
+    """True when a library exists at ``directory`` but cannot be written (read-only media)."""
+    database = directory / DATABASE_NAME
+    if not database.exists():
+        return False
+    return not os.access(directory, os.W_OK) or _on_read_only_mount(directory)
+
+
+def _on_read_only_mount(directory: Path) -> bool:
+    try:
+        return bool(os.statvfs(directory).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
+
+
+# json.dumps escapes only U+0000-U+001F; these reach the terminal raw otherwise.
+_JSON_UNSAFE = re.compile("[\u007f-\u009f\u202a-\u202e\u2066-\u2069]")
+
+
 def echo_json(value: object) -> None:
-    """Print ``value`` as JSON; non-ASCII stays readable, control characters are escaped."""
-    click.echo(json.dumps(value, ensure_ascii=False, indent=2))
+    """Print ``value`` as JSON; non-ASCII stays readable, every control character is escaped."""
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    click.echo(_JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text))

@@ -9,6 +9,7 @@ import click
 from ossetia_reader.cli.base import CliContext, UserError, echo_json, main, pass_cli
 from ossetia_reader.core.export import article_to_json
 from ossetia_reader.core.library import ArticleFilter
+from ossetia_reader.core.sanitize import safe_line
 
 
 @main.command("list")
@@ -44,22 +45,23 @@ def list_articles(
     if not sys.stdout.isatty():
         for summary in summaries:
             date = summary.date.isoformat() if summary.date else "-"
-            click.echo(f"{summary.id}\t{date}\t{summary.source}\t{summary.title}")
+            fields = (summary.id, date, summary.source, summary.title)
+            click.echo("\t".join(safe_line(field) for field in fields))
         return
     from rich.console import Console
     from rich.text import Text
 
     console = Console(highlight=False)
-    source_width = min(18, max((len(s.source) for s in summaries), default=0))
+    source_width = min(18, max((len(safe_line(s.source)) for s in summaries), default=0))
     id_width = 24 if console.width >= 120 else 14
     title_width = max(10, console.width - 2 - 12 - (source_width + 2) - (id_width + 2))
     for summary in summaries:
         line = Text(no_wrap=True, overflow="ellipsis")
         line.append("★ " if summary.starred else ("• " if not summary.read else "  "), "bold")
         line.append((summary.date.isoformat() if summary.date else "undated").ljust(12), "dim")
-        line.append(_fit(summary.source, source_width) + "  ", "cyan")
-        line.append(_fit(summary.title, title_width) + "  ")
-        line.append(_fit(summary.id, id_width), "dim")
+        line.append(_fit(safe_line(summary.source), source_width) + "  ", "cyan")
+        line.append(_fit(safe_line(summary.title), title_width) + "  ")
+        line.append(_fit(safe_line(summary.id), id_width), "dim")
         console.print(line)
 
 

@@ -120,6 +120,10 @@ _ARTICLE_COLUMNS = (
 _NEWEST_FIRST = "ORDER BY date IS NULL, date DESC, key DESC"
 
 
+# sqlite3 raises UnicodeDecodeError when a damaged file's error text is not UTF-8.
+_SQLITE_FAILURES = (sqlite3.Error, UnicodeDecodeError)
+
+
 class LibraryError(Exception):
     """The library cannot be opened or written; the message is one line for the user."""
 
@@ -208,16 +212,36 @@ class Library:
     def _connect(self) -> sqlite3.Connection:
         try:
             if self.read_only:
-                uri = f"{self.path.as_uri()}?mode=ro"
-                connection = sqlite3.connect(uri, uri=True, timeout=10, check_same_thread=False)
+                connection = self._connect_read_only()
             else:
                 connection = sqlite3.connect(self.path, timeout=10, check_same_thread=False)
                 connection.execute("PRAGMA journal_mode=WAL")
                 connection.execute("PRAGMA synchronous=NORMAL")
             connection.execute("PRAGMA busy_timeout=10000")
             connection.execute("PRAGMA foreign_keys=ON")
-        except sqlite3.Error as error:
+        except _SQLITE_FAILURES as error:
             raise LibraryError(f"cannot open library {self.path}: {error}") from None
+        return connection
+
+    def _connect_read_only(self) -> sqlite3.Connection:
+        """Open without writing anything, even on read-only media.
+
+        A WAL database needs its ``-shm`` file; where that cannot be created
+        (a read-only mount), ``immutable=1`` reads the file as it is.
+        """
+        if not self.path.exists():
+            raise LibraryError(f"no library at {self.directory}")
+        uri = self.path.as_uri()
+        connection = sqlite3.connect(
+            f"{uri}?mode=ro", uri=True, timeout=10, check_same_thread=False
+        )
+        try:
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError:
+            connection.close()
+            connection = sqlite3.connect(
+                f"{uri}?mode=ro&immutable=1", uri=True, timeout=10, check_same_thread=False
+            )
         return connection
 
     def close(self) -> None:
@@ -245,7 +269,7 @@ class Library:
                         if statement.strip():
                             db.execute(statement)
                 db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
-        except sqlite3.DatabaseError as error:
+        except _SQLITE_FAILURES as error:
             raise LibraryError(f"library {self.path} is unreadable: {error}") from None
 
     # -- reading -------------------------------------------------------------
@@ -341,7 +365,7 @@ class Library:
         """Run one read query on this thread's connection (for core modules with own tables)."""
         try:
             return self._db.execute(sql, params).fetchall()  # type: ignore[no-any-return]
-        except sqlite3.DatabaseError as error:
+        except _SQLITE_FAILURES as error:
             raise LibraryError(f"library {self.path} is unreadable: {error}") from None
 
     # -- writing -------------------------------------------------------------
