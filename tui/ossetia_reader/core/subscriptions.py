@@ -1,0 +1,182 @@
+"""Feed subscriptions: the library's ``feeds`` table.
+
+A subscription is a URL (http, https, or a local file as a ``file:`` URL) with
+what the last fetch learned: the title, the validators for the next
+conditional GET (ETag, Last-Modified) and how it went. Removing a
+subscription keeps the articles it brought in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from ossetia_reader.core.formats.opml import Outline, parse_opml, write_opml
+from ossetia_reader.core.library import Library
+from ossetia_reader.core.sanitize import safe_line
+
+STATUS_OK = "ok"
+STATUS_NOT_MODIFIED = "not modified"
+STATUS_FAILED = "failed"
+
+_COLUMNS = "url, title, etag, last_modified, last_fetch, last_status, last_error"
+
+
+class SubscriptionError(ValueError):
+    """A URL that cannot be subscribed to; the message is one line for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class Feed:
+    """One subscription and what its last fetch found."""
+
+    url: str
+    title: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    last_fetch: str | None = None
+    last_status: str | None = None
+    last_error: str | None = None
+
+    @property
+    def name(self) -> str:
+        """What to call the feed on screen."""
+        return self.title or self.url
+
+
+def normalize_feed_url(text: str) -> str:
+    """An http(s) or file URL for ``text``; a local path becomes a ``file:`` URL.
+
+    Raises:
+        SubscriptionError: neither a web URL nor an existing file.
+    """
+    text = text.strip()
+    scheme = urlsplit(text).scheme.lower() if "://" in text else ""
+    if scheme in ("http", "https"):
+        if not urlsplit(text).hostname:
+            raise SubscriptionError(f"not a feed URL: {safe_line(text)!r} has no host")
+        return safe_line(text)
+    if scheme == "file":
+        return safe_line(text)
+    if scheme:
+        raise SubscriptionError(f"cannot subscribe to {scheme}: URLs (only http, https, files)")
+    path = Path(text).expanduser()
+    if path.is_file():
+        return path.resolve().as_uri()
+    raise SubscriptionError(f"not a feed URL or an existing file: {safe_line(text)!r}")
+
+
+def add_feed(library: Library, url: str, title: str | None = None) -> Feed:
+    """Subscribe to ``url`` (already subscribed: nothing changes). Returns the subscription.
+
+    Raises:
+        SubscriptionError: the URL cannot be subscribed to.
+    """
+    url = normalize_feed_url(url)
+    with library.transaction() as db:
+        db.execute(
+            "INSERT OR IGNORE INTO feeds (url, title) VALUES (?, ?)",
+            [url, safe_line(title) if title else None],
+        )
+    feed = get_feed(library, url)
+    assert feed is not None
+    return feed
+
+
+def list_feeds(library: Library) -> list[Feed]:
+    """Every subscription, by title then URL."""
+    rows = library.query(f"SELECT {_COLUMNS} FROM feeds ORDER BY coalesce(title, url), url")
+    return [Feed(*row) for row in rows]
+
+
+def get_feed(library: Library, url: str) -> Feed | None:
+    """The subscription to exactly ``url``."""
+    rows = library.query(f"SELECT {_COLUMNS} FROM feeds WHERE url = ?", [url])
+    return Feed(*rows[0]) if rows else None
+
+
+def find_feed(library: Library, text: str) -> Feed | None:
+    """The subscription ``text`` names: its URL (as typed or normalised) or its title."""
+    feed = get_feed(library, text.strip())
+    if feed is None:
+        try:
+            feed = get_feed(library, normalize_feed_url(text))
+        except SubscriptionError:
+            feed = None
+    if feed is None:
+        rows = library.query(f"SELECT {_COLUMNS} FROM feeds WHERE title = ? LIMIT 2", [text])
+        feed = Feed(*rows[0]) if len(rows) == 1 else None
+    return feed
+
+
+def remove_feed(library: Library, url: str) -> bool:
+    """Unsubscribe (its articles stay in the library). False when there was no such feed."""
+    with library.transaction() as db:
+        return db.execute("DELETE FROM feeds WHERE url = ?", [url]).rowcount > 0
+
+
+def import_opml(library: Library, data: bytes) -> tuple[list[Feed], list[str]]:
+    """Subscribe to every feed in an OPML document, in one transaction.
+
+    Returns:
+        The new subscriptions, and one line for each outline that was skipped.
+
+    Raises:
+        FormatError: the document is not OPML.
+    """
+    added: list[Feed] = []
+    skipped: list[str] = []
+    outlines = parse_opml(data)
+    with library.transaction() as db:
+        for outline in outlines:
+            try:
+                url = normalize_feed_url(outline.url)
+            except SubscriptionError as error:
+                skipped.append(str(error))
+                continue
+            cursor = db.execute(
+                "INSERT OR IGNORE INTO feeds (url, title) VALUES (?, ?)",
+                [url, outline.title or None],
+            )
+            if cursor.rowcount:
+                added.append(Feed(url, outline.title or None))
+            else:
+                skipped.append(f"already subscribed: {url}")
+    return added, skipped
+
+
+def export_opml(library: Library) -> str:
+    """Every subscription as an OPML 2.0 document."""
+    return write_opml([Outline(feed.url, feed.title or "") for feed in list_feeds(library)])
+
+
+def record_fetch(
+    library: Library,
+    url: str,
+    *,
+    status: str,
+    error: str | None = None,
+    title: str | None = None,
+    etag: str | None = None,
+    last_modified: str | None = None,
+) -> None:
+    """Store how a fetch of ``url`` went.
+
+    Validators change only when a fetch succeeded; a title the user gave (or an
+    OPML file named) is kept over the one the feed announces.
+    """
+    now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    with library.transaction() as db:
+        if status == STATUS_OK:
+            db.execute(
+                "UPDATE feeds SET title = coalesce(title, ?), etag = ?, last_modified = ?, "
+                "last_fetch = ?, last_status = ?, last_error = ? WHERE url = ?",
+                [title, etag, last_modified, now, status, error, url],
+            )
+        else:
+            db.execute(
+                "UPDATE feeds SET last_fetch = ?, last_status = ?, last_error = ? WHERE url = ?",
+                [now, status, error, url],
+            )
