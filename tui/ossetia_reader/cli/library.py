@@ -1,0 +1,301 @@
+"""``add``, ``export``, ``feeds ...`` and ``fetch``: the ways in and out of the library."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, TYPE_CHECKING
+
+import click
+
+from ossetia_reader.cli.base import CliContext, UserError, echo_json, main, pass_cli
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from ossetia_reader.core.fetch import FeedProgress
+    from ossetia_reader.core.importer import ImportReport
+
+
+def _console(err: bool = False) -> Console:
+    from rich.console import Console
+
+    return Console(stderr=err, highlight=False)
+
+
+@contextmanager
+def _output(path: Path | None) -> Iterator[IO[str]]:
+    """Standard output, or ``path`` written whole or not at all (temp file + fsync + rename)."""
+    if path is None:
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    directory = path.resolve().parent
+    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, then renamed
+        "w", encoding="utf-8", dir=directory, prefix=f".{path.name}.", delete=False
+    )
+    try:
+        with handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(handle.name, path)
+    except BaseException:
+        Path(handle.name).unlink(missing_ok=True)
+        raise
+
+
+# -- add / export ---------------------------------------------------------------
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True)
+@pass_cli
+def add(cli: CliContext, sources: tuple[str, ...]) -> None:
+    """Import articles from files, folders and URLs.
+
+    SOURCES are stored-article text files, Markdown with front matter, HTML
+    pages (main text extracted), RSS/Atom/JSON Feed files, JSON Lines (the
+    corpora schema or an 'export'), folders of these, or http(s) URLs.
+    Each gets one line: added, updated, skipped or failed, with the reason.
+    """
+    from rich.text import Text
+
+    from ossetia_reader.core.importer import Status, import_paths
+
+    library = cli.open_library()
+    console = _console()
+
+    def show(report: ImportReport) -> None:
+        line = Text()
+        style = {"added": "green", "updated": "cyan", "failed": "red"}.get(report.status.value, "")
+        line.append(f"{report.status.value:<8}", style=style)
+        counts = [f"{n} {word}" for n, word in ((report.added, "new"), (report.updated, "changed"),
+                  (report.skipped, "unchanged"), (report.failed, "bad")) if n]  # fmt: skip
+        line.append(f"{', '.join(counts) or '-':<22} ")
+        line.append(report.source)
+        if report.reason:
+            line.append(
+                f"  ({report.reason})", style="dim" if report.status is not Status.FAILED else "red"
+            )
+        console.print(line, soft_wrap=True)
+
+    reports = import_paths(library, list(sources), report=show)
+    failed = sum(1 for r in reports if r.status is Status.FAILED)
+    summary = (
+        f"{len(reports)} sources: {sum(r.added for r in reports)} articles added, "
+        f"{sum(r.updated for r in reports)} updated, {sum(r.skipped for r in reports)} unchanged"
+    )
+    console.print(Text(summary + (f", {failed} failed" if failed else "")))
+    if failed:
+        raise UserError(f"{failed} of {len(reports)} sources could not be imported")
+
+
+@main.command()
+@click.option(
+    "--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE."
+)
+@pass_cli
+def export(cli: CliContext, output: Path | None) -> None:
+    """Print the whole library as JSON Lines (one article a line, with read/starred/tags).
+
+    'ossetia-reader add' reads the file back without duplicating anything.
+    """
+    from ossetia_reader.core.importer import export_records
+
+    library = cli.open_library()
+    count = 0
+    with _output(output) as stream:
+        for record in export_records(library):
+            stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+            count += 1
+    if output is not None:
+        click.echo(f"exported {count} articles to {output}", err=True)
+
+
+# -- feeds ----------------------------------------------------------------------
+
+
+@main.group()
+def feeds() -> None:
+    """Manage feed subscriptions (then run 'ossetia-reader fetch')."""
+
+
+@feeds.command("add")
+@click.argument("url")
+@click.option("--title", help="Call the feed this instead of the title it announces.")
+@pass_cli
+def feeds_add(cli: CliContext, url: str, title: str | None) -> None:
+    """Subscribe to the feed at URL (http, https, or a local file)."""
+    from ossetia_reader.core.subscriptions import (
+        SubscriptionError,
+        add_feed,
+        get_feed,
+        normalize_feed_url,
+    )
+
+    library = cli.open_library()
+    try:
+        existed = get_feed(library, normalize_feed_url(url)) is not None
+        feed = add_feed(library, url, title)
+    except SubscriptionError as error:
+        raise UserError(str(error)) from None
+    word = "already subscribed to" if existed else "subscribed to"
+    click.echo(f"{word} {feed.url} (run 'ossetia-reader fetch' to read it)")
+
+
+@feeds.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list instead of a table.")
+@pass_cli
+def feeds_list(cli: CliContext, as_json: bool) -> None:
+    """List subscriptions with how their last fetch went."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from ossetia_reader.core.subscriptions import list_feeds
+
+    subscriptions = list_feeds(cli.open_library())
+    if as_json:
+        echo_json(
+            [
+                {
+                    "url": f.url,
+                    "title": f.title,
+                    "last_fetch": f.last_fetch,
+                    "last_status": f.last_status,
+                    "last_error": f.last_error,
+                }
+                for f in subscriptions
+            ]
+        )
+        return
+    if not subscriptions:
+        click.echo("no subscriptions (add one with 'ossetia-reader feeds add URL')")
+        return
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    for column in ("title", "url", "last fetch", "status"):
+        table.add_column(column, overflow="fold")
+    for f in subscriptions:
+        status = f.last_status or "never fetched"
+        if f.last_error:
+            status += f": {f.last_error}"
+        table.add_row(Text(f.title or "—"), Text(f.url), Text(f.last_fetch or "—"), Text(status))
+    _console().print(table)
+
+
+@feeds.command("remove")
+@click.argument("url")
+@pass_cli
+def feeds_remove(cli: CliContext, url: str) -> None:
+    """Unsubscribe from URL (or the feed with that title); its articles stay."""
+    from ossetia_reader.core.subscriptions import find_feed, remove_feed
+
+    library = cli.open_library()
+    feed = find_feed(library, url)
+    if feed is None or not remove_feed(library, feed.url):
+        raise UserError(f"not subscribed to {url!r} (see 'ossetia-reader feeds list')")
+    click.echo(f"unsubscribed from {feed.url}")
+
+
+@feeds.command("import")
+@click.argument("opml_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@pass_cli
+def feeds_import(cli: CliContext, opml_file: Path) -> None:
+    """Subscribe to every feed in an OPML file."""
+    from ossetia_reader.core.formats.detect import FormatError
+    from ossetia_reader.core.subscriptions import import_opml
+
+    try:
+        added, skipped = import_opml(cli.open_library(), opml_file.read_bytes())
+    except FormatError as error:
+        raise UserError(f"{opml_file}: {error}") from None
+    for feed in added:
+        click.echo(f"subscribed to {feed.url}")
+    click.echo(f"{len(added)} feeds added, {len(skipped)} skipped")
+
+
+@feeds.command("export")
+@click.option(
+    "--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE."
+)
+@pass_cli
+def feeds_export(cli: CliContext, output: Path | None) -> None:
+    """Print every subscription as OPML 2.0."""
+    from ossetia_reader.core.subscriptions import export_opml
+
+    document = export_opml(cli.open_library())
+    with _output(output) as stream:
+        stream.write(document + "\n")
+
+
+# -- fetch ----------------------------------------------------------------------
+
+
+@main.command()
+@click.option("--full-text", is_flag=True, help="Fetch each new item's page for its full text.")
+@click.argument("urls", nargs=-1)
+@pass_cli
+def fetch(cli: CliContext, full_text: bool, urls: tuple[str, ...]) -> None:
+    """Refresh subscribed feeds (all, or just URLS) and store new articles."""
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.text import Text
+
+    from ossetia_reader.core.fetch import FeedState, fetch_all
+    from ossetia_reader.core.subscriptions import find_feed, list_feeds
+
+    library = cli.open_library()
+    chosen: list[str] | None = None
+    if urls:
+        chosen = []
+        for url in urls:
+            feed = find_feed(library, url)
+            if feed is None:
+                raise UserError(f"not subscribed to {url!r} (see 'ossetia-reader feeds list')")
+            chosen.append(feed.url)
+    elif not list_feeds(library):
+        raise UserError("no subscriptions: add one with 'ossetia-reader feeds add URL'")
+    console = _console(err=True)
+    progress = Progress(
+        TextColumn("{task.fields[name]}", markup=False),
+        BarColumn(bar_width=20),
+        TextColumn("{task.fields[status]}", markup=False),
+        TimeElapsedColumn(),
+        console=console,
+        transient=False,
+    )
+    tasks: dict[str, int] = {}
+
+    def show(update: FeedProgress) -> None:
+        name = update.name if len(update.name) <= 40 else update.name[:39] + "…"
+        if update.url not in tasks:
+            tasks[update.url] = progress.add_task("", total=3, name=name, status="queued")
+        task = tasks[update.url]
+        status = update.state.value
+        if update.state is FeedState.FULL_TEXT:
+            status = f"pages {update.pages_done}/{update.pages_total}"
+        elif update.state is FeedState.DONE:
+            status = f"{update.added} new, {update.updated} changed"
+        elif update.state is FeedState.FAILED:
+            status = f"failed: {update.error}"
+        step = 3 if update.state.finished else 2 if update.state is FeedState.FULL_TEXT else 1
+        progress.update(
+            task,
+            name=name,
+            status=status,
+            completed=step if update.state is not FeedState.QUEUED else 0,
+        )
+
+    with progress:
+        summary = fetch_all(library, full_text=full_text, progress=show, urls=chosen)
+    line = (
+        f"{len(summary.results)} feeds in {summary.seconds:.1f} s: {summary.added} new articles, "
+        f"{summary.updated} changed, {summary.not_modified} not modified, {summary.failed} failed"
+    )
+    _console().print(Text(line))
+    if summary.failed:
+        raise UserError(f"{summary.failed} of {len(summary.results)} feeds failed")
