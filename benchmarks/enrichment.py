@@ -12,7 +12,8 @@ loads, else the rules; ``--backend`` forces one):
   characters lie inside some gold attribution's content (any attribution: a
   quoted phrase inside reported speech is still a quote); a gold quote is
   found when >= 50% of its content characters are covered by predicted
-  quotes. The speaker of a found gold quote (with a source) is right when
+  quotes (a stricter precision, counting only predictions inside direct-quote
+  gold, is printed too). The speaker of a found gold quote (with a source) is right when
   the predicted speaker's mention overlaps the gold source span, or the
   predicted name's last word is in the gold source text;
 - the seed article against ``tests/data/seed_gold.json``;
@@ -217,10 +218,16 @@ def polnear(use_model: bool | None, limit: int) -> None:
             f"PolNeAR {label} ({stats['articles']} articles): direct quotes gold {stats['gold']}, "
             f"predicted {stats['pred']}"
         )
+        strict = stats["pred_direct_ok"] / stats["pred"] if stats["pred"] else 0.0
+        strict_f = 2 * strict * qr / (strict + qr) if strict + qr else 0.0
         print(
             f"  quote P {qp:.3f}  R {qr:.3f}  F1 {qf:.3f}   speaker accuracy {speaker:.3f} "
             f"({stats['speaker_ok']}/{stats['speaker_total']}; unattributed predictions "
             f"{stats['no_speaker']})"
+        )
+        print(
+            f"  stricter: P {strict:.3f} counting only predictions inside direct-quote gold "
+            f"(F1 {strict_f:.3f})"
         )
     print(f"  throughput (tagging + quotes): {words / seconds:,.0f} words/s over {words:,} words")
 
@@ -231,12 +238,20 @@ def score_article(record: dict, found: list, stats: Counter) -> None:
     for attribution in record["attributions"]:
         for span in attribution["content"]:
             inside_any[span["start"] : span["end"]] = b"\1" * (span["end"] - span["start"])
+    inside_direct = bytearray(body_length)
+    for attribution in record["attributions"]:
+        content = attribution["content"]
+        if content and content[0]["text"][:1] in DOUBLE_QUOTES:
+            for span in content:
+                inside_direct[span["start"] : span["end"]] = b"\1" * (span["end"] - span["start"])
     predicted = bytearray(body_length)
     for quote in found:
         predicted[quote.start : quote.end] = b"\1" * (quote.end - quote.start)
         stats["pred"] += 1
         if sum(inside_any[quote.start : quote.end]) * 2 >= quote.end - quote.start:
             stats["pred_ok"] += 1
+        if sum(inside_direct[quote.start : quote.end]) * 2 >= quote.end - quote.start:
+            stats["pred_direct_ok"] += 1
     stats["articles"] += 1
     for attribution in record["attributions"]:
         content = attribution["content"]

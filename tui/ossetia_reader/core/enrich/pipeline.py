@@ -84,7 +84,8 @@ def tag_texts(texts: list[str], *, use_model: bool | None = None) -> list[list[S
     model = _choose_model(use_model)
     if model is not None:
         try:
-            return model.entities(texts)
+            tagged = model.entities(texts)
+            return [rules.retype_listed(t, s) for t, s in zip(texts, tagged, strict=True)]
         except Exception as error:  # fall back rather than leave articles unenriched
             log.warning("NER model failed, using rules: %s", error)
     return [rules.find_entities(text) for text in texts]

@@ -137,6 +137,26 @@ def is_listed(name: str) -> bool:
     return _key(name) in gazetteers().names
 
 
+@lru_cache(maxsize=65536)
+def listed_type(name: str) -> str | None:
+    """The type the lists give ``name`` (``South Ossetian`` → MISC), or None."""
+    words = _key(name)
+    names = gazetteers().names
+    found = names.get(words)
+    if found is None and len(words) >= 2 and words[0] in _DIRECTIONS:
+        found = names.get(words[1:])
+    return found
+
+
+def retype_listed(text: str, spans: list[Span]) -> list[Span]:
+    """Give spans whose whole text is a listed name the listed type.
+
+    A statistical tagger trained on 1990s Reuters sport mistypes places it
+    rarely saw (``Kyiv`` as PER); the lists are small but certain.
+    """
+    return [(start, end, listed_type(text[start:end]) or label) for start, end, label in spans]
+
+
 def tokenize(text: str) -> list[Token]:
     """Words and punctuation with offsets; a possessive ``'s`` is its own token.
 
