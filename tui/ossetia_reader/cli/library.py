@@ -242,7 +242,7 @@ def feeds_export(cli: CliContext, output: Path | None) -> None:
 @pass_cli
 def fetch(cli: CliContext, full_text: bool, urls: tuple[str, ...]) -> None:
     """Refresh subscribed feeds (all, or just URLS) and store new articles."""
-    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
     from rich.text import Text
 
     from ossetia_reader.core.fetch import FeedState, fetch_all
@@ -268,7 +268,7 @@ def fetch(cli: CliContext, full_text: bool, urls: tuple[str, ...]) -> None:
         console=console,
         transient=False,
     )
-    tasks: dict[str, int] = {}
+    tasks: dict[str, TaskID] = {}
 
     def show(update: FeedProgress) -> None:
         name = update.name if len(update.name) <= 40 else update.name[:39] + "…"

@@ -254,7 +254,7 @@ class _WebOnlyRedirects(urllib.request.HTTPRedirectHandler):
     """Follows a few redirects, and only to http(s): never to file: or ftp:."""
 
     def __init__(self, limit: int) -> None:
-        self.max_redirections = limit
+        self.max_redirections = limit  # type: ignore[misc]  # urllib reads it per instance
 
     def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
         if urlsplit(newurl).scheme.lower() not in ("http", "https"):

@@ -13,6 +13,7 @@ import io
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
+from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
@@ -80,9 +81,9 @@ def import_paths(
             if isinstance(item, ImportReport):
                 result = item
             elif isinstance(item, Path):
-                result = _guard(str(item), lambda path=item: _import_file(library, path))
+                result = _guard(str(item), partial(_import_file, library, item))
             else:
-                result = _guard(item, lambda url=item: _import_url(library, url))
+                result = _guard(item, partial(_import_url, library, item))
             reports.append(result)
             if report is not None:
                 report(result)

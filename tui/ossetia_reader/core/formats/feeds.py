@@ -201,9 +201,11 @@ class _ItemBuilder:
         else:
             text = _str(item.get("content_text")) or _str(item.get("summary"))
             body, links = _body({"value": text, "type": "text/plain"}, url or self.feed_link)
-        authors = item.get("authors") if isinstance(item.get("authors"), list) else []
-        author = item.get("author") if isinstance(item.get("author"), dict) else None
-        names = [_str(a.get("name")) for a in [*authors, author] if isinstance(a, dict)]
+        people: list[Any] = []
+        if isinstance(item.get("authors"), list):  # JSON Feed 1.1
+            people.extend(item["authors"])
+        people.append(item.get("author"))  # JSON Feed 1.0
+        names = [_str(a.get("name")) for a in people if isinstance(a, dict)]
         return self._article(
             guid=_str(item.get("id")),
             title=safe_line(_str(item.get("title"))),

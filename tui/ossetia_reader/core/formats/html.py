@@ -199,7 +199,7 @@ class _LxmlEvents:
 
 
 def _feed_lxml(collector: _TextCollector, html: str) -> None:
-    from lxml import etree  # installed with trafilatura; no network, no DTD loading
+    from lxml import etree  # type: ignore[import-untyped]  # installed with trafilatura
 
     parser = etree.HTMLParser(
         target=_LxmlEvents(collector), no_network=True, recover=True, remove_comments=True
