@@ -1,19 +1,38 @@
-"""The Textual app: wires the library, search and enrichment into the screens."""
+"""The Textual app: wires the library, search, enrichment and feeds into the screens."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.theme import Theme
 from textual.worker import get_current_worker
 
+from ossetia_reader.commands import ReaderCommands
 from ossetia_reader.core.article import Article
+from ossetia_reader.core.config import Config, load_state, save_state
 from ossetia_reader.core.library import Library
-from ossetia_reader.messages import EnrichmentProgress
+from ossetia_reader.messages import EnrichmentProgress, LibraryChanged
 from ossetia_reader.render import Item
 from ossetia_reader.search_service import SearchService
+
+HIGH_CONTRAST = Theme(
+    name="high-contrast",
+    primary="#ffff00",
+    secondary="#00ffff",
+    accent="#ff00ff",
+    warning="#ffff00",
+    error="#ff5555",
+    success="#55ff55",
+    foreground="#ffffff",
+    background="#000000",
+    surface="#000000",
+    panel="#303030",
+    dark=True,
+)
 
 
 class OssetiaReader(App[None]):
@@ -22,26 +41,66 @@ class OssetiaReader(App[None]):
     TITLE = "ossetia-reader"
     CSS_PATH = "app.tcss"
     HELP_TITLE = "App"
+    COMMANDS = App.COMMANDS | {ReaderCommands}
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("r", "refresh_feeds", "Refresh", id="app.refresh"),
         Binding("ctrl+p", "command_palette", "Commands", show=False, id="app.commands"),
     ]
 
-    def __init__(self, library: Library, *, reading_width: int = 88, enrich: bool = True) -> None:
+    def __init__(
+        self,
+        library: Library,
+        *,
+        config: Config | None = None,
+        state_path: Path | None = None,
+        enrich: bool = True,
+    ) -> None:
         super().__init__()
         self.library = library
-        self.reading_width = reading_width
+        self.config = config or Config()
+        self.reading_width = self.config.reading_width
+        self.state_path = state_path
         self.search = SearchService(library)
         self._enrich = enrich
+        self.register_theme(HIGH_CONTRAST)
 
     def on_mount(self) -> None:
         from ossetia_reader.screens.main import MainScreen
 
+        self._apply_settings()
         self.push_screen(MainScreen())
         self.load_index()
         if self._enrich and not self.library.read_only:
             self.enrich_in_background()
+
+    def _apply_settings(self) -> None:
+        remembered = load_state(self.state_path).get("theme") if self.state_path else None
+        for theme in (remembered, self.config.theme):
+            if isinstance(theme, str) and theme in self.available_themes:
+                self.theme = theme
+                break
+            if theme and theme == self.config.theme:
+                self.notify(f"unknown theme {theme!r} in the config", severity="warning")
+        if self.config.keys:
+            self.set_keymap(self.config.keys)
+        self.theme_changed_signal.subscribe(self, lambda theme: self._remember_theme(theme.name))
+
+    @work(thread=True, group="state")
+    def _remember_theme(self, name: str) -> None:
+        if self.state_path is None:
+            return
+        try:
+            state = load_state(self.state_path)
+            state["theme"] = name
+            save_state(self.state_path, state)
+        except OSError as error:
+            self.call_from_thread(
+                self.notify, f"cannot remember the theme: {error.strerror}", severity="warning"
+            )
+
+    # -- background work -------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="index")
     def load_index(self) -> None:
@@ -76,9 +135,127 @@ class OssetiaReader(App[None]):
         except Exception as error:  # enrichment is an extra; reading goes on
             self.call_from_thread(self.notify, f"enrichment stopped: {error}", severity="warning")
 
-    def _post_to_screens(self, message: EnrichmentProgress) -> None:
+    def _post_to_screens(self, message: EnrichmentProgress | LibraryChanged) -> None:
         for screen in self.screen_stack:
-            screen.post_message(EnrichmentProgress(message.done, message.total))
+            screen.post_message(type(message)(*vars(message).values()))
+
+    def _library_changed(self, added: int, updated: int) -> None:
+        """After an import or a refresh: reload lists, enrich and index what is new."""
+        self._post_to_screens(LibraryChanged(added, updated))
+        if added or updated:
+            self.enrich_in_background()
+
+    # -- feeds and imports -------------------------------------------------------
+
+    def action_refresh_feeds(self) -> None:
+        self.refresh_feeds(full_text=False)
+
+    def action_refresh_full(self) -> None:
+        self.refresh_feeds(full_text=True)
+
+    @work(thread=True, exclusive=True, group="fetch")
+    def refresh_feeds(self, full_text: bool = False) -> None:
+        """Fetch every subscribed feed, showing progress; new articles appear at once."""
+        from ossetia_reader.core.fetch import FeedProgress, fetch_all
+        from ossetia_reader.core.subscriptions import list_feeds
+
+        if not list_feeds(self.library):
+            self.call_from_thread(
+                self.notify, 'no feeds yet: Ctrl+P, "Subscribe to a feed…"', severity="warning"
+            )
+            return
+        worker = get_current_worker()
+        finished: set[str] = set()
+
+        def progress(event: FeedProgress) -> None:
+            if event.state.finished:
+                finished.add(event.url)
+            self.call_from_thread(
+                self._set_activity, f"fetching {len(finished)} feeds done: {event.name[:30]}"
+            )
+
+        summary = fetch_all(
+            self.library,
+            full_text=full_text,
+            progress=progress,
+            should_stop=lambda: worker.is_cancelled,
+        )
+        self.call_from_thread(self._set_activity, "")
+        failed = f", {summary.failed} failed" if summary.failed else ""
+        self.call_from_thread(
+            self.notify,
+            f"{summary.added} new, {summary.updated} updated from "
+            f"{len(summary.results)} feeds{failed}",
+        )
+        self.call_from_thread(self._library_changed, summary.added, summary.updated)
+
+    def _set_activity(self, text: str) -> None:
+        from ossetia_reader.widgets.status_bar import StatusBar
+
+        for bar in self.screen.query(StatusBar):
+            bar.activity = text
+
+    def action_add_articles(self) -> None:
+        from ossetia_reader.screens.prompt import PromptScreen
+
+        def chosen(source: str | None) -> None:
+            if source:
+                self.import_sources([source])
+
+        self.push_screen(
+            PromptScreen("Add articles from a file, folder or URL:", "~/news/feed.xml"), chosen
+        )
+
+    @work(thread=True, group="import")
+    def import_sources(self, sources: list[str]) -> None:
+        """Import files, folders or URLs, then say what happened."""
+        from ossetia_reader.core.importer import Status, import_paths
+
+        expanded = [str(Path(s).expanduser()) if "://" not in s else s for s in sources]
+        reports = import_paths(self.library, expanded)
+        added = sum(r.added for r in reports)
+        updated = sum(r.updated for r in reports)
+        failed = [r for r in reports if r.status is Status.FAILED]
+        message = f"{added} added, {updated} updated from {len(reports)} files"
+        if failed:
+            message += f"; {len(failed)} failed: {failed[0].reason}"
+        self.call_from_thread(self.notify, message, severity="warning" if failed else "information")
+        self.call_from_thread(self._library_changed, added, updated)
+
+    def action_subscribe(self) -> None:
+        from ossetia_reader.screens.prompt import PromptScreen
+
+        def chosen(url: str | None) -> None:
+            if url:
+                self.subscribe(url)
+
+        self.push_screen(PromptScreen("Subscribe to a feed (URL or file):", "https://…"), chosen)
+
+    @work(thread=True, group="import")
+    def subscribe(self, url: str) -> None:
+        """Add a feed and fetch it straight away."""
+        from ossetia_reader.core.subscriptions import SubscriptionError, add_feed
+
+        try:
+            feed = add_feed(self.library, url)
+        except SubscriptionError as error:
+            self.call_from_thread(self.notify, str(error), severity="error")
+            return
+        self.call_from_thread(self.notify, f"subscribed to {feed.url}")
+        self.call_from_thread(self.refresh_feeds)
+
+    # -- navigation ----------------------------------------------------------------
+
+    async def run_command(self, action: str) -> None:
+        """Run a command-palette entry: an app action, or one of the main screen's."""
+        from ossetia_reader.screens.main import MainScreen
+
+        if action.startswith("app."):
+            await self.run_action(action.removeprefix("app."))
+            return
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                await self.run_action(action, screen)
 
     def open_item(self, article: Article, item: Item) -> None:
         """Enter on an entity or quote in the reading pane: open its entity view."""

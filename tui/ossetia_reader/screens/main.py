@@ -294,7 +294,11 @@ class MainScreen(Screen[None]):
 
     def action_cycle_filter(self) -> None:
         index = FILTER_CYCLE.index(self.filter)
-        self.filter = FILTER_CYCLE[(index + 1) % len(FILTER_CYCLE)]
+        self.action_filter(FILTER_CYCLE[(index + 1) % len(FILTER_CYCLE)].value)
+
+    def action_filter(self, name: str) -> None:
+        """Show all, unread or starred articles."""
+        self.filter = ArticleFilter(name)
         self.status.message = f"showing {self.filter.value} articles"
         self.article_list.set_keys([])
         self.load_keys()

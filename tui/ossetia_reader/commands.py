@@ -1,0 +1,53 @@
+"""Command palette entries: every action of the reader, by name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+if TYPE_CHECKING:
+    from ossetia_reader.app import OssetiaReader
+
+# (title, help, action on the main screen or "app.…")
+COMMANDS: list[tuple[str, str, str]] = [
+    ("Search", "Focus the search bar (/)", "search"),
+    ("Refresh feeds", "Fetch every subscribed feed now (r)", "app.refresh_feeds"),
+    ("Refresh feeds with full text", "Fetch feeds and each new item's page", "app.refresh_full"),
+    ("Add articles…", "Import a file, folder or URL into the library", "app.add_articles"),
+    ("Subscribe to a feed…", "Add an RSS, Atom or JSON Feed URL", "app.subscribe"),
+    ("Mark all read", "Mark every article read (M)", "mark_all_read"),
+    ("Show all articles", "List every article", "filter('all')"),
+    ("Show unread articles", "List only unread articles", "filter('unread')"),
+    ("Show starred articles", "List only starred articles", "filter('starred')"),
+    ("People and speakers", "Most-mentioned entities and most-quoted speakers (p)", "people"),
+    ("Toggle entities panel", "The open article's entities and quotes (i)", "toggle_info"),
+    ("Toggle full-width reading", "Hide or show the sidebar (f)", "toggle_sidebar"),
+    ("Open article in browser", "Open the article's web address (o)", "open_url"),
+    ("Copy article address", "Copy the URL through the terminal (y)", "copy_url"),
+    ("Help", "Every key binding (?)", "help"),
+]
+
+
+class ReaderCommands(Provider):
+    """The reader's own commands, beside Textual's (themes, quit, screenshot)."""
+
+    def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+        app: OssetiaReader = self.app  # type: ignore[assignment]
+        return [
+            (title, help_text, partial(app.run_command, action))
+            for title, help_text, action in COMMANDS
+        ]
+
+    async def discover(self) -> Hits:
+        for title, help_text, callback in self._commands():
+            yield DiscoveryHit(title, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, help_text, callback in self._commands():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), callback, help=help_text)
