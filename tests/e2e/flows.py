@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from tests.e2e.terminal import Terminal, TerminalError, styled_cells
+from tests.e2e.terminal import Terminal, TerminalError
 
 SEED_TITLE = "Kremlin Plays Down South Ossetia Leader's Call to Join Russia"
 SEED_START = "Kremlin Plays Down"
@@ -69,8 +69,8 @@ def check_colours(terminal: Terminal, term: str, env: Mapping[str, str]) -> None
     """The colours on screen are the ones the terminal setting allows."""
     colours = {
         colour
-        for line in terminal.rows(colours=True)
-        for _, style in styled_cells(line)
+        for row in terminal.styled_rows()
+        for _, style in row
         for colour in (style.fg, style.bg)
         if colour is not None
     }
@@ -100,9 +100,8 @@ def cursor_row(terminal: Terminal) -> tuple[int, str] | None:
     Reverse video (not only a colour) is what keeps the selection visible with
     16 colours or none, so finding the cursor this way is itself the check.
     """
-    rows = terminal.rows(colours=True)
-    for index, line in enumerate(rows[1 : terminal.height - 2], start=1):
-        cells = styled_cells(line)
+    rows = terminal.styled_rows()
+    for index, cells in enumerate(rows[1 : terminal.height - 2], start=1):
         run = []
         for char, style in cells:
             if not style.reverse:
@@ -220,7 +219,7 @@ def open_selected(terminal: Terminal) -> None:
     wait_for_mode(terminal, "READ")
 
     def marked(_: str) -> bool:
-        cells = styled_cells(terminal.rows(colours=True)[row])[: len(text)]
+        cells = terminal.styled_rows()[row][: len(text)]
         styles = [style for char, style in cells if char.strip()]
         return bool(styles) and all(style.underline or style.reverse for style in styles)
 
@@ -245,14 +244,14 @@ def search_and_open(terminal: Terminal) -> None:
     wait_for_mode(terminal, "LIST")
 
 
-def help_screen(terminal: Terminal) -> None:
-    """``?`` opens the help (titled Keys); Esc closes it."""
+def help_screen(terminal: Terminal, back_to: str = "LIST") -> None:
+    """``?`` opens the help (titled Keys); Esc closes it, back where the user was."""
     terminal.press("question_mark")
     terminal.wait_for("Keys", what="the help screen")
     terminal.press("escape")
     terminal.wait_for(
-        lambda screen: "Keys" not in screen and mode_shown("LIST").search(screen) is not None,
-        what="the help screen to close",
+        lambda screen: "Keys" not in screen and mode_shown(back_to).search(screen) is not None,
+        what=f"the help screen to close, back in {back_to}",
     )
 
 

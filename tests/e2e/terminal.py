@@ -81,17 +81,29 @@ class CellStyle:
         return self.bold or self.underline or self.reverse
 
 
-def styled_cells(line: str) -> list[tuple[str, CellStyle]]:
-    """Split one ``capture-pane -e`` line into characters with their attributes."""
-    cells: list[tuple[str, CellStyle]] = []
+def styled_rows(screen: str) -> list[list[tuple[str, CellStyle]]]:
+    """Split a ``capture-pane -e`` screen into rows of characters with their attributes.
+
+    tmux emits only attribute *changes*, and they carry over line ends: a row
+    may start in reverse video because the row above ended in it. So the
+    screen is parsed as one stream, never line by line.
+    """
+    rows: list[list[tuple[str, CellStyle]]] = [[]]
     style = CellStyle()
     position = 0
-    for match in _SGR.finditer(line):
-        cells.extend((char, style) for char in line[position : match.start()])
+    for match in _SGR.finditer(screen):
+        _add_text(rows, screen[position : match.start()], style)
         style = _apply_sgr(style, match.group(1))
         position = match.end()
-    cells.extend((char, style) for char in line[position:])
-    return cells
+    _add_text(rows, screen[position:], style)
+    return rows
+
+
+def _add_text(rows: list[list[tuple[str, CellStyle]]], text: str, style: CellStyle) -> None:
+    for index, part in enumerate(text.split("\n")):
+        if index:
+            rows.append([])
+        rows[-1].extend((char, style) for char in part)
 
 
 def _apply_sgr(style: CellStyle, params: str) -> CellStyle:
@@ -132,16 +144,6 @@ def _apply_sgr(style: CellStyle, params: str) -> CellStyle:
             bg = str(code)
         index += 1
     return CellStyle(fg=fg, bg=bg, **attrs)
-
-
-def text_style(line: str, text: str) -> list[CellStyle]:
-    """The styles of the cells where ``text`` first appears on a ``capture-pane -e`` line."""
-    cells = styled_cells(line)
-    plain = "".join(char for char, _ in cells)
-    start = plain.find(text)
-    if start < 0:
-        raise ValueError(f"{text!r} is not on the line {plain!r}")
-    return [style for _, style in cells[start : start + len(text)]]
 
 
 @dataclass
@@ -224,6 +226,11 @@ class Terminal:
             args.append("-e")
         return self._tmux(*args).stdout
 
+    def styled_rows(self) -> list[list[tuple[str, CellStyle]]]:
+        """The visible screen as rows of (character, attributes), ``height`` rows."""
+        rows = styled_rows(self.screen(colours=True))[: self.height]
+        return rows + [[] for _ in range(self.height - len(rows))]
+
     def rows(self, *, colours: bool = False) -> list[str]:
         """The visible screen, row by row (always ``height`` rows)."""
         rows = self.screen(colours=colours).split("\n")[: self.height]
@@ -249,8 +256,7 @@ class Terminal:
         raise TerminalError(f"the program did not exit within {timeout}s\n{self.dump()}")
 
     def _exited(self) -> bool:
-        if self.flag("pane_dead") == "1":
-            return True
+        # The wrapper writes the status file when the program ends (a cheap check: no tmux call).
         return self.status_file.exists() and bool(self.status_file.read_text().strip())
 
     def dump(self) -> str:
@@ -287,7 +293,7 @@ class Terminal:
         else:
             found = expected
         deadline = time.monotonic() + timeout
-        delay = 0.03
+        delay = 0.05
         while True:
             screen = self.screen()
             if found(screen):
@@ -303,7 +309,7 @@ class Terminal:
                     f"while waiting for {what}\n{self.dump()}"
                 )
             time.sleep(delay)
-            delay = min(delay * 1.5, 0.2)
+            delay = min(delay * 1.5, 0.25)
 
     def wait_for_prompt(self, timeout: float = 10.0) -> str:
         """Wait until the shell prompt is back after the program exits."""

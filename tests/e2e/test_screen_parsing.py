@@ -1,0 +1,21 @@
+"""The harness's reading of ``capture-pane -e`` (no tmux needed)."""
+
+from __future__ import annotations
+
+from tests.e2e.terminal import styled_rows
+
+
+def test_attributes_carry_over_line_ends() -> None:
+    # tmux emits only changes: row 2 starts reversed because row 1 ended reversed.
+    rows = styled_rows("ab\x1b[7mcd\nef\x1b[0mgh\n")
+    assert [char for char, _ in rows[1]] == list("efgh")
+    assert [style.reverse for _, style in rows[1]] == [True, True, False, False]
+    assert not rows[0][0][1].reverse and rows[0][2][1].reverse
+
+
+def test_colours_and_resets() -> None:
+    (row, *_) = styled_rows("\x1b[1;38;5;214;48;5;234mA\x1b[22;39mB\x1b[49;4mC")
+    a, b, c = (style for _, style in row)
+    assert (a.bold, a.fg, a.bg) == (True, "5;214", "5;234")
+    assert (b.bold, b.fg, b.bg) == (False, None, "5;234")
+    assert (c.bg, c.underline, c.emphasised) == (None, True, True)
