@@ -14,13 +14,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ossetia_reader.core.library import Library
-from ossetia_reader.core.search.index import Hit, SearchIndex, SearchResult
+from ossetia_reader.core.search.index import Hit, HitList, SearchIndex, SearchResult
 from ossetia_reader.core.search.snippet import highlight_spans, snippet
 from ossetia_reader.core.search.store import IndexUnusable
 
 __all__ = [
     "INDEX_DIRECTORY",
     "Hit",
+    "HitList",
     "IndexUnusable",
     "SearchIndex",
     "SearchResult",
@@ -62,13 +63,18 @@ def rebuild_index(
     return index
 
 
-def open_index(library: Library, notify: Callable[[str], None] | None = None) -> SearchIndex:
+def open_index(
+    library: Library,
+    notify: Callable[[str], None] | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> SearchIndex:
     """The library's index, loaded, repaired or rebuilt as needed, and caught up.
 
     Never raises for a bad index file: a missing, corrupt or outdated index is
-    rebuilt (``notify`` says so); articles added since it was saved, and
-    articles enriched since, are indexed incrementally; the result is saved
-    when it changed (a read-only library just keeps it in memory).
+    rebuilt (``notify`` says so, ``progress`` gets the running article count);
+    articles added since it was saved, and articles enriched since, are
+    indexed incrementally; the result is saved when it changed (a read-only
+    library just keeps it in memory).
     """
     say = notify or (lambda message: None)
     directory = index_directory(library)
@@ -76,7 +82,7 @@ def open_index(library: Library, notify: Callable[[str], None] | None = None) ->
         index = SearchIndex.load(directory)
     except IndexUnusable as error:
         reason = str(error)
-        index = rebuild_index(library, notify=say)
+        index = rebuild_index(library, progress, notify=say)
         if "missing" in reason:
             say(f"search index built ({index.doc_count} articles)")
         else:
@@ -85,7 +91,7 @@ def open_index(library: Library, notify: Callable[[str], None] | None = None) ->
     fingerprint = _fingerprint(library)
     if index.max_key > fingerprint["max_key"] or index.doc_count > fingerprint["count"]:
         say("search index did not match the library; rebuilt")
-        return rebuild_index(library, notify=say)
+        return rebuild_index(library, progress, notify=say)
     changed = _catch_up(index, library, fingerprint)
     if changed:
         if index.needs_merge:

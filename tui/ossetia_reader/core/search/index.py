@@ -17,12 +17,13 @@ scores are ordered newest first.
 from __future__ import annotations
 
 import json
+import math
 import time
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 import numpy as np
 
@@ -38,6 +39,7 @@ from ossetia_reader.core.search.segment import (
     Flat,
     Segment,
     analyse,
+    analyse_parallel,
     concat,
     drop_docs,
 )
@@ -64,12 +66,52 @@ class Hit:
     score: float
 
 
+class HitList(Sequence[Hit]):
+    """Ranked hits, made into ``Hit`` objects only when read (a keystroke may find 100,000).
+
+    ``keys`` is the plain list of article keys, best first, for virtual lists.
+    """
+
+    __slots__ = ("keys", "scores")
+
+    def __init__(self, keys: list[int], scores: list[float]) -> None:
+        self.keys = keys
+        self.scores = scores
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    @overload
+    def __getitem__(self, index: int) -> Hit: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Hit]: ...
+    def __getitem__(self, index: int | slice) -> Hit | list[Hit]:
+        if isinstance(index, slice):
+            return [Hit(k, s) for k, s in zip(self.keys[index], self.scores[index], strict=True)]
+        return Hit(self.keys[index], self.scores[index])
+
+    def __iter__(self) -> Iterator[Hit]:
+        return (Hit(k, s) for k, s in zip(self.keys, self.scores, strict=True))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, HitList):
+            return self.keys == other.keys and self.scores == other.scores
+        if isinstance(other, list):
+            return list(self) == other
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"HitList({list(self)!r})"
+
+
 @dataclass(frozen=True, slots=True)
 class SearchResult:
     """Ranked hits (best first), how many matched in all, and what to tell the user."""
 
     query: str
-    hits: list[Hit]
+    hits: HitList
     total: int
     elapsed: float
     notice: str | None = None
@@ -101,10 +143,21 @@ class SearchIndex:
 
     @classmethod
     def build(
-        cls, articles: Iterable[Article], progress: Callable[[int], None] | None = None
+        cls,
+        articles: Iterable[Article],
+        progress: Callable[[int], None] | None = None,
+        *,
+        workers: int = 1,
     ) -> SearchIndex:
-        """Index ``articles`` (``progress`` is called with the running count)."""
-        flat = analyse(articles, progress)
+        """Index ``articles`` (``progress`` is called with the running count).
+
+        With ``workers`` > 1, tokenizing runs in that many processes (see
+        ``analyse_parallel``); use it for large libraries from the CLI.
+        """
+        if workers > 1:
+            flat = analyse_parallel(articles, progress, workers)
+        else:
+            flat = analyse(articles, progress)
         return cls([Segment.from_flat(flat)])
 
     def add(self, articles: Iterable[Article]) -> None:
@@ -290,7 +343,8 @@ class SearchIndex:
         started = time.perf_counter()
         parsed = q.parse(query, prefix_last=prefix_last)
         if parsed.root is None or not self._segments:
-            return SearchResult(query, [], 0, time.perf_counter() - started, parsed.notice)
+            elapsed = time.perf_counter() - started
+            return SearchResult(query, HitList([], []), 0, elapsed, parsed.notice)
         found = self._eval(parsed.root)
         if found is None:
             found = self._everything()
@@ -300,12 +354,7 @@ class SearchIndex:
             docs, scores = docs[live], scores[live]
         total = int(docs.size)
         chosen = self._top(docs, scores, limit)
-        hits = [
-            Hit(key, score)
-            for key, score in zip(
-                self._keys[docs[chosen]].tolist(), scores[chosen].tolist(), strict=True
-            )
-        ]
+        hits = HitList(self._keys[docs[chosen]].tolist(), scores[chosen].tolist())
         suggestions = self.suggest(parsed.root) if total == 0 else []
         elapsed = time.perf_counter() - started
         return SearchResult(query, hits, total, elapsed, parsed.notice, suggestions)
@@ -409,7 +458,7 @@ class SearchIndex:
 
     def _idf(self, df: float) -> float:
         n = max(self._live_count, 1)
-        return float(np.log(1.0 + (n - df + 0.5) / (df + 0.5)))
+        return math.log(1.0 + (n - df + 0.5) / (df + 0.5))
 
     def _global_df(self, segment_index: int, word_id: int) -> int:
         segment = self._segments[segment_index]
@@ -429,20 +478,31 @@ class SearchIndex:
             weighted = self._variants(segment, term)
             if not weighted:
                 continue
-            docs_parts, score_parts = [], []
-            for word_id, weight in weighted.items():
-                docs, impacts = segment.postings(word_id)
-                idf = self._idf(self._global_df(index, word_id))
-                docs_parts.append(docs)
-                score_parts.append(impacts * (idf * weight / 255.0))
-            if len(docs_parts) == 1:
-                docs, scores = docs_parts[0], score_parts[0]
+            factors = [
+                self._idf(self._global_df(index, word_id)) * weight / 255.0
+                for word_id, weight in weighted.items()
+            ]
+            if len(weighted) == 1:
+                docs, impacts = segment.postings(next(iter(weighted)))
+                scores = impacts * factors[0]
             else:
-                docs, scores = _best_per_doc(
-                    np.concatenate(docs_parts), np.concatenate(score_parts)
-                )
+                ids = np.fromiter(weighted, dtype=np.int64, count=len(weighted))
+                docs, impacts, owner = segment.postings_many(ids)
+                docs, scores = self._best_per_doc(docs, impacts * np.array(factors)[owner])
             parts.append(_Docs(docs + base, scores))
         return _concat(parts)
+
+    def _best_per_doc(self, docs: np.ndarray, scores: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Each document once, with its best score (variants of one query word)."""
+        if docs.size * 16 > self._keys.size:
+            best = np.zeros(self._keys.size + 1, np.float64)
+            np.maximum.at(best, docs, scores)
+            unique = np.flatnonzero(best)
+            return unique, best[unique]
+        order = np.argsort(docs, kind="stable")
+        docs, scores = docs[order], scores[order]
+        starts = np.flatnonzero(np.diff(docs, prepend=-1))
+        return docs[starts], np.maximum.reduceat(scores, starts)
 
     def _variants(self, segment: Segment, term: q.Term) -> dict[int, float]:
         """Indexed words (ids in ``segment``) that ``term`` matches, with their weights."""
@@ -708,10 +768,3 @@ def _concat(parts: list[_Docs]) -> _Docs:
     if len(parts) == 1:
         return parts[0]
     return _Docs(np.concatenate([p.docs for p in parts]), np.concatenate([p.scores for p in parts]))
-
-
-def _best_per_doc(docs: np.ndarray, scores: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    order = np.argsort(docs, kind="stable")
-    docs, scores = docs[order], scores[order]
-    starts = np.flatnonzero(np.diff(docs, prepend=-1))
-    return docs[starts], np.maximum.reduceat(scores, starts)

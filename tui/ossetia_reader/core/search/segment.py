@@ -41,8 +41,8 @@ from typing import Any
 import numpy as np
 
 from ossetia_reader.core.article import Article
-from ossetia_reader.core.search.stem import stem_for_script
-from ossetia_reader.core.search.tokenize import script, terms
+from ossetia_reader.core.search.stem import stem_all
+from ossetia_reader.core.search.tokenize import script, terms, terms_and_nuls
 from ossetia_reader.core.search.translit import key_for_script
 
 FIELDS = ("title", "body", "source", "person", "place", "org", "misc", "quote")
@@ -133,53 +133,118 @@ def _field_texts(article: Article) -> list[list[str]]:
     return texts
 
 
+_CHUNK = 256
+
+
 def analyse(articles: Iterable[Article], progress: Callable[[int], None] | None = None) -> Flat:
-    """Tokenize articles into a :class:`Flat` table (the only per-word Python loop)."""
+    """Tokenize articles into a :class:`Flat` table (the only per-word Python loop).
+
+    The texts of a chunk of articles are joined with NUL (which the library's
+    sanitiser never lets through) and folded and split in one pass, so the
+    per-word work is one regex match and one dictionary lookup. A chunk whose
+    text does hold NULs is split text by text instead.
+    """
     ids: defaultdict[str, int] = defaultdict(count().__next__)
+    assert ids["\0"] == 0
     lookup = ids.__getitem__
-    term_buf = array("I")
-    seg_doc, seg_pos, seg_len, seg_field = array("q"), array("q"), array("q"), array("B")
+    chunks: list[np.ndarray] = []
+    part_doc, part_field = array("q"), array("B")
     keys, days = array("q"), array("i")
-    fend = array("q")
+    pending: list[str] = []
+
+    def flush() -> None:
+        found = terms_and_nuls("\0".join(pending) + "\0")
+        if found.count("\0") != len(pending):
+            found = [t for text in pending for t in (*terms(text), "\0")]
+        chunks.append(np.fromiter(map(lookup, found), dtype=np.uint32, count=len(found)))
+        pending.clear()
+
     done = 0
     for article in articles:
         doc = len(keys)
         keys.append(article.key or 0)
         days.append(article.date.toordinal() - _EPOCH if article.date else NO_DATE)
-        position = 0
         for index, texts in enumerate(_field_texts(article)):
-            for text in texts:
-                found = terms(text)
-                if found:
-                    term_buf.extend(map(lookup, found))
-                    seg_doc.append(doc)
-                    seg_pos.append(position)
-                    seg_len.append(len(found))
-                    seg_field.append(index)
-                    position += len(found) + 1
-            fend.append(position)
+            for text in texts or ("",):
+                pending.append(text)
+                part_doc.append(doc)
+                part_field.append(index)
         done += 1
-        if progress is not None and done % 1000 == 0:
-            progress(done)
-    if progress is not None and done % 1000:
+        if done % _CHUNK == 0:
+            flush()
+            if progress is not None and done % 1024 == 0:
+                progress(done)
+    if pending:
+        flush()
+    if progress is not None:
         progress(done)
-    lengths = np.frombuffer(seg_len, dtype=np.int64)
-    total = int(lengths.sum()) if lengths.size else 0
-    starts = np.cumsum(lengths) - lengths
-    first_pos = np.frombuffer(seg_pos, dtype=np.int64)
-    vocab = [""] * len(ids)
+    if not keys:
+        return empty_flat()
+    found = np.concatenate(chunks)
+    separators = np.flatnonzero(found == 0)
+    lengths = np.diff(separators, prepend=-1) - 1
+    words = found != 0
+    docs = np.frombuffer(part_doc, dtype=np.int64)
+    step = lengths + (lengths > 0)  # one empty position after each text
+    running = np.cumsum(step) - step
+    first_part = np.searchsorted(docs, np.arange(len(keys)))
+    start = running - running[first_part][docs]
+    group = docs * N_FIELDS + np.frombuffer(part_field, dtype=np.uint8)
+    last_part = np.flatnonzero(np.diff(group, append=-1))
+    total = int(lengths.sum())
+    vocab = [""] * (len(ids) - 1)
     for word, index in ids.items():
-        vocab[index] = word
+        if index:
+            vocab[index - 1] = word
     return Flat(
         vocab=vocab,
-        term=np.frombuffer(term_buf, dtype=np.uint32).copy(),
-        doc=np.repeat(np.frombuffer(seg_doc, dtype=np.int64), lengths),
-        pos=np.arange(total, dtype=np.int64) - np.repeat(starts - first_pos, lengths),
-        field=np.repeat(np.frombuffer(seg_field, dtype=np.uint8), lengths),
+        term=found[words] - np.uint32(1),
+        doc=np.repeat(docs, lengths),
+        pos=np.arange(total, dtype=np.int64)
+        - np.repeat(np.cumsum(lengths) - lengths - start, lengths),
+        field=np.repeat(np.frombuffer(part_field, dtype=np.uint8), lengths),
         keys=np.frombuffer(keys, dtype=np.int64).copy(),
         days=np.frombuffer(days, dtype=np.int32).copy(),
-        fend=np.frombuffer(fend, dtype=np.int64).reshape(-1, N_FIELDS).copy(),
+        fend=(start + step)[last_part].reshape(-1, N_FIELDS),
     )
+
+
+def analyse_parallel(
+    articles: Iterable[Article],
+    progress: Callable[[int], None] | None = None,
+    workers: int = 2,
+    chunk: int = 2000,
+) -> Flat:
+    """:func:`analyse` in ``workers`` processes (tokenizing is pure Python, one core each).
+
+    Articles are read from ``articles`` here and sent in chunks; the results
+    are joined in order. Worth it from some ten thousand articles on: each
+    worker process starts a fresh interpreter.
+    """
+    import multiprocessing
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    flats: list[Future[Flat]] = []
+    done = 0
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) == chunk:
+                flats.append(pool.submit(analyse, batch))
+                batch = []
+                while sum(1 for f in flats if not f.done()) > 2 * workers:
+                    flats[done].result()
+                    done += 1
+                    if progress is not None:
+                        progress(done * chunk)
+        if batch:
+            flats.append(pool.submit(analyse, batch))
+        results = [f.result() for f in flats]
+    if progress is not None:
+        progress(sum(f.n_docs for f in results))
+    return concat(results) if results else empty_flat()
 
 
 def concat(flats: Sequence[Flat]) -> Flat:
@@ -262,8 +327,8 @@ def _blob(strings: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
 
 def _groups(
     keys_per_term: list[str | None],
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Sorted unique keys (blob, offsets), key id per term, and terms grouped by key."""
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Sorted unique keys (blob, offsets) and the terms of each key (ids, starts)."""
     unique = sorted({k for k in keys_per_term if k is not None})
     blob, offsets = _blob(unique)
     index = {k: i for i, k in enumerate(unique)}
@@ -272,7 +337,7 @@ def _groups(
     order = members[np.argsort(term_key[members], kind="stable")].astype(np.int32)
     starts = np.zeros(len(unique) + 1, dtype=np.int64)
     np.cumsum(np.bincount(term_key[members], minlength=len(unique)), out=starts[1:])
-    return blob, offsets, term_key, order, starts
+    return blob, offsets, order, starts
 
 
 def encode(
@@ -389,9 +454,7 @@ def encode(
 
     # Variant groups: stems and transliteration keys of word terms.
     names = [script(s) if s and s[0] >= " " else "" for s in sorted_strings]
-    stems = [
-        stem_for_script(s, n) if n else None for s, n in zip(sorted_strings, names, strict=True)
-    ]
+    stems = stem_all(sorted_strings, names)
     tkeys = [
         key_for_script(s, n) if n else None for s, n in zip(sorted_strings, names, strict=True)
     ]
@@ -399,19 +462,17 @@ def encode(
     stem_keys = [
         key_for_script(t, n) if t is not None else None for t, n in zip(stems, names, strict=True)
     ]
-    stem_blob, stem_off, term_stem, stem_terms, stem_start = _groups(stems)
-    key_blob, key_off, term_key, key_terms, key_start = _groups(tkeys)
-    skey_blob, skey_off, _, skey_terms, skey_start = _groups(stem_keys)
+    stem_blob, stem_off, stem_terms, stem_start = _groups(stems)
+    key_blob, key_off, key_terms, key_start = _groups(tkeys)
+    skey_blob, skey_off, skey_terms, skey_start = _groups(stem_keys)
 
     vocab_blob, vocab_off = _blob(sorted_strings)
     arrays = {
         "vocab_blob": vocab_blob,
         "vocab_off": _narrow(vocab_off),
         "df": df.astype(np.uint32),
-        "post_start": _narrow(post_start),
         "first_doc": _narrow(first_doc),
         "doc_class": doc_class,
-        "doc_off": _narrow(doc_off),
         **pools,
         "impact": impact_q,
         "count_off": _narrow(count_off),
@@ -421,12 +482,10 @@ def encode(
         "script": scripts,
         "stem_blob": stem_blob,
         "stem_off": _narrow(stem_off),
-        "term_stem": term_stem,
         "stem_terms": stem_terms,
         "stem_start": _narrow(stem_start),
         "key_blob": key_blob,
         "key_off": _narrow(key_off),
-        "term_key": term_key,
         "key_terms": key_terms,
         "key_start": _narrow(key_start),
         "skey_blob": skey_blob,
@@ -466,14 +525,28 @@ def _narrow(values: np.ndarray) -> np.ndarray:
 
 
 class _Strings:
-    """A sorted blob of UTF-8 strings seen as a sequence of bytes, for ``bisect``."""
+    """A sorted blob of UTF-8 strings seen as a sequence of bytes, for ``bisect``.
 
-    __slots__ = ("_blob", "_off", "size")
+    ``heads`` holds each string's first 8 bytes as a big-endian integer (built
+    at load, vectorised): one ``searchsorted`` narrows a lookup to the few
+    strings sharing them, so a lookup costs a handful of Python steps.
+    """
+
+    __slots__ = ("_blob", "_off", "heads", "size")
 
     def __init__(self, blob: np.ndarray, offsets: np.ndarray) -> None:
         self._blob = blob.tobytes()
         self._off = memoryview(offsets)
         self.size = max(len(offsets) - 1, 0)
+        starts = np.asarray(offsets[:-1], dtype=np.int64)
+        lengths = np.asarray(offsets[1:], dtype=np.int64) - starts
+        padded = np.concatenate([np.asarray(blob, dtype=np.uint8), np.zeros(8, np.uint8)])
+        heads = np.zeros(self.size, dtype=np.uint64)
+        for byte in range(8):
+            value = padded[starts + byte].astype(np.uint64)
+            value[lengths <= byte] = 0
+            heads |= value << np.uint64(8 * (7 - byte))
+        self.heads = heads
 
     def __len__(self) -> int:
         return self.size
@@ -481,14 +554,28 @@ class _Strings:
     def __getitem__(self, index: int) -> bytes:
         return self._blob[self._off[index] : self._off[index + 1]]
 
+    def _bounds(self, key: bytes) -> tuple[int, int]:
+        # A numpy scalar: a plain int would make numpy convert the whole array.
+        head = np.uint64(int.from_bytes(key[:8].ljust(8, b"\0"), "big"))
+        lo = int(self.heads.searchsorted(head, "left"))
+        hi = int(self.heads.searchsorted(head, "right"))
+        return lo, hi
+
     def find(self, word: str) -> int:
         key = word.encode("utf-8", "surrogatepass")
-        index = bisect.bisect_left(self, key)
-        return index if index < self.size and self[index] == key else -1
+        lo, hi = self._bounds(key)
+        index = bisect.bisect_left(self, key, lo, hi) if hi - lo > 1 else lo
+        return index if index < hi and self[index] == key else -1
 
     def prefix_range(self, prefix: str) -> tuple[int, int]:
         key = prefix.encode("utf-8", "surrogatepass")
-        return bisect.bisect_left(self, key), bisect.bisect_left(self, key + b"\xff")
+        end = key + b"\xff"
+        lo = self._bounds(key)[0]
+        if len(key) < 8:
+            head = np.uint64(int.from_bytes(key.ljust(8, b"\xff"), "big"))
+            return lo, int(self.heads.searchsorted(head, "right"))
+        hi = self._bounds(end)[1]
+        return bisect.bisect_left(self, key, lo, hi), bisect.bisect_left(self, end, lo, hi)
 
     def text(self, index: int) -> str:
         return self[index].decode("utf-8", "surrogatepass")
@@ -506,11 +593,21 @@ class Segment:
         self.stems = _Strings(arrays["stem_blob"], arrays["stem_off"])
         self.tkeys = _Strings(arrays["key_blob"], arrays["key_off"])
         self.df = arrays["df"]
+        df = self.df.astype(np.int64)
+        self.post_start = np.zeros(df.size + 1, dtype=np.int64)
+        np.cumsum(df, out=self.post_start[1:])
+        self.doc_class = arrays["doc_class"]
+        self.doc_off = np.zeros(df.size, dtype=np.int64)
+        for c in range(len(_POOL_TYPES)):
+            in_class = self.doc_class == c
+            sizes = np.where(in_class, df, 0)
+            self.doc_off[in_class] = (np.cumsum(sizes) - sizes)[in_class]
+        self.first_doc = arrays["first_doc"]
         self._df = memoryview(arrays["df"])
-        self._post = memoryview(arrays["post_start"])
+        self._post = memoryview(self.post_start)
         self._first = memoryview(arrays["first_doc"])
         self._class = memoryview(arrays["doc_class"])
-        self._doc_off = memoryview(arrays["doc_off"])
+        self._doc_off = memoryview(self.doc_off)
         self._pools = (arrays["pool0"], arrays["pool1"], arrays["pool2"])
         self._impact = arrays["impact"]
         self._count_off = memoryview(arrays["count_off"])
@@ -518,10 +615,8 @@ class Segment:
         self._counts = arrays["counts"]
         self._positions = arrays["positions"]
         self.script = arrays["script"]
-        self.term_stem = arrays["term_stem"]
         self._stem_terms = arrays["stem_terms"]
         self._stem_start = memoryview(arrays["stem_start"])
-        self.term_key = arrays["term_key"]
         self._key_terms = arrays["key_terms"]
         self._key_start = memoryview(arrays["key_start"])
         self.skeys = _Strings(arrays["skey_blob"], arrays["skey_off"])
@@ -551,6 +646,29 @@ class Segment:
         docs += self._first[term]
         start = self._post[term]
         return docs, self._impact[start : start + n]
+
+    def postings_many(self, terms: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Postings of several terms at once: docs, impacts, and which of ``terms`` each is."""
+        terms = np.asarray(terms, dtype=np.int64)
+        df = self.df[terms].astype(np.int64)
+        total = int(df.sum())
+        ends = np.cumsum(df)
+        starts = ends - df
+        within = np.arange(total) - np.repeat(starts, df)
+        owner = np.repeat(np.arange(terms.size), df)
+        gaps = np.empty(total, dtype=np.int64)
+        classes = self.doc_class[terms][owner]
+        pool_start = np.repeat(self.doc_off[terms], df) + within
+        for c, pool in enumerate(self._pools):
+            chosen = classes == c
+            if chosen.any():
+                gaps[chosen] = pool[pool_start[chosen]]
+        gaps[starts] = 0
+        running = np.cumsum(gaps)
+        first = self.first_doc[terms].astype(np.int64)
+        docs = running - np.repeat(running[starts] - first, df)
+        impacts = self._impact[np.repeat(self.post_start[terms], df) + within]
+        return docs, impacts, owner
 
     def positions(self, term: int) -> tuple[np.ndarray, np.ndarray]:
         """Occurrences per posting and all positions (ascending within each posting)."""
@@ -597,11 +715,11 @@ class Segment:
             else np.empty(0, bool)
         )
         df = self.df.astype(np.int64)
-        post_start = np.asarray(self.arrays["post_start"], dtype=np.int64)
+        post_start = self.post_start
         term_of_posting = np.repeat(np.arange(n_terms), df)
         gaps = np.empty(int(df.sum()), dtype=np.int64)
-        doc_class = self.arrays["doc_class"]
-        doc_off = np.asarray(self.arrays["doc_off"], dtype=np.int64)
+        doc_class = self.doc_class
+        doc_off = self.doc_off
         for c in range(3):
             in_class = doc_class == c
             if not in_class.any():

@@ -27,6 +27,9 @@ MAX_ENDING = 3
 MIN_LENGTH = 3
 
 
+_BATCH: dict[str, Callable[[list[str]], list[str]]] = {}
+
+
 def _load() -> tuple[str, dict[str, Callable[[str], str]]]:
     try:
         import Stemmer  # type: ignore[import-not-found]  # PyPI: PyStemmer
@@ -34,6 +37,7 @@ def _load() -> tuple[str, dict[str, Callable[[str], str]]]:
         return "none", {}
     english = Stemmer.Stemmer("english")
     russian = Stemmer.Stemmer("russian")
+    _BATCH.update({"latin": english.stemWords, "cyrillic": russian.stemWords})
     return "snowball-en-ru", {"latin": english.stemWord, "cyrillic": russian.stemWord}
 
 
@@ -52,6 +56,20 @@ def stem_for_script(term: str, term_script: str) -> str | None:
         return None
     stemmer = _STEMMERS.get(term_script)
     return stemmer(term) if stemmer is not None else None
+
+
+def stem_all(terms: list[str], scripts: list[str]) -> list[str | None]:
+    """``stem_for_script`` over many terms, one stemmer call per script (index building)."""
+    out: list[str | None] = [None] * len(terms)
+    for name, stem_words in _BATCH.items():
+        chosen = [
+            i
+            for i, (t, s) in enumerate(zip(terms, scripts, strict=True))
+            if s == name and len(t) >= MIN_LENGTH and t.isalpha()
+        ]
+        for i, stemmed in zip(chosen, stem_words([terms[i] for i in chosen]), strict=True):
+            out[i] = stemmed
+    return out
 
 
 def stem_keys(term: str) -> tuple[str, ...]:

@@ -5,9 +5,9 @@ beyond ASCII (``str.casefold``), compatibility-decomposed with combining marks
 stripped (``Kokoïty`` → ``kokoity``, ``Ёлка`` → ``елка``, ``ά`` → ``α``),
 possessive ``'s`` dropped and inner apostrophes removed (``Leader's`` →
 ``leader``, ``O'Brien`` → ``obrien``), thousands separators removed
-(``155,221`` → ``155221``) and decimals kept whole (``5.93``). Hyphens split
-(``post-Soviet`` → ``post``, ``soviet``), so a query for ``Soviet`` finds it
-and a query for ``post-Soviet`` becomes the phrase ``post soviet``.
+(``155,221`` → ``155221``). Hyphens and dots split (``post-Soviet`` →
+``post``, ``soviet``; ``5.93`` → ``5``, ``93``), so a query for ``Soviet``
+finds it and a query for ``post-Soviet`` or ``5.93`` becomes a phrase.
 
 The index folds whole texts at once (fast); highlighting tokenizes the
 original text span by span so that it can report offsets into it. Both go
@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-MAX_TERM_LENGTH = 64  # longer runs (base64 blobs, URLs run together) are cut to this
+MAX_TERM_LENGTH = 64  # longer runs (base64 blobs, URLs run together) are cut into pieces
 
 # Combining marks of the scripts a reader of Caucasus news meets (Latin, Cyrillic, Greek).
 _MARK_CLASS = "\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
@@ -32,7 +32,8 @@ _APOSTROPHES = "'\u2019\u02bc"
 _POSSESSIVE = re.compile(f"[{_APOSTROPHES}](?<=[^\\W_].)s\\b")
 _INNER_APOSTROPHE = re.compile(f"[{_APOSTROPHES}](?<=[^\\W_].)(?=[^\\W_])")
 _THOUSANDS = re.compile(r",(?<=\d,)(?=\d{3}(?!\d))")
-_TERM = re.compile(r"\w+(?:(?<=\d)\.\d+)*")  # underscores are made spaces first
+_TERM = re.compile(f"\\w{{1,{MAX_TERM_LENGTH}}}")  # "_" is a space by now
+_TERM_OR_NUL = re.compile(f"\\w{{1,{MAX_TERM_LENGTH}}}|\\x00")
 # A stretch of the *original* text that folds into one or more terms.
 _RAW = re.compile(
     f"(?:[^\\W_]|[{_MARK_CLASS}])+(?:[{_APOSTROPHES}.,](?:[^\\W_]|[{_MARK_CLASS}])+)*"
@@ -58,10 +59,12 @@ def fold(text: str) -> str:
 
 def terms(text: str) -> list[str]:
     """The terms of ``text``, in order."""
-    found = _TERM.findall(fold(text))
-    if found and max(map(len, found)) > MAX_TERM_LENGTH:
-        found = [term[:MAX_TERM_LENGTH] for term in found]
-    return found
+    return _TERM.findall(fold(text))
+
+
+def terms_and_nuls(text: str) -> list[str]:
+    """Terms of ``text`` with every NUL kept as a term of its own (to split joined texts)."""
+    return _TERM_OR_NUL.findall(fold(text))
 
 
 @lru_cache(maxsize=65536)

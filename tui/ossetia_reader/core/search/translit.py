@@ -45,7 +45,6 @@ _TABLE = str.maketrans(
 )
 _DOUBLED = re.compile(r"([a-z])\1+")
 _GLIDE = re.compile(r"(?<![^aeiou])i(?=e)")  # Yeltsin / Ельцин, Andreyev / Андреев
-_NOT_LATIN = re.compile(r"[^a-z0-9]")
 
 SCRIPTS = frozenset({"latin", "cyrillic", "georgian"})
 
@@ -63,7 +62,8 @@ def key_for_script(term: str, term_script: str) -> str | None:
     key = term.translate(_TABLE)
     if "ie" in key:
         key = _GLIDE.sub("", key)
-    key = _DOUBLED.sub(r"\1", key)
-    if _NOT_LATIN.search(key):
+    if _DOUBLED.search(key):
+        key = _DOUBLED.sub(r"\1", key)
+    if not key.isascii() or not key.isalnum():
         return None
     return key or None

@@ -1,0 +1,397 @@
+"""Search speed and size against SQLite FTS5 and tantivy, measured in one run (issue 3).
+
+Loads the news corpora of ``../shared/corpora/*/*.jsonl`` (read in place;
+PolNeAR's one-copy-per-annotator rows are deduplicated), cycled with fresh
+ids and keys when more articles are asked for than exist (it says so), and
+builds the same articles (title, body; ours also source and date) into:
+
+* ours: ``ossetia_reader.core.search.SearchIndex`` (saved, then loaded from disk);
+* SQLite FTS5 (stdlib ``sqlite3``; ``unicode61 remove_diacritics 2``, ranked by ``bm25()``);
+* tantivy (PyPI ``tantivy``, benchmark-only; default tokenizer, BM25).
+
+Then a seeded query set drawn from the corpus (single words, two-word AND and
+OR, two-word phrases, prefixes, ``title:`` filters), the same for all three
+(prefixes are regex queries in tantivy, whose query parser has no ``word*``),
+each answered for its top 100. Printed: build throughput, size on disk, cold
+load (a fresh process: open the index and answer one query, timed inside
+that process after imports), its RSS growth, query latency p50/p99 per class,
+ours' time to add one article, and every figure's ratio to each peer.
+
+Run: ``nice -n 10 python benchmarks/search.py --articles 10000`` (or 100000).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import itertools
+import json
+import os
+import random
+import re
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tui"))
+
+from ossetia_reader.core.article import Article  # noqa: E402
+from ossetia_reader.core.search import SearchIndex  # noqa: E402
+
+CORPORA = (ROOT / ".." / "shared" / "corpora").resolve()
+CLASSES = ("single", "and", "or", "phrase", "prefix", "field")
+LIMIT = 100
+_STOPWORDS = (
+    "the a an and or of to in on for with at by from as is was were be been are it its this "
+    "that which who he she they we you i not no but said says will would could should has "
+    "have had do does did than then there their his her our your also more most"
+)
+STOPWORDS = frozenset(_STOPWORDS.split(" "))
+WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+# -- corpus ----------------------------------------------------------------------
+
+
+def load_corpus(count: int) -> tuple[list[Article], str]:
+    rows: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for path in sorted(CORPORA.glob("*/*.jsonl")):
+        with open(path, encoding="utf-8") as lines:
+            for line in lines:
+                row = json.loads(line)
+                if not isinstance(row.get("title"), str) or not isinstance(row.get("body"), str):
+                    continue
+                ident = str(row.get("article_id") or row["id"])
+                if ident in seen:
+                    continue
+                seen.add(ident)
+                rows.append(row)
+    if not rows:
+        sys.exit(f"no corpora found under {CORPORA}")
+    random.Random(0).shuffle(rows)  # every size gets a mix of the corpora
+    note = f"{len(rows)} distinct articles"
+    if count > len(rows):
+        note += f", cycled x{count / len(rows):.1f} with fresh ids to reach {count}"
+    articles = []
+    for i in range(count):
+        row = rows[i % len(rows)]
+        date = None
+        if row.get("date"):
+            try:
+                date = dt.date.fromisoformat(str(row["date"])[:10])
+            except ValueError:
+                date = None
+        articles.append(
+            Article(
+                id=f"{row['id']}#{i // len(rows)}",
+                key=i + 1,
+                title=row["title"],
+                body=row["body"],
+                source=str(row.get("source") or ""),
+                date=date,
+            )
+        )
+    return articles, note
+
+
+def make_queries(articles: list[Article], per_class: int, seed: int) -> dict[str, list[str]]:
+    rng = random.Random(seed)
+    queries: dict[str, list[str]] = {name: [] for name in CLASSES}
+
+    def words_of(text: str) -> list[str]:
+        return [w.lower() for w in WORD.findall(text) if w.lower() not in STOPWORDS]
+
+    while any(len(v) < per_class for v in queries.values()):
+        article = rng.choice(articles)
+        body = words_of(article.body)
+        title = words_of(article.title)
+        if len(body) < 10:
+            continue
+        a, b = rng.sample(body, 2)
+        if len(queries["single"]) < per_class:
+            queries["single"].append(a)
+        if len(queries["and"]) < per_class:
+            queries["and"].append(f"{a} {b}")
+        if len(queries["or"]) < per_class:
+            queries["or"].append(f"{a} OR {b}")
+        raw = [w.lower() for w in WORD.findall(article.body)]
+        pairs = [
+            (x, y) for x, y in itertools.pairwise(raw) if x not in STOPWORDS and y not in STOPWORDS
+        ]
+        if pairs and len(queries["phrase"]) < per_class:
+            x, y = rng.choice(pairs)
+            queries["phrase"].append(f'"{x} {y}"')
+        if len(queries["prefix"]) < per_class and len(a) >= 5:
+            queries["prefix"].append(a[: rng.randint(3, min(5, len(a) - 1))] + "*")
+        if title and len(queries["field"]) < per_class:
+            queries["field"].append(f"title:{rng.choice(title)}")
+    return queries
+
+
+# -- engines -----------------------------------------------------------------------
+
+
+def dir_size(path: Path) -> int:
+    if path.is_file():
+        return path.stat().st_size
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+class Ours:
+    name = "ours"
+
+    def build(self, articles: list[Article], where: Path) -> None:
+        index = SearchIndex.build(articles)
+        index.save(where)
+
+    def open(self, where: Path) -> None:
+        self.index = SearchIndex.load(where)
+
+    def search(self, query: str) -> int:
+        return len(self.index.search(query, limit=LIMIT).hits)
+
+    cold = (
+        "import sys; sys.path.insert(0, {tui!r})\n"
+        "from pathlib import Path\n"
+        "from ossetia_reader.core.search import SearchIndex\n"
+        "def run(where, query):\n"
+        "    index = SearchIndex.load(Path(where))\n"
+        "    return len(index.search(query, limit={limit}).hits)\n"
+    )
+
+
+class Fts5:
+    name = "fts5"
+    sql = "SELECT rowid FROM docs WHERE docs MATCH ? ORDER BY bm25(docs) LIMIT ?"
+
+    def build(self, articles: list[Article], where: Path) -> None:
+        db = sqlite3.connect(where)
+        db.execute(
+            "CREATE VIRTUAL TABLE docs USING fts5(title, body, "
+            "tokenize='unicode61 remove_diacritics 2')"
+        )
+        with db:
+            db.executemany(
+                "INSERT INTO docs (rowid, title, body) VALUES (?, ?, ?)",
+                ((a.key, a.title, a.body) for a in articles),
+            )
+        db.close()
+
+    def open(self, where: Path) -> None:
+        self.db = sqlite3.connect(where)
+
+    def search(self, query: str) -> int:
+        return len(self.db.execute(self.sql, (query, LIMIT)).fetchall())
+
+    cold = (
+        "import sqlite3\n"
+        "def run(where, query):\n"
+        "    db = sqlite3.connect(where)\n"
+        "    sql = 'SELECT rowid FROM docs WHERE docs MATCH ? ORDER BY bm25(docs) LIMIT ?'\n"
+        "    return len(db.execute(sql, (query, {limit})).fetchall())\n"
+    )
+
+
+class Tantivy:
+    name = "tantivy"
+
+    def build(self, articles: list[Article], where: Path) -> None:
+        import tantivy
+
+        builder = tantivy.SchemaBuilder()
+        builder.add_text_field("title", stored=False)
+        builder.add_text_field("body", stored=False)
+        builder.add_integer_field("key", stored=True, fast=True)
+        where.mkdir()
+        index = tantivy.Index(builder.build(), path=str(where))
+        writer = index.writer(heap_size=200_000_000, num_threads=2)
+        for a in articles:
+            writer.add_document(tantivy.Document(title=a.title, body=a.body, key=a.key))
+        writer.commit()
+        writer.wait_merging_threads()
+
+    def open(self, where: Path) -> None:
+        import tantivy
+
+        self.tantivy = tantivy
+        self.index = tantivy.Index.open(str(where))
+        self.searcher = self.index.searcher()
+
+    def parse(self, query: str) -> Any:
+        return tantivy_query(self.tantivy, self.index, query)
+
+    def search(self, query: str) -> int:
+        return len(self.searcher.search(self.parse(query), LIMIT).hits)
+
+    cold = (
+        "import re, tantivy\n"
+        "def run(where, query):\n"
+        "    index = tantivy.Index.open(where)\n"
+        "    searcher = index.searcher()\n"
+        "    parsed = index.parse_query(query, ['title', 'body'], conjunction_by_default=True)\n"
+        "    return len(searcher.search(parsed, {limit}).hits)\n"
+    )
+
+
+def tantivy_query(tantivy: Any, index: Any, query: str) -> Any:
+    if query.endswith("*") and " " not in query:
+        pattern = re.escape(query[:-1]) + ".*"
+        schema = index.schema
+        return tantivy.Query.boolean_query(
+            [
+                (tantivy.Occur.Should, tantivy.Query.regex_query(schema, "title", pattern)),
+                (tantivy.Occur.Should, tantivy.Query.regex_query(schema, "body", pattern)),
+            ]
+        )
+    return index.parse_query(query, ["title", "body"], conjunction_by_default=True)
+
+
+# -- measuring ---------------------------------------------------------------------
+
+
+def cold_load(engine: Any, where: Path, query: str) -> tuple[float, float]:
+    """(ms to open and answer one query, RSS growth in MB) in a fresh process."""
+    code = engine.cold.format(tui=str(ROOT / "tui"), limit=LIMIT) + (
+        "import json, os, sys, time\n"
+        "def rss():\n"
+        "    with open('/proc/self/statm') as f:\n"
+        "        return int(f.read().split()[1]) * os.sysconf('SC_PAGE_SIZE')\n"
+        "before = rss(); start = time.perf_counter()\n"
+        "run(sys.argv[1], sys.argv[2])\n"
+        "elapsed = time.perf_counter() - start\n"
+        "print(json.dumps([elapsed * 1000, (rss() - before) / 1e6]))\n"
+    )
+    samples = []
+    for _ in range(5):
+        out = subprocess.run(
+            [sys.executable, "-c", code, str(where), query],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        samples.append(json.loads(out))
+    return (
+        statistics.median(s[0] for s in samples),
+        statistics.median(s[1] for s in samples),
+    )
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def latencies(engine: Any, queries: dict[str, list[str]], rounds: int) -> dict[str, list[float]]:
+    for batch in queries.values():  # warm caches once
+        for query in batch:
+            engine.search(query)
+    timings: dict[str, list[float]] = {name: [] for name in CLASSES}
+    for _ in range(rounds):
+        for name, batch in queries.items():
+            for query in batch:
+                start = time.perf_counter()
+                engine.search(query)
+                timings[name].append((time.perf_counter() - start) * 1000)
+    return timings
+
+
+def add_one(where: Path, articles: list[Article], trials: int = 20) -> list[float]:
+    index = SearchIndex.load(where)
+    base = max(a.key or 0 for a in articles)
+    times = []
+    for i in range(trials):
+        source = articles[i]
+        fresh = Article(
+            id=f"new-{i}", key=base + i + 1, title=source.title, body=source.body, date=source.date
+        )
+        start = time.perf_counter()
+        index.add([fresh])
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--queries", type=int, default=100, help="queries per class")
+    parser.add_argument("--rounds", type=int, default=3, help="timed passes over the queries")
+    parser.add_argument("--seed", type=int, default=3)
+    parser.add_argument("--engines", default="ours,fts5,tantivy")
+    parser.add_argument("--keep", type=Path, help="build here and keep (default: a temp dir)")
+    args = parser.parse_args()
+
+    articles, note = load_corpus(args.articles)
+    raw = sum(len(a.title.encode()) + len(a.body.encode()) for a in articles)
+    queries = make_queries(articles, args.queries, args.seed)
+    print(f"corpus: {note}; {raw / 1e6:.1f} MB of title+body text", flush=True)
+    print(f"queries: {args.queries} per class x {args.rounds} rounds, top {LIMIT}", flush=True)
+    work = args.keep or Path(tempfile.mkdtemp(prefix="search-bench-"))
+    engines = {e.name: e for e in (Ours(), Fts5(), Tantivy()) if e.name in args.engines.split(",")}
+    results: dict[str, dict[str, float]] = {}
+    for name, engine in engines.items():
+        where = work / name
+        if where.exists():
+            shutil.rmtree(where) if where.is_dir() else where.unlink()
+        start = time.perf_counter()
+        engine.build(articles, where)
+        build = time.perf_counter() - start
+        figures = {"build/s": len(articles) / build, "size MB": dir_size(where) / 1e6}
+        figures["cold ms"], figures["dRSS MB"] = cold_load(engine, where, queries["single"][0])
+        engine.open(where)
+        timings = latencies(engine, queries, args.rounds)
+        every = [t for batch in timings.values() for t in batch]
+        figures["p50 ms"], figures["p99 ms"] = percentile(every, 0.5), percentile(every, 0.99)
+        for cls, batch in timings.items():
+            figures[f"{cls} p50"] = percentile(batch, 0.5)
+            figures[f"{cls} p99"] = percentile(batch, 0.99)
+        if name == "ours":
+            adds = add_one(where, articles)
+            figures["add1 ms"] = statistics.median(adds)
+            figures["add1 max"] = max(adds)
+        results[name] = figures
+        print(f"{name}: built in {build:.1f} s", flush=True)
+    print_table(results, raw)
+    if not args.keep:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def print_table(results: dict[str, dict[str, float]], raw: int) -> None:
+    names = list(results)
+    rows = list(next(iter(results.values())))
+    extra = [r for r in results.get("ours", {}) if r not in rows]
+    peers = [n for n in names if n != "ours"]
+    header = f"{'figure':<14}" + "".join(f"{n:>12}" for n in names)
+    header += "".join(f"{'ours/' + p:>14}" for p in peers if "ours" in results)
+    print()
+    print(f"machine: {os.cpu_count()} cpus, {platform_line()}; {dt.date.today()}")
+    print(header)
+    for row in rows + extra:
+        line = f"{row:<14}"
+        for n in names:
+            value = results[n].get(row)
+            line += f"{value:>12.2f}" if value is not None else f"{'':>12}"
+        if "ours" in results:
+            for p in peers:
+                a, b = results["ours"].get(row), results[p].get(row)
+                line += f"{a / b:>14.2f}" if a is not None and b else f"{'':>14}"
+        print(line)
+    if "ours" in results:
+        print(f"{'size/raw':<14}{results['ours']['size MB'] * 1e6 / raw:>12.2f}")
+
+
+def platform_line() -> str:
+    import platform
+
+    return f"{platform.processor() or platform.machine()}, Python {platform.python_version()}"
+
+
+if __name__ == "__main__":
+    main()
