@@ -271,7 +271,7 @@ def fetch(cli: CliContext, full_text: bool, urls: tuple[str, ...]) -> None:
     tasks: dict[str, TaskID] = {}
 
     def show(update: FeedProgress) -> None:
-        name = update.name if len(update.name) <= 40 else update.name[:39] + "…"
+        name = update.name if len(update.name) <= 40 else update.name[:15] + "…" + update.name[-24:]
         if update.url not in tasks:
             tasks[update.url] = progress.add_task("", total=3, name=name, status="queued")
         task = tasks[update.url]

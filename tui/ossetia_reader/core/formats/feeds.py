@@ -78,9 +78,13 @@ def parse_feed(
     reject_entity_declarations(data)
     import feedparser  # a tenth of a second: only when a feed is really parsed
 
-    headers = {"content-location": base_url} if base_url else {}
+    # Headers only for an HTTP response: without a Content-Type feedparser calls any
+    # document ill-formed, and a local file has none.
+    headers = {}
     if content_type:
         headers["content-type"] = content_type
+        if base_url:
+            headers["content-location"] = base_url
     if not (content_type and "charset=" in content_type.lower()):
         data = _undeclared_to_utf8(data)
     if data[:200].lstrip().startswith(b"<?xml"):
@@ -95,8 +99,9 @@ def parse_feed(
     warnings: list[str] = []
     if not version and not entries:
         raise FormatError(_not_a_feed(data, parsed))
-    if parsed.get("bozo") and parsed.get("bozo_exception") is not None:
-        warnings.append(f"feed is not well-formed ({_one_line(parsed['bozo_exception'])})")
+    bozo = parsed.get("bozo_exception")
+    if parsed.get("bozo") and bozo is not None and type(bozo).__name__ != "NonXMLContentType":
+        warnings.append(f"feed is not well-formed ({_one_line(bozo)})")
     meta = parsed.get("feed") or {}
     link = http_url(meta.get("link")) or http_url(base_url)
     title = _title(meta.get("title"), meta.get("title_detail")) or source_for_url(link) or feed_key
