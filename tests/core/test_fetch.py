@@ -333,3 +333,22 @@ def _done_feeds(library_dir: Path) -> int:
             )
     except sqlite3.Error:
         return 0
+
+
+def test_add_urls_imports_pages_and_feeds_and_reports_http_errors(
+    empty_library: Library, server: str
+) -> None:
+    from ossetia_reader.core.importer import Status, import_paths
+
+    reports = import_paths(
+        empty_library, [f"{server}/page.html", f"{server}/feed.xml", f"{server}/gone.html"]
+    )
+    assert [(r.status, r.format, r.added) for r in reports] == [
+        (Status.ADDED, "html", 1),
+        (Status.ADDED, "feed", 2),
+        (Status.FAILED, "", 0),
+    ]
+    assert reports[2].reason == "HTTP 404 Not Found"
+    page = empty_library.get(reports[0].keys[0])
+    assert page is not None and page.url == f"{server}/page.html"
+    assert "full text of story 9" in page.body and "Copyright" not in page.body
