@@ -291,3 +291,34 @@ def test_open_index_catches_up_on_new_and_enriched_articles(library: Library) ->
     assert [h.key for h in index.search("person:cheesemaker").hits] == [key]
     assert index.doc_count == before + 1
     assert np.isin(key, index.enriched_keys())
+
+
+def test_texts_holding_nul_are_split_text_by_text() -> None:
+    odd = article(1, "nul\0inside", "body\0with nul", "2022-01-01")
+    built = SearchIndex.build([odd, *ARTICLES[1:3]])
+    assert keys(built, '"nul inside"') == [1]
+    assert keys(built, "title:inside") == [1]
+    assert keys(built, '"body with nul"') == [1]
+
+
+def test_searching_while_another_thread_adds() -> None:
+    import threading
+
+    built = SearchIndex.build(ARTICLES)
+    errors: list[BaseException] = []
+
+    def add() -> None:
+        try:
+            for key in range(100, 160):
+                built.add([article(key, "Gas news", "gas", "2023-01-01")])
+        except BaseException as error:  # pragma: no cover - reported below
+            errors.append(error)
+
+    writer = threading.Thread(target=add)
+    writer.start()
+    while writer.is_alive():
+        result = built.search("gas")
+        assert result.total >= 2
+    writer.join()
+    assert errors == []
+    assert built.search("gas").total == 62

@@ -16,8 +16,10 @@ scores are ordered newest first.
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
+import threading
 import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -130,14 +132,20 @@ _EMPTY = _Docs(np.empty(0, np.int64), np.empty(0, np.float64))
 
 
 class SearchIndex:
-    """Full-text index over library articles; see the module docstring."""
+    """Full-text index over library articles; see the module docstring.
+
+    Thread-safe: searches may run while another thread adds, merges or saves
+    (writers build the new state aside and swap it in under a short lock).
+    """
 
     def __init__(self, segments: list[Segment], dead: np.ndarray | None = None) -> None:
-        self._segments = segments
+        self._lock = threading.Lock()  # held by searches and by the swap of a new state
+        self._writer = threading.RLock()  # one add/merge/save at a time
+        self._segments: list[Segment] = []
         self._open: Flat | None = None  # analysed form of the last delta, while it takes appends
         self._saved: set[str] = set()
         self.extra: dict[str, Any] = {}  # what the caller saved beside it (library fingerprint)
-        self._refresh(dead)
+        self._refresh(segments, dead)
 
     # -- building ----------------------------------------------------------------
 
@@ -168,32 +176,31 @@ class SearchIndex:
         if not batch:
             return
         flat = analyse(batch.values())
-        dead = self._dead.copy()
-        dead[np.isin(self._keys, flat.keys)] = True
-        averages = self._averages()
-        last = self._segments[-1] if self._segments else None
-        if (
-            last is not None
-            and len(self._segments) > 1
-            and last.n_docs + flat.n_docs <= OPEN_SEGMENT_DOCS
-        ):
-            opened = self._open if self._open is not None else last.decode()
-            self._open = concat([opened, flat])
-            self._segments[-1] = Segment.from_flat(self._open, averages)
-        elif not self._segments:
-            self._open = None
-            self._segments.append(Segment.from_flat(flat))
-        else:
-            self._open = flat if flat.n_docs < OPEN_SEGMENT_DOCS else None
-            self._segments.append(Segment.from_flat(flat, averages))
-        dead = np.concatenate([dead, np.zeros(self.doc_slots_after() - dead.size, bool)])
-        if len(self._segments) - 1 > MAX_DELTAS:
-            self._merge_deltas(dead)
-        else:
-            self._refresh(dead)
-
-    def doc_slots_after(self) -> int:
-        return sum(s.n_docs for s in self._segments)
+        with self._writer:
+            dead = self._dead.copy()
+            dead[np.isin(self._keys, flat.keys)] = True
+            averages = self._averages()
+            segments = list(self._segments)
+            last = segments[-1] if segments else None
+            if (
+                last is not None
+                and len(segments) > 1
+                and last.n_docs + flat.n_docs <= OPEN_SEGMENT_DOCS
+            ):
+                opened = self._open if self._open is not None else last.decode()
+                self._open = concat([opened, flat])
+                segments[-1] = Segment.from_flat(self._open, averages)
+            elif not segments:
+                self._open = None
+                segments.append(Segment.from_flat(flat))
+            else:
+                self._open = flat if flat.n_docs < OPEN_SEGMENT_DOCS else None
+                segments.append(Segment.from_flat(flat, averages))
+            slots = sum(s.n_docs for s in segments)
+            dead = np.concatenate([dead, np.zeros(slots - dead.size, bool)])
+            if len(segments) - 1 > MAX_DELTAS:
+                segments, dead = self._merged_deltas(segments, dead)
+            self._refresh(segments, dead)
 
     @property
     def needs_merge(self) -> bool:
@@ -206,47 +213,46 @@ class SearchIndex:
 
     def merge(self) -> None:
         """Fold every segment into one, dropping replaced articles (seconds at 100k)."""
-        flats = []
-        for segment, dead in zip(self._segments, self._dead_by_segment(), strict=True):
-            flats.append(drop_docs(segment.decode(), dead))
-        self._segments = [Segment.from_flat(concat(flats))] if flats else []
-        self._open = None
-        self._refresh(None)
+        with self._writer:
+            parts = _split(self._dead, self._segments)
+            flats = [drop_docs(s.decode(), d) for s, d in zip(self._segments, parts, strict=True)]
+            segments = [Segment.from_flat(concat(flats))] if flats else []
+            self._open = None
+            self._refresh(segments, None)
 
-    def _merge_deltas(self, dead: np.ndarray) -> None:
-        self._dead = dead
-        main, deltas = self._segments[0], self._segments[1:]
-        parts = self._dead_by_segment()
+    def _merged_deltas(
+        self, segments: list[Segment], dead: np.ndarray
+    ) -> tuple[list[Segment], np.ndarray]:
+        main, deltas = segments[0], segments[1:]
+        parts = _split(dead, segments)
         flats = [drop_docs(s.decode(), d) for s, d in zip(deltas, parts[1:], strict=True)]
         merged = Segment.from_flat(concat(flats), self._averages())
-        self._segments = [main, merged]
         self._open = None
-        self._refresh(np.concatenate([parts[0], np.zeros(merged.n_docs, bool)]))
-
-    def _dead_by_segment(self) -> list[np.ndarray]:
-        return [
-            self._dead[b : b + s.n_docs] for b, s in zip(self._bases, self._segments, strict=True)
-        ]
+        return [main, merged], np.concatenate([parts[0], np.zeros(merged.n_docs, bool)])
 
     def _averages(self) -> np.ndarray | None:
         if not self._segments:
             return None
         return np.array(self._segments[0].meta["averages"], dtype=np.float64)
 
-    def _refresh(self, dead: np.ndarray | None) -> None:
-        """Recompute the per-document tables over all segments."""
-        segments = self._segments
-        self._bases = np.cumsum([0] + [s.n_docs for s in segments])[:-1].astype(np.int64)
+    def _refresh(self, segments: list[Segment], dead: np.ndarray | None) -> None:
+        """Install ``segments``: per-document tables are computed first, then swapped in."""
+        bases = np.cumsum([0] + [s.n_docs for s in segments])[:-1].astype(np.int64)
         if segments:
-            self._keys = np.concatenate([s.keys for s in segments]).astype(np.int64)
-            self._days = np.concatenate([s.days for s in segments]).astype(np.int64)
+            keys = np.concatenate([s.keys for s in segments]).astype(np.int64)
+            days = np.concatenate([s.days for s in segments]).astype(np.int64)
         else:
-            self._keys = np.empty(0, np.int64)
-            self._days = np.empty(0, np.int64)
-        total = self._keys.size
-        self._dead = dead if dead is not None and dead.size == total else np.zeros(total, bool)
-        self._recency = (self._days << 32) + (self._keys & 0xFFFFFFFF)
-        self._live_count = int(total - self._dead.sum())
+            keys = np.empty(0, np.int64)
+            days = np.empty(0, np.int64)
+        total = keys.size
+        if dead is None or dead.size != total:
+            dead = np.zeros(total, bool)
+        recency = (days << 32) + (keys & 0xFFFFFFFF)
+        with self._lock:
+            self._segments = segments
+            self._bases, self._keys, self._days = bases, keys, days
+            self._dead, self._recency = dead, recency
+            self._live_count = int(total - dead.sum())
 
     # -- facts -------------------------------------------------------------------
 
@@ -287,6 +293,10 @@ class SearchIndex:
 
     def save(self, directory: Path, extra: dict[str, Any] | None = None) -> None:
         """Write the index to ``directory`` atomically (new segment files, then the manifest)."""
+        with self._writer:
+            self._save(directory, extra)
+
+    def _save(self, directory: Path, extra: dict[str, Any] | None) -> None:
         directory.mkdir(parents=True, exist_ok=True)
         names = []
         for segment in self._segments:
@@ -340,6 +350,10 @@ class SearchIndex:
 
     def search(self, query: str, *, limit: int = 1000, prefix_last: bool = False) -> SearchResult:
         """Ranked articles for ``query``; never raises for any query text."""
+        with self._lock:
+            return self._search(query, limit, prefix_last)
+
+    def _search(self, query: str, limit: int, prefix_last: bool) -> SearchResult:
         started = time.perf_counter()
         parsed = q.parse(query, prefix_last=prefix_last)
         if parsed.root is None or not self._segments:
@@ -691,6 +705,12 @@ def _edits(word: str) -> set[str]:
     found |= {a + c + b for a, b in splits for c in letters}
     found.discard(word)
     return found
+
+
+def _split(dead: np.ndarray, segments: list[Segment]) -> list[np.ndarray]:
+    """The replaced-article mask cut into one piece per segment."""
+    bounds = np.cumsum([0] + [s.n_docs for s in segments])
+    return [dead[a:b] for a, b in itertools.pairwise(bounds.tolist())]
 
 
 def read_manifest(directory: Path) -> dict[str, Any]:

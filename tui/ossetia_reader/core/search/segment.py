@@ -41,9 +41,9 @@ from typing import Any
 import numpy as np
 
 from ossetia_reader.core.article import Article
-from ossetia_reader.core.search.stem import stem_all
+from ossetia_reader.core.search.stem import stem, stem_all
 from ossetia_reader.core.search.tokenize import script, terms, terms_and_nuls
-from ossetia_reader.core.search.translit import key_for_script
+from ossetia_reader.core.search.translit import key_for_script, translit_key
 
 FIELDS = ("title", "body", "source", "person", "place", "org", "misc", "quote")
 BODY = 1
@@ -58,6 +58,7 @@ NO_DATE = int(np.iinfo(np.int32).min)
 _EPOCH = dt.date(1970, 1, 1).toordinal()
 SCRIPT_CODES = {"latin": 1, "cyrillic": 2, "georgian": 3}
 _POOL_TYPES = (np.uint8, np.uint16, np.uint32)
+_SMALL_VOCABULARY = 30_000
 
 
 # -- varints ---------------------------------------------------------------------
@@ -454,14 +455,16 @@ def encode(
 
     # Variant groups: stems and transliteration keys of word terms.
     names = [script(s) if s and s[0] >= " " else "" for s in sorted_strings]
-    stems = stem_all(sorted_strings, names)
-    tkeys = [
-        key_for_script(s, n) if n else None for s, n in zip(sorted_strings, names, strict=True)
-    ]
+    if len(sorted_strings) > _SMALL_VOCABULARY:
+        stems = stem_all(sorted_strings, names)
+        tkeys = [
+            key_for_script(s, n) if n else None for s, n in zip(sorted_strings, names, strict=True)
+        ]
+    else:  # a delta, re-encoded on every add: the memoised per-word functions pay off
+        stems = [stem(s) if n else None for s, n in zip(sorted_strings, names, strict=True)]
+        tkeys = [translit_key(s) if n else None for s, n in zip(sorted_strings, names, strict=True)]
     scripts = np.array([SCRIPT_CODES.get(n, 0) for n in names], np.uint8)
-    stem_keys = [
-        key_for_script(t, n) if t is not None else None for t, n in zip(stems, names, strict=True)
-    ]
+    stem_keys = [translit_key(t) if t is not None else None for t in stems]
     stem_blob, stem_off, stem_terms, stem_start = _groups(stems)
     key_blob, key_off, key_terms, key_start = _groups(tkeys)
     skey_blob, skey_off, skey_terms, skey_start = _groups(stem_keys)
