@@ -13,8 +13,6 @@ import time
 from contextlib import closing
 from pathlib import Path
 
-import pytest
-
 from ossetia_reader.core.importer import BATCH
 from ossetia_reader.core.library import DATABASE_NAME, Library, LibraryError
 
@@ -74,11 +72,6 @@ def test_add_a_folder_of_hostile_files(tmp_path: Path) -> None:
     assert b"[bold]with markup[/bold]" in shown.stdout
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cli/library.py add prints report.source (the path as found) unsanitised: a file "
-    "named '\\x1b]2;pwned\\x07.txt' in an added folder sends OSC 2 to the terminal",
-)
 def test_add_report_shows_a_hostile_file_name_as_text(tmp_path: Path) -> None:
     folder = tmp_path / "names"
     folder.mkdir()

@@ -291,11 +291,6 @@ def test_markdown_parses_to_a_safe_article(front: list[str] | None, body: str) -
     assert article.url is None or article.url.lower().startswith(("http://", "https://"))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="markdown.py parse_markdown uses fallback_id (the file name) as the title without "
-    "safe_line: an empty .md file named '\\x1b]2;pwned\\x07.md' gets an ESC in its title",
-)
 def test_markdown_fallback_title_from_a_hostile_file_name_is_safe() -> None:
     article = parse_markdown("", fallback_id="\x1b]2;pwned\x07", origin="x.md")
     article_fields_safe(article)
@@ -423,13 +418,6 @@ _FEED_USING_IT = (
 )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="feeds.py reject_entity_declarations scans only the first 1,000,000 bytes, and "
-    "decodes only UTF-8 or UTF-16 with a BOM: a DTD after a 1 MB comment, or in UTF-32 / "
-    "BOM-less UTF-16, reaches expat (a real bomb there took 33 s and 418 MB RSS before "
-    "expat's amplification limit stopped it)",
-)
 @pytest.mark.parametrize(
     "document",
     [

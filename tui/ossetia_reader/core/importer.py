@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from functools import partial
 from pathlib import Path
@@ -84,6 +84,7 @@ def import_paths(
                 result = _guard(str(item), partial(_import_file, library, item))
             else:
                 result = _guard(item, partial(_import_url, library, item))
+            result = replace(result, source=safe_line(result.source))  # shown to people
             reports.append(result)
             if report is not None:
                 report(result)

@@ -19,6 +19,7 @@ used as it is, anything else is qualified by the feed it came from.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -36,8 +37,10 @@ from ossetia_reader.core.formats.markdown import http_url, parse_iso_date
 from ossetia_reader.core.sanitize import safe_line
 from ossetia_reader.core.sources import source_for_url
 
-_DOCTYPE_SUBSET = re.compile(rb"<!DOCTYPE[^\[>]*\[", re.IGNORECASE)
-_ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.IGNORECASE)
+_SPACE = re.compile("[\\s\ufeff\u00ef\u00bb\u00bf]*")  # and a BOM, also as Latin-1
+_DOCTYPE = re.compile(r"<!DOCTYPE\b[^\[>]*(\[.*?\]\s*)?>", re.IGNORECASE | re.DOTALL)
+_ENTITY_DECLARATION = re.compile(r"<!ENTITY", re.IGNORECASE)
+_XML_DECLARED_ENCODING = re.compile(r"\s*<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)")
 _XML_DECLARATION_ENCODING = re.compile(rb"^\s*<\?xml[^>]*encoding\s*=", re.IGNORECASE)
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "html", "xhtml")
 _TITLE_FROM_BODY = 80
@@ -147,23 +150,72 @@ def parse_json_feed(data: bytes, *, feed_key: str) -> ParsedFeed:
 
 
 def reject_entity_declarations(data: bytes) -> None:
-    """Refuse XML that declares entities (entity bombs, external-entity reads).
+    """Refuse XML whose DTD declares entities (entity bombs, external-entity reads).
+
+    The prolog is read however the document is encoded (UTF-8/16/32 with or
+    without a BOM, or the encoding it declares) and however long its comments
+    are, so the check sees what a parser would see.
 
     Raises:
         FormatError: the document's DTD declares entities.
     """
-    head = data[:1_000_000]
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        head = head.decode("utf-16", errors="replace").encode("utf-8")
-    doctype = _DOCTYPE_SUBSET.search(head)
-    if doctype is None:
-        return
-    end = head.find(b"]>", doctype.end())
-    subset = head[doctype.end() : end if end >= 0 else len(head)]
-    if _ENTITY_DECLARATION.search(subset):
+    if any(_declares_entities(text) for text in _decoded_views(data)):
         raise FormatError(
             "rejected: the XML declares entities (an entity-expansion bomb or external read)"
         )
+
+
+def _decoded_views(data: bytes) -> list[str]:
+    """The document as text, in every encoding a parser might read it in."""
+    codec = _sniff_wide_encoding(data[:4])
+    if codec is not None:
+        return [data.decode(codec, errors="replace")]
+    latin = data.decode("latin-1")  # every ASCII-compatible encoding shows markup as-is
+    views = [latin]
+    declared = _XML_DECLARED_ENCODING.match(latin)
+    if declared:
+        with contextlib.suppress(LookupError):  # an encoding Python does not know
+            views.append(data.decode(declared.group(1), errors="replace"))
+    return views
+
+
+def _sniff_wide_encoding(head: bytes) -> str | None:
+    """UTF-16/32 by BOM or by the zero bytes around the first ``<`` (XML 1.0, appendix F)."""
+    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "utf-32"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    if len(head) < 4:
+        return None
+    if head[:3] == b"\0\0\0" and head[3]:
+        return "utf-32-be"
+    if head[0] and head[1:4] == b"\0\0\0":
+        return "utf-32-le"
+    if head[0] == 0 and head[1] and head[2] == 0:
+        return "utf-16-be"
+    if head[0] and head[1] == 0 and head[3] == 0:
+        return "utf-16-le"
+    return None
+
+
+def _declares_entities(text: str) -> bool:
+    """Whether the prolog's DOCTYPE has an internal subset that declares entities."""
+    index = 0
+    while True:
+        index = _SPACE.match(text, index).end()  # type: ignore[union-attr]
+        if text.startswith("<?", index):
+            index = text.find("?>", index + 2)
+        elif text.startswith("<!--", index):
+            index = text.find("-->", index + 4)
+        elif text[index : index + 9].upper() == "<!DOCTYPE":
+            doctype = _DOCTYPE.match(text, index)
+            subset = doctype.group(1) if doctype else text[index:]
+            return bool(subset) and _ENTITY_DECLARATION.search(subset) is not None
+        else:
+            return False
+        if index < 0:
+            return False
+        index += 2 if text[index] == "?" else 3
 
 
 class _ItemBuilder:

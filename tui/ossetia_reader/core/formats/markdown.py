@@ -167,7 +167,7 @@ def parse_markdown(
         blocks.pop(0)  # the heading repeats the front matter title
     if not title or len(title) > 500:
         warnings.append("no title")
-        title = fallback_id
+        title = safe_line(fallback_id)
     body, links = render_markdown_blocks(blocks, url)
     date = _date(fields.get("date") or fields.get("published") or "")
     if date is None:
