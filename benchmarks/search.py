@@ -12,10 +12,12 @@ builds the same articles (title, body; ours also source and date) into:
 Then a seeded query set drawn from the corpus (single words, two-word AND and
 OR, two-word phrases, prefixes, ``title:`` filters), the same for all three
 (prefixes are regex queries in tantivy, whose query parser has no ``word*``),
-each answered for its top 100. Printed: build throughput, size on disk, cold
-load (a fresh process: open the index and answer one query, timed inside
-that process after imports), its RSS growth, query latency p50/p99 per class,
-ours' time to add one article, and every figure's ratio to each peer.
+each answered for its top 100 (the engines take turns query by query, so a
+busy machine slows them alike). Printed: build throughput, size on disk,
+cold load (a fresh process: open the index and answer one query, timed
+inside that process after imports; median of 5), its RSS growth, query
+latency p50/p99 per class, ours' time to add one article to the built
+index, and every figure's ratio to each peer.
 
 Run: ``nice -n 10 python benchmarks/search.py --articles 10000`` (or 100000).
 """
@@ -258,7 +260,7 @@ def tantivy_query(tantivy: Any, index: Any, query: str) -> Any:
 
 
 def cold_load(engine: Any, where: Path, query: str) -> tuple[float, float]:
-    """(ms to open and answer one query, RSS growth in MB) in a fresh process."""
+    """(ms to open and answer one query, RSS growth in MB) in one fresh process."""
     code = engine.cold.format(tui=str(ROOT / "tui"), limit=LIMIT) + (
         "import json, os, sys, time\n"
         "def rss():\n"
@@ -269,19 +271,14 @@ def cold_load(engine: Any, where: Path, query: str) -> tuple[float, float]:
         "elapsed = time.perf_counter() - start\n"
         "print(json.dumps([elapsed * 1000, (rss() - before) / 1e6]))\n"
     )
-    samples = []
-    for _ in range(5):
-        out = subprocess.run(
-            [sys.executable, "-c", code, str(where), query],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-        samples.append(json.loads(out))
-    return (
-        statistics.median(s[0] for s in samples),
-        statistics.median(s[1] for s in samples),
-    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(where), query],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    elapsed, rss = json.loads(out)
+    return float(elapsed), float(rss)
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -289,17 +286,23 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
-def latencies(engine: Any, queries: dict[str, list[str]], rounds: int) -> dict[str, list[float]]:
-    for batch in queries.values():  # warm caches once
-        for query in batch:
-            engine.search(query)
-    timings: dict[str, list[float]] = {name: [] for name in CLASSES}
-    for _ in range(rounds):
-        for name, batch in queries.items():
+def latencies(
+    engines: dict[str, Any], queries: dict[str, list[str]], rounds: int
+) -> dict[str, dict[str, list[float]]]:
+    """Per engine and class, query times in ms; engines take turns query by query,
+    so that a busy machine slows them alike."""
+    for engine in engines.values():  # warm caches once
+        for batch in queries.values():
             for query in batch:
-                start = time.perf_counter()
                 engine.search(query)
-                timings[name].append((time.perf_counter() - start) * 1000)
+    timings = {name: {cls: [] for cls in CLASSES} for name in engines}
+    for _ in range(rounds):
+        for cls, batch in queries.items():
+            for query in batch:
+                for name, engine in engines.items():
+                    start = time.perf_counter()
+                    engine.search(query)
+                    timings[name][cls].append((time.perf_counter() - start) * 1000)
     return timings
 
 
@@ -343,21 +346,27 @@ def main() -> None:
         start = time.perf_counter()
         engine.build(articles, where)
         build = time.perf_counter() - start
-        figures = {"build/s": len(articles) / build, "size MB": dir_size(where) / 1e6}
-        figures["cold ms"], figures["dRSS MB"] = cold_load(engine, where, queries["single"][0])
-        engine.open(where)
-        timings = latencies(engine, queries, args.rounds)
+        results[name] = {"build/s": len(articles) / build, "size MB": dir_size(where) / 1e6}
+        print(f"{name}: built in {build:.1f} s", flush=True)
+    cold: dict[str, list[tuple[float, float]]] = {name: [] for name in engines}
+    for _ in range(5):  # fresh processes, engines in turn
+        for name, engine in engines.items():
+            cold[name].append(cold_load(engine, work / name, queries["single"][0]))
+    for name, engine in engines.items():
+        results[name]["cold ms"] = statistics.median(c[0] for c in cold[name])
+        results[name]["dRSS MB"] = statistics.median(c[1] for c in cold[name])
+        engine.open(work / name)
+    for name, timings in latencies(engines, queries, args.rounds).items():
+        figures = results[name]
         every = [t for batch in timings.values() for t in batch]
         figures["p50 ms"], figures["p99 ms"] = percentile(every, 0.5), percentile(every, 0.99)
         for cls, batch in timings.items():
             figures[f"{cls} p50"] = percentile(batch, 0.5)
             figures[f"{cls} p99"] = percentile(batch, 0.99)
-        if name == "ours":
-            adds = add_one(where, articles)
-            figures["add1 ms"] = statistics.median(adds)
-            figures["add1 max"] = max(adds)
-        results[name] = figures
-        print(f"{name}: built in {build:.1f} s", flush=True)
+    if "ours" in engines:
+        adds = add_one(work / "ours", articles)
+        results["ours"]["add1 ms"] = statistics.median(adds)
+        results["ours"]["add1 max"] = max(adds)
     print_table(results, raw)
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)

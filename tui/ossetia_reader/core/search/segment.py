@@ -473,7 +473,10 @@ def encode(
     arrays = {
         "vocab_blob": vocab_blob,
         "vocab_off": _narrow(vocab_off),
+        "vocab_heads": heads_of(vocab_blob, vocab_off),
         "df": df.astype(np.uint32),
+        "post_start": _narrow(post_start),
+        "doc_off": _narrow(doc_off),
         "first_doc": _narrow(first_doc),
         "doc_class": doc_class,
         **pools,
@@ -485,14 +488,17 @@ def encode(
         "script": scripts,
         "stem_blob": stem_blob,
         "stem_off": _narrow(stem_off),
+        "stem_heads": heads_of(stem_blob, stem_off),
         "stem_terms": stem_terms,
         "stem_start": _narrow(stem_start),
         "key_blob": key_blob,
         "key_off": _narrow(key_off),
+        "key_heads": heads_of(key_blob, key_off),
         "key_terms": key_terms,
         "key_start": _narrow(key_start),
         "skey_blob": skey_blob,
         "skey_off": _narrow(skey_off),
+        "skey_heads": heads_of(skey_blob, skey_off),
         "skey_terms": skey_terms,
         "skey_start": _narrow(skey_start),
         "keys": flat.keys.astype(np.int64),
@@ -527,28 +533,31 @@ def _narrow(values: np.ndarray) -> np.ndarray:
 # -- reading -----------------------------------------------------------------------
 
 
+def heads_of(blob: np.ndarray, offsets: np.ndarray) -> np.ndarray:
+    """Each string's first 8 bytes (zero padded) as a big-endian integer, sorted as they are."""
+    starts = np.asarray(offsets[:-1], dtype=np.int64)
+    lengths = np.asarray(offsets[1:], dtype=np.int64) - starts
+    padded = np.concatenate([np.asarray(blob, dtype=np.uint8), np.zeros(8, np.uint8)])
+    steps = np.arange(8)
+    first8 = padded[starts[:, None] + steps]
+    first8[lengths[:, None] <= steps] = 0
+    return first8.view(">u8").ravel().astype(np.uint64)
+
+
 class _Strings:
     """A sorted blob of UTF-8 strings seen as a sequence of bytes, for ``bisect``.
 
-    ``heads`` holds each string's first 8 bytes as a big-endian integer (built
-    at load, vectorised): one ``searchsorted`` narrows a lookup to the few
-    strings sharing them, so a lookup costs a handful of Python steps.
+    ``heads`` (stored with the segment, see :func:`heads_of`): one
+    ``searchsorted`` narrows a lookup to the few strings sharing their first
+    8 bytes, so a lookup costs a handful of Python steps.
     """
 
     __slots__ = ("_blob", "_off", "heads", "size")
 
-    def __init__(self, blob: np.ndarray, offsets: np.ndarray) -> None:
+    def __init__(self, blob: np.ndarray, offsets: np.ndarray, heads: np.ndarray) -> None:
         self._blob = blob.tobytes()
         self._off = memoryview(offsets)
         self.size = max(len(offsets) - 1, 0)
-        starts = np.asarray(offsets[:-1], dtype=np.int64)
-        lengths = np.asarray(offsets[1:], dtype=np.int64) - starts
-        padded = np.concatenate([np.asarray(blob, dtype=np.uint8), np.zeros(8, np.uint8)])
-        heads = np.zeros(self.size, dtype=np.uint64)
-        for byte in range(8):
-            value = padded[starts + byte].astype(np.uint64)
-            value[lengths <= byte] = 0
-            heads |= value << np.uint64(8 * (7 - byte))
         self.heads = heads
 
     def __len__(self) -> int:
@@ -592,19 +601,13 @@ class Segment:
         self.meta = meta
         self.id: str = meta["id"]
         self.n_docs: int = int(meta["docs"])
-        self.words = _Strings(arrays["vocab_blob"], arrays["vocab_off"])
-        self.stems = _Strings(arrays["stem_blob"], arrays["stem_off"])
-        self.tkeys = _Strings(arrays["key_blob"], arrays["key_off"])
+        self.words = _Strings(arrays["vocab_blob"], arrays["vocab_off"], arrays["vocab_heads"])
+        self.stems = _Strings(arrays["stem_blob"], arrays["stem_off"], arrays["stem_heads"])
+        self.tkeys = _Strings(arrays["key_blob"], arrays["key_off"], arrays["key_heads"])
         self.df = arrays["df"]
-        df = self.df.astype(np.int64)
-        self.post_start = np.zeros(df.size + 1, dtype=np.int64)
-        np.cumsum(df, out=self.post_start[1:])
+        self.post_start = arrays["post_start"]
         self.doc_class = arrays["doc_class"]
-        self.doc_off = np.zeros(df.size, dtype=np.int64)
-        for c in range(len(_POOL_TYPES)):
-            in_class = self.doc_class == c
-            sizes = np.where(in_class, df, 0)
-            self.doc_off[in_class] = (np.cumsum(sizes) - sizes)[in_class]
+        self.doc_off = arrays["doc_off"]
         self.first_doc = arrays["first_doc"]
         self._df = memoryview(arrays["df"])
         self._post = memoryview(self.post_start)
@@ -622,7 +625,7 @@ class Segment:
         self._stem_start = memoryview(arrays["stem_start"])
         self._key_terms = arrays["key_terms"]
         self._key_start = memoryview(arrays["key_start"])
-        self.skeys = _Strings(arrays["skey_blob"], arrays["skey_off"])
+        self.skeys = _Strings(arrays["skey_blob"], arrays["skey_off"], arrays["skey_heads"])
         self._skey_terms = arrays["skey_terms"]
         self._skey_start = memoryview(arrays["skey_start"])
         self.keys = arrays["keys"]
