@@ -75,8 +75,13 @@ def add(cli: CliContext, sources: tuple[str, ...]) -> None:
         line = Text()
         style = {"added": "green", "updated": "cyan", "failed": "red"}.get(report.status.value, "")
         line.append(f"{report.status.value:<8}", style=style)
-        counts = [f"{n} {word}" for n, word in ((report.added, "new"), (report.updated, "changed"),
-                  (report.skipped, "unchanged"), (report.failed, "bad")) if n]  # fmt: skip
+        numbers = (
+            (report.added, "new"),
+            (report.updated, "changed"),
+            (report.skipped, "unchanged"),
+            (report.failed, "bad"),
+        )
+        counts = [f"{n} {word}" for n, word in numbers if n]
         line.append(f"{', '.join(counts) or '-':<22} ")
         line.append(report.source)
         if report.reason:
@@ -282,13 +287,15 @@ def fetch(cli: CliContext, full_text: bool, urls: tuple[str, ...]) -> None:
             status = f"{update.added} new, {update.updated} changed"
         elif update.state is FeedState.FAILED:
             status = f"failed: {update.error}"
-        step = 3 if update.state.finished else 2 if update.state is FeedState.FULL_TEXT else 1
-        progress.update(
-            task,
-            name=name,
-            status=status,
-            completed=step if update.state is not FeedState.QUEUED else 0,
-        )
+        # Steps: fetched the feed (1), each page for --full-text, stored (1).
+        total = 2 + update.pages_total
+        if update.state is FeedState.QUEUED:
+            done = 0
+        elif update.state is FeedState.FULL_TEXT:
+            done = 1 + update.pages_done
+        else:
+            done = total if update.state.finished else 1
+        progress.update(task, name=name, status=status, total=total, completed=done)
 
     with progress:
         summary = fetch_all(library, full_text=full_text, progress=show, urls=chosen)
