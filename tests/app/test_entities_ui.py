@@ -126,3 +126,13 @@ async def test_info_panel_and_people_screen(library: Library) -> None:
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, EntityScreen) and app.screen.entity_name == "Dmitry Peskov"
+
+
+async def test_legend_names_the_highlight_styles(library: Library) -> None:
+    app = OssetiaReader(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        pane = await open_seed(pilot, library)
+        legend = pane_text(pane).splitlines()[3]
+        assert legend == "person place organisation other “quote” — speaker"
+        await pilot.press("e")
+        assert pane_text(pane).splitlines()[3] == "“quote” — speaker"

@@ -107,3 +107,22 @@ def test_config_command_reports_errors_with_line(isolated_home: Path) -> None:
     path.write_text('theme = "nord"\n', encoding="utf-8")
     result = runner.invoke(main, ["config"])
     assert result.exit_code == 0 and "theme = nord" in result.stdout
+
+
+async def test_palette_lists_sources_and_filters_by_one(library: Library) -> None:
+    app = OssetiaReader(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"moscow times")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+        keys = app.screen.query_one(ArticleList).keys
+        assert [s.title for s in library.summaries(keys)] == [
+            "Kremlin Plays Down South Ossetia Leader's Call to Join Russia"
+        ]
+        await pilot.press("v", "v", "v")  # unread, starred, all: back to everything
+        await settle(pilot)
+        assert len(app.screen.query_one(ArticleList).keys) == 14

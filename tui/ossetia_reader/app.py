@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.theme import Theme
 from textual.worker import get_current_worker
 
-from ossetia_reader.commands import ReaderCommands
+from ossetia_reader.commands import ReaderCommands, SourceCommands
 from ossetia_reader.core.article import Article
 from ossetia_reader.core.config import Config, load_state, save_state
 from ossetia_reader.core.library import Library
@@ -41,7 +41,7 @@ class OssetiaReader(App[None]):
     TITLE = "ossetia-reader"
     CSS_PATH = "app.tcss"
     HELP_TITLE = "App"
-    COMMANDS = App.COMMANDS | {ReaderCommands}
+    COMMANDS = App.COMMANDS | {ReaderCommands, SourceCommands}
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit"),
@@ -256,6 +256,14 @@ class OssetiaReader(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, MainScreen):
                 await self.run_action(action, screen)
+
+    def show_source(self, source: str) -> None:
+        """List only the articles of one publisher."""
+        from ossetia_reader.screens.main import MainScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                screen.show_source(source)
 
     def open_item(self, article: Article, item: Item) -> None:
         """Enter on an entity or quote in the reading pane: open its entity view."""

@@ -51,3 +51,30 @@ class ReaderCommands(Provider):
             score = matcher.match(title)
             if score > 0:
                 yield Hit(score, matcher.highlight(title), callback, help=help_text)
+
+
+class SourceCommands(Provider):
+    """ "Show source: …" for every publisher in the library."""
+
+    async def startup(self) -> None:
+        app: OssetiaReader = self.app  # type: ignore[assignment]
+        worker = app.run_worker(app.library.sources, thread=True)
+        self._sources = await worker.wait()
+
+    def _commands(self) -> list[tuple[str, Callable[[], object]]]:
+        app: OssetiaReader = self.app  # type: ignore[assignment]
+        return [
+            (f"Show source: {name or 'unknown'}", partial(app.show_source, name))
+            for name, _count in self._sources
+        ]
+
+    async def discover(self) -> Hits:
+        for title, callback in self._commands():
+            yield DiscoveryHit(title, callback, help="List only this publisher's articles")
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, callback in self._commands():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), callback)

@@ -105,6 +105,10 @@ def render_article(
     if article.url:
         text.append("\n")
         text.append(safe_line(article.url), styles.meta)
+    legend = _legend(article, styles, entities=entities, quotes=quotes)
+    if legend.plain:
+        text.append("\n")
+        text.append_text(legend)
     text.append("\n\n")
     if article.caption or article.credit:
         caption = safe_line(article.caption or "")
@@ -152,6 +156,22 @@ def render_article(
         previous = at
     text.append_text(body[previous:])
     return RenderedArticle(text, body_start, insertions)
+
+
+def _legend(article: Article, styles: ArticleStyles, *, entities: bool, quotes: bool) -> Text:
+    """One line naming each highlight style the article actually uses."""
+    legend = Text()
+    shown = {e.type for e in article.entities} if entities else set()
+    for kind in ENTITY_TYPES:
+        if kind in shown:
+            legend.append(" " if legend else "")
+            legend.append(ENTITY_NAMES[kind], styles.entity[kind])
+    if quotes and article.quotes:
+        legend.append(" " if legend else "")
+        legend.append("“quote”", styles.quote)
+        legend.append(" ")
+        legend.append("— speaker", styles.speaker)
+    return legend
 
 
 def _paragraph_end(body: str, offset: int) -> int:

@@ -31,9 +31,9 @@ class HelpScreen(ModalScreen[None]):
     """Keys by context, and the search syntax."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark", "dismiss", "Close help"),
-        Binding("j,down", "scroll('down')", "Scroll down", show=False),
-        Binding("k,up", "scroll('up')", "Scroll up", show=False),
+        Binding("escape,q,question_mark", "dismiss", "Close help", id="help.dismiss"),
+        Binding("j,down", "scroll('down')", "Scroll down", show=False, id="help.down"),
+        Binding("k,up", "scroll('up')", "Scroll up", show=False, id="help.up"),
     ]
 
     DEFAULT_CSS = """

@@ -35,6 +35,7 @@ class MainScreen(Screen[None]):
     """Browse the library on the left, read on the right, search on top."""
 
     HELP_TITLE = "Anywhere"
+    AUTO_FOCUS = "#articles"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "search", "Search", id="main.search"),
@@ -53,6 +54,7 @@ class MainScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.filter = ArticleFilter.ALL
+        self.source: str | None = None
         self.all_keys: list[int] = []
         self.open_key: int | None = None
         self.query_text = ""
@@ -96,7 +98,7 @@ class MainScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="keys")
     def load_keys(self, open_first: bool = False) -> None:
         """Fetch the list's keys (fast even at 100,000 articles) off the UI thread."""
-        keys = self.reader.library.keys(self.filter)
+        keys = self.reader.library.keys(self.filter, source=self.source)
         self.app.call_from_thread(self._keys_loaded, keys, open_first)
 
     def _keys_loaded(self, keys: list[int], open_first: bool) -> None:
@@ -113,7 +115,8 @@ class MainScreen(Screen[None]):
     def _show_counts(self) -> None:
         which = "" if self.filter is ArticleFilter.ALL else f"{self.filter.value} "
         count = len(self.all_keys)
-        self.status.summary = f"{count:,} {which}article{'' if count == 1 else 's'}"
+        source = f" from {self.source}" if self.source is not None else ""
+        self.status.summary = f"{count:,} {which}article{'' if count == 1 else 's'}{source}"
 
     @work(thread=True, exclusive=True, group="open")
     def open_article(self, key: int, mark_read: bool = True, keep_scroll: bool = False) -> None:
@@ -174,7 +177,8 @@ class MainScreen(Screen[None]):
         self.app.call_from_thread(self._search_done, query, result, elapsed)
 
     def _allowed_keys(self) -> set[int] | None:
-        return None if self.filter is ArticleFilter.ALL else set(self.all_keys)
+        narrowed = self.filter is not ArticleFilter.ALL or self.source is not None
+        return set(self.all_keys) if narrowed else None
 
     def _search_done(self, query: str, result: object, elapsed: float) -> None:
         from ossetia_reader.search_service import Found
@@ -297,9 +301,18 @@ class MainScreen(Screen[None]):
         self.action_filter(FILTER_CYCLE[(index + 1) % len(FILTER_CYCLE)].value)
 
     def action_filter(self, name: str) -> None:
-        """Show all, unread or starred articles."""
+        """Show all, unread or starred articles ("all" also forgets a chosen source)."""
         self.filter = ArticleFilter(name)
+        if self.filter is ArticleFilter.ALL:
+            self.source = None
         self.status.message = f"showing {self.filter.value} articles"
+        self.article_list.set_keys([])
+        self.load_keys()
+
+    def show_source(self, source: str) -> None:
+        """List one publisher's articles (within the current all/unread/starred filter)."""
+        self.source = source
+        self.status.message = f"showing articles from {source or 'unknown source'}"
         self.article_list.set_keys([])
         self.load_keys()
 

@@ -39,12 +39,12 @@ class ArticleList(ScrollView, can_focus=True):
     HELP_TITLE = "Article list"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "cursor_down", "Down", show=False),
-        Binding("k,up", "cursor_up", "Up", show=False),
-        Binding("g,home", "first", "First", show=False),
-        Binding("G,end", "last", "Last", show=False),
-        Binding("pagedown,ctrl+f,space", "page_down", "Page down", show=False),
-        Binding("pageup,ctrl+b,b", "page_up", "Page up", show=False),
+        Binding("j,down", "cursor_down", "Down", show=False, id="list.cursor_down"),
+        Binding("k,up", "cursor_up", "Up", show=False, id="list.cursor_up"),
+        Binding("g,home", "first", "First", show=False, id="list.first"),
+        Binding("G,end", "last", "Last", show=False, id="list.last"),
+        Binding("pagedown,ctrl+f,space", "page_down", "Page down", show=False, id="list.page_down"),
+        Binding("pageup,ctrl+b,b", "page_up", "Page up", show=False, id="list.page_up"),
         Binding("enter,l", "open", "Open", id="list.open"),
     ]
 

@@ -16,8 +16,8 @@ class SearchBar(Input):
     HELP_TITLE = "Search bar"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "history(-1)", "Earlier search", show=False),
-        Binding("down", "history(1)", "Later search", show=False),
+        Binding("up", "history(-1)", "Earlier search", show=False, id="search.earlier"),
+        Binding("down", "history(1)", "Later search", show=False, id="search.later"),
         Binding("escape", "leave", "Back to list", id="search.leave"),
     ]
 
