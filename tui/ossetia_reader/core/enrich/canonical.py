@@ -134,35 +134,33 @@ def link_mentions(
     (``Ossetia`` is not ``North Ossetia``). A place or organisation that
     ``listed`` knows (``Jordan``) keeps its type even beside ``Michael Jordan``.
     """
-    full_forms: dict[str, list[Entity]] = {}
+    # word -> {key of a full person name containing it: that mention}, and for
+    # organisations the last word only: built once, so linking stays linear.
+    people: dict[str, dict[str, Entity]] = {}
+    organisations: dict[str, dict[str, Entity]] = {}
     for entity in entities:
         words = _name_words(entity.text)
-        if len(words) > 1:
-            full_forms.setdefault(entity.type, []).append(entity)
+        if len(words) < 2:
+            continue
+        key = canonical_key(entity.canonical)
+        if entity.type == "PER":
+            for word in words:
+                people.setdefault(word, {}).setdefault(key, entity)
+        elif entity.type == "ORG":
+            organisations.setdefault(words[-1], {}).setdefault(key, entity)
     linked: list[Entity] = []
     for entity in entities:
         words = _name_words(entity.text)
         target = None
         if len(words) == 1 and (entity.type == "PER" or not listed(entity.text)):
-            target = _find_full_form(words[0], entity.type, full_forms)
+            persons = people.get(words[0], {})
+            if len(persons) == 1:
+                target = next(iter(persons.values()))
+            elif not persons and entity.type == "ORG":
+                named = organisations.get(words[0], {})
+                target = next(iter(named.values())) if len(named) == 1 else None
         if target is not None:
             linked.append(replace(entity, type=target.type, canonical=target.canonical))
         else:
             linked.append(entity)
     return linked
-
-
-def _find_full_form(word: str, type_: str, full_forms: dict[str, list[Entity]]) -> Entity | None:
-    """The one full name containing ``word``: a person first, else an organisation."""
-    people = full_forms.get("PER", [])
-    candidates = {canonical_key(e.canonical): e for e in people if word in _name_words(e.text)}
-    if len(candidates) == 1:
-        return next(iter(candidates.values()))
-    if candidates or type_ != "ORG":
-        return None
-    same_type = {
-        canonical_key(e.canonical): e
-        for e in full_forms.get(type_, [])
-        if _name_words(e.text)[-1] == word
-    }
-    return next(iter(same_type.values())) if len(same_type) == 1 else None

@@ -15,6 +15,7 @@ raises: at worst a quote is missed.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -26,8 +27,14 @@ def _wordset(words: str) -> frozenset[str]:
 
 
 # Opening mark -> the marks that can close it.
-_CLOSERS = {"“": '”"', '"': '"', "«": "»", "„": "“”", "”": "”"}
+_CLOSERS = {"“": '”"', '"': '"', "«": "»", "„": "“”"}
+_OPENING_MARK = re.compile('[“"«„]')
+# What a search for the close of each opening mark has to stop at.
+_MARKS = {
+    opener: re.compile(f"[{re.escape(opener + closers)}\n]") for opener, closers in _CLOSERS.items()
+}
 _LONGEST_PARAGRAPH_SEARCH = 20_000
+_PARAGRAPH_LOOKBACK = 2_000
 _SPEECH_VERBS = (
     "said|says|say|told|tells|added|adds|stated|states|declared|declares|announced|announces|"
     "wrote|writes|tweeted|tweets|posted|asked|asks|replied|replies|responded|continued|"
@@ -93,7 +100,7 @@ def find_quotes(text: str, entities: Sequence[Entity] = ()) -> list[FoundQuote]:
     if not text:
         return []
     spans = _quote_spans(text)
-    people = sorted((e for e in entities if e.type in _SPEAKER_TYPES), key=lambda e: e.start)
+    people = _People(entities)
     found: list[FoundQuote] = []
     previous_end = 0
     last_speaker: FoundQuote | None = None
@@ -120,20 +127,27 @@ def to_quotes(text: str, found: Sequence[FoundQuote]) -> tuple[Quote, ...]:
 
 
 def _quote_spans(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of every quote, marks included, in order and non-overlapping."""
+    """``(start, end)`` of every quote, marks included, in order and non-overlapping.
+
+    Searches that fail (an opening mark never closed) may cost at most a few
+    times the text's length in all, so hostile text full of stray marks stays
+    linear: past that budget, stray marks are skipped without a search.
+    """
     spans: list[tuple[int, int]] = []
+    budget = [2 * len(text) + 100_000]
     index = 0
-    length = len(text)
-    while index < length:
-        char = text[index]
-        if char in _CLOSERS and char != "”" and _can_open(text, index):
-            end = _find_close(text, index)
+    while True:
+        match = _OPENING_MARK.search(text, index)
+        if match is None:
+            return spans
+        index = match.start()
+        if _can_open(text, index) and budget[0] > 0:
+            end = _find_close(text, index, budget)
             if end is not None:
                 spans.append((index, end))
                 index = end
                 continue
         index += 1
-    return spans
 
 
 def _can_open(text: str, index: int) -> bool:
@@ -145,35 +159,47 @@ def _can_open(text: str, index: int) -> bool:
     return before.isspace() or before in "([{—–-/:;,"
 
 
-def _find_close(text: str, start: int) -> int | None:
+def _find_close(text: str, start: int, budget: list[int]) -> int | None:
     """The end (exclusive) of the quote opened at ``start``, across paragraphs if it runs on."""
     opener = text[start]
     closers = _CLOSERS[opener]
+    marks = _MARKS[opener]
     depth = 0
     index = start + 1
     paragraph_start = _paragraph_start(text, start)
     limit = min(len(text), start + _LONGEST_PARAGRAPH_SEARCH)
-    while index < limit:
+    found: int | None = None
+    while True:
+        match = marks.search(text, index, limit)
+        if match is None:
+            break
+        index = match.start()
         char = text[index]
-        if char == "\n" and text.startswith("\n\n", index):
+        if char == "\n":
+            if not text.startswith("\n\n", index):
+                index += 1
+                continue
             following = _skip_space(text, index)
             if following < len(text) and text[following] in (opener, "“", "«", '"', "„"):
                 # The quote runs on into the next paragraph, which reopens it.
                 index = following + 1
                 continue
             if start == paragraph_start or text[start - 2 : start] == ": ":
-                return _trim_end(text, index)
-            return None
+                found = _trim_end(text, index)
+            break
         if char == opener and opener not in closers and opener != '"':
             depth += 1  # «… «…» …»
         elif char in closers and (opener != '"' or _can_close(text, index)):
             if depth == 0:
-                return index + 1
+                found = index + 1
+                break
             depth -= 1
         index += 1
-    if start == paragraph_start and index >= len(text):
-        return _trim_end(text, len(text))
-    return None
+    if found is None and match is None and start == paragraph_start and limit >= len(text):
+        found = _trim_end(text, len(text))
+    if found is None:
+        budget[0] -= index - start
+    return found
 
 
 def _can_close(text: str, index: int) -> bool:
@@ -182,8 +208,11 @@ def _can_close(text: str, index: int) -> bool:
 
 
 def _paragraph_start(text: str, index: int) -> int:
-    found = text.rfind("\n\n", 0, index)
-    return _skip_space(text, found) if found >= 0 else _skip_space(text, 0)
+    """Where the paragraph around ``index`` starts (looked for within a bounded distance:
+    only "is this the paragraph's start" matters, and that is decided nearby)."""
+    lower = max(0, index - _PARAGRAPH_LOOKBACK)
+    found = text.rfind("\n\n", lower, index)
+    return _skip_space(text, found) if found >= 0 else _skip_space(text, lower)
 
 
 def _skip_space(text: str, index: int) -> int:
@@ -206,7 +235,7 @@ def _attribute(
     start: int,
     end: int,
     previous_end: int,
-    people: Sequence[Entity],
+    people: _People,
     last_speaker: FoundQuote | None,
 ) -> FoundQuote | None:
     """The quote with its speaker, or None when it is only a scare quote or a title."""
@@ -359,7 +388,7 @@ def _speaker_around(
     verb_end: int,
     region_start: int,
     region_end: int,
-    people: Sequence[Entity],
+    people: _People,
     last_speaker: FoundQuote | None,
 ) -> FoundQuote:
     """The speaker of a cue verb: the name just before it, else a pronoun, else the name after."""
@@ -378,7 +407,7 @@ def _speaker_around(
     if pronoun is not None:
         resolved = last_speaker.speaker if last_speaker else None
         if resolved is None:
-            person = _last_entity(people, 0, start, types=("PER",))
+            person = people.last_person_before(start)
             resolved = person.canonical if person else None
         return FoundQuote(start, end, resolved, cue, pronoun.start(), pronoun.end())
     phrase = _phrase_before(text, region_start, verb_start)
@@ -424,20 +453,44 @@ def _phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
     return start, end
 
 
-def _last_entity(
-    people: Sequence[Entity], lower: int, upper: int, types: tuple[str, ...] = _SPEAKER_TYPES
-) -> Entity | None:
+class _People:
+    """Persons and organisations in text order, found by position in O(log n)."""
+
+    def __init__(self, entities: Sequence[Entity]) -> None:
+        self.items = sorted((e for e in entities if e.type in _SPEAKER_TYPES), key=_start)
+        self.starts = [e.start for e in self.items]
+
+    def within(self, lower: int, upper: int) -> list[Entity]:
+        first = bisect_left(self.starts, lower)
+        last = bisect_left(self.starts, upper)
+        return [e for e in self.items[first:last] if e.end <= upper]
+
+    def last_person_before(self, upper: int) -> Entity | None:
+        for index in range(bisect_left(self.starts, upper) - 1, -1, -1):
+            if self.items[index].type == "PER":
+                return self.items[index]
+        return None
+
+
+def _start(entity: Entity) -> int:
+    return entity.start
+
+
+def _last_entity(people: _People, lower: int, upper: int) -> Entity | None:
     """The nearest person (else organisation) wholly inside ``[lower, upper)``."""
-    inside = [e for e in people if e.start >= lower and e.end <= upper and e.type in types]
+    inside = people.within(lower, upper)
     persons = [e for e in inside if e.type == "PER"]
     chosen = persons or inside
     return chosen[-1] if chosen else None
 
 
-def _first_entity(people: Sequence[Entity], lower: int, upper: int, limit: int) -> Entity | None:
+def _first_entity(people: _People, lower: int, upper: int, limit: int) -> Entity | None:
     """The first person or organisation starting within ``limit`` characters of ``lower``."""
-    for entity in people:
-        if entity.start >= lower and entity.end <= upper and entity.start - lower <= limit:
+    for index in range(bisect_left(people.starts, lower), len(people.items)):
+        entity = people.items[index]
+        if entity.start - lower > limit:
+            return None
+        if entity.end <= upper:
             return entity
     return None
 
