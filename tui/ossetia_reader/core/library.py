@@ -108,6 +108,7 @@ _MIGRATIONS: dict[int, str] = {
         quotes INTEGER NOT NULL
     ) WITHOUT ROWID;
     CREATE INDEX speaker_totals_quotes ON speaker_totals (quotes DESC);
+    CREATE INDEX articles_pending ON articles (key) WHERE enriched = 0;
     UPDATE articles SET enriched = 0;
     """,
 }
