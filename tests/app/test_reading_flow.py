@@ -176,3 +176,15 @@ async def test_narrow_terminal_keeps_reading_pane_wide(library: Library) -> None
         await pilot.press("enter")
         await settle(pilot)
         assert pane.display and not article_list.display and pane.size.width >= 50
+
+
+async def test_mouse_click_on_a_row_opens_it(library: Library) -> None:
+    app = OssetiaReader(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        article_list = app.screen.query_one(ArticleList)
+        await pilot.click(ArticleList, offset=(5, 2))
+        await settle(pilot)
+        assert article_list.cursor == 1
+        pane = app.screen.query_one(ReadingPane)
+        assert pane.article is not None and pane.article.key == article_list.keys[1]

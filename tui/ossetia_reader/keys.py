@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual.binding import Binding
 
 _KEY_NAMES = {
@@ -60,7 +62,7 @@ def binding_sections(screen: object) -> list[tuple[str, list[Binding]]]:
     return sections
 
 
-def _as_bindings(items: list[object]) -> list[Binding]:
+def _as_bindings(items: Sequence[object]) -> list[Binding]:
     out: list[Binding] = []
     for item in items:
         if isinstance(item, Binding):

@@ -204,10 +204,12 @@ class MainScreen(Screen[None]):
 
     def on_descendant_focus(self, event: object) -> None:
         focused = self.focused
-        mode = {ArticleList: "LIST", ReadingPane: "READ", SearchBar: "SEARCH"}.get(
-            type(focused), "LIST"
-        )
-        self.status.mode = mode
+        if isinstance(focused, ReadingPane):
+            self.status.mode = "READ"
+        elif isinstance(focused, SearchBar):
+            self.status.mode = "SEARCH"
+        else:
+            self.status.mode = "LIST"
         self._apply_layout()
 
     def on_library_changed(self, event: LibraryChanged) -> None:

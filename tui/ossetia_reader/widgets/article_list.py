@@ -13,7 +13,7 @@ from typing import ClassVar, Protocol
 
 from rich.segment import Segment
 from rich.style import Style
-from textual import work
+from textual import events, work
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
@@ -293,8 +293,6 @@ class ArticleList(ScrollView, can_focus=True):
         if self.current_key is not None:
             self.post_message(self.Opened(self.current_key))
 
-    def _on_click(self, event: object) -> None:
-        y = getattr(event, "y", None)
-        if isinstance(y, int):
-            self._move_to((self.scroll_offset.y + y) // self.row_height)
-            self.action_open()
+    def on_click(self, event: events.Click) -> None:
+        self._move_to((self.scroll_offset.y + event.y) // self.row_height)
+        self.action_open()
