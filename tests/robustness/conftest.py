@@ -23,12 +23,14 @@ REPO = Path(__file__).resolve().parents[2]
 CORPORA = (REPO / ".." / "shared" / "corpora").resolve()
 
 # Small by default so the whole robustness set stays well under CI's budget;
-# scripts/fuzz.py runs the same strategies for minutes.
+# scripts/fuzz.py runs the same tests with FUZZ_EXAMPLES set, round after round.
+FUZZ_EXAMPLES = os.environ.get("OSSETIA_READER_FUZZ_EXAMPLES")
 settings.register_profile(
     "robustness",
-    max_examples=60,
+    max_examples=int(FUZZ_EXAMPLES or 60),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    database=None if FUZZ_EXAMPLES else settings.default.database,
 )
 ROBUST = settings.get_profile("robustness")
 
