@@ -264,3 +264,25 @@ def _count(path: Path, sql: str) -> int:
             return int(db.execute(sql).fetchone()[0])
     except sqlite3.Error:
         return 0
+
+
+def test_should_stop_ends_an_import_between_batches(tmp_path: Path) -> None:
+    big = tmp_path / "big.jsonl"
+    big.write_text(
+        "".join(
+            json.dumps({"id": f"s{n}", "title": f"T{n}", "body": "b"}) + "\n" for n in range(3500)
+        )
+    )
+    other = tmp_path / "other.md"
+    other.write_text("# Other\n\nText.\n")
+    library = Library(tmp_path / "lib")
+    polls: list[int] = []
+
+    def stop() -> bool:
+        polls.append(1)
+        return len(polls) > 2  # the first file's check, then after the first batch
+
+    reports = import_paths(library, [str(big), str(other)], should_stop=stop)
+    assert len(reports) == 1
+    assert reports[0].added == 2 * 1000 and "stopped after 2,000 lines" in (reports[0].reason or "")
+    assert library.count() == 2000

@@ -64,6 +64,8 @@ def import_paths(
     library: Library,
     sources: list[str],
     report: Callable[[ImportReport], None] | None = None,
+    *,
+    should_stop: Callable[[], bool] | None = None,
 ) -> list[ImportReport]:
     """Import files, folders (recursively) and http(s) URLs.
 
@@ -71,19 +73,24 @@ def import_paths(
         library: where the articles go.
         sources: paths, folders or URLs, as a person typed them.
         report: told of each file's outcome as soon as it is known.
+        should_stop: polled between files and between JSON Lines batches;
+            True ends the import there (what was stored stays stored).
 
     Returns:
-        One report per file or URL, in order.
+        One report per file or URL handled, in order.
     """
+    stop = should_stop or (lambda: False)
     reports: list[ImportReport] = []
     for source in sources:
         for item in _expand(source):
+            if stop():
+                return reports
             if isinstance(item, ImportReport):
                 result = item
             elif isinstance(item, Path):
-                result = _guard(str(item), partial(_import_file, library, item))
+                result = _guard(str(item), partial(_import_file, library, item, stop))
             else:
-                result = _guard(item, partial(_import_url, library, item))
+                result = _guard(item, partial(_import_url, library, item, stop))
             result = replace(result, source=safe_line(result.source))  # shown to people
             reports.append(result)
             if report is not None:
@@ -164,13 +171,13 @@ def _guard(source: str, run: Callable[[], ImportReport]) -> ImportReport:
         )
 
 
-def _import_file(library: Library, path: Path) -> ImportReport:
+def _import_file(library: Library, path: Path, stop: Callable[[], bool]) -> ImportReport:
     with path.open("rb") as handle:
         head = handle.read(HEAD_BYTES)
     kind = detect_format(path.name, head)
     if kind is Format.JSONL:
         with path.open("r", encoding="utf-8", errors="replace", newline="\n") as stream:
-            return _import_jsonl(library, str(path), stream)
+            return _import_jsonl(library, str(path), stream, stop)
     if kind is Format.OPML:
         raise FormatError("an OPML subscription list: use 'ossetia-reader feeds import'")
     size = path.stat().st_size
@@ -183,7 +190,7 @@ def _import_file(library: Library, path: Path) -> ImportReport:
     return _report(str(path), kind, store_articles(library, articles), warnings)
 
 
-def _import_url(library: Library, url: str) -> ImportReport:
+def _import_url(library: Library, url: str, stop: Callable[[], bool]) -> ImportReport:
     from ossetia_reader.core.fetch import FetchError, FetchLimits, download
 
     limits = FetchLimits()
@@ -195,7 +202,7 @@ def _import_url(library: Library, url: str) -> ImportReport:
     kind = detect_format(name, response.data[:HEAD_BYTES])
     if kind is Format.JSONL:
         text, _ = decode_bytes(response.data)
-        return _import_jsonl(library, url, io.StringIO(text))
+        return _import_jsonl(library, url, io.StringIO(text), stop)
     if kind is Format.OPML:
         raise FormatError("an OPML subscription list: use 'ossetia-reader feeds import'")
     if kind is Format.STORED_TEXT and "html" in (response.content_type or "").lower():
@@ -248,12 +255,15 @@ def _parse_document(
     return [article], warnings
 
 
-def _import_jsonl(library: Library, source: str, stream: Iterable[str]) -> ImportReport:
+def _import_jsonl(
+    library: Library, source: str, stream: Iterable[str], stop: Callable[[], bool]
+) -> ImportReport:
     """Stream JSON Lines in batches, each its own transaction."""
     counts = {outcome: 0 for outcome in Outcome}
     keys: list[int] = []
     failed = 0
     first_error: str | None = None
+    stopped = False
     batch: list[Record] = []
 
     def flush() -> None:
@@ -273,6 +283,9 @@ def _import_jsonl(library: Library, source: str, stream: Iterable[str]) -> Impor
         batch.append(item)
         if len(batch) >= BATCH:
             flush()
+            if stop():
+                stopped = True
+                break
     if batch:
         flush()
     stored = sum(counts.values())
@@ -281,6 +294,8 @@ def _import_jsonl(library: Library, source: str, stream: Iterable[str]) -> Impor
         reason = f"{failed} bad lines, first: {first_error}"
     elif not stored:
         reason = "no articles in file"
+    if stopped:
+        reason = f"stopped after {stored + failed:,} lines" + (f"; {reason}" if reason else "")
     return ImportReport(
         source,
         _status(counts, failed=not stored and failed > 0),
