@@ -36,7 +36,20 @@ def sshd_missing_reason() -> str | None:
             return f"{tool} is missing (run .ci/install-test-deps)"
     if os.geteuid() != 0 and not Path("/run/sshd").is_dir():
         return "sshd needs /run/sshd, which only root can create"
+    if _account_locked(getpass.getuser()):
+        return (
+            f"account {getpass.getuser()} is locked; without PAM sshd refuses it (usermod -p '*')"
+        )
     return None
+
+
+def _account_locked(user: str) -> bool:
+    """A ``!`` password field (useradd's default) makes sshd without PAM refuse even keys."""
+    try:
+        lines = Path("/etc/shadow").read_text().splitlines()
+    except OSError:
+        return False  # not readable (not root): sshd cannot switch users anyway
+    return any(line.split(":")[1].startswith("!") for line in lines if line.startswith(f"{user}:"))
 
 
 def free_port() -> int:
