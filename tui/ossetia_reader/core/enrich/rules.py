@@ -382,7 +382,7 @@ class _Tagger:
             first += 1
         while last >= first and _is_date_word(self.tokens[last]):
             last -= 1
-        if first > last or self._is_lone_word(first, last):
+        if first > last or self._is_lone_word(first, last) or self._is_role(first, last):
             return
         label = self._lookup(first, last)
         if label:
@@ -404,11 +404,33 @@ class _Tagger:
                 yield first, end, label
                 yield from self._classify_run(end + 1, last)
                 return
+            # "Acting Chancellor of Germany Angela Merkel": a role, a place, then a person.
+            for inner in range(first + 1, last):
+                match = self._longest_match(inner, last)
+                if match is None or match[0] >= last:
+                    continue
+                end, label = match
+                tail = self.tokens[end + 1]
+                if tail.lower in gaz.first_names or self._is_title(first):
+                    yield inner, end, label
+                    yield end + 1, last, "PER"
+                    return
         yield first, last, self._guess(first, last, person_cue)
 
     def _is_title(self, index: int) -> bool:
         parts = self.tokens[index].lower.rstrip(".").split("-")
-        return any(part in self.gaz.titles for part in parts)
+        return any(part in self.gaz.titles or _singular(part) in self.gaz.titles for part in parts)
+
+    def _is_role(self, first: int, last: int) -> bool:
+        """A title followed only by generic words (``Heads of State``) names nobody."""
+        if not self._is_title(first) or self._lookup(first, last):
+            return False
+        gaz = self.gaz
+        generic = (gaz.titles, gaz.org_words, gaz.loc_words, gaz.misc_words, _CONNECTORS)
+        return all(
+            any(word in words or _singular(word) in words for words in generic)
+            for word in self._words(first + 1, last)
+        )
 
     def _is_lone_word(self, first: int, last: int) -> bool:
         """A title or a head word alone (``President``, ``Republic``) names nothing."""
@@ -468,8 +490,12 @@ class _Tagger:
             return "MISC"
         if len(words) == 1 and before in _PLACE_BEFORE:
             return "LOC"
-        if len(words) in (2, 3) and all(t.text[:1].isupper() for t in tokens if t.is_word):
-            return "PER"
+        if (
+            len(words) in (2, 3)
+            and all(t.text[:1].isupper() for t in tokens if t.is_word)
+            and not any(word in self.lowercase_words for word in words)
+        ):
+            return "PER"  # unknown words that never appear in lower case: a name
         # An unknown single word is most often an organisation; a surname among them is
         # retyped PER when the article gives the full name (see canonical.link_mentions).
         return "ORG"
