@@ -105,3 +105,22 @@ async def test_no_match_suggests_a_spelling(library: Library) -> None:
         article_list = app.screen.query_one(ArticleList)
         assert article_list.keys == []
         assert "bibilov" in article_list.loading_message.casefold()
+
+
+async def test_recent_searches_survive_a_restart(library: Library, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    state = tmp_path / "state.json"
+    app = OssetiaReader(library, state_path=state)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        for query in ("peskov", "bibilov"):
+            await pilot.press("slash", *query)
+            await settle(pilot)
+            await pilot.press("enter")
+            await settle(pilot)
+    again = OssetiaReader(library, state_path=state)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("slash", "up")
+        assert again.screen.query_one(SearchBar).value == "bibilov"
+        await pilot.press("up")
+        assert again.screen.query_one(SearchBar).value == "peskov"

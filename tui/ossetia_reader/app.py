@@ -76,8 +76,7 @@ class OssetiaReader(App[None]):
             self.enrich_in_background()
 
     def _apply_settings(self) -> None:
-        remembered = load_state(self.state_path).get("theme") if self.state_path else None
-        for theme in (remembered, self.config.theme):
+        for theme in (self.remembered("theme"), self.config.theme):
             if isinstance(theme, str) and theme in self.available_themes:
                 self.theme = theme
                 break
@@ -87,17 +86,25 @@ class OssetiaReader(App[None]):
             self.set_keymap(self.config.keys)
         self.theme_changed_signal.subscribe(self, lambda theme: self._remember_theme(theme.name))
 
-    @work(thread=True, group="state")
     def _remember_theme(self, name: str) -> None:
+        self.remember("theme", name)
+
+    def remembered(self, name: str) -> object:
+        """A value kept in state.json from an earlier session (None when there is none)."""
+        return load_state(self.state_path).get(name) if self.state_path else None
+
+    @work(thread=True, group="state")
+    def remember(self, name: str, value: object) -> None:
+        """Keep ``value`` for the next session (theme, recent searches)."""
         if self.state_path is None:
             return
         try:
             state = load_state(self.state_path)
-            state["theme"] = name
+            state[name] = value
             save_state(self.state_path, state)
         except OSError as error:
             self.call_from_thread(
-                self.notify, f"cannot remember the theme: {error.strerror}", severity="warning"
+                self.notify, f"cannot save {self.state_path}: {error.strerror}", severity="warning"
             )
 
     # -- background work -------------------------------------------------------

@@ -89,6 +89,9 @@ class MainScreen(Screen[None]):
         return self.query_one(StatusBar)
 
     def on_mount(self) -> None:
+        history = self.reader.remembered("searches")
+        if isinstance(history, list):
+            self.query_one(SearchBar).set_history([q for q in history if isinstance(q, str)])
         self.article_list.focus()
         self.reading_pane.max_width = self.reader.reading_width
         self.load_keys(open_first=True)
@@ -146,7 +149,9 @@ class MainScreen(Screen[None]):
     @on(ArticleList.Opened)
     def _open_from_list(self, event: ArticleList.Opened) -> None:
         if self.query_text:
-            self.query_one(SearchBar).remember(self.query_text)
+            search_bar = self.query_one(SearchBar)
+            search_bar.remember(self.query_text)
+            self.reader.remember("searches", list(search_bar.history))
         self.open_article(event.key)
         self.reading_pane.focus()
 

@@ -45,6 +45,11 @@ class SearchBar(Input):
         self.history: list[str] = []
         self._history_index = 0
 
+    def set_history(self, queries: list[str]) -> None:
+        """Earlier searches (oldest first), e.g. from the last session."""
+        self.history = queries[-self.HISTORY_SIZE :]
+        self._history_index = len(self.history)
+
     def remember(self, query: str) -> None:
         """Keep a query that was used (opened), newest last, without repeats."""
         query = query.strip()
