@@ -42,6 +42,7 @@ _DOCTYPE = re.compile(r"<!DOCTYPE\b[^\[>]*(\[.*?\]\s*)?>", re.IGNORECASE | re.DO
 _ENTITY_DECLARATION = re.compile(r"<!ENTITY", re.IGNORECASE)
 _XML_DECLARED_ENCODING = re.compile(r"\s*<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)")
 _XML_DECLARATION_ENCODING = re.compile(rb"^\s*<\?xml[^>]*encoding\s*=", re.IGNORECASE)
+_SAX_POSITION = re.compile(r"^<unknown>:(\d+):(\d+): ")
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "html", "xhtml")
 _TITLE_FROM_BODY = 80
 
@@ -397,6 +398,7 @@ def _not_a_feed(data: bytes, parsed: Any) -> str:
 
 def _one_line(error: object) -> str:
     text = " ".join(str(error).split()) or type(error).__name__
+    text = _SAX_POSITION.sub(r"line \1, column \2: ", text)
     return safe_line(text[:200])
 
 
