@@ -62,6 +62,15 @@ class QuoteRecord:
 Enrichment = tuple[int, Sequence[Entity], Sequence[Quote]]
 
 
+@dataclass(slots=True)
+class _Mentions:
+    """How one article names one entity (or speaker): shown name, count, first offset."""
+
+    name: str
+    count: int
+    first: int
+
+
 def store_enrichment(
     library: Library, key: int, entities: Sequence[Entity], quotes: Sequence[Quote]
 ) -> None:
@@ -80,28 +89,26 @@ def _replace(
     db: sqlite3.Connection, key: int, entities: Sequence[Entity], quotes: Sequence[Quote]
 ) -> None:
     _forget(db, key)
-    mentions: dict[tuple[str, str], list[object]] = {}
+    mentions: dict[tuple[str, str], _Mentions] = {}
     for entity in entities:
         folded = canonical_key(entity.canonical)
-        if not folded:
-            continue
-        row = mentions.get((folded, entity.type))
-        if row is None:
-            mentions[(folded, entity.type)] = [entity.canonical, 1, entity.start]
-        else:
-            row[1] = int(row[1]) + 1  # type: ignore[call-overload]
+        if folded:
+            found = mentions.setdefault(
+                (folded, entity.type), _Mentions(entity.canonical, 0, entity.start)
+            )
+            found.count += 1
     db.executemany(
         "INSERT INTO mentions (key, canonical, type, name, count, first) VALUES (?, ?, ?, ?, ?, ?)",
-        [(key, folded, type_, *row) for (folded, type_), row in mentions.items()],
+        [(key, folded, type_, m.name, m.count, m.first) for (folded, type_), m in mentions.items()],
     )
     db.executemany(
         "INSERT INTO entity_totals (canonical, type, name, articles, mentions) "
         "VALUES (?, ?, ?, 1, ?) ON CONFLICT (canonical, type) DO UPDATE SET "
         "articles = articles + 1, mentions = mentions + excluded.mentions",
-        [(folded, type_, row[0], row[1]) for (folded, type_), row in mentions.items()],
+        [(folded, type_, m.name, m.count) for (folded, type_), m in mentions.items()],
     )
-    speakers: dict[str, str] = {}
-    quoted_rows = []
+    speakers: dict[str, _Mentions] = {}
+    quoted_rows: list[tuple[int, str, str, int, int, str | None]] = []
     for quote in quotes:
         # Named speakers only: "a senior official" is kept on the quote, not counted.
         if not quote.speaker or not quote.speaker[:1].isupper():
@@ -109,21 +116,18 @@ def _replace(
         folded = canonical_key(quote.speaker)
         if not folded:
             continue
-        speakers.setdefault(folded, quote.speaker)
+        speakers.setdefault(folded, _Mentions(quote.speaker, 0, quote.start)).count += 1
         quoted_rows.append((key, folded, quote.speaker, quote.start, quote.end, quote.cue))
     db.executemany(
         "INSERT INTO quoted (key, speaker_canonical, speaker, start, end, cue) "
         "VALUES (?, ?, ?, ?, ?, ?)",
         quoted_rows,
     )
-    counts: dict[str, int] = {}
-    for row in quoted_rows:
-        counts[row[1]] = counts.get(row[1], 0) + 1
     db.executemany(
         "INSERT INTO speaker_totals (canonical, name, articles, quotes) VALUES (?, ?, 1, ?) "
         "ON CONFLICT (canonical) DO UPDATE SET "
         "articles = articles + 1, quotes = quotes + excluded.quotes",
-        [(folded, speakers[folded], count) for folded, count in counts.items()],
+        [(folded, m.name, m.count) for folded, m in speakers.items()],
     )
     db.execute(
         "UPDATE articles SET entities = ?, quotes = ?, enriched = 1 WHERE key = ?",
