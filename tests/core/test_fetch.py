@@ -178,6 +178,7 @@ def test_second_fetch_is_a_conditional_get_answered_304(
     assert feed.last_status == "ok"
     titles = sorted(s.title for s in empty_library.newest())
     assert titles == ["One", "Two"]
+    assert all(s.date is not None for s in empty_library.newest())  # undated: fetched today
     assert all(s.source == "Local" for s in empty_library.newest())
     second = fetch_all(empty_library, limits=FAST)
     assert second.results[0].state is FeedState.NOT_MODIFIED

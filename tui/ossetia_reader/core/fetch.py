@@ -15,6 +15,7 @@ Textual worker), one commit per feed: a kill loses at most the feed in flight.
 
 from __future__ import annotations
 
+import datetime as dt
 import http.client
 import queue
 import socket
@@ -548,6 +549,10 @@ def _store(library: Library, fetched: _Fetched) -> FeedResult:
             return FeedResult(feed.url, feed.name, FeedState.NOT_MODIFIED)
         parsed = fetched.parsed
         assert parsed is not None
+        today = dt.datetime.now(dt.UTC).date()
+        for article in parsed.articles:
+            # An undated item is news as of now; undated, it would sink below every dated one.
+            article.date = article.date or today
         added = store_articles(library, parsed.articles)
         record_fetch(
             library,
