@@ -50,3 +50,16 @@ def test_rules_when_asked_forced_or_the_model_fails(monkeypatch: pytest.MonkeyPa
     assert pipeline.backend_name(use_model=False) == "rules"
     monkeypatch.setenv(pipeline.NER_ENV, "rules")
     assert pipeline.backend_name() == "rules"
+
+
+def test_a_failing_tagger_leaves_the_article_enriched_and_empty(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def broken(text: str) -> list[tuple[int, int, str]]:
+        raise ValueError("bug")
+
+    use(monkeypatch, None)
+    monkeypatch.setattr(pipeline.rules, "find_entities", broken)
+    entities, quotes = pipeline.enrich_article(Article(id="a", title="t", body=BODY))
+    assert entities == ()
+    assert quotes == ()

@@ -88,7 +88,15 @@ def tag_texts(texts: list[str], *, use_model: bool | None = None) -> list[list[S
             return [rules.retype_listed(t, s) for t, s in zip(texts, tagged, strict=True)]
         except Exception as error:  # fall back rather than leave articles unenriched
             log.warning("NER model failed, using rules: %s", error)
-    return [rules.find_entities(text) for text in texts]
+    return [_rule_spans(text) for text in texts]
+
+
+def _rule_spans(text: str) -> list[Span]:
+    try:
+        return rules.find_entities(text)
+    except Exception as error:  # one odd article must not stop the others
+        log.warning("rule tagger failed: %s", error)
+        return []
 
 
 def build_entities(text: str, spans: Sequence[Span]) -> tuple[Entity, ...]:
@@ -124,10 +132,14 @@ def normalise_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 def enrich_text(text: str, spans: Sequence[Span]) -> tuple[tuple[Entity, ...], tuple[Quote, ...]]:
     """Entities and quotes of one body, given its raw entity spans."""
-    entities = build_entities(text, spans)
+    try:
+        entities = build_entities(text, spans)
+    except Exception as error:  # hostile text must never stop enrichment
+        log.warning("entity linking failed: %s", error)
+        entities = ()
     try:
         quotes = to_quotes(text, find_quotes(text, entities))
-    except Exception as error:  # hostile text must never stop enrichment
+    except Exception as error:
         log.warning("quote detection failed: %s", error)
         quotes = ()
     return entities, quotes
