@@ -237,3 +237,20 @@ def test_json_feed_1_1_and_1_0() -> None:
     assert parse_feed(json.dumps(feed).encode(), feed_key="k").kind == "json1"
     with pytest.raises(FormatError, match=r"jsonfeed\.org"):
         parse_feed(b'{"items": []}', feed_key="k")
+
+
+def test_an_html_page_points_to_the_feed_it_announces() -> None:
+    page = (
+        b"<!DOCTYPE html><html><head><link rel='stylesheet' href='a.css'>"
+        b"<link rel='alternate' type='application/atom+xml' href='/atom.xml'>"
+        b"</head><body>A blog</body></html>"
+    )
+    with pytest.raises(FormatError) as caught:
+        parse_feed(page, feed_key="k", content_type="text/html", base_url="https://b.example/x/")
+    assert str(caught.value) == (
+        "not a feed: an HTML page that links to the feed https://b.example/atom.xml "
+        "(subscribe to that)"
+    )
+    evil = b"<html><head><link rel='alternate' type='application/rss+xml' href='javascript:x'>"
+    with pytest.raises(FormatError, match=r"an HTML page$"):
+        parse_feed(evil, feed_key="k")

@@ -28,6 +28,7 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urljoin
 
 from ossetia_reader.core.article import Article, Link
 from ossetia_reader.core.formats.detect import FormatError
@@ -42,6 +43,9 @@ _DOCTYPE = re.compile(r"<!DOCTYPE\b[^\[>]*(\[.*?\]\s*)?>", re.IGNORECASE | re.DO
 _ENTITY_DECLARATION = re.compile(r"<!ENTITY", re.IGNORECASE)
 _XML_DECLARED_ENCODING = re.compile(r"\s*<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)")
 _XML_DECLARATION_ENCODING = re.compile(rb"^\s*<\?xml[^>]*encoding\s*=", re.IGNORECASE)
+_LINK_TAG = re.compile(r"<link\b[^>]*>", re.IGNORECASE)
+_ATTRIBUTE = re.compile(r"""([\w:-]+)\s*=\s*(["'])(.*?)\2""", re.DOTALL)
+_FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json")
 _SAX_POSITION = re.compile(r"^<unknown>:(\d+):(\d+): ")
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "html", "xhtml")
 _TITLE_FROM_BODY = 80
@@ -102,7 +106,7 @@ def parse_feed(
     entries = parsed.get("entries") or []
     warnings: list[str] = []
     if not version and not entries:
-        raise FormatError(_not_a_feed(data, parsed))
+        raise FormatError(_not_a_feed(data, parsed, base_url))
     bozo = parsed.get("bozo_exception")
     if parsed.get("bozo") and bozo is not None and type(bozo).__name__ != "NonXMLContentType":
         warnings.append(f"feed is not well-formed ({_one_line(bozo)})")
@@ -386,14 +390,30 @@ def _undeclared_to_utf8(data: bytes) -> bytes:
     return data
 
 
-def _not_a_feed(data: bytes, parsed: Any) -> str:
+def _not_a_feed(data: bytes, parsed: Any, base_url: str | None) -> str:
     head = data[:4096].lower()
     if b"<opml" in head:
         return "not a feed: an OPML subscription list (use 'ossetia-reader feeds import')"
     if b"<html" in head or b"<!doctype html" in head:
+        link = discover_feed(data, base_url)
+        if link:
+            return f"not a feed: an HTML page that links to the feed {link} (subscribe to that)"
         return "not a feed: an HTML page"
     error = parsed.get("bozo_exception")
     return f"not a feed: {_one_line(error)}" if error else "not a feed: no RSS, Atom or JSON Feed"
+
+
+def discover_feed(page: bytes, base_url: str | None) -> str | None:
+    """The feed a web page announces (``<link rel="alternate" type="application/rss+xml">``)."""
+    text = page[:262_144].decode("utf-8", errors="replace")
+    for tag in _LINK_TAG.findall(text):
+        attributes = {k.lower(): v for k, _, v in _ATTRIBUTE.findall(tag)}
+        kind = attributes.get("type", "").lower()
+        if "alternate" in attributes.get("rel", "").lower().split() and kind in _FEED_TYPES:
+            href = attributes.get("href", "").strip()
+            if href:
+                return http_url(urljoin(base_url or "", href) if base_url else href)
+    return None
 
 
 def _one_line(error: object) -> str:
