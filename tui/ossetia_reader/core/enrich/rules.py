@@ -145,6 +145,8 @@ def listed_type(name: str) -> str | None:
     found = names.get(words)
     if found is None and len(words) >= 2 and words[0] in _DIRECTIONS:
         found = names.get(words[1:])
+    if found is None and words and words[-1] != _singular(words[-1]):
+        found = names.get((*words[:-1], _singular(words[-1])))  # People's Republics
     return found
 
 
