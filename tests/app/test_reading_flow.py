@@ -188,3 +188,26 @@ async def test_mouse_click_on_a_row_opens_it(library: Library) -> None:
         assert article_list.cursor == 1
         pane = app.screen.query_one(ReadingPane)
         assert pane.article is not None and pane.article.key == article_list.keys[1]
+
+
+async def test_group_by_source_and_month_with_headers(library: Library) -> None:
+    app = OssetiaReader(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        article_list = app.screen.query_one(ArticleList)
+        await pilot.press("z")
+        await settle(pilot)
+        headers = [k for k in article_list.keys if k < 0]
+        assert len(headers) == 3 and article_list.keys[0] < 0
+        assert article_list.current_key == article_list.keys[1], "cursor skips the header"
+        sources = [s.source for s in library.summaries(article_list.keys)]
+        assert sources == sorted(sources)
+        for _ in range(8):
+            await pilot.press("j")
+        assert article_list.current_key is not None, "moving down skips headers too"
+        await pilot.press("z")
+        await settle(pilot)
+        assert len([k for k in article_list.keys if k < 0]) == 6  # six months
+        await pilot.press("z")
+        await settle(pilot)
+        assert all(k >= 0 for k in article_list.keys) and len(article_list.keys) == 14

@@ -84,3 +84,21 @@ def test_find_by_unique_prefix(tmp_path: Path) -> None:
     assert found is not None and found.id == "2022-alpha"
     assert library.find("2022-") is None, "ambiguous prefix"
     assert library.find("100%") is None
+
+
+def test_grouped_keys(tmp_path: Path) -> None:
+    library = Library(tmp_path)
+    library.add(
+        [
+            Article(id="a", title="A", body="a", source="Zeta", date=dt.date(2022, 3, 1)),
+            Article(id="b", title="B", body="b", source="Alpha", date=dt.date(2022, 4, 2)),
+            Article(id="c", title="C", body="c", source="Zeta", date=dt.date(2022, 4, 9)),
+            Article(id="d", title="D", body="d", source="Alpha"),
+        ]
+    )
+    by_source = [
+        (label, [library.get(k).id for k in keys]) for label, keys in library.grouped_keys("source")
+    ]  # type: ignore[union-attr]
+    assert by_source == [("Alpha", ["b", "d"]), ("Zeta", ["c", "a"])]
+    by_month = [(label, len(keys)) for label, keys in library.grouped_keys("month")]
+    assert by_month == [("2022-04", 2), ("2022-03", 1), ("", 1)]

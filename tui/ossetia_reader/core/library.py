@@ -288,6 +288,28 @@ class Library:
         rows = self.query(f"SELECT key FROM articles {where} {_NEWEST_FIRST}", params)
         return [row[0] for row in rows]
 
+    def grouped_keys(
+        self, by: str, which: ArticleFilter = ArticleFilter.ALL, source: str | None = None
+    ) -> list[tuple[str, list[int]]]:
+        """Keys grouped by ``"source"`` (alphabetical) or ``"month"`` (newest first),
+        newest first within each group."""
+        if by not in ("source", "month"):
+            raise ValueError(f"cannot group by {by!r}")
+        where, params = _where(which, source)
+        group = "source" if by == "source" else "coalesce(substr(date, 1, 7), '')"
+        order = "g" if by == "source" else "g = '', g DESC"
+        rows = self.query(
+            f"SELECT {group} AS g, key FROM articles {where} "
+            f"ORDER BY {order}, date IS NULL, date DESC, key DESC",
+            params,
+        )
+        groups: list[tuple[str, list[int]]] = []
+        for label, key in rows:
+            if not groups or groups[-1][0] != label:
+                groups.append((label, []))
+            groups[-1][1].append(key)
+        return groups
+
     def sources(self) -> list[tuple[str, int]]:
         """Every source with its article count, largest first."""
         rows = self.query(

@@ -44,6 +44,7 @@ class MainScreen(Screen[None]):
         Binding("s", "toggle_star", "Star", id="main.toggle_star"),
         Binding("M", "mark_all_read", "All read", show=False, id="main.mark_all_read"),
         Binding("v", "cycle_filter", "All/unread/starred", id="main.filter"),
+        Binding("z", "cycle_grouping", "Group by", show=False, id="main.group"),
         Binding("o", "open_url", "Open URL", show=False, id="main.open_url"),
         Binding("y", "copy_url", "Copy URL", show=False, id="main.copy_url"),
         Binding("f", "toggle_sidebar", "Full width", show=False, id="main.sidebar"),
@@ -55,6 +56,7 @@ class MainScreen(Screen[None]):
         super().__init__()
         self.filter = ArticleFilter.ALL
         self.source: str | None = None
+        self.group_by: str | None = None
         self.all_keys: list[int] = []
         self.open_key: int | None = None
         self.query_text = ""
@@ -101,16 +103,25 @@ class MainScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="keys")
     def load_keys(self, open_first: bool = False) -> None:
         """Fetch the list's keys (fast even at 100,000 articles) off the UI thread."""
-        keys = self.reader.library.keys(self.filter, source=self.source)
-        self.app.call_from_thread(self._keys_loaded, keys, open_first)
+        library = self.reader.library
+        groups = None
+        if self.group_by is None:
+            keys = library.keys(self.filter, source=self.source)
+        else:
+            groups = library.grouped_keys(self.group_by, self.filter, source=self.source)
+            keys = [key for _, members in groups for key in members]
+        self.app.call_from_thread(self._keys_loaded, keys, groups, open_first)
 
-    def _keys_loaded(self, keys: list[int], open_first: bool) -> None:
+    def _keys_loaded(
+        self, keys: list[int], groups: list[tuple[str, list[int]]] | None, open_first: bool
+    ) -> None:
         self.all_keys = keys
         if self.query_text:
             return
         article_list = self.article_list
         article_list.loading_message = "No articles here. Press v to change the filter."
-        article_list.set_keys(keys, keep=article_list.current_key or self.open_key)
+        keep = article_list.current_key or self.open_key
+        article_list.set_keys(keys, keep=keep, groups=groups)
         self._show_counts()
         if open_first and keys:
             self.open_article(keys[0], mark_read=False)
@@ -161,9 +172,8 @@ class MainScreen(Screen[None]):
         if self.query_text:
             self.run_search(self.query_text)
         else:
-            self.article_list.set_keys(self.all_keys, keep=self.open_key)
             self.status.message = ""
-            self._show_counts()
+            self.load_keys()
 
     @on(Input.Submitted, "#search")
     def _query_submitted(self, event: Input.Submitted) -> None:
@@ -314,6 +324,13 @@ class MainScreen(Screen[None]):
             self.source = None
         self.status.message = f"showing {self.filter.value} articles"
         self.article_list.set_keys([])
+        self.load_keys()
+
+    def action_cycle_grouping(self) -> None:
+        """No groups → by source → by month → no groups."""
+        order = [None, "source", "month"]
+        self.group_by = order[(order.index(self.group_by) + 1) % len(order)]
+        self.status.message = f"grouped by {self.group_by}" if self.group_by else "not grouped"
         self.load_keys()
 
     def show_source(self, source: str) -> None:

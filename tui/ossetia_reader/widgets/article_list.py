@@ -56,6 +56,7 @@ class ArticleList(ScrollView, can_focus=True):
         "article-list--placeholder",
         "article-list--snippet",
         "article-list--hit",
+        "article-list--group",
     }
 
     DEFAULT_CSS = """
@@ -81,6 +82,10 @@ class ArticleList(ScrollView, can_focus=True):
     ArticleList > .article-list--snippet {
         color: $text-muted;
         text-style: italic;
+    }
+    ArticleList > .article-list--group {
+        color: $primary;
+        text-style: bold;
     }
     ArticleList > .article-list--hit {
         color: $text-warning;
@@ -110,6 +115,7 @@ class ArticleList(ScrollView, can_focus=True):
         self._rows: dict[int, ArticleSummary] = {}
         self._pending: set[int] = set()
         self._generation = 0
+        self._headers: dict[int, str] = {}
         self.loading_message = "Loading…"
 
     # -- data ---------------------------------------------------------------
@@ -121,12 +127,20 @@ class ArticleList(ScrollView, can_focus=True):
         keep: int | None = None,
         source: RowSource | None = None,
         snippets: bool = False,
+        groups: Sequence[tuple[str, Sequence[int]]] | None = None,
     ) -> None:
         """Show these articles; keep the cursor on ``keep`` if it is among them.
 
         ``source`` replaces where rows come from (search results bring their
-        snippets); ``snippets`` gives each row a third line for the snippet.
+        snippets); ``snippets`` gives each row a third line for the snippet;
+        ``groups`` (instead of ``keys``) shows a header row above each group.
         """
+        self._headers = {}
+        if groups is not None:
+            keys = []
+            for number, (label, members) in enumerate(groups, start=1):
+                self._headers[-number] = f"{label or 'unknown'} · {len(members):,}"
+                keys += [-number, *members]
         new_source = source or self.default_source
         if new_source is not self.source:
             self._rows.clear()
@@ -137,12 +151,13 @@ class ArticleList(ScrollView, can_focus=True):
         self._pending.clear()
         self.virtual_size = Size(self.size.width, len(self.keys) * self.row_height)
         index = self.keys.index(keep) if keep is not None and keep in self.keys else 0
+        index = self._article_index(index, +1)
         self.set_reactive(ArticleList.cursor, index)
         self._rows = {k: v for k, v in self._rows.items() if k in set(self.keys[: PAGE * 4])}
         self.scroll_to(y=max(0, index * self.row_height - self.size.height // 2), animate=False)
         self.refresh()
-        if self.keys:
-            self.post_message(self.Highlighted(self.keys[index]))
+        if self.current_key is not None:
+            self.post_message(self.Highlighted(self.current_key))
 
     def update_row(self, summary: ArticleSummary) -> None:
         """Redraw one article after its state changed (read, starred)."""
@@ -155,8 +170,20 @@ class ArticleList(ScrollView, can_focus=True):
 
     @property
     def current_key(self) -> int | None:
-        """The article under the cursor."""
-        return self.keys[self.cursor] if 0 <= self.cursor < len(self.keys) else None
+        """The article under the cursor (None on an empty list)."""
+        if 0 <= self.cursor < len(self.keys) and self.keys[self.cursor] >= 0:
+            return self.keys[self.cursor]
+        return None
+
+    def _article_index(self, index: int, step: int) -> int:
+        """The nearest row at or after ``index`` (in ``step``'s direction) that is no header."""
+        for candidate in (
+            *range(index, len(self.keys) if step > 0 else -1, step),
+            *range(index, -1 if step > 0 else len(self.keys), -step),
+        ):
+            if 0 <= candidate < len(self.keys) and self.keys[candidate] >= 0:
+                return candidate
+        return max(0, min(index, len(self.keys) - 1))
 
     def _request_page(self, page: int) -> None:
         self._pending.add(page)
@@ -191,6 +218,8 @@ class ArticleList(ScrollView, can_focus=True):
         if index >= len(self.keys):
             return Strip.blank(width, base)
         key = self.keys[index]
+        if key < 0:
+            return self._header_strip(self._headers.get(key, ""), part, width, base)
         summary = self._rows.get(key)
         if summary is None:
             page = index // PAGE
@@ -205,6 +234,13 @@ class ArticleList(ScrollView, can_focus=True):
             segments = [Segment(text, (style or Style()) + cursor) for text, style, _ in segments]
             return Strip(segments).crop_extend(0, width, base + cursor)
         return Strip(segments).crop_extend(0, width, base)
+
+    def _header_strip(self, label: str, part: int, width: int, base: Style) -> Strip:
+        if part != self.row_height - 1:
+            return Strip.blank(width, base)
+        style = base + self.get_component_rich_style("article-list--group")
+        text = f"── {safe_line(label)} "
+        return Strip([Segment(text + "─" * max(0, width - len(text)), style)]).crop(0, width)
 
     def _row_segments(self, summary: ArticleSummary, part: int, base: Style) -> list[Segment]:
         if part == 0:
@@ -245,12 +281,15 @@ class ArticleList(ScrollView, can_focus=True):
             self.post_message(self.Highlighted(self.current_key))
 
     def _scroll_cursor_into_view(self) -> None:
-        top = self.cursor * self.row_height
+        first = (
+            self.cursor - 1 if self.cursor > 0 and self.keys[self.cursor - 1] < 0 else self.cursor
+        )
+        top = first * self.row_height
         height = self.scrollable_content_region.height
         if top < self.scroll_offset.y:
             self.scroll_to(y=top, animate=False)
-        elif top + self.row_height > self.scroll_offset.y + height:
-            self.scroll_to(y=top + self.row_height - height, animate=False)
+        elif (self.cursor + 1) * self.row_height > self.scroll_offset.y + height:
+            self.scroll_to(y=(self.cursor + 1) * self.row_height - height, animate=False)
 
     def on_resize(self) -> None:
         self.virtual_size = Size(self.size.width, len(self.keys) * self.row_height)
@@ -265,7 +304,8 @@ class ArticleList(ScrollView, can_focus=True):
 
     def _move_to(self, index: int) -> None:
         if self.keys:
-            self.cursor = max(0, min(len(self.keys) - 1, index))
+            step = 1 if index >= self.cursor else -1
+            self.cursor = self._article_index(max(0, min(len(self.keys) - 1, index)), step)
 
     def action_cursor_down(self) -> None:
         self._move_to(self.cursor + 1)
