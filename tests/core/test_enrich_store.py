@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
+from ossetia_reader.core.article import Article
 from ossetia_reader.core.enrich.pipeline import enrich_article, enrich_pending
 from ossetia_reader.core.enrich.store import (
     articles_mentioning,
@@ -87,3 +89,28 @@ def test_enrichment_resumes_after_a_stop(library: Library) -> None:
     assert pending_count(library) == total - 2
     assert enrich_pending(library, use_model=False) == total - 2
     assert pending_count(library) == 0
+
+
+def test_a_surname_alone_in_another_article_is_the_same_person(tmp_path: Path) -> None:
+    library, seed_key = seed_library(tmp_path)
+    [other] = library.add(
+        [
+            Article(
+                id="later",
+                title="Later",
+                body="“Nothing has changed,” Peskov told reporters on Friday.",
+                date=dt.date(2022, 4, 1),
+            )
+        ]
+    )
+    enrich_pending(library, use_model=False)
+    mentioning = articles_mentioning(library, "Dmitry Peskov")
+    assert [key for key, _ in mentioning] == [other.key, seed_key], "newest first"
+    assert mentioning[0][1] == "“Nothing has changed,” Peskov told reporters on Friday."
+    assert [r.key for r in quotes_by(library, "Дмитрий Песков")] == [other.key, seed_key, seed_key]
+    assert [r.key for r in quotes_by(library, "Peskov")] == [other.key, seed_key, seed_key]
+
+    [namesake] = library.add([Article(id="n", title="N", body="Ivan Peskov, a farmer, spoke.")])
+    enrich_pending(library, use_model=False)
+    assert [key for key, _ in articles_mentioning(library, "Dmitry Peskov")] == [seed_key]
+    assert namesake.key not in [key for key, _ in articles_mentioning(library, "Dmitry Peskov")]

@@ -249,26 +249,32 @@ def articles_mentioning(
     Any spelling finds the entity (``Песков``, ``peskov``); a surname alone finds
     the one full name ending with it.
     """
-    folded = _resolve(library, "mentions", "canonical", canonical_key(canonical))
+    keys = _keys(library, canonical)
+    if not keys:
+        return []
+    marks = ",".join("?" * len(keys))
     rows = library.query(
         "SELECT a.key, m.first - max(0, m.first - ?), "
-        "substr(a.body, max(0, m.first - ?) + 1, ?) "
-        "FROM (SELECT key, min(first) AS first FROM mentions WHERE canonical = ? GROUP BY key) m "
+        "substr(a.body, max(0, m.first - ?) + 1, ?) FROM (SELECT key, min(first) AS first "
+        f"FROM mentions WHERE canonical IN ({marks}) GROUP BY key) m "
         f"JOIN articles a ON a.key = m.key WHERE a.enriched = 1 ORDER BY {_NEWEST_FIRST} LIMIT ?",
-        [_CONTEXT, _CONTEXT, 2 * _CONTEXT, folded, limit],
+        [_CONTEXT, _CONTEXT, 2 * _CONTEXT, *keys, limit],
     )
     return [(int(key), sentence_at(str(text), int(at))) for key, at, text in rows]
 
 
 def quotes_by(library: Library, canonical: str, limit: int = 500) -> list[QuoteRecord]:
     """Every quote by ``canonical`` (any spelling, or the surname alone), newest first."""
-    folded = _resolve(library, "quoted", "speaker_canonical", canonical_key(canonical))
+    keys = _keys(library, canonical)
+    if not keys:
+        return []
+    marks = ",".join("?" * len(keys))
     rows = library.query(
         "SELECT q.key, q.start, q.end, substr(a.body, q.start + 1, q.end - q.start), "
         "q.speaker, q.cue FROM quoted q JOIN articles a ON a.key = q.key "
-        f"WHERE q.speaker_canonical = ? AND a.enriched = 1 ORDER BY {_NEWEST_FIRST}, q.start "
-        "LIMIT ?",
-        [folded, limit],
+        f"WHERE q.speaker_canonical IN ({marks}) AND a.enriched = 1 "
+        f"ORDER BY {_NEWEST_FIRST}, q.start LIMIT ?",
+        [*keys, limit],
     )
     return [
         QuoteRecord(int(k), int(s), int(e), str(t), str(sp), c if isinstance(c, str) else None)
@@ -276,17 +282,23 @@ def quotes_by(library: Library, canonical: str, limit: int = 500) -> list[QuoteR
     ]
 
 
-def _resolve(library: Library, table: str, column: str, folded: str) -> str:
-    """``folded`` itself when stored; else the one full name ending with it (``peskov``)."""
-    if not folded or library.query(f"SELECT 1 FROM {table} WHERE {column} = ? LIMIT 1", [folded]):
-        return folded
-    if " " in folded:
-        return folded
+def _keys(library: Library, name: str) -> list[str]:
+    """The keys under which ``name`` is stored: its own, plus the surname-only key of a
+    person when the library knows one full name with that surname (``Peskov`` and
+    ``Dmitry Peskov`` are one person until a second Peskov appears)."""
+    folded = canonical_key(name)
+    if not folded:
+        return []
+    words = folded.split()
     rows = library.query(
-        f"SELECT DISTINCT {column} FROM {table} WHERE {column} LIKE ? ESCAPE '\\' LIMIT 2",
-        [f"% {_escape_like(folded)}"],
+        "SELECT DISTINCT canonical FROM entity_totals WHERE type = 'PER' "
+        "AND canonical LIKE ? ESCAPE '\\' LIMIT 2",
+        [f"% {_escape_like(words[-1])}"],
     )
-    return str(rows[0][0]) if len(rows) == 1 else folded
+    full_names = {str(row[0]) for row in rows}
+    if len(words) == 1:
+        return [folded, *full_names] if len(full_names) == 1 else [folded]
+    return [folded, words[-1]] if full_names == {folded} else [folded]
 
 
 def sentence_at(text: str, at: int) -> str:
