@@ -95,7 +95,7 @@ def test_add_a_huge_article_stores_it_truncated(tmp_path: Path) -> None:
     assert "truncated" in article.body[-200:]
 
 
-def jsonl_corpus(path: Path, tag: str, lines: int = 2_000) -> Path:
+def jsonl_corpus(path: Path, tag: str, lines: int = 1_500) -> Path:
     """A generated JSON Lines corpus with ids of its own, so every run has new work."""
     with path.open("w") as out:
         for n in range(lines):
@@ -116,7 +116,7 @@ def stored(library_dir: Path) -> int:
 
 
 def test_kill_during_add_then_add_again_completes_without_duplicates(tmp_path: Path) -> None:
-    corpora = [jsonl_corpus(tmp_path / f"c{run}.jsonl", f"c{run}") for run in range(3)]
+    corpora = [jsonl_corpus(tmp_path / f"c{run}.jsonl", f"c{run}") for run in range(2)]
     library_dir = tmp_path / "library"
     env = {**os.environ, "PYTHONPATH": str(REPO / "tui")}
     command = [sys.executable, "-m", "ossetia_reader", "--library", str(library_dir), "add"]
@@ -152,4 +152,4 @@ def test_kill_during_add_then_add_again_completes_without_duplicates(tmp_path: P
         assert finished.returncode == 0, finished.stderr.decode()
         final = Library(library_dir, read_only=True)
         ids = [summary.id for summary in final.summaries(final.keys())]
-        assert len(ids) == len(set(ids)) == bundled + 3 * 2_000
+        assert len(ids) == len(set(ids)) == bundled + 2 * 1_500

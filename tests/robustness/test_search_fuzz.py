@@ -83,7 +83,11 @@ def test_any_query_parses_and_explains_itself(text: str, prefix_last: bool) -> N
     "(well inside MAX_QUERY_LENGTH=1000) raise RecursionError from SearchIndex.search, "
     "which promises never to raise for any query text",
 )
-@pytest.mark.parametrize("text", ["(" * 300 + "a", "-" * 999 + "a", "-(" * 300 + "a", "(a " * 300])
+@pytest.mark.parametrize(
+    "text",
+    ["(" * 300 + "a", "-" * 999 + "a", "-(" * 300 + "a", "(a " * 300],
+    ids=["parens", "minus", "minus-parens", "parens-words"],
+)
 def test_deeply_nested_queries_do_not_raise(small_index: SearchIndex, text: str) -> None:
     small_index.search(text)
 
