@@ -322,3 +322,13 @@ def test_searching_while_another_thread_adds() -> None:
     writer.join()
     assert errors == []
     assert built.search("gas").total == 62
+
+
+def test_open_index_notices_articles_edited_in_place(library: Library) -> None:
+    key = library.add([article(0, "Draft title", "Walnut harvest.", "2024-01-01")])[0].key
+    assert [h.key for h in open_index(library).search("walnut").hits] == [key]
+    edited = article(0, "Draft title", "Apricot harvest.", "2024-01-01")
+    assert library.add([edited])[0].outcome.value == "updated"
+    index = open_index(library)
+    assert [h.key for h in index.search("apricot").hits] == [key]
+    assert index.search("walnut").total == 0

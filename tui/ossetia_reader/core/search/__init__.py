@@ -41,11 +41,25 @@ def index_directory(library: Library) -> Path:
     return library.directory / INDEX_DIRECTORY
 
 
+# Four hex digits of every content hash, summed: changes when any article's text changes
+# (unless by a 1 in 65,536 chance), in the same table scan as the counts.
+_HASH_SUM = " + ".join(
+    f"(instr('0123456789abcdef', substr(content_hash, {i}, 1)) - 1) * {16 ** (4 - i)}"
+    for i in range(1, 5)
+)
+
+
 def _fingerprint(library: Library) -> dict[str, int]:
-    count, enriched, max_key = library.query(
-        "SELECT count(*), coalesce(sum(enriched), 0), coalesce(max(key), 0) FROM articles"
+    count, enriched, max_key, hashes = library.query(
+        "SELECT count(*), coalesce(sum(enriched), 0), coalesce(max(key), 0), "
+        f"coalesce(sum({_HASH_SUM}), 0) FROM articles"
     )[0]
-    return {"count": int(count), "enriched": int(enriched), "max_key": int(max_key)}
+    return {
+        "count": int(count),
+        "enriched": int(enriched),
+        "max_key": int(max_key),
+        "hashes": int(hashes),
+    }
 
 
 def rebuild_index(
@@ -72,8 +86,8 @@ def open_index(
 
     Never raises for a bad index file: a missing, corrupt or outdated index is
     rebuilt (``notify`` says so, ``progress`` gets the running article count);
-    articles added since it was saved, and articles enriched since, are
-    indexed incrementally; the result is saved when it changed (a read-only
+    articles added since it was saved, and articles enriched or edited since,
+    are indexed incrementally; the result is saved when it changed (a read-only
     library just keeps it in memory).
     """
     say = notify or (lambda message: None)
@@ -107,6 +121,15 @@ def _catch_up(index: SearchIndex, library: Library, fingerprint: dict[str, int])
             "SELECT key FROM articles WHERE key > ? ORDER BY key", [index.max_key]
         )
     ]
+    if index.extra.get("hashes") != fingerprint["hashes"]:
+        # Some article was edited in place (same key): find which by their digests.
+        digests = index.digests()
+        for key, head in library.query(
+            "SELECT key, substr(content_hash, 1, 8) FROM articles WHERE key <= ?",
+            [index.max_key],
+        ):
+            if digests.get(int(key)) != int(str(head), 16):
+                keys.append(int(key))
     if index.extra.get("enriched") != fingerprint["enriched"]:
         indexed = set(index.enriched_keys().tolist())
         known = index.max_key
@@ -119,7 +142,7 @@ def _catch_up(index: SearchIndex, library: Library, fingerprint: dict[str, int])
         chunk = keys[start : start + _CATCH_UP_BATCH]
         articles = [a for a in (library.get(key) for key in chunk) if a is not None]
         index.add(articles)
-    return bool(keys) or index.extra.get("enriched") != fingerprint["enriched"]
+    return bool(keys) or any(index.extra.get(k) != v for k, v in fingerprint.items())
 
 
 def _save(

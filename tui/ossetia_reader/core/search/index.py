@@ -281,6 +281,16 @@ class SearchIndex:
             "stemmer": STEMMER,
         }
 
+    def digests(self) -> dict[int, int]:
+        """Library key → content digest (see ``segment.digest_of``) of every live article."""
+        with self._lock:
+            segments, dead, keys = self._segments, self._dead, self._keys
+        if not segments:
+            return {}
+        digest = np.concatenate([s.digest for s in segments])
+        live = ~dead
+        return dict(zip(keys[live].tolist(), digest[live].tolist(), strict=True))
+
     def enriched_keys(self) -> np.ndarray:
         """Keys of live articles indexed with entities or quotes."""
         if not self._segments:

@@ -41,6 +41,7 @@ from typing import Any
 import numpy as np
 
 from ossetia_reader.core.article import Article
+from ossetia_reader.core.library import content_hash
 from ossetia_reader.core.search.stem import stem, stem_all
 from ossetia_reader.core.search.tokenize import script, terms, terms_and_nuls
 from ossetia_reader.core.search.translit import key_for_script, translit_key
@@ -115,10 +116,16 @@ class Flat:
     keys: np.ndarray  # int64 library key, per document
     days: np.ndarray  # int32 date as days since 1970 (NO_DATE), per document
     fend: np.ndarray  # int64 (documents, N_FIELDS): end of each field's positions
+    digest: np.ndarray  # uint32 start of the library's content hash, per document
 
     @property
     def n_docs(self) -> int:
         return int(self.keys.size)
+
+
+def digest_of(article: Article) -> int:
+    """The first 32 bits of the library's content hash: tells an edited article apart."""
+    return int(content_hash(article)[:8], 16)
 
 
 def _field_texts(article: Article) -> list[list[str]]:
@@ -150,7 +157,7 @@ def analyse(articles: Iterable[Article], progress: Callable[[int], None] | None 
     lookup = ids.__getitem__
     chunks: list[np.ndarray] = []
     part_doc, part_field = array("q"), array("B")
-    keys, days = array("q"), array("i")
+    keys, days, digests = array("q"), array("i"), array("I")
     pending: list[str] = []
 
     def flush() -> None:
@@ -165,6 +172,7 @@ def analyse(articles: Iterable[Article], progress: Callable[[int], None] | None 
         doc = len(keys)
         keys.append(article.key or 0)
         days.append(article.date.toordinal() - _EPOCH if article.date else NO_DATE)
+        digests.append(digest_of(article))
         for index, texts in enumerate(_field_texts(article)):
             for text in texts or ("",):
                 pending.append(text)
@@ -207,6 +215,7 @@ def analyse(articles: Iterable[Article], progress: Callable[[int], None] | None 
         keys=np.frombuffer(keys, dtype=np.int64).copy(),
         days=np.frombuffer(days, dtype=np.int32).copy(),
         fend=(start + step)[last_part].reshape(-1, N_FIELDS),
+        digest=np.frombuffer(digests, dtype=np.uint32).copy(),
     )
 
 
@@ -273,6 +282,7 @@ def concat(flats: Sequence[Flat]) -> Flat:
         fend=(
             np.concatenate([f.fend for f in flats]) if flats else np.empty((0, N_FIELDS), np.int64)
         ),
+        digest=np.concatenate([f.digest for f in flats]) if flats else np.empty(0, np.uint32),
     )
 
 
@@ -292,6 +302,7 @@ def drop_docs(flat: Flat, dead: np.ndarray) -> Flat:
         keys=flat.keys[live],
         days=flat.days[live],
         fend=flat.fend[live],
+        digest=flat.digest[live],
     )
 
 
@@ -305,6 +316,7 @@ def empty_flat() -> Flat:
         np.empty(0, np.int64),
         np.empty(0, np.int32),
         np.empty((0, N_FIELDS), np.int64),
+        np.empty(0, np.uint32),
     )
 
 
@@ -503,6 +515,7 @@ def encode(
         "skey_start": _narrow(skey_start),
         "keys": flat.keys.astype(np.int64),
         "days": flat.days.astype(np.int32),
+        "digest": flat.digest.astype(np.uint32),
         "fend": _narrow(flat.fend),
     }
     meta = {
@@ -630,6 +643,7 @@ class Segment:
         self._skey_start = memoryview(arrays["skey_start"])
         self.keys = arrays["keys"]
         self.days = arrays["days"]
+        self.digest = arrays["digest"]
         self.fend = arrays["fend"]
         self.path_name: str | None = None
 
@@ -769,5 +783,6 @@ class Segment:
             field=field,
             keys=np.array(self.keys, dtype=np.int64),
             days=np.array(self.days, dtype=np.int32),
+            digest=np.array(self.digest, dtype=np.uint32),
             fend=fend.copy(),
         )
