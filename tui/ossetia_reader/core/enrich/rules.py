@@ -212,6 +212,12 @@ class _Tagger:
         self.tokens = tokenize(text)
         self.lowercase_words = {t.text for t in self.tokens if t.is_word and t.text.islower()}
         self.initial = self._sentence_initial()
+        # Capitalised words seen inside sentences: names, not just sentence starts.
+        self.inner_capitals = {
+            t.lower
+            for t, first in zip(self.tokens, self.initial, strict=True)
+            if not first and t.is_capitalised and t.is_word
+        }
         self.headline = self._headline_tokens()
 
     def run(self) -> list[Span]:
@@ -386,6 +392,15 @@ class _Tagger:
             last -= 1
         if first > last or self._is_lone_word(first, last) or self._is_role(first, last):
             return
+        if (
+            first == last
+            and self.initial[first]
+            and not self.tokens[first].text[:1].isascii()
+            and not self._evident(first)
+        ):
+            # One capitalised word opening a sentence and never seen inside one: in a
+            # script the common-word list does not cover, assume it is not a name.
+            return
         label = self._lookup(first, last)
         if label:
             yield first, last, label
@@ -422,6 +437,17 @@ class _Tagger:
     def _is_title(self, index: int) -> bool:
         parts = self.tokens[index].lower.rstrip(".").split("-")
         return any(part in self.gaz.titles or _singular(part) in self.gaz.titles for part in parts)
+
+    def _evident(self, index: int) -> bool:
+        """Whether a sentence-initial word is a name for reasons other than its capital."""
+        token = self.tokens[index]
+        return (
+            token.lower in self.inner_capitals
+            or token.lower in self.gaz.first_names
+            or self._lookup(index, index) is not None
+            or sum(c.isupper() for c in token.text) > 1
+            or (index + 1 < len(self.tokens) and self.tokens[index + 1].lower in _SPEECH_VERBS)
+        )
 
     def _is_role(self, first: int, last: int) -> bool:
         """A title followed only by generic words (``Heads of State``) names nobody."""
