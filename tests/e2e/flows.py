@@ -263,6 +263,8 @@ def quit_restores_terminal(terminal: Terminal) -> None:
     left_on = {name: terminal.flag(name) for name in TERMINAL_MODES}
     assert set(left_on.values()) == {"0"}, f"modes left on after exit: {left_on}"
     assert terminal.flag("cursor_flag") == "1", "the cursor was left hidden"
+    # tmux has no flag for bracketed paste, focus events or the kitty keyboard: read the bytes.
+    assert terminal.modes_left_on() == [], "the program left terminal modes on"
     # Echo and line editing work again: the shell reads and answers a typed line.
     terminal.type("echo restored-$((40+2))")
     terminal.press("enter")

@@ -57,6 +57,11 @@ ESCAPE_PAUSE = 0.2
 # Environment that would change how the program sees the terminal unless a test sets it.
 _CLEARED_ENV = ("COLORTERM", "NO_COLOR", "FORCE_COLOR", "TMUX", "TMUX_PANE", "TERM_PROGRAM")
 _SGR = re.compile(r"\x1b\[([0-9;:]*)m")
+_DEC_MODE = re.compile(r"\x1b\[\?([0-9;]+)([hl])")
+# DEC private modes that are on by default: cursor visible (25), autowrap (7).
+_DEC_DEFAULTS = {"25": "h", "7": "h"}
+_KITTY_PUSH = re.compile(r"\x1b\[>[0-9]*u")
+_KITTY_POP = re.compile(r"\x1b\[<[0-9]*u")
 
 
 class TerminalError(AssertionError):
@@ -164,6 +169,10 @@ class Terminal:
     def status_file(self) -> Path:
         return self.workdir / "exit-status"
 
+    @property
+    def output_file(self) -> Path:
+        return self.workdir / "output.raw"
+
     # -- lifecycle -----------------------------------------------------------
 
     def start(self, argv: Sequence[str], *, shell_after: bool = True) -> None:
@@ -202,6 +211,13 @@ class Terminal:
             "-y",
             str(self.height),
             command,
+            # Record every byte the program writes, from the start, for mode checks.
+            ";",
+            "pipe-pane",
+            "-o",
+            "-t",
+            "e2e",
+            f"cat >> {shlex.quote(str(self.output_file))}",
         )
         self._started = True
 
@@ -244,6 +260,34 @@ class Terminal:
         """Names of tmux paste buffers (an OSC 52 clipboard write would add one)."""
         output = self._tmux("list-buffers", "-F", "#{buffer_name}", check=False).stdout
         return [line for line in output.splitlines() if line]
+
+    def output(self) -> str:
+        """Everything written to the terminal so far, escape sequences included."""
+        if not self.output_file.exists():
+            return ""
+        return self.output_file.read_bytes().decode("utf-8", "replace")
+
+    def modes_left_on(self) -> list[str]:
+        """Terminal modes the output switched away from their defaults and never back.
+
+        Checks DEC private modes (``ESC[?Nh``/``ESC[?Nl``: alternate screen, mouse
+        reporting, focus events, bracketed paste, cursor, autowrap, ...) and the
+        kitty keyboard protocol's push/pop (``ESC[>Nu``/``ESC[<u``).
+        """
+        output = self.output()
+        last: dict[str, str] = {}
+        for numbers, action in _DEC_MODE.findall(output):
+            for number in numbers.split(";"):
+                last[number] = action
+        left = [
+            f"?{number}{action}"
+            for number, action in last.items()
+            if action != _DEC_DEFAULTS.get(number, "l")
+        ]
+        pushes, pops = len(_KITTY_PUSH.findall(output)), len(_KITTY_POP.findall(output))
+        if pushes > pops:
+            left.append(f"kitty keyboard pushed {pushes}x, popped {pops}x")
+        return left
 
     def exit_status(self, timeout: float = 10.0) -> int:
         """The program's exit status, once it has exited."""

@@ -10,6 +10,7 @@ sequences printed by the shell, to prove both probes would have caught a leak.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -70,6 +71,11 @@ def test_osc_title_and_clipboard_writes_do_not_reach_the_terminal(
     flows.quit_restores_terminal(reader)
     assert "PWNED" not in reader.flag("pane_title")
     assert reader.buffers() == []
+    # Nor did the bytes the app wrote contain any title or clipboard sequence at all.
+    written = reader.output()
+    assert VISIBLE_TITLE_ESCAPE in written  # shown as text...
+    assert not re.search(r"\x1b\]2;[^\x07\x1b]*PWNED", written)  # ...never as a sequence
+    assert "\x1b]52;" not in written
 
     # Positive control: the same sequences from the shell do take effect.
     reader.type(r"printf '\033]2;CONTROL\007\033]52;c;Q09OVFJPTA==\007'; echo control-$((6*7))")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from tests.e2e.terminal import styled_rows
+from pathlib import Path
+
+from tests.e2e.terminal import Terminal, styled_rows
 
 
 def test_attributes_carry_over_line_ends() -> None:
@@ -19,3 +21,14 @@ def test_colours_and_resets() -> None:
     assert (a.bold, a.fg, a.bg) == (True, "5;214", "5;234")
     assert (b.bold, b.fg, b.bg) == (False, None, "5;234")
     assert (c.bg, c.underline, c.emphasised) == (None, True, True)
+
+
+def test_modes_left_on(tmp_path: Path) -> None:
+    terminal = Terminal(tmp_path)
+    tmp_path.joinpath("output.raw").write_bytes(
+        b"\x1b[?1049h\x1b[?25l\x1b[?1000;1006h\x1b[>1u\x1b[?2004h"
+        b"\x1b[?1049l\x1b[?25h\x1b[?1000;1006l\x1b[<u"
+    )
+    assert terminal.modes_left_on() == ["?2004h"]
+    tmp_path.joinpath("output.raw").write_bytes(b"\x1b[?25l\x1b[>1u")
+    assert terminal.modes_left_on() == ["?25l", "kitty keyboard pushed 1x, popped 0x"]
