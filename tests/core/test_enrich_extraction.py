@@ -133,8 +133,10 @@ def test_unattributed_quote_has_no_speaker() -> None:
     ]
 
 
-def test_scare_quotes_are_not_speech() -> None:
+def test_scare_quotes_and_titles_are_not_speech() -> None:
     _, quotes = enrich('The so-called "referendum" was held in a "state" nobody recognises.')
+    assert quotes == []
+    _, quotes = enrich("«Медуза» направила запрос. “Saturday Night Live” aired on Sunday.")
     assert quotes == []
 
 

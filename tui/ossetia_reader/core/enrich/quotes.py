@@ -309,8 +309,8 @@ def _attribute(
             return FoundQuote(start, end, speaker.canonical, cue, speaker.start, speaker.end)
     if candidates:
         return candidates[0]
-    if partial and len(inner.split()) <= _SHORT_QUOTE_WORDS:
-        return None  # a scare quote or a title, not speech
+    if len(inner.split()) <= _SHORT_QUOTE_WORDS and (partial or not _closes_sentence_part(inner)):
+        return None  # a scare quote or a title («Медуза»), not speech
     return FoundQuote(start, end)
 
 
