@@ -309,7 +309,9 @@ def _attribute(
             return FoundQuote(start, end, speaker.canonical, cue, speaker.start, speaker.end)
     if candidates:
         return candidates[0]
-    if len(inner.split()) <= _SHORT_QUOTE_WORDS and (partial or not _closes_sentence_part(inner)):
+    # „Das ist gut“, sagte er: the comma outside the marks still ends speech.
+    ends_like_speech = _closes_sentence_part(inner) or text[end : end + 1] in (",", ".", "!", "?")
+    if len(inner.split()) <= _SHORT_QUOTE_WORDS and (partial or not ends_like_speech):
         return None  # a scare quote or a title («Медуза»), not speech
     return FoundQuote(start, end)
 
