@@ -353,3 +353,25 @@ def test_add_urls_imports_pages_and_feeds_and_reports_http_errors(
     page = empty_library.get(reports[0].keys[0])
     assert page is not None and page.url == f"{server}/page.html"
     assert "full text of story 9" in page.body and "Copyright" not in page.body
+
+
+def test_fetch_in_a_worker_thread_while_the_ui_thread_reads(
+    empty_library: Library, server: str
+) -> None:
+    """The app's pattern: fetch_all in a worker thread, the UI thread listing meanwhile."""
+    for path in ("/feed.xml", "/gzip.xml", "/summaries.xml"):
+        add_feed(empty_library, f"{server}{path}")
+    outcome: list[object] = []
+    worker = threading.Thread(
+        target=lambda: outcome.append(fetch_all(empty_library, full_text=True, limits=FAST))
+    )
+    worker.start()
+    seen = 0
+    while worker.is_alive():
+        seen = max(seen, len(empty_library.newest(50)))
+        empty_library.count()
+        time.sleep(0.005)
+    worker.join()
+    (summary,) = outcome
+    assert summary.added == 6 and summary.failed == 0  # type: ignore[attr-defined]
+    assert empty_library.count() == 6 and seen <= 6
