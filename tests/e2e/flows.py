@@ -18,9 +18,11 @@ SEED_TITLE = "Kremlin Plays Down South Ossetia Leader's Call to Join Russia"
 SEED_START = "Kremlin Plays Down"
 # Words near the top of the seed's body and in its caption credit: on screen only when it is open.
 SEED_OPEN_WORD = "Nikolsky"
-# A search whose top hit is another bundled article, and a word on screen once it is open.
+# A search whose top hit is another bundled article, and a word of that article. Opened
+# from a search, the article scrolls to its first hit and the status line counts the hits.
 SEARCH_QUERY = "daghestan"
 SEARCH_OPEN_WORD = "Melikov"
+SEARCH_OPENED = re.compile(r"\bhit 1 of \d+")
 # Pane modes that must never linger after the program exits.
 TERMINAL_MODES = (
     "alternate_on",
@@ -234,7 +236,10 @@ def search_and_open(terminal: Terminal) -> None:
     terminal.wait_for(re.compile(r"\b\d[\d,]* found\b"), what="the live search result count")
     terminal.press("enter")
     wait_for_mode(terminal, "READ")
-    terminal.wait_for(SEARCH_OPEN_WORD, what="the top hit opened from search")
+    terminal.wait_for(
+        lambda screen: SEARCH_OPEN_WORD in screen and SEARCH_OPENED.search(screen) is not None,
+        what=f"the top hit opened at its first hit ({SEARCH_OPENED.pattern!r} in the status)",
+    )
 
     terminal.press("slash")
     wait_for_mode(terminal, "SEARCH")
