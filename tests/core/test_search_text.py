@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ossetia_reader.core.search.stem import STEMMER, is_variant
 from ossetia_reader.core.search.tokenize import fold, script, terms, tokens
@@ -109,3 +111,27 @@ def test_scripts() -> None:
 )
 def test_stem_variants(query: str, word: str, expected: bool) -> None:
     assert is_variant(query, word) is expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=80))
+def test_fast_split_gives_the_regex_terms(text: str) -> None:
+    from ossetia_reader.core.search.tokenize import _TERM
+
+    assert terms(text) == _TERM.findall(fold(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.text(alphabet="ab' ,.-_\t\n\x00\u2019\u00abЖ5", max_size=12), min_size=1, max_size=6
+    )
+)
+def test_joined_texts_split_like_texts_one_by_one(texts: list[str]) -> None:
+    from ossetia_reader.core.search.tokenize import terms_and_nuls
+
+    if any("\0" in text for text in texts):
+        return  # the index splits such chunks text by text
+    joined = terms_and_nuls(" \0 ".join(texts) + " \0 ")
+    assert joined == [t for text in texts for t in (*terms(text), "\0")]
+    assert terms("x" * 70) == ["x" * 64, "x" * 6]

@@ -161,7 +161,8 @@ def analyse(articles: Iterable[Article], progress: Callable[[int], None] | None 
     pending: list[str] = []
 
     def flush() -> None:
-        found = terms_and_nuls("\0".join(pending) + "\0")
+        joined = " \0 ".join(pending) + " \0 "
+        found = terms_and_nuls(joined) if joined.count("\0") == len(pending) else []
         if found.count("\0") != len(pending):
             found = [t for text in pending for t in (*terms(text), "\0")]
         chunks.append(np.fromiter(map(lookup, found), dtype=np.uint32, count=len(found)))
@@ -377,22 +378,28 @@ def encode(
     in_field = flat.field != BODY
     pair = flat.field[in_field].astype(np.int64) * n_plain + term[in_field]
     pairs, pair_of = np.unique(pair, return_inverse=True)
-    field_words = [
+    # Sort the words once; field terms (prefix byte < " ", so all before the words)
+    # then sort by (field, word) with numpy.
+    word_order = sorted(range(n_plain), key=vocab.__getitem__)
+    word_rank = np.empty(n_plain, dtype=np.int64)
+    word_rank[word_order] = np.arange(n_plain)
+    pair_field, pair_word = pairs // max(n_plain, 1), pairs % max(n_plain, 1)
+    field_order = np.lexsort((word_rank[pair_word], pair_field))
+    n_field_terms = int(pairs.size)
+    rank = np.empty(n_plain + n_field_terms, dtype=np.int64)
+    rank[:n_plain] = n_field_terms + word_rank
+    rank[n_plain + field_order] = np.arange(n_field_terms)
+    sorted_strings = [
         FIELD_PREFIX[FIELDS[f]] + vocab[w]
         for f, w in zip(
-            (pairs // max(n_plain, 1)).tolist(), (pairs % max(n_plain, 1)).tolist(), strict=True
+            pair_field[field_order].tolist(), pair_word[field_order].tolist(), strict=True
         )
-    ]
-    strings = vocab + field_words
-    order = sorted(range(len(strings)), key=strings.__getitem__)
-    rank = np.empty(len(strings), dtype=np.int64)
-    rank[order] = np.arange(len(strings))
-    sorted_strings = [strings[i] for i in order]
-    n_terms = len(strings)
+    ] + [vocab[i] for i in word_order]
+    n_terms = len(sorted_strings)
 
     # Word postings, in (term, doc, position) order; occurrences come in doc order.
     t = rank[term]
-    by_term = np.argsort(t, kind="stable")
+    by_term = _stable_order(t)
     ts, ds, ps, fs = t[by_term], flat.doc[by_term], flat.pos[by_term], flat.field[by_term]
     weight = WEIGHTS[fs] / norm[ds, fs]
     starts = _breaks(ts, ds)
@@ -408,7 +415,7 @@ def encode(
     f_occ_term = rank[n_plain + pair_of] if pair_of.size else np.empty(0, np.int64)
     f_occ_doc = flat.doc[in_field]
     f_occ_field = flat.field[in_field]
-    f_order = np.argsort(f_occ_term, kind="stable")
+    f_order = _stable_order(f_occ_term)
     fts, fds, ffs = f_occ_term[f_order], f_occ_doc[f_order], f_occ_field[f_order]
     f_starts = _breaks(fts, fds)
     f_tf = np.diff(np.append(f_starts, fts.size)).astype(np.float64)
@@ -525,6 +532,19 @@ def encode(
         "averages": [float(a) for a in averages],
     }
     return arrays, meta
+
+
+def _stable_order(keys: np.ndarray) -> np.ndarray:
+    """``np.argsort(keys, kind="stable")`` for small non-negative keys, ~3x faster.
+
+    Each key is packed with its index into one int64, which makes every value
+    unique, so numpy's quicker unstable sort gives the stable order.
+    """
+    if not keys.size or int(keys.max()) >= 2**31 or keys.size >= 2**32:
+        return np.argsort(keys, kind="stable")
+    packed = (keys.astype(np.int64) << 32) | np.arange(keys.size, dtype=np.int64)
+    packed.sort()
+    return packed & 0xFFFFFFFF
 
 
 def _breaks(first: np.ndarray, second: np.ndarray) -> np.ndarray:

@@ -61,14 +61,14 @@ def stem_for_script(term: str, term_script: str) -> str | None:
 def stem_all(terms: list[str], scripts: list[str]) -> list[str | None]:
     """``stem_for_script`` over many terms, one stemmer call per script (index building)."""
     out: list[str | None] = [None] * len(terms)
-    for name, stem_words in _BATCH.items():
-        chosen = [
-            i
-            for i, (t, s) in enumerate(zip(terms, scripts, strict=True))
-            if s == name and len(t) >= MIN_LENGTH and t.isalpha()
-        ]
-        for i, stemmed in zip(chosen, stem_words([terms[i] for i in chosen]), strict=True):
-            out[i] = stemmed
+    chosen: dict[str, list[int]] = {name: [] for name in _BATCH}
+    for i, (term, name) in enumerate(zip(terms, scripts, strict=True)):
+        if name in chosen and len(term) >= MIN_LENGTH and term.isalpha():
+            chosen[name].append(i)
+    for name, indices in chosen.items():
+        stemmed = _BATCH[name]([terms[i] for i in indices])
+        for i, value in zip(indices, stemmed, strict=True):
+            out[i] = value
     return out
 
 

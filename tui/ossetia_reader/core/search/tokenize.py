@@ -40,6 +40,21 @@ _RAW = re.compile(
 )
 
 
+_ASCII_SEPARATORS = str.maketrans(
+    {c: " " for c in range(128) if not chr(c).isalnum() and c not in (0, 0x1C, 0x1D, 0x1E, 0x1F)}
+)
+_ASCII_SEPARATORS_AND_NUL = str.maketrans(
+    {c: " " for c in range(128) if not chr(c).isalnum() and c not in (0x1C, 0x1D, 0x1E, 0x1F)}
+)
+_PUNCTUATION = str.maketrans(
+    {
+        c: " "
+        for c in (*range(0x80, 0xC0), *range(0x2000, 0x2070), *range(0x3000, 0x3040), 0xFEFF)
+        if not chr(c).isalnum() and not chr(c).isspace()
+    }
+)
+
+
 def fold(text: str) -> str:
     """Fold ``text`` for matching: case, diacritics, apostrophes, digit grouping."""
     folded = text.casefold()
@@ -54,17 +69,43 @@ def fold(text: str) -> str:
         folded = _THOUSANDS.sub("", folded)
     if "_" in folded:
         folded = folded.replace("_", " ")
+    if not folded.isascii():
+        # Separators either way; as spaces they let most English text take the fast path.
+        folded = folded.translate(_PUNCTUATION)
     return folded
 
 
 def terms(text: str) -> list[str]:
     """The terms of ``text``, in order."""
-    return _TERM.findall(fold(text))
+    return _split(fold(text))
 
 
 def terms_and_nuls(text: str) -> list[str]:
-    """Terms of ``text`` with every NUL kept as a term of its own (to split joined texts)."""
-    return _TERM_OR_NUL.findall(fold(text))
+    """Terms of ``text`` with every NUL kept as a term of its own (to split joined texts).
+
+    NULs must stand between spaces (``" \0 "``) for the fast path to keep them apart.
+    """
+    return _split(fold(text), nuls=True)
+
+
+def _split(folded: str, *, nuls: bool = False) -> list[str]:
+    """Runs of word characters, at most ``MAX_TERM_LENGTH`` long, of folded text.
+
+    ASCII text (most of it, once punctuation is spaced out) is split with
+    ``str.translate`` and ``str.split``, three times faster than the regex
+    and the same terms: every ASCII character but a letter, a digit or NUL
+    becomes a space, and folded text has no upper case or underscore.
+    """
+    if not folded.isascii():
+        return (_TERM_OR_NUL if nuls else _TERM).findall(folded)
+    found = folded.translate(_ASCII_SEPARATORS if nuls else _ASCII_SEPARATORS_AND_NUL).split()
+    if found and max(map(len, found)) > MAX_TERM_LENGTH:
+        found = [
+            term[i : i + MAX_TERM_LENGTH]
+            for term in found
+            for i in range(0, len(term), MAX_TERM_LENGTH)
+        ]
+    return found
 
 
 @lru_cache(maxsize=65536)
