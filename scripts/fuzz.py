@@ -9,7 +9,7 @@ Two phases share the time budget:
    grows much faster than its input (quadratic regexes, per-item sums) or that
    runs past a time limit is a finding.
 2. Properties: the hypothesis tests of tests/robustness (the CI runs them with
-   60 examples each) run round after round with many more examples and fresh
+   40 examples each) run round after round with many more examples and fresh
    random seeds. Each failure is a finding, with hypothesis's shrunk example.
 
 Findings are printed at the end; the exit status is 1 when there are any.

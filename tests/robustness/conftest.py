@@ -27,7 +27,7 @@ CORPORA = (REPO / ".." / "shared" / "corpora").resolve()
 FUZZ_EXAMPLES = os.environ.get("OSSETIA_READER_FUZZ_EXAMPLES")
 settings.register_profile(
     "robustness",
-    max_examples=int(FUZZ_EXAMPLES or 60),
+    max_examples=int(FUZZ_EXAMPLES or 40),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     database=None if FUZZ_EXAMPLES else settings.default.database,

@@ -64,11 +64,13 @@ def test_kill_at_random_points_loses_nothing_committed(tmp_path: Path) -> None:
     must_survive: set[str] = set()
     for run in range(8):
         child = worker("write", tmp_path, 10_000, "", run * 1_000_000)
-        time.sleep(rng.uniform(0.3, 1.2))  # past start-up, somewhere inside a write
+        assert child.stdout is not None
+        first = child.stdout.readline()  # one commit in: past start-up and migration
+        time.sleep(rng.uniform(0, 0.4))  # then somewhere inside a later write
         child.send_signal(signal.SIGKILL)
         output, errors = child.communicate(timeout=30)
         assert child.returncode == -signal.SIGKILL, errors
-        must_survive |= committed_ids(output)
+        must_survive |= committed_ids(first + output)
 
         library = Library(tmp_path)  # re-opens (and recovers the WAL) without error
         library.close()
