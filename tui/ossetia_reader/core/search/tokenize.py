@@ -46,12 +46,14 @@ _ASCII_SEPARATORS = str.maketrans(
 _ASCII_SEPARATORS_AND_NUL = str.maketrans(
     {c: " " for c in range(128) if not chr(c).isalnum() and c not in (0x1C, 0x1D, 0x1E, 0x1F)}
 )
-_PUNCTUATION = str.maketrans(
-    {
-        c: " "
+_PUNCTUATION = re.compile(
+    "["
+    + "".join(
+        re.escape(chr(c))
         for c in (*range(0x80, 0xC0), *range(0x2000, 0x2070), *range(0x3000, 0x3040), 0xFEFF)
         if not chr(c).isalnum() and not chr(c).isspace()
-    }
+    )
+    + "]+"
 )
 
 
@@ -71,7 +73,7 @@ def fold(text: str) -> str:
         folded = folded.replace("_", " ")
     if not folded.isascii():
         # Separators either way; as spaces they let most English text take the fast path.
-        folded = folded.translate(_PUNCTUATION)
+        folded = _PUNCTUATION.sub(" ", folded)
     return folded
 
 
