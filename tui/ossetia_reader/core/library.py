@@ -28,7 +28,7 @@ DATABASE_NAME = "library.sqlite3"
 # Articles longer than this (in characters) are stored truncated, with a notice:
 # nobody reads 10 MB in a terminal, and a widget must never be handed that much.
 MAX_BODY_CHARS = 10_000_000
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _MIGRATIONS: dict[int, str] = {
     1: """
@@ -78,18 +78,21 @@ _MIGRATIONS: dict[int, str] = {
         name TEXT NOT NULL,
         count INTEGER NOT NULL,
         first INTEGER NOT NULL,
+        date TEXT NOT NULL DEFAULT '',
         PRIMARY KEY (canonical, type, key)
     ) WITHOUT ROWID;
     CREATE INDEX mentions_article ON mentions (key);
+    CREATE INDEX mentions_newest ON mentions (canonical, date DESC, key DESC);
     CREATE TABLE quoted (
         key INTEGER NOT NULL,
         speaker_canonical TEXT NOT NULL,
         speaker TEXT NOT NULL,
         start INTEGER NOT NULL,
         end INTEGER NOT NULL,
-        cue TEXT
+        cue TEXT,
+        date TEXT NOT NULL DEFAULT ''
     );
-    CREATE INDEX quoted_speaker ON quoted (speaker_canonical, key);
+    CREATE INDEX quoted_speaker ON quoted (speaker_canonical, date DESC, key DESC);
     CREATE INDEX quoted_article ON quoted (key);
     CREATE TABLE entity_totals (
         canonical TEXT NOT NULL,
@@ -110,6 +113,13 @@ _MIGRATIONS: dict[int, str] = {
     CREATE INDEX speaker_totals_quotes ON speaker_totals (quotes DESC);
     CREATE INDEX articles_pending ON articles (key) WHERE enriched = 0;
     UPDATE articles SET enriched = 0;
+    """,
+    # Newest first with undated articles last, as _NEWEST_FIRST sorts: an index on
+    # exactly those expressions makes the sidebar's key list an index walk.
+    3: """
+    DROP INDEX articles_newest;
+    CREATE INDEX articles_newest ON articles (date IS NULL, date DESC, key DESC);
+    CREATE INDEX articles_by_source ON articles (source, date IS NULL, date DESC, key DESC);
     """,
 }
 
