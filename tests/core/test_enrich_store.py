@@ -114,3 +114,20 @@ def test_a_surname_alone_in_another_article_is_the_same_person(tmp_path: Path) -
     enrich_pending(library, use_model=False)
     assert [key for key, _ in articles_mentioning(library, "Dmitry Peskov")] == [seed_key]
     assert namesake.key not in [key for key, _ in articles_mentioning(library, "Dmitry Peskov")]
+
+
+def test_an_edited_article_leaves_the_views_until_enriched_again(tmp_path: Path) -> None:
+    library, key = seed_library(tmp_path)
+    enrich_pending(library, use_model=False)
+    assert [k for k, _ in articles_mentioning(library, "Ruslan Totrov")] == [key]
+    edited = read_stored_text(SEED)
+    edited.body = edited.body.replace("Ruslan Totrov", "Alan Dzhioev")
+    library.add([edited])
+    assert pending_count(library) == 1
+    assert articles_mentioning(library, "Ruslan Totrov") == []
+    assert quotes_by(library, "Dmitry Peskov") == []
+    enrich_pending(library, use_model=False)
+    assert articles_mentioning(library, "Ruslan Totrov") == []
+    assert [k for k, _ in articles_mentioning(library, "Alan Dzhioev")] == [key]
+    speakers = {row.name for row in speaker_counts(library)}
+    assert "Alan Dzhioev" in speakers and "Ruslan Totrov" not in speakers
