@@ -164,6 +164,7 @@ class Terminal:
     options: Mapping[str, str] = field(default_factory=dict)
     socket: str = field(default_factory=lambda: f"e2e-{uuid.uuid4().hex[:12]}")
     _started: bool = field(default=False, init=False)
+    _socket_path: str = field(default="", init=False)
 
     @property
     def status_file(self) -> Path:
@@ -220,12 +221,16 @@ class Terminal:
             f"cat >> {shlex.quote(str(self.output_file))}",
         )
         self._started = True
+        self._socket_path = self._tmux("display-message", "-p", "#{socket_path}").stdout.strip()
 
     def close(self) -> None:
         """Kill this terminal's tmux server (and so the program, if still running)."""
         if self._started:
             self._tmux("kill-server", check=False)
             self._started = False
+            # tmux 3.3a leaves the socket file of a killed server behind.
+            if self._socket_path:
+                Path(self._socket_path).unlink(missing_ok=True)
 
     def __enter__(self) -> Terminal:
         return self
