@@ -63,3 +63,14 @@ def test_a_failing_tagger_leaves_the_article_enriched_and_empty(
     entities, quotes = pipeline.enrich_article(Article(id="a", title="t", body=BODY))
     assert entities == ()
     assert quotes == ()
+
+
+def test_only_the_start_of_a_huge_body_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pipeline, "MAX_CHARS", 60)
+    body = "“Yes,” said Anatoly Bibilov in Moscow. " + "Dmitry Peskov spoke. " * 20
+    entities, quotes = pipeline.enrich_article(
+        Article(id="a", title="t", body=body), use_model=False
+    )
+    assert all(entity.end <= 60 for entity in entities)
+    assert [e.text for e in entities] == ["Anatoly Bibilov", "Moscow", "Dmitry Peskov"]
+    assert [q.speaker for q in quotes] == ["Anatoly Bibilov"]

@@ -28,6 +28,8 @@ log = logging.getLogger(__name__)
 
 NER_ENV = "OSSETIA_READER_NER"
 LABELS = frozenset({"PER", "LOC", "ORG", "MISC"})
+# Enough for any real article (a long read is ~100,000 characters).
+MAX_CHARS = 1_000_000
 Span = tuple[int, int, str]
 
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
@@ -80,7 +82,12 @@ def _choose_model(use_model: bool | None) -> NerModel | None:
 
 
 def tag_texts(texts: list[str], *, use_model: bool | None = None) -> list[list[Span]]:
-    """Raw entity spans for each text, from the model when there is one."""
+    """Raw entity spans for each text, from the model when there is one.
+
+    Only the first ``MAX_CHARS`` of a text are read: a multi-megabyte article
+    must not hold the background worker for minutes.
+    """
+    texts = [text[:MAX_CHARS] for text in texts]
     model = _choose_model(use_model)
     if model is not None:
         try:
@@ -131,7 +138,8 @@ def normalise_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def enrich_text(text: str, spans: Sequence[Span]) -> tuple[tuple[Entity, ...], tuple[Quote, ...]]:
-    """Entities and quotes of one body, given its raw entity spans."""
+    """Entities and quotes of one body (its first ``MAX_CHARS``), given its raw entity spans."""
+    text = text[:MAX_CHARS]
     try:
         entities = build_entities(text, spans)
     except Exception as error:  # hostile text must never stop enrichment
