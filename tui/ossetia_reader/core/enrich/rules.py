@@ -55,6 +55,8 @@ _PLACE_BEFORE = _wordset("in from near to at across outside inside into towards 
 _DIRECTIONS = _wordset(
     "north south east west northern southern eastern western central upper lower"
 )
+_TITLE_MODIFIERS = _wordset("prime vice deputy acting former first chief senior foreign")
+_COMMON_ENDINGS = ("ly", "ing", "ed", "tion", "sion", "ance", "ence", "ment", "ness", "ity")
 _POSSESSIVE_INSIDE = frozenset({"people", "peoples", "workers", "children", "women", "men"})
 
 
@@ -408,7 +410,8 @@ class _Tagger:
         # "Foreign Minister Hennady Udovenko": a title inside the run ends what precedes it.
         for index in range(last - 1, first, -1):
             if self._is_title(index) and self._is_name_word(index + 1):
-                yield from self._classify_run(first, index - 1)
+                if not all(word in _TITLE_MODIFIERS for word in self._words(first, index - 1)):
+                    yield from self._classify_run(first, index - 1)  # not "Prime", "Vice"
                 yield index + 1, last, "PER"
                 return
         # A run that begins with a known name and goes on ("Georgia Ossetia") is split.
@@ -472,10 +475,13 @@ class _Tagger:
     def _looks_common(self, index: int) -> bool:
         token = self.tokens[index]
         lower = token.lower
-        return (
-            lower in self.gaz.common
-            or lower in self.lowercase_words
-            or (lower.endswith(("ly", "ing", "ed")) and lower not in self.gaz.first_names)
+        if lower in self.gaz.common or lower in self.lowercase_words:
+            return True
+        if lower in self.gaz.first_names or lower in self.inner_capitals:
+            return False
+        # Adverbs, participles, abstract nouns and plurals ("Clashes", "Attendance").
+        return lower.endswith(_COMMON_ENDINGS) or (
+            len(lower) > 4 and lower.endswith("s") and not lower.endswith(("ss", "us", "is"))
         )
 
     def _title_before(self, first: int) -> bool:
