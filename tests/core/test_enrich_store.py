@@ -131,3 +131,17 @@ def test_an_edited_article_leaves_the_views_until_enriched_again(tmp_path: Path)
     assert [k for k, _ in articles_mentioning(library, "Alan Dzhioev")] == [key]
     speakers = {row.name for row in speaker_counts(library)}
     assert "Alan Dzhioev" in speakers and "Ruslan Totrov" not in speakers
+
+
+def test_an_article_edited_during_enrichment_is_done_before_it_returns(library: Library) -> None:
+    first = library.get(library.pending_enrichment(1)[0])
+    assert first is not None
+
+    def edit_behind(done: int, total: int) -> None:
+        if done == 4:
+            assert first is not None
+            first.body += "\n\nA correction was added."
+            library.add([first])
+
+    enrich_pending(library, batch=2, use_model=False, progress=edit_behind)
+    assert pending_count(library) == 0

@@ -183,10 +183,15 @@ def enrich_pending(
     if progress is not None:
         progress(0, total)
     last_key = 0
+    swept_again = False
     while not (should_stop is not None and should_stop()):
         keys = pending_keys(library, after=last_key, limit=max(1, batch))
         if not keys:
-            break
+            # Articles edited behind us while we ran (their keys are lower): once more.
+            if swept_again or last_key == 0 or not pending_keys(library, limit=1):
+                break
+            swept_again, last_key = True, 0
+            continue
         last_key = keys[-1]
         articles = [a for a in (library.get(key) for key in keys) if a is not None]
         texts = [article.body for article in articles]
