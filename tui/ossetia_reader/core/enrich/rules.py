@@ -214,13 +214,13 @@ class _Tagger:
         self.tokens = tokenize(text)
         self.lowercase_words = {t.text for t in self.tokens if t.is_word and t.text.islower()}
         self.initial = self._sentence_initial()
-        # Capitalised words seen inside sentences: names, not just sentence starts.
+        self.headline = self._headline_tokens()
+        # Capitalised words seen inside sentences (not headlines): names, not sentence starts.
         self.inner_capitals = {
             t.lower
-            for t, first in zip(self.tokens, self.initial, strict=True)
-            if not first and t.is_capitalised and t.is_word
+            for t, first, headline in zip(self.tokens, self.initial, self.headline, strict=True)
+            if not first and not headline and t.is_capitalised and t.is_word
         }
-        self.headline = self._headline_tokens()
 
     def run(self) -> list[Span]:
         spans: list[Span] = []
