@@ -64,6 +64,7 @@ class OssetiaReader(App[None]):
         self.state_path = state_path
         self.search = SearchService(library)
         self._enrich = enrich
+        self._background_started = False
         self.register_theme(HIGH_CONTRAST)
 
     def on_mount(self) -> None:
@@ -71,6 +72,15 @@ class OssetiaReader(App[None]):
 
         self._apply_settings()
         self.push_screen(MainScreen())
+
+    def start_background_work(self) -> None:
+        """Load the search index and enrich new articles, once the first article is on screen.
+
+        Both are CPU-heavy threads; started earlier they would slow the first frame.
+        """
+        if self._background_started:
+            return
+        self._background_started = True
         self.load_index()
         if self._enrich and not self.library.read_only:
             self.enrich_in_background()

@@ -125,6 +125,8 @@ class MainScreen(Screen[None]):
         self._show_counts()
         if open_first and keys:
             self.open_article(keys[0], mark_read=False)
+        elif open_first:
+            self.reader.start_background_work()
 
     def _show_counts(self) -> None:
         which = "" if self.filter is ArticleFilter.ALL else f"{self.filter.value} "
@@ -142,16 +144,17 @@ class MainScreen(Screen[None]):
             self.reader.library.set_read([key], True)
         summary = self.reader.library.summary(key)
         hits = self.reader.search.highlight(self.query_text, article) if self.query_text else []
-        self.app.call_from_thread(self._article_loaded, article, summary, hits)
+        self.app.call_from_thread(self._article_loaded, article, summary, hits, keep_scroll)
 
     def _article_loaded(
-        self, article: Article, summary: object, hits: list[tuple[int, int]]
+        self, article: Article, summary: object, hits: list[tuple[int, int]], keep_scroll: bool
     ) -> None:
         from ossetia_reader.core.article import ArticleSummary
 
         self.open_key = article.key
-        self.reading_pane.show(article, hits)
+        self.reading_pane.show(article, hits, keep_scroll=keep_scroll)
         self.query_one(ArticleInfo).show(article)
+        self.call_after_refresh(self.reader.start_background_work)
         if isinstance(summary, ArticleSummary):
             self.article_list.update_row(summary)
 
