@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import zlib
 from pathlib import Path
 
 import numpy as np
@@ -18,7 +19,7 @@ from ossetia_reader.core.search import (
     open_index,
 )
 from ossetia_reader.core.search.index import MANIFEST
-from ossetia_reader.core.search.store import FORMAT_VERSION, MAGIC
+from ossetia_reader.core.search.store import MAGIC
 
 
 def article(
@@ -250,8 +251,12 @@ def test_corrupt_or_foreign_manifests_are_refused(index: SearchIndex, tmp_path: 
     with pytest.raises(IndexUnusable):
         SearchIndex.load(tmp_path)
     index.save(tmp_path)
-    body = json.loads(manifest.read_text())
-    assert body["body"]["format"] == 1 and FORMAT_VERSION == 1
+    body = json.loads(manifest.read_text())["body"]
+    body["format"] += 1  # a manifest from another version, checksum and all
+    encoded = json.dumps(body, sort_keys=True).encode()
+    manifest.write_text(json.dumps({"checksum": zlib.crc32(encoded), "body": body}))
+    with pytest.raises(IndexUnusable, match="another version"):
+        SearchIndex.load(tmp_path)
 
 
 @pytest.mark.parametrize("how", ["truncate", "flip", "version", "delete"])

@@ -51,7 +51,7 @@ from ossetia_reader.core.search.tokenize import script
 from ossetia_reader.core.search.translit import translit_key
 
 MANIFEST = "manifest.json"
-TOKENIZER_VERSION = 1
+TOKENIZER_VERSION = 2  # bump when terms or the segment layout change
 MAX_EXPANSIONS = 64  # words a prefix widens to (the most frequent ones)
 OPEN_SEGMENT_DOCS = 256  # a delta takes appends until it holds this many articles
 MAX_DELTAS = 6  # more deltas than this are merged into one
