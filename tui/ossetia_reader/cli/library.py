@@ -14,6 +14,7 @@ from typing import IO, TYPE_CHECKING
 import click
 
 from ossetia_reader.cli.base import CliContext, UserError, echo_json, main, pass_cli
+from ossetia_reader.cli.search import update_index
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -97,6 +98,8 @@ def add(cli: CliContext, sources: tuple[str, ...]) -> None:
         f"{sum(r.updated for r in reports)} updated, {sum(r.skipped for r in reports)} unchanged"
     )
     console.print(Text(summary + (f", {failed} failed" if failed else "")))
+    if any(r.added or r.updated for r in reports):
+        update_index(cli)
     if failed:
         raise UserError(f"{failed} of {len(reports)} sources could not be imported")
 
@@ -304,5 +307,7 @@ def fetch(cli: CliContext, full_text: bool, urls: tuple[str, ...]) -> None:
         f"{summary.updated} changed, {summary.not_modified} not modified, {summary.failed} failed"
     )
     _console().print(Text(line))
+    if summary.added or summary.updated:
+        update_index(cli)
     if summary.failed:
         raise UserError(f"{summary.failed} of {len(summary.results)} feeds failed")

@@ -41,12 +41,17 @@ def _progress(library: Library, label: str) -> Iterator[Callable[[int], None]]:
         yield lambda done: bar.update(task, completed=done)
 
 
-def _open(cli: CliContext) -> tuple[Library, SearchIndex]:
+def update_index(cli: CliContext) -> None:
+    """Bring the search index up to date after an import, so the app starts with it ready."""
+    _open(cli, notify=lambda message: click.echo(message))
+
+
+def _open(cli: CliContext, notify: Callable[[str], None] = _notify) -> tuple[Library, SearchIndex]:
     from ossetia_reader.core.search import open_index
 
     library = cli.open_library()
     with _progress(library, "indexing") as progress:
-        index = open_index(library, _notify, progress)
+        index = open_index(library, notify, progress)
     return library, index
 
 
