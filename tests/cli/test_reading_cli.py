@@ -48,7 +48,7 @@ def test_show_by_prefix_and_json(tmp_path: Path) -> None:
 
 
 def test_unknown_id_is_one_line_error(tmp_path: Path) -> None:
-    code, out, err = run("--library", str(tmp_path / "lib"), "show", "no-such-article")
+    code, _, err = run("--library", str(tmp_path / "lib"), "show", "no-such-article")
     assert code == 1
     assert err.strip().count("\n") == 0 and err.startswith("ossetia-reader: error:")
     assert "Traceback" not in err
