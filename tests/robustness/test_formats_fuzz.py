@@ -371,13 +371,8 @@ def opml_documents(draw: st.DrawFn) -> bytes:
 def test_opml_gives_safe_outlines_or_a_format_error(data: bytes) -> None:
     outlines = expect_articles_or_format_error(lambda: parse_opml(data))
     for outline in outlines or []:
-        for value in (
-            vars(outline).values()
-            if hasattr(outline, "__dict__")
-            else (getattr(outline, name) for name in outline.__slots__)
-        ):
-            if isinstance(value, str):
-                assert_terminal_safe(value, one_line=True)
+        assert_terminal_safe(outline.title, one_line=True)
+        assert_terminal_safe(outline.url, one_line=True)
 
 
 @ROBUST
