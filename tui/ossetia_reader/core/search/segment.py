@@ -692,23 +692,24 @@ class Segment:
         terms = np.asarray(terms, dtype=np.int64)
         df = self.df[terms].astype(np.int64)
         total = int(df.sum())
-        ends = np.cumsum(df)
-        starts = ends - df
-        within = np.arange(total) - np.repeat(starts, df)
-        owner = np.repeat(np.arange(terms.size), df)
+        starts = np.cumsum(df) - df
         gaps = np.empty(total, dtype=np.int64)
-        classes = self.doc_class[terms][owner]
-        pool_start = np.repeat(self.doc_off[terms], df) + within
+        classes = self.doc_class[terms]
         for c, pool in enumerate(self._pools):
-            chosen = classes == c
-            if chosen.any():
-                gaps[chosen] = pool[pool_start[chosen]]
+            chosen = np.flatnonzero(classes == c)  # a few terms, not their postings
+            if not chosen.size:
+                continue
+            sizes = df[chosen]
+            step = np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+            source = np.repeat(self.doc_off[terms[chosen]].astype(np.int64), sizes) + step
+            gaps[np.repeat(starts[chosen], sizes) + step] = pool[source]
         gaps[starts] = 0
         running = np.cumsum(gaps)
         first = self.first_doc[terms].astype(np.int64)
         docs = running - np.repeat(running[starts] - first, df)
-        impacts = self._impact[np.repeat(self.post_start[terms], df) + within]
-        return docs, impacts, owner
+        within = np.arange(total) - np.repeat(starts, df)
+        impacts = self._impact[np.repeat(self.post_start[terms].astype(np.int64), df) + within]
+        return docs, impacts, np.repeat(np.arange(terms.size), df)
 
     def positions(self, term: int) -> tuple[np.ndarray, np.ndarray]:
         """Occurrences per posting and all positions (ascending within each posting)."""
