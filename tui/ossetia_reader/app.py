@@ -74,16 +74,15 @@ class OssetiaReader(App[None]):
         self.push_screen(MainScreen())
 
     def start_background_work(self) -> None:
-        """Load the search index and enrich new articles, once the first article is on screen.
+        """Load the search index, then enrich new articles, once the first article shows.
 
-        Both are CPU-heavy threads; started earlier they would slow the first frame.
+        Both are CPU-heavy; started earlier they would slow the first frame, and run
+        side by side they would slow each other, so enrichment waits for search.
         """
         if self._background_started:
             return
         self._background_started = True
-        self.load_index()
-        if self._enrich and not self.library.read_only:
-            self.enrich_in_background()
+        self.load_index(then_enrich=self._enrich and not self.library.read_only)
 
     def _apply_settings(self) -> None:
         for theme in (self.remembered("theme"), self.config.theme):
@@ -120,14 +119,16 @@ class OssetiaReader(App[None]):
     # -- background work -------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="index")
-    def load_index(self) -> None:
-        """Load the search index after the first frame; never blocks the UI."""
+    def load_index(self, then_enrich: bool = False) -> None:
+        """Load the search index off the UI thread; then, if asked, start enrichment."""
         try:
             self.search.load(notify=lambda text: self.call_from_thread(self.notify, text))
         except Exception as error:  # a broken index must never take the app down
             self.call_from_thread(
                 self.notify, f"search index unavailable: {error}", severity="warning"
             )
+        if then_enrich:
+            self.call_from_thread(self.enrich_in_background)
 
     @work(thread=True, exclusive=True, group="enrich")
     def enrich_in_background(self) -> None:
