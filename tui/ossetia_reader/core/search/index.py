@@ -56,7 +56,7 @@ MAX_EXPANSIONS = 64  # words a prefix widens to (the most frequent ones)
 OPEN_SEGMENT_DOCS = 256  # a delta takes appends until it holds this many articles
 MAX_DELTAS = 6  # more deltas than this are merged into one
 VARIANT_WEIGHT = 0.9  # a stem variant counts a little less than the word itself
-_FIELD_GROUPS = {name: (name,) for name in FIELD_PREFIX}
+_FIELD_GROUPS: dict[str, tuple[str, ...]] = {name: (name,) for name in FIELD_PREFIX}
 _FIELD_GROUPS["entity"] = ENTITY_FIELDS
 
 
@@ -297,7 +297,8 @@ class SearchIndex:
             return np.empty(0, np.int64)
         fend = np.concatenate([np.asarray(s.fend, dtype=np.int64) for s in self._segments])
         has = (fend[:, -1] > fend[:, FIELDS.index("source")]) & ~self._dead
-        return self._keys[has]
+        keys: np.ndarray = self._keys[has]
+        return keys
 
     # -- saving and loading --------------------------------------------------------
 
@@ -769,7 +770,8 @@ def _member(values: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
         return np.zeros(values.size, bool)
     where = np.searchsorted(sorted_set, values)
     where[where == sorted_set.size] = 0
-    return sorted_set[where] == values
+    found: np.ndarray = sorted_set[where] == values
+    return found
 
 
 def _intersect(a: _Docs, b: _Docs) -> _Docs:

@@ -574,7 +574,8 @@ def heads_of(blob: np.ndarray, offsets: np.ndarray) -> np.ndarray:
     steps = np.arange(8)
     first8 = padded[starts[:, None] + steps]
     first8[lengths[:, None] <= steps] = 0
-    return first8.view(">u8").ravel().astype(np.uint64)
+    heads: np.ndarray = first8.view(">u8").ravel().astype(np.uint64)
+    return heads
 
 
 class _Strings:
@@ -589,7 +590,7 @@ class _Strings:
 
     def __init__(self, blob: np.ndarray, offsets: np.ndarray, heads: np.ndarray) -> None:
         self._blob = blob.tobytes()
-        self._off = memoryview(offsets)
+        self._off = offsets.data
         self.size = max(len(offsets) - 1, 0)
         self.heads = heads
 
@@ -642,25 +643,25 @@ class Segment:
         self.doc_class = arrays["doc_class"]
         self.doc_off = arrays["doc_off"]
         self.first_doc = arrays["first_doc"]
-        self._df = memoryview(arrays["df"])
-        self._post = memoryview(self.post_start)
-        self._first = memoryview(arrays["first_doc"])
-        self._class = memoryview(arrays["doc_class"])
-        self._doc_off = memoryview(self.doc_off)
+        self._df = arrays["df"].data
+        self._post = self.post_start.data
+        self._first = arrays["first_doc"].data
+        self._class = arrays["doc_class"].data
+        self._doc_off = self.doc_off.data
         self._pools = (arrays["pool0"], arrays["pool1"], arrays["pool2"])
         self._impact = arrays["impact"]
-        self._count_off = memoryview(arrays["count_off"])
-        self._pos_off = memoryview(arrays["pos_off"])
+        self._count_off = arrays["count_off"].data
+        self._pos_off = arrays["pos_off"].data
         self._counts = arrays["counts"]
         self._positions = arrays["positions"]
         self.script = arrays["script"]
         self._stem_terms = arrays["stem_terms"]
-        self._stem_start = memoryview(arrays["stem_start"])
+        self._stem_start = arrays["stem_start"].data
         self._key_terms = arrays["key_terms"]
-        self._key_start = memoryview(arrays["key_start"])
+        self._key_start = arrays["key_start"].data
         self.skeys = _Strings(arrays["skey_blob"], arrays["skey_off"], arrays["skey_heads"])
         self._skey_terms = arrays["skey_terms"]
-        self._skey_start = memoryview(arrays["skey_start"])
+        self._skey_start = arrays["skey_start"].data
         self.keys = arrays["keys"]
         self.days = arrays["days"]
         self.digest = arrays["digest"]

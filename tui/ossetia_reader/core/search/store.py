@@ -72,7 +72,7 @@ def write_arrays(path: Path, arrays: dict[str, np.ndarray], meta: dict[str, Any]
         entries.append(
             {"name": name, "dtype": array.dtype.str, "shape": list(array.shape), "offset": offset}
         )
-        raw = memoryview(array).cast("B") if array.nbytes else memoryview(b"")
+        raw = array.data.cast("B") if array.nbytes else memoryview(b"")
         blobs.append(raw)
         pad = -array.nbytes % _ALIGN
         if pad:
