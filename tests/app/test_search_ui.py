@@ -124,3 +124,16 @@ async def test_recent_searches_survive_a_restart(library: Library, tmp_path) -> 
         assert again.screen.query_one(SearchBar).value == "bibilov"
         await pilot.press("up")
         assert again.screen.query_one(SearchBar).value == "peskov"
+
+
+async def test_opening_a_result_keeps_its_snippet(library: Library) -> None:
+    app = OssetiaReader(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("slash", *"peskov")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        article_list = app.screen.query_one(ArticleList)
+        row = article_list.row(article_list.keys[0])
+        assert row is not None and row.read and "Peskov" in row.snippet

@@ -8,7 +8,7 @@ screen hands in, so neither scrolling nor start-up waits on the library.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import ClassVar, Protocol
 
 from rich.segment import Segment
@@ -53,6 +53,7 @@ class ArticleList(ScrollView, can_focus=True):
         "article-list--cursor-blurred",
         "article-list--meta",
         "article-list--unread",
+        "article-list--mark",
         "article-list--placeholder",
         "article-list--snippet",
         "article-list--hit",
@@ -62,6 +63,7 @@ class ArticleList(ScrollView, can_focus=True):
     DEFAULT_CSS = """
     ArticleList {
         background: $surface;
+        scrollbar-size-vertical: 1;
     }
     ArticleList > .article-list--cursor {
         text-style: bold reverse;
@@ -73,8 +75,10 @@ class ArticleList(ScrollView, can_focus=True):
         color: $text-muted;
     }
     ArticleList > .article-list--unread {
-        color: $accent;
         text-style: bold;
+    }
+    ArticleList > .article-list--mark {
+        color: $accent;
     }
     ArticleList > .article-list--placeholder {
         color: $text-disabled;
@@ -161,6 +165,9 @@ class ArticleList(ScrollView, can_focus=True):
 
     def update_row(self, summary: ArticleSummary) -> None:
         """Redraw one article after its state changed (read, starred)."""
+        shown = self._rows.get(summary.key)
+        if shown is not None and shown.snippet:
+            summary = replace(summary, snippet=shown.snippet, snippet_spans=shown.snippet_spans)
         self._rows[summary.key] = summary
         self.refresh()
 
@@ -245,8 +252,9 @@ class ArticleList(ScrollView, can_focus=True):
     def _row_segments(self, summary: ArticleSummary, part: int, base: Style) -> list[Segment]:
         if part == 0:
             mark = "★" if summary.starred else ("●" if not summary.read else " ")
-            mark_style = self.get_component_rich_style("article-list--unread")
-            title_style = mark_style if not summary.read else Style()
+            mark_style = self.get_component_rich_style("article-list--mark")
+            unread = self.get_component_rich_style("article-list--unread")
+            title_style = unread if not summary.read else Style()
             width = self.scrollable_content_region.width - 2
             title = safe_line(summary.title)
             if len(title) > width:
