@@ -92,10 +92,26 @@ def tag_texts(texts: list[str], *, use_model: bool | None = None) -> list[list[S
     if model is not None:
         try:
             tagged = model.entities(texts)
-            return [rules.retype_listed(t, s) for t, s in zip(texts, tagged, strict=True)]
+            return [_with_listed(text, spans) for text, spans in zip(texts, tagged, strict=True)]
         except Exception as error:  # fall back rather than leave articles unenriched
             log.warning("NER model failed, using rules: %s", error)
     return [_rule_spans(text) for text in texts]
+
+
+def _with_listed(text: str, spans: list[Span]) -> list[Span]:
+    """The model's spans, corrected by the lists: a listed name keeps its listed type, and
+    a listed name the model cut in pieces (``Luhansk People`` + ``Republics``) is whole."""
+    spans = rules.retype_listed(text, spans)
+    listed = [
+        (start, end, label)
+        for start, end, label in _rule_spans(text)
+        if rules.listed_type(text[start:end]) == label
+    ]
+    for start, end, label in listed:
+        inside = [s for s in spans if s[0] < end and s[1] > start]
+        if len(inside) > 1 and all(start <= s[0] and s[1] <= end for s in inside):
+            spans = [s for s in spans if s not in inside] + [(start, end, label)]
+    return sorted(spans)
 
 
 def _rule_spans(text: str) -> list[Span]:
