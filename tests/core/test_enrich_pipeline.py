@@ -74,3 +74,21 @@ def test_only_the_start_of_a_huge_body_is_read(monkeypatch: pytest.MonkeyPatch) 
     assert all(entity.end <= 60 for entity in entities)
     assert [e.text for e in entities] == ["Anatoly Bibilov", "Moscow", "Dmitry Peskov"]
     assert [q.speaker for q in quotes] == ["Anatoly Bibilov"]
+
+
+class SplittingModel:
+    """Cuts a listed name in two and calls a listed organisation a place."""
+
+    def entities(self, texts: list[str]) -> list[list[tuple[int, int, str]]]:
+        return [[(0, 7, "LOC"), (12, 26, "PER"), (29, 37, "PER")] for _ in texts]
+
+
+def test_listed_names_correct_the_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    body = "Kremlin and Luhansk People's Republic"
+    monkeypatch.delenv(pipeline.NER_ENV, raising=False)
+    monkeypatch.setattr(pipeline, "_model_state", {"model": SplittingModel()})
+    entities, _ = pipeline.enrich_article(Article(id="a", title="t", body=body))
+    assert [(e.text, e.type) for e in entities] == [
+        ("Kremlin", "ORG"),
+        ("Luhansk People's Republic", "LOC"),
+    ]
