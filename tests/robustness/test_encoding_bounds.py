@@ -26,3 +26,13 @@ def test_cyrillic_and_latin_guesses_still_hold() -> None:
     assert decode_bytes(russian.encode("cp1251")) == (russian, "cp1251")
     french = "Le président a déclaré à la presse: « déjà vu »."
     assert decode_bytes(french.encode("latin-1")) == (french, "cp1252")
+
+
+def test_russian_with_much_ascii_is_still_cp1251() -> None:
+    # Mostly ASCII (URLs, dates, Latin names): the share of Cyrillic among the *high*
+    # bytes decides, not among all bytes.
+    text = (
+        "Путин и NATO: 2022-03-31, president.gov.ua, "
+        "https://kremlin.ru/events/president/news/68000 — заявление"
+    )
+    assert decode_bytes(text.encode("cp1251")) == (text, "cp1251")

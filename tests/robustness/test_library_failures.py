@@ -224,8 +224,9 @@ def test_random_page_damage_never_escapes_as_another_error(filled: Path) -> None
     assert sum(outcomes.values()) == 25
 
 
-def test_garbage_wal_file_is_ignored_and_data_kept(filled: Path) -> None:
+def test_garbage_wal_and_shm_files_are_ignored_and_data_kept(filled: Path) -> None:
     (filled / f"{DATABASE_NAME}-wal").write_bytes(os.urandom(64 * 1024))
+    (filled / f"{DATABASE_NAME}-shm").write_bytes(os.urandom(32 * 1024))
     assert read_everything(filled) == 200
     assert integrity(filled) == "ok"
 
