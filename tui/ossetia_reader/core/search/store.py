@@ -9,7 +9,9 @@ milliseconds where ``zlib.crc32`` takes ~70 ms on the reference machine. It
 guards against torn writes and disk corruption, not against tampering.
 
 Loading maps the file (``mmap``) and wraps the arrays with
-``np.frombuffer``: no copy, no per-element Python objects.
+``np.frombuffer``: no copy, no per-element Python objects; after the check
+the pages are released (``MADV_DONTNEED``), so resident memory grows only by
+what queries touch.
 """
 
 from __future__ import annotations
@@ -130,6 +132,11 @@ def read_arrays(path: Path) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
     words = np.frombuffer(mapped, dtype=np.uint64, count=data_size // 8, offset=data_start)
     if _checksum(words) != header["data_checksum"]:
         raise IndexUnusable(f"{path.name} is corrupt (data checksum)")
+    # The check touched every page; let them go again (they stay in the page cache
+    # and come back on use), so the process keeps only what queries read.
+    if hasattr(mmap, "MADV_DONTNEED"):
+        with contextlib.suppress(OSError):
+            mapped.madvise(mmap.MADV_DONTNEED)
     arrays: dict[str, np.ndarray] = {}
     try:
         for entry in header["arrays"]:
