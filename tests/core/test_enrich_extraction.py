@@ -208,3 +208,9 @@ def test_titles_are_not_part_of_names() -> None:
     names = [(e.text, e.type) for e in entities]
     assert ("Vladimir Putin", "PER") in names
     assert ("Sergei Lavrov", "PER") in names
+
+
+def test_a_run_of_capitals_too_long_for_a_name_is_not_one_entity() -> None:
+    body = "He met " + " ".join(["Abc"] * 300) + " in Moscow."
+    entities, _ = enrich(body)
+    assert [(e.text, e.type) for e in entities] == [("Moscow", "LOC")]

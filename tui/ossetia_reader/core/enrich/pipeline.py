@@ -30,6 +30,8 @@ NER_ENV = "OSSETIA_READER_NER"
 LABELS = frozenset({"PER", "LOC", "ORG", "MISC"})
 # Enough for any real article (a long read is ~100,000 characters).
 MAX_CHARS = 1_000_000
+# No real name is longer; a longer "entity" is a tagger running away on odd text.
+MAX_NAME_CHARS = 200
 Span = tuple[int, int, str]
 
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
@@ -130,7 +132,7 @@ def build_entities(text: str, spans: Sequence[Span]) -> tuple[Entity, ...]:
         if label not in LABELS:
             continue
         start, end = normalise_span(text, raw_start, raw_end)
-        if end <= start or start < last_end:
+        if end <= start or start < last_end or end - start > MAX_NAME_CHARS:
             continue
         surface = text[start:end]
         entities.append(Entity(start, end, surface, label, " ".join(surface.split())))

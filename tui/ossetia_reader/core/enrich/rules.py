@@ -28,7 +28,8 @@ def _wordset(words: str) -> frozenset[str]:
 
 
 _DATA = Path(__file__).resolve().parent / "data"
-_MAX_NAME_WORDS = 6
+_MAX_NAME_WORDS = 6  # the longest listed name
+_LONGEST_NAME_TOKENS = 16
 
 # Abbreviations whose full stop does not end a sentence; initials (U.S.) too.
 _ABBREVIATIONS = (
@@ -236,7 +237,8 @@ class _Tagger:
         known: dict[tuple[str, ...], str] = {}
         pending: list[tuple[int, int]] = []
         for first, last in self._runs():
-            if self.headline[first]:
+            if self.headline[first] or last - first >= _LONGEST_NAME_TOKENS:
+                # Case says nothing here (a headline, or a run too long to be one name).
                 pending.append((first, last))
                 continue
             for span_first, span_last, label in self._classify_run(first, last):
