@@ -145,3 +145,18 @@ def test_an_article_edited_during_enrichment_is_done_before_it_returns(library: 
 
     enrich_pending(library, batch=2, use_model=False, progress=edit_behind)
     assert pending_count(library) == 0
+
+
+def test_people_named_by_surname_alone_count_with_their_full_name(tmp_path: Path) -> None:
+    library, _ = seed_library(tmp_path)
+    library.add(
+        [
+            Article(id="b", title="B", body="Later, Bibilov met voters. Bibilov smiled."),
+            Article(id="c", title="C", body="Mr. Gagloev won; Gagloev thanked voters."),
+        ]
+    )
+    enrich_pending(library, use_model=False)
+    people = {row.name: (row.mentions, row.articles) for row in entity_counts(library, "PER")}
+    assert people["Anatoly Bibilov"] == (7, 2)
+    assert "Bibilov" not in people
+    assert people["Gagloev"] == (2, 1), "no full name known: stays as written, a person"

@@ -100,10 +100,12 @@ _MIGRATIONS: dict[int, str] = {
         name TEXT NOT NULL,
         articles INTEGER NOT NULL,
         mentions INTEGER NOT NULL,
+        last_word TEXT NOT NULL DEFAULT '',
         PRIMARY KEY (canonical, type)
     ) WITHOUT ROWID;
     CREATE INDEX entity_totals_mentions ON entity_totals (mentions DESC);
     CREATE INDEX entity_totals_type ON entity_totals (type, mentions DESC);
+    CREATE INDEX entity_totals_last_word ON entity_totals (type, last_word);
     CREATE TABLE speaker_totals (
         canonical TEXT PRIMARY KEY,
         name TEXT NOT NULL,

@@ -15,10 +15,11 @@ import json
 import re
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ossetia_reader.core.article import Entity, Quote
 from ossetia_reader.core.enrich.canonical import canonical_key
+from ossetia_reader.core.enrich.rules import is_listed
 from ossetia_reader.core.library import Library
 
 _NEWEST_FIRST = "a.date IS NULL, a.date DESC, a.key DESC"
@@ -108,10 +109,13 @@ def _replace(
         ],
     )
     db.executemany(
-        "INSERT INTO entity_totals (canonical, type, name, articles, mentions) "
-        "VALUES (?, ?, ?, 1, ?) ON CONFLICT (canonical, type) DO UPDATE SET "
+        "INSERT INTO entity_totals (canonical, type, name, articles, mentions, last_word) "
+        "VALUES (?, ?, ?, 1, ?, ?) ON CONFLICT (canonical, type) DO UPDATE SET "
         "articles = articles + 1, mentions = mentions + excluded.mentions",
-        [(folded, type_, m.name, m.count) for (folded, type_), m in mentions.items()],
+        [
+            (folded, type_, m.name, m.count, folded.rsplit(" ", 1)[-1])
+            for (folded, type_), m in mentions.items()
+        ],
     )
     speakers: dict[str, _Mentions] = {}
     quoted_rows: list[tuple[int, str, str, int, int, str | None, str]] = []
@@ -216,21 +220,73 @@ def reset_enrichment(library: Library) -> int:
 def entity_counts(
     library: Library, type: str | None = None, limit: int = 100, match: str = ""
 ) -> list[EntityCount]:
-    """The most-mentioned entities (by mentions), optionally of one type or matching text."""
+    """The most-mentioned entities (by mentions), optionally of one type or matching text.
+
+    A person named by surname alone in some articles counts with the one full
+    name the library knows for that surname (``Peskov`` with ``Dmitry Peskov``),
+    also when the tagger typed the lone surname an organisation.
+    """
+    wanted = type.upper() if type else None
     clauses, params = [], []
-    if type:
+    if wanted in ("PER", "ORG"):
+        clauses.append("type IN ('PER', 'ORG')")  # lone surnames typed ORG may be people
+    elif wanted:
         clauses.append("type = ?")
-        params.append(type.upper())
+        params.append(wanted)
     if folded := canonical_key(match):
         clauses.append("canonical LIKE ? ESCAPE '\\'")
         params.append(f"%{_escape_like(folded)}%")
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    rows = [
+        EntityCount(str(c), str(n), str(t), int(a), int(m))
+        for c, n, t, a, m in library.query(
+            f"SELECT canonical, name, type, articles, mentions FROM entity_totals {where} "
+            "ORDER BY mentions DESC, articles DESC, canonical LIMIT ?",
+            [*params, 3 * limit],
+        )
+    ]
+    kept: dict[tuple[str, str], EntityCount] = {}
+    surnames: dict[str, tuple[int, int]] = {}  # full name -> (articles, mentions) to add
+    for row in rows:
+        # A single word typed ORG is often a surname the tagger could not place.
+        if row.type in ("PER", "ORG") and " " not in row.canonical and not is_listed(row.name):
+            full = _full_names(library, row.canonical)
+            if len(full) == 1:
+                name = full[0]
+                articles, mentions = surnames.get(name, (0, 0))
+                surnames[name] = (articles + row.articles, mentions + row.mentions)
+                continue
+        kept[row.canonical, row.type] = row
+    for name, (articles, mentions) in surnames.items():
+        base = kept.get((name, "PER")) or _entity_row(library, name, "PER")
+        if base is not None:
+            kept[name, "PER"] = replace(
+                base, articles=base.articles + articles, mentions=base.mentions + mentions
+            )
+    ranked = sorted(kept.values(), key=lambda r: (-r.mentions, -r.articles, r.canonical))
+    return [row for row in ranked if wanted is None or row.type == wanted][:limit]
+
+
+def _entity_row(library: Library, canonical: str, type_: str) -> EntityCount | None:
     rows = library.query(
-        f"SELECT canonical, name, type, articles, mentions FROM entity_totals {where} "
-        "ORDER BY mentions DESC, articles DESC, canonical LIMIT ?",
-        [*params, limit],
+        "SELECT canonical, name, type, articles, mentions FROM entity_totals "
+        "WHERE canonical = ? AND type = ?",
+        [canonical, type_],
     )
-    return [EntityCount(str(c), str(n), str(t), int(a), int(m)) for c, n, t, a, m in rows]
+    if not rows:
+        return None
+    found, name, kind, articles, mentions = rows[0]
+    return EntityCount(str(found), str(name), str(kind), int(articles), int(mentions))
+
+
+def _full_names(library: Library, surname: str) -> list[str]:
+    """Up to two full person names whose last word is ``surname`` (an index lookup)."""
+    rows = library.query(
+        "SELECT canonical FROM entity_totals WHERE type = 'PER' AND last_word = ? "
+        "AND canonical != last_word LIMIT 2",
+        [surname],
+    )
+    return [str(row[0]) for row in rows]
 
 
 def speaker_counts(library: Library, limit: int = 100, match: str = "") -> list[SpeakerCount]:
@@ -327,12 +383,7 @@ def _keys(library: Library, name: str) -> list[str]:
     if not folded:
         return []
     words = folded.split()
-    rows = library.query(
-        "SELECT DISTINCT canonical FROM entity_totals WHERE type = 'PER' "
-        "AND canonical LIKE ? ESCAPE '\\' LIMIT 2",
-        [f"% {_escape_like(words[-1])}"],
-    )
-    full_names = {str(row[0]) for row in rows}
+    full_names = set(_full_names(library, words[-1]))
     if len(words) == 1:
         return [folded, *full_names] if len(full_names) == 1 else [folded]
     return [folded, words[-1]] if full_names == {folded} else [folded]
