@@ -148,12 +148,6 @@ def link_mentions(
                 people.setdefault(word, {}).setdefault(key, entity)
         elif entity.type == "ORG":
             organisations.setdefault(words[-1], {}).setdefault(key, entity)
-    # A lone word the tagger called a person once (after "Mr.") is a person throughout.
-    lone_people = {
-        words[0]
-        for words, entity in ((_name_words(e.text), e) for e in entities)
-        if len(words) == 1 and entity.type == "PER"
-    }
     linked: list[Entity] = []
     for entity in entities:
         words = _name_words(entity.text)
@@ -167,8 +161,6 @@ def link_mentions(
                 target = next(iter(named.values())) if len(named) == 1 else None
         if target is not None:
             linked.append(replace(entity, type=target.type, canonical=target.canonical))
-        elif len(words) == 1 and words[0] in lone_people and not listed(entity.text):
-            linked.append(replace(entity, type="PER"))
         else:
             linked.append(entity)
     return linked
