@@ -265,11 +265,6 @@ def test_size_limit_is_configurable(tmp_path: Path) -> None:
     assert "truncated" in stored.body
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="library.py truncates only the body: an 11 MB title (e.g. a JSON Lines record or a "
-    "feed item's title) or source is stored and listed whole, so the sidebar loads it whole",
-)
 def test_one_line_fields_obey_the_size_limit(tmp_path: Path) -> None:
     library = Library(tmp_path, max_body_chars=1_000)
     article = Article(id="wide", title="T" * 5_000, body="short", source="S" * 5_000)

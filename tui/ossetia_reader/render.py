@@ -174,6 +174,24 @@ def _legend(article: Article, styles: ArticleStyles, *, entities: bool, quotes: 
     return legend
 
 
+def marked_pieces(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[str, bool]]:
+    """Split ``text`` at ``spans`` into ``(piece, is_hit)`` pairs, each piece made safe.
+
+    Sanitising piece by piece keeps the hits where they were even when a control
+    character in between turns into a longer stand-in.
+    """
+    pieces: list[tuple[str, bool]] = []
+    position = 0
+    for start, end in sorted(spans):
+        if start < position or end > len(text) or start >= end:
+            continue
+        pieces.append((safe_line(text[position:start]), False))
+        pieces.append((safe_line(text[start:end]), True))
+        position = end
+    pieces.append((safe_line(text[position:]), False))
+    return [(piece, hit) for piece, hit in pieces if piece]
+
+
 def _paragraph_end(body: str, offset: int) -> int:
     end = body.find("\n\n", offset)
     return len(body) if end < 0 else end

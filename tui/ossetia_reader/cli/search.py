@@ -99,21 +99,22 @@ def search(cli: CliContext, words: tuple[str, ...], as_json: bool, limit: int) -
     from rich.console import Console
     from rich.text import Text
 
+    from ossetia_reader.core.sanitize import safe_line
+    from ossetia_reader.render import marked_pieces
+
     console = Console(highlight=False)
     for rank, (hit, article) in enumerate(found, 1):
         line = Text(f"{rank:>3}. ", style="dim")
-        line.append(Text(article.title, style="bold"))
+        line.append(Text(safe_line(article.title), style="bold"))
         line.append(Text(f"  {article.date.isoformat() if article.date else '—'}", style="dim"))
-        line.append(Text(f"  {article.source}", style="dim"))
+        line.append(Text(f"  {safe_line(article.source)}", style="dim"))
         console.print(line)
         shown, spans = snippet(text, article.body or article.title)
         body = Text("     ")
-        piece = Text(shown)
-        for start, end in spans:
-            piece.stylize("reverse", start, end)
-        body.append(piece)
+        for piece, is_hit in marked_pieces(shown, spans):
+            body.append(piece, style="reverse" if is_hit else "")
         console.print(body)
-        console.print(Text(f"     {article.id}  score {hit.score:.2f}", style="dim"))
+        console.print(Text(f"     {safe_line(article.id)}  score {hit.score:.2f}", style="dim"))
     summary = f"{result.total} found in {result.elapsed * 1000:.1f} ms"
     if result.total > len(found):
         summary += f" (showing {len(found)})"

@@ -23,11 +23,14 @@ from pathlib import Path
 from typing import Any
 
 from ossetia_reader.core.article import Article, ArticleSummary, Entity, Link, Quote
+from ossetia_reader.core.sanitize import safe_text
 
 DATABASE_NAME = "library.sqlite3"
 # Articles longer than this (in characters) are stored truncated, with a notice:
 # nobody reads 10 MB in a terminal, and a widget must never be handed that much.
 MAX_BODY_CHARS = 10_000_000
+# Titles, sources, URLs and other one-line fields are cut to this many characters.
+MAX_LINE_CHARS = 1_000
 SCHEMA_VERSION = 3
 
 _MIGRATIONS: dict[int, str] = {
@@ -173,6 +176,32 @@ def content_hash(article: Article) -> str:
         digest.update(part.encode("utf-8", "surrogatepass"))
         digest.update(b"\0")
     return digest.hexdigest()
+
+
+def terminal_safe(article: Article) -> Article:
+    """``article`` with every text field sanitised and one-line fields kept to one line.
+
+    Parsers sanitise already; doing it again here (cheap on clean text) means no
+    import path can ever store a control sequence, and no title can be megabytes.
+    """
+
+    def line(text: str | None) -> str | None:
+        if text is None:
+            return None
+        return safe_text(text[: MAX_LINE_CHARS * 2]).replace("\n", " ")[:MAX_LINE_CHARS]
+
+    return replace(
+        article,
+        id=line(article.id) or "",
+        title=line(article.title) or "",
+        body=safe_text(article.body),
+        source=line(article.source) or "",
+        url=line(article.url),
+        author=line(article.author),
+        feed=line(article.feed),
+        caption=line(article.caption),
+        credit=line(article.credit),
+    )
 
 
 def truncated(article: Article, limit: int) -> Article:
@@ -420,6 +449,7 @@ class Library:
         return results
 
     def _add_one(self, db: sqlite3.Connection, article: Article, now: str) -> Added:
+        article = terminal_safe(article)
         if len(article.body) > self.max_body_chars:
             article = truncated(article, self.max_body_chars)
         digest = content_hash(article)

@@ -23,6 +23,7 @@ from textual.strip import Strip
 
 from ossetia_reader.core.article import ArticleSummary
 from ossetia_reader.core.sanitize import safe_line
+from ossetia_reader.render import marked_pieces
 
 PAGE = 100
 
@@ -270,16 +271,9 @@ class ArticleList(ScrollView, can_focus=True):
     def _snippet_segments(self, summary: ArticleSummary, base: Style) -> list[Segment]:
         style = base + self.get_component_rich_style("article-list--snippet")
         hit = style + self.get_component_rich_style("article-list--hit")
-        text = safe_line(summary.snippet)
         segments = [Segment("  ", base)]
-        position = 0
-        for start, end in summary.snippet_spans:
-            if start < position or end > len(text):
-                continue
-            segments.append(Segment(text[position:start], style))
-            segments.append(Segment(text[start:end], hit))
-            position = end
-        segments.append(Segment(text[position:], style))
+        for piece, is_hit in marked_pieces(summary.snippet, summary.snippet_spans):
+            segments.append(Segment(piece, hit if is_hit else style))
         return segments
 
     def watch_cursor(self, old: int, new: int) -> None:
