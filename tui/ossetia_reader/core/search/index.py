@@ -605,27 +605,29 @@ class SearchIndex:
             if min(ids) < 0:
                 continue
             postings = [segment.postings(i) for i in ids]
-            candidates = postings[0][0]
-            for docs, _ in sorted(postings, key=lambda p: p[0].size):
-                candidates = candidates[_member(candidates, docs)]
+            rarest_first = sorted(range(length), key=lambda i: postings[i][0].size)
+            candidates = postings[rarest_first[0]][0]
+            for i in rarest_first[1:]:
+                candidates = candidates[_member(candidates, postings[i][0])]
                 if candidates.size == 0:
                     break
             if candidates.size == 0:
                 continue
             starts = None
-            for offset, (word_id, (docs, _)) in enumerate(zip(ids, postings, strict=True)):
-                counts, positions = segment.positions(word_id)
-                owners = np.repeat(docs, counts)
-                keep = _member(owners, candidates)
-                keys = (owners[keep] << 32) + (positions[keep] - offset)
+            for offset in rarest_first:
+                # Only the candidates' positions are decoded (a common word has many).
+                where = np.searchsorted(postings[offset][0], candidates)
+                counts, positions = segment.positions_at(ids[offset], where)
+                keys = (np.repeat(candidates, counts) << 32) + (positions - offset)
                 starts = keys if starts is None else starts[_member(starts, keys)]
                 if starts.size == 0:
                     break
+                candidates = _sorted_unique(starts >> 32)
             if starts is None or starts.size == 0:
                 continue
             if phrase.field:
                 starts = self._in_fields(segment, starts, length, phrase.field)
-            matched = np.unique(starts >> 32)
+            matched = _sorted_unique(starts >> 32)
             if matched.size == 0:
                 continue
             scores = np.zeros(matched.size, np.float64)
@@ -762,6 +764,17 @@ def _distance(a: str, b: str, limit: int) -> int:
             return limit + 1
         previous2, previous = previous, current
     return previous[-1]
+
+
+def _sorted_unique(values: np.ndarray) -> np.ndarray:
+    """``np.unique`` of an ascending array, in one pass (no sort or hashing)."""
+    if values.size == 0:
+        return values
+    keep = np.empty(values.size, bool)
+    keep[0] = True
+    np.not_equal(values[1:], values[:-1], out=keep[1:])
+    unique: np.ndarray = values[keep]
+    return unique
 
 
 def _member(values: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:

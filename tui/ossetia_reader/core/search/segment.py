@@ -712,6 +712,30 @@ class Segment:
         impacts = self._impact[np.repeat(self.post_start[terms].astype(np.int64), df) + within]
         return docs, impacts, np.repeat(np.arange(terms.size), df)
 
+    def positions_at(self, term: int, postings: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Like :meth:`positions`, for some of the term's postings (indices, ascending) only.
+
+        Value boundaries in a varint stream are the bytes below 128, so one
+        comparison over the term's bytes finds where each posting's positions
+        lie, and only those bytes are decoded.
+        """
+        every = varint_decode(self._counts[self._count_off[term] : self._count_off[term + 1]])
+        raw = self._positions[self._pos_off[term] : self._pos_off[term + 1]]
+        ends = np.flatnonzero(raw < 128)
+        first_value = np.cumsum(every) - every
+        counts = every[postings]
+        begin = first_value[postings]
+        last = begin + counts - 1
+        start_byte = np.where(begin > 0, ends[np.maximum(begin - 1, 0)] + 1, 0)
+        sizes = ends[last] + 1 - start_byte
+        picked = raw[
+            np.repeat(start_byte - (np.cumsum(sizes) - sizes), sizes) + np.arange(int(sizes.sum()))
+        ]
+        values = varint_decode(picked)
+        running = np.cumsum(values)
+        starts = np.cumsum(counts) - counts
+        return counts, running - np.repeat(running[starts] - values[starts], counts)
+
     def positions(self, term: int) -> tuple[np.ndarray, np.ndarray]:
         """Occurrences per posting and all positions (ascending within each posting)."""
         counts = varint_decode(self._counts[self._count_off[term] : self._count_off[term + 1]])
