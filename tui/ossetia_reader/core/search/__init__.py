@@ -41,12 +41,9 @@ def index_directory(library: Library) -> Path:
     return library.directory / INDEX_DIRECTORY
 
 
-# Four hex digits of every content hash, summed: changes when any article's text changes
-# (unless by a 1 in 65,536 chance), in the same table scan as the counts.
-_HASH_SUM = " + ".join(
-    f"(instr('0123456789abcdef', substr(content_hash, {i}, 1)) - 1) * {16 ** (4 - i)}"
-    for i in range(1, 5)
-)
+# Two hex digits of every content hash, summed: changes when any article's text changes
+# (unless by a 1 in 256 chance), for ~25 ms more on the count scan at 100,000 articles.
+_HASH_SUM = "unicode(content_hash) * 64 + unicode(substr(content_hash, 2))"
 
 
 def _fingerprint(library: Library) -> dict[str, int]:
