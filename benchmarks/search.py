@@ -149,9 +149,10 @@ def dir_size(path: Path) -> int:
 
 class Ours:
     name = "ours"
+    workers = 2
 
     def build(self, articles: list[Article], where: Path) -> None:
-        index = SearchIndex.build(articles)
+        index = SearchIndex.build(articles, workers=self.workers)
         index.save(where)
 
     def open(self, where: Path) -> None:
@@ -332,13 +333,20 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=3)
     parser.add_argument("--engines", default="ours,fts5,tantivy")
     parser.add_argument("--keep", type=Path, help="build here and keep (default: a temp dir)")
+    parser.add_argument(
+        "--workers", type=int, default=2, help="processes tokenizing for ours (tantivy: 2 threads)"
+    )
     args = parser.parse_args()
+    Ours.workers = args.workers
 
     articles, note = load_corpus(args.articles)
     raw = sum(len(a.title.encode()) + len(a.body.encode()) for a in articles)
     queries = make_queries(articles, args.queries, args.seed)
     print(f"corpus: {note}; {raw / 1e6:.1f} MB of title+body text", flush=True)
     print(f"queries: {args.queries} per class x {args.rounds} rounds, top {LIMIT}", flush=True)
+    print(
+        f"ours tokenizes in {args.workers} process(es); tantivy indexes with 2 threads", flush=True
+    )
     work = args.keep or Path(tempfile.mkdtemp(prefix="search-bench-"))
     engines = {e.name: e for e in (Ours(), Fts5(), Tantivy()) if e.name in args.engines.split(",")}
     results: dict[str, dict[str, float]] = {}

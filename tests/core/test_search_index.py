@@ -337,3 +337,13 @@ def test_open_index_notices_articles_edited_in_place(library: Library) -> None:
     index = open_index(library)
     assert [h.key for h in index.search("apricot").hits] == [key]
     assert index.search("walnut").total == 0
+
+
+def test_tokenizing_in_worker_processes_gives_the_same_table() -> None:
+    from ossetia_reader.core.search.segment import analyse, analyse_parallel
+
+    serial = analyse(ARTICLES)
+    parallel = analyse_parallel(ARTICLES, workers=2, chunk=3)
+    assert [serial.vocab[t] for t in serial.term] == [parallel.vocab[t] for t in parallel.term]
+    for name in ("doc", "pos", "field", "keys", "days", "fend", "digest"):
+        assert np.array_equal(getattr(serial, name), getattr(parallel, name)), name

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
@@ -15,6 +16,7 @@ if TYPE_CHECKING:
     from ossetia_reader.core.search import SearchIndex
 
 _PROGRESS_FROM = 2000  # articles: smaller builds finish before a bar is worth drawing
+_PARALLEL_FROM = 20_000  # articles: below this, starting worker processes costs more
 
 
 def _notify(message: str) -> None:
@@ -133,8 +135,10 @@ def index(cli: CliContext, rebuild: bool, stats: bool) -> None:
 
     if rebuild:
         library = cli.open_library()
+        # Tokenizing is pure Python: big libraries use a second process (~1.6x here).
+        workers = min(2, os.cpu_count() or 1) if library.count() >= _PARALLEL_FROM else 1
         with _progress(library, "rebuilding index") as progress:
-            built = rebuild_index(library, progress)
+            built = rebuild_index(library, progress, workers=workers)
     else:
         library, built = _open(cli)
     directory = index_directory(library)

@@ -63,13 +63,15 @@ def rebuild_index(
     library: Library,
     progress: Callable[[int], None] | None = None,
     notify: Callable[[str], None] | None = None,
+    workers: int = 1,
 ) -> SearchIndex:
     """Index every article of ``library`` from scratch and save it.
 
     A failure to save raises ``OSError`` unless ``notify`` is given (then it is told).
+    ``workers`` > 1 tokenizes in that many processes (for large libraries, from the CLI).
     """
     fingerprint = _fingerprint(library)
-    index = SearchIndex.build(library.iter_articles(), progress)
+    index = SearchIndex.build(library.iter_articles(), progress, workers=workers)
     _save(index, library, fingerprint, notify)
     return index
 
