@@ -123,3 +123,13 @@ def test_parse_never_raises_and_its_reading_means_the_same(text: str) -> None:
     reread = parse(describe(parsed.root))
     assert reread.root == parsed.root
     assert reread.notice is None
+
+
+def test_deep_nesting_is_bounded_and_said() -> None:
+    from ossetia_reader.core.search.query import MAX_NESTING, parse
+
+    query = parse("(" * 300 + "peskov")
+    assert query.notice is not None and f"deeper than {MAX_NESTING}" in query.notice
+    assert query.root is not None
+    assert parse("- - peskov").root == parse("peskov").root, "double negation cancels"
+    assert parse("-" * 993 + "peskov").root == parse("-peskov").root

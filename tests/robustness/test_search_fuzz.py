@@ -77,12 +77,6 @@ def test_any_query_parses_and_explains_itself(text: str, prefix_last: bool) -> N
         assert_terminal_safe(query.notice, one_line=True)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="query.py's recursive-descent parser recurses once per '(' or '-': 300 of them "
-    "(well inside MAX_QUERY_LENGTH=1000) raise RecursionError from SearchIndex.search, "
-    "which promises never to raise for any query text",
-)
 @pytest.mark.parametrize(
     "text",
     ["(" * 300 + "a", "-" * 999 + "a", "-(" * 300 + "a", "(a " * 300],

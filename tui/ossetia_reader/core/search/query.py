@@ -39,6 +39,7 @@ _FIELD_ALIASES = {
 }
 DATE_FIELDS = ("after", "before", "date")
 MAX_QUERY_LENGTH = 1000
+MAX_NESTING = 32
 MAX_LEAVES = 64
 _QUOTES = '"\u201c\u201d\u201e\u00ab\u00bb'
 _DATE = re.compile(r"^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?$")
@@ -111,7 +112,7 @@ def parse(text: str, *, prefix_last: bool = False) -> Query:
     if len(text) > MAX_QUERY_LENGTH:
         text = text[:MAX_QUERY_LENGTH]
         problems.append(f"query cut to {MAX_QUERY_LENGTH} characters")
-    lexed = _lex(text, problems, prefix_last=prefix_last)
+    lexed = _bound_nesting(_lex(text, problems, prefix_last=prefix_last), problems)
     parser = _Parser(lexed, problems)
     root = parser.parse()
     root = _limit_leaves(root, problems)
@@ -209,6 +210,36 @@ def _lex(text: str, problems: list[str], *, prefix_last: bool) -> list[_Token]:
                 if colon and name and value and name.isalpha():
                     problems.append(f"unknown field {name}")
                 out.append(_Token("word", word, prefix=prefix_last and i == n))
+    return out
+
+
+def _bound_nesting(tokens: list[_Token], problems: list[str]) -> list[_Token]:
+    """Keep the recursive parser shallow whatever was typed.
+
+    Parentheses deeper than ``MAX_NESTING`` are dropped with their partners, and
+    negations in a row cancel in pairs (``- - a`` is ``a``), so ``(`` or ``-``
+    repeated hundreds of times cannot exhaust the stack.
+    """
+    out: list[_Token] = []
+    depth = dropped = ignored = 0
+    for token in tokens:
+        if token.kind == "lparen":
+            if depth >= MAX_NESTING:
+                dropped += 1
+                ignored += 1
+                continue
+            depth += 1
+        elif token.kind == "rparen":
+            if dropped:
+                dropped -= 1
+                continue
+            depth = max(0, depth - 1)
+        elif token.kind in ("minus", "not") and out and out[-1].kind in ("minus", "not"):
+            out.pop()
+            continue
+        out.append(token)
+    if ignored:
+        problems.append(f"brackets nested deeper than {MAX_NESTING} were ignored")
     return out
 
 
