@@ -24,6 +24,14 @@ def test_ruff_check_and_format() -> None:
     assert fmt.returncode == 0, fmt.stdout
 
 
+@pytest.mark.skipif(shutil.which("mypy") is None, reason="mypy is not installed")
+def test_mypy_strict() -> None:
+    result = subprocess.run(
+        ["mypy", "tui/ossetia_reader"], cwd=REPO, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout[-3000:]
+
+
 def test_core_never_imports_textual() -> None:
     offenders = []
     for path in sorted((REPO / "tui/ossetia_reader/core").rglob("*.py")):

@@ -58,7 +58,7 @@ class SearchService:
         if not result.hits and not result.suggestions:
             # "Did you mean" comes from whole words; the typed-prefix reading has none.
             result = index.search(query, limit=limit)
-        keys = [hit.key for hit in result.hits]
+        keys = list(result.hits.keys)
         if allowed is not None:
             keys = [key for key in keys if key in allowed]
         return Found(
@@ -74,7 +74,7 @@ class SearchService:
             return []
         from ossetia_reader.core.search import highlight_spans
 
-        return highlight_spans(query, article.body)
+        return highlight_spans(query, article.body, prefix_last=True)
 
     def _title_search(self, query: str, allowed: set[int] | None) -> Found:
         words = [w.casefold() for w in query.split() if w.isalnum()]

@@ -13,12 +13,12 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Input
 
-from ossetia_reader.core.article import Article
+from ossetia_reader.core.article import Article, ArticleSummary
 from ossetia_reader.core.library import ArticleFilter
 from ossetia_reader.messages import EnrichmentProgress, LibraryChanged
 from ossetia_reader.screens.help import HelpScreen
 from ossetia_reader.widgets.article_info import ArticleInfo
-from ossetia_reader.widgets.article_list import ArticleList
+from ossetia_reader.widgets.article_list import PAGE, ArticleList
 from ossetia_reader.widgets.reading_pane import ReadingPane
 from ossetia_reader.widgets.search_bar import SearchBar
 from ossetia_reader.widgets.status_bar import StatusBar
@@ -110,10 +110,19 @@ class MainScreen(Screen[None]):
         else:
             groups = library.grouped_keys(self.group_by, self.filter, source=self.source)
             keys = [key for _, members in groups for key in members]
-        self.app.call_from_thread(self._keys_loaded, keys, groups, open_first)
+        # The first screenful and the first article come in the same trip, so the
+        # first frame shows news rather than placeholders.
+        rows = library.summaries(keys[:PAGE])
+        first = library.get(keys[0]) if open_first and keys else None
+        self.app.call_from_thread(self._keys_loaded, keys, groups, rows, first, open_first)
 
     def _keys_loaded(
-        self, keys: list[int], groups: list[tuple[str, list[int]]] | None, open_first: bool
+        self,
+        keys: list[int],
+        groups: list[tuple[str, list[int]]] | None,
+        rows: list[ArticleSummary],
+        first: Article | None,
+        open_first: bool,
     ) -> None:
         self.all_keys = keys
         if self.query_text:
@@ -121,10 +130,10 @@ class MainScreen(Screen[None]):
         article_list = self.article_list
         article_list.loading_message = "No articles here. Press v to change the filter."
         keep = article_list.current_key or self.open_key
-        article_list.set_keys(keys, keep=keep, groups=groups)
+        article_list.set_keys(keys, keep=keep, groups=groups, rows=rows)
         self._show_counts()
-        if open_first and keys:
-            self.open_article(keys[0], mark_read=False)
+        if first is not None:
+            self._article_loaded(first, None, [], keep_scroll=False)
         elif open_first:
             self.reader.start_background_work()
 
@@ -147,15 +156,17 @@ class MainScreen(Screen[None]):
         self.app.call_from_thread(self._article_loaded, article, summary, hits, keep_scroll)
 
     def _article_loaded(
-        self, article: Article, summary: object, hits: list[tuple[int, int]], keep_scroll: bool
+        self,
+        article: Article,
+        summary: ArticleSummary | None,
+        hits: list[tuple[int, int]],
+        keep_scroll: bool,
     ) -> None:
-        from ossetia_reader.core.article import ArticleSummary
-
         self.open_key = article.key
         self.reading_pane.show(article, hits, keep_scroll=keep_scroll)
         self.query_one(ArticleInfo).show(article)
         self.call_after_refresh(self.reader.start_background_work)
-        if isinstance(summary, ArticleSummary):
+        if summary is not None:
             self.article_list.update_row(summary)
 
     # -- events ----------------------------------------------------------------

@@ -133,12 +133,14 @@ class ArticleList(ScrollView, can_focus=True):
         source: RowSource | None = None,
         snippets: bool = False,
         groups: Sequence[tuple[str, Sequence[int]]] | None = None,
+        rows: Sequence[ArticleSummary] = (),
     ) -> None:
         """Show these articles; keep the cursor on ``keep`` if it is among them.
 
         ``source`` replaces where rows come from (search results bring their
         snippets); ``snippets`` gives each row a third line for the snippet;
-        ``groups`` (instead of ``keys``) shows a header row above each group.
+        ``groups`` (instead of ``keys``) shows a header row above each group;
+        ``rows`` are summaries already fetched (the first page), drawn at once.
         """
         self._headers = {}
         if groups is not None:
@@ -159,6 +161,7 @@ class ArticleList(ScrollView, can_focus=True):
         index = self._article_index(index, +1)
         self.set_reactive(ArticleList.cursor, index)
         self._rows = {k: v for k, v in self._rows.items() if k in set(self.keys[: PAGE * 4])}
+        self._rows.update((row.key, row) for row in rows)
         self.scroll_to(y=max(0, index * self.row_height - self.size.height // 2), animate=False)
         self.refresh()
         if self.current_key is not None:
@@ -185,12 +188,11 @@ class ArticleList(ScrollView, can_focus=True):
 
     def _article_index(self, index: int, step: int) -> int:
         """The nearest row at or after ``index`` (in ``step``'s direction) that is no header."""
-        for candidate in (
-            *range(index, len(self.keys) if step > 0 else -1, step),
-            *range(index, -1 if step > 0 else len(self.keys), -step),
-        ):
+        ahead = range(index, len(self.keys) if step > 0 else -1, step)
+        behind = range(index, -1 if step > 0 else len(self.keys), -step)
+        for candidate in (*ahead, *behind):
             if 0 <= candidate < len(self.keys) and self.keys[candidate] >= 0:
-                return candidate
+                return int(candidate)
         return max(0, min(index, len(self.keys) - 1))
 
     def _request_page(self, page: int) -> None:
