@@ -137,3 +137,12 @@ async def test_opening_a_result_keeps_its_snippet(library: Library) -> None:
         article_list = app.screen.query_one(ArticleList)
         row = article_list.row(article_list.keys[0])
         assert row is not None and row.read and "Peskov" in row.snippet
+
+
+def test_titles_answer_while_the_index_loads(library: Library) -> None:
+    from ossetia_reader.search_service import SearchService
+
+    found = SearchService(library).search("ossetia")
+    titles = [s.title for s in library.summaries(found.keys)]
+    assert SEED_TITLE in titles and all("ossetia" in t.casefold() for t in titles)
+    assert found.notice is not None and "titles only" in found.notice

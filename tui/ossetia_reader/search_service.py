@@ -78,13 +78,11 @@ class SearchService:
 
     def _title_search(self, query: str, allowed: set[int] | None) -> Found:
         words = [w.casefold() for w in query.split() if w.isalnum()]
-        keys = []
-        for key in self.library.keys():
-            if allowed is not None and key not in allowed:
-                continue
-            keys.append(key)
-        titles = {s.key: s.title.casefold() for s in self.library.summaries(keys)}
-        matched = [k for k in keys if all(w in titles.get(k, "") for w in words)]
+        matched = [
+            key
+            for key, title in self.library.titles()
+            if (allowed is None or key in allowed) and all(w in title.casefold() for w in words)
+        ]
         return Found(matched, len(matched), "search index still loading: matching titles only")
 
 

@@ -329,6 +329,11 @@ class Library:
         rows = self.query(f"SELECT key FROM articles {where} {_NEWEST_FIRST}", params)
         return [row[0] for row in rows]
 
+    def titles(self) -> list[tuple[int, str]]:
+        """Every key with its title, newest first (a quick scan while the index loads)."""
+        rows = self.query(f"SELECT key, title FROM articles {_NEWEST_FIRST}")
+        return [(int(key), str(title)) for key, title in rows]
+
     def grouped_keys(
         self, by: str, which: ArticleFilter = ArticleFilter.ALL, source: str | None = None
     ) -> list[tuple[str, list[int]]]:
