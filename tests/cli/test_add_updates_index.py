@@ -26,3 +26,9 @@ def test_add_updates_the_index_incrementally(tmp_path: Path) -> None:
     assert len(hits) == 1
     result = CliRunner().invoke(main, ["--library", str(library_dir), "search", "hospital"])
     assert "Gagloev visits Tskhinvali hospital" in result.output
+
+
+def test_search_output_keeps_spaces_around_hits(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["--library", str(tmp_path / "lib"), "search", "Peskov"])
+    assert result.exit_code == 0
+    assert "spokesman Dmitry Peskov told journalists" in " ".join(result.output.split())

@@ -185,11 +185,16 @@ def marked_pieces(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[str
     for start, end in sorted(spans):
         if start < position or end > len(text) or start >= end:
             continue
-        pieces.append((safe_line(text[position:start]), False))
-        pieces.append((safe_line(text[start:end]), True))
+        pieces.append((_one_line(text[position:start]), False))
+        pieces.append((_one_line(text[start:end]), True))
         position = end
-    pieces.append((safe_line(text[position:]), False))
+    pieces.append((_one_line(text[position:]), False))
     return [(piece, hit) for piece, hit in pieces if piece]
+
+
+def _one_line(text: str) -> str:
+    """Safe, on one line, spaces kept (``safe_line`` would trim them at the edges)."""
+    return safe_text(text).replace("\n", " ")
 
 
 def _paragraph_end(body: str, offset: int) -> int:
