@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
 
@@ -155,7 +156,7 @@ class OssetiaReader(App[None]):
 
     def _post_to_screens(self, message: EnrichmentProgress | LibraryChanged) -> None:
         for screen in self.screen_stack:
-            screen.post_message(type(message)(*vars(message).values()))
+            screen.post_message(replace(message))  # a message instance goes to one target
 
     def _library_changed(self, added: int, updated: int) -> None:
         """After an import or a refresh: reload lists, enrich and index what is new."""
