@@ -195,11 +195,14 @@ async def test_group_by_source_and_month_with_headers(library: Library) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         article_list = app.screen.query_one(ArticleList)
+        selected = article_list.current_key
         await pilot.press("z")
         await settle(pilot)
         headers = [k for k in article_list.keys if k < 0]
         assert len(headers) == 3 and article_list.keys[0] < 0
-        assert article_list.current_key == article_list.keys[1], "cursor skips the header"
+        assert article_list.current_key == selected, "grouping keeps the selection"
+        await pilot.press("g")
+        assert article_list.current_key == article_list.keys[1], "the cursor skips the header"
         sources = [s.source for s in library.summaries(article_list.keys)]
         assert sources == sorted(sources)
         for _ in range(8):

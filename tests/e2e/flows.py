@@ -20,8 +20,8 @@ SEED_START = "Kremlin Plays Down"
 SEED_OPEN_WORD = "Nikolsky"
 # A search whose top hit is another bundled article, and a word of that article. Opened
 # from a search, the article scrolls to its first hit and the status line counts the hits.
-SEARCH_QUERY = "daghestan"
-SEARCH_OPEN_WORD = "Melikov"
+SEARCH_QUERY = "circassia"
+SEARCH_OPEN_WORD = "Putin sent greetings"
 SEARCH_OPENED = re.compile(r"\bhit 1 of \d+")
 # Pane modes that must never linger after the program exits.
 TERMINAL_MODES = (
@@ -203,6 +203,9 @@ def move_and_read_seed(terminal: Terminal) -> None:
 
     open_selected(terminal)
     terminal.wait_for(SEED_OPEN_WORD, what="the seed's caption in the reading pane")
+    # Enrichment runs in the background and redraws the open article once with its
+    # highlights (the legend line appears); scroll only after that, or the lines move twice.
+    terminal.wait_for("“quote”", 30, what="the seed's entity and quote legend")
     top, column = reading_column(terminal, SEED_START)
     scroll_reading_pane(terminal, "j", top, column)
     scroll_reading_pane(terminal, "k", top, column)

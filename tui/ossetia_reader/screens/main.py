@@ -177,7 +177,10 @@ class MainScreen(Screen[None]):
             search_bar = self.query_one(SearchBar)
             search_bar.remember(self.query_text)
             self.reader.remember("searches", list(search_bar.history))
-        self.open_article(event.key)
+        # Opening the article already on screen keeps its place (it only marks it read),
+        # unless a search brought it here and its hits need showing.
+        same = event.key == self.open_key and not self.query_text
+        self.open_article(event.key, keep_scroll=same)
         self.reading_pane.focus()
 
     @on(Input.Changed, "#search")

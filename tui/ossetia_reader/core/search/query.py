@@ -319,6 +319,8 @@ class _Parser:
                 self.problem(f"stray {operator}")
                 return None
             child = self.parse_unary()
+            if isinstance(child, Not):
+                return child.child  # NOT NOT a is a
             return Not(child) if child is not None else None
         return self.parse_primary(None)
 
