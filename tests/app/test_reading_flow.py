@@ -31,6 +31,7 @@ async def test_first_frame_lists_articles_and_opens_the_newest(library: Library)
         assert app.screen.query_one(StatusBar).mode == "LIST"
         pane = app.screen.query_one(ReadingPane)
         assert pane.article is not None and pane.article.key == article_list.keys[0]
+        assert pane.article.title == SEED_TITLE, "a first launch opens the seed"
 
 
 async def test_open_seed_scroll_and_switch_panes(library: Library) -> None:
