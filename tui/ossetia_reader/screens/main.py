@@ -57,6 +57,7 @@ class MainScreen(Screen[None]):
         self.filter = ArticleFilter.ALL
         self.source: str | None = None
         self.group_by: str | None = None
+        self._open_requests = 0
         self.all_keys: list[int] = []
         self.open_key: int | None = None
         self.query_text = ""
@@ -143,9 +144,13 @@ class MainScreen(Screen[None]):
         source = f" from {self.source}" if self.source is not None else ""
         self.status.summary = f"{count:,} {which}article{'' if count == 1 else 's'}{source}"
 
-    @work(thread=True, exclusive=True, group="open")
     def open_article(self, key: int, mark_read: bool = True, keep_scroll: bool = False) -> None:
         """Load one article and show it; opening it marks it read."""
+        self._open_requests += 1
+        self._load_article(key, mark_read, keep_scroll, self._open_requests)
+
+    @work(thread=True, exclusive=True, group="open")
+    def _load_article(self, key: int, mark_read: bool, keep_scroll: bool, request: int) -> None:
         article = self.reader.library.get(key)
         if article is None:
             return
@@ -153,7 +158,9 @@ class MainScreen(Screen[None]):
             self.reader.library.set_read([key], True)
         summary = self.reader.library.summary(key)
         hits = self.reader.search.highlight(self.query_text, article) if self.query_text else []
-        self.app.call_from_thread(self._article_loaded, article, summary, hits, keep_scroll)
+        self.app.call_from_thread(
+            self._article_loaded, article, summary, hits, keep_scroll, request
+        )
 
     def _article_loaded(
         self,
@@ -161,7 +168,10 @@ class MainScreen(Screen[None]):
         summary: ArticleSummary | None,
         hits: list[tuple[int, int]],
         keep_scroll: bool,
+        request: int | None = None,
     ) -> None:
+        if request is not None and request != self._open_requests:
+            return  # a later request (a newer copy of the article, say) is on its way
         self.open_key = article.key
         self.reading_pane.show(article, hits, keep_scroll=keep_scroll)
         self.query_one(ArticleInfo).show(article)
