@@ -11,6 +11,7 @@ from ossetia_reader.core.enrich.store import (
     articles_mentioning,
     entity_counts,
     pending_count,
+    pending_keys,
     quotes_by,
     speaker_counts,
     store_enrichment,
@@ -134,7 +135,7 @@ def test_an_edited_article_leaves_the_views_until_enriched_again(tmp_path: Path)
 
 
 def test_an_article_edited_during_enrichment_is_done_before_it_returns(library: Library) -> None:
-    first = library.get(library.pending_enrichment(1)[0])
+    first = library.get(pending_keys(library, limit=1)[0])
     assert first is not None
 
     def edit_behind(done: int, total: int) -> None:

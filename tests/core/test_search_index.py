@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 from ossetia_reader.core.article import Article, Entity, Quote
+from ossetia_reader.core.enrich.store import store_enrichment
 from ossetia_reader.core.library import Library
 from ossetia_reader.core.search import (
     IndexUnusable,
@@ -291,7 +292,7 @@ def test_open_index_catches_up_on_new_and_enriched_articles(library: Library) ->
     index = open_index(library)
     assert index.doc_count == before + 1
     assert [h.key for h in index.search("cheese").hits] == [key]
-    library.set_enrichment(key, [Entity(0, 5, "Cheesemaker", "PER", "Ivan Cheesemaker")], [])
+    store_enrichment(library, key, [Entity(0, 5, "Cheesemaker", "PER", "Ivan Cheesemaker")], [])
     index = open_index(library)
     assert [h.key for h in index.search("person:cheesemaker").hits] == [key]
     assert index.doc_count == before + 1

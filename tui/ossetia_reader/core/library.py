@@ -508,21 +508,6 @@ class Library:
         with self.transaction() as db:
             db.execute("UPDATE articles SET starred = ? WHERE key = ?", [int(starred), key])
 
-    def set_enrichment(self, key: int, entities: Sequence[Entity], quotes: Sequence[Quote]) -> None:
-        """Store what enrichment found in one article."""
-        with self.transaction() as db:
-            db.execute(
-                "UPDATE articles SET entities = ?, quotes = ?, enriched = 1 WHERE key = ?",
-                [_dump_entities(entities), _dump_quotes(quotes), key],
-            )
-
-    def pending_enrichment(self, limit: int = 1000) -> list[int]:
-        """Keys of articles not yet enriched, oldest first."""
-        rows = self.query(
-            "SELECT key FROM articles WHERE enriched = 0 ORDER BY key LIMIT ?", [limit]
-        )
-        return [row[0] for row in rows]
-
     def set_meta(self, name: str, value: str) -> None:
         """Store a value beside the articles."""
         with self.transaction() as db:
