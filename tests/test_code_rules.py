@@ -26,9 +26,8 @@ def test_ruff_check_and_format() -> None:
 
 @pytest.mark.skipif(shutil.which("mypy") is None, reason="mypy is not installed")
 def test_mypy_strict() -> None:
-    result = subprocess.run(
-        ["mypy", "tui/ossetia_reader"], cwd=REPO, capture_output=True, text=True
-    )
+    # Plain ``mypy``: what it checks (tui and tests) is configured in pyproject.toml.
+    result = subprocess.run(["mypy"], cwd=REPO, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-3000:]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import site
 import subprocess
 import sys
 import venv
@@ -24,9 +25,9 @@ def test_wheel_runs_list_from_outside_the_repo(tmp_path: Path) -> None:
     )
     (wheel,) = dist.glob("ossetia_reader-*.whl")
     env_dir = tmp_path / "venv"
-    # Reuse the dependencies already installed here: this tests the wheel, not PyPI.
-    venv.create(env_dir, system_site_packages=True, with_pip=True)
+    venv.create(env_dir, with_pip=True)
     bin_dir = env_dir / "bin"
+    borrow_dependencies(bin_dir / "python")
     subprocess.run(
         [
             str(bin_dir / "python"),
@@ -65,3 +66,26 @@ def test_wheel_runs_list_from_outside_the_repo(tmp_path: Path) -> None:
         check=True,
     )
     assert str(env_dir) in located.stdout, "the wheel's copy ran, not the source tree"
+
+
+def borrow_dependencies(python: Path) -> None:
+    """Let the new venv import the dependencies installed where the suite runs.
+
+    This tests the wheel, not PyPI, so nothing is downloaded. ``system_site_packages``
+    is no answer: it inherits the *base* interpreter's packages, which lack the
+    dependencies when the suite itself runs in a venv. A ``.pth`` file listing the
+    running interpreter's site directories works in both cases; its entries come
+    after the venv's own site-packages, so the wheel's copy of the package wins over
+    any editable install of the source tree.
+    """
+    here = [*site.getsitepackages()]
+    if site.ENABLE_USER_SITE:
+        here.append(site.getusersitepackages())
+    target = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    lines = [path for path in here if Path(path).is_dir()]
+    (Path(target) / "borrowed_dependencies.pth").write_text("\n".join(lines) + "\n")

@@ -7,7 +7,7 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ossetia_reader.core.article import Article
+from ossetia_reader.core.article import Article, Entity, Quote
 from ossetia_reader.core.enrich.pipeline import enrich_article, enrich_text, normalise_span
 from ossetia_reader.core.enrich.rules import find_entities
 from ossetia_reader.core.formats.stored_text import read_stored_text
@@ -16,7 +16,7 @@ from tests.conftest import REPO, SEED
 GOLD = json.loads((REPO / "tests/data/seed_gold.json").read_text(encoding="utf-8"))
 
 
-def enrich(body: str) -> tuple[list, list]:
+def enrich(body: str) -> tuple[list[Entity], list[Quote]]:
     entities, quotes = enrich_article(Article(id="t", title="t", body=body), use_model=False)
     return list(entities), list(quotes)
 

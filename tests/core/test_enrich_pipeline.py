@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ossetia_reader.core.article import Article
-from ossetia_reader.core.enrich import pipeline
+from ossetia_reader.core.enrich import pipeline, rules
 
 
 class FakeModel:
@@ -59,7 +59,7 @@ def test_a_failing_tagger_leaves_the_article_enriched_and_empty(
         raise ValueError("bug")
 
     use(monkeypatch, None)
-    monkeypatch.setattr(pipeline.rules, "find_entities", broken)
+    monkeypatch.setattr(rules, "find_entities", broken)
     entities, quotes = pipeline.enrich_article(Article(id="a", title="t", body=BODY))
     assert entities == ()
     assert quotes == ()

@@ -64,7 +64,7 @@ class _Handler(BaseHTTPRequestHandler):
         pass
 
     def do_GET(self) -> None:
-        base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        base = f"http://127.0.0.1:{self.server.server_address[1]}"  # type: ignore[index]
         path = self.path
         _Handler.hits[path] += 1
         if path == "/feed.xml":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import html
 import json
 import multiprocessing
@@ -228,7 +229,7 @@ def test_json_feed_1_1_and_1_0() -> None:
     }
     parsed = parse_json_feed(json.dumps(feed).encode(), feed_key="k")
     one, two = parsed.articles
-    assert (one.title, one.author, one.date.isoformat()) == ("One", "Jane Roe", "2022-03-31")
+    assert (one.title, one.author, one.date) == ("One", "Jane Roe", dt.date(2022, 3, 31))
     assert one.body == "Para one.\n\nTwo."
     assert one.links[0].target == "https://news.example/rel"
     assert two.title == "Plain text only." and two.body == "Plain text only.\n\nSecond paragraph."

@@ -62,7 +62,7 @@ def test_folder_import_reports_each_file_and_reimport_skips(
     assert [r.status for r in reports] == [Status.ADDED] * 4
     assert [r.added for r in reports] == [1, 1, 1, 2]
     assert library.count() == before + 5
-    feed_article = library.find(reports[3].keys and library.get(reports[3].keys[0]).id)  # type: ignore[union-attr]
+    feed_article = library.find(reports[3].keys and library.get(reports[3].keys[0]).id)  # type: ignore[union-attr, arg-type]
     assert feed_article is not None and feed_article.source == "Local News"
     again = import_paths(library, [str(folder)])
     assert [r.status for r in again] == [Status.SKIPPED] * 4
@@ -102,7 +102,7 @@ def test_bad_sources_fail_with_one_line_and_leave_the_library_alone(
         "x",
     }
     assert all(reason and "\n" not in reason for reason in failed.values())
-    assert "PNG" in failed["image.txt"] and "feeds import" in failed["subs.opml"]
+    assert "PNG" in str(failed["image.txt"]) and "feeds import" in str(failed["subs.opml"])
     broken = next(r for r in reports if r.source.endswith("broken.rss"))
     assert broken.status in (Status.FAILED, Status.SKIPPED, Status.ADDED)
     assert _state(library)[: len(before)] == before

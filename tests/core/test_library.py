@@ -97,8 +97,9 @@ def test_grouped_keys(tmp_path: Path) -> None:
         ]
     )
     by_source = [
-        (label, [library.get(k).id for k in keys]) for label, keys in library.grouped_keys("source")
-    ]  # type: ignore[union-attr]
+        (label, [library.get(k).id for k in keys])  # type: ignore[union-attr]
+        for label, keys in library.grouped_keys("source")
+    ]
     assert by_source == [("Alpha", ["b", "d"]), ("Zeta", ["c", "a"])]
     by_month = [(label, len(keys)) for label, keys in library.grouped_keys("month")]
     assert by_month == [("2022-04", 2), ("2022-03", 1), ("", 1)]

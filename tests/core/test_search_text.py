@@ -114,7 +114,7 @@ def test_stem_variants(query: str, word: str, expected: bool) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=80))
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=80))
 def test_fast_split_gives_the_regex_terms(text: str) -> None:
     from ossetia_reader.core.search.tokenize import _TERM
 

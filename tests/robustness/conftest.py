@@ -30,7 +30,7 @@ settings.register_profile(
     max_examples=int(FUZZ_EXAMPLES or 40),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-    database=None if FUZZ_EXAMPLES else settings.default.database,
+    database=None if FUZZ_EXAMPLES else settings.get_profile("default").database,
 )
 ROBUST = settings.get_profile("robustness")
 

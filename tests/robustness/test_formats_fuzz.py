@@ -19,6 +19,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from ossetia_reader.core.article import Entity, Quote
 from ossetia_reader.core.formats.detect import FormatError, detect_format
 from ossetia_reader.core.formats.feeds import parse_feed, parse_json_feed
 from ossetia_reader.core.formats.html import html_to_line, html_to_text
@@ -113,7 +114,7 @@ def rss_documents(draw: st.DrawFn) -> bytes:
 
 @st.composite
 def atom_documents(draw: st.DrawFn) -> bytes:
-    entries = []
+    entries: list[str] = []
     for text_title, content, link, how in draw(st.lists(item, max_size=3)):
         kind = draw(st.sampled_from(["text", "html", "xhtml"]))
         body = (
@@ -337,7 +338,8 @@ def test_json_lines_give_safe_records_or_line_errors(lines: list[str]) -> None:
         check_links(result.article)
         for tag in result.tags:
             assert_terminal_safe(tag, one_line=True)
-        for span in (*result.article.entities, *result.article.quotes):
+        spans: list[Entity | Quote] = [*result.article.entities, *result.article.quotes]
+        for span in spans:
             assert 0 <= span.start <= span.end <= len(result.article.body)
 
 
