@@ -6,6 +6,7 @@ import ast
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -57,3 +58,61 @@ def test_headless_commands_do_not_load_textual() -> None:
         env={"PYTHONPATH": str(REPO / "tui"), "PATH": ""},
     )
     assert result.stdout.strip() == "[]"
+
+
+def _core_import_graph() -> dict[str, set[str]]:
+    """Which core modules each core module imports (top level or inside functions alike)."""
+    package = REPO / "tui"
+    modules: dict[str, Path] = {}
+    for path in sorted((package / "ossetia_reader/core").rglob("*.py")):
+        parts = path.relative_to(package).with_suffix("").parts
+        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        modules[name] = path
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        targets: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                targets |= {alias.name for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                for alias in node.names:  # ``from package import module`` names the module
+                    submodule = f"{node.module}.{alias.name}"
+                    targets.add(submodule if submodule in modules else node.module)
+        graph[name] = {t for t in targets if t in modules and t != name}
+    return graph
+
+
+def _find_cycle(graph: dict[str, set[str]]) -> list[str]:
+    """One import cycle as a path that returns to its start, or [] when there is none."""
+    done: set[str] = set()
+    path: list[str] = []
+
+    def visit(node: str) -> list[str]:
+        if node in path:
+            return [*path[path.index(node) :], node]
+        if node in done:
+            return []
+        path.append(node)
+        for target in sorted(graph[node]):
+            if cycle := visit(target):
+                return cycle
+        path.pop()
+        done.add(node)
+        return []
+
+    for start in sorted(graph):
+        if cycle := visit(start):
+            return cycle
+    return []
+
+
+def test_find_cycle_sees_a_cycle() -> None:
+    assert _find_cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": set()}) == ["a", "b", "c", "a"]
+    assert _find_cycle({"a": {"b"}, "b": set(), "c": {"a", "b"}}) == []
+
+
+def test_core_modules_import_each_other_one_way() -> None:
+    """A cycle (even through an import inside a function) means a piece lives in the wrong place."""
+    graph = _core_import_graph()
+    assert "ossetia_reader.core.download" in graph["ossetia_reader.core.fetch"]  # the graph works
+    assert _find_cycle(graph) == []

@@ -19,14 +19,8 @@ from typing import ClassVar
 
 import pytest
 
-from ossetia_reader.core.fetch import (
-    FeedProgress,
-    FeedState,
-    FetchError,
-    FetchLimits,
-    download,
-    fetch_all,
-)
+from ossetia_reader.core.download import FetchError, FetchLimits, download
+from ossetia_reader.core.fetch import FeedProgress, FeedState, fetch_all
 from ossetia_reader.core.library import Library
 from ossetia_reader.core.subscriptions import add_feed, get_feed
 

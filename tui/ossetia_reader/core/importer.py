@@ -191,7 +191,7 @@ def _import_file(library: Library, path: Path, stop: Callable[[], bool]) -> Impo
 
 
 def _import_url(library: Library, url: str, stop: Callable[[], bool]) -> ImportReport:
-    from ossetia_reader.core.fetch import FetchError, FetchLimits, download
+    from ossetia_reader.core.download import FetchError, FetchLimits, download
 
     limits = FetchLimits()
     try:
