@@ -58,6 +58,9 @@ class Article:
     links: tuple[Link, ...] = ()
     entities: tuple[Entity, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    # "ru", "uk", "be", "en" or "unknown": decided by the library from the text
+    # (core/language.py) when the article is stored; None before that.
+    language: str | None = None
     warnings: tuple[str, ...] = field(default=(), compare=False)
 
     @property

@@ -19,6 +19,7 @@ def article_to_json(article: Article) -> dict[str, Any]:
         "author": article.author,
         "caption": article.caption,
         "credit": article.credit,
+        "language": article.language,
         "body": article.body,
         "links": [{"start": k.start, "end": k.end, "target": k.target} for k in article.links],
         "entities": [

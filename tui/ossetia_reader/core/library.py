@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ossetia_reader.core.article import Article, ArticleSummary, Entity, Link, Quote
+from ossetia_reader.core.language import detect_language, is_cyrillic_language
 from ossetia_reader.core.sanitize import safe_text
 
 DATABASE_NAME = "library.sqlite3"
@@ -31,7 +32,7 @@ DATABASE_NAME = "library.sqlite3"
 MAX_BODY_CHARS = 10_000_000
 # Titles, sources, URLs and other one-line fields are cut to this many characters.
 MAX_LINE_CHARS = 1_000
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 _MIGRATIONS: dict[int, str] = {
     1: """
@@ -126,12 +127,19 @@ _MIGRATIONS: dict[int, str] = {
     CREATE INDEX articles_newest ON articles (date IS NULL, date DESC, key DESC);
     CREATE INDEX articles_by_source ON articles (source, date IS NULL, date DESC, key DESC);
     """,
+    # The language of each article (core/language.py), set as it is stored. Rows
+    # from older libraries stay NULL until the enrichment worker backfills them
+    # (backfill_languages): detecting 100k languages must not delay a launch.
+    4: """
+    ALTER TABLE articles ADD COLUMN language TEXT;
+    CREATE INDEX articles_no_language ON articles (key) WHERE language IS NULL;
+    """,
 }
 
 _SUMMARY_COLUMNS = "key, id, title, date, source, url, read, starred"
 _ARTICLE_COLUMNS = (
     "key, id, feed, url, title, author, date, source, caption, credit, body, links, "
-    "entities, quotes"
+    "entities, quotes, language"
 )
 _NEWEST_FIRST = "ORDER BY date IS NULL, date DESC, key DESC"
 
@@ -473,8 +481,8 @@ class Library:
         if row is None:
             cursor = db.execute(
                 "INSERT INTO articles (id, feed, url, title, author, date, source, caption, "
-                "credit, body, links, content_hash, entities, quotes, enriched, added_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "credit, body, links, content_hash, entities, quotes, enriched, language, "
+                "added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [article.id, *values, now],
             )
             assert cursor.lastrowid is not None
@@ -486,7 +494,7 @@ class Library:
         db.execute(
             "UPDATE articles SET feed = ?, url = ?, title = ?, author = ?, date = ?, source = ?, "
             "caption = ?, credit = ?, body = ?, links = ?, content_hash = ?, entities = ?, "
-            "quotes = ?, enriched = ? WHERE key = ?",
+            "quotes = ?, enriched = ?, language = ? WHERE key = ?",
             [*values, key],
         )
         return Added(key, stored_id, Outcome.UPDATED)
@@ -507,6 +515,35 @@ class Library:
         """Star or unstar one article."""
         with self.transaction() as db:
             db.execute("UPDATE articles SET starred = ? WHERE key = ?", [int(starred), key])
+
+    def backfill_languages(self, batch: int = 500) -> int:
+        """Store the language of articles from before languages were stored; returns how many.
+
+        Run by the enrichment worker, never at start-up. A Cyrillic article
+        enriched back then went through the English tagger, so it is queued
+        for enrichment again, now with its own language's pipeline.
+        """
+        if self.read_only:
+            return 0
+        done = 0
+        while True:
+            rows = self.query(
+                "SELECT key, title, substr(body, 1, 4000) FROM articles "
+                "WHERE language IS NULL ORDER BY key LIMIT ?",
+                [batch],
+            )
+            if not rows:
+                return done
+            found = [(detect_language(title, body), key) for key, title, body in rows]
+            with self.transaction() as db:
+                db.executemany(
+                    "UPDATE articles SET language = ? WHERE key = ? AND language IS NULL", found
+                )
+                db.executemany(
+                    "UPDATE articles SET enriched = 0 WHERE key = ?",
+                    [(key,) for language, key in found if is_cyrillic_language(language)],
+                )
+            done += len(rows)
 
     def set_meta(self, name: str, value: str) -> None:
         """Store a value beside the articles."""
@@ -584,6 +621,7 @@ def _row_values(article: Article, digest: str) -> list[object]:
         _dump_entities(article.entities) if enriched else None,
         _dump_quotes(article.quotes) if enriched else None,
         enriched,
+        detect_language(article.title, article.body),
     ]
 
 
@@ -620,7 +658,7 @@ def _summary(row: tuple[object, ...]) -> ArticleSummary:
 
 def _article(row: tuple[object, ...]) -> Article:
     (key, article_id, feed, url, title, author, date, source, caption, credit, body, links,
-     entities, quotes) = row  # fmt: skip
+     entities, quotes, language) = row  # fmt: skip
     return Article(
         key=int(key),  # type: ignore[call-overload]
         id=str(article_id),
@@ -636,4 +674,6 @@ def _article(row: tuple[object, ...]) -> Article:
         links=tuple(Link(*item) for item in json.loads(str(links or "[]"))),
         entities=tuple(Entity(*item) for item in json.loads(str(entities or "[]"))),
         quotes=tuple(Quote(*item) for item in json.loads(str(quotes or "[]"))),
+        # Not backfilled yet (a library from before languages): decide now, it is cheap.
+        language=language if isinstance(language, str) else detect_language(str(title), str(body)),
     )

@@ -196,6 +196,7 @@ def enrich_pending(
     """
     from ossetia_reader.core.enrich.store import pending_count, pending_keys, store_batch
 
+    library.backfill_languages()  # libraries from before languages: may queue Russian articles
     total = pending_count(library)
     done = 0
     if progress is not None:
