@@ -213,7 +213,7 @@ def test_opml_round_trip_and_nested_folders() -> None:
 <outline text="A" xmlUrl="https://a.example/rss"/><outline text="A again" xmlUrl="https://a.example/rss"/>
 </outline><outline text="B" title="Bee" xmlUrl="https://b.example/atom"/></body></opml>"""
     assert parse_opml(nested) == [
-        Outline("https://a.example/rss", "A"),
+        Outline("https://a.example/rss", "A", ("News",)),  # its folder is its tag
         Outline("https://b.example/atom", "Bee"),
     ]
     with pytest.raises(FormatError):

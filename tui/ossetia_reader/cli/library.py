@@ -112,6 +112,7 @@ def add(cli: CliContext, sources: tuple[str, ...]) -> None:
 def export(cli: CliContext, output: Path | None) -> None:
     """Print the whole library as JSON Lines (one article a line, with read/starred/tags).
 
+    Saved searches and filters follow the articles, one line each.
     'ossetia-reader add' reads the file back without duplicating anything.
     """
     from ossetia_reader.core.importer import export_records
@@ -121,7 +122,7 @@ def export(cli: CliContext, output: Path | None) -> None:
     with _output(output) as stream:
         for record in export_records(library):
             stream.write(json.dumps(record, ensure_ascii=False) + "\n")
-            count += 1
+            count += "record" not in record  # saved searches and filters ride along
     if output is not None:
         click.echo(f"exported {count} articles to {output}", err=True)
 

@@ -17,16 +17,29 @@ from ossetia_reader.core.sanitize import safe_line
 @click.option("--unread", is_flag=True, help="Only unread articles.")
 @click.option("--starred", is_flag=True, help="Only starred articles.")
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many articles.")
+@click.option("--saved", "saved_name", metavar="NAME", help="Only the saved search NAME.")
+@click.option("--by-rank", is_flag=True, help="With --saved: best match first, not newest.")
+@click.option("--show-hidden", is_flag=True, help="Include articles that filters hide.")
 @pass_cli
 def list_articles(
-    cli: CliContext, as_json: bool, unread: bool, starred: bool, limit: int | None
+    cli: CliContext,
+    as_json: bool,
+    unread: bool,
+    starred: bool,
+    limit: int | None,
+    saved_name: str | None,
+    by_rank: bool,
+    show_hidden: bool,
 ) -> None:
-    """List stored articles, newest first."""
+    """List stored articles, newest first (without those filters hide)."""
     library = cli.open_library()
     which = (
         ArticleFilter.STARRED if starred else ArticleFilter.UNREAD if unread else ArticleFilter.ALL
     )
-    keys = library.keys(which)[:limit]
+    if saved_name is not None or not show_hidden:
+        keys = _filtered_keys(cli, which, saved_name, by_rank, show_hidden)[:limit]
+    else:
+        keys = library.keys(which)[:limit]
     if as_json:
         echo_json(
             [
@@ -63,6 +76,36 @@ def list_articles(
         line.append(_fit(safe_line(summary.title), title_width) + "  ")
         line.append(_fit(safe_line(summary.id), id_width), "dim")
         console.print(line)
+
+
+def _filtered_keys(
+    cli: CliContext, which: ArticleFilter, saved_name: str | None, by_rank: bool, show_all: bool
+) -> list[int]:
+    """Keys for ``list`` when a saved search or filters are involved (these need the index)."""
+    from dataclasses import replace
+
+    from ossetia_reader.core.saved import Kind, Order, get_saved, list_saved
+
+    library = cli.open_library()
+    saved = get_saved(library, saved_name) if saved_name is not None else None
+    if saved_name is not None and saved is None:
+        raise UserError(f"no saved search called {safe_line(saved_name)!r} (see 'saved list')")
+    if saved is None and not list_saved(library, Kind.FILTER):
+        return library.keys(which)  # no filters: no index needed
+    from ossetia_reader.cli.search import _open
+    from ossetia_reader.core.feedlist import FeedCounter, View
+
+    _, index = _open(cli)
+    counter = FeedCounter(library, lambda: index)
+    counter.show_hidden = show_all
+    if saved is None:
+        return counter.keys(View(), which)
+    if by_rank:
+        saved = replace(saved, order=Order.RANK)
+    if not show_all:
+        counter.refresh_hidden()
+    keys = counter.saved_keys(saved)
+    return counter.keys_within(keys, which)
 
 
 def _fit(text: str, width: int) -> str:

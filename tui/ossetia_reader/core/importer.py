@@ -10,6 +10,7 @@ flight.
 from __future__ import annotations
 
 import io
+import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from enum import Enum
@@ -275,7 +276,7 @@ def _import_jsonl(
                 keys.append(item.key)
         batch.clear()
 
-    for item in iter_jsonl(stream):  # type: ignore[arg-type]
+    for item in iter_jsonl(_take_named_queries(library, stream)):  # type: ignore[arg-type]
         if isinstance(item, LineError):
             failed += 1
             first_error = first_error or item.reason
@@ -307,6 +308,27 @@ def _import_jsonl(
         reason=reason,
         keys=tuple(keys),
     )
+
+
+def _take_named_queries(library: Library, stream: Iterable[str]) -> Iterator[str]:
+    """Pass article lines on; store the saved searches and filters an export carries.
+
+    A blank line stands in for each one taken, so error messages keep their line numbers.
+    """
+    from ossetia_reader.core.saved import from_record, save
+
+    for line in stream:
+        if line.startswith('{"record": "ossetia-reader/'):
+            try:
+                value = json.loads(line)
+            except ValueError:
+                value = None
+            saved = from_record(value) if isinstance(value, dict) else None
+            if saved is not None:
+                save(library, saved.name, saved.query, saved.kind, saved.order)
+                yield "\n"
+                continue
+        yield line
 
 
 def _apply_state(library: Library, added: list[Added], records: list[Record]) -> None:
@@ -399,3 +421,8 @@ def export_records(library: Library) -> Iterator[dict[str, object]]:
             yield from flush()
     if batch:
         yield from flush()
+    from ossetia_reader.core.saved import Kind, list_saved, to_record
+
+    for kind in Kind:
+        for saved in list_saved(library, kind):
+            yield to_record(saved)

@@ -32,7 +32,7 @@ DATABASE_NAME = "library.sqlite3"
 MAX_BODY_CHARS = 10_000_000
 # Titles, sources, URLs and other one-line fields are cut to this many characters.
 MAX_LINE_CHARS = 1_000
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 _MIGRATIONS: dict[int, str] = {
     1: """
@@ -133,6 +133,26 @@ _MIGRATIONS: dict[int, str] = {
     4: """
     ALTER TABLE articles ADD COLUMN language TEXT;
     CREATE INDEX articles_no_language ON articles (key) WHERE language IS NULL;
+    """,
+    # The feeds pane (core/feedlist.py): saved searches and ignore rules (filters) are
+    # named queries kept in the library so an export carries them; feeds get tags and
+    # their own refresh interval. The covering index makes every feed's and source's
+    # unread count one index scan; the partial ones make the unread and starred key
+    # sets index walks at 100,000 articles.
+    5: """
+    CREATE TABLE saved_searches (
+        kind TEXT NOT NULL DEFAULT 'search',
+        name TEXT NOT NULL,
+        query TEXT NOT NULL,
+        sort TEXT NOT NULL DEFAULT 'newest',
+        created TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (kind, name)
+    );
+    ALTER TABLE feeds ADD COLUMN tags TEXT NOT NULL DEFAULT '';
+    ALTER TABLE feeds ADD COLUMN refresh_minutes INTEGER;
+    CREATE INDEX articles_feed_counts ON articles (feed, source, read);
+    CREATE INDEX articles_unread ON articles (key) WHERE read = 0;
+    CREATE INDEX articles_starred ON articles (key) WHERE starred = 1;
     """,
 }
 

@@ -21,7 +21,9 @@ STATUS_OK = "ok"
 STATUS_NOT_MODIFIED = "not modified"
 STATUS_FAILED = "failed"
 
-_COLUMNS = "url, title, etag, last_modified, last_fetch, last_status, last_error"
+_COLUMNS = (
+    "url, title, etag, last_modified, last_fetch, last_status, last_error, tags, refresh_minutes"
+)
 
 
 class SubscriptionError(ValueError):
@@ -39,6 +41,8 @@ class Feed:
     last_fetch: str | None = None
     last_status: str | None = None
     last_error: str | None = None
+    tags: tuple[str, ...] = ()
+    refresh_minutes: int | None = None  # None: the config's refresh_minutes
 
     @property
     def name(self) -> str:
@@ -88,13 +92,13 @@ def add_feed(library: Library, url: str, title: str | None = None) -> Feed:
 def list_feeds(library: Library) -> list[Feed]:
     """Every subscription, by title then URL."""
     rows = library.query(f"SELECT {_COLUMNS} FROM feeds ORDER BY coalesce(title, url), url")
-    return [Feed(*row) for row in rows]
+    return [_feed(row) for row in rows]
 
 
 def get_feed(library: Library, url: str) -> Feed | None:
     """The subscription to exactly ``url``."""
     rows = library.query(f"SELECT {_COLUMNS} FROM feeds WHERE url = ?", [url])
-    return Feed(*rows[0]) if rows else None
+    return _feed(rows[0]) if rows else None
 
 
 def find_feed(library: Library, text: str) -> Feed | None:
@@ -107,7 +111,7 @@ def find_feed(library: Library, text: str) -> Feed | None:
             feed = None
     if feed is None:
         rows = library.query(f"SELECT {_COLUMNS} FROM feeds WHERE title = ? LIMIT 2", [text])
-        feed = Feed(*rows[0]) if len(rows) == 1 else None
+        feed = _feed(rows[0]) if len(rows) == 1 else None
     return feed
 
 
@@ -115,6 +119,48 @@ def remove_feed(library: Library, url: str) -> bool:
     """Unsubscribe (its articles stay in the library). False when there was no such feed."""
     with library.transaction() as db:
         return db.execute("DELETE FROM feeds WHERE url = ?", [url]).rowcount > 0
+
+
+def split_tags(text: str | None) -> tuple[str, ...]:
+    """The ``tags`` column (comma-separated) as a tuple."""
+    return tuple(tag.strip() for tag in (text or "").split(",") if tag.strip())
+
+
+def clean_tags(tags: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    """Tags as stored: safe one-line words without commas, no repeats, in the order given."""
+    cleaned: list[str] = []
+    for tag in tags:
+        tag = safe_line(tag).replace(",", " ").strip()[:60]
+        if tag and tag not in cleaned:
+            cleaned.append(tag)
+    return tuple(cleaned)
+
+
+def tag_feed(library: Library, url: str, tags: list[str] | tuple[str, ...]) -> Feed:
+    """Give a feed exactly these tags (none: untagged); the pane groups feeds by them."""
+    with library.transaction() as db:
+        db.execute("UPDATE feeds SET tags = ? WHERE url = ?", [",".join(clean_tags(tags)), url])
+    feed = get_feed(library, url)
+    if feed is None:
+        raise SubscriptionError(f"not subscribed to {url}")
+    return feed
+
+
+def rename_feed(library: Library, url: str, title: str) -> Feed:
+    """Call a feed ``title`` (empty: the title it announces at the next fetch)."""
+    cleaned = safe_line(title).strip()[:200] or None
+    with library.transaction() as db:
+        db.execute("UPDATE feeds SET title = ? WHERE url = ?", [cleaned, url])
+    feed = get_feed(library, url)
+    if feed is None:
+        raise SubscriptionError(f"not subscribed to {url}")
+    return feed
+
+
+def set_refresh_minutes(library: Library, url: str, minutes: int | None) -> None:
+    """Refresh this feed every ``minutes`` (0: never automatically; None: as configured)."""
+    with library.transaction() as db:
+        db.execute("UPDATE feeds SET refresh_minutes = ? WHERE url = ?", [minutes, url])
 
 
 def import_opml(library: Library, data: bytes) -> tuple[list[Feed], list[str]]:
@@ -136,12 +182,13 @@ def import_opml(library: Library, data: bytes) -> tuple[list[Feed], list[str]]:
             except SubscriptionError as error:
                 skipped.append(str(error))
                 continue
+            tags = clean_tags(outline.tags)
             cursor = db.execute(
-                "INSERT OR IGNORE INTO feeds (url, title) VALUES (?, ?)",
-                [url, outline.title or None],
+                "INSERT OR IGNORE INTO feeds (url, title, tags) VALUES (?, ?, ?)",
+                [url, outline.title or None, ",".join(tags)],
             )
             if cursor.rowcount:
-                added.append(Feed(url, outline.title or None))
+                added.append(Feed(url, outline.title or None, tags=tags))
             else:
                 skipped.append(f"already subscribed: {url}")
     return added, skipped
@@ -149,7 +196,9 @@ def import_opml(library: Library, data: bytes) -> tuple[list[Feed], list[str]]:
 
 def export_opml(library: Library) -> str:
     """Every subscription as an OPML 2.0 document."""
-    return write_opml([Outline(feed.url, feed.title or "") for feed in list_feeds(library)])
+    return write_opml(
+        [Outline(feed.url, feed.title or "", feed.tags) for feed in list_feeds(library)]
+    )
 
 
 def record_fetch(
@@ -180,3 +229,22 @@ def record_fetch(
                 "UPDATE feeds SET last_fetch = ?, last_status = ?, last_error = ? WHERE url = ?",
                 [now, status, error, url],
             )
+
+
+def _feed(row: tuple[object, ...]) -> Feed:
+    url, title, etag, modified, fetched, status, error, tags, minutes = row
+
+    def text(value: object) -> str | None:
+        return value if isinstance(value, str) else None
+
+    return Feed(
+        str(url),
+        title=text(title),
+        etag=text(etag),
+        last_modified=text(modified),
+        last_fetch=text(fetched),
+        last_status=text(status),
+        last_error=text(error),
+        tags=split_tags(text(tags)),
+        refresh_minutes=minutes if isinstance(minutes, int) else None,
+    )

@@ -18,6 +18,7 @@ class Outline:
 
     url: str
     title: str = ""
+    tags: tuple[str, ...] = ()  # folders it sits in, and its ``category`` attribute
 
 
 def parse_opml(data: bytes) -> list[Outline]:
@@ -35,14 +36,37 @@ def parse_opml(data: bytes) -> list[Outline]:
         raise FormatError(f"not OPML: the document is <{safe_line(root.tag)[:40]}>")
     outlines: list[Outline] = []
     seen: set[str] = set()
-    for element in root.iter("outline"):
+    body = next((child for child in root if child.tag.lower() == "body"), root)
+    _collect(body, (), outlines, seen)
+    return outlines
+
+
+def _collect(
+    parent: ElementTree.Element, folders: tuple[str, ...], out: list[Outline], seen: set[str]
+) -> None:
+    """Feeds below ``parent``; a folder outline (no ``xmlUrl``) adds its title as a tag."""
+    for element in parent:
+        if element.tag != "outline":
+            continue
+        title = safe_line(element.get("title") or element.get("text") or "")
         url = safe_line(element.get("xmlUrl") or element.get("xmlurl") or "")
-        if not url or url in seen:
+        if not url:
+            _collect(element, (*folders, title) if title else folders, out, seen)
+            continue
+        if url in seen:
             continue
         seen.add(url)
-        title = element.get("title") or element.get("text") or ""
-        outlines.append(Outline(url, safe_line(title)))
-    return outlines
+        # category="/News/Caucasus,Politics": slash paths and plain names, comma-separated
+        categories = [
+            part.strip().strip("/").rsplit("/", 1)[-1]
+            for part in safe_line(element.get("category") or "").split(",")
+        ]
+        tags: list[str] = []
+        for tag in (*folders, *categories):
+            if tag and tag not in tags:
+                tags.append(tag)
+        out.append(Outline(url, title, tuple(tags)))
+        _collect(element, folders, out, seen)  # feeds nested under a feed (rare, but seen)
 
 
 def write_opml(outlines: list[Outline], title: str = "ossetia-reader subscriptions") -> str:
@@ -52,11 +76,20 @@ def write_opml(outlines: list[Outline], title: str = "ossetia-reader subscriptio
     ElementTree.SubElement(head, "title").text = title
     ElementTree.SubElement(head, "dateCreated").text = format_datetime(dt.datetime.now(dt.UTC))
     body = ElementTree.SubElement(root, "body")
+    folders: dict[str, ElementTree.Element] = {}
     for outline in outlines:
         name = outline.title or outline.url
-        ElementTree.SubElement(
-            body, "outline", type="rss", text=name, title=name, xmlUrl=outline.url
+        parent = body
+        if outline.tags:  # the first tag is its folder; every tag is a category
+            folder = outline.tags[0]
+            if folder not in folders:
+                folders[folder] = ElementTree.SubElement(body, "outline", text=folder, title=folder)
+            parent = folders[folder]
+        element = ElementTree.SubElement(
+            parent, "outline", type="rss", text=name, title=name, xmlUrl=outline.url
         )
+        if outline.tags:
+            element.set("category", ",".join(outline.tags))
     ElementTree.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ElementTree.tostring(
         root, encoding="unicode"

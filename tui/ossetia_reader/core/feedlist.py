@@ -1,0 +1,270 @@
+"""What the feeds pane lists, and every entry's counts, without re-scanning the library.
+
+Entries, in order: "All articles", "Unread", "Starred", the saved searches, then
+each subscribed feed (grouped by its first tag when feeds have tags), then the
+sources of articles that came from no subscription (imports, bundled news).
+
+Where the counts come from, and why it is fast at 100,000 articles:
+
+* feeds and sources: one ``GROUP BY feed, source`` over a covering index
+  (migration 4), so SQLite never reads an article row;
+* unread/starred keys: partial indexes, read once per refresh into numpy;
+* saved searches and filters: the search index's ``match_keys`` (the whole set
+  of matches in milliseconds), intersected with the unread keys in numpy.
+  Newsboat's query feeds re-scan every article with ``LIKE``; this does not.
+
+Thread-safe: the app computes counts in a worker while the UI reads the last ones.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from ossetia_reader.core.library import ArticleFilter, Library
+from ossetia_reader.core.saved import Kind, Order, SavedSearch, get_saved, list_saved
+from ossetia_reader.core.subscriptions import Feed, list_feeds
+
+if TYPE_CHECKING:
+    from ossetia_reader.core.search.index import SearchIndex
+
+_NEWEST_FIRST = "ORDER BY date IS NULL, date DESC, key DESC"
+
+
+class ViewKind(Enum):
+    """What a pane entry lists."""
+
+    ALL = "all"
+    UNREAD = "unread"
+    STARRED = "starred"
+    SAVED = "saved"
+    FEED = "feed"
+    SOURCE = "source"
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """One list of articles the reader can show: an entry of the feeds pane."""
+
+    kind: ViewKind = ViewKind.ALL
+    target: str = ""  # a saved search's name, a feed's URL, or a source's name
+
+    @property
+    def id(self) -> str:
+        """A stable identifier (for option lists and remembering the last view)."""
+        return f"{self.kind.value}:{self.target}"
+
+    @classmethod
+    def from_id(cls, text: str) -> View:
+        kind, _, target = text.partition(":")
+        try:
+            return cls(ViewKind(kind), target)
+        except ValueError:
+            return cls()
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One line of the feeds pane."""
+
+    view: View
+    label: str
+    total: int | None  # None: not known yet (a saved search before the index loads)
+    unread: int | None
+    group: str = ""  # the section it belongs to: "", "Saved searches", a tag, "Sources"
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """Every entry of the pane, plus how many articles filters hide."""
+
+    entries: list[Entry]
+    hidden: int = 0
+    elapsed_ms: float = 0.0
+
+
+@dataclass
+class _Snapshot:
+    unread: np.ndarray = field(default_factory=lambda: np.empty(0, np.int64))
+    hidden: np.ndarray = field(default_factory=lambda: np.empty(0, np.int64))
+
+
+class FeedCounter:
+    """Computes the pane's entries and the hidden set; caches what filters hide."""
+
+    def __init__(
+        self, library: Library, index: Callable[[], SearchIndex | None] = lambda: None
+    ) -> None:
+        self.library = library
+        self._index = index
+        self._lock = threading.Lock()
+        self._hidden = np.empty(0, np.int64)  # sorted keys hidden by filters
+        self._hidden_ready = False
+        self.show_hidden = False
+
+    # -- filters -------------------------------------------------------------------
+
+    def refresh_hidden(self) -> np.ndarray:
+        """Recompute the keys filters hide (needs the index; empty without it)."""
+        index = self._index()
+        filters = list_saved(self.library, Kind.FILTER)
+        parts = [index.match_keys(f.query, newest_first=False) for f in filters] if index else []
+        hidden = np.unique(np.concatenate(parts)) if parts else np.empty(0, np.int64)
+        with self._lock:
+            self._hidden = hidden
+            self._hidden_ready = index is not None
+        return hidden
+
+    def hidden_keys(self) -> np.ndarray:
+        """Sorted keys hidden right now (none while "show hidden" is on)."""
+        if not self._hidden_ready and not self.show_hidden and self._index() is not None:
+            self.refresh_hidden()
+        with self._lock:
+            return np.empty(0, np.int64) if self.show_hidden else self._hidden
+
+    def hidden_count(self) -> int:
+        """How many articles filters hide (whether or not they are shown)."""
+        with self._lock:
+            return int(self._hidden.size)
+
+    def visible(self, keys: Sequence[int]) -> list[int]:
+        """``keys`` without the hidden ones, order kept."""
+        hidden = self.hidden_keys()
+        if not hidden.size or not keys:
+            return list(keys)
+        array = np.asarray(keys, dtype=np.int64)
+        result: list[int] = array[~np.isin(array, hidden, assume_unique=True)].tolist()
+        return result
+
+    # -- counts ----------------------------------------------------------------------
+
+    def counts(self) -> Counts:
+        """Every entry with its total and unread count (what the pane shows)."""
+        import time
+
+        started = time.perf_counter()
+        library = self.library
+        index = self._index()
+        hidden = self.hidden_keys()
+        unread = _keys(library, "read = 0")
+        starred = _keys(library, "starred = 1")
+        if hidden.size:
+            unread = np.setdiff1d(unread, hidden, assume_unique=True)
+            starred = np.setdiff1d(starred, hidden, assume_unique=True)
+        rows = library.query(
+            "SELECT feed, source, count(*), sum(read = 0) FROM articles GROUP BY feed, source"
+        )
+        by_pair = {(feed, source): [int(n), int(u)] for feed, source, n, u in rows}
+        if hidden.size:
+            marks = hidden.tolist()
+            for start in range(0, len(marks), 500):
+                chunk = marks[start : start + 500]
+                for feed, source, read in library.query(
+                    f"SELECT feed, source, read FROM articles WHERE key IN "
+                    f"({','.join('?' * len(chunk))})",
+                    chunk,
+                ):
+                    pair = by_pair.get((feed, source))
+                    if pair is not None:
+                        pair[0] -= 1
+                        pair[1] -= int(read == 0)
+        total = sum(n for n, _ in by_pair.values())
+        entries = [
+            Entry(View(ViewKind.ALL), "All articles", total, int(unread.size)),
+            Entry(View(ViewKind.UNREAD), "Unread", int(unread.size), int(unread.size)),
+            Entry(View(ViewKind.STARRED), "Starred", int(starred.size), None),
+        ]
+        for saved in list_saved(library):
+            view = View(ViewKind.SAVED, saved.name)
+            if index is None:
+                entries.append(Entry(view, saved.name, None, None, "Saved searches"))
+                continue
+            matches = np.sort(index.match_keys(saved.query, newest_first=False))
+            if hidden.size:
+                matches = np.setdiff1d(matches, hidden, assume_unique=True)
+            fresh = int(np.isin(matches, unread, assume_unique=True).sum())
+            entries.append(Entry(view, saved.name, int(matches.size), fresh, "Saved searches"))
+        entries += self._feed_entries(list_feeds(library), by_pair)
+        elapsed = (time.perf_counter() - started) * 1000
+        return Counts(entries, self.hidden_count(), elapsed)
+
+    @staticmethod
+    def _feed_entries(
+        feeds: list[Feed], by_pair: dict[tuple[str | None, str], list[int]]
+    ) -> list[Entry]:
+        per_feed: dict[str, list[int]] = {}
+        per_source: dict[str, list[int]] = {}
+        subscribed = {feed.url for feed in feeds}
+        for (feed_url, source), (n, u) in by_pair.items():
+            if feed_url in subscribed:
+                counts = per_feed.setdefault(feed_url, [0, 0])
+            else:
+                counts = per_source.setdefault(source or "", [0, 0])
+            counts[0] += n
+            counts[1] += u
+        tagged = any(feed.tags for feed in feeds)
+        ordered = sorted(feeds, key=lambda f: (not f.tags, f.tags[:1], f.name.casefold()))
+        entries: list[Entry] = []
+        for feed in ordered if tagged else feeds:
+            n, u = per_feed.get(feed.url, [0, 0])
+            group = (feed.tags[0] if feed.tags else "Untagged") if tagged else "Feeds"
+            entries.append(Entry(View(ViewKind.FEED, feed.url), feed.name, n, u, group))
+        for source, (n, u) in sorted(per_source.items(), key=lambda item: item[0].casefold()):
+            if n:
+                label = source or "unknown source"
+                entries.append(Entry(View(ViewKind.SOURCE, source), label, n, u, "Sources"))
+        return entries
+
+    # -- article lists ---------------------------------------------------------------
+
+    def keys(self, view: View, which: ArticleFilter = ArticleFilter.ALL) -> list[int]:
+        """The keys ``view`` lists (newest first, or by rank for a saved search so set),
+        narrowed by ``which`` and without hidden articles."""
+        library = self.library
+        if view.kind is ViewKind.SAVED:
+            saved = get_saved(library, view.target)
+            return self.keys_within(self.saved_keys(saved) if saved else [], which)
+        clauses: list[str] = []
+        params: list[object] = []
+        if view.kind is ViewKind.FEED:
+            clauses.append("feed = ?")
+            params.append(view.target)
+        elif view.kind is ViewKind.SOURCE:
+            clauses.append("source = ?")
+            params.append(view.target)
+        if which is ArticleFilter.UNREAD or view.kind is ViewKind.UNREAD:
+            clauses.append("read = 0")
+        if which is ArticleFilter.STARRED or view.kind is ViewKind.STARRED:
+            clauses.append("starred = 1")
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        rows = library.query(f"SELECT key FROM articles {where} {_NEWEST_FIRST}", params)
+        return self.visible([int(row[0]) for row in rows])
+
+    def keys_within(self, keys: Sequence[int], which: ArticleFilter) -> list[int]:
+        """``keys`` narrowed to unread or starred ones as ``which`` says, hidden ones left out."""
+        if which is not ArticleFilter.ALL and keys:
+            condition = "read = 0" if which is ArticleFilter.UNREAD else "starred = 1"
+            array = np.asarray(keys, dtype=np.int64)
+            keys = array[np.isin(array, _keys(self.library, condition))].tolist()
+        return self.visible(keys)
+
+    def saved_keys(self, saved: SavedSearch) -> list[int]:
+        """A saved search's articles, newest first or by rank (empty before the index loads)."""
+        index = self._index()
+        if index is None:
+            return []
+        if saved.order is Order.RANK:
+            return list(index.search(saved.query, limit=max(1, index.doc_count)).hits.keys)
+        result: list[int] = index.match_keys(saved.query).tolist()
+        return result
+
+
+def _keys(library: Library, condition: str) -> np.ndarray:
+    """Sorted keys of the articles meeting ``condition`` (a partial index serves each)."""
+    rows = library.query(f"SELECT key FROM articles WHERE {condition} ORDER BY key")
+    return np.fromiter((row[0] for row in rows), dtype=np.int64, count=len(rows))
