@@ -88,7 +88,7 @@ def test_saved_search_keys_newest_first_or_by_rank_and_counts_from_the_index(
     counter = FeedCounter(lib, lambda: index)
     saved = save(lib, "Ossetia", "ossetia")
     keys = counter.saved_keys(saved)
-    dates = [s.date for s in lib.summaries(keys)]
+    dates = [str(s.date) for s in lib.summaries(keys)]
     assert len(keys) == 4 and dates == sorted(dates, reverse=True)
     ranked = counter.saved_keys(save(lib, "Ossetia", "ossetia", order=Order.RANK))
     assert sorted(ranked) == sorted(keys) and ranked[0] != keys[0]  # the title hits rank first

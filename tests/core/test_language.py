@@ -101,6 +101,16 @@ def test_old_library_is_backfilled_and_russian_requeued(tmp_path: Path) -> None:
         db.execute("DROP INDEX articles_no_language")
         db.execute("ALTER TABLE articles DROP COLUMN language")
         db.execute("UPDATE articles SET enriched = 1")
+        # ... and without schema 5 (the feeds pane's tables), which comes after.
+        for statement in (
+            "DROP TABLE saved_searches",
+            "DROP INDEX articles_feed_counts",
+            "DROP INDEX articles_unread",
+            "DROP INDEX articles_starred",
+            "ALTER TABLE feeds DROP COLUMN tags",
+            "ALTER TABLE feeds DROP COLUMN refresh_minutes",
+        ):
+            db.execute(statement)
         db.execute("PRAGMA user_version = 3")
     library = Library(tmp_path)
     article = library.find("ru")
