@@ -9,6 +9,7 @@ from typing import ClassVar
 from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 from textual.theme import Theme
 from textual.worker import get_current_worker
 
@@ -16,6 +17,7 @@ from ossetia_reader.commands import ReaderCommands, SourceCommands
 from ossetia_reader.core.article import Article
 from ossetia_reader.core.config import Config, load_state, save_state
 from ossetia_reader.core.library import Library
+from ossetia_reader.core.sanitize import safe_text
 from ossetia_reader.messages import EnrichmentProgress, LibraryChanged
 from ossetia_reader.render import Item
 from ossetia_reader.search_service import SearchService
@@ -95,6 +97,29 @@ class OssetiaReader(App[None]):
         if self.config.keys:
             self.set_keymap(self.config.keys)
         self.theme_changed_signal.subscribe(self, lambda theme: self._remember_theme(theme.name))
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """A toast whose text is shown as text, whoever calls (screens and widgets end here).
+
+        Messages carry names, paths and servers' error text; as markup, ``[/x]``
+        in one crashed the app and ``[@click=…]`` made a live link. ``markup``
+        is accepted for Textual's callers and ignored.
+        """
+        super().notify(
+            safe_text(message),
+            title=safe_text(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     def _remember_theme(self, name: str) -> None:
         self.remember("theme", name)

@@ -1,4 +1,10 @@
-"""Command palette entries: every action of the reader, by name."""
+"""Command palette entries: every action of the reader, by name.
+
+Hit titles include publishers' names, which come from outside. Textual parses
+a hit's string (and ``Matcher.highlight``'s) as markup, so ``[/x]`` in a name
+crashed the palette and ``[@click=app.quit]`` was obeyed; every hit here is
+built as ``Content`` from plain text instead (``plain_hit``).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +12,11 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.content import Content
+from textual.markup import escape
+
+from ossetia_reader.core.sanitize import safe_line
 
 if TYPE_CHECKING:
     from ossetia_reader.app import OssetiaReader
@@ -31,6 +41,23 @@ COMMANDS: list[tuple[str, str, str]] = [
 ]
 
 
+def plain_hit(matcher: Matcher, title: str) -> Content:
+    """``title`` as text (never markup), with the letters the query matched highlighted."""
+    title = safe_line(title)
+    content = Content(title)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, title)
+    if score:
+        for offset in offsets:
+            if not title[offset].isspace():
+                content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
+
+
+def plain_help(text: str) -> str:
+    """Help lines are parsed as markup by the palette: escape them."""
+    return escape(safe_line(text))
+
+
 class ReaderCommands(Provider):
     """The reader's own commands, beside Textual's (themes, quit, screenshot)."""
 
@@ -43,14 +70,20 @@ class ReaderCommands(Provider):
 
     async def discover(self) -> Hits:
         for title, help_text, callback in self._commands():
-            yield DiscoveryHit(title, callback, help=help_text)
+            yield DiscoveryHit(Content(title), callback, text=title, help=plain_help(help_text))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for title, help_text, callback in self._commands():
             score = matcher.match(title)
             if score > 0:
-                yield Hit(score, matcher.highlight(title), callback, help=help_text)
+                yield Hit(
+                    score,
+                    plain_hit(matcher, title),
+                    callback,
+                    text=title,
+                    help=plain_help(help_text),
+                )
 
 
 class SourceCommands(Provider):
@@ -70,11 +103,16 @@ class SourceCommands(Provider):
 
     async def discover(self) -> Hits:
         for title, callback in self._commands():
-            yield DiscoveryHit(title, callback, help="List only this publisher's articles")
+            yield DiscoveryHit(
+                Content(safe_line(title)),
+                callback,
+                text=safe_line(title),
+                help="List only this publisher's articles",
+            )
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for title, callback in self._commands():
             score = matcher.match(title)
             if score > 0:
-                yield Hit(score, matcher.highlight(title), callback)
+                yield Hit(score, plain_hit(matcher, title), callback, text=safe_line(title))
