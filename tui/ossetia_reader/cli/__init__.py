@@ -5,7 +5,14 @@ Textual, so ``--help``, ``--version`` and the headless commands start fast.
 """
 
 import ossetia_reader.cli.enrich  # noqa: F401  (registers commands)
-from ossetia_reader.cli import library, reading, saved, search, settings  # noqa: F401 (registers)
+from ossetia_reader.cli import (  # noqa: F401 (registers)
+    corrections,
+    library,
+    reading,
+    saved,
+    search,
+    settings,
+)
 from ossetia_reader.cli.base import main
 
 __all__ = ["main"]

@@ -71,8 +71,8 @@ def enrich(cli: CliContext, rebuild: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
 @pass_cli
 def entities(cli: CliContext, type_: str | None, match: str, limit: int, as_json: bool) -> None:
-    """The most-mentioned entities in the library."""
-    from ossetia_reader.core.enrich.store import entity_counts
+    """The most-mentioned entities in the library (with your corrections applied)."""
+    from ossetia_reader.core.enrich.corrected import entity_counts
 
     library = cli.open_library()
     _finish_pending(library, show=not as_json and sys.stderr.isatty())
@@ -110,7 +110,7 @@ def entities(cli: CliContext, type_: str | None, match: str, limit: int, as_json
 @pass_cli
 def quotes(cli: CliContext, speaker: str | None, limit: int, as_json: bool) -> None:
     """The most-quoted speakers, or (with --speaker) what one of them said."""
-    from ossetia_reader.core.enrich.store import quotes_by, speaker_counts
+    from ossetia_reader.core.enrich.corrected import quotes_by, speaker_counts
 
     library = cli.open_library()
     _finish_pending(library, show=not as_json and sys.stderr.isatty())

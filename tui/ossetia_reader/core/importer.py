@@ -315,6 +315,7 @@ def _take_named_queries(library: Library, stream: Iterable[str]) -> Iterator[str
 
     A blank line stands in for each one taken, so error messages keep their line numbers.
     """
+    from ossetia_reader.core.enrich import corrections
     from ossetia_reader.core.saved import from_record, save
 
     for line in stream:
@@ -326,6 +327,11 @@ def _take_named_queries(library: Library, stream: Iterable[str]) -> Iterator[str
             saved = from_record(value) if isinstance(value, dict) else None
             if saved is not None:
                 save(library, saved.name, saved.query, saved.kind, saved.order)
+                yield "\n"
+                continue
+            correction = corrections.from_record(value)
+            if correction is not None:
+                corrections.restore(library, [correction])
                 yield "\n"
                 continue
         yield line
@@ -426,3 +432,7 @@ def export_records(library: Library) -> Iterator[dict[str, object]]:
     for kind in Kind:
         for saved in list_saved(library, kind):
             yield to_record(saved)
+    from ossetia_reader.core.enrich import corrections
+
+    for correction in reversed(corrections.listed(library)):  # oldest first
+        yield corrections.to_record(correction)

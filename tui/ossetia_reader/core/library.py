@@ -20,11 +20,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ossetia_reader.core.article import Article, ArticleSummary, Entity, Link, Quote
 from ossetia_reader.core.language import detect_language, is_cyrillic_language
 from ossetia_reader.core.sanitize import safe_text
+
+if TYPE_CHECKING:
+    from ossetia_reader.core.enrich.corrections import Corrections
 
 DATABASE_NAME = "library.sqlite3"
 # Articles longer than this (in characters) are stored truncated, with a notice:
@@ -32,7 +35,7 @@ DATABASE_NAME = "library.sqlite3"
 MAX_BODY_CHARS = 10_000_000
 # Titles, sources, URLs and other one-line fields are cut to this many characters.
 MAX_LINE_CHARS = 1_000
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 _MIGRATIONS: dict[int, str] = {
     1: """
@@ -153,6 +156,23 @@ _MIGRATIONS: dict[int, str] = {
     CREATE INDEX articles_feed_counts ON articles (feed, source, read);
     CREATE INDEX articles_unread ON articles (key) WHERE read = 0;
     CREATE INDEX articles_starred ON articles (key) WHERE starred = 1;
+    """,
+    # A reader's corrections of entities (core/enrich/corrections.py): kept apart from
+    # the extracted spans so re-enrichment never undoes them; the log tells the search
+    # index which entities' articles to index again.
+    6: """
+    CREATE TABLE IF NOT EXISTS corrections (
+        key TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        action TEXT NOT NULL,
+        type TEXT,
+        target TEXT,
+        made TEXT NOT NULL DEFAULT ''
+    ) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS correction_log (
+        version INTEGER PRIMARY KEY AUTOINCREMENT,
+        key TEXT NOT NULL
+    );
     """,
 }
 
@@ -415,7 +435,7 @@ class Library:
     def get(self, key: int) -> Article | None:
         """The whole article stored under ``key``."""
         rows = self.query(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE key = ?", [key])
-        return _article(rows[0]) if rows else None
+        return self.corrections().article(_article(rows[0])) if rows else None
 
     def find(self, article_id: str) -> Article | None:
         """The article with this id, or with the only id starting with it."""
@@ -428,7 +448,7 @@ class Library:
             )
             if len(rows) != 1:
                 return None
-        return _article(rows[0]) if rows else None
+        return self.corrections().article(_article(rows[0])) if rows else None
 
     def summary(self, key: int) -> ArticleSummary | None:
         """One sidebar row."""
@@ -445,9 +465,16 @@ class Library:
             )
             if not rows:
                 return
+            corrections = self.corrections()
             for row in rows:
-                yield _article(row)
+                yield corrections.article(_article(row))
             last = rows[-1][0]
+
+    def corrections(self) -> Corrections:
+        """The reader's entity corrections, which every article read here comes with."""
+        from ossetia_reader.core.enrich.corrections import load
+
+        return load(self)
 
     def max_key(self) -> int:
         """The highest key stored (0 for an empty library): tells the index what it missed."""

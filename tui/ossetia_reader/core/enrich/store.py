@@ -375,6 +375,12 @@ def _excerpts(
     return found
 
 
+def lookup_keys(library: Library, name: str) -> list[str]:
+    """The stored keys that ``name``'s rows in the views stand for (corrections use it to
+    tell which entities a row already includes)."""
+    return _keys(library, name)
+
+
 def _keys(library: Library, name: str) -> list[str]:
     """The keys under which ``name`` is stored: its own, plus the surname-only key of a
     person when the library knows one full name with that surname (``Peskov`` and

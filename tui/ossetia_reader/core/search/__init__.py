@@ -51,11 +51,14 @@ def _fingerprint(library: Library) -> dict[str, int]:
         "SELECT count(*), coalesce(sum(enriched), 0), coalesce(max(key), 0), "
         f"coalesce(sum({_HASH_SUM}), 0) FROM articles"
     )[0]
+    from ossetia_reader.core.enrich.corrections import version
+
     return {
         "count": int(count),
         "enriched": int(enriched),
         "max_key": int(max_key),
         "hashes": int(hashes),
+        "corrections": version(library),  # a reader's entity corrections (entity: fields)
     }
 
 
@@ -137,6 +140,13 @@ def _catch_up(index: SearchIndex, library: Library, fingerprint: dict[str, int])
         ):
             if int(key) not in indexed:
                 keys.append(int(key))
+    if index.extra.get("corrections", 0) != fingerprint["corrections"]:
+        from ossetia_reader.core.enrich.corrections import affected_articles
+
+        since = index.extra.get("corrections", 0)
+        since = since if isinstance(since, int) and since <= fingerprint["corrections"] else 0
+        keys += [key for key in affected_articles(library, since) if key <= index.max_key]
+    keys = list(dict.fromkeys(keys))
     for start in range(0, len(keys), _CATCH_UP_BATCH):
         chunk = keys[start : start + _CATCH_UP_BATCH]
         articles = [a for a in (library.get(key) for key in chunk) if a is not None]

@@ -1,0 +1,306 @@
+"""Library-wide views with the reader's corrections applied (see ``corrections``).
+
+``store`` counts what enrichment found; these wrap its views so that a hidden
+entity is left out, one merged into another adds up with it, and a retyped one
+moves to its new type. The people screen, the entity view and the
+``entities``/``quotes`` commands read these.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from ossetia_reader.core.enrich.canonical import canonical_key
+from ossetia_reader.core.enrich.corrections import Correction, Corrections, Resolved, load
+from ossetia_reader.core.enrich.store import EntityCount, QuoteRecord, SpeakerCount
+from ossetia_reader.core.library import Library
+
+
+def entity_counts(
+    library: Library, type: str | None = None, limit: int = 100, match: str = ""
+) -> list[EntityCount]:
+    """``store.entity_counts`` with the reader's corrections applied.
+
+    A hidden entity is left out; one merged into another adds its mentions to
+    it (articles counted once); a retyped one moves to its new type (and so
+    into or out of a ``type`` filter).
+    """
+    from ossetia_reader.core.enrich import store
+
+    corrections = load(library)
+    if not corrections:
+        return store.entity_counts(library, type=type, limit=limit, match=match)
+    wanted = type.upper() if type else None
+    rows = store.entity_counts(library, type=type, limit=limit + len(corrections), match=match)
+    # Keys the rows already stand for (a row may have absorbed a lone surname's).
+    present = {key for row in rows for key in store.lookup_keys(library, row.name)}
+    # Corrected entities and merge targets may qualify only after correcting.
+    involved = set(corrections.by_key) | {
+        canonical_key(c.target) for c in corrections.by_key.values() if c.target
+    }
+    rows += _entity_rows(library, involved - present)
+    groups: dict[str, list[EntityCount]] = {}
+    heads: dict[str, Resolved] = {}
+    for row in rows:
+        resolved = corrections.resolve(row.name)
+        if resolved is None:
+            continue
+        groups.setdefault(resolved.key, []).append(row)
+        heads.setdefault(resolved.key, resolved)
+    folded_match = canonical_key(match)
+    result: list[EntityCount] = []
+    for key, members in groups.items():
+        head = heads[key]
+        own = next((m for m in members if m.canonical == key), None)
+        if folded_match and not any(folded_match in m.canonical for m in members):
+            continue
+        base = own or members[0]
+        type_ = head.type or base.type
+        if wanted and type_ != wanted:
+            continue
+        mentions = sum(m.mentions for m in members)
+        articles = base.articles if len(members) == 1 else _distinct_articles(library, members)
+        name = own.name if own else head.name
+        result.append(replace(base, canonical=key, name=name, type=type_,
+                              articles=articles, mentions=mentions))  # fmt: skip
+    result.sort(key=lambda r: (-r.mentions, -r.articles, r.canonical))
+    return result[:limit]
+
+
+def _entity_rows(library: Library, keys: Iterable[str]) -> list[EntityCount]:
+    """One row per key from the totals (its commonest type), for entities outside a top list."""
+    wanted = sorted(k for k in keys if k)
+    if not wanted:
+        return []
+    marks = ",".join("?" * len(wanted))
+    best: dict[str, EntityCount] = {}
+    for canonical, name, type_, articles, mentions in library.query(
+        "SELECT canonical, name, type, articles, mentions FROM entity_totals "
+        f"WHERE canonical IN ({marks}) ORDER BY mentions DESC",
+        wanted,
+    ):
+        row = EntityCount(str(canonical), str(name), str(type_), int(articles), int(mentions))
+        if row.canonical in best:
+            first = best[row.canonical]
+            best[row.canonical] = replace(first, mentions=first.mentions + row.mentions,
+                                          articles=max(first.articles, row.articles))  # fmt: skip
+        else:
+            best[row.canonical] = row
+    return list(best.values())
+
+
+def _distinct_articles(library: Library, members: Sequence[EntityCount]) -> int:
+    keys = sorted({m.canonical for m in members})
+    marks = ",".join("?" * len(keys))
+    found = library.query(
+        f"SELECT count(DISTINCT key) FROM mentions WHERE canonical IN ({marks})", keys
+    )
+    return max(int(found[0][0]), max(m.articles for m in members))
+
+
+def speaker_counts(library: Library, limit: int = 100, match: str = "") -> list[SpeakerCount]:
+    """``store.speaker_counts`` with the reader's corrections applied."""
+    from ossetia_reader.core.enrich import store
+
+    corrections = load(library)
+    if not corrections:
+        return store.speaker_counts(library, limit=limit, match=match)
+    rows = store.speaker_counts(library, limit=limit + len(corrections), match=match)
+    present = {row.canonical for row in rows}
+    involved = (
+        set(corrections.by_key)
+        | {canonical_key(c.target) for c in corrections.by_key.values() if c.target}
+    ) - present
+    if involved:
+        marks = ",".join("?" * len(involved))
+        rows += [
+            store.SpeakerCount(str(c), str(n), int(a), int(q))
+            for c, n, a, q in library.query(
+                f"SELECT canonical, name, articles, quotes FROM speaker_totals "
+                f"WHERE canonical IN ({marks})",
+                sorted(involved),
+            )
+        ]
+    folded_match = canonical_key(match)
+    groups: dict[str, list[SpeakerCount]] = {}
+    heads: dict[str, Resolved] = {}
+    for row in rows:
+        resolved = corrections.resolve(row.name)
+        if resolved is not None:
+            groups.setdefault(resolved.key, []).append(row)
+            heads.setdefault(resolved.key, resolved)
+    result = []
+    for key, members in groups.items():
+        if folded_match and not any(folded_match in m.canonical for m in members):
+            continue
+        own = next((m for m in members if m.canonical == key), None)
+        articles = (
+            members[0].articles
+            if len(members) == 1
+            else _distinct_quoted(library, [m.canonical for m in members])
+        )
+        result.append(
+            store.SpeakerCount(
+                key,
+                own.name if own else heads[key].name,
+                articles,
+                sum(m.quotes for m in members),
+            )
+        )
+    result.sort(key=lambda r: (-r.quotes, -r.articles, r.canonical))
+    return result[:limit]
+
+
+def _distinct_quoted(library: Library, keys: Sequence[str]) -> int:
+    marks = ",".join("?" * len(keys))
+    found = library.query(
+        f"SELECT count(DISTINCT key) FROM quoted WHERE speaker_canonical IN ({marks})", list(keys)
+    )
+    return int(found[0][0])
+
+
+def articles_mentioning(library: Library, name: str, limit: int = 500) -> list[tuple[int, str]]:
+    """``store.articles_mentioning`` over the entity and all merged into it, newest first.
+
+    A hidden entity still lists its articles: the entity view shows it so the
+    reader can undo the correction.
+    """
+    from ossetia_reader.core.enrich import store
+
+    corrections = load(library)
+    names = _lookup_names(corrections, name)
+    if len(names) == 1:
+        return store.articles_mentioning(library, names[0], limit=limit)
+    found: dict[int, str] = {}
+    for each in names:
+        for key, sentence in store.articles_mentioning(library, each, limit=limit):
+            found.setdefault(key, sentence)
+    return [(key, found[key]) for key in _newest_first(library, list(found))][:limit]
+
+
+def quotes_by(library: Library, name: str, limit: int = 500) -> list[QuoteRecord]:
+    """``store.quotes_by`` over the entity and all merged into it, newest first."""
+    from ossetia_reader.core.enrich import store
+
+    corrections = load(library)
+    names = _lookup_names(corrections, name)
+    records = [r for each in names for r in store.quotes_by(library, each, limit=limit)]
+    if len(names) > 1:
+        newest = _newest_first(library, [r.key for r in records])
+        order = {key: rank for rank, key in enumerate(newest)}
+        records.sort(key=lambda r: (order.get(r.key, 0), r.start))
+        records = list({(r.key, r.start): r for r in records}.values())
+    resolved = corrections.resolve(name)
+    if resolved is not None and corrections:
+        records = [replace(r, speaker=resolved.name) for r in records]
+    return records[:limit]
+
+
+def _lookup_names(corrections: Corrections, name: str) -> list[str]:
+    resolved = corrections.resolve(name)
+    head = resolved.name if resolved is not None else name
+    return list(dict.fromkeys(corrections.members(head)))
+
+
+def _newest_first(library: Library, keys: Sequence[int]) -> list[int]:
+    unique = sorted(set(keys))
+    dates: dict[int, str] = {}
+    for start in range(0, len(unique), 500):
+        chunk = unique[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for key, date in library.query(
+            f"SELECT key, coalesce(date, '') FROM articles WHERE key IN ({marks})", chunk
+        ):
+            dates[int(key)] = str(date)
+    return sorted(unique, key=lambda k: (dates.get(k, "") != "", dates.get(k, ""), k), reverse=True)
+
+
+@dataclass(frozen=True, slots=True)
+class EntityProfile:
+    """What the entity view shows at its top: the name, its type and its other spellings."""
+
+    key: str
+    name: str  # in the script most of its mentions are written in
+    type: str | None
+    variants: tuple[str, ...]  # other spellings seen, commonest first
+    correction: Correction | None  # the reader's own correction of this entity, if any
+    merged: tuple[str, ...]  # entities the reader merged into this one
+
+
+def profile(library: Library, name: str, type_: str | None = None) -> EntityProfile:
+    """The entity ``name`` now is, with every spelling its mentions and quotes use.
+
+    Spellings come from what enrichment stored (the shown name of each
+    article's mentions and the speaker labels), so whatever the core decides
+    is the same entity (transliterations, inflections it normalised) shows up
+    here without this module knowing how.
+    """
+    corrections = load(library)
+    resolved = corrections.resolve(name)
+    head = resolved.name if resolved is not None else name
+    members = corrections.members(head)
+    keys = sorted({canonical_key(m) for m in members} | {canonical_key(head)})
+    from ossetia_reader.core.enrich.store import lookup_keys
+
+    lookup = sorted({k for m in [*members, head] for k in lookup_keys(library, m)} | set(keys))
+    marks = ",".join("?" * len(lookup))
+    spelled: dict[str, int] = {}
+    types: dict[str, int] = {}
+    for shown, kind, count in library.query(
+        f"SELECT name, type, sum(count) FROM mentions WHERE canonical IN ({marks}) "
+        "GROUP BY name, type",
+        lookup,
+    ):
+        spelled[str(shown)] = spelled.get(str(shown), 0) + int(count)
+        types[str(kind)] = types.get(str(kind), 0) + int(count)
+    for shown, count in library.query(
+        f"SELECT speaker, count(*) FROM quoted WHERE speaker_canonical IN ({marks}) "
+        "GROUP BY speaker",
+        lookup,
+    ):
+        spelled[str(shown)] = spelled.get(str(shown), 0) + int(count)
+    shown_name = _in_main_script(head, spelled)
+    if resolved is not None and resolved.type:
+        type_out: str | None = resolved.type
+    elif types:
+        type_out = max(types, key=lambda t: (types[t], t))
+    else:
+        type_out = type_
+    variants = tuple(v for v in sorted(spelled, key=lambda v: (-spelled[v], v)) if v != shown_name)
+    return EntityProfile(
+        canonical_key(head),
+        shown_name,
+        type_out,
+        variants,
+        corrections.get(name) or corrections.get(head),
+        tuple(m for m in members if canonical_key(m) != canonical_key(head)),
+    )
+
+
+def _script(text: str) -> str:
+    """The script of a name's letters: "cyrillic", "georgian" or "latin"."""
+    for char in text:
+        if "\u0400" <= char <= "\u04ff":
+            return "cyrillic"
+        if "\u10a0" <= char <= "\u10ff":
+            return "georgian"
+    return "latin"
+
+
+def _in_main_script(head: str, spelled: Mapping[str, int]) -> str:
+    """The commonest spelling in the script most mentions use (``head`` when unseen).
+
+    A reader's merge target is kept as written when it is in that script, so
+    the entity is called what the reader chose.
+    """
+    if not spelled:
+        return head
+    by_script: dict[str, int] = {}
+    for shown, count in spelled.items():
+        by_script[_script(shown)] = by_script.get(_script(shown), 0) + count
+    main = max(by_script, key=lambda s: (by_script[s], s == "latin"))
+    if _script(head) == main and canonical_key(head) in {canonical_key(s) for s in spelled}:
+        same = [s for s in spelled if canonical_key(s) == canonical_key(head)]
+        return max(same, key=lambda s: (spelled[s], s == head))
+    return max((s for s in spelled if _script(s) == main), key=lambda s: (spelled[s], s))
