@@ -175,8 +175,36 @@ def enrich_article(
     article: Article, *, use_model: bool | None = None
 ) -> tuple[tuple[Entity, ...], tuple[Quote, ...]]:
     """Find ``article``'s entities and quotes (offsets into ``article.body``)."""
-    spans = tag_texts([article.body], use_model=use_model)[0]
-    return enrich_text(article.body, spans)
+    return enrich_articles([article], use_model=use_model)[0]
+
+
+def enrich_articles(
+    articles: Sequence[Article], *, use_model: bool | None = None
+) -> list[tuple[tuple[Entity, ...], tuple[Quote, ...]]]:
+    """Entities and quotes of each article, each by its language's pipeline.
+
+    Russian goes to the Russian pipeline (core/enrich/russian, imported only
+    when a Russian article comes: its model takes a second to load);
+    Ukrainian and Belarusian get nothing rather than the wrong model's guesses;
+    the rest (English, unknown) goes to the English tagger.
+    """
+    from ossetia_reader.core.language import RUSSIAN, detect_language, is_cyrillic_language
+
+    results: list[tuple[tuple[Entity, ...], tuple[Quote, ...]] | None] = [None] * len(articles)
+    languages = [a.language or detect_language(a.title, a.body) for a in articles]
+    russian = [i for i, language in enumerate(languages) if language == RUSSIAN]
+    if russian:
+        from ossetia_reader.core.enrich.russian.enrich import enrich_russian
+
+        texts = [articles[i].body[:MAX_CHARS] for i in russian]
+        for index, found in zip(russian, enrich_russian(texts), strict=True):
+            results[index] = found
+    other = [i for i, language in enumerate(languages) if not is_cyrillic_language(language)]
+    if other:
+        tagged = tag_texts([articles[i].body for i in other], use_model=use_model)
+        for index, spans in zip(other, tagged, strict=True):
+            results[index] = enrich_text(articles[index].body, spans)
+    return [found if found is not None else ((), ()) for found in results]
 
 
 def enrich_pending(
@@ -213,12 +241,11 @@ def enrich_pending(
             continue
         last_key = keys[-1]
         articles = [a for a in (library.get(key) for key in keys) if a is not None]
-        texts = [article.body for article in articles]
-        all_spans = tag_texts(texts, use_model=use_model)
         results = []
-        for article, spans in zip(articles, all_spans, strict=True):
+        for article, (entities, quotes) in zip(
+            articles, enrich_articles(articles, use_model=use_model), strict=True
+        ):
             assert article.key is not None
-            entities, quotes = enrich_text(article.body, spans)
             results.append((article.key, entities, quotes))
         store_batch(library, results)
         done += len(results)

@@ -1,0 +1,137 @@
+"""Russian enrichment figures (issue 11), a section of ``benchmarks/enrichment.py``.
+
+- factRuEval-2016 dev (``../shared/corpora/factrueval-dev/``): entity
+  precision/recall/F1 per type and overall, exact character spans. The dev
+  set is split by document number into a *tuning* half (even numbers: used
+  to look at errors and adjust the span rules) and a *reporting* half (odd
+  numbers: never looked at while tuning). Both are printed, labelled; the
+  reporting half is the held-out figure. ``--raw`` also prints the bare
+  natasha model, with none of our corrections, for comparison.
+- Russian quotes on hand-annotated Meduza articles (``tests/data/``).
+- Cross-script merges over the shared English press releases and Meduza.
+- Throughput (words/s) and load time of the Russian pipeline.
+
+Run: ``python benchmarks/russian.py`` (or ``python benchmarks/enrichment.py --russian``).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tui"))
+
+CORPORA = (ROOT / ".." / "shared" / "corpora").resolve()
+if not CORPORA.is_dir():
+    CORPORA = Path("/work/shared/corpora")
+TYPES = ("PER", "LOC", "ORG")
+Span = tuple[int, int, str]
+
+
+def factrueval_docs() -> list[tuple[int, str, set[Span]]]:
+    """(document number, body, gold spans) for every dev document."""
+    gold = json.loads((CORPORA / "factrueval-dev" / "factrueval-dev-gold.json").read_text())
+    docs = []
+    for title, item in gold.items():
+        number = int(title.rsplit(" ", 1)[-1])
+        spans = {(e["start"], e["end"], e["type"]) for e in item["entities"]}
+        docs.append((number, item["body"], spans))
+    return sorted(docs)
+
+
+def split(docs: list[tuple[int, str, set[Span]]], half: str) -> list[tuple[int, str, set[Span]]]:
+    """The tuning half (even numbers) or the reporting half (odd numbers)."""
+    parity = 0 if half == "tuning" else 1
+    return [doc for doc in docs if doc[0] % 2 == parity]
+
+
+Scores = dict[str, tuple[float, float, float, int]]
+
+
+def score(pairs: Iterable[tuple[set[Span], set[Span]]]) -> Scores:
+    counts: dict[str, Counter[str]] = {t: Counter() for t in (*TYPES, "all")}
+    for gold, found in pairs:
+        for kind in (*TYPES, "all"):
+            g = {s for s in gold if kind in ("all", s[2])}
+            f = {s for s in found if kind in ("all", s[2])}
+            counts[kind]["tp"] += len(g & f)
+            counts[kind]["fp"] += len(f - g)
+            counts[kind]["fn"] += len(g - f)
+    result = {}
+    for kind, c in counts.items():
+        p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 0.0
+        r = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 0.0
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        result[kind] = (p, r, f1, c["tp"] + c["fn"])
+    return result
+
+
+def print_scores(label: str, scores: Scores) -> None:
+    print(f"  {label}")
+    for kind, (p, r, f1, n) in scores.items():
+        print(f"    {kind:<4} P {p:.3f}  R {r:.3f}  F1 {f1:.3f}  (gold {n})")
+
+
+def tagger_raw() -> Callable[[list[str]], list[list[Span]]]:
+    from ossetia_reader.core.enrich.russian.ner import load_russian_ner
+
+    model = load_russian_ner()
+    assert model is not None, "natasha's model did not load"
+    return model.entities
+
+
+def tagger_pipeline() -> Callable[[list[str]], list[list[Span]]]:
+    from ossetia_reader.core.enrich.russian.pipeline import russian_spans
+
+    return russian_spans
+
+
+def factrueval(raw: bool = True, show_errors: str = "") -> None:
+    if not (CORPORA / "factrueval-dev").is_dir():
+        print("factRuEval-2016 dev: not available")
+        return
+    docs = factrueval_docs()
+    print("factRuEval-2016 dev, exact spans (tuning half: even documents; reporting: odd)")
+    taggers = [("natasha model alone", tagger_raw())] if raw else []
+    taggers.append(("ossetia-reader Russian pipeline", tagger_pipeline()))
+    for name, tag in taggers:
+        for half in ("tuning", "reporting"):
+            part = split(docs, half)
+            found = tag([body for _, body, _ in part])
+            pairs = [(gold, set(f)) for (_, _, gold), f in zip(part, found, strict=True)]
+            print_scores(f"{name}, {half} half ({len(part)} docs)", score(pairs))
+            if show_errors and half == "tuning" and name.startswith("ossetia"):
+                errors(part, found, show_errors)
+
+
+def errors(part: list[tuple[int, str, set[Span]]], found: list[list[Span]], kind: str) -> None:
+    """Print the tuning half's mistakes of one type (never the reporting half's)."""
+    for (number, body, gold), spans in zip(part, found, strict=True):
+        f = {s for s in spans if s[2] == kind}
+        g = {s for s in gold if s[2] == kind}
+        for s in sorted(f - g):
+            print(
+                f"    FP {number} {body[s[0] : s[1]]!r} ctx {body[max(0, s[0] - 30) : s[1] + 30]!r}"
+            )
+        for s in sorted(g - f):
+            print(
+                f"    FN {number} {body[s[0] : s[1]]!r} ctx {body[max(0, s[0] - 30) : s[1] + 30]!r}"
+            )
+
+
+def main() -> None:
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--errors", default="", help="print tuning-half errors of this type")
+    parser.add_argument("--no-raw", action="store_true")
+    args = parser.parse_args()
+    factrueval(raw=not args.no_raw, show_errors=args.errors)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,170 @@
+"""The Russian pipeline: natasha's model on real sentences, names in the nominative,
+Russian quote forms, dispatch by language and one entity across scripts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ossetia_reader.core.article import Article
+from ossetia_reader.core.enrich import pipeline
+from ossetia_reader.core.enrich.russian.morph import nominative
+from ossetia_reader.core.enrich.russian.ner import load_russian_ner
+from ossetia_reader.core.enrich.russian.quotes import find_quotes
+from ossetia_reader.core.enrich.russian.stems import stem
+from ossetia_reader.core.library import Library
+
+
+@pytest.fixture(scope="module")
+def enrich() -> object:
+    if load_russian_ner() is None:  # a required dependency: this should never skip
+        pytest.skip("natasha's model is not installed")
+    from ossetia_reader.core.enrich.russian.enrich import enrich_russian
+
+    return enrich_russian
+
+
+def run(
+    enrich: object, text: str
+) -> tuple[list[tuple[str, str, str]], list[tuple[str, str | None]]]:
+    assert callable(enrich)
+    ((entities, quotes),) = enrich([text])
+    return (
+        [(e.text, e.type, e.canonical) for e in entities],
+        [(q.text, q.speaker) for q in quotes],
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "label", "before", "expected"),
+    [
+        ("Дмитрия Пескова", "PER", "", "Дмитрий Песков"),
+        ("Марии Захаровой", "PER", "", "Мария Захарова"),
+        ("Владимиром Путиным", "PER", "", "Владимир Путин"),
+        ("Пескову", "PER", "", "Песков"),
+        ("Анатолия Бибилова", "PER", "", "Анатолий Бибилов"),
+        ("Шойгу", "PER", "", "Шойгу"),
+        ("Цхинвале", "LOC", "в ", "Цхинвал"),
+        ("Южной Осетии", "LOC", "", "Южная Осетия"),
+        ("Москве", "LOC", "в ", "Москва"),
+        ("Министерства обороны России", "ORG", "", "Министерство обороны России"),
+        ("МИДа", "ORG", "", "МИД"),
+        ("США", "LOC", "", "США"),
+    ],
+)
+def test_names_in_the_nominative(name: str, label: str, before: str, expected: str) -> None:
+    assert nominative(name, label, before) == expected
+
+
+def test_stems_see_through_case_endings() -> None:
+    assert stem("Пескова") == stem("Песковым") == stem("Песков")
+    assert stem("Путину") != stem("Песков")
+
+
+def test_model_tags_real_sentences(enrich: object) -> None:
+    entities, _ = run(
+        enrich,
+        "Пресс-секретарь президента России Дмитрий Песков заявил, что в Цхинвале всё "
+        "спокойно. Позже слова Пескова подтвердили в МИД Южной Осетии.",
+    )
+    assert ("Дмитрий Песков", "PER", "Дмитрий Песков") in entities
+    assert ("Пескова", "PER", "Дмитрий Песков") in entities, "a surname is linked to the full name"
+    assert ("Цхинвале", "LOC", "Цхинвал") in entities
+    assert ("России", "LOC", "Россия") in entities
+    assert all(kind in {"PER", "LOC", "ORG"} for _, kind, _ in entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        ("«Мы не готовы к переговорам», — сказал Дмитрий Песков.", "«Мы не готовы к переговорам»",
+         "Дмитрий Песков"),
+        ("«Это провокация», — говорится в заявлении МИД России.", "«Это провокация»", "МИД"),
+        ("Дмитрий Песков заявил: «Кремль не будет это комментировать».",
+         "«Кремль не будет это комментировать»", "Дмитрий Песков"),
+        ("По словам Марии Захаровой, «ситуация остается напряженной».",
+         "«ситуация остается напряженной»", "Мария Захарова"),
+        ("Как сообщил глава республики Анатолий Бибилов, «референдум пройдет летом».",
+         "«референдум пройдет летом»", "Анатолий Бибилов"),
+        ("«Первое, — сказал Дмитрий Песков. — Второе и третье».",
+         "«Первое, — сказал Дмитрий Песков. — Второе и третье»", "Дмитрий Песков"),
+        ("— Мы не знаем, что будет дальше, — признался Сергей Собянин.",
+         "Мы не знаем, что будет дальше", "Сергей Собянин"),
+        ("«Это «Газпром» решает», — сказал Алексей Миллер.", "«Это «Газпром» решает»",
+         "Алексей Миллер"),
+    ],
+)  # fmt: skip
+def test_russian_quote_forms(enrich: object, text: str, quote: str, speaker: str) -> None:
+    _, quotes = run(enrich, text)
+    assert quotes == [(quote, speaker)]
+
+
+def test_quotes_over_paragraphs_and_pronouns(enrich: object) -> None:
+    text = (
+        "Дмитрий Песков заявил: «Мы будем следить за ситуацией.\n\n"
+        "«Никаких решений пока нет».\n\n"
+        "«Нет», — ответил он на вопрос о санкциях."
+    )
+    _, quotes = run(enrich, text)
+    assert [speaker for _, speaker in quotes] == ["Дмитрий Песков", "Дмитрий Песков"]
+    assert quotes[0][0].endswith("нет»"), "the open quote continues into the next paragraph"
+
+
+def test_titles_in_guillemets_are_not_quotes(enrich: object) -> None:
+    entities, quotes = run(
+        enrich, "Компания «Газпром» и «Новая газета» обсуждают сделку. Фильм «Брат» вышел в 1997."
+    )
+    assert quotes == []
+    assert ("Газпром", "ORG", "Газпром") in entities
+
+
+def test_interview_turns(enrich: object) -> None:
+    text = (
+        "Иван Голунов ответил на вопросы «Медузы».\n\n— Почему вы ушли из журналистики?\n\n"
+        "— Я устал от этой работы."
+    )
+    _, quotes = run(enrich, text)
+    assert quotes == [
+        ("Почему вы ушли из журналистики?", None),
+        ("Я устал от этой работы.", "Иван Голунов"),
+    ]
+
+
+def test_plain_find_quotes_needs_no_model() -> None:
+    quotes = find_quotes("«Нет», — ответил он.")
+    assert [(q.text, q.speaker) for q in quotes] == [("«Нет»", None)]
+
+
+def test_dispatch_by_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[list[str]] = []
+
+    def fake_russian(texts: list[str]) -> list[tuple[tuple[()], tuple[()]]]:
+        calls.append(texts)
+        return [((), ()) for _ in texts]
+
+    import ossetia_reader.core.enrich.russian.enrich as russian
+
+    monkeypatch.setattr(russian, "enrich_russian", fake_russian)
+    ru = Article(id="ru", title="Песков", body="Дмитрий Песков заявил, что Кремль не готов.")
+    uk = Article(id="uk", title="Зеленський", body="Президент заявив, що Київ готовий.")
+    en = Article(id="en", title="Kremlin", body="The Kremlin said Dmitry Peskov was not ready.")
+    results = pipeline.enrich_articles([ru, uk, en], use_model=False)
+    assert calls == [[ru.body]], "only the Russian article goes to the Russian pipeline"
+    assert results[1] == ((), ()), "Ukrainian never goes to a Russian or English tagger"
+    assert any(e.text == "Dmitry Peskov" for e in results[2][0])
+
+
+def test_one_person_across_scripts(enrich: object, tmp_path: Path) -> None:
+    from ossetia_reader.core.enrich.store import entity_counts
+
+    library = Library(tmp_path)
+    library.add(
+        [
+            Article(id="ru", title="Песков", body="Дмитрий Песков заявил, что Кремль не готов."),
+            Article(id="en", title="Kremlin", body="Dmitry Peskov said the Kremlin was not ready."),
+        ]
+    )
+    pipeline.enrich_pending(library, use_model=False)
+    people = [c for c in entity_counts(library, limit=50) if c.type == "PER"]
+    assert [(c.canonical, c.articles) for c in people] == [("dmitri peskov", 2)]

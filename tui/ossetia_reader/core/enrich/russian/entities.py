@@ -1,0 +1,73 @@
+"""Russian entities: trimmed spans, nominative canonical names, short mentions linked.
+
+The canonical name of every mention is its nominative (``morph.py``), and a
+person named by surname alone (``Пескова``) takes the full name the article
+gives (``Дмитрий Песков``) when exactly one full name has that surname. The
+stem comparison (``stems.py``) sees through case endings, so ``Песковым``
+finds ``Дмитрий Песков``; a surname two people in the article share stays
+as it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ossetia_reader.core.article import Entity
+from ossetia_reader.core.enrich.russian.morph import nominative
+from ossetia_reader.core.enrich.russian.stems import stem
+
+Span = tuple[int, int, str]
+LABELS = frozenset({"PER", "LOC", "ORG"})
+_MAX_NAME_CHARS = 200
+_EDGE = "\"'«»„“”‘’()[]{}.,;:!?-–— \u00a0\t\n"
+
+
+def build_entities(text: str, spans: Sequence[Span]) -> tuple[Entity, ...]:
+    """Entities from raw spans: trimmed, de-overlapped, in the nominative, linked."""
+    entities: list[Entity] = []
+    last_end = -1
+    for raw_start, raw_end, label in sorted(spans):
+        if label not in LABELS:
+            continue
+        start, end = _trim(text, raw_start, raw_end)
+        if end <= start or start < last_end or end - start > _MAX_NAME_CHARS:
+            continue
+        surface = text[start:end]
+        canonical = nominative(surface, label, text[max(0, start - 6) : start])
+        entities.append(Entity(start, end, surface, label, canonical))
+        last_end = end
+    return tuple(link(entities))
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    start, end = max(0, start), min(len(text), end)
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE:
+        # A closing guillemet belongs to a name that opens one inside: «Новая газета».
+        inside = text[start:end]
+        if (text[end - 1] in "»“" and "«" in inside) or (text[end - 1] == ")" and "(" in inside):
+            break
+        end -= 1
+    return start, end
+
+
+def link(entities: Sequence[Entity]) -> list[Entity]:
+    """A one-word person mention takes the one full name in the article with its stem."""
+    full: dict[str, dict[str, Entity]] = {}
+    for entity in entities:
+        words = entity.canonical.split()
+        if entity.type == "PER" and len(words) > 1:
+            for word in words:
+                full.setdefault(stem(word), {}).setdefault(entity.canonical, entity)
+    linked = []
+    for entity in entities:
+        words = entity.canonical.split()
+        if entity.type == "PER" and len(words) == 1:
+            # Either the nominative or the surface: the analyser may misread a rare surname.
+            options = full.get(stem(words[0])) or full.get(stem(entity.text)) or {}
+            if len(options) == 1:
+                entity = replace(entity, canonical=next(iter(options)))
+        linked.append(entity)
+    return linked

@@ -1,0 +1,195 @@
+"""Names in their dictionary form: ``Дмитрия Пескова`` → ``Дмитрий Песков``.
+
+Russian inflects names, so the people screen, entity views and canonical
+names would otherwise list ``Пескова``, ``Пескову`` and ``Песков`` apart.
+pymorphy3 (the maintained fork of pymorphy2, with the OpenCorpora
+dictionary) analyses each word; we choose one case and gender for the whole
+name, so ``Марии Захаровой`` becomes ``Мария Захарова`` and not
+``Мария Захаров``, and put every word of a person's name, and the leading
+adjectives and head noun of a place or organisation, in the nominative
+(``Южной Осетии`` → ``Южная Осетия``, ``Министерства обороны`` →
+``Министерство обороны``; the genitive tail stays as it is).
+
+Abbreviations keep their letters (``МИДа`` → ``МИД``, ``США``); words in
+guillemets and words in other scripts are names as written.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from functools import lru_cache
+from typing import Any
+
+_CYRILLIC_WORD = re.compile(r"^[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*$")
+_ABBREVIATION = re.compile(r"^([А-ЯЁ]{2,})([а-яё]{1,3})$")
+_TOKEN = re.compile(r"\S+")
+_CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "loc2", "acc2")
+_NAME_TAGS = ("Name", "Surn", "Patr")
+# Words that join parts of a name and are not inflected (бин Ладен, де Голль, ван Гог).
+_PARTICLES = frozenset({"бин", "ибн", "де", "ди", "да", "дер", "ван", "фон", "аль", "эль", "ла"})
+# After these prepositions an unknown place name ending in -е is in the locative.
+_LOCATIVE = re.compile(r"(?:^|\s)(?:в|во|на|о|об|при)\s+$", re.IGNORECASE)
+
+_lock = threading.Lock()
+_analyzers: list[Any] = []
+
+
+def _analyzer() -> Any:
+    with _lock:
+        if not _analyzers:
+            import pymorphy3
+
+            _analyzers.append(pymorphy3.MorphAnalyzer())
+        return _analyzers[0]
+
+
+def nominative(name: str, label: str, before: str = "") -> str:
+    """``name`` (a PER, LOC or ORG mention) in the nominative; ``before`` is the text
+    just before it in the article (a preposition tells the case of unknown names).
+
+    Never raises: a name the analyser cannot handle is returned as written.
+    """
+    try:
+        return _nominative(" ".join(name.split()), label, _LOCATIVE.search(before) is not None)
+    except Exception:  # an odd word must never stop enrichment
+        return name
+
+
+@lru_cache(maxsize=65536)
+def _nominative(name: str, label: str, locative: bool) -> str:
+    words = _TOKEN.findall(name)
+    if not words or "«" in name or "»" in name:
+        return name
+    if label == "PER":
+        return " ".join(_person(words))
+    return " ".join(_phrase(words, label, locative))
+
+
+def _person(words: list[str]) -> list[str]:
+    """All words of a person's name, in one agreed case and gender."""
+    morph = _analyzer()
+    options = [_inflectable(word) and morph.parse(word.lower()) for word in words]
+    best: tuple[float, str, str] | None = None
+    for case in _CASES:
+        for gender in ("masc", "femn"):
+            total = 0.0
+            for parses in options:
+                if parses:
+                    total += max(
+                        (
+                            p.score * (3 if _is_name(p) else 1)
+                            for p in parses
+                            if _fits(p, case, gender)
+                        ),
+                        default=-0.5,
+                    )
+            if best is None or total > best[0]:
+                best = (total, case, gender)
+    assert best is not None
+    _, case, gender = best
+    result = []
+    for word, parses in zip(words, options, strict=True):
+        if not parses:
+            result.append(_abbreviation(word))
+            continue
+        fitting = [p for p in parses if _fits(p, case, gender)]
+        fitting.sort(key=lambda p: (_is_name(p), p.score), reverse=True)
+        result.append(_inflect(word, fitting[0], gender) if fitting else word)
+    return result
+
+
+def _phrase(words: list[str], label: str, locative: bool) -> list[str]:
+    """Leading adjectives and the head noun of a place or organisation, in the nominative."""
+    morph = _analyzer()
+    result = list(words)
+    head = None
+    for index, word in enumerate(words):
+        if not _inflectable(word):
+            if _ABBREVIATION.match(word):
+                result[index] = _abbreviation(word)
+            break
+        parses = morph.parse(word.lower())
+        nouns = [p for p in parses if p.tag.POS == "NOUN"]
+        if nouns and not any(p.tag.POS == "ADJF" and p.score > nouns[0].score for p in parses):
+            head = index
+            break
+    if head is None:
+        return result
+    parses = [p for p in morph.parse(words[head].lower()) if p.tag.POS == "NOUN"]
+    if label == "LOC":
+        parses.sort(key=lambda p: ("Geox" in p.tag, p.score), reverse=True)
+    noun = parses[0]
+    if "Fixd" in noun.tag and len(words) == 1 and not morph.word_is_known(words[0].lower()):
+        # An unknown name the analyser calls indeclinable by analogy: after "в"
+        # a final -е is the locative ending (в Цхинвале → Цхинвал).
+        if locative and words[0].endswith("е") and words[0][-2:-1] not in "аеиоуыэюяё":
+            result[head] = words[0][:-1]
+        return result
+    case, number = noun.tag.case, noun.tag.number
+    result[head] = _inflect(words[head], noun, None)
+    for index in range(head):
+        adjectives = [
+            p
+            for p in morph.parse(words[index].lower())
+            if p.tag.POS in ("ADJF", "PRTF") and p.tag.case == case and p.tag.number == number
+        ]
+        if adjectives:
+            gender = noun.tag.gender if number == "sing" else None
+            result[index] = _inflect(words[index], adjectives[0], gender)
+    return result
+
+
+def _inflectable(word: str) -> bool:
+    return (
+        bool(_CYRILLIC_WORD.match(word))
+        and not _ABBREVIATION.match(word)
+        and not word.isupper()
+        and word.lower() not in _PARTICLES
+    )
+
+
+def _weight(parse: Any) -> float:
+    """A parse's score, tripled for a first name, surname or patronymic reading."""
+    return float(parse.score) * (3 if _is_name(parse) else 1)
+
+
+def _is_name(parse: Any) -> bool:
+    return any(tag in parse.tag for tag in _NAME_TAGS)
+
+
+def _fits(parse: Any, case: str, gender: str) -> bool:
+    tag = parse.tag
+    if tag.case != case or tag.number == "plur":
+        return False
+    return tag.gender is None or str(tag.gender) == gender or "ms-f" in tag or "Fixd" in tag
+
+
+def _inflect(word: str, parse: Any, gender: str | None) -> str:
+    grammemes = {"nomn"}
+    if parse.tag.number == "plur":
+        grammemes.add("plur")
+    elif gender and (parse.tag.POS in ("ADJF", "PRTF") or _is_name(parse)):
+        grammemes.add(str(gender))
+    form = parse.inflect(grammemes) or parse.inflect({"nomn"})
+    return _like(word, form.word) if form is not None else word
+
+
+def _like(original: str, word: str) -> str:
+    """``word`` with the capitalisation of ``original`` (per hyphenated part)."""
+    if original.isupper():
+        return word.upper()
+    parts = word.split("-")
+    originals = original.split("-")
+    if len(parts) == len(originals):
+        return "-".join(
+            part.capitalize() if old[:1].isupper() else part
+            for part, old in zip(parts, originals, strict=True)
+        )
+    return word.capitalize() if original[:1].isupper() else word
+
+
+def _abbreviation(word: str) -> str:
+    """``МИДа`` → ``МИД``: an abbreviation with a case ending loses the ending."""
+    match = _ABBREVIATION.match(word)
+    return match.group(1) if match else word

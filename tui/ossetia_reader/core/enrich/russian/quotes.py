@@ -1,0 +1,414 @@
+"""Russian direct speech and who said it.
+
+Russian news marks quotes with «ёлочки» (``„лапки“`` inside them, or on
+their own) and attributes them in a few fixed ways, all read here:
+
+- after the quote, behind a dash: ``«…», — сказал Песков.``,
+  ``«…», — говорится в заявлении МИД.``, ``«…?» — спросил он.``;
+- inside it, between two dashes: ``«Первое, — сказал Песков. — Второе».``;
+- before it, with a colon: ``Песков заявил: «…»``;
+- before it, with ``по словам X``, ``как сообщил X``, ``как заявил X`` …;
+- direct speech in paragraphs that open with a dash, the form of dialogue
+  and of interviews: ``— Мы не готовы, — сказал Песков.`` and
+  ``— Вопрос? — Ответ.`` (interview answers go to the person the
+  introduction says was interviewed, questions to nobody).
+
+A short text in guillemets with no speech around it is a title, not a quote
+(``«Газпром»``, ``«Новая газета»``, ``фильм «Брат»``). The speaker is the
+nominative canonical name of a person (else organisation) named in the
+attribution; ``он``/``она`` is the previous speaker; an unnamed source
+(``собеседник «Медузы»``) is kept as a lower-case phrase, which the library
+does not count as a speaker. A quote with no attribution right after an
+attributed one continues it. Meduza's bodies mark paragraphs with two
+spaces, so two spaces end a paragraph here too.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ossetia_reader.core.article import Entity, Quote
+
+_PARAGRAPH = re.compile(r"\n\s*|[ \u00a0]{2,}")
+_DASH = "—–"
+_CUE = re.compile(
+    r"(?<![\w-])(?:"
+    r"сказал|заявил|отметил|подчеркнул|сообщил|рассказал|добавил|пояснил|уточнил|признал|"
+    r"написал|пишет|заметил|ответил|отвечает|спросил|объяснил|считает|говорит|говорил|"
+    r"говорится|утверждает|утверждал|указал|указывает|констатировал|заключил|настаивает|"
+    r"возразил|предупредил|призвал|напомнил|цитирует|процитировал|переда[её]т|"
+    r"прокомментировал|резюмировал|высказал|сообщает|рассказывает|отмечает|подчеркивает|"
+    r"подчёркивает|добавляет|поясняет|уточняет|признается|признаётся|признался|"
+    r"жалуется|пожаловался|вспоминает|вспоминал|продолжил|продолжает|объясняет|"
+    r"заверил|уверяет|уверен|убежден|убеждён|говорят|считают|сообщили|рассказали|"
+    r"заявили|отметили|пояснили|написали|ответили|уточнили|добавили|цитируют"
+    r")(?:а|о|и|ась|ось|ись|ся|сь)?(?![\w-])",
+    re.IGNORECASE,
+)
+_INTRO = re.compile(
+    r"(?<![\w-])(?:по\s+словам|по\s+мнению|по\s+данным|как\s+(?:сообщил|заявил|отметил|"
+    r"сказал|пояснил|рассказал|написал|подчеркнул|говорит|пишет|считает|утверждает|"
+    r"сообщает|уточнил|добавил|признал)\w*)(?![\w-])",
+    re.IGNORECASE,
+)
+_PRONOUN = re.compile(r"(?<![\w-])(?:он|она|они)(?![\w-])", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
+# Nouns that put the following «…» among names: «Газпром» after компания is a title.
+_TITLE_NOUNS = re.compile(
+    r"(?:компани|газет|издани|партии|парти|движени|фонд|банк|агентств|журнал|телеканал|канал|"
+    r"радио|фильм|книг|песн|альбом|сериал|программ|проект|операци|ресторан|клуб|театр|"
+    r"сайт|портал|аэропорт|торгов|завод|групп|корпораци|холдинг|организаци|кафе|магазин|"
+    r"ТЦ|ТРЦ|ООО|ОАО|ЗАО|ПАО|АО|НКО|АНО|ФГУП|ГУП|станци|улиц|площад|закон|статья|"
+    r"объединени|сети|сеть|бренд|марк|издательств|студи|спектакл|премии|премия|конкурс|"
+    r"фестивал|акци|кампани|выставк|доклад|расследовани|рубрик|передач|шоу|портал)\w*\s*$",
+    re.IGNORECASE,
+)
+_INTERVIEW = re.compile(r"интервью|ответил\w* на вопросы|рассказал\w* «|беседе с", re.IGNORECASE)
+# A quote may start this far back from an attribution sentence (characters).
+_WINDOW = 300
+_LONG_QUOTE_WORDS = 6
+_SPEAKER_TYPES = ("PER", "ORG")
+
+
+@dataclass(frozen=True, slots=True)
+class FoundQuote:
+    """A quote, its speaker (canonical name) and cue verb, and where the speaker is named."""
+
+    start: int
+    end: int
+    speaker: str | None = None
+    cue: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    attributed: bool = False
+
+    def to_quote(self, text: str) -> Quote:
+        """The stored form: text is ``body[start:end]``, marks included."""
+        return Quote(self.start, self.end, text[self.start : self.end], self.speaker, self.cue)
+
+
+def find_quotes(text: str, entities: Sequence[Entity] = ()) -> tuple[Quote, ...]:
+    """Every direct quote in ``text`` with its speaker, as stored quotes."""
+    return tuple(quote.to_quote(text) for quote in find(text, entities))
+
+
+def find(text: str, entities: Sequence[Entity] = ()) -> list[FoundQuote]:
+    """Every direct quote in ``text``, in text order."""
+    if not text:
+        return []
+    names = _Names(entities)
+    paragraphs = _paragraphs(text)
+    candidates = _guillemet_spans(text, paragraphs) + _dash_speech(text, paragraphs)
+    candidates.sort()
+    interviewee = _interviewee(text, paragraphs, names)
+    found: list[FoundQuote] = []
+    last_end = -1
+    for start, end, kind in candidates:
+        if start < last_end:
+            continue
+        quote = _attribute(text, start, end, kind, names, found, interviewee)
+        if quote is not None:
+            found.append(quote)
+            last_end = end
+    return found
+
+
+# -- spans ---------------------------------------------------------------------------
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans = []
+    start = 0
+    for match in _PARAGRAPH.finditer(text):
+        if match.start() > start:
+            spans.append((start, match.start()))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _guillemet_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """``«…»`` (nested, and continued over paragraphs that reopen with «) and ``„…“``."""
+    spans: list[tuple[int, int, str]] = []
+    open_at: int | None = None
+    depth = 0
+    for index, (p_start, p_end) in enumerate(paragraphs):
+        if open_at is not None and text[p_start] != "«":
+            # Left open, and the next paragraph does not carry it on: it ends here.
+            end = paragraphs[index - 1][1]
+            spans.append((open_at, end, "guillemet"))
+            open_at, depth = None, 0
+        elif open_at is not None:
+            depth = 0  # the reopening « is counted below
+        position = p_start
+        while position < p_end:
+            char = text[position]
+            if char == "«":
+                if open_at is None:
+                    open_at = position
+                depth += 1
+            elif char == "»" and open_at is not None:
+                depth -= 1
+                if depth <= 0:
+                    spans.append((open_at, position + 1, "guillemet"))
+                    open_at, depth = None, 0
+            elif char == "„" and open_at is None:
+                close = text.find("“", position + 1, p_end)
+                if close > 0:
+                    spans.append((position, close + 1, "guillemet"))
+                    position = close
+            position += 1
+    if open_at is not None and paragraphs:
+        spans.append((open_at, paragraphs[-1][1], "guillemet"))
+    return spans
+
+
+def _dash_speech(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Paragraphs that open with a dash: dialogue and interview turns, up to the attribution."""
+    spans: list[tuple[int, int, str]] = []
+    for start, end in paragraphs:
+        if text[start] not in _DASH or end - start < 3 or not text[start + 1].isspace():
+            continue
+        body = start + 1
+        while body < end and text[body].isspace():
+            body += 1
+        spans.append((body, end, "dash"))
+    return spans
+
+
+# -- attribution -----------------------------------------------------------------------
+
+
+class _Names:
+    """The article's people and organisations, by position."""
+
+    def __init__(self, entities: Sequence[Entity]) -> None:
+        self.entities = sorted(
+            (e for e in entities if e.type in _SPEAKER_TYPES), key=lambda e: e.start
+        )
+        self.starts = [e.start for e in self.entities]
+
+    def within(self, lower: int, upper: int) -> list[Entity]:
+        return self.entities[bisect_left(self.starts, lower) : bisect_right(self.starts, upper)]
+
+    def first(self, lower: int, upper: int) -> Entity | None:
+        inside = [e for e in self.within(lower, upper) if e.end <= upper]
+        for kind in _SPEAKER_TYPES:
+            for entity in inside:
+                if entity.type == kind:
+                    return entity
+        return None
+
+    def last(self, lower: int, upper: int) -> Entity | None:
+        inside = [e for e in self.within(lower, upper) if e.end <= upper]
+        for kind in _SPEAKER_TYPES:
+            for entity in reversed(inside):
+                if entity.type == kind:
+                    return entity
+        return None
+
+
+def _attribute(
+    text: str,
+    start: int,
+    end: int,
+    kind: str,
+    names: _Names,
+    found: list[FoundQuote],
+    interviewee: Entity | None,
+) -> FoundQuote | None:
+    if kind == "dash":
+        return _dash_turn(text, start, end, names, found, interviewee)
+    inner = text[start + 1 : end - 1]
+    words = len(inner.split())
+    if words == 0 or _is_title(text, start, end, names):
+        return None
+    inside = _inner_attribution(text, start, end, names, found)
+    if inside is not None:
+        return inside
+    after = _after(text, end, names, found)
+    if after is not None:
+        return FoundQuote(start, end, *after, attributed=True)
+    before = _before(text, start, names, found)
+    if before is not None and (words >= 2 or before[4]):
+        return FoundQuote(start, end, *before[:4], attributed=True)
+    if words >= _LONG_QUOTE_WORDS and _sentence_like(inner):
+        return _continued(FoundQuote(start, end), text, found)
+    return None
+
+
+def _is_title(text: str, start: int, end: int, names: _Names) -> bool:
+    """A short «…» that names something: an entity, or after a word like компания."""
+    inner = text[start + 1 : end - 1].strip()
+    if len(inner.split()) > 4 or (_sentence_like(inner) and len(inner.split()) > 2):
+        return False
+    if _TITLE_NOUNS.search(text[max(0, start - 30) : start]):
+        return True
+    return any(e.start <= start + 1 and e.end >= end - 1 for e in names.within(start - 1, end))
+
+
+def _sentence_like(inner: str) -> bool:
+    stripped = inner.rstrip("»“ ")
+    return stripped[-1:] in ".!?…" or ". " in stripped
+
+
+Attribution = tuple[str | None, str | None, int | None, int | None]
+
+
+def _speaker(
+    text: str, lower: int, upper: int, names: _Names, found: list[FoundQuote], first: bool
+) -> Attribution | None:
+    """Who the attribution text ``[lower, upper)`` names, and its cue verb."""
+    clause = text[lower:upper]
+    cue_match = _CUE.search(clause) or _INTRO.search(clause)
+    cue = cue_match.group() if cue_match else None
+    entity = names.first(lower, upper) if first else names.last(lower, upper)
+    if entity is not None:
+        return entity.canonical, cue, entity.start, entity.end
+    if _PRONOUN.search(clause) and found and found[-1].speaker:
+        previous = found[-1]
+        return previous.speaker, cue, previous.speaker_start, previous.speaker_end
+    if cue_match is not None:
+        # An unnamed source: the words after the verb ("собеседник «Медузы»").
+        rest = clause[cue_match.end() :].strip(" ,.:\u00a0")
+        phrase = " ".join(rest.split()[:4]).rstrip(".,;:")
+        if phrase and not phrase[:1].isupper() and not _PRONOUN.fullmatch(phrase.split()[0]):
+            return phrase, cue, None, None
+        return None, cue, None, None
+    return None
+
+
+def _after(text: str, end: int, names: _Names, found: list[FoundQuote]) -> Attribution | None:
+    """``«…», — сказал Песков.`` (also without the comma, after ?, ! or …)."""
+    match = re.compile(r"[,.!?…]?[ \u00a0]*[—–][ \u00a0]*").match(text, end)
+    if match is None:
+        comma = re.compile(r",[ \u00a0]*").match(text, end)
+        if comma is None:
+            return None
+        match = comma
+    clause_end = _clause_end(text, match.end())
+    clause = text[match.end() : clause_end]
+    if not _CUE.search(clause) and not names.first(match.end(), clause_end):
+        return None
+    if match.group().strip() == "," and not _CUE.match(clause):
+        return None  # a plain comma continues the sentence: not an attribution
+    return _speaker(text, match.end(), clause_end, names, found, first=True)
+
+
+def _clause_end(text: str, start: int) -> int:
+    """Where an attribution clause ends: the sentence end, a dash, a quote or 200 chars."""
+    limit = min(len(text), start + 200)
+    for index in range(start, limit):
+        char = text[index]
+        if char in ".!?…\n«„" or (char in _DASH and index > start):
+            return index
+        if char == " " and text[index : index + 2] == "  ":
+            return index
+    return limit
+
+
+def _before(
+    text: str, start: int, names: _Names, found: list[FoundQuote]
+) -> tuple[str | None, str | None, int | None, int | None, bool] | None:
+    """``Песков заявил: «…»``, ``По словам Пескова, «…»``, ``Песков назвал это «…»``."""
+    lower = max(0, start - _WINDOW, found[-1].end if found else 0)
+    window = text[lower:start]
+    ends = [m.end() for m in _SENTENCE_END.finditer(window)]
+    cut = lower + ends[-1] if ends else lower
+    cut = max(cut, _paragraph_start(text, start, lower))
+    clause = text[cut:start]
+    colon = clause.rstrip(" \u00a0").endswith(":")
+    if _INTRO.search(clause):
+        intro = _INTRO.search(clause)
+        assert intro is not None
+        entity = names.first(cut + intro.end(), start)
+        if entity is not None:
+            return entity.canonical, intro.group(), entity.start, entity.end, colon
+    if not _CUE.search(clause):
+        return None
+    attribution = _speaker(text, cut, start, names, found, first=False)
+    if attribution is None or attribution[0] is None:
+        return None
+    return (*attribution, colon)
+
+
+def _paragraph_start(text: str, index: int, lower: int) -> int:
+    ends = [match.end() for match in _PARAGRAPH.finditer(text, lower, index)]
+    return ends[-1] if ends else lower
+
+
+def _inner_attribution(
+    text: str, start: int, end: int, names: _Names, found: list[FoundQuote]
+) -> FoundQuote | None:
+    """``«Первое, — сказал Песков. — Второе»``: the attribution is inside the marks."""
+    pattern = re.compile(r"[,!?…][ \u00a0]*[—–][ \u00a0]*([^—–«»]{2,200}?)[.,:][ \u00a0]*[—–]")
+    for match in pattern.finditer(text, start, end):
+        clause_start, clause_end = match.span(1)
+        if _CUE.search(text, clause_start, clause_end) is None:
+            continue
+        attribution = _speaker(text, clause_start, clause_end, names, found, first=True)
+        if attribution is not None:
+            return FoundQuote(start, end, *attribution, attributed=True)
+    return None
+
+
+def _dash_turn(
+    text: str,
+    start: int,
+    end: int,
+    names: _Names,
+    found: list[FoundQuote],
+    interviewee: Entity | None,
+) -> FoundQuote | None:
+    """``— Мы не готовы, — сказал Песков.`` or an interview turn (``— Вопрос?``)."""
+    for match in re.compile(r"[,!?…][ \u00a0]*[—–][ \u00a0]*").finditer(text, start, end):
+        clause_end = _clause_end(text, match.end())
+        if _CUE.search(text, match.end(), clause_end) is None:
+            continue
+        attribution = _speaker(text, match.end(), clause_end, names, found, first=True)
+        if attribution is not None:
+            quote_end = match.start() + (text[match.start()] in "!?…")
+            return FoundQuote(start, quote_end, *attribution, attributed=True)
+    words = text[start:end].split()
+    if len(words) < 2:
+        return None
+    if text[start:end].rstrip().endswith("?"):
+        return FoundQuote(start, end, None, None)  # the interviewer's question
+    if interviewee is not None:
+        who = interviewee
+        return FoundQuote(start, end, who.canonical, None, who.start, who.end)
+    return FoundQuote(start, end)
+
+
+def _interviewee(text: str, paragraphs: list[tuple[int, int]], names: _Names) -> Entity | None:
+    """The person an interview is with: named in the paragraph that introduces the turns."""
+    previous: tuple[int, int] | None = None
+    for start, end in paragraphs:
+        if text[start] in _DASH and previous is not None:
+            intro_start, intro_end = previous
+            if _INTERVIEW.search(text, intro_start, intro_end):
+                people = [e for e in names.within(intro_start, intro_end) if e.type == "PER"]
+                if people:
+                    return people[-1]
+            return None
+        previous = (start, end)
+    return None
+
+
+def _continued(quote: FoundQuote, text: str, found: list[FoundQuote]) -> FoundQuote:
+    """An unattributed quote close after an attributed one is the same speaker's."""
+    if found and found[-1].speaker and quote.start - found[-1].end < 200:
+        previous = found[-1]
+        return FoundQuote(
+            quote.start,
+            quote.end,
+            previous.speaker,
+            None,
+            previous.speaker_start,
+            previous.speaker_end,
+        )
+    return quote
