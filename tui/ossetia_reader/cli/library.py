@@ -8,6 +8,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
@@ -247,14 +248,23 @@ def feeds_export(cli: CliContext, output: Path | None) -> None:
 
 @main.command()
 @click.option("--full-text", is_flag=True, help="Fetch each new item's page for its full text.")
+@click.option(
+    "--time-limit",
+    type=click.FloatRange(min=0.1),
+    default=None,
+    metavar="SECONDS",
+    help="Give up on feeds not done after SECONDS in all (default 600).",
+)
 @click.argument("urls", nargs=-1)
 @pass_cli
-def fetch(cli: CliContext, full_text: bool, urls: tuple[str, ...]) -> None:
+def fetch(
+    cli: CliContext, full_text: bool, time_limit: float | None, urls: tuple[str, ...]
+) -> None:
     """Refresh subscribed feeds (all, or just URLS) and store new articles."""
     from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
     from rich.text import Text
 
-    from ossetia_reader.core.fetch import FeedState, fetch_all
+    from ossetia_reader.core.fetch import FeedState, FetchLimits, fetch_all
     from ossetia_reader.core.subscriptions import find_feed, list_feeds
 
     library = cli.open_library()
@@ -302,7 +312,10 @@ def fetch(cli: CliContext, full_text: bool, urls: tuple[str, ...]) -> None:
         progress.update(task, name=name, status=status, total=total, completed=done)
 
     with progress:
-        summary = fetch_all(library, full_text=full_text, progress=show, urls=chosen)
+        limits = FetchLimits()
+        if time_limit is not None:
+            limits = replace(limits, run_deadline=time_limit, deadline=min(60, time_limit))
+        summary = fetch_all(library, full_text=full_text, progress=show, urls=chosen, limits=limits)
     line = (
         f"{len(summary.results)} feeds in {summary.seconds:.1f} s: {summary.added} new articles, "
         f"{summary.updated} changed, {summary.not_modified} not modified, {summary.failed} failed"

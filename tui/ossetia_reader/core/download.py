@@ -14,15 +14,20 @@ and mtime stay the same.
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import socket
+import ssl
+import threading
 import time
 import urllib.error
 import urllib.request
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
@@ -42,7 +47,9 @@ class FetchLimits:
     """How much one fetch may cost. Tests shrink these; users never need to."""
 
     timeout: float = 20.0  # seconds per socket operation (connect, each read)
-    deadline: float = 60.0  # seconds for one whole download
+    deadline: float = 60.0  # seconds for one whole download, whatever the server does
+    feed_deadline: float = 180.0  # seconds for one feed with its full-text pages
+    run_deadline: float = 600.0  # seconds for a whole refresh of every feed
     max_feed_bytes: int = 32 * 1024 * 1024  # after decompression
     max_page_bytes: int = 8 * 1024 * 1024
     max_redirects: int = 5
@@ -81,8 +88,16 @@ def download(
     allow_file: bool = False,
     should_stop: Callable[[], bool] | None = None,
     accept: str = ACCEPT_FEED,
+    not_after: float | None = None,
 ) -> Response:
     """GET ``url`` within ``limits`` (conditional when validators are given).
+
+    The download ends by ``limits.deadline`` seconds from now (or by the
+    ``time.monotonic()`` value ``not_after``, if sooner) whatever the server
+    does: a watchdog shuts the connection's sockets at that moment, so a
+    server dripping a byte a second into the headers, the TLS handshake or the
+    body cannot hold a read open past it. (Name lookup is the one step it
+    cannot cut short; the system resolver bounds that.)
 
     Raises:
         FetchError: with a one-line reason (HTTP status, timeout, too large, ...).
@@ -93,6 +108,10 @@ def download(
         return _read_local(url, max_bytes, last_modified)
     if scheme not in ("http", "https"):
         raise FetchError(f"cannot fetch {scheme or 'scheme-less'} URLs")
+    ends = time.monotonic() + limits.deadline
+    watchdog = _Watchdog(ends if not_after is None else min(ends, not_after))
+    if watchdog.remaining() <= 0:
+        raise FetchError("timed out: no time left for this download")
     request = urllib.request.Request(
         url, headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"}
     )
@@ -101,40 +120,185 @@ def download(
         request.add_header("If-None-Match", etag)
     if last_modified:
         request.add_header("If-Modified-Since", last_modified)
-    opener = urllib.request.build_opener(_WebOnlyRedirects(limits.max_redirects))
-    started = time.monotonic()
+    opener = urllib.request.build_opener(
+        _WebOnlyRedirects(limits.max_redirects),
+        _WatchedHTTPHandler(watchdog),
+        _WatchedHTTPSHandler(watchdog),
+    )
     try:
-        with opener.open(request, timeout=limits.timeout) as reply:
-            data = _read_body(reply, max_bytes, started + limits.deadline, should_stop)
-            headers = reply.headers
-            return Response(
-                url=reply.geturl(),
-                data=data,
-                content_type=headers.get("Content-Type"),
-                etag=headers.get("ETag"),
-                last_modified=headers.get("Last-Modified"),
-            )
+        with watchdog:
+            response = _get(opener, request, min(limits.timeout, watchdog.remaining()))
+            with response as reply:
+                data = _read_body(reply, max_bytes, watchdog, should_stop)
+                headers = reply.headers
+                return Response(
+                    url=reply.geturl(),
+                    data=data,
+                    content_type=headers.get("Content-Type"),
+                    etag=headers.get("ETag"),
+                    last_modified=headers.get("Last-Modified"),
+                )
+    except _NotModified:
+        return Response(url=url, not_modified=True, etag=etag, last_modified=last_modified)
+    except FetchError:
+        if watchdog.fired:
+            raise FetchError(f"timed out: the download took over {watchdog.seconds:g} s") from None
+        raise
+    except Exception as error:
+        if watchdog.fired:  # whatever broke, broke because the watchdog shut the socket
+            raise FetchError(f"timed out: the download took over {watchdog.seconds:g} s") from None
+        raise _one_line(error, limits) from None
+
+
+class _NotModified(Exception):
+    """The server answered 304."""
+
+
+def _get(
+    opener: urllib.request.OpenerDirector, request: urllib.request.Request, timeout: float
+) -> http.client.HTTPResponse:
+    try:
+        reply: http.client.HTTPResponse = opener.open(request, timeout=timeout)
     except urllib.error.HTTPError as error:
         error.close()
         if error.code == 304:
-            return Response(url=url, not_modified=True, etag=etag, last_modified=last_modified)
+            raise _NotModified from None
         refused = ("non-web", "is not allowed")  # ours, and urllib's own scheme check
         if 300 <= error.code < 400 and any(word in str(error.reason) for word in refused):
             raise FetchError("refused a redirect to a non-web URL") from None
         if 300 <= error.code < 400:
             raise FetchError(f"redirect loop or too many redirects ({error.code})") from None
         raise FetchError(f"HTTP {error.code} {safe_line(str(error.reason))[:80]}") from None
-    except urllib.error.URLError as error:
+    return reply
+
+
+def _one_line(error: Exception, limits: FetchLimits) -> FetchError:
+    """What urllib, http.client or the socket raised, as one line for the user."""
+    if isinstance(error, urllib.error.URLError):
         reason = error.reason
         if isinstance(reason, TimeoutError | socket.timeout):
-            raise FetchError(f"timed out after {limits.timeout:g} s") from None
-        raise FetchError(f"cannot connect: {safe_line(str(reason))[:120]}") from None
-    except TimeoutError:
-        raise FetchError(f"timed out after {limits.timeout:g} s") from None
-    except (http.client.HTTPException, ConnectionError, OSError) as error:
-        raise FetchError(f"connection failed: {safe_line(str(error))[:120]}") from None
-    except ValueError as error:  # malformed URL
-        raise FetchError(f"bad URL: {safe_line(str(error))[:120]}") from None
+            return FetchError(f"timed out after {limits.timeout:g} s")
+        return FetchError(f"cannot connect: {safe_line(str(reason))[:120]}")
+    if isinstance(error, TimeoutError):
+        return FetchError(f"timed out after {limits.timeout:g} s")
+    if isinstance(error, http.client.IncompleteRead):
+        return FetchError("connection closed before the whole body arrived")
+    if isinstance(error, http.client.HTTPException | ConnectionError | OSError):
+        text = safe_line(str(error))[:120] or type(error).__name__
+        return FetchError(f"connection failed: {text}")
+    if isinstance(error, ValueError):  # malformed URL
+        return FetchError(f"bad URL: {safe_line(str(error))[:120]}")
+    raise error
+
+
+class _Watchdog:
+    """Shuts every socket of one download when its time is up.
+
+    Socket timeouts bound each read, not their sum: a server sending a byte
+    just inside the timeout keeps a download alive forever. The watchdog's
+    timer bounds the sum: at the deadline it shuts the sockets down, which
+    wakes any read blocked on them, and ``fired`` tells why it woke.
+    """
+
+    def __init__(self, ends: float) -> None:
+        self.ends = ends
+        self.seconds = max(0.0, ends - time.monotonic())
+        self.fired = False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(self.seconds, self._fire)
+        self._timer.daemon = True
+
+    def remaining(self) -> float:
+        """Seconds left (never below a millisecond: a zero timeout means non-blocking)."""
+        return max(0.001, self.ends - time.monotonic()) if not self.fired else 0.0
+
+    def watch(self, sock: socket.socket) -> None:
+        """Shut ``sock`` down at the deadline (at once, if it has passed)."""
+        with self._lock:
+            self._sockets.append(sock)
+            fired = self.fired
+        if fired:
+            _shut(sock)
+
+    def __enter__(self) -> _Watchdog:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.cancel()
+        with self._lock:
+            self._sockets.clear()
+
+    def _fire(self) -> None:
+        with self._lock:
+            self.fired = True
+            sockets = list(self._sockets)
+        for sock in sockets:
+            _shut(sock)
+
+
+def _shut(sock: socket.socket) -> None:
+    with contextlib.suppress(OSError):  # already closed: nothing left to wake
+        sock.shutdown(socket.SHUT_RDWR)
+
+
+class _WatchedHTTPConnection(http.client.HTTPConnection):
+    """An HTTP connection whose socket the download's watchdog can shut."""
+
+    def __init__(self, *args: Any, watchdog: _Watchdog, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._watchdog = watchdog
+
+    def connect(self) -> None:
+        super().connect()
+        self._watchdog.watch(self.sock)
+
+
+class _WatchedHTTPSConnection(http.client.HTTPSConnection):
+    """HTTPS with the handshake done after the watchdog holds the TLS socket.
+
+    ``HTTPSConnection.connect`` shakes hands inside ``wrap_socket``, on a
+    socket nobody else can reach; a server dripping its handshake would hold
+    it for as long as it liked.
+    """
+
+    def __init__(self, *args: Any, watchdog: _Watchdog, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._watchdog = watchdog
+
+    def connect(self) -> None:
+        http.client.HTTPConnection.connect(self)
+        self._watchdog.watch(self.sock)
+        hostname = getattr(self, "_tunnel_host", None) or self.host
+        context: ssl.SSLContext = self._context  # type: ignore[attr-defined]
+        self.sock = context.wrap_socket(
+            self.sock, server_hostname=hostname, do_handshake_on_connect=False
+        )
+        self._watchdog.watch(self.sock)
+        self.sock.do_handshake()
+
+
+class _WatchedHTTPHandler(urllib.request.HTTPHandler):
+    def __init__(self, watchdog: _Watchdog) -> None:
+        super().__init__()
+        self._watchdog = watchdog
+
+    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(partial(_WatchedHTTPConnection, watchdog=self._watchdog), req)  # type: ignore[arg-type]
+
+
+class _WatchedHTTPSHandler(urllib.request.HTTPSHandler):
+    def __init__(self, watchdog: _Watchdog) -> None:
+        super().__init__()
+        self._watchdog = watchdog
+
+    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(  # type: ignore[arg-type]
+            partial(_WatchedHTTPSConnection, watchdog=self._watchdog),
+            req,
+            context=self._context,  # type: ignore[attr-defined]
+        )
 
 
 class _WebOnlyRedirects(urllib.request.HTTPRedirectHandler):
@@ -152,10 +316,10 @@ class _WebOnlyRedirects(urllib.request.HTTPRedirectHandler):
 def _read_body(
     reply: http.client.HTTPResponse,
     max_bytes: int,
-    deadline: float,
+    watchdog: _Watchdog,
     should_stop: Callable[[], bool] | None,
 ) -> bytes:
-    """Read and decompress at most ``max_bytes``, by ``deadline``."""
+    """Read and decompress at most ``max_bytes``, before the watchdog fires."""
     encoding = (reply.headers.get("Content-Encoding") or "").strip().lower()
     declared = reply.headers.get("Content-Length")
     if declared and declared.isdigit() and not encoding and int(declared) > max_bytes:
@@ -163,16 +327,16 @@ def _read_body(
     decompressor = None
     if encoding in ("gzip", "x-gzip"):
         decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    elif encoding == "deflate":
-        decompressor = zlib.decompressobj(32 + zlib.MAX_WBITS)
-    elif encoding not in ("", "identity"):
+    elif encoding not in ("", "identity", "deflate"):
         raise FetchError(f"unsupported content encoding {safe_line(encoding)!r}")
     out = bytearray()
     received = 0
-    for chunk in _chunks(reply, deadline, should_stop):
+    for chunk in _chunks(reply, watchdog, should_stop):
         received += len(chunk)
         if received > max_bytes:
             raise FetchError(f"too large: over {max_bytes:,} bytes")
+        if decompressor is None and encoding == "deflate":
+            decompressor = _deflate_for(chunk)
         if decompressor is None:
             out += chunk
             continue
@@ -189,16 +353,25 @@ def _read_body(
     return bytes(out)
 
 
+def _deflate_for(head: bytes) -> zlib._Decompress:
+    """``deflate`` is meant to be zlib-wrapped, but many servers send raw deflate."""
+    wrapped = len(head) >= 2 and head[0] & 0x0F == 8 and ((head[0] << 8) | head[1]) % 31 == 0
+    return zlib.decompressobj(zlib.MAX_WBITS if wrapped else -zlib.MAX_WBITS)
+
+
 def _chunks(
-    reply: http.client.HTTPResponse, deadline: float, should_stop: Callable[[], bool] | None
+    reply: http.client.HTTPResponse, watchdog: _Watchdog, should_stop: Callable[[], bool] | None
 ) -> Iterator[bytes]:
+    """The body as it arrives (``read1``: whatever is there, so a stop is seen soon)."""
     while True:
         if should_stop is not None and should_stop():
             raise FetchStopped("stopped")
-        if time.monotonic() > deadline:
-            raise FetchError("timed out: the download took too long")
-        chunk = reply.read(_CHUNK)
+        chunk = reply.read1(_CHUNK)
+        if watchdog.fired:  # the read ended because the socket was shut, not at the end
+            raise FetchError(f"timed out: the download took over {watchdog.seconds:g} s")
         if not chunk:
+            if reply.length:  # what is left of a declared Content-Length
+                raise FetchError("connection closed before the whole body arrived")
             return
         yield chunk
 

@@ -177,6 +177,7 @@ def fetch_all(
     """
     limits = limits or FetchLimits()
     started = time.monotonic()
+    run_ends = started + limits.run_deadline
     feeds = [f for f in list_feeds(library) if urls is None or f.url in urls]
     events: queue.SimpleQueue[FeedProgress] = queue.SimpleQueue()
     stop = threading.Event()
@@ -201,11 +202,22 @@ def fetch_all(
                 tell(FeedProgress(feed.url, feed.name, FeedState.CANCELLED))
                 continue
             known = _known(library, feed.url) if full_text else frozenset()
-            future = pool.submit(_fetch_one, feed, known, full_text, limits, events, stop.is_set)
+            future = pool.submit(
+                _fetch_one, feed, known, full_text, limits, events, stop.is_set, run_ends
+            )
             pending[future] = feed
         while pending:
             done, _ = wait(list(pending), timeout=0.1, return_when=FIRST_COMPLETED)
             _drain(events, tell)
+            if time.monotonic() > run_ends:  # feeds still queued never start; running ones
+                late = f"not fetched: the refresh took over {limits.run_deadline:g} s"
+                for future, feed in list(pending.items()):  # end by run_ends on their own
+                    if future.cancel():
+                        del pending[future]
+                        results[feed.url] = FeedResult(
+                            feed.url, feed.name, FeedState.FAILED, error=late
+                        )
+                        tell(FeedProgress(feed.url, feed.name, FeedState.FAILED, error=late))
             if stopping():
                 for future, feed in list(pending.items()):
                     if future.cancel():
@@ -243,12 +255,18 @@ def _fetch_one(
     limits: FetchLimits,
     events: queue.SimpleQueue[FeedProgress],
     should_stop: Callable[[], bool],
+    run_ends: float,
 ) -> _Fetched:
-    """Download and parse one feed (worker thread: no library access here)."""
+    """Download and parse one feed (worker thread: no library access here).
+
+    The feed and its full-text pages share one deadline (``feed_deadline``,
+    cut short by the run's), so a slow site cannot hold a worker past it.
+    """
     if should_stop():
         return _Fetched(feed, stopped=True)
     events.put(FeedProgress(feed.url, feed.name, FeedState.FETCHING))
     fetched = _Fetched(feed)
+    ends = min(time.monotonic() + limits.feed_deadline, run_ends)
     try:
         fetched.response = download(
             feed.url,
@@ -258,6 +276,7 @@ def _fetch_one(
             last_modified=feed.last_modified,
             allow_file=True,
             should_stop=should_stop,
+            not_after=ends,
         )
         if fetched.response.not_modified:
             return fetched
@@ -277,7 +296,7 @@ def _fetch_one(
         fetched.error = f"unexpected error: {type(error).__name__}: {safe_line(str(error))[:100]}"
         return fetched
     if full_text:
-        _add_full_text(fetched, known, limits, events, should_stop)
+        _add_full_text(fetched, known, limits, events, should_stop, ends)
     return fetched
 
 
@@ -287,8 +306,9 @@ def _add_full_text(
     limits: FetchLimits,
     events: queue.SimpleQueue[FeedProgress],
     should_stop: Callable[[], bool],
+    ends: float,
 ) -> None:
-    """Replace each new item's summary by its page's extracted main text."""
+    """Replace each new item's summary by its page's extracted main text, until ``ends``."""
     from ossetia_reader.core.formats.html import parse_html_page
 
     assert fetched.parsed is not None
@@ -305,6 +325,10 @@ def _add_full_text(
     for done, (index, article) in enumerate(wanted, start=1):
         if should_stop():
             return
+        if time.monotonic() >= ends:
+            left = len(wanted) - done + 1
+            fetched.page_warnings.append(f"{left} pages skipped: the feed's time ran out")
+            break
         events.put(
             FeedProgress(
                 feed.url,
@@ -322,6 +346,7 @@ def _add_full_text(
                 limits=limits,
                 should_stop=should_stop,
                 accept="text/html, application/xhtml+xml;q=0.9, */*;q=0.5",
+                not_after=ends,
             )
             extracted = parse_html_page(page.data, url=page.url, fallback_id=article.id)
         except FetchStopped:
