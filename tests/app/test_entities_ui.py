@@ -133,6 +133,6 @@ async def test_legend_names_the_highlight_styles(library: Library) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         pane = await open_seed(pilot, library)
         legend = pane_text(pane).splitlines()[3]
-        assert legend == "person place organisation other “quote” — speaker"
+        assert legend == "person place org other “quote” — speaker"
         await pilot.press("e")
         assert pane_text(pane).splitlines()[3] == "“quote” — speaker"

@@ -80,7 +80,7 @@ async def test_subscribe_to_a_feed_file_and_refresh(library: Library, tmp_path: 
         await settle(pilot)
         await pilot.press("r")
         await settle(pilot)
-        assert "no feeds yet" in " ".join(str(n.message) for n in app._notifications)
+        assert "no feeds yet" in " ".join(str(n.message) for n in app._notifications).lower()
         app.subscribe(str(feed))
         await settle(pilot)
         article_list = app.screen.query_one(ArticleList)

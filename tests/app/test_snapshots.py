@@ -12,6 +12,7 @@ from textual.pilot import Pilot
 from ossetia_reader.app import OssetiaReader
 from ossetia_reader.core.bundled import import_bundled
 from ossetia_reader.core.library import Library
+from ossetia_reader.widgets.status_bar import StatusBar
 from tests.conftest import settle
 
 
@@ -24,6 +25,8 @@ def make_app(tmp_path: Path) -> OssetiaReader:
 async def ready(pilot: Pilot[None]) -> None:
     await settle(pilot)
     pilot.app.clear_notifications()
+    for bar in pilot.app.screen.query(StatusBar):
+        bar.news = ""  # background news fades after a few seconds: not part of the look
     await pilot.pause()
 
 

@@ -43,13 +43,21 @@ class OssetiaReader(App[None]):
 
     TITLE = "ossetia-reader"
     CSS_PATH = "app.tcss"
-    HELP_TITLE = "App"
+    HELP_TITLE = "Anywhere"
     COMMANDS = App.COMMANDS | {ReaderCommands, SourceCommands}
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit"),
-        Binding("r", "refresh_feeds", "Refresh", id="app.refresh"),
-        Binding("ctrl+p", "command_palette", "Commands", show=False, id="app.commands"),
+        Binding(
+            "r", "refresh_feeds", "Refresh", tooltip="Fetch every subscribed feed", id="app.refresh"
+        ),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Commands",
+            tooltip="Commands: subscribe, add files, filters, themes…",
+            id="app.commands",
+        ),
     ]
 
     def __init__(
@@ -147,8 +155,15 @@ class OssetiaReader(App[None]):
     @work(thread=True, exclusive=True, group="index")
     def load_index(self, then_enrich: bool = False) -> None:
         """Load the search index off the UI thread; then, if asked, start enrichment."""
+
+        def news(text: str) -> None:
+            if "could not" in text:  # the next start would rebuild again: worth a look
+                self.call_from_thread(self.notify, text, severity="warning")
+            else:
+                self.call_from_thread(self.tell, text)
+
         try:
-            self.search.load(notify=lambda text: self.call_from_thread(self.notify, text))
+            self.search.load(notify=news)
         except Exception as error:  # a broken index must never take the app down
             self.call_from_thread(
                 self.notify, f"search index unavailable: {error}", severity="warning"
@@ -205,7 +220,11 @@ class OssetiaReader(App[None]):
 
         if not list_feeds(self.library):
             self.call_from_thread(
-                self.notify, 'no feeds yet: Ctrl+P, "Subscribe to a feed…"', severity="warning"
+                self.notify,
+                "No feeds yet. Press Ctrl+P and choose “Subscribe to a feed…”, "
+                "or run: ossetia-reader feeds add URL",
+                title="Nothing to refresh",
+                severity="warning",
             )
             return
         worker = get_current_worker()
@@ -226,12 +245,20 @@ class OssetiaReader(App[None]):
         )
         self.call_from_thread(self._set_activity, "")
         failed = f", {summary.failed} failed" if summary.failed else ""
-        self.call_from_thread(
-            self.notify,
-            f"{summary.added} new, {summary.updated} updated from "
-            f"{len(summary.results)} feeds{failed}",
-        )
+        report = f"{summary.added} new, {summary.updated} updated from {len(summary.results)} feeds"
+        if failed:
+            self.call_from_thread(self.notify, report + failed, severity="warning")
+        else:
+            self.call_from_thread(self.tell, report)
         self.call_from_thread(self._library_changed, summary.added, summary.updated)
+
+    def tell(self, text: str) -> None:
+        """Background news for the status line (a toast is for what needs attention)."""
+        from ossetia_reader.widgets.status_bar import StatusBar
+
+        for screen in self.screen_stack:
+            for bar in screen.query(StatusBar):
+                bar.tell(text)
 
     def _set_activity(self, text: str) -> None:
         from ossetia_reader.widgets.status_bar import StatusBar
@@ -263,7 +290,10 @@ class OssetiaReader(App[None]):
         message = f"{added} added, {updated} updated from {len(reports)} files"
         if failed:
             message += f"; {len(failed)} failed: {failed[0].reason}"
-        self.call_from_thread(self.notify, message, severity="warning" if failed else "information")
+        if failed:
+            self.call_from_thread(self.notify, message, severity="warning")
+        else:
+            self.call_from_thread(self.tell, message)
         self.call_from_thread(self._library_changed, added, updated)
 
     def action_subscribe(self) -> None:
@@ -285,7 +315,7 @@ class OssetiaReader(App[None]):
         except SubscriptionError as error:
             self.call_from_thread(self.notify, str(error), severity="error")
             return
-        self.call_from_thread(self.notify, f"subscribed to {feed.url}")
+        self.call_from_thread(self.tell, f"subscribed to {feed.url}")
         self.call_from_thread(self.refresh_feeds)
 
     # -- navigation ----------------------------------------------------------------
@@ -319,7 +349,7 @@ class OssetiaReader(App[None]):
         if speaker:
             self.open_entity(speaker, "PER")
         else:
-            self.notify("this quote has no speaker")
+            self.tell("this quote has no speaker")
 
     def open_entity(self, name: str, type_: str | None) -> None:
         """Show everything the library holds about ``name``."""

@@ -1,8 +1,12 @@
-"""Key bindings as data: shown by the help screen, the footer, and remappable."""
+"""Key bindings as data: shown by the help screen, the footer, and remappable.
+
+One spelling everywhere: named keys capitalised as on a keyboard (Enter, Esc,
+PgDn, Home), arrows as arrows, letters as typed (``G`` is Shift+g).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from textual.binding import Binding
 
@@ -10,59 +14,72 @@ _KEY_NAMES = {
     "question_mark": "?",
     "slash": "/",
     "quotation_mark": '"',
+    "apostrophe": "'",
     "plus": "+",
     "minus": "-",
     "equals_sign": "=",
+    "full_stop": ".",
+    "comma": ",",
+    "backslash": "\\",
     "space": "Space",
     "enter": "Enter",
     "escape": "Esc",
     "tab": "Tab",
-    "shift+tab": "Shift+Tab",
+    "backspace": "Backspace",
+    "delete": "Del",
+    "home": "Home",
+    "end": "End",
     "pagedown": "PgDn",
     "pageup": "PgUp",
-    "backslash": "\\",
+    "down": "↓",
+    "up": "↑",
+    "left": "←",
+    "right": "→",
 }
 
 
+def key_name(key: str) -> str:
+    """One key as a person reads it: ``"ctrl+f"`` → ``"Ctrl+F"``, ``"pagedown"`` → ``"PgDn"``."""
+    key = key.strip()
+    *modifiers, base = key.split("+") if key != "plus" else ["plus"]
+    name = _KEY_NAMES.get(base)
+    if name is None:
+        name = base.upper() if modifiers and len(base) == 1 else base
+        if len(base) > 1 and base[0] == "f" and base[1:].isdigit():
+            name = base.upper()  # f1 → F1
+    return "".join(m.capitalize() + "+" for m in modifiers) + name
+
+
+def split_keys(keys: str) -> list[str]:
+    """``"j,down"`` → ``["j", "down"]``."""
+    return [key.strip() for key in keys.split(",") if key.strip()]
+
+
 def display_key(keys: str) -> str:
-    """``"j,down"`` → ``"j / ↓"``-style text a person can read."""
-    shown = []
-    for key in keys.split(","):
-        key = key.strip()
-        name = _KEY_NAMES.get(key)
-        if name is None:
-            name = {"down": "↓", "up": "↑", "left": "←", "right": "→"}.get(key, key)
-            if name.startswith("ctrl+"):
-                name = "Ctrl+" + name[5:]
-        shown.append(name)
-    return " / ".join(shown)
+    """``"j,down"`` → ``"j ↓"``: every key of a binding, as the help screen lists them."""
+    return " ".join(key_name(key) for key in split_keys(keys))
 
 
-def binding_sections(screen: object) -> list[tuple[str, list[Binding]]]:
-    """Bindings of the app, the screen and each widget class on it, by section."""
-    from textual.app import App
-    from textual.dom import DOMNode
-
-    sections: list[tuple[str, list[Binding]]] = []
-    seen_classes: set[type] = set()
-    nodes: list[DOMNode] = []
-    if isinstance(screen, DOMNode):
-        app = screen.app
-        nodes = [app, screen, *screen.query("*")]
-    for node in nodes:
-        cls = type(node)
-        if cls in seen_classes or not node.BINDINGS:
-            continue
-        seen_classes.add(cls)
-        bindings = [b for b in _as_bindings(node.BINDINGS) if b.description]
-        if isinstance(node, App):
-            bindings = [b for b in bindings if b.action not in {"screenshot"}]
-        if bindings:
-            sections.append((getattr(node, "HELP_TITLE", cls.__name__), bindings))
-    return sections
+def is_printable(key: str) -> bool:
+    """A key that types a character (an input field takes it instead of a binding)."""
+    name = key_name(key)
+    return len(name) == 1 and key not in {"up", "down", "left", "right"}
 
 
-def _as_bindings(items: Sequence[object]) -> list[Binding]:
+def bound_keys(binding: Binding, keymap: Mapping[str, str] | None = None) -> str:
+    """The keys of ``binding`` after the user's keymap (config ``[keys]``) is applied."""
+    if keymap and binding.id and binding.id in keymap:
+        return keymap[binding.id]
+    return binding.key
+
+
+def help_text(binding: Binding) -> str:
+    """The help screen's wording: the tooltip when there is one, else the footer label."""
+    return binding.tooltip or binding.description
+
+
+def as_bindings(items: Sequence[object]) -> list[Binding]:
+    """``BINDINGS`` entries (``Binding`` or tuples) as ``Binding`` objects."""
     out: list[Binding] = []
     for item in items:
         if isinstance(item, Binding):

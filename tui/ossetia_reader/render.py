@@ -20,6 +20,8 @@ from ossetia_reader.core.sanitize import safe_line, safe_text
 
 ENTITY_TYPES = ("PER", "LOC", "ORG", "MISC")
 ENTITY_NAMES = {"PER": "person", "LOC": "place", "ORG": "organisation", "MISC": "other"}
+# The legend's words: short, so the legend stays on one line in a 50-column pane.
+LEGEND_NAMES = {"PER": "person", "LOC": "place", "ORG": "org", "MISC": "other"}
 
 
 @dataclass(frozen=True)
@@ -90,8 +92,13 @@ def render_article(
     quotes: bool = True,
     hits: Sequence[tuple[int, int]] = (),
     focus: Item | None = None,
+    reserve_legend: bool = False,
 ) -> RenderedArticle:
-    """Lay out title, date/source line, caption and body with highlights applied."""
+    """Lay out title, date/source line, caption and body with highlights applied.
+
+    ``reserve_legend`` keeps the legend's line even while it is empty, so the text
+    below does not move when enrichment (or ``e``) changes what the legend names.
+    """
     styles = styles or ArticleStyles()
     text = Text()
     text.append(safe_line(article.title) or article.id, styles.title)
@@ -106,7 +113,7 @@ def render_article(
         text.append("\n")
         text.append(safe_line(article.url), styles.meta)
     legend = _legend(article, styles, entities=entities, quotes=quotes)
-    if legend.plain:
+    if legend.plain or reserve_legend:
         text.append("\n")
         text.append_text(legend)
     text.append("\n\n")
@@ -165,7 +172,7 @@ def _legend(article: Article, styles: ArticleStyles, *, entities: bool, quotes: 
     for kind in ENTITY_TYPES:
         if kind in shown:
             legend.append(" " if legend else "")
-            legend.append(ENTITY_NAMES[kind], styles.entity[kind])
+            legend.append(LEGEND_NAMES[kind], styles.entity[kind])
     if quotes and article.quotes:
         legend.append(" " if legend else "")
         legend.append("“quote”", styles.quote)

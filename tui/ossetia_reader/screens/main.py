@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
 from ossetia_reader.core.article import Article, ArticleSummary
 from ossetia_reader.core.library import ArticleFilter
@@ -19,6 +19,7 @@ from ossetia_reader.messages import EnrichmentProgress, LibraryChanged
 from ossetia_reader.screens.help import HelpScreen
 from ossetia_reader.widgets.article_info import ArticleInfo
 from ossetia_reader.widgets.article_list import PAGE, ArticleList
+from ossetia_reader.widgets.key_bar import KeyBar
 from ossetia_reader.widgets.reading_pane import ReadingPane
 from ossetia_reader.widgets.search_bar import SearchBar
 from ossetia_reader.widgets.status_bar import StatusBar
@@ -37,20 +38,110 @@ class MainScreen(Screen[None]):
     HELP_TITLE = "Anywhere"
     AUTO_FOCUS = "#articles"
 
+    # Descriptions are the footer's short labels; tooltips are the help screen's wording.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "search", "Search", id="main.search"),
-        Binding("question_mark", "help", "Help", id="main.help"),
-        Binding("m", "toggle_read", "Read/unread", id="main.toggle_read"),
-        Binding("s", "toggle_star", "Star", id="main.toggle_star"),
-        Binding("M", "mark_all_read", "All read", show=False, id="main.mark_all_read"),
-        Binding("v", "cycle_filter", "All/unread/starred", id="main.filter"),
-        Binding("z", "cycle_grouping", "Group by", show=False, id="main.group"),
-        Binding("o", "open_url", "Open URL", show=False, id="main.open_url"),
-        Binding("y", "copy_url", "Copy URL", show=False, id="main.copy_url"),
-        Binding("f", "toggle_sidebar", "Full width", show=False, id="main.sidebar"),
-        Binding("i", "toggle_info", "Entities panel", id="main.info"),
-        Binding("p", "people", "People", id="main.people"),
+        Binding("slash", "search", "Search", tooltip="Search the library", id="main.search"),
+        Binding("question_mark,f1", "help", "Help", tooltip="This list of keys", id="main.help"),
+        Binding("tab", "app.focus_next", "Next pane", show=False, id="main.next_pane"),
+        Binding(
+            "shift+tab", "app.focus_previous", "Previous pane", show=False, id="main.prev_pane"
+        ),
+        Binding(
+            "escape",
+            "back",
+            "List",
+            tooltip="Back to the list; in the list: clear the search",
+            id="main.back",
+        ),
+        Binding("m", "toggle_read", "Read", tooltip="Mark read / unread", id="main.toggle_read"),
+        Binding("s", "toggle_star", "Star", tooltip="Star / unstar", id="main.toggle_star"),
+        Binding(
+            "M",
+            "mark_all_read",
+            "All read",
+            tooltip="Mark every article read",
+            id="main.mark_all_read",
+        ),
+        Binding(
+            "v",
+            "cycle_filter",
+            "Filter",
+            tooltip="Show all / unread / starred articles",
+            id="main.filter",
+        ),
+        Binding(
+            "z",
+            "cycle_grouping",
+            "Group",
+            tooltip="Group by source / by month / not at all",
+            id="main.group",
+        ),
+        Binding(
+            "o",
+            "open_url",
+            "Open in browser",
+            tooltip="Open the article (or the link under the cursor) in a browser",
+            id="main.open_url",
+        ),
+        Binding(
+            "y",
+            "copy_url",
+            "Copy address",
+            tooltip="Copy the address of the article (or of the link under the cursor)",
+            id="main.copy_url",
+        ),
+        Binding(
+            "f",
+            "toggle_sidebar",
+            "Full width",
+            tooltip="Hide / show the article list",
+            id="main.sidebar",
+        ),
+        Binding(
+            "i",
+            "toggle_info",
+            "Info",
+            tooltip="Panel: entities and quotes of the article",
+            id="main.info",
+        ),
+        Binding(
+            "p",
+            "people",
+            "People",
+            tooltip="People and speakers across the library",
+            id="main.people",
+        ),
     ]
+
+    # The footer's keys for each pane, most important first (what does not fit is dropped).
+    FOOTER_KEYS: ClassVar[dict[str, tuple[str, ...]]] = {
+        "LIST": (
+            "list.open",
+            "main.search",
+            "main.filter",
+            "main.toggle_star",
+            "main.toggle_read",
+            "main.info",
+            "main.people",
+            "app.commands",
+            "app.refresh",
+            "app.quit",
+        ),
+        "READ": (
+            "main.back",
+            "read.page_down",
+            "read.next_item",
+            "read.next_hit",
+            "main.toggle_star",
+            "main.info",
+            "main.open_url",
+            "app.commands",
+            "app.quit",
+        ),
+        "SEARCH": ("search.open", "search.down", "search.earlier", "search.leave", "app.commands"),
+        "INFO": ("main.back", "main.info", "main.search", "app.commands", "app.quit"),
+    }
+    FOOTER_PINNED = ("main.help",)
 
     def __init__(self) -> None:
         super().__init__()
@@ -77,7 +168,7 @@ class MainScreen(Screen[None]):
             yield ReadingPane(id="reader")
             yield ArticleInfo(id="info")
         yield StatusBar(id="status")
-        yield Footer()
+        yield KeyBar(id="keys")
 
     @property
     def article_list(self) -> ArticleList:
@@ -207,6 +298,7 @@ class MainScreen(Screen[None]):
         self.article_list.action_open()
 
     @on(SearchBar.Left)
+    @on(SearchBar.ToResults)
     def _search_left(self) -> None:
         self.article_list.focus()
 
@@ -247,11 +339,17 @@ class MainScreen(Screen[None]):
     def on_descendant_focus(self, event: object) -> None:
         focused = self.focused
         if isinstance(focused, ReadingPane):
-            self.status.mode = "READ"
+            mode = "READ"
         elif isinstance(focused, SearchBar):
-            self.status.mode = "SEARCH"
+            mode = "SEARCH"
+        elif isinstance(focused, ArticleInfo):
+            mode = "INFO"
         else:
-            self.status.mode = "LIST"
+            mode = "LIST"
+        self.status.mode = mode
+        self.query_one(KeyBar).show_keys(
+            self.FOOTER_KEYS[mode], self.FOOTER_PINNED, typing=mode == "SEARCH"
+        )
         self._apply_layout()
 
     def on_library_changed(self, event: LibraryChanged) -> None:
@@ -295,8 +393,15 @@ class MainScreen(Screen[None]):
     def action_search(self) -> None:
         self.query_one(SearchBar).focus()
 
+    def action_back(self) -> None:
+        """Esc: from a pane back to the list; in the list, clear the search."""
+        if not isinstance(self.focused, ArticleList):
+            self.article_list.focus()
+        elif self.query_text:
+            self.query_one(SearchBar).value = ""
+
     def action_help(self) -> None:
-        self.app.push_screen(HelpScreen.for_screen(self))
+        self.app.push_screen(HelpScreen.for_screen(self, self.reader.config.keys))
 
     def _target_key(self) -> int | None:
         if isinstance(self.focused, ReadingPane):

@@ -40,13 +40,13 @@ class ArticleList(ScrollView, can_focus=True):
     HELP_TITLE = "Article list"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "cursor_down", "Down", show=False, id="list.cursor_down"),
-        Binding("k,up", "cursor_up", "Up", show=False, id="list.cursor_up"),
-        Binding("g,home", "first", "First", show=False, id="list.first"),
-        Binding("G,end", "last", "Last", show=False, id="list.last"),
-        Binding("pagedown,ctrl+f,space", "page_down", "Page down", show=False, id="list.page_down"),
-        Binding("pageup,ctrl+b,b", "page_up", "Page up", show=False, id="list.page_up"),
-        Binding("enter,l", "open", "Open", id="list.open"),
+        Binding("j,down", "cursor_down", "Down", id="list.cursor_down"),
+        Binding("k,up", "cursor_up", "Up", id="list.cursor_up"),
+        Binding("g,home", "first", "First", id="list.first"),
+        Binding("G,end", "last", "Last", id="list.last"),
+        Binding("space,pagedown,ctrl+f", "page_down", "Page down", id="list.page_down"),
+        Binding("b,pageup,ctrl+b", "page_up", "Page up", id="list.page_up"),
+        Binding("enter,l", "open", "Open", tooltip="Read the article", id="list.open"),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {

@@ -43,21 +43,59 @@ class ReadingPane(ScrollView, can_focus=True):
     HELP_TITLE = "Reading pane"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "scroll_down", "Scroll down", show=False, id="read.scroll_down"),
-        Binding("k,up", "scroll_up", "Scroll up", show=False, id="read.scroll_up"),
-        Binding("space,pagedown,ctrl+f", "page_down", "Page down", show=False, id="read.page_down"),
-        Binding("b,pageup,ctrl+b", "page_up", "Page up", show=False, id="read.page_up"),
-        Binding("g,home", "scroll_home", "Top", show=False, id="read.scroll_home"),
-        Binding("G,end", "scroll_end", "Bottom", show=False, id="read.scroll_end"),
-        Binding("n", "next_hit", "Next hit", id="read.next_hit"),
-        Binding("N", "previous_hit", "Prev hit", id="read.previous_hit"),
-        Binding("e", "toggle_entities", "Entities", id="read.entities"),
-        Binding("quotation_mark", "toggle_quotes", "Quotes", id="read.quotes"),
-        Binding("tab", "next_item", "Next item", show=False, id="read.next_item"),
-        Binding("shift+tab", "previous_item", "Prev item", show=False, id="read.previous_item"),
-        Binding("enter", "open_item", "Open item", id="read.open_item"),
-        Binding("plus,equals_sign", "wider", "Wider", show=False, id="read.wider"),
-        Binding("minus", "narrower", "Narrower", show=False, id="read.narrower"),
+        Binding("j,down", "scroll_down", "Down", tooltip="Scroll down", id="read.scroll_down"),
+        Binding("k,up", "scroll_up", "Up", tooltip="Scroll up", id="read.scroll_up"),
+        Binding(
+            "space,pagedown,ctrl+f", "page_down", "Page", tooltip="Page down", id="read.page_down"
+        ),
+        Binding("b,pageup,ctrl+b", "page_up", "Page up", id="read.page_up"),
+        Binding("g,home", "scroll_home", "Top", id="read.scroll_home"),
+        Binding("G,end", "scroll_end", "Bottom", id="read.scroll_end"),
+        Binding("n", "next_hit", "Next hit", tooltip="Next search hit", id="read.next_hit"),
+        Binding(
+            "N",
+            "previous_hit",
+            "Previous hit",
+            tooltip="Previous search hit",
+            id="read.previous_hit",
+        ),
+        Binding(
+            "tab",
+            "next_item",
+            "Next name",
+            tooltip="Next entity or quote (after the last one: the next pane)",
+            id="read.next_item",
+        ),
+        Binding(
+            "shift+tab",
+            "previous_item",
+            "Previous name",
+            tooltip="Previous entity or quote",
+            id="read.previous_item",
+        ),
+        Binding(
+            "enter",
+            "open_item",
+            "Open name",
+            tooltip="Open the entity or speaker under the cursor",
+            id="read.open_item",
+        ),
+        Binding(
+            "e",
+            "toggle_entities",
+            "Entity colours",
+            tooltip="Entity colours on / off",
+            id="read.entities",
+        ),
+        Binding(
+            "quotation_mark",
+            "toggle_quotes",
+            "Quote colours",
+            tooltip="Quote colours on / off",
+            id="read.quotes",
+        ),
+        Binding("plus,equals_sign", "wider", "Wider", tooltip="Wider text", id="read.wider"),
+        Binding("minus", "narrower", "Narrower", tooltip="Narrower text", id="read.narrower"),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -116,6 +154,7 @@ class ReadingPane(ScrollView, can_focus=True):
         self.item_index = -1
         self.items = self._items()
         self._relayout()
+        self.refresh_bindings()  # n/N are offered only when there are hits
         if not keep_scroll:
             self.scroll_to(y=0, animate=False)
         if self.hits:
@@ -160,6 +199,7 @@ class ReadingPane(ScrollView, can_focus=True):
                 quotes=self.show_quotes,
                 hits=self.hits,
                 focus=focus,
+                reserve_legend=True,
             )
             self._wrapped = wrap(self._rendered.text, self.text_width)
         self._layout_width = self.size.width
@@ -183,6 +223,12 @@ class ReadingPane(ScrollView, can_focus=True):
         line = self._wrapped.lines[index]
         segments = [Segment(" "), *list(line.render(self.app.console))]
         return Strip(segments).apply_style(base).crop_extend(0, width, base)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """n/N show as unavailable (and stay out of the footer) without search hits."""
+        if action in {"next_hit", "previous_hit"} and not self.hits:
+            return None
+        return True
 
     # -- moving around --------------------------------------------------------
 

@@ -11,14 +11,27 @@ from textual.widgets import Input
 
 
 class SearchBar(Input):
-    """Type to search; Up/Down recall earlier searches; Enter opens the top hit."""
+    """Type to search; Enter opens the top hit, ↓ moves into the results, ↑ recalls searches."""
 
     HELP_TITLE = "Search bar"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "history(-1)", "Earlier search", show=False, id="search.earlier"),
-        Binding("down", "history(1)", "Later search", show=False, id="search.later"),
-        Binding("escape", "leave", "Back to list", id="search.leave"),
+        Binding("enter", "submit", "Open top result", id="search.open"),
+        Binding(
+            "down",
+            "down",
+            "Results",
+            tooltip="Into the results (after ↑: a later search)",
+            id="search.down",
+        ),
+        Binding("up", "history(-1)", "Earlier searches", id="search.earlier"),
+        Binding(
+            "escape",
+            "leave",
+            "Clear",
+            tooltip="Clear the search, back to the list",
+            id="search.leave",
+        ),
     ]
 
     DEFAULT_CSS = """
@@ -39,6 +52,10 @@ class SearchBar(Input):
     @dataclass
     class Left(Message):
         """Esc: the user is done searching (the query is cleared)."""
+
+    @dataclass
+    class ToResults(Message):
+        """↓ on the newest query: the user wants to move through the results."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(placeholder='/ search: words, "phrases", title:, after:2022-03 …', id=id)
@@ -69,6 +86,16 @@ class SearchBar(Input):
             self.history[self._history_index] if self._history_index < len(self.history) else ""
         )
         self.cursor_position = len(self.value)
+
+    def action_down(self) -> None:
+        """A later search while recalling history; otherwise into the results."""
+        recalling = self._history_index < len(self.history) and (
+            self.value == self.history[self._history_index]
+        )
+        if recalling:
+            self.action_history(1)
+        else:
+            self.post_message(self.ToResults())
 
     def action_leave(self) -> None:
         self.value = ""

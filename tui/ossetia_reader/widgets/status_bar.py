@@ -1,20 +1,26 @@
-"""The status line: which pane has the keys, and what just happened.
+"""The status line: which pane has the keys, what just happened, and background news.
 
-Its parts carry source and feed names and search notices: each is shown as
-plain ``Text`` after ``safe_line``, so neither markup nor escapes act.
+Background work (the search index, enrichment, feed fetches) reports here rather
+than in toasts: a toast covers part of the screen just as the reader starts, and
+news that needs no answer should not ask for attention. Its parts carry source
+and feed names and search notices: each is shown as plain ``Text`` after
+``safe_line``, so neither markup nor escapes act.
 """
 
 from __future__ import annotations
 
 from rich.text import Text
 from textual.reactive import reactive
+from textual.timer import Timer
 from textual.widget import Widget
 
 from ossetia_reader.core.sanitize import safe_line
 
+NEWS_SECONDS = 6.0
+
 
 class StatusBar(Widget):
-    """``MODE  message  ·  right-hand summary``, one line at the bottom."""
+    """``MODE  message  ·  activity  news  summary``, one line at the bottom."""
 
     DEFAULT_CSS = """
     StatusBar {
@@ -28,9 +34,25 @@ class StatusBar(Widget):
     message: reactive[str] = reactive("")
     summary: reactive[str] = reactive("")
     activity: reactive[str] = reactive("")
+    news: reactive[str] = reactive("")
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._news_timer: Timer | None = None
+
+    def tell(self, text: str, seconds: float = NEWS_SECONDS) -> None:
+        """Show background news for a few seconds, left of the article count."""
+        self.news = text
+        if self._news_timer is not None:
+            self._news_timer.stop()
+        self._news_timer = self.set_timer(seconds, self._forget_news)
+
+    def _forget_news(self) -> None:
+        self.news = ""
 
     def render(self) -> Text:
-        right = "  ".join(safe_line(part) for part in (self.activity, self.summary) if part)
+        parts = (self.activity, self.news, self.summary)
+        right = "  ".join(safe_line(part) for part in parts if part)
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(f" {safe_line(self.mode)} ", "bold reverse")
         text.append(" ")

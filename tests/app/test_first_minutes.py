@@ -1,0 +1,136 @@
+"""What a new user meets first: a footer that fits, help, a screen that holds still."""
+
+from __future__ import annotations
+
+import pytest
+
+from ossetia_reader.app import OssetiaReader
+from ossetia_reader.core.article import Article, Entity
+from ossetia_reader.core.library import Library
+from ossetia_reader.render import render_article, wrap
+from ossetia_reader.screens.help import HelpScreen
+from ossetia_reader.widgets.article_list import ArticleList
+from ossetia_reader.widgets.key_bar import KeyBar
+from ossetia_reader.widgets.reading_pane import ReadingPane
+from ossetia_reader.widgets.status_bar import StatusBar
+from tests.conftest import settle
+
+
+def footer(app: OssetiaReader) -> str:
+    return app.screen.query_one(KeyBar).render().plain
+
+
+@pytest.mark.parametrize("width", [80, 120])
+async def test_footer_fits_and_names_the_keys_of_the_focused_pane(
+    library: Library, width: int
+) -> None:
+    app = OssetiaReader(library, enrich=False)
+    async with app.run_test(size=(width, 24)) as pilot:
+        await settle(pilot)
+        shown = footer(app)
+        assert len(shown) <= width and shown.rstrip().endswith("? Help")
+        assert "Enter Open" in shown and "/ Search" in shown and "v Filter" in shown
+        await pilot.press("enter")
+        await settle(pilot)
+        shown = footer(app)
+        assert isinstance(app.focused, ReadingPane)
+        assert len(shown) <= width and "Esc List" in shown and "Space Page" in shown
+        assert "Next hit" not in shown, "n is offered only when there are search hits"
+        await pilot.press("slash")
+        shown = footer(app)
+        assert len(shown) <= width
+        assert "Enter Open top result" in shown and "↓ Results" in shown
+        assert "? Help" not in shown and "F1 Help" in shown, "? types a character here"
+
+
+async def test_footer_follows_the_keymap(library: Library) -> None:
+    app = OssetiaReader(library, enrich=False)
+    async with app.run_test(size=(100, 24)) as pilot:
+        app.set_keymap({"main.search": "ctrl+k"})
+        await settle(pilot)
+        assert "Ctrl+K Search" in footer(app)
+
+
+async def test_down_from_the_search_bar_moves_into_the_results(library: Library) -> None:
+    app = OssetiaReader(library, enrich=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"ossetia")
+        await settle(pilot)
+        await pilot.press("down")
+        assert isinstance(app.focused, ArticleList)
+        await pilot.press("escape")  # in the list: clears the search
+        await settle(pilot)
+        assert len(app.screen.query_one(ArticleList).keys) == library.count()
+
+
+async def test_help_is_a_cheat_sheet_of_this_apps_keys(library: Library) -> None:
+    app = OssetiaReader(library, enrich=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        titles = [title for title, _ in help_screen.sections]
+        assert titles == ["Anywhere", "Search bar", "Article list", "Reading pane"]
+        anywhere = {line.keys: line.text for line in help_screen.sections[0][1]}
+        assert anywhere["Tab"] == "Next pane" and anywhere["Shift+Tab"] == "Previous pane"
+        assert "Ctrl+P" in anywhere and "? F1" in anywhere
+        keys = {line.keys for _, lines in help_screen.sections for line in lines}
+        assert "g Home" in keys and "Space PgDn Ctrl+F" in keys
+        scroll = help_screen.query_one("VerticalScroll")
+        await pilot.press("G")
+        await pilot.pause()
+        assert scroll.scroll_offset.y == scroll.max_scroll_y > 0
+        await pilot.press("g")
+        await pilot.pause()
+        assert scroll.scroll_offset.y == 0
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_background_news_goes_to_the_status_line_not_a_toast(library: Library) -> None:
+    app = OssetiaReader(library, enrich=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert list(app._notifications) == []
+        assert "search index built (14 articles)" in app.screen.query_one(StatusBar).news
+
+
+def test_the_legend_line_is_kept_before_enrichment() -> None:
+    body = "Dmitry Peskov spoke in Moscow.\n\nSecond paragraph."
+    plain = Article(id="a", title="T", body=body, url="https://example.org/a")
+    enriched = Article(
+        id="a",
+        title="T",
+        body=body,
+        url="https://example.org/a",
+        entities=(Entity(0, 13, "Dmitry Peskov", "PER", "Dmitry Peskov"),),
+    )
+    before = render_article(plain, reserve_legend=True)
+    after = render_article(enriched, reserve_legend=True)
+    assert "person" in after.text.plain and "person" not in before.text.plain
+    lines_before = wrap(before.text, 60)
+    lines_after = wrap(after.text, 60)
+    assert lines_before.line_of(before.position(0)) == lines_after.line_of(after.position(0))
+
+
+async def test_enrichment_does_not_move_the_text(library: Library) -> None:
+    app = OssetiaReader(library, enrich=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        pane = app.screen.query_one(ReadingPane)
+        assert pane.article is not None and not pane.article.entities
+        first = pane.article.body.split()[0]
+
+        def body_line() -> int:
+            assert pane._rendered is not None
+            return pane._wrapped.line_of(pane._rendered.position(0))
+
+        before = body_line()
+        assert pane._wrapped.lines[before].plain.lstrip().startswith(first)
+        app.enrich_in_background()
+        await settle(pilot)
+        assert pane.article is not None and pane.article.entities, "enrichment ran"
+        assert body_line() == before
