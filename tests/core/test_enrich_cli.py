@@ -44,10 +44,33 @@ def test_enrich_then_list_entities_and_quotes(tmp_path: Path) -> None:
     assert "enriched 14 articles" in out
 
 
-def test_entities_and_quotes_enrich_pending_articles_first(tmp_path: Path) -> None:
-    code, out = run("--library", str(tmp_path / "lib"), "entities", "--type", "loc")
-    assert code == 0
-    assert "Russia" in out
+def test_entities_and_quotes_answer_from_what_is_stored_and_say_what_is_pending(
+    tmp_path: Path,
+) -> None:
+    library = str(tmp_path / "lib")
+    result = CliRunner().invoke(main, ["--library", library, "entities", "--json"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == []  # nothing enriched yet, and nothing enriched now
+    assert "14 articles not enriched yet" in result.stderr
+    result = CliRunner().invoke(main, ["--library", library, "quotes", "--json"])
+    assert json.loads(result.stdout) == []
+    assert "14 articles not enriched yet" in result.stderr
+
+    from ossetia_reader.core.enrich.store import pending_count
+    from ossetia_reader.core.library import Library
+
+    assert pending_count(Library(tmp_path / "lib")) == 14
+
+
+def test_wait_enriches_pending_articles_first(tmp_path: Path) -> None:
+    library = str(tmp_path / "lib")
+    result = CliRunner().invoke(main, ["--library", library, "entities", "--type", "loc", "--wait"])
+    assert result.exit_code == 0
+    assert "Russia" in result.stdout
+    assert "not enriched yet" not in result.stderr
+    result = CliRunner().invoke(main, ["--library", library, "quotes", "--json"])
+    assert any(row["speaker"] == "Dmitry Peskov" for row in json.loads(result.stdout))
+    assert "not enriched yet" not in result.stderr
 
 
 def test_quotes_by_an_unknown_speaker_is_a_one_line_error(tmp_path: Path) -> None:

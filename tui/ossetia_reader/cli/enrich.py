@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-
 import click
 
 from ossetia_reader.cli.base import CliContext, UserError, echo_json, main, pass_cli
@@ -11,6 +9,37 @@ from ossetia_reader.core.article import ArticleSummary
 from ossetia_reader.core.library import Library
 
 _TYPES = ("PER", "LOC", "ORG", "MISC")
+_WAIT_HELP = "First enrich the articles still pending (with progress on stderr); can take long."
+
+
+def _answer_from_store(library: Library, *, wait: bool) -> int:
+    """One-shot listings answer from what is enriched; ``--wait`` finishes the rest first.
+
+    Enriching a fresh 100,000-article library takes most of an hour, so a
+    listing that silently did it first would look hung. Without ``--wait`` it
+    lists what is stored; the caller then says (``_say_pending``) how many
+    articles are not in it yet. Returns that number.
+    """
+    from ossetia_reader.core.enrich.store import pending_count
+
+    if wait:
+        _finish_pending(library, show=True)
+    return pending_count(library)
+
+
+def _pending_note(pending: int) -> str:
+    plural = "s" if pending != 1 else ""
+    return f"{pending:,} article{plural} not enriched yet"
+
+
+def _say_pending(pending: int) -> None:
+    """After the listing (stderr, so ``--json`` output stays one document)."""
+    if pending:
+        click.echo(
+            f"ossetia-reader: {_pending_note(pending)} (not counted here); "
+            "run 'ossetia-reader enrich' or add --wait",
+            err=True,
+        )
 
 
 def _finish_pending(library: Library, *, show: bool) -> int:
@@ -69,13 +98,23 @@ def enrich(cli: CliContext, rebuild: bool) -> None:
 @click.option("--match", default="", help="Only names containing this text (any spelling).")
 @click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
+@click.option("--wait", is_flag=True, help=_WAIT_HELP)
 @pass_cli
-def entities(cli: CliContext, type_: str | None, match: str, limit: int, as_json: bool) -> None:
+def entities(
+    cli: CliContext, type_: str | None, match: str, limit: int, as_json: bool, wait: bool
+) -> None:
     """The most-mentioned entities in the library (with your corrections applied)."""
+    library = cli.open_library()
+    pending = _answer_from_store(library, wait=wait)
+    _print_entities(library, type_, match, limit, as_json)
+    _say_pending(pending)
+
+
+def _print_entities(
+    library: Library, type_: str | None, match: str, limit: int, as_json: bool
+) -> None:
     from ossetia_reader.core.enrich.corrected import entity_counts
 
-    library = cli.open_library()
-    _finish_pending(library, show=not as_json and sys.stderr.isatty())
     rows = entity_counts(library, type=type_, limit=limit, match=match)
     if as_json:
         echo_json(
@@ -107,16 +146,24 @@ def entities(cli: CliContext, type_: str | None, match: str, limit: int, as_json
 @click.option("--speaker", default=None, help="Every quote by this speaker (any spelling).")
 @click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
+@click.option("--wait", is_flag=True, help=_WAIT_HELP)
 @pass_cli
-def quotes(cli: CliContext, speaker: str | None, limit: int, as_json: bool) -> None:
+def quotes(cli: CliContext, speaker: str | None, limit: int, as_json: bool, wait: bool) -> None:
     """The most-quoted speakers, or (with --speaker) what one of them said."""
-    from ossetia_reader.core.enrich.corrected import quotes_by, speaker_counts
-
     library = cli.open_library()
-    _finish_pending(library, show=not as_json and sys.stderr.isatty())
+    pending = _answer_from_store(library, wait=wait)
+    _print_quotes(library, speaker, limit, as_json, pending)
+    _say_pending(pending)
+
+
+def _print_quotes(
+    library: Library, speaker: str | None, limit: int, as_json: bool, pending: int
+) -> None:
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
+
+    from ossetia_reader.core.enrich.corrected import quotes_by, speaker_counts
 
     if speaker is None:
         speakers = speaker_counts(library, limit=limit)
@@ -144,7 +191,8 @@ def quotes(cli: CliContext, speaker: str | None, limit: int, as_json: bool) -> N
 
     records = quotes_by(library, speaker, limit=limit)
     if not records and not as_json:
-        raise UserError(f"no quotes by {speaker!r} (see 'ossetia-reader quotes')")
+        note = f"; {_pending_note(pending)}" if pending else ""
+        raise UserError(f"no quotes by {speaker!r} (see 'ossetia-reader quotes'){note}")
     summaries = {s.key: s for s in library.summaries(sorted({r.key for r in records}))}
     if as_json:
         echo_json(
