@@ -25,7 +25,27 @@ def _notify(message: str) -> None:
 
 @contextmanager
 def _progress(library: Library, label: str) -> Iterator[Callable[[int], None]]:
-    """A Rich progress bar on stderr for long index builds; yields the update callback."""
+    """A Rich progress bar on stderr for long index builds; yields the update callback.
+
+    The bar (Rich's progress machinery and a count of the library) is made on
+    the first update only: opening a current index calls none, and a one-shot
+    ``search`` should not pay for a bar it never shows.
+    """
+    from contextlib import ExitStack
+
+    with ExitStack() as stack:
+        bar: list[Callable[[int], None]] = []
+
+        def update(done: int) -> None:
+            if not bar:
+                bar.append(stack.enter_context(_bar(library, label)))
+            bar[0](done)
+
+        yield update
+
+
+@contextmanager
+def _bar(library: Library, label: str) -> Iterator[Callable[[int], None]]:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 

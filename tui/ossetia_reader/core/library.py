@@ -35,7 +35,7 @@ DATABASE_NAME = "library.sqlite3"
 MAX_BODY_CHARS = 10_000_000
 # Titles, sources, URLs and other one-line fields are cut to this many characters.
 MAX_LINE_CHARS = 1_000
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 _MIGRATIONS: dict[int, str] = {
     1: """
@@ -173,6 +173,40 @@ _MIGRATIONS: dict[int, str] = {
         version INTEGER PRIMARY KEY AUTOINCREMENT,
         key TEXT NOT NULL
     );
+    """,
+    # A change counter, so the search index can tell whether it is current by
+    # comparing one number (not by scanning 100,000 rows), and find what changed
+    # since through an index. Triggers keep it right whoever writes: the
+    # library, enrichment, or another process. Only changes to what the index
+    # reads count (text, source, date, entities, quotes), not read/starred/tags.
+    7: """
+    CREATE TABLE change_counter (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        version INTEGER NOT NULL
+    );
+    INSERT INTO change_counter (id, version) VALUES (1, 0);
+    ALTER TABLE articles ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX articles_version ON articles (version);
+    CREATE TRIGGER articles_version_insert AFTER INSERT ON articles
+    BEGIN
+        UPDATE change_counter SET version = version + 1 WHERE id = 1;
+        UPDATE articles SET version = (SELECT version FROM change_counter WHERE id = 1)
+        WHERE key = NEW.key;
+    END;
+    CREATE TRIGGER articles_version_update
+    AFTER UPDATE OF content_hash, source, date, entities, quotes ON articles
+    WHEN NEW.content_hash IS NOT OLD.content_hash OR NEW.source IS NOT OLD.source
+        OR NEW.date IS NOT OLD.date OR NEW.entities IS NOT OLD.entities
+        OR NEW.quotes IS NOT OLD.quotes
+    BEGIN
+        UPDATE change_counter SET version = version + 1 WHERE id = 1;
+        UPDATE articles SET version = (SELECT version FROM change_counter WHERE id = 1)
+        WHERE key = NEW.key;
+    END;
+    CREATE TRIGGER articles_version_delete AFTER DELETE ON articles
+    BEGIN
+        UPDATE change_counter SET version = version + 1 WHERE id = 1;
+    END;
     """,
 }
 
@@ -355,9 +389,8 @@ class Library:
                 raise LibraryError(f"library {self.path} needs an upgrade but is read-only")
             with self._write_lock, self._db as db:
                 for step in range(version + 1, SCHEMA_VERSION + 1):
-                    for statement in _MIGRATIONS[step].split(";"):
-                        if statement.strip():
-                            db.execute(statement)
+                    for statement in _statements(_MIGRATIONS[step]):
+                        db.execute(statement)
                 db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
         except _SQLITE_FAILURES as error:
             raise LibraryError(f"library {self.path} is unreadable: {error}") from None
@@ -479,6 +512,19 @@ class Library:
     def max_key(self) -> int:
         """The highest key stored (0 for an empty library): tells the index what it missed."""
         return int(self.query("SELECT coalesce(max(key), 0) FROM articles")[0][0])
+
+    def data_version(self) -> int:
+        """A number that grows whenever an article's indexed content changes (or one goes).
+
+        Kept by triggers (migration 7); each changed article also records it in
+        its ``version`` column, so ``changed_since`` is an index range scan.
+        """
+        return int(self.query("SELECT version FROM change_counter WHERE id = 1")[0][0])
+
+    def changed_since(self, version: int) -> list[int]:
+        """Keys of articles added or whose indexed content changed after ``version``."""
+        rows = self.query("SELECT key FROM articles WHERE version > ? ORDER BY key", [version])
+        return [int(row[0]) for row in rows]
 
     def get_meta(self, name: str) -> str | None:
         """A value stored beside the articles (e.g. which bundle was imported)."""
@@ -636,6 +682,17 @@ class _Transaction:
             self._library._write_lock.release()
         if isinstance(error, sqlite3.Error):
             raise LibraryError(f"cannot write library {self._library.path}: {error}") from None
+
+
+def _statements(script: str) -> Iterator[str]:
+    """The statements of a migration (a trigger's body holds ``;`` of its own)."""
+    pending = ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                yield pending
+            pending = ""
 
 
 def _where(which: ArticleFilter, source: str | None) -> tuple[str, list[object]]:

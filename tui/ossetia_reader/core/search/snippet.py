@@ -8,6 +8,8 @@ spans returned here.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ossetia_reader.core.search import query as q
 from ossetia_reader.core.search.stem import is_variant, stem
 from ossetia_reader.core.search.tokenize import Token, script, tokens
@@ -54,19 +56,27 @@ def highlight_spans(query: str, text: str, *, prefix_last: bool = False) -> list
 
     Spans are sorted and do not overlap. Terms under ``-``/``NOT`` are not hits.
     """
-    parsed = q.parse(query, prefix_last=prefix_last)
-    leaves = list(q.positive_leaves(parsed.root))
+    leaves, matches = _prepared(query, prefix_last)
     if not leaves or not text:
         return []
     found = list(tokens(text))
     spans: list[tuple[int, int]] = []
-    words = [leaf for leaf in leaves if isinstance(leaf, q.Term)]
-    if words:
-        matches = _Matcher(words)
+    if matches is not None:
         spans.extend((t.start, t.end) for t in found if matches(t.term))
     for phrase in (leaf for leaf in leaves if isinstance(leaf, q.Phrase)):
         spans.extend(_phrase_spans(phrase.words, found))
     return _merge(spans)
+
+
+@lru_cache(maxsize=16)
+def _prepared(query: str, prefix_last: bool) -> tuple[list[q.Term | q.Phrase], _Matcher | None]:
+    """The parsed query and its term matcher, kept for the next text: a results list
+    asks for a snippet of each of 20 articles with one query, and the matcher
+    remembers the verdict on every word it has seen."""
+    parsed = q.parse(query, prefix_last=prefix_last)
+    leaves = list(q.positive_leaves(parsed.root))
+    words = [leaf for leaf in leaves if isinstance(leaf, q.Term)]
+    return leaves, (_Matcher(words) if words else None)
 
 
 def _phrase_spans(words: tuple[str, ...], found: list[Token]) -> list[tuple[int, int]]:
