@@ -93,7 +93,7 @@ def test_an_index_saved_before_data_versions_is_checked_once_and_stamped(
     assert caught_up.extra == {"version": library.data_version()}
 
 
-def test_a_schema_4_library_gets_the_counter_and_keeps_its_articles(tmp_path: Path) -> None:
+def test_a_schema_5_library_gets_the_counter_and_keeps_its_articles(tmp_path: Path) -> None:
     directory = tmp_path / "old"
     Library(directory).add([article(7, "Old article", "From before the counter.")])
     with sqlite3.connect(directory / "library.sqlite3") as db:
@@ -101,7 +101,7 @@ def test_a_schema_4_library_gets_the_counter_and_keeps_its_articles(tmp_path: Pa
             "DROP TRIGGER articles_version_insert; DROP TRIGGER articles_version_update;"
             "DROP TRIGGER articles_version_delete; DROP INDEX articles_version;"
             "DROP TABLE change_counter; ALTER TABLE articles DROP COLUMN version;"
-            "PRAGMA user_version = 4;"
+            "PRAGMA user_version = 5;"
         )
     upgraded = Library(directory)
     assert upgraded.count() == 1
