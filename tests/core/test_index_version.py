@@ -90,10 +90,10 @@ def test_an_index_saved_before_data_versions_is_checked_once_and_stamped(
     library.add([article(6, "Plum news", "Plums.")])
     caught_up = open_index(library)
     assert caught_up.search("plum").total == 1
-    assert caught_up.extra == {"version": library.data_version()}
+    assert caught_up.extra["version"] == library.data_version()
 
 
-def test_a_schema_5_library_gets_the_counter_and_keeps_its_articles(tmp_path: Path) -> None:
+def test_a_schema_6_library_gets_the_counter_and_keeps_its_articles(tmp_path: Path) -> None:
     directory = tmp_path / "old"
     Library(directory).add([article(7, "Old article", "From before the counter.")])
     with sqlite3.connect(directory / "library.sqlite3") as db:
@@ -101,10 +101,24 @@ def test_a_schema_5_library_gets_the_counter_and_keeps_its_articles(tmp_path: Pa
             "DROP TRIGGER articles_version_insert; DROP TRIGGER articles_version_update;"
             "DROP TRIGGER articles_version_delete; DROP INDEX articles_version;"
             "DROP TABLE change_counter; ALTER TABLE articles DROP COLUMN version;"
-            "PRAGMA user_version = 5;"
+            "PRAGMA user_version = 6;"
         )
     upgraded = Library(directory)
     assert upgraded.count() == 1
     version = upgraded.data_version()
     key = upgraded.add([article(8, "New article", "After the upgrade.")])[0].key
     assert upgraded.changed_since(version) == [key]
+
+
+def test_a_correction_alone_brings_the_index_up_to_date(library: Library) -> None:
+    from ossetia_reader.core.enrich.corrections import set_type
+
+    key = library.add([article(9, "Peskov spoke", "Dmitry Peskov said so.")])[0].key
+    store_enrichment(library, key, [Entity(0, 13, "Dmitry Peskov", "PER", "Dmitry Peskov")], [])
+    assert [hit.key for hit in open_index(library).search("person:peskov").hits] == [key]
+    version = library.data_version()
+    set_type(library, "Dmitry Peskov", "ORG")
+    assert library.data_version() == version  # the article rows did not change...
+    index = open_index(library)  # ...but the correction log did
+    assert index.search("person:peskov").total == 0
+    assert [hit.key for hit in index.search("org:peskov").hits] == [key]

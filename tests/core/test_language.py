@@ -98,7 +98,7 @@ def test_old_library_is_backfilled_and_russian_requeued(tmp_path: Path) -> None:
     library.close()
     # As a library written before languages were stored (schema 3), all enriched.
     with sqlite3.connect(tmp_path / "library.sqlite3") as db:
-        for trigger in ("insert", "update", "delete"):  # and before the change counter (6)
+        for trigger in ("insert", "update", "delete"):  # and before the change counter (7)
             db.execute(f"DROP TRIGGER articles_version_{trigger}")
         db.execute("DROP INDEX articles_version")
         db.execute("DROP TABLE change_counter")
