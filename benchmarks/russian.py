@@ -123,14 +123,79 @@ def errors(part: list[tuple[int, str, set[Span]]], found: list[list[Span]], kind
             )
 
 
+def meduza_quotes(show: bool = False) -> None:
+    """Quote precision/recall and speaker accuracy against tests/data/meduza_quotes_gold.json."""
+    corpus = CORPORA / "meduza-golunov-ru" / "meduza-golunov-ru.jsonl"
+    if not corpus.is_file():
+        print("Meduza quotes: corpus not available")
+        return
+    from ossetia_reader.core.enrich.russian.enrich import enrich_russian
+
+    gold = json.loads((ROOT / "tests" / "data" / "meduza_quotes_gold.json").read_text())
+    bodies = {}
+    for line in corpus.read_text(encoding="utf-8").splitlines():
+        item = json.loads(line)
+        bodies[item["id"]] = item["body"]
+    print("Russian quotes, Meduza articles annotated by hand (tests/data/meduza_quotes_gold.json)")
+    for half in ("tuning", "reporting"):
+        articles = [a for a in gold["articles"] if a["split"] == half]
+        results = enrich_russian([bodies[a["id"]] for a in articles])
+        stats: Counter[str] = Counter()
+        for article, (_, quotes) in zip(articles, results, strict=True):
+            found = [(" ".join(q.text.split()), q.speaker) for q in quotes]
+            matched: set[int] = set()
+            for item in article["quotes"]:
+                stats["gold"] += 1
+                hits = [i for i, (text, _) in enumerate(found) if item["text"] in text]
+                if not hits:
+                    if show and half == "tuning":
+                        print(f"    missed {item['text']!r}")
+                    continue
+                stats["found"] += 1
+                matched.update(hits)
+                if item["speaker"] is None:
+                    continue
+                stats["scored"] += 1
+                speaker = found[hits[0]][1]
+                wanted = [item["speaker"], *item.get("alternatives", [])]
+                right = (
+                    speaker in wanted
+                    if item["speaker"]
+                    else speaker is None or not speaker[:1].isupper()
+                )
+                stats["right"] += right
+                if show and half == "tuning" and not right:
+                    print(f"    speaker {speaker!r} for {item['text']!r}, want {wanted}")
+            stats["predicted"] += len(found)
+            stats["correct"] += len(matched)
+            if show and half == "tuning":
+                for i, (text, speaker) in enumerate(found):
+                    if i not in matched:
+                        print(f"    extra {text[:60]!r} ({speaker})")
+        precision = stats["correct"] / stats["predicted"] if stats["predicted"] else 0.0
+        recall = stats["found"] / stats["gold"] if stats["gold"] else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        accuracy = stats["right"] / stats["scored"] if stats["scored"] else 0.0
+        print(
+            f"  {half} half ({len(articles)} articles, {stats['gold']} quotes): "
+            f"P {precision:.3f}  R {recall:.3f}  F1 {f1:.3f}  "
+            f"speaker accuracy {accuracy:.3f} ({stats['right']}/{stats['scored']})"
+        )
+
+
 def main() -> None:
     import argparse
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", default="", help="print tuning-half errors of this type")
     parser.add_argument("--no-raw", action="store_true")
+    parser.add_argument("--quote-errors", action="store_true", help="tuning-half quote errors")
+    parser.add_argument("--only", choices=["ner", "quotes", "merges", "speed"], default=None)
     args = parser.parse_args()
-    factrueval(raw=not args.no_raw, show_errors=args.errors)
+    if args.only in (None, "ner"):
+        factrueval(raw=not args.no_raw, show_errors=args.errors)
+    if args.only in (None, "quotes"):
+        meduza_quotes(show=args.quote_errors)
 
 
 if __name__ == "__main__":

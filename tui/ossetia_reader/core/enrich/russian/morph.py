@@ -70,31 +70,40 @@ def _person(words: list[str]) -> list[str]:
     """All words of a person's name, in one agreed case and gender."""
     morph = _analyzer()
     options = [_inflectable(word) and morph.parse(word.lower()) for word in words]
-    best: tuple[float, str, str] | None = None
+    # The case every word can be read in wins (Сергея Халюту: accusative, though
+    # Сергея alone is likelier genitive); then the gender the likeliest readings share.
+    best: tuple[int, float, str, str] | None = None
     for case in _CASES:
         for gender in ("masc", "femn"):
+            readable = 0
             total = 0.0
             for parses in options:
                 if parses:
-                    total += max(
-                        (
-                            p.score * (3 if _is_name(p) else 1)
-                            for p in parses
-                            if _fits(p, case, gender)
-                        ),
-                        default=-0.5,
-                    )
-            if best is None or total > best[0]:
-                best = (total, case, gender)
+                    readable += any(p.tag.case == case and p.tag.number != "plur" for p in parses)
+                    scores = [_weight(p) for p in parses if _fits(p, case, gender)]
+                    total += max(scores, default=-0.5)
+            if best is None or (readable, total) > best[:2]:
+                best = (readable, total, case, gender)
     assert best is not None
-    _, case, gender = best
+    _, _, case, gender = best
     result = []
     for word, parses in zip(words, options, strict=True):
         if not parses:
             result.append(_abbreviation(word))
             continue
-        fitting = [p for p in parses if _fits(p, case, gender)]
-        fitting.sort(key=lambda p: (_is_name(p), p.score), reverse=True)
+        # A man's surname in -а declines like a feminine noun (Халюту → Халюта): a
+        # declinable reading of the right case beats an "indeclinable" guess of the
+        # right gender.
+        fitting = [p for p in parses if p.tag.case == case and p.tag.number != "plur"]
+        fitting.sort(
+            key=lambda p: (
+                "Fixd" not in p.tag,
+                _fits(p, case, gender),
+                _is_name(p),
+                p.score,
+            ),
+            reverse=True,
+        )
         result.append(_inflect(word, fitting[0], gender) if fitting else word)
     return result
 

@@ -52,6 +52,7 @@ def correct(text: str, spans: list[Span]) -> list[Span]:
     for span in spans:
         fixed.extend(_split(text, span))
     fixed = [_retype(text, span) for span in fixed if text[span[0] : span[1]] not in _NOT_NAMES]
+    fixed = _join_departments(text, sorted(fixed))
     fixed = _propagate(text, fixed)
     return sorted(set(fixed))
 
@@ -90,6 +91,27 @@ def _split(text: str, span: Span) -> list[Span]:
             found.append((at, at + len(piece), label))
             cursor = at + len(piece)
     return found
+
+
+def _join_departments(text: str, spans: list[Span]) -> list[Span]:
+    """``ГУ`` + ``МВД`` is one organisation: a short all-capitals department code the
+    model tagged apart from the organisation right after it."""
+    joined: list[Span] = []
+    for span in spans:
+        if joined:
+            start, end, label = joined[-1]
+            head = text[start:end]
+            if (
+                label == span[2] == "ORG"
+                and text[end : span[0]] in (" ", "\u00a0")
+                and head.isupper()
+                and len(head) <= 4
+                and " " not in head
+            ):
+                joined[-1] = (start, span[1], label)
+                continue
+        joined.append(span)
+    return joined
 
 
 def _retype(text: str, span: Span) -> Span:

@@ -32,7 +32,10 @@ from dataclasses import dataclass
 
 from ossetia_reader.core.article import Entity, Quote
 
-_PARAGRAPH = re.compile(r"\n\s*|[ \u00a0]{2,}")
+# A line break ends a paragraph; so do two spaces after a sentence, before a capital, a
+# quote or a dash (Meduza's flattened paragraphs). Two spaces elsewhere are where a link
+# was cut out of the text ("Песков  назвал  …") and end nothing.
+_PARAGRAPH = re.compile(r"\n\s*|(?<=[.!?…»“])[ \u00a0]{2,}(?=[A-ZА-ЯЁ«„—–])")
 _DASH = "—–"
 _CUE = re.compile(
     r"(?<![\w-])(?:"
@@ -44,16 +47,20 @@ _CUE = re.compile(
     r"подчёркивает|добавляет|поясняет|уточняет|признается|признаётся|признался|"
     r"жалуется|пожаловался|вспоминает|вспоминал|продолжил|продолжает|объясняет|"
     r"заверил|уверяет|уверен|убежден|убеждён|говорят|считают|сообщили|рассказали|"
-    r"заявили|отметили|пояснили|написали|ответили|уточнили|добавили|цитируют"
+    r"заявили|отметили|пояснили|написали|ответили|уточнили|добавили|цитируют|"
+    r"назвал|называл|называли|назвали|называет|поручил|распорядил|попросил|пообещал|обещал|"
+    r"потребовал|предложил|охарактеризовал|оценил|заявлял|говорила|рассказывала|писал|писали"
     r")(?:а|о|и|ась|ось|ись|ся|сь)?(?![\w-])",
     re.IGNORECASE,
 )
 _INTRO = re.compile(
     r"(?<![\w-])(?:по\s+словам|по\s+мнению|по\s+данным|как\s+(?:сообщил|заявил|отметил|"
     r"сказал|пояснил|рассказал|написал|подчеркнул|говорит|пишет|считает|утверждает|"
-    r"сообщает|уточнил|добавил|признал)\w*)(?![\w-])",
+    r"сообщает|уточнил|добавил|признал|писал|писали|рассказывал|отмечал)\w*)(?![\w-])",
     re.IGNORECASE,
 )
+# Verbs that quote a single word: назвал ситуацию «катастрофой».
+_NAMING = re.compile(r"назва|называ", re.IGNORECASE)
 _PRONOUN = re.compile(r"(?<![\w-])(?:он|она|они)(?![\w-])", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
 # Nouns that put the following «…» among names: «Газпром» after компания is a title.
@@ -62,7 +69,7 @@ _TITLE_NOUNS = re.compile(
     r"радио|фильм|книг|песн|альбом|сериал|программ|проект|операци|ресторан|клуб|театр|"
     r"сайт|портал|аэропорт|торгов|завод|групп|корпораци|холдинг|организаци|кафе|магазин|"
     r"ТЦ|ТРЦ|ООО|ОАО|ЗАО|ПАО|АО|НКО|АНО|ФГУП|ГУП|станци|улиц|площад|закон|статья|"
-    r"объединени|сети|сеть|бренд|марк|издательств|студи|спектакл|премии|премия|конкурс|"
+    r"объединени|сети|сеть|бренд|марк|издательств|студи|спектакл|премии|премия|конкурс|парк|"
     r"фестивал|акци|кампани|выставк|доклад|расследовани|рубрик|передач|шоу|портал)\w*\s*$",
     re.IGNORECASE,
 )
@@ -195,21 +202,48 @@ class _Names:
     def within(self, lower: int, upper: int) -> list[Entity]:
         return self.entities[bisect_left(self.starts, lower) : bisect_right(self.starts, upper)]
 
-    def first(self, lower: int, upper: int) -> Entity | None:
-        inside = [e for e in self.within(lower, upper) if e.end <= upper]
-        for kind in _SPEAKER_TYPES:
-            for entity in inside:
-                if entity.type == kind:
-                    return entity
+    def first(self, lower: int, upper: int, subject: bool = False) -> Entity | None:
+        """The first person (else organisation) in ``[lower, upper)``. With ``subject``,
+        only a person named in the nominative: ``объясняет карьеру Морозовой знакомый``
+        names Морозова as the object, not the speaker."""
+        return _pick(
+            [e for e in self.within(lower, upper) if e.end <= upper and _may_speak(e, subject)]
+        )
+
+    def last(self, lower: int, upper: int, subject: bool = False) -> Entity | None:
+        """The last person (else organisation) in ``[lower, upper)``."""
+        inside = [e for e in self.within(lower, upper) if e.end <= upper and _may_speak(e, subject)]
+        return _pick(inside[::-1])
+
+    def person_before(self, index: int, feminine: bool | None) -> Entity | None:
+        """The last person named before ``index`` (of the pronoun's gender), for он/она."""
+        for entity in reversed(self.within(max(0, index - 600), index)):
+            gender_fits = feminine is None or _feminine(entity.canonical) == feminine
+            if entity.type == "PER" and entity.end <= index and gender_fits:
+                return entity
         return None
 
-    def last(self, lower: int, upper: int) -> Entity | None:
-        inside = [e for e in self.within(lower, upper) if e.end <= upper]
-        for kind in _SPEAKER_TYPES:
-            for entity in reversed(inside):
-                if entity.type == kind:
-                    return entity
-        return None
+
+def _pick(entities: list[Entity]) -> Entity | None:
+    for kind in _SPEAKER_TYPES:
+        for entity in entities:
+            if entity.type == kind:
+                return entity
+    return None
+
+
+def _may_speak(entity: Entity, subject: bool) -> bool:
+    """With ``subject``, a person only when named in the nominative (the surname as written
+    is the surname of the canonical name; ``Пескова`` is not, ``Песков`` is)."""
+    if not subject or entity.type != "PER":
+        return True
+    written, canonical = entity.text.split(), entity.canonical.split()
+    return bool(written and canonical) and written[-1] == canonical[-1]
+
+
+def _feminine(name: str) -> bool:
+    """A Russian full name is a woman's when its last word ends in -а/-я (Захарова)."""
+    return name.split()[-1][-1:] in "аяАЯ" if name.split() else False
 
 
 def _attribute(
@@ -234,7 +268,7 @@ def _attribute(
     if after is not None:
         return FoundQuote(start, end, *after, attributed=True)
     before = _before(text, start, names, found)
-    if before is not None and (words >= 2 or before[4]):
+    if before is not None and (words >= 2 or before[4] or _NAMING.match(before[1] or "")):
         return FoundQuote(start, end, *before[:4], attributed=True)
     if words >= _LONG_QUOTE_WORDS and _sentence_like(inner):
         return _continued(FoundQuote(start, end), text, found)
@@ -266,12 +300,26 @@ def _speaker(
     clause = text[lower:upper]
     cue_match = _CUE.search(clause) or _INTRO.search(clause)
     cue = cue_match.group() if cue_match else None
-    entity = names.first(lower, upper) if first else names.last(lower, upper)
-    if entity is not None:
+    if first:
+        entity = names.first(lower, upper, subject=True)
+    else:
+        # The speaker is the subject of the verb: named before it ("Аузан добавил, что
+        # Капков …"), else after it.
+        verb_at = lower + cue_match.start() if cue_match else upper
+        entity = names.last(lower, verb_at) or names.first(verb_at, upper, subject=True)
+    pronoun = _PRONOUN.search(clause)
+    if entity is not None and (
+        entity.type == "PER" or pronoun is None or lower + pronoun.start() > entity.start
+    ):
         return entity.canonical, cue, entity.start, entity.end
-    if _PRONOUN.search(clause) and found and found[-1].speaker:
-        previous = found[-1]
-        return previous.speaker, cue, previous.speaker_start, previous.speaker_end
+    if pronoun is not None:
+        word = pronoun.group().lower()
+        person = names.person_before(lower, None if word == "они" else word == "она")
+        if person is not None:
+            return person.canonical, cue, person.start, person.end
+        if found and found[-1].speaker:
+            previous = found[-1]
+            return previous.speaker, cue, previous.speaker_start, previous.speaker_end
     if cue_match is not None:
         # An unnamed source: the words after the verb ("собеседник «Медузы»").
         rest = clause[cue_match.end() :].strip(" ,.:\u00a0")
@@ -306,7 +354,7 @@ def _clause_end(text: str, start: int) -> int:
         char = text[index]
         if char in ".!?…\n«„" or (char in _DASH and index > start):
             return index
-        if char == " " and text[index : index + 2] == "  ":
+        if char == "\n":
             return index
     return limit
 
