@@ -42,7 +42,15 @@ from ossetia_reader.core.enrich.canonical import canonical_key  # noqa: E402
 from ossetia_reader.core.enrich.quotes import find_quotes  # noqa: E402
 from ossetia_reader.core.formats.stored_text import read_stored_text  # noqa: E402
 
-CORPORA = (ROOT / ".." / "shared" / "corpora").resolve()
+# ../shared beside the clone (CI); a worktree one level deeper finds it one more up.
+CORPORA = next(
+    (
+        path.resolve()
+        for path in (ROOT / ".." / "shared" / "corpora", ROOT / ".." / ".." / "shared" / "corpora")
+        if path.is_dir()
+    ),
+    (ROOT / ".." / "shared" / "corpora").resolve(),
+)
 TYPES = ("PER", "LOC", "ORG", "MISC")
 DOUBLE_QUOTES = '“"«„'
 

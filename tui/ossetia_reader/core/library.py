@@ -35,7 +35,7 @@ DATABASE_NAME = "library.sqlite3"
 MAX_BODY_CHARS = 10_000_000
 # Titles, sources, URLs and other one-line fields are cut to this many characters.
 MAX_LINE_CHARS = 1_000
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 _MIGRATIONS: dict[int, str] = {
     1: """
@@ -207,6 +207,17 @@ _MIGRATIONS: dict[int, str] = {
     BEGIN
         UPDATE change_counter SET version = version + 1 WHERE id = 1;
     END;
+    """,
+    # How each entity is written (core/enrich/store.py): "also written: Kiev, Kyiv". Names
+    # are now resolved through the shipped alias list, so everything is enriched again.
+    8: """
+    CREATE TABLE entity_variants (
+        canonical TEXT NOT NULL,
+        variant TEXT NOT NULL,
+        mentions INTEGER NOT NULL,
+        PRIMARY KEY (canonical, variant)
+    ) WITHOUT ROWID;
+    UPDATE articles SET enriched = 0;
     """,
 }
 

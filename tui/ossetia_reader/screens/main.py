@@ -245,6 +245,9 @@ class MainScreen(Screen[None]):
         article = self.reader.library.get(key)
         if article is None:
             return
+        from ossetia_reader.core.enrich.store import with_library_types
+
+        article = with_library_types(self.reader.library, article)  # one colour per entity
         if mark_read:
             self.reader.library.set_read([key], True)
         summary = self.reader.library.summary(key)

@@ -14,12 +14,15 @@ import os
 import re
 import threading
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol
 
 from ossetia_reader.core.article import Article, Entity, Quote
-from ossetia_reader.core.enrich import rules
+from ossetia_reader.core.enrich import identity, rules
 from ossetia_reader.core.enrich.canonical import link_mentions
+from ossetia_reader.core.enrich.identity import preferred_name
 from ossetia_reader.core.enrich.quotes import find_quotes, to_quotes
+from ossetia_reader.core.enrich.refine import decide_types, refine_spans
 
 if TYPE_CHECKING:
     from ossetia_reader.core.library import Library
@@ -125,19 +128,35 @@ def _rule_spans(text: str) -> list[Span]:
 
 
 def build_entities(text: str, spans: Sequence[Span]) -> tuple[Entity, ...]:
-    """Entities from raw spans: trimmed, de-overlapped and linked to full names."""
-    entities: list[Entity] = []
-    last_end = -1
-    for raw_start, raw_end, label in sorted(spans):
+    """Entities from raw spans: trimmed, cut free of titles and roles, without junk,
+    de-overlapped, named by their preferred name, linked to full names and given one
+    type per entity (see ``refine`` and ``identity``)."""
+    trimmed: list[Span] = []
+    for raw_start, raw_end, label in spans:
         if label not in LABELS:
             continue
         start, end = normalise_span(text, raw_start, raw_end)
-        if end <= start or start < last_end or end - start > MAX_NAME_CHARS:
+        if start < end <= start + MAX_NAME_CHARS:
+            trimmed.append((start, end, label))
+    entities: list[Entity] = []
+    last_end = -1
+    for start, end, label in refine_spans(text, trimmed):
+        start, end = normalise_span(text, start, end)
+        if end <= start or start < last_end:
             continue
         surface = text[start:end]
-        entities.append(Entity(start, end, surface, label, " ".join(surface.split())))
+        name = preferred_name(" ".join(surface.split()))
+        entities.append(Entity(start, end, surface, label, name))
         last_end = end
-    return tuple(link_mentions(entities, rules.is_listed))
+    linked = [
+        replace(entity, canonical=preferred_name(entity.canonical))
+        for entity in link_mentions(entities, _is_listed)
+    ]
+    return tuple(decide_types(text, linked))
+
+
+def _is_listed(name: str) -> bool:
+    return rules.is_listed(name) or identity.lookup(name) is not None
 
 
 def normalise_span(text: str, start: int, end: int) -> tuple[int, int]:

@@ -14,17 +14,21 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from ossetia_reader.core.article import Entity, Quote
+from ossetia_reader.core.article import Article, Entity, Quote
+from ossetia_reader.core.enrich import identity
 from ossetia_reader.core.enrich.canonical import canonical_key
-from ossetia_reader.core.enrich.rules import is_listed
-from ossetia_reader.core.library import Library
+from ossetia_reader.core.enrich.rules import is_listed, listed_type
+from ossetia_reader.core.library import Library, LibraryError
 
 _NEWEST_FIRST = "a.date IS NULL, a.date DESC, a.key DESC"
 _SENTENCE_END = re.compile(r"[.!?][”\"»’)]*\s+|\n\s*\n")
 _CONTEXT = 400
+_PEOPLE, _ANY = "'PER'", "'PER', 'ORG', 'LOC', 'MISC'"
+_PARTICLES = frozenset({"von", "der", "van", "de", "da", "del", "al", "bin", "le", "la"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +99,7 @@ def _replace(
     mentions: dict[tuple[str, str], _Mentions] = {}
     for entity in entities:
         folded = canonical_key(entity.canonical)
-        if folded:
+        if folded and "$" not in entity.canonical:  # "US$" marks money, not an entity
             found = mentions.setdefault(
                 (folded, entity.type), _Mentions(entity.canonical, 0, entity.start)
             )
@@ -116,6 +120,12 @@ def _replace(
             (folded, type_, m.name, m.count, folded.rsplit(" ", 1)[-1])
             for (folded, type_), m in mentions.items()
         ],
+    )
+    variants = Counter((canonical_key(e.canonical), " ".join(e.text.split())) for e in entities)
+    db.executemany(
+        "INSERT INTO entity_variants (canonical, variant, mentions) VALUES (?, ?, ?) "
+        "ON CONFLICT (canonical, variant) DO UPDATE SET mentions = mentions + excluded.mentions",
+        [(folded, variant, count) for (folded, variant), count in variants.items() if folded],
     )
     speakers: dict[str, _Mentions] = {}
     quoted_rows: list[tuple[int, str, str, int, int, str | None, str]] = []
@@ -154,6 +164,20 @@ def _forget(db: sqlite3.Connection, key: int) -> None:
         [(count, folded, type_) for folded, type_, count in old],
     )
     db.execute("DELETE FROM mentions WHERE key = ?", [key])
+    stored = db.execute("SELECT entities FROM articles WHERE key = ?", [key]).fetchone()
+    variants: Counter[tuple[str, str]] = Counter()
+    for item in _load(stored[0] if stored else None):
+        variants[canonical_key(str(item[4])), " ".join(str(item[2]).split())] += 1
+    db.executemany(
+        "UPDATE entity_variants SET mentions = mentions - ? WHERE canonical = ? AND variant = ?",
+        [(count, folded, variant) for (folded, variant), count in variants.items()],
+    )
+    if variants:
+        marks = ",".join("?" * len(variants))
+        db.execute(
+            f"DELETE FROM entity_variants WHERE mentions <= 0 AND canonical IN ({marks})",
+            [folded for folded, _ in variants],
+        )
     old_quotes = db.execute(
         "SELECT speaker_canonical, count(*) FROM quoted WHERE key = ? GROUP BY speaker_canonical",
         [key],
@@ -174,6 +198,17 @@ def _forget(db: sqlite3.Connection, key: int) -> None:
                 f"DELETE FROM {table} WHERE articles <= 0 AND canonical IN ({marks})",
                 folded_names,
             )
+
+
+def _load(stored: object) -> list[list[object]]:
+    """An article's stored entity rows; nothing when absent or unreadable."""
+    if not isinstance(stored, str) or not stored:
+        return []
+    try:
+        rows = json.loads(stored)
+    except ValueError:
+        return []
+    return [row for row in rows if isinstance(row, list) and len(row) >= 5]
 
 
 def _dump(items: Sequence[Entity] | Sequence[Quote]) -> str:
@@ -220,71 +255,207 @@ def reset_enrichment(library: Library) -> int:
 def entity_counts(
     library: Library, type: str | None = None, limit: int = 100, match: str = ""
 ) -> list[EntityCount]:
-    """The most-mentioned entities (by mentions), optionally of one type or matching text.
+    """The most-mentioned entities (by mentions), one row per entity, optionally of one
+    type or matching text.
 
-    A person named by surname alone in some articles counts with the one full
-    name the library knows for that surname (``Peskov`` with ``Dmitry Peskov``),
-    also when the tagger typed the lone surname an organisation.
+    An entity's mentions under every type count together, and its type is the one
+    decided across the library (see ``decide_type``). A person named by surname
+    alone in some articles counts with the one full name the library knows for
+    that surname (``Peskov`` with ``Dmitry Peskov``), also when the tagger typed
+    the lone surname an organisation; two people sharing a surname stay apart.
     """
     wanted = type.upper() if type else None
     clauses, params = [], []
-    if wanted in ("PER", "ORG"):
-        clauses.append("type IN ('PER', 'ORG')")  # lone surnames typed ORG may be people
-    elif wanted:
-        clauses.append("type = ?")
-        params.append(wanted)
     if folded := canonical_key(match):
         clauses.append("canonical LIKE ? ESCAPE '\\'")
         params.append(f"%{_escape_like(folded)}%")
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-    rows = [
-        EntityCount(str(c), str(n), str(t), int(a), int(m))
-        for c, n, t, a, m in library.query(
-            f"SELECT canonical, name, type, articles, mentions FROM entity_totals {where} "
+    depth = 4 * limit + 40
+    candidates: dict[str, None] = {}
+    queries = [(where, params)]
+    if wanted:  # an entity typed mostly otherwise may still be decided the wanted type
+        typed = " AND ".join([*clauses, "type = ?"])
+        queries.append((f"WHERE {typed}", [*params, wanted]))
+    for condition, values in queries:
+        for (found,) in library.query(
+            f"SELECT canonical FROM entity_totals {condition} "
             "ORDER BY mentions DESC, articles DESC, canonical LIMIT ?",
-            [*params, 3 * limit],
+            [*values, depth],
+        ):
+            candidates[str(found)] = None
+    grouped = _typed_rows(library, list(candidates))
+    merged: dict[str, EntityCount] = {}
+    for canonical, rows in grouped.items():
+        merged[canonical] = _one_row(canonical, rows)
+    surnames: dict[str, list[EntityCount]] = defaultdict(list)
+    for canonical, row in list(merged.items()):
+        # A single word typed PER or ORG is often a surname the tagger could not place.
+        if (
+            row.type in ("PER", "ORG")
+            and all(word in _PARTICLES for word in canonical.split()[:-1])  # "von der Leyen"
+            and not is_listed(row.name)
+            and identity.lookup(row.name) is None
+        ):
+            surname = canonical.rsplit(" ", 1)[-1]
+            full = [
+                name
+                for name in _full_names(library, surname, limit=8)
+                if name != canonical and name.endswith(canonical)
+            ]
+            if (owner := _owner(library, full)) is not None:
+                surnames[owner].append(merged.pop(canonical))
+    for name, parts in surnames.items():
+        base = merged.get(name)
+        if base is None:
+            found = _typed_rows(library, [name]).get(name)
+            base = _one_row(name, found) if found else None
+        if base is None or base.type != "PER":
+            continue
+        merged[name] = replace(
+            base,
+            articles=base.articles + sum(p.articles for p in parts),
+            mentions=base.mentions + sum(p.mentions for p in parts),
         )
-    ]
-    kept: dict[tuple[str, str], EntityCount] = {}
-    surnames: dict[str, tuple[int, int]] = {}  # full name -> (articles, mentions) to add
-    for row in rows:
-        # A single word typed ORG is often a surname the tagger could not place.
-        if row.type in ("PER", "ORG") and " " not in row.canonical and not is_listed(row.name):
-            full = _full_names(library, row.canonical)
-            if len(full) == 1:
-                name = full[0]
-                articles, mentions = surnames.get(name, (0, 0))
-                surnames[name] = (articles + row.articles, mentions + row.mentions)
-                continue
-        kept[row.canonical, row.type] = row
-    for name, (articles, mentions) in surnames.items():
-        base = kept.get((name, "PER")) or _entity_row(library, name, "PER")
-        if base is not None:
-            kept[name, "PER"] = replace(
-                base, articles=base.articles + articles, mentions=base.mentions + mentions
-            )
-    ranked = sorted(kept.values(), key=lambda r: (-r.mentions, -r.articles, r.canonical))
+    ranked = sorted(merged.values(), key=lambda r: (-r.mentions, -r.articles, r.canonical))
     return [row for row in ranked if wanted is None or row.type == wanted][:limit]
 
 
-def _entity_row(library: Library, canonical: str, type_: str) -> EntityCount | None:
-    rows = library.query(
-        "SELECT canonical, name, type, articles, mentions FROM entity_totals "
-        "WHERE canonical = ? AND type = ?",
-        [canonical, type_],
+def _typed_rows(
+    library: Library, canonicals: Sequence[str]
+) -> dict[str, list[tuple[str, str, int, int]]]:
+    """Every (name, type, articles, mentions) row of each entity key."""
+    grouped: dict[str, list[tuple[str, str, int, int]]] = defaultdict(list)
+    for chunk_start in range(0, len(canonicals), 500):
+        chunk = canonicals[chunk_start : chunk_start + 500]
+        marks = ",".join("?" * len(chunk))
+        for found, name, kind, articles, mentions in library.query(
+            "SELECT canonical, name, type, articles, mentions FROM entity_totals "
+            f"WHERE canonical IN ({marks})",
+            list(chunk),
+        ):
+            grouped[str(found)].append((str(name), str(kind), int(articles), int(mentions)))
+    return grouped
+
+
+def decide_type(name: str, typed: dict[str, int]) -> str:
+    """The one type of an entity across the library.
+
+    A name on the shipped lists has its listed type, whatever the tagger said
+    about any mention (``Kyiv`` is a place, ``Volodymyr Zelenskyy`` a person).
+    Otherwise the type with most mentions wins; the mentions' types are already
+    corrected by the words around them ("President X", "in X", "X region"; see
+    ``refine.decide_types``), so the tagger's unaided guesses rarely decide.
+    MISC (nationalities, events) is kept apart from the other three.
+    """
+    listed = identity.listed_type(name) or listed_type(name)
+    if listed is not None:
+        return listed
+    if not typed:
+        return "MISC"
+    order = ("PER", "LOC", "ORG", "MISC")  # ties: a lone name is most often a surname
+    return max(typed, key=lambda kind: (typed[kind], -order.index(kind) if kind in order else -9))
+
+
+def _one_row(canonical: str, rows: list[tuple[str, str, int, int]]) -> EntityCount:
+    typed: dict[str, int] = defaultdict(int)
+    for _, kind, _, mentions in rows:
+        typed[kind] += mentions
+    shown = max(rows, key=lambda row: row[3])[0]
+    name = identity.preferred_name(shown)
+    kind = decide_type(name, typed)
+    # An article typing one entity two ways has a row under each type: the most any one
+    # type has is the floor, the sum the ceiling; the sum would count it twice.
+    articles = max(row[2] for row in rows)
+    return EntityCount(canonical, name, kind, articles, sum(row[3] for row in rows))
+
+
+def entity_types(library: Library, names: Iterable[str]) -> dict[str, str]:
+    """The library-wide type of each name, keyed by its ``canonical_key``.
+
+    What the reading pane colours a mention by, so that one entity has one
+    colour in every article. Names the library does not know are left out.
+    """
+    keys = sorted({folded for folded in map(canonical_key, names) if folded})
+    grouped = _typed_rows(library, keys)
+    return {canonical: _one_row(canonical, rows).type for canonical, rows in grouped.items()}
+
+
+def with_library_types(library: Library, article: Article) -> Article:
+    """``article`` with each entity mention typed as the library types that entity.
+
+    For display: the reading pane colours one entity one way in every article.
+    An unreadable library leaves the article as stored.
+    """
+    if not article.entities:
+        return article
+    try:
+        types = entity_types(library, [e.canonical for e in article.entities])
+    except LibraryError:
+        return article
+    entities = tuple(
+        replace(e, type=types.get(canonical_key(e.canonical), e.type)) for e in article.entities
     )
-    if not rows:
+    if entities == article.entities:
+        return article
+    return replace(article, entities=entities)
+
+
+def entity_variants(library: Library, name: str, limit: int = 20) -> list[str]:
+    """How the library writes the entity ``name``, most used first, without ``name`` itself.
+
+    Spellings seen in articles (``Kiev``, ``Zelensky``; the surname alone when it
+    is linked to this one person), the shown name excluded. For "also written: ...".
+    """
+    counts: dict[str, int] = defaultdict(int)
+    for folded in _keys(library, name, people_only=False):
+        for variant, mentions in library.query(
+            "SELECT variant, mentions FROM entity_variants WHERE canonical = ? "
+            "ORDER BY mentions DESC LIMIT ?",
+            [folded, 4 * limit],
+        ):
+            counts[str(variant)] += int(mentions)
+    shown = {" ".join(name.split()).casefold(), identity.preferred_name(name).casefold()}
+    ranked = sorted(counts, key=lambda v: (-counts[v], v))
+    return [variant for variant in ranked if variant.casefold() not in shown][:limit]
+
+
+def _owner(library: Library, full_names: list[str]) -> str | None:
+    """The one person a surname alone means in this library, if the evidence says so.
+
+    One full name: that person. Several: the one who has at least ten times the
+    mentions of all the others together, in at least five articles ("Biden" is
+    Joe Biden when Jill Biden is named once); otherwise nobody, so two people
+    with one surname and similar prominence are never merged.
+    """
+    if len(full_names) == 1:
+        return full_names[0]
+    if not full_names:
         return None
-    found, name, kind, articles, mentions = rows[0]
-    return EntityCount(str(found), str(name), str(kind), int(articles), int(mentions))
+    grouped = _typed_rows(library, full_names)
+    totals = {
+        name: (sum(row[3] for row in rows), max(row[2] for row in rows))
+        for name, rows in grouped.items()
+    }
+    ranked = sorted(totals, key=lambda name: -totals[name][0])
+    top, others = ranked[0], sum(totals[name][0] for name in ranked[1:])
+    if totals[top][1] >= 5 and totals[top][0] >= 10 * others:
+        return top
+    return None
 
 
-def _full_names(library: Library, surname: str) -> list[str]:
-    """Up to two full person names whose last word is ``surname`` (an index lookup)."""
+def _full_names(
+    library: Library, surname: str, *, people_only: bool = False, limit: int = 3
+) -> list[str]:
+    """Up to ``limit`` longer names whose last word is ``surname`` (an index lookup).
+
+    Any type: a person the tagger typed ORG everywhere is still the one full name
+    for the surname; callers check that the name is a person's.
+    """
     rows = library.query(
-        "SELECT canonical FROM entity_totals WHERE type = 'PER' AND last_word = ? "
-        "AND canonical != last_word LIMIT 2",
-        [surname],
+        "SELECT DISTINCT canonical FROM entity_totals "
+        f"WHERE type IN ({_PEOPLE if people_only else _ANY}) AND last_word = ? "
+        "AND canonical != last_word LIMIT ?",
+        [surname, limit],
     )
     return [str(row[0]) for row in rows]
 
@@ -381,7 +552,7 @@ def lookup_keys(library: Library, name: str) -> list[str]:
     return _keys(library, name)
 
 
-def _keys(library: Library, name: str) -> list[str]:
+def _keys(library: Library, name: str, *, people_only: bool = True) -> list[str]:
     """The keys under which ``name`` is stored: its own, plus the surname-only key of a
     person when the library knows one full name with that surname (``Peskov`` and
     ``Dmitry Peskov`` are one person until a second Peskov appears)."""
@@ -389,7 +560,7 @@ def _keys(library: Library, name: str) -> list[str]:
     if not folded:
         return []
     words = folded.split()
-    full_names = set(_full_names(library, words[-1]))
+    full_names = set(_full_names(library, words[-1], people_only=people_only))
     if len(words) == 1:
         return [folded, *full_names] if len(full_names) == 1 else [folded]
     return [folded, words[-1]] if full_names == {folded} else [folded]

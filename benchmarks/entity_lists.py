@@ -1,0 +1,160 @@
+"""List precision: do the library's entity and people lists read as an editor would write them?
+
+Imports a shared news corpus into a scratch library, enriches it with the
+shipped pipeline, and prints the top 100 entities and top 60 people exactly
+as ``ossetia-reader entities`` would. Each row is scored against hand
+judgements kept in ``benchmarks/judgements/<corpus>.tsv`` (name, type,
+verdict, reason): a row is right when it is a real entity, of the right type,
+and not a repeat of a higher row. Rows nobody has judged yet are printed with
+``?`` and counted apart, never as right.
+
+Which corpus was used to tune the rules and lists matters: the press releases
+(``ru-ua-press-releases``) were read while building them; ``bbc-news`` was not
+(its judgements were made after the rules were frozen) and is the unseen check.
+
+Run: ``python benchmarks/entity_lists.py [--corpus NAME] [--limit N] [--show-unjudged]``
+(``--cache FILE`` keeps the tagger's raw spans between runs while developing).
+"""
+
+from __future__ import annotations
+
+import argparse
+import pickle
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tui"))
+
+from ossetia_reader.core.enrich import pipeline  # noqa: E402
+from ossetia_reader.core.enrich.store import EntityCount, entity_counts, store_batch  # noqa: E402
+from ossetia_reader.core.importer import import_paths  # noqa: E402
+from ossetia_reader.core.library import Library  # noqa: E402
+
+CORPORA = next(
+    (
+        path.resolve()
+        for path in (ROOT / ".." / "shared" / "corpora", ROOT / ".." / ".." / "shared" / "corpora")
+        if path.is_dir()
+    ),
+    (ROOT / ".." / "shared" / "corpora").resolve(),
+)
+JUDGEMENTS = ROOT / "benchmarks" / "judgements"
+TUNED_ON = {"ru-ua-press-releases"}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", action="append", help="corpus folder name (repeatable)")
+    parser.add_argument("--limit", type=int, default=0, help="first N articles only")
+    parser.add_argument("--cache", type=Path, help="pickle of raw tagger spans (development)")
+    parser.add_argument("--show-unjudged", action="store_true", help="print unjudged rows as TSV")
+    parser.add_argument("--keep", type=Path, help="build the library in this folder and keep it")
+    args = parser.parse_args()
+    for corpus in args.corpus or ["ru-ua-press-releases", "bbc-news"]:
+        keep = args.keep / corpus if args.keep else None
+        evaluate(corpus, args.limit, args.cache, args.show_unjudged, keep)
+        print()
+
+
+def evaluate(
+    corpus: str, limit: int, cache: Path | None, show_unjudged: bool, keep: Path | None = None
+) -> None:
+    source = CORPORA / corpus / f"{corpus}.jsonl"
+    if not source.exists():
+        print(f"{corpus}: {source} not found, skipped")
+        return
+    with tempfile.TemporaryDirectory(prefix="entity-lists-") as folder:
+        if keep is not None:
+            shutil.rmtree(keep, ignore_errors=True)
+        library = Library(keep or Path(folder))
+        import_paths(library, [str(source)])  # as `ossetia-reader add` does
+        keys = sorted(key for key, _ in library.titles())
+        if limit:
+            keys = keys[:limit]
+        stored = [a for a in (library.get(key) for key in keys) if a is not None]
+        started = time.perf_counter()
+        raw = _tag([a.body for a in stored], cache.with_suffix(f".{corpus}.pkl") if cache else None)
+        results = []
+        for article, spans in zip(stored, raw, strict=True):
+            assert article.key is not None
+            entities, quotes = pipeline.enrich_text(article.body, spans)
+            results.append((article.key, entities, quotes))
+        store_batch(library, results)
+        seconds = time.perf_counter() - started
+        judged = _judgements(corpus)
+        tuned = (
+            "TUNED ON (rules and lists were built reading it)"
+            if corpus in TUNED_ON
+            else ("unseen while tuning")
+        )
+        print(f"{corpus}: {len(stored)} articles, enriched in {seconds:.0f} s; {tuned}")
+        for title, rows in (
+            ("top 100 entities", entity_counts(library, limit=100)),
+            ("top 60 people", entity_counts(library, type="PER", limit=60)),
+        ):
+            _score(title, rows, judged, show_unjudged)
+        library.close()
+
+
+def _tag(texts: list[str], cache: Path | None) -> list[list[tuple[int, int, str]]]:
+    if cache is not None and cache.exists():
+        cached: list[list[tuple[int, int, str]]] = pickle.loads(cache.read_bytes())
+        if len(cached) == len(texts):
+            return cached
+    raw = pipeline.tag_texts(texts)
+    if cache is not None:
+        cache.write_bytes(pickle.dumps(raw))
+    return raw
+
+
+def _judgements(corpus: str) -> dict[tuple[str, str], tuple[str, str]]:
+    path = JUDGEMENTS / f"{corpus}.tsv"
+    found: dict[tuple[str, str], tuple[str, str]] = {}
+    if not path.exists():
+        return found
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, type_, verdict, *reason = line.split("\t")
+        found[name, type_] = (verdict, reason[0] if reason else "")
+    return found
+
+
+def _score(
+    title: str,
+    rows: list[EntityCount],
+    judged: dict[tuple[str, str], tuple[str, str]],
+    show_unjudged: bool,
+) -> None:
+    right = wrong = 0
+    unjudged: list[EntityCount] = []
+    mistakes: list[str] = []
+    for rank, row in enumerate(rows, 1):
+        verdict = judged.get((row.name, row.type))
+        if verdict is None:
+            unjudged.append(row)
+        elif verdict[0] == "ok":
+            right += 1
+        else:
+            wrong += 1
+            mistakes.append(f"    {rank:3d}. {row.name} {row.type} ({verdict[0]}: {verdict[1]})")
+    total = right + wrong
+    precision = right / total if total else 0.0
+    print(
+        f"  {title}: precision {precision:.3f} ({right}/{total} judged right"
+        + (f"; {len(unjudged)} rows not judged" if unjudged else "")
+        + ")"
+    )
+    for line in mistakes:
+        print(line)
+    if show_unjudged:
+        for row in unjudged:
+            print(f"{row.name}\t{row.type}\t?\t{row.mentions} mentions")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,443 @@
+"""Tagger output made into names an editor would list.
+
+A tagger trained on 1990s Reuters reads official press releases badly in
+three ways this module corrects with evidence from the text itself:
+
+- it swallows titles and roles: ``President of Ukraine Volodymyr Zelenskyy``
+  is LOC ``Ukraine`` plus PER ``Volodymyr Zelenskyy``, and ``Office of the
+  President of`` is a fragment of ``Office of the President of Ukraine``;
+- it takes capitalised common words for names: role nouns (``Head of
+  State``, ``Adviser``), greetings, slogans (``Glory``), sentence-initial
+  adverbs (``Moreover``);
+- it types one entity differently in one article (``Mariupol`` ORG then LOC),
+  where the words around a mention say which it is: a title before a name
+  makes it a person, "in X" or "X region" a place.
+
+``refine_spans`` works on raw ``(start, end, label)`` spans; ``decide_types``
+gives every mention of one entity in an article one type; ``mention_cue``
+tells the library which mentions carried evidence (see ``store``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import cache
+
+from ossetia_reader.core.article import Entity
+from ossetia_reader.core.enrich import identity, rules
+from ossetia_reader.core.enrich.canonical import canonical_key
+
+Span = tuple[int, int, str]
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_WORD = re.compile(r"[\w'’.]+(?:-[\w'’.]+)*")
+_CONNECTORS = frozenset({"of", "the", "and", "for", "to", "on", "at", "in"})
+# Words that qualify a role ("Prime Minister", "Presidential Adviser", "Acting Head").
+_ROLE_MODIFIERS = _wordset(
+    "prime vice deputy acting former first presidential foreign executive supreme high "
+    "permanent special plenipotentiary extraordinary chief general senior interim "
+    "commander-in-chief co-chair co-chairman press affairs defence defense internal "
+    "economic economy finance justice health education culture energy trade state "
+    "federal national secretary-general under-secretary"
+)
+# Capitalised words that open sentences, greet, exclaim or head a section but name
+# nothing; matched on one-word spans (case-insensitive).
+_NOT_NAMES = _wordset(
+    "moreover furthermore however therefore thus hence besides meanwhile nevertheless "
+    "nonetheless frankly honestly indeed certainly clearly obviously naturally surely "
+    "unfortunately fortunately finally firstly secondly thirdly lastly additionally "
+    "also again instead otherwise still yet now today tomorrow yesterday here there "
+    "glory hooray hurrah greetings welcome congratulations thanks thank please dear "
+    "hello goodbye bye good evening morning afternoon night ladies gentlemen colleagues "
+    "friends sir madam question answer applause laughter remark remarks comment "
+    "statement transcript excerpts excerpt beginning end update updated photo video "
+    "god lord amen yes no okay ok well so anyway look listen imagine remember fatherland "
+    "motherland"
+)
+# Multi-word greetings and slogans ("Good evening", "Glory to Ukraine").
+_PHRASES = re.compile(
+    r"(?i)^(?:good (?:morning|afternoon|evening|night|day|luck)|dear \w+|thank you|"
+    r"ladies and gentlemen|glory to .*|happy .*|merry christmas|slava ukraini|"
+    r"heroes? of .*|cities of military glory)$"
+)
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;…]['’\"”»)]*\s+|\n\s*|[\"“«(]\s*)$")
+_LOC_BEFORE = re.compile(r"(?:^|\W)(?:in|near|outside|around|across|into)\s+$")
+_LOC_AFTER = re.compile(
+    r"^\s+(?:region|oblast|city|district|village|town|area|airport|direction|raion)\b"
+)
+_PER_AFTER = re.compile(r"^,?\s+(?:said|says|noted|stressed|added|explained|emphasised|"
+                        r"emphasized|told|thanked|signed|met)\b")  # fmt: skip
+
+
+# Titles and role nouns that stand before a name in official and news prose. Narrower
+# than the rule tagger's title list on purpose: "Singer", "Major", "Cardinals" and
+# "Queens" open names of events and teams too often to be cut off.
+_ROLES = _wordset(
+    "president vice-president premier chancellor minister secretary ambassador envoy "
+    "senator congressman congresswoman governor mayor chairman chairwoman chairperson "
+    "chair head deputy director commander adviser advisor aide spokesman spokeswoman "
+    "spokesperson commissioner ombudsman speaker rector patriarch metropolitan emir "
+    "sultan sheikh mr mrs ms dr general colonel lieutenant admiral marshal emperor empress "
+    "tsar czar king queen prince princess pope archbishop bishop "
+    "secretary-general commander-in-chief co-chair co-chairman prosecutor-general"
+)
+
+
+@cache
+def _generic_words() -> frozenset[str]:
+    """Words a role or institution is made of, but never a name on their own."""
+    gaz = rules.gazetteers()
+    return frozenset(
+        _ROLES
+        | _ROLE_MODIFIERS
+        | gaz.org_words
+        | _CONNECTORS
+        | {"state", "office", "government", "administration", "staff", "president's"}
+    )
+
+
+_EPITHET = re.compile(r" the (?:Great|Terrible|Wise|Elder|Younger|Conqueror)\b")
+_ROLE_OF = re.compile(r"([A-Za-z-]+)\s+of\s+(?:the\s+)?$")
+_ROLE_BEFORE = re.compile(
+    r"(?:^|\W)(?P<role>[A-Za-z-]+)(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,6})?\s*$"
+)
+
+
+def _plain(word: str) -> str:
+    return word.lower().rstrip(".").replace("’", "'")
+
+
+def _is_role(word: str) -> bool:
+    return _plain(word) in _ROLES
+
+
+def _is_generic(word: str) -> bool:
+    plain = _plain(word)
+    generic = _generic_words()
+    return plain in generic or (plain.endswith("s") and plain[:-1] in generic)
+
+
+def _listed(name: str) -> str | None:
+    return identity.listed_type(name) or rules.listed_type(name)
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
+
+
+def _longest_listed(
+    text: str, words: list[tuple[int, int, str]], first: int
+) -> tuple[int, str] | None:
+    """The longest listed name starting at ``words[first]``: (index of its last word, type)."""
+    for last in range(min(len(words) - 1, first + 6), first - 1, -1):
+        found = _listed(text[words[first][0] : words[last][1]])
+        if found is not None:
+            return last, found
+    return None
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def refine_spans(text: str, spans: Sequence[Span]) -> list[Span]:
+    """Rejoin fragments, cut titles and roles out of spans, and drop spans naming nothing."""
+    joined = [
+        (start, end + len(m.group()), label)
+        if label == "PER" and (m := _EPITHET.match(text, end)) is not None
+        else (start, end, label)
+        for start, end, label in _join_fragments(text, sorted(spans))
+    ]
+    refined: list[Span] = []
+    for start, end, label in joined:
+        for piece in _split_roles(text, start, end, label):
+            if is_junk(text, piece[0], piece[1]):
+                continue
+            if (
+                refined
+                and piece[2] == "PER"
+                and refined[-1][2] == "PER"
+                and text[refined[-1][1] : piece[0]] == " "
+            ):
+                # "(President of the European Commission) Ursula" + "von der Leyen"
+                piece = (refined.pop()[0], piece[1], "PER")
+            refined.append(piece)
+    return sorted(set(refined))
+
+
+def _join_fragments(text: str, spans: list[Span]) -> list[Span]:
+    """``Office of the President of`` + ``Ukraine``: a span ending in "of" continued by the
+    next one is one name; with nothing after it the dangling words go."""
+    joined: list[Span] = []
+    index = 0
+    while index < len(spans):
+        start, end, label = spans[index]
+        while True:
+            words = _words(text, start, end)
+            if not words or words[-1][2].lower() not in ("of", "the", "and", "for"):
+                break
+            following = spans[index + 1] if index + 1 < len(spans) else None
+            head = words[-2][2] if len(words) > 1 else ""
+            if (
+                following is not None
+                and text[end : following[0]] in (" ", " the ")
+                and _is_generic(head)  # "Office of the President of" + "Ukraine"
+            ):
+                end = following[1]
+                index += 1
+                continue
+            while words and words[-1][2].lower() in ("of", "the", "and", "for"):
+                words.pop()
+            end = words[-1][1] if words else start
+            break
+        if end > start:
+            joined.append((start, end, label))
+        index += 1
+    return joined
+
+
+def _split_roles(text: str, start: int, end: int, label: str) -> list[Span]:
+    """Cut leading and trailing roles out of one span, keeping what they name."""
+    words = _words(text, start, end)
+    if not words:
+        return []
+    if _listed(" ".join(text[start:end].split())):
+        return [(start, end, label)]
+    # "Mykola Zhyrnov Head" (of the Kyiv City Military Administration)
+    while (
+        len(words) > 1
+        and _is_role(words[-1][2])
+        and words[-2][2] not in _CONNECTORS
+        and text[words[-1][1] :].startswith(" of ")
+    ):
+        words.pop()
+        end = words[-1][1]
+    if "$" in text[start:end] or text[end : end + 1] == "$":
+        return [(start, end, "MISC")]  # "US$", "C$": money (see store: not listed)
+    first = 0
+    while first < len(words) and (
+        _is_role(words[first][2])
+        or _plain(words[first][2]) in _ROLE_MODIFIERS
+        or (first and words[first][2] in _CONNECTORS)
+    ):
+        first += 1
+    if first and not any(_is_role(word) for _, _, word in words[:first]):
+        first = 0  # "First Deputy", "Foreign" alone are not roles before a name
+    if first < len(words) and words[first][2][:1] in "'’":
+        first = 0  # "Queen 's Park"
+    if first == len(words):
+        return []  # only a role: "Head of State", "Prime Minister"
+    if first and first == len(words) - 1 and label != "PER" and words[first - 1][2] != "of":
+        first = 0  # "General Motors"
+    before = text[max(0, start - 40) : start]
+    of_before = before.endswith((" of ", " of the "))
+    after_of = first > 0 and words[first - 1][2] in ("of", "the")
+    if first or of_before:
+        of_role = after_of or (not first and of_before)
+        role = _ROLE_OF.search(before)
+        titled = after_of or (role is not None and _is_role(role.group(1)))
+        return _after_role(text, words, first, label, end, of_role=of_role, titled=titled)
+    return [(start, end, label)]
+
+
+def _after_role(
+    text: str,
+    words: list[tuple[int, int, str]],
+    first: int,
+    label: str,
+    end: int,
+    *,
+    of_role: bool,
+    titled: bool = False,
+) -> list[Span]:
+    """What follows a role: "of <listed place or body>" and then a person, or a person."""
+    if of_role:
+        listed = _longest_listed(text, words, first)
+        if listed is not None:
+            last, type_ = listed
+            rest = words[last + 1 :]
+            if rest and (
+                not all(_capitalised(word) for _, _, word in rest)
+                or any(_is_generic(word) for _, _, word in rest)
+                # "(of) Bosnian Serbs", "U.S. Treasury"; but "European Commission Ursula"
+                # but "(President of) Belarus Lukashenko" and "European Commission Ursula"
+                or (first == 0 and len(rest) < 2 and not titled and not _first_name(rest[0][2]))
+            ):
+                # "(Head of the) Kyiv City Military Administration": one name, not two.
+                return [(words[first][0], end, label)]
+            pieces: list[Span] = [(words[first][0], words[last][1], type_)]
+            if rest:
+                pieces += _split_roles(text, rest[0][0], end, "PER")
+            return pieces
+        if first == 0:
+            return [(words[0][0], end, label)]
+        # An unlisted body ("of the Presidential Council for Civil Society ... Valery
+        # Fadeyev"): the person starts at a known first name, else nothing is certain.
+        first_names = rules.gazetteers().first_names
+        for index in range(first, len(words)):
+            if _plain(words[index][2]) in first_names and all(
+                _capitalised(word) for _, _, word in words[index:]
+            ):
+                return [(words[index][0], end, "PER")]
+        if label != "PER" and not any(_is_role(word) for _, _, word in words[first:]):
+            return [(words[0][0], end, label)]  # a body named after a role: "Queen of the South"
+        return []
+    rest = words[first:]
+    if not all(_capitalised(word) or word.lower() in ("von", "der", "de", "van", "al", "bin")
+               for _, _, word in rest):  # fmt: skip
+        return []
+    return [(rest[0][0], end, "PER" if label in ("PER", "ORG") else label)]
+
+
+def is_junk(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` names nothing: a role, a greeting, a capitalised word."""
+    surface = " ".join(text[start:end].split())
+    words = [word for _, _, word in _words(text, start, end)]
+    if not words or _listed(surface):
+        return False
+    if _PHRASES.match(surface):
+        return True  # greetings, slogans
+    if (
+        all(_is_generic(word) for word in words)
+        and (_is_role(words[0]) or _plain(words[0]) in _ROLE_MODIFIERS)
+        and (
+            len(words) == 1
+            or any(word in _CONNECTORS for word in words)
+            or all(_is_role(word) or _plain(word) in _ROLE_MODIFIERS for word in words)
+        )
+    ):
+        return True  # "Head of State", "Adviser", "Deputy Head", but not "General Motors"
+    if len(words) > 1:
+        return False
+    word = words[0]
+    plain = _plain(word)
+    if word.isupper() and len(word) > 1:
+        return False  # abbreviations: "US" is not "us"
+    gaz = rules.gazetteers()
+    if plain in _NOT_NAMES or plain in gaz.loc_words:
+        return True  # "Moreover", "Republic"
+    if not _sentence_initial(text, start):
+        return False
+    if plain.endswith("ly") and text[end : end + 1] == ",":
+        return True  # "Frankly, ..."
+    # A sentence's first word that the article writes in lower case and never
+    # capitalised inside a sentence ("Fed" is a name in "the Fed cut rates").
+    if plain in rules.gazetteers().common or _occurs(text, plain, lower=True):
+        return not any(
+            not _sentence_initial(text, match.start())
+            for match in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)
+        )
+    return False
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    return start == 0 or bool(_SENTENCE_START.search(text, max(0, start - 4), start))
+
+
+def _occurs(text: str, word: str, *, lower: bool) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None
+
+
+# -- types ---------------------------------------------------------------------------------
+
+
+def mention_cue(text: str, start: int, end: int) -> str | None:
+    """The type the words around a mention give it, if any: a role before a name makes it
+    a person ("President of Ukraine Volodymyr Zelenskyy"), "in X" or "X region" a place."""
+    words = [word for _, _, word in _words(text, start, end)]
+    if not words or len(words) > 4 or any(_is_generic(word) for word in words):
+        return None
+    before = text[max(0, start - 90) : start]
+    after = text[end : end + 20]
+    role = _ROLE_BEFORE.search(before)
+    if (
+        role is not None
+        and _is_role(role.group("role"))
+        and role.group("role")[:1].isupper()
+        and all(_capitalised(word) or word in ("von", "der", "de", "van") for word in words)
+    ):
+        return "PER"  # "President Putin", "President of Ukraine Volodymyr Zelenskyy"
+    if _PER_AFTER.match(after) and len(words) in (2, 3) and _first_name(words[0]):
+        return "PER"
+    if len(words) <= 3 and not _first_name(words[0]) and _LOC_AFTER.match(after):
+        return "LOC"  # "the Sumy region"
+    if len(words) == 1 and not words[0].isupper() and _LOC_BEFORE.search(before):
+        return "LOC"  # "in Bucha", not "in the NFL"
+    return None
+
+
+def _shape(name: str) -> str | None:
+    """The type a name's own head word gives it: "... Administration" ORG, "Lake ..." LOC."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    gaz = rules.gazetteers()
+    head, first = _plain(words[-1]), _plain(words[0])
+    if head in gaz.org_words:
+        return "ORG"
+    if head in gaz.loc_words or first in ("lake", "mount", "river", "cape", "mt"):
+        return "LOC"
+    return None
+
+
+def _first_name(word: str) -> bool:
+    return _plain(word) in rules.gazetteers().first_names
+
+
+def decide_types(text: str, entities: Sequence[Entity]) -> list[Entity]:
+    """Each mention's type from the lists, then the words around it, then the tagger.
+
+    A listed name takes its listed type, except that a listed place the tagger
+    calls an organisation stays one unless a cue says place (places stand for
+    teams and governments: "Germany beat Italy"). An unlisted mention with a
+    cue takes the cue's type; a full name that a title marks as a person in one
+    place of the article is a person in all of it. One type per entity across
+    the library is decided later, from these (see ``store.entity_types``).
+    """
+    entities = link_institutions(entities)
+    cues = [mention_cue(text, e.start, e.end) for e in entities]
+    people = {
+        canonical_key(e.canonical)
+        for e, cue in zip(entities, cues, strict=True)
+        if cue == "PER" and " " in e.canonical
+    }
+    decided: list[Entity] = []
+    for entity, cue in zip(entities, cues, strict=True):
+        listed = _listed(entity.canonical) or _listed(entity.text)
+        type_ = entity.type
+        if listed is not None:
+            if not (listed == "LOC" and type_ == "ORG" and cue != "LOC"):
+                type_ = listed
+        elif cue == "PER" or (cue == "LOC" and type_ in ("PER", "ORG")):
+            type_ = cue
+        elif type_ == "PER" and (shape := _shape(entity.text)) is not None:
+            type_ = shape  # "Lake Baikal", "Kyiv City Military Administration"
+        elif canonical_key(entity.canonical) in people:
+            type_ = "PER"
+        decided.append(entity if type_ == entity.type else replace(entity, type=type_))
+    return decided
+
+
+def link_institutions(entities: Sequence[Entity]) -> list[Entity]:
+    """``Office of the President`` is the article's ``Office of the President of Ukraine``
+    when the article names exactly one such longer body."""
+    longer: dict[str, set[str]] = defaultdict(set)
+    for entity in entities:
+        words = entity.canonical.split(" of ")
+        for cut in range(1, len(words)):
+            longer[" of ".join(words[:cut])].add(entity.canonical)
+    linked: list[Entity] = []
+    for entity in entities:
+        names = longer.get(entity.canonical, set())
+        if len(names) == 1 and " " in entity.canonical:
+            linked.append(replace(entity, canonical=next(iter(names))))
+        else:
+            linked.append(entity)
+    return linked
