@@ -19,11 +19,11 @@ from ossetia_reader.core.search import open_index
 from tests.conftest import SEED
 
 FIRST = (
-    "Volodymyr Zelenskyy met the Head of State of Poland in Kiev and Brelovsk on Monday. "
+    "Volodymyr Zelenskyy met the Head of State of Poland in Kovel and Brelovsk on Monday. "
     "“We will hold,” the Head of State said."
 )
-SECOND = "Zelensky spoke in Kiev and Brelowsk again. “Kiev stands,” Zelensky said on Tuesday."
-THIRD = "Zelensky and Volodymyr Zelenskyy were in Brelovsk, which Kiev officials spell Brelowsk."
+SECOND = "Zelensky spoke in Kovel and Brelowsk again. “Kovel stands,” Zelensky said on Tuesday."
+THIRD = "Zelensky and Volodymyr Zelenskyy were in Brelovsk, which Kovel officials spell Brelowsk."
 
 
 def span(body: str, text: str, type_: str, nth: int = 0, canonical: str | None = None) -> Entity:
@@ -56,7 +56,7 @@ def lib(tmp_path: Path) -> tuple[Library, list[int]]:
         [
             span(FIRST, "Volodymyr Zelenskyy", "PER"),
             span(FIRST, "Head of State", "PER"),
-            span(FIRST, "Kiev", "ORG"),
+            span(FIRST, "Kovel", "ORG"),
             span(FIRST, "Brelovsk", "LOC"),
             span(FIRST, "Head of State", "PER", nth=1),
         ],
@@ -67,12 +67,12 @@ def lib(tmp_path: Path) -> tuple[Library, list[int]]:
         k2,
         [
             span(SECOND, "Zelensky", "PER"),
-            span(SECOND, "Kiev", "ORG"),
+            span(SECOND, "Kovel", "ORG"),
             span(SECOND, "Brelowsk", "LOC"),
-            span(SECOND, "Kiev", "ORG", nth=1),
+            span(SECOND, "Kovel", "ORG", nth=1),
             span(SECOND, "Zelensky", "PER", nth=1),
         ],
-        [quote(SECOND, "“Kiev stands,”", "Zelensky")],
+        [quote(SECOND, "“Kovel stands,”", "Zelensky")],
     )
     store_enrichment(
         library,
@@ -81,7 +81,7 @@ def lib(tmp_path: Path) -> tuple[Library, list[int]]:
             span(THIRD, "Zelensky", "PER"),
             span(THIRD, "Volodymyr Zelenskyy", "PER"),
             span(THIRD, "Brelovsk", "LOC"),
-            span(THIRD, "Kiev", "ORG"),
+            span(THIRD, "Kovel", "ORG"),
             span(THIRD, "Brelowsk", "LOC"),
         ],
         [],
@@ -111,18 +111,18 @@ def test_no_corrections_changes_nothing(lib: tuple[Library, list[int]]) -> None:
 
 def test_a_type_change_applies_everywhere(lib: tuple[Library, list[int]]) -> None:
     library, (k1, k2, k3) = lib
-    assert search(library, "place:kiev") == []
-    assert names(library)["Kiev"][0] == "ORG"
-    corrections.set_type(library, "kiev", "loc")  # any spelling, any case
-    assert names(library)["Kiev"] == ("LOC", 4, 3)
-    assert "Kiev" in names(library, type="LOC")
-    assert "Kiev" not in names(library, type="ORG")
+    assert search(library, "place:kovel") == []
+    assert names(library)["Kovel"][0] == "ORG"
+    corrections.set_type(library, "kovel", "loc")  # any spelling, any case
+    assert names(library)["Kovel"] == ("LOC", 4, 3)
+    assert "Kovel" in names(library, type="LOC")
+    assert "Kovel" not in names(library, type="ORG")
     article = library.get(k2)
     assert article is not None
-    assert {e.type for e in article.entities if e.text == "Kiev"} == {"LOC"}
-    assert search(library, "place:kiev") == [k1, k2, k3]  # the index caught up
-    assert search(library, "org:kiev") == []
-    profile = corrected.profile(library, "Kiev")
+    assert {e.type for e in article.entities if e.text == "Kovel"} == {"LOC"}
+    assert search(library, "place:kovel") == [k1, k2, k3]  # the index caught up
+    assert search(library, "org:kovel") == []
+    profile = corrected.profile(library, "Kovel")
     assert profile.type == "LOC"
     assert profile.correction is not None and profile.correction.action == "type"
 
@@ -173,9 +173,9 @@ def test_merging_refuses_loops_and_itself(lib: tuple[Library, list[int]]) -> Non
     corrections.merge(library, "Zelensky", "Volodymyr Zelenskyy")
     with pytest.raises(corrections.CorrectionError):
         corrections.merge(library, "Volodymyr Zelenskyy", "Zelensky")
-    corrections.hide(library, "Kiev")
+    corrections.hide(library, "Kovel")
     with pytest.raises(corrections.CorrectionError):
-        corrections.merge(library, "Brelowsk", "Kiev")
+        corrections.merge(library, "Brelowsk", "Kovel")
 
 
 def test_hiding_removes_names_colours_and_speaker_labels(lib: tuple[Library, list[int]]) -> None:
@@ -187,7 +187,7 @@ def test_hiding_removes_names_colours_and_speaker_labels(lib: tuple[Library, lis
     assert "Head of State" not in [s.name for s in corrected.speaker_counts(library)]
     article = library.get(k1)
     assert article is not None
-    assert [e.text for e in article.entities] == ["Volodymyr Zelenskyy", "Kiev", "Brelovsk"]
+    assert [e.text for e in article.entities] == ["Volodymyr Zelenskyy", "Kovel", "Brelovsk"]
     assert article.quotes[0].speaker is None, "an unresolved quote stays without a speaker"
     assert search(library, 'person:"head of state"') == []
     # Undo brings back what enrichment found.
@@ -246,8 +246,8 @@ def test_malformed_exported_corrections_are_ignored(tmp_path: Path) -> None:
     library = Library(tmp_path / "lib")
     path = tmp_path / "x.jsonl"
     bad: list[dict[str, object]] = [
-        {"name": "Kiev", "action": "type", "type": "CITY"},
-        {"name": "Kiev", "action": "merge", "target": "kiev"},
+        {"name": "Kovel", "action": "type", "type": "CITY"},
+        {"name": "Kovel", "action": "merge", "target": "kovel"},
         {"name": 3, "action": "hide"},
         {"name": "Kyiv", "action": "explode"},
         {"name": "Glory\x1b[31m", "action": "hide"},

@@ -278,3 +278,15 @@ def test_the_reading_pane_colours_by_the_library_type(tmp_path: Path) -> None:
     assert article is not None
     assert entity_types(library, ["Olena Kovalenko"]) == {"olena kovalenko": "PER"}
     assert [e.type for e in with_library_types(library, article).entities] == ["PER"]
+
+
+def test_a_readers_type_correction_outranks_the_library_type(tmp_path: Path) -> None:
+    from ossetia_reader.core.enrich.corrections import set_type
+
+    library = Library(tmp_path)
+    stored(library, "x", [entity("Olena Kovalenko", "PER")] * 3)
+    key = stored(library, "y", [entity("Olena Kovalenko", "PER")])
+    set_type(library, "Olena Kovalenko", "ORG")
+    article = library.get(key)
+    assert article is not None
+    assert [e.type for e in with_library_types(library, article).entities] == ["ORG"]

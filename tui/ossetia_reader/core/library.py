@@ -208,16 +208,16 @@ _MIGRATIONS: dict[int, str] = {
         UPDATE change_counter SET version = version + 1 WHERE id = 1;
     END;
     """,
-    # How each entity is written (core/enrich/store.py): "also written: Kiev, Kyiv". Names
-    # are now resolved through the shipped alias list, so everything is enriched again.
+    # How each entity is written (core/enrich/store.py): "also written: Kiev, Kyiv".
+    # Filled as articles are enriched; `enrich --rebuild` fills it for older articles
+    # (and resolves their names through the alias list).
     8: """
-    CREATE TABLE entity_variants (
+    CREATE TABLE IF NOT EXISTS entity_variants (
         canonical TEXT NOT NULL,
         variant TEXT NOT NULL,
         mentions INTEGER NOT NULL,
         PRIMARY KEY (canonical, variant)
     ) WITHOUT ROWID;
-    UPDATE articles SET enriched = 0;
     """,
 }
 

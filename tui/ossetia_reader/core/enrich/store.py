@@ -390,11 +390,17 @@ def with_library_types(library: Library, article: Article) -> Article:
         return article
     try:
         types = entity_types(library, [e.canonical for e in article.entities])
+        corrections = library.corrections()
     except LibraryError:
         return article
-    entities = tuple(
-        replace(e, type=types.get(canonical_key(e.canonical), e.type)) for e in article.entities
-    )
+
+    def typed(entity: Entity) -> Entity:
+        resolved = corrections.resolve(entity.canonical) if corrections.by_key else None
+        if resolved is not None and resolved.type:
+            return entity  # the reader's own correction stands
+        return replace(entity, type=types.get(canonical_key(entity.canonical), entity.type))
+
+    entities = tuple(typed(e) for e in article.entities)
     if entities == article.entities:
         return article
     return replace(article, entities=entities)
