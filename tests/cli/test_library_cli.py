@@ -72,7 +72,10 @@ def test_feeds_add_list_fetch_export_import_remove(tmp_path: Path) -> None:
     opml = tmp_path / "subs.opml"
     code, _, _ = run(lib, "feeds", "export", "--output", str(opml))
     assert code == 0 and "<opml" in opml.read_text()
-    code, out, _ = run(tmp_path / "other", "feeds", "import", str(opml))
+    code, out, err = run(tmp_path / "other", "feeds", "import", str(opml))
+    assert code == 0 and "0 feeds added, 1 skipped" in out
+    assert "refused a local file" in err, "a list does not subscribe to local files by itself"
+    code, out, _ = run(tmp_path / "other", "feeds", "import", "--allow-files", str(opml))
     assert code == 0 and "1 feeds added" in out
     _, other, _ = run(tmp_path / "other", "feeds", "list", "--json")
     assert [(f["url"], f["title"]) for f in json.loads(other)] == [(listed["url"], "Cli Feed")]

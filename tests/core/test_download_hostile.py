@@ -16,6 +16,7 @@ import time
 import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from click.testing import CliRunner
@@ -29,6 +30,8 @@ from ossetia_reader.core.subscriptions import add_feed
 # Per read 0.5 s, per download 1.5 s: a drip of a byte every 0.1 s never trips
 # the per-read timeout, so only the overall deadline can end it.
 LIMITS = FetchLimits(timeout=0.5, deadline=1.5, max_feed_bytes=256 * 1024, max_redirects=5)
+T = TypeVar("T")
+
 BOUND = 6.0  # seconds a case may take at most (the deadline plus slack on a loaded box)
 RSS = (
     b'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>'
@@ -171,9 +174,9 @@ def hostile() -> Iterator[HostileServer]:
         server.close()
 
 
-def bounded(call: Callable[[], Response], bound: float = BOUND) -> tuple[object, float]:
+def bounded(call: Callable[[], T], bound: float = BOUND) -> tuple[T | Exception, float]:
     """Run ``call`` with a bound; what it returned or raised, and how long it took."""
-    outcome: list[object] = []
+    outcome: list[T | Exception] = []
     started = time.monotonic()
 
     def run() -> None:
@@ -190,7 +193,9 @@ def bounded(call: Callable[[], Response], bound: float = BOUND) -> tuple[object,
     return outcome[0], elapsed
 
 
-def get(server: HostileServer, path: str, limits: FetchLimits = LIMITS) -> tuple[object, float]:
+def get(
+    server: HostileServer, path: str, limits: FetchLimits = LIMITS
+) -> tuple[Response | Exception, float]:
     return bounded(
         lambda: download(server.url(path), max_bytes=limits.max_feed_bytes, limits=limits)
     )
@@ -264,10 +269,10 @@ def test_a_refresh_ends_by_its_run_deadline(hostile: HostileServer, tmp_path: Pa
         add_feed(library, hostile.url(f"/drip-body?{n}"))
     add_feed(library, hostile.url("/ok"))
     limits = FetchLimits(timeout=0.5, deadline=30, run_deadline=1.5, workers=2)
-    summary, elapsed = bounded(lambda: fetch_all(library, limits=limits))  # type: ignore[arg-type,return-value]
+    summary, elapsed = bounded(lambda: fetch_all(library, limits=limits))
     assert elapsed < 1.5 + 2.5, f"the refresh took {elapsed:.1f} s"
     assert not isinstance(summary, Exception), summary
-    results = summary.results  # type: ignore[attr-defined]
+    results = summary.results
     assert len(results) == 7
     assert all(r.state is FeedState.FAILED for r in results if "drip" in r.url)
     assert all(r.error and "\n" not in r.error for r in results if "drip" in r.url)

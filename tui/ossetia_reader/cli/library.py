@@ -213,19 +213,32 @@ def feeds_remove(cli: CliContext, url: str) -> None:
 
 
 @feeds.command("import")
+@click.option(
+    "--allow-files",
+    is_flag=True,
+    help="Also subscribe to local files the list names (refused unless you say so).",
+)
 @click.argument("opml_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @pass_cli
-def feeds_import(cli: CliContext, opml_file: Path) -> None:
-    """Subscribe to every feed in an OPML file."""
+def feeds_import(cli: CliContext, allow_files: bool, opml_file: Path) -> None:
+    """Subscribe to every feed in an OPML file (web feeds; local files only with --allow-files)."""
     from ossetia_reader.core.formats.detect import FormatError
+    from ossetia_reader.core.local_file import read_document
+    from ossetia_reader.core.sanitize import safe_line
     from ossetia_reader.core.subscriptions import import_opml
 
     try:
-        added, skipped = import_opml(cli.open_library(), opml_file.read_bytes())
+        data, _ = read_document(opml_file, 16 * 1024 * 1024)
+        added, skipped = import_opml(cli.open_library(), data, allow_files=allow_files)
     except FormatError as error:
         raise UserError(f"{opml_file}: {error}") from None
+    except OSError as error:
+        raise UserError(f"{opml_file}: {error.strerror or error}") from None
     for feed in added:
         click.echo(f"subscribed to {feed.url}")
+    for reason in skipped:
+        if reason.startswith("refused"):
+            click.echo(safe_line(reason), err=True)
     click.echo(f"{len(added)} feeds added, {len(skipped)} skipped")
 
 

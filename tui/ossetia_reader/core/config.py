@@ -20,6 +20,7 @@ from typing import Any
 CONFIG_NAME = "config.toml"
 STATE_NAME = "state.json"
 DEFAULT_READING_WIDTH = 88
+MAX_CONFIG_BYTES = 1024 * 1024
 
 EXAMPLE = """\
 # ossetia-reader settings. Every line is optional.
@@ -46,13 +47,21 @@ class Config:
 
 
 def load_config(path: Path) -> Config:
-    """Read ``path``; a missing file means defaults. Raises ``ConfigError``."""
+    """Read ``path``; a missing file means defaults. Raises ``ConfigError``.
+
+    Only a regular file of at most ``MAX_CONFIG_BYTES`` is read: a config path
+    linked to ``/dev/zero`` or a pipe must fail, not read forever.
+    """
+    from ossetia_reader.core.local_file import read_document
+
     try:
-        text = path.read_text(encoding="utf-8")
+        raw, _ = read_document(path, MAX_CONFIG_BYTES)
+        text = raw.decode("utf-8")
     except FileNotFoundError:
         return Config(path=path)
     except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{path}: cannot read: {error}") from None
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+        raise ConfigError(f"{path}: cannot read: {reason}") from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

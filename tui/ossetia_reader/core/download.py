@@ -377,16 +377,20 @@ def _chunks(
 
 
 def _read_local(url: str, max_bytes: int, last_modified: str | None) -> Response:
-    """A subscribed local file; its size and mtime act as the validator."""
+    """A subscribed local file; its size and mtime act as the validator.
+
+    Only a regular file, under the same cap as a download (``local_file``).
+    """
+    from ossetia_reader.core.local_file import check_document, read_document
+
     path = Path(url2pathname(urlsplit(url).path))
     try:
-        stat = path.stat()
-        validator = f"{stat.st_mtime_ns}-{stat.st_size}"
+        check_document(path)
+        status = path.stat()
+        validator = f"{status.st_mtime_ns}-{status.st_size}"
         if last_modified == validator:
             return Response(url=url, not_modified=True, last_modified=validator)
-        if stat.st_size > max_bytes:
-            raise FetchError(f"too large: {stat.st_size:,} bytes (limit {max_bytes:,})")
-        data = path.read_bytes()
+        data, status = read_document(path, max_bytes)
     except OSError as error:
-        raise FetchError(f"cannot read {path}: {error.strerror or error}") from None
-    return Response(url=url, data=data, last_modified=validator)
+        raise FetchError(f"cannot read {safe_line(str(path))}: {error.strerror or error}") from None
+    return Response(url=url, data=data, last_modified=f"{status.st_mtime_ns}-{status.st_size}")

@@ -30,6 +30,7 @@ from ossetia_reader.core.formats.detect import (
 from ossetia_reader.core.formats.encoding import decode_bytes
 from ossetia_reader.core.formats.jsonl import LineError, Record, iter_jsonl
 from ossetia_reader.core.library import Added, Library, LibraryError, Outcome
+from ossetia_reader.core.local_file import check_document
 from ossetia_reader.core.sanitize import safe_line
 
 BATCH = 1000
@@ -148,6 +149,11 @@ def _expand(source: str) -> Iterator[Path | str | ImportReport]:
             yield ImportReport(source, Status.SKIPPED, reason="no importable files in folder")
         yield from files
     elif path.exists():
+        try:
+            check_document(path)  # not /dev/zero, a FIFO or /proc/self/environ
+        except OSError as error:
+            yield ImportReport(source, Status.FAILED, reason=str(error))
+            return
         yield path
     else:
         yield ImportReport(source, Status.FAILED, reason="no such file or directory")
@@ -173,6 +179,7 @@ def _guard(source: str, run: Callable[[], ImportReport]) -> ImportReport:
 
 
 def _import_file(library: Library, path: Path, stop: Callable[[], bool]) -> ImportReport:
+    check_document(path)  # files found in a folder too: a link there may name a device
     with path.open("rb") as handle:
         head = handle.read(HEAD_BYTES)
     kind = detect_format(path.name, head)

@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 from ossetia_reader.core.formats.opml import Outline, parse_opml, write_opml
 from ossetia_reader.core.library import Library
@@ -50,26 +51,43 @@ class Feed:
         return self.title or self.url
 
 
-def normalize_feed_url(text: str) -> str:
+def normalize_feed_url(text: str, *, local: bool = True) -> str:
     """An http(s) or file URL for ``text``; a local path becomes a ``file:`` URL.
 
+    Args:
+        text: what the person typed, or what a list said.
+        local: whether a local file may be named. Only a person subscribing
+            directly may; a list from elsewhere (OPML) naming ``/etc/shadow``
+            must not make the reader read it.
+
     Raises:
-        SubscriptionError: neither a web URL nor an existing file.
+        SubscriptionError: neither a web URL nor, when allowed, a regular file.
     """
+    from ossetia_reader.core.local_file import check_document
+
     text = text.strip()
     scheme = urlsplit(text).scheme.lower() if "://" in text else ""
     if scheme in ("http", "https"):
         if not urlsplit(text).hostname:
             raise SubscriptionError(f"not a feed URL: {safe_line(text)!r} has no host")
         return safe_line(text)
-    if scheme == "file":
-        return safe_line(text)
-    if scheme:
+    if scheme and scheme != "file":
         raise SubscriptionError(f"cannot subscribe to {scheme}: URLs (only http, https, files)")
-    path = Path(text).expanduser()
-    if path.is_file():
-        return path.resolve().as_uri()
-    raise SubscriptionError(f"not a feed URL or an existing file: {safe_line(text)!r}")
+    if not local:
+        raise SubscriptionError(
+            f"refused a local file from a list: {safe_line(text)[:200]!r} "
+            "(subscribe to it directly with 'feeds add PATH')"
+        )
+    path = Path(url2pathname(urlsplit(text).path) if scheme else text).expanduser()
+    try:
+        check_document(path)
+    except FileNotFoundError:
+        raise SubscriptionError(
+            f"not a feed URL or an existing file: {safe_line(text)!r}"
+        ) from None
+    except OSError as error:
+        raise SubscriptionError(f"cannot subscribe: {safe_line(str(error))}") from None
+    return path.resolve().as_uri()
 
 
 def add_feed(library: Library, url: str, title: str | None = None) -> Feed:
@@ -163,8 +181,13 @@ def set_refresh_minutes(library: Library, url: str, minutes: int | None) -> None
         db.execute("UPDATE feeds SET refresh_minutes = ? WHERE url = ?", [minutes, url])
 
 
-def import_opml(library: Library, data: bytes) -> tuple[list[Feed], list[str]]:
+def import_opml(
+    library: Library, data: bytes, *, allow_files: bool = False
+) -> tuple[list[Feed], list[str]]:
     """Subscribe to every feed in an OPML document, in one transaction.
+
+    A list comes from elsewhere: the local files it names are refused unless
+    the person importing it says ``allow_files`` (their own export, say).
 
     Returns:
         The new subscriptions, and one line for each outline that was skipped.
@@ -178,7 +201,7 @@ def import_opml(library: Library, data: bytes) -> tuple[list[Feed], list[str]]:
     with library.transaction() as db:
         for outline in outlines:
             try:
-                url = normalize_feed_url(outline.url)
+                url = normalize_feed_url(outline.url, local=allow_files)
             except SubscriptionError as error:
                 skipped.append(str(error))
                 continue
