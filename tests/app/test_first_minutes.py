@@ -73,7 +73,7 @@ async def test_help_is_a_cheat_sheet_of_this_apps_keys(library: Library) -> None
         help_screen = app.screen
         assert isinstance(help_screen, HelpScreen)
         titles = [title for title, _ in help_screen.sections]
-        assert titles == ["Anywhere", "Search bar", "Article list", "Reading pane"]
+        assert titles == ["Anywhere", "Search bar", "Feeds pane", "Article list", "Reading pane"]
         anywhere = {line.keys: line.text for line in help_screen.sections[0][1]}
         assert anywhere["Tab"] == "Next pane" and anywhere["Shift+Tab"] == "Previous pane"
         assert "Ctrl+P" in anywhere and "? F1" in anywhere

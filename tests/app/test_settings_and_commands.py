@@ -29,7 +29,8 @@ FEED = """<?xml version="1.0" encoding="utf-8"?>
 async def test_remapped_key_and_reading_width(library: Library) -> None:
     config = Config(reading_width=60, keys={"main.search": "ctrl+g"})
     app = OssetiaReader(library, config=config)
-    async with app.run_test(size=(120, 40)) as pilot:
+    # 140 columns: the reading pane has room for 60 beside the feeds pane and the list.
+    async with app.run_test(size=(140, 40)) as pilot:
         await settle(pilot)
         assert app.screen.query_one(ReadingPane).text_width == 60
         await pilot.press("slash")

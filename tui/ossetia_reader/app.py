@@ -16,9 +16,10 @@ from textual.worker import get_current_worker
 from ossetia_reader.commands import ReaderCommands, SourceCommands
 from ossetia_reader.core.article import Article
 from ossetia_reader.core.config import Config, load_state, save_state
+from ossetia_reader.core.feedlist import FeedCounter
 from ossetia_reader.core.library import Library
 from ossetia_reader.core.sanitize import safe_text
-from ossetia_reader.messages import EnrichmentProgress, LibraryChanged
+from ossetia_reader.messages import EnrichmentProgress, IndexLoaded, LibraryChanged
 from ossetia_reader.render import Item
 from ossetia_reader.search_service import SearchService
 
@@ -74,6 +75,7 @@ class OssetiaReader(App[None]):
         self.reading_width = self.config.reading_width
         self.state_path = state_path
         self.search = SearchService(library)
+        self.feeds = FeedCounter(library, lambda: self.search.index)
         self._enrich = enrich
         self._background_started = False
         self.register_theme(HIGH_CONTRAST)
@@ -168,6 +170,8 @@ class OssetiaReader(App[None]):
             self.call_from_thread(
                 self.notify, f"search index unavailable: {error}", severity="warning"
             )
+        self.feeds.refresh_hidden()
+        self.call_from_thread(self._post_to_screens, IndexLoaded())
         if then_enrich:
             self.call_from_thread(self.enrich_in_background)
 
@@ -194,7 +198,7 @@ class OssetiaReader(App[None]):
         except Exception as error:  # enrichment is an extra; reading goes on
             self.call_from_thread(self.notify, f"enrichment stopped: {error}", severity="warning")
 
-    def _post_to_screens(self, message: EnrichmentProgress | LibraryChanged) -> None:
+    def _post_to_screens(self, message: EnrichmentProgress | LibraryChanged | IndexLoaded) -> None:
         for screen in self.screen_stack:
             screen.post_message(replace(message))  # a message instance goes to one target
 

@@ -21,3 +21,8 @@ class EnrichmentProgress(Message):
 
     done: int
     total: int
+
+
+@dataclass
+class IndexLoaded(Message):
+    """The search index is loaded (or caught up): counts and filters that need it can run."""

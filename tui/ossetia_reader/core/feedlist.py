@@ -20,17 +20,17 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
-from typing import TYPE_CHECKING
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from ossetia_reader.core.library import ArticleFilter, Library
 from ossetia_reader.core.saved import Kind, Order, SavedSearch, get_saved, list_saved
 from ossetia_reader.core.subscriptions import Feed, list_feeds
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from ossetia_reader.core.search.index import SearchIndex
 
 _NEWEST_FIRST = "ORDER BY date IS NULL, date DESC, key DESC"
@@ -43,6 +43,7 @@ class ViewKind(Enum):
     UNREAD = "unread"
     STARRED = "starred"
     SAVED = "saved"
+    FILTER = "filter"
     FEED = "feed"
     SOURCE = "source"
 
@@ -88,12 +89,6 @@ class Counts:
     elapsed_ms: float = 0.0
 
 
-@dataclass
-class _Snapshot:
-    unread: np.ndarray = field(default_factory=lambda: np.empty(0, np.int64))
-    hidden: np.ndarray = field(default_factory=lambda: np.empty(0, np.int64))
-
-
 class FeedCounter:
     """Computes the pane's entries and the hidden set; caches what filters hide."""
 
@@ -103,7 +98,7 @@ class FeedCounter:
         self.library = library
         self._index = index
         self._lock = threading.Lock()
-        self._hidden = np.empty(0, np.int64)  # sorted keys hidden by filters
+        self._hidden: Any = None  # sorted keys hidden by filters (a numpy array)
         self._hidden_ready = False
         self.show_hidden = False
 
@@ -111,6 +106,8 @@ class FeedCounter:
 
     def refresh_hidden(self) -> np.ndarray:
         """Recompute the keys filters hide (needs the index; empty without it)."""
+        import numpy as np
+
         index = self._index()
         filters = list_saved(self.library, Kind.FILTER)
         parts = [index.match_keys(f.query, newest_first=False) for f in filters] if index else []
@@ -122,18 +119,26 @@ class FeedCounter:
 
     def hidden_keys(self) -> np.ndarray:
         """Sorted keys hidden right now (none while "show hidden" is on)."""
+        import numpy as np
+
         if not self._hidden_ready and not self.show_hidden and self._index() is not None:
             self.refresh_hidden()
         with self._lock:
-            return np.empty(0, np.int64) if self.show_hidden else self._hidden
+            hidden = self._hidden
+        if self.show_hidden or hidden is None:
+            return np.empty(0, np.int64)
+        result: np.ndarray = hidden
+        return result
 
     def hidden_count(self) -> int:
         """How many articles filters hide (whether or not they are shown)."""
         with self._lock:
-            return int(self._hidden.size)
+            return 0 if self._hidden is None else int(self._hidden.size)
 
     def visible(self, keys: Sequence[int]) -> list[int]:
         """``keys`` without the hidden ones, order kept."""
+        import numpy as np
+
         hidden = self.hidden_keys()
         if not hidden.size or not keys:
             return list(keys)
@@ -146,6 +151,8 @@ class FeedCounter:
     def counts(self) -> Counts:
         """Every entry with its total and unread count (what the pane shows)."""
         import time
+
+        import numpy as np
 
         started = time.perf_counter()
         library = self.library
@@ -189,6 +196,10 @@ class FeedCounter:
                 matches = np.setdiff1d(matches, hidden, assume_unique=True)
             fresh = int(np.isin(matches, unread, assume_unique=True).sum())
             entries.append(Entry(view, saved.name, int(matches.size), fresh, "Saved searches"))
+        for rule in list_saved(library, Kind.FILTER):
+            view = View(ViewKind.FILTER, rule.name)
+            matched = index.match_keys(rule.query, newest_first=False).size if index else None
+            entries.append(Entry(view, rule.name, matched, None, "Filters (hidden)"))
         entries += self._feed_entries(list_feeds(library), by_pair)
         elapsed = (time.perf_counter() - started) * 1000
         return Counts(entries, self.hidden_count(), elapsed)
@@ -229,6 +240,13 @@ class FeedCounter:
         if view.kind is ViewKind.SAVED:
             saved = get_saved(library, view.target)
             return self.keys_within(self.saved_keys(saved) if saved else [], which)
+        if view.kind is ViewKind.FILTER:  # what a filter hides: shown, since asked for
+            rule = get_saved(library, view.target, Kind.FILTER)
+            index = self._index()
+            if rule is None or index is None:
+                return []
+            matched: list[int] = index.match_keys(rule.query).tolist()
+            return matched
         clauses: list[str] = []
         params: list[object] = []
         if view.kind is ViewKind.FEED:
@@ -247,6 +265,8 @@ class FeedCounter:
 
     def keys_within(self, keys: Sequence[int], which: ArticleFilter) -> list[int]:
         """``keys`` narrowed to unread or starred ones as ``which`` says, hidden ones left out."""
+        import numpy as np
+
         if which is not ArticleFilter.ALL and keys:
             condition = "read = 0" if which is ArticleFilter.UNREAD else "starred = 1"
             array = np.asarray(keys, dtype=np.int64)
@@ -266,5 +286,7 @@ class FeedCounter:
 
 def _keys(library: Library, condition: str) -> np.ndarray:
     """Sorted keys of the articles meeting ``condition`` (a partial index serves each)."""
+    import numpy as np
+
     rows = library.query(f"SELECT key FROM articles WHERE {condition} ORDER BY key")
     return np.fromiter((row[0] for row in rows), dtype=np.int64, count=len(rows))

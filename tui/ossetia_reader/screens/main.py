@@ -4,36 +4,38 @@ from __future__ import annotations
 
 import time
 import webbrowser
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import Input
 
 from ossetia_reader.core.article import Article, ArticleSummary
+from ossetia_reader.core.feedlist import ViewKind
 from ossetia_reader.core.library import ArticleFilter
-from ossetia_reader.messages import EnrichmentProgress, LibraryChanged
+from ossetia_reader.messages import EnrichmentProgress, IndexLoaded, LibraryChanged
+from ossetia_reader.screens.feeds import FeedsScreen
 from ossetia_reader.screens.help import HelpScreen
 from ossetia_reader.widgets.article_info import ArticleInfo
 from ossetia_reader.widgets.article_list import PAGE, ArticleList
+from ossetia_reader.widgets.feeds_pane import FeedsPane
 from ossetia_reader.widgets.key_bar import KeyBar
 from ossetia_reader.widgets.reading_pane import ReadingPane
 from ossetia_reader.widgets.search_bar import SearchBar
 from ossetia_reader.widgets.status_bar import StatusBar
-
-if TYPE_CHECKING:
-    from ossetia_reader.app import OssetiaReader
 
 READING_MIN_WIDTH = 50
 SIDEBAR_MIN_WIDTH = 24
 FILTER_CYCLE = (ArticleFilter.ALL, ArticleFilter.UNREAD, ArticleFilter.STARRED)
 
 
-class MainScreen(Screen[None]):
-    """Browse the library on the left, read on the right, search on top."""
+class MainScreen(FeedsScreen):
+    """Browse the library on the left, read on the right, search on top.
+
+    The feeds pane and its actions come from ``FeedsScreen`` (screens/feeds.py).
+    """
 
     HELP_TITLE = "Anywhere"
     AUTO_FOCUS = "#articles"
@@ -123,6 +125,7 @@ class MainScreen(Screen[None]):
             "main.toggle_read",
             "main.info",
             "main.people",
+            "main.feeds",
             "app.commands",
             "app.refresh",
             "app.quit",
@@ -140,6 +143,16 @@ class MainScreen(Screen[None]):
         ),
         "SEARCH": ("search.open", "search.down", "search.earlier", "search.leave", "app.commands"),
         "INFO": ("main.back", "main.info", "main.search", "app.commands", "app.quit"),
+        "FEEDS": (
+            "feeds.show",
+            "main.feeds",
+            "feeds.tag",
+            "feeds.rename",
+            "feeds.remove",
+            "main.save_search",
+            "app.commands",
+            "app.quit",
+        ),
     }
     FOOTER_PINNED = ("main.help",)
 
@@ -153,13 +166,6 @@ class MainScreen(Screen[None]):
         self.open_key: int | None = None
         self.query_text = ""
         self._sidebar_hidden = False
-
-    @property
-    def reader(self) -> OssetiaReader:
-        from ossetia_reader.app import OssetiaReader
-
-        assert isinstance(self.app, OssetiaReader)
-        return self.app
 
     def compose(self) -> ComposeResult:
         yield SearchBar(id="search")
@@ -178,10 +184,6 @@ class MainScreen(Screen[None]):
     def reading_pane(self) -> ReadingPane:
         return self.query_one(ReadingPane)
 
-    @property
-    def status(self) -> StatusBar:
-        return self.query_one(StatusBar)
-
     def on_mount(self) -> None:
         history = self.reader.remembered("searches")
         if isinstance(history, list):
@@ -189,6 +191,7 @@ class MainScreen(Screen[None]):
         self.article_list.focus()
         self.reading_pane.max_width = self.reader.reading_width
         self.load_keys(open_first=True)
+        self.call_after_refresh(self.mount_feeds_pane)
 
     # -- loading ---------------------------------------------------------------
 
@@ -196,11 +199,15 @@ class MainScreen(Screen[None]):
     def load_keys(self, open_first: bool = False) -> None:
         """Fetch the list's keys (fast even at 100,000 articles) off the UI thread."""
         library = self.reader.library
+        feeds = self.reader.feeds
         groups = None
-        if self.group_by is None:
-            keys = library.keys(self.filter, source=self.source)
+        if self.view.kind is not ViewKind.ALL:  # a feed, saved search or filter
+            keys = feeds.keys(self.view, self.filter)
+        elif self.group_by is None:
+            keys = feeds.visible(library.keys(self.filter, source=self.source))
         else:
             groups = library.grouped_keys(self.group_by, self.filter, source=self.source)
+            groups = [(label, feeds.visible(members)) for label, members in groups]
             keys = [key for _, members in groups for key in members]
         # The first screenful and the first article come in the same trip, so the
         # first frame shows news rather than placeholders.
@@ -233,7 +240,13 @@ class MainScreen(Screen[None]):
         which = "" if self.filter is ArticleFilter.ALL else f"{self.filter.value} "
         count = len(self.all_keys)
         source = f" from {self.source}" if self.source is not None else ""
-        self.status.summary = f"{count:,} {which}article{'' if count == 1 else 's'}{source}"
+        label = self.view_label()
+        source += f" in {label}" if label else ""
+        plural = "" if count == 1 else "s"
+        self.status.summary = f"{count:,} {which}article{plural}{source}{self.hidden_note()}"
+
+    def show_list_summary(self) -> None:
+        self._show_counts()
 
     def open_article(self, key: int, mark_read: bool = True, keep_scroll: bool = False) -> None:
         """Load one article and show it; opening it marks it read."""
@@ -272,6 +285,7 @@ class MainScreen(Screen[None]):
         self.call_after_refresh(self.reader.start_background_work)
         if summary is not None:
             self.article_list.update_row(summary)
+            self.refresh_counts()
 
     # -- events ----------------------------------------------------------------
 
@@ -310,11 +324,13 @@ class MainScreen(Screen[None]):
         """Search off the UI thread; a newer keystroke cancels this one."""
         started = time.perf_counter()
         result = self.reader.search.search(query, allowed=self._allowed_keys())
+        result.keys = self.reader.feeds.visible(result.keys)
         elapsed = (time.perf_counter() - started) * 1000
         self.app.call_from_thread(self._search_done, query, result, elapsed)
 
     def _allowed_keys(self) -> set[int] | None:
         narrowed = self.filter is not ArticleFilter.ALL or self.source is not None
+        narrowed = narrowed or self.view.kind is not ViewKind.ALL
         return set(self.all_keys) if narrowed else None
 
     def _search_done(self, query: str, result: object, elapsed: float) -> None:
@@ -347,6 +363,8 @@ class MainScreen(Screen[None]):
             mode = "SEARCH"
         elif isinstance(focused, ArticleInfo):
             mode = "INFO"
+        elif isinstance(focused, FeedsPane):
+            mode = "FEEDS"
         else:
             mode = "LIST"
         self.status.mode = mode
@@ -357,6 +375,13 @@ class MainScreen(Screen[None]):
 
     def on_library_changed(self, event: LibraryChanged) -> None:
         self.load_keys()
+        self.refresh_counts()
+
+    def on_index_loaded(self, event: IndexLoaded) -> None:
+        """Saved-search counts and filters need the index: count, and hide, now."""
+        self.refresh_counts()
+        if self.reader.feeds.hidden_count() or self.view.kind is not ViewKind.ALL:
+            self.load_keys()
 
     def on_enrichment_progress(self, event: EnrichmentProgress) -> None:
         finished = event.done >= event.total
@@ -376,7 +401,7 @@ class MainScreen(Screen[None]):
 
     def _apply_layout(self) -> None:
         """Keep the reading pane at least 50 columns; on narrow terminals show one pane."""
-        width = self.size.width
+        width = self.feeds_layout(self.size.width)
         sidebar = min(max(SIDEBAR_MIN_WIDTH, int(width * 0.36)), 56, width - READING_MIN_WIDTH)
         article_list, reading_pane = self.article_list, self.reading_pane
         narrow = sidebar < SIDEBAR_MIN_WIDTH - 4
@@ -390,6 +415,14 @@ class MainScreen(Screen[None]):
         else:
             article_list.display = reading_pane.display = True
             article_list.styles.width = sidebar
+        pane = self.feeds_pane
+        if pane is not None and self.pane_replaces_list():
+            article_list.display = False  # the pane takes the list's place at 80 columns
+            pane.styles.width = sidebar if not narrow else "1fr"
+            reading_pane.display = not narrow
+
+    def layout_changed(self) -> None:
+        self._apply_layout()
 
     # -- actions ---------------------------------------------------------------
 
@@ -433,6 +466,7 @@ class MainScreen(Screen[None]):
         summary = library.summary(key)
         if summary is not None:
             self.app.call_from_thread(self.article_list.update_row, summary)
+            self.app.call_from_thread(self.refresh_counts)
             word = (
                 "starred"
                 if starred
@@ -447,16 +481,46 @@ class MainScreen(Screen[None]):
         changed = self.reader.library.mark_all_read()
         self.app.call_from_thread(setattr, self.status, "message", f"{changed:,} marked read")
         self.load_keys()
+        self.app.call_from_thread(self.refresh_counts)
 
     def action_cycle_filter(self) -> None:
         index = FILTER_CYCLE.index(self.filter)
         self.action_filter(FILTER_CYCLE[(index + 1) % len(FILTER_CYCLE)].value)
+
+    def choose_filter(self, which: ArticleFilter, source: str | None) -> None:
+        self.filter = which
+        self.source = source
+        self.article_list.set_keys([])
+        self.load_keys()
+
+    def reload_list(self) -> None:
+        self.load_keys()
+
+    def current_list_keys(self) -> list[int]:
+        return [key for key in self.article_list.keys if key >= 0]
+
+    def cursor_key(self) -> int | None:
+        return (
+            self.article_list.current_key
+            if not isinstance(self.focused, ReadingPane)
+            else self.open_key
+        )
+
+    def current_query(self) -> str:
+        return self.query_text
+
+    def jump_to(self, key: int) -> None:
+        article_list = self.article_list
+        if key in article_list.keys:
+            article_list.cursor = article_list.keys.index(key)
+        self.open_article(key)
 
     def action_filter(self, name: str) -> None:
         """Show all, unread or starred articles ("all" also forgets a chosen source)."""
         self.filter = ArticleFilter(name)
         if self.filter is ArticleFilter.ALL:
             self.source = None
+            self.view = type(self.view)()
         self.status.message = f"showing {self.filter.value} articles"
         self.article_list.set_keys([])
         self.load_keys()
