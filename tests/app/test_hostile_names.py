@@ -161,7 +161,8 @@ async def test_server_reason_phrase_in_a_toast(library: Library, reason_server: 
 
 async def test_every_screen_shows_hostile_names_as_text(hostile_library: Library) -> None:
     app = OssetiaReader(hostile_library, enrich=False)
-    async with app.run_test(size=(160, 50), notifications=True) as pilot:
+    # 190 columns: beside the feeds pane the list is still wide enough for the whole name.
+    async with app.run_test(size=(190, 50), notifications=True) as pilot:
         await settle(pilot)
         assert_shown(app, f"Hostile title {MARKUP}")  # list row and reading pane
         await pilot.press("i")  # the entities panel
