@@ -16,6 +16,8 @@ from rich.style import Style
 from rich.text import Text
 
 from ossetia_reader.core.article import Article
+from ossetia_reader.core.enrich.transcripts import CUE as TRANSCRIPT_CUE
+from ossetia_reader.core.enrich.transcripts import label_start_before
 from ossetia_reader.core.sanitize import safe_line, safe_text
 
 ENTITY_TYPES = ("PER", "LOC", "ORG", "MISC")
@@ -139,6 +141,13 @@ def render_article(
     if quotes:
         for quote in article.quotes:
             if not 0 <= quote.start < quote.end <= size:
+                continue
+            if quote.cue == TRANSCRIPT_CUE:
+                # A transcript turn: its label already names the speaker, and a whole
+                # interview in the quote style would be hard to read; the label stands out.
+                label = label_start_before(body.plain, quote.start)
+                if label is not None:
+                    body.stylize(styles.speaker, label, quote.start)
                 continue
             body.stylize(styles.quote, quote.start, quote.end)
             if quote.speaker:

@@ -23,6 +23,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ossetia_reader.core.article import Entity, Quote
+from ossetia_reader.core.enrich import english, transcripts
+from ossetia_reader.core.enrich.speakers import People, Resolved, Speakers, is_role_name
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -38,27 +40,14 @@ _MARKS = {
 }
 _LONGEST_PARAGRAPH_SEARCH = 20_000
 _PARAGRAPH_LOOKBACK = 2_000
-_SPEECH_VERBS = "|".join(
-    _wordset(
-        "said says say told tells added adds stated states declared declares announced "
-        "announces wrote writes tweeted tweets posted asked asks replied replies responded "
-        "continued explained explains noted notes insisted insists argued argues warned warns "
-        "stressed stresses emphasized emphasised claimed claims admitted admits acknowledged "
-        "acknowledges recalled recalls complained complains suggested suggests commented "
-        "remarked confirmed confirms denied denies promised promises vowed vows predicted "
-        "predicts concluded described describes called calls denounced denounces urged urges "
-        "quipped joked shouted yelled cried whispered conceded concedes boasted boasts pledged "
-        "pledges testified agreed agrees disagreed observed observes countered counters "
-        "reiterated reiterates mused muses saying asking adding telling writing noting arguing "
-        "explaining insisting warning declaring tweeting responding replying recalling "
-        # Russian, for the Russian-language sources.
-        "сказал сказала заявил заявила отметил отметила сообщил сообщила добавил добавила "
-        "подчеркнул подчеркнула пояснил пояснила написал написала считает говорит"
-    )
+# Russian cue verbs, for Russian-language sources until their own module reads them.
+_RUSSIAN_VERBS = _wordset(
+    "сказал сказала заявил заявила отметил отметила сообщил сообщила добавил добавила "
+    "подчеркнул подчеркнула пояснил пояснила написал написала считает говорит"
 )
+_SPEECH_VERBS = "|".join(sorted(english.CUE_VERBS | _RUSSIAN_VERBS, key=len, reverse=True))
 _VERB = re.compile(rf"(?<![-\w])(?:{_SPEECH_VERBS})\b", re.IGNORECASE)
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
-_PRONOUN = re.compile(r"\b(he|she|He|She)\b")
 _SENTENCE_BREAK = re.compile(r"(?<![A-Z])[.!?](?=\s+[A-Z“\"«„])")
 # Words whose full stop does not end a sentence ("Gov. Jim Hodges").
 _ABBREVIATIONS = _wordset(
@@ -66,18 +55,12 @@ _ABBREVIATIONS = _wordset(
     "jan feb mar apr jun jul aug sep sept oct nov dec no vs mt ft"
 )
 # Verbs after which the following noun phrase is the listener, not the speaker.
-_ADDRESSED = frozenset(
-    {"told", "tells", "telling", "asked", "asks", "asking", "urged", "urges", "called", "calls"}
-)
+_ADDRESSED = english.ADDRESSED_VERBS
+# A colon ending a paragraph, then the next paragraph.
+_PARAGRAPH_COLON = re.compile(r":[ \t]*\n(?:[ \t]*\n)+[ \t]*(?=\S)")
 _SIGNATURE = re.compile(r"[ \t\u00a0]*[―—–][ \t\u00a0]*")
-# A noun phrase naming a speaker does not start with these.
-_NOT_SPEAKER = _wordset(
-    "that in on at to for with it this there as when while after before because if and but so "
-    "of by from into about than then also not no which who what how why where one"
-)
-_CLAUSE_EDGE = re.compile(r"[,;:()\[\]“”\"«»„—–]")
-_MAX_PHRASE_WORDS = 10
 _CONTINUATION_GAP = 60
+_SAME_PARAGRAPH_GAP = 300
 _ATTRIBUTION_WINDOW = 160
 _SHORT_QUOTE_WORDS = 3
 _SPEAKER_TYPES = ("PER", "ORG")
@@ -100,25 +83,84 @@ class FoundQuote:
 
 
 def find_quotes(text: str, entities: Sequence[Entity] = ()) -> list[FoundQuote]:
-    """Every direct quote in ``text`` with its speaker and cue verb, in text order."""
+    """Every direct quote in ``text`` with its speaker and cue verb, in text order.
+
+    Transcript turns ("Vladimir Putin: …") are quotes too (cue ``transcript``);
+    a quote in quote marks inside a turn is kept only when it names someone
+    other than the turn's speaker ("As Gorchakov said, "…"").
+    """
     if not text:
         return []
-    spans = _quote_spans(text)
-    people = _People(entities)
-    found: list[FoundQuote] = []
+    people = People(entities, text)
+    speakers = Speakers(text, people)
+    turns = transcripts.find_turns(text, entities, people)
+    found: list[FoundQuote] = [
+        FoundQuote(t.start, t.end, t.speaker, transcripts.CUE, t.speaker_start, t.speaker_end)
+        for t in turns
+    ]
+    turn_starts = [t.start for t in turns]
+    marked: list[FoundQuote] = []
     previous_end = 0
     last_speaker: FoundQuote | None = None
-    for start, end in spans:
-        quote = _attribute(text, start, end, previous_end, people, last_speaker)
-        if quote is None:
-            previous_end = end
-            continue
-        if quote.speaker is None:
-            quote = _continue(text, quote, found)
-        found.append(quote)
-        if quote.speaker is not None:
-            last_speaker = quote
+    for start, end in _quote_spans(text):
+        quote = _attribute(text, start, end, previous_end, speakers, last_speaker)
         previous_end = end
+        if quote is None:
+            continue
+        turn = _turn_at(turns, turn_starts, start)
+        if quote.speaker is None and turn is None:
+            quote = _continue(text, quote, marked)
+        if turn is not None and (quote.speaker is None or quote.speaker == turn.speaker):
+            continue  # the turn already gives this speech and its speaker
+        marked.append(quote)
+        if quote.speaker is not None and quote.speaker[:1].isupper():
+            last_speaker = quote
+    marked.extend(_introduced_paragraphs(text, speakers, turns, marked))
+    found.extend(marked)
+    found.sort(key=lambda q: (q.start, q.end))
+    return found
+
+
+def _turn_at(
+    turns: Sequence[transcripts.Turn], starts: Sequence[int], offset: int
+) -> transcripts.Turn | None:
+    index = bisect_left(starts, offset + 1) - 1
+    if index >= 0 and turns[index].start <= offset < turns[index].end:
+        return turns[index]
+    return None
+
+
+def _introduced_paragraphs(
+    text: str,
+    speakers: Speakers,
+    turns: Sequence[transcripts.Turn],
+    marked: Sequence[FoundQuote],
+) -> list[FoundQuote]:
+    """ "Yermak said:" ending a paragraph, and the next paragraph without quote marks: that
+    paragraph is his quote."""
+    found: list[FoundQuote] = []
+    covered = [(q.start, q.end) for q in marked] + [(t.start, t.end) for t in turns]
+    for colon in _PARAGRAPH_COLON.finditer(text):
+        start = colon.end()
+        if text[start] in '“"«„':
+            continue  # a quote in marks: found by its marks
+        end = text.find("\n\n", start)
+        end = _trim_end(text, len(text) if end < 0 else end)
+        if end <= start or any(s < end and start < e for s, e in covered):
+            continue
+        lower = _paragraph_start(text, colon.start())
+        for sentence in _sentence_breaks(text, lower, colon.start()):
+            lower = sentence
+        verbs = list(_VERB.finditer(text, lower, colon.start()))
+        if not verbs or text[verbs[-1].end() : colon.start()].strip():
+            continue  # "… as follows:" or a list heading, not "X said:"
+        verb = verbs[-1]
+        subject = speakers.phrase_before(lower, verb.start())
+        resolved = speakers.resolve(*subject, position=start) if subject else None
+        if resolved is None or resolved.name is None:
+            continue
+        cue = verb.group().lower()
+        found.append(FoundQuote(start, end, resolved.name, cue, resolved.start, resolved.end))
     return found
 
 
@@ -239,10 +281,11 @@ def _attribute(
     start: int,
     end: int,
     previous_end: int,
-    people: _People,
+    speakers: Speakers,
     last_speaker: FoundQuote | None,
 ) -> FoundQuote | None:
     """The quote with its speaker, or None when it is only a scare quote or a title."""
+    people = speakers.people
     inner = text[start + 1 : end - 1]
     after_start = end
     after_end = _after_limit(text, end)
@@ -262,7 +305,7 @@ def _attribute(
             candidates.append(
                 _speaker_around(
                     text, start, end, after_start + verb.start(), after_start + verb.end(),
-                    after_start, after_end, people, last_speaker,
+                    after_start, after_end, speakers, last_speaker,
                 )
             )  # fmt: skip
     # according to X
@@ -270,7 +313,7 @@ def _attribute(
         according = _ACCORDING.search(text, region_start, region_end)
         if according:
             speaker = _first_entity(people, according.end(), region_end, limit=40)
-            if speaker is not None:
+            if speaker is not None and _is_name(speaker):
                 candidates.append(
                     FoundQuote(
                         start, end, speaker.canonical, "according to", speaker.start, speaker.end
@@ -286,7 +329,7 @@ def _attribute(
             candidates.append(
                 _speaker_around(
                     text, start, end, verb_start, verb_end, before_start, start,
-                    people, last_speaker,
+                    speakers, last_speaker,
                 )
             )  # fmt: skip
     for candidate in candidates:
@@ -296,16 +339,23 @@ def _attribute(
     signature = _SIGNATURE.match(text, after_start, after_end)
     if signature:
         speaker = _first_entity(people, signature.end(), after_end, limit=0)
-        if speaker is not None:
+        if speaker is not None and _is_name(speaker):
             return FoundQuote(start, end, speaker.canonical, None, speaker.start, speaker.end)
     # Trump leaned in and boomed: "…"  (also across a paragraph break)
     introduction = _introduction(text, start, before_start)
     if introduction is not None:
         lower, colon = introduction
+        cue_match = re.search(r"(\w+)\W*$", text[lower:colon])
+        cue = cue_match.group(1).lower() if cue_match else None
+        verbs = list(_VERB.finditer(text, lower, colon))
+        # "Limbaugh continued:" — the subject is before the verb.
+        upto = verbs[-1].start() if verbs and not text[verbs[-1].end() : colon].strip() else colon
+        subject = speakers.phrase_before(lower, upto)
+        resolved = speakers.resolve(*subject, position=start) if subject else None
+        if resolved is not None and resolved.name is not None:
+            return FoundQuote(start, end, resolved.name, cue, resolved.start, resolved.end)
         speaker = _last_entity(people, lower, colon)
-        if speaker is not None:
-            cue_match = re.search(r"(\w+)\W*$", text[lower:colon])
-            cue = cue_match.group(1).lower() if cue_match else None
+        if speaker is not None and _is_name(speaker) and resolved is None:
             return FoundQuote(start, end, speaker.canonical, cue, speaker.start, speaker.end)
     if candidates:
         return candidates[0]
@@ -394,95 +444,71 @@ def _speaker_around(
     verb_end: int,
     region_start: int,
     region_end: int,
-    people: _People,
+    speakers: Speakers,
     last_speaker: FoundQuote | None,
 ) -> FoundQuote:
-    """The speaker of a cue verb: the name just before it, else a pronoun, else the name after."""
+    """The speaker of a cue verb: the subject before it (a name, a role, a pronoun),
+    else the name after it ("…," said Kunin); no speaker rather than a fragment."""
+    people = speakers.people
     cue = text[verb_start:verb_end].lower()
-    before = _last_entity(people, region_start, verb_start)
-    if cue not in _ADDRESSED:
-        # "…" for Clinton, said Kunin: a name right after the verb beats one further back.
-        inverted = _first_entity(people, verb_end, region_end, limit=1)
-        if inverted is not None and (before is None or text[before.end : verb_start].strip()):
-            return FoundQuote(start, end, inverted.canonical, cue, inverted.start, inverted.end)
-    pronoun = None
-    for match in _PRONOUN.finditer(text, max(region_start, verb_start - 25), verb_start):
-        pronoun = match
-    if before is not None and (pronoun is None or before.end > pronoun.start()):
-        return FoundQuote(start, end, before.canonical, cue, before.start, before.end)
-    if pronoun is not None:
-        resolved = last_speaker.speaker if last_speaker else None
-        if resolved is None:
-            person = people.last_person_before(start)
-            resolved = person.canonical if person else None
-        return FoundQuote(start, end, resolved, cue, pronoun.start(), pronoun.end())
-    phrase = _phrase_before(text, region_start, verb_start)
-    if phrase is not None:
-        return FoundQuote(start, end, text[phrase[0] : phrase[1]], cue, *phrase)
-    if cue not in _ADDRESSED:
-        after = _first_entity(people, verb_end, region_end, limit=60)
-        if after is not None:
-            return FoundQuote(start, end, after.canonical, cue, after.start, after.end)
-        phrase = _phrase_after(text, verb_end, region_end)
-        if phrase is not None:
-            return FoundQuote(start, end, text[phrase[0] : phrase[1]], cue, *phrase)
-    return FoundQuote(start, end, None, cue)
+    previous = last_speaker.speaker if last_speaker else None
+    speakers.set_previous_quote_end(last_speaker.end if last_speaker else 0)
+    passive = re.match(r"\s+by\s", text[verb_end : verb_end + 5]) is not None
+    # "This was stated by X": the subject is not the speaker.
+    span = None if passive else speakers.phrase_before(region_start, verb_start)
+    subject = speakers.resolve(*span, previous, position=start) if span else None
+    if subject is None or subject.name is None:
+        apposition = speakers.apposition_before(region_start, verb_start)
+        resolved = speakers.resolve(*apposition, previous, position=start) if apposition else None
+        if resolved is not None and (resolved.name is not None or subject is None):
+            subject = resolved
+    if subject is None and not passive:
+        # "Trump went on the attack, saying" / "he laughed and said": the sentence's subject.
+        span = speakers.sentence_subject(region_start, verb_start)
+        resolved = speakers.resolve(*span, previous, position=start) if span else None
+        if resolved is not None and resolved.name is not None:
+            subject = resolved
+    if subject is None:
+        # "Trump, who spoke in Ohio on Tuesday, said": the name before the aside;
+        # "Band member Flea shared the news …, writing": the person opening the clause.
+        before = _last_entity(people, region_start, verb_start)
+        between = text[before.end : verb_start] if before is not None else ""
+        if (
+            before is not None
+            and _is_name(before)
+            and (
+                (between.lstrip().startswith(",") and between.rstrip().endswith(","))
+                or (before.type == "PER" and speakers.opens_clause(before.start, region_start))
+            )
+        ):
+            subject = Resolved(before.canonical, before.start, before.end)
+    if (cue not in _ADDRESSED or passive) and (subject is None or subject.name is None):
+        # "…" for Clinton, said Kunin / said the Head of State / was stated by …
+        span = speakers.phrase_after(verb_end, region_end)
+        inverted = speakers.resolve(*span, previous, position=start) if span else None
+        if inverted is not None and (inverted.name is not None or subject is None):
+            subject = inverted
+        if subject is None:
+            # "…," said on Tuesday Kunin: only capitalised words (or "by") between.
+            after = _first_entity(people, verb_end, region_end, limit=60)
+            gap = text[verb_end : after.start].split() if after is not None else []
+            if (
+                after is not None
+                and _is_name(after)
+                and all(w[:1].isupper() or w == "by" for w in gap)
+            ):
+                subject = Resolved(after.canonical, after.start, after.end)
+    if subject is None:
+        return FoundQuote(start, end, None, cue)
+    return FoundQuote(start, end, subject.name, cue, subject.start, subject.end)
 
 
-def _phrase_before(text: str, lower: int, verb_start: int) -> tuple[int, int] | None:
-    """The noun phrase right before a cue verb (``the release`` said), if it looks like one."""
-    segment = text[lower:verb_start]
-    edges = list(_CLAUSE_EDGE.finditer(segment))
-    start = lower + (edges[-1].end() if edges else 0)
-    return _phrase(text, start, verb_start)
+def _is_name(entity: Entity) -> bool:
+    """A person or organisation by name, not a role ("Head of State") the tagger took."""
+    return not is_role_name(entity.canonical)
 
 
-def _phrase_after(text: str, verb_end: int, upper: int) -> tuple[int, int] | None:
-    """The noun phrase right after a cue verb (said ``a senior official``)."""
-    edge = _CLAUSE_EDGE.search(text, verb_end, upper)
-    end = edge.start() if edge else upper
-    while end > verb_end and text[end - 1] in ".!? \n":
-        end -= 1
-    return _phrase(text, verb_end, end)
-
-
-def _phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    words = text[start:end].split()
-    if not words or len(words) > _MAX_PHRASE_WORDS or "\n" in text[start:end]:
-        return None
-    if words[0].lower() in _NOT_SPEAKER or not words[0][:1].isalpha():
-        return None
-    return start, end
-
-
-class _People:
-    """Persons and organisations in text order, found by position in O(log n)."""
-
-    def __init__(self, entities: Sequence[Entity]) -> None:
-        self.items = sorted((e for e in entities if e.type in _SPEAKER_TYPES), key=_start)
-        self.starts = [e.start for e in self.items]
-
-    def within(self, lower: int, upper: int) -> list[Entity]:
-        first = bisect_left(self.starts, lower)
-        last = bisect_left(self.starts, upper)
-        return [e for e in self.items[first:last] if e.end <= upper]
-
-    def last_person_before(self, upper: int) -> Entity | None:
-        for index in range(bisect_left(self.starts, upper) - 1, -1, -1):
-            if self.items[index].type == "PER":
-                return self.items[index]
-        return None
-
-
-def _start(entity: Entity) -> int:
-    return entity.start
-
-
-def _last_entity(people: _People, lower: int, upper: int) -> Entity | None:
+def _last_entity(people: People, lower: int, upper: int) -> Entity | None:
     """The nearest person (else organisation) wholly inside ``[lower, upper)``."""
     inside = people.within(lower, upper)
     persons = [e for e in inside if e.type == "PER"]
@@ -490,7 +516,7 @@ def _last_entity(people: _People, lower: int, upper: int) -> Entity | None:
     return chosen[-1] if chosen else None
 
 
-def _first_entity(people: _People, lower: int, upper: int, limit: int) -> Entity | None:
+def _first_entity(people: People, lower: int, upper: int, limit: int) -> Entity | None:
     """The first person or organisation starting within ``limit`` characters of ``lower``."""
     for index in range(bisect_left(people.starts, lower), len(people.items)):
         entity = people.items[index]
@@ -518,6 +544,8 @@ def _continue(text: str, quote: FoundQuote, found: Sequence[FoundQuote]) -> Foun
             return quote
         if len(between.split("\n\n")[0]) > _CONTINUATION_GAP:
             return quote
+    elif len(between) > _SAME_PARAGRAPH_GAP:
+        return quote  # far on in a long (or flattened) paragraph: someone else's words
     return FoundQuote(
         quote.start, quote.end, previous.speaker, None, previous.speaker_start, previous.speaker_end
     )

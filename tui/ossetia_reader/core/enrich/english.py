@@ -1,0 +1,122 @@
+"""The English words quote attribution reads, kept as data.
+
+``quotes.py``, ``speakers.py`` and ``transcripts.py`` hold the logic; what
+is particular to English (cue verbs, pronouns, role nouns such as "Head of
+State", the labels of interview transcripts) lives here, so another
+language's attribution can bring its own lists without touching the logic.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Verbs that report speech ("…," she *said*). Lower case; matched case-insensitively.
+CUE_VERBS = _words(
+    "said says say told tells added adds stated states declared declares announced "
+    "announces wrote writes tweeted tweets posted asked asks replied replies responded "
+    "continued explained explains noted notes insisted insists argued argues warned warns "
+    "stressed stresses emphasized emphasised claimed claims admitted admits acknowledged "
+    "acknowledges recalled recalls complained complains suggested suggests commented "
+    "remarked confirmed confirms denied denies promised promises vowed vows predicted "
+    "predicts concluded described describes called calls denounced denounces urged urges "
+    "quipped joked shouted yelled cried whispered conceded concedes boasted boasts pledged "
+    "pledges testified agreed agrees disagreed observed observes countered counters "
+    "reiterated reiterates mused muses saying asking adding telling writing noting arguing "
+    "explaining insisting warning declaring tweeting responding replying recalling "
+    "emphasizing emphasising stressing underlined underscored"
+)
+# After these verbs the following noun phrase is the listener, not the speaker.
+ADDRESSED_VERBS = _words("told tells telling asked asks asking urged urges called calls")
+# Third-person pronouns that stand for a speaker named earlier.
+HE = _words("he He")
+SHE = _words("she She")
+# First person: the speaker of the transcript turn it is in, else nobody.
+FIRST_PERSON = _words("I we We")
+# Words that may stand between a speaker and the cue verb ("Yermak *also* said").
+SUBJECT_GAP_WORDS = _words(
+    "also has had have was is were are then later again further once repeatedly previously "
+    "earlier recently reportedly personally publicly will would could may might once already "
+    "separately additionally subsequently in turn particular particularly especially moreover "
+    "however too still even just now today yesterday been being additionally specifically "
+    "clearly firmly briefly explicitly openly himself herself themselves itself"
+)
+# Phrases that may stand between a speaker and the cue verb ("Bryne *went on to* say").
+SUBJECT_GAP_PHRASES = re.compile(
+    r"\b(?:went on to|goes on to|go on to|continued by|continues by|was quick to|"
+    r"did not|didn't|has since)\s*$",
+    re.IGNORECASE,
+)
+# Abbreviated titles ("Gov. Chris Christie" is the governor).
+ROLE_ABBREVIATIONS = {
+    "gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
+    "pres": "president", "amb": "ambassador", "sec": "secretary", "adm": "admiral",
+}  # fmt: skip
+# Determiners that open a description rather than a name ("the Head of State").
+DETERMINERS = _words("the a an another his her their its our this that one")
+# Phrases that may stand between a speaker and the cue verb ("Bryne *went on to* say").
+SUBJECT_GAP_PHRASES = re.compile(
+    r"\b(?:went on to|goes on to|go on to|continued by|continues by|was quick to|"
+    r"did not|didn't|has since)\s*$",
+    re.IGNORECASE,
+)
+# Abbreviated titles ("Gov. Chris Christie" is the governor).
+ROLE_ABBREVIATIONS = {
+    "gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
+    "pres": "president", "amb": "ambassador", "sec": "secretary", "adm": "admiral",
+}  # fmt: skip
+# Words that open a clause before its subject ("*Then* she added").
+LEADING_GAP_WORDS = _words("then and but so also yet later still now meanwhile however")
+# Capitalised words that are no name of a speaker ("*This* was stated by …").
+NOT_NAMES = _words(
+    "this that these those it its they there here we i you he she his her their our "
+    "what which who when where why how if as at in on for with from by after before "
+    "but and or so yet then also later meanwhile however moreover today yesterday "
+    "according mr mrs ms dr"
+)
+# Words whose full stop does not end a clause ("Sen. Evan Bayh").
+ABBREVIATIONS = _words(
+    "mr mrs ms dr st jr sr gov sen rep gen col lt sgt prof capt maj adm rev inc corp co ltd "
+    "jan feb mar apr jun jul aug sep sept oct nov dec no vs mt ft pres amb sec"
+)
+# Determiners that open a description kept as written ("a senior official").
+DESCRIPTION_OPENERS = _words("the a an another one some several two three my your")
+# Determiners of a role that is no particular person ("a minister").
+INDEFINITE = _words("a an another some one several many")
+# Nouns naming an office or a role: "the Head of State", "the Adviser", "the Minister".
+ROLE_NOUNS = _words(
+    "head president minister adviser advisor secretary spokesman spokeswoman spokesperson "
+    "chairman chairwoman chairperson chair director chief commander governor mayor ambassador "
+    "envoy representative ombudsman ombudsperson commissioner speaker leader lady premier "
+    "chancellor king queen prince princess pope patriarch prosecutor general officer "
+    "official press attorney judge counsel founder ceo executive manager coordinator "
+    "negotiator diplomat lawmaker senator congressman congresswoman mp deputies "
+    "rapporteur administrator representative admiral"
+)
+# Modifiers that make a different office ("*Deputy* Head" is not the Head).
+ROLE_MODIFIERS = _words(
+    "deputy vice first acting former assistant associate interim senior junior honorary "
+    "ex co-chair permanent special"
+)
+# Role phrases that name the same office as another ("Head of State" is the President).
+ROLE_SYNONYMS = {
+    ("head", "state"): ("president",),
+    ("leader", "state"): ("president",),
+    ("head", "government"): ("prime", "minister"),
+    ("premier",): ("prime", "minister"),
+    ("first", "lady"): ("first", "lady"),
+}
+# Small words inside titles ("Head *of the* Office *of the* President").
+TITLE_CONNECTORS = _words("of the to for and on in at de du von der van")
+# First names ending in -a that are men's (Slavic usage): "he" may stand for them.
+MALE_NAMES_IN_A = _words("nikita ilya ilia luka kuzma foma savva mykola mikola joshua jonah andrea")
+# Transcript labels that stand for an unnamed speaker ("Question: …").
+GENERIC_LABELS = _words(
+    "question questions remark remarks answer reply response comment voice voices q a "
+    "interviewer moderator host presenter correspondent journalist audience participant "
+    "participants"
+)

@@ -1,0 +1,575 @@
+"""Who a speaker phrase stands for: a name, a role, a pronoun or a description.
+
+The attribution of a quote gives a noun phrase next to the cue verb:
+``Andriy Yermak``, ``the Head of State``, ``the Adviser to the Head of the
+Office of the President``, ``he``, ``a senior official``. A speaker is a
+person or an organisation, so the phrase is resolved:
+
+- a name the tagger found as the phrase's head is the speaker;
+- a role ("the Head of State", "the Minister") goes to the person the article
+  names with that title ("President of Ukraine Volodymyr Zelenskyy",
+  "Yermak, Head of the Office of the President,"): every word of the role
+  must be in the title, and a title's "Deputy", "First"… must be in the role,
+  so "the Head" never becomes the Deputy Head. Among several holders the one
+  the article mentions most wins (the releases' "the President" is their own);
+- "he"/"she" goes to the previous speaker, else the last person named;
+- an indefinite or lower-case description ("a senior official", "the
+  ministry") is kept as written, in lower case (it is not a name, so the
+  speaker lists do not count it);
+- anything else (a sentence fragment, "I can", a place) gives no speaker:
+  a quote without a speaker is better than one with a wrong one.
+
+The English words are in ``english.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from ossetia_reader.core.article import Entity
+from ossetia_reader.core.enrich import english
+
+SPEAKER_TYPES = ("PER", "ORG")
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d[\w.-]*")
+_CLAUSE_EDGE = re.compile(r"[;:()\[\]“”\"«»„—–\n]|[.!?](?=\s|$)")
+_AFTER_EDGE = re.compile(r"[,;:()\[\]“”\"«»„—–\n]|[.!?](?=\s|$)")
+_TITLE_WORD = re.compile(r"[\w'’.-]+")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_MAX_PHRASE_WORDS = 14
+_TITLE_LOOKBACK = 120
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """What a phrase stands for: ``name`` None means "a speaker, but not known"."""
+
+    name: str | None
+    start: int
+    end: int
+
+
+class People:
+    """Persons and organisations in text order, found by position in O(log n).
+
+    An "organisation" right after a title ("President of Ukraine Volodymyr
+    Zelenskyy") is a person the tagger mistyped, and is counted as one; a
+    name's leading title word ("Ukraine Volodymyr Zelenskyy") and the name
+    repeated by the Kremlin's pages ("Sergei Naryshkin Naryshkin Sergei…")
+    are dropped from the canonical name a speaker gets.
+    """
+
+    def __init__(self, entities: Sequence[Entity], text: str = "") -> None:
+        items = []
+        self.places = sorted((e.start, e.end) for e in entities if e.type == "LOC")
+        for entity in entities:
+            if entity.type not in SPEAKER_TYPES:
+                continue
+            if entity.type == "ORG" and text and _after_title(text, entity):
+                entity = replace(entity, type="PER")
+            if entity.type == "PER" and text:
+                name = clean_name(entity.canonical, text[max(0, entity.start - 40) : entity.start])
+                if name != entity.canonical:
+                    entity = replace(entity, canonical=name)
+            items.append(entity)
+        self.items = sorted(items, key=_start)
+        self.starts = [e.start for e in self.items]
+        self.mentions = Counter(e.canonical for e in self.items if e.type == "PER")
+
+    def within(self, lower: int, upper: int) -> list[Entity]:
+        first = bisect_left(self.starts, lower)
+        last = bisect_left(self.starts, upper)
+        return [e for e in self.items[first:last] if e.end <= upper]
+
+    def is_place(self, start: int, end: int) -> bool:
+        """Whether a place name overlaps ``[start, end)``."""
+        index = bisect_left(self.places, (start, -1))
+        for place_start, place_end in self.places[max(0, index - 1) : index + 2]:
+            if place_start < end and start < place_end:
+                return True
+        return False
+
+    def persons_before(self, upper: int) -> list[Entity]:
+        """Persons named before ``upper``, nearest first."""
+        return [
+            self.items[i]
+            for i in range(bisect_left(self.starts, upper) - 1, -1, -1)
+            if self.items[i].type == "PER"
+        ]
+
+
+def _after_title(text: str, entity: Entity) -> bool:
+    """Whether a (multi-word) entity follows a title ("President of", "Minister")."""
+    if not _name_like(entity.text):
+        return False
+    before = text[max(0, entity.start - 40) : entity.start].split()
+    if not before:
+        return False
+    last = before[-1].lower()
+    if last in ("of", "the") and len(before) > 1:
+        last = before[-2].lower()
+    return _POSSESSIVE.sub("", last) in english.ROLE_NOUNS
+
+
+def _name_like(text: str) -> bool:
+    """Two or more words, all capitalised: a person's name rather than "Office of the …"."""
+    words = text.split()
+    return len(words) >= 2 and all(w[:1].isupper() for w in words)
+
+
+def clean_name(name: str, before: str = "") -> str:
+    """ "Volodymyr Zelenskyy" from "Ukraine Volodymyr Zelenskyy" (after "President of"),
+    "Sergei Naryshkin" from "Sergei Naryshkin Naryshkin SergeiDirector"."""
+    words = name.split()
+    for index in range(1, len(words)):
+        if words[index] in words[:index]:
+            words = words[:index]
+            break
+    if len(words) >= 3 and before.split()[-1:] in (["of"], ["the"]):
+        words = words[1:]
+    return " ".join(words) if words else name
+
+
+def _start(entity: Entity) -> int:
+    return entity.start
+
+
+def is_role_name(name: str) -> bool:
+    """Whether a "name" is only a role ("Head of State", "Adviser", "The President also")."""
+    words = [w.lower() for w in _TITLE_WORD.findall(name)]
+    content = [w for w in words if w not in english.TITLE_CONNECTORS]
+    if not content:
+        return True
+    if content[0] in english.DETERMINERS:
+        content = content[1:]
+    if not content:
+        return True
+    first_role = next((i for i, w in enumerate(content) if w in english.ROLE_NOUNS), None)
+    if first_role is None:
+        return False
+    # "Head", "Deputy Head of the Office", "President also": no name before the role.
+    return all(w in english.ROLE_MODIFIERS or w in english.ROLE_NOUNS for w in content[:first_role])
+
+
+def looks_female(name: str) -> bool:
+    """A first name ending in -a (Olena, Iryna, Ursula): enough to keep "he" off it."""
+    first = name.split()[0].lower() if name.split() else ""
+    return len(name.split()) > 1 and first.endswith("a") and first not in english.MALE_NAMES_IN_A
+
+
+class Speakers:
+    """Resolves speaker phrases of one text."""
+
+    def __init__(self, text: str, people: People) -> None:
+        self.text = text
+        self.people = people
+        self._titles: list[tuple[str, frozenset[str], frozenset[str], Entity]] | None = None
+        # Where the quote before the one being attributed ended (set by the caller).
+        self._previous_quote_end = 0
+
+    def set_previous_quote_end(self, offset: int) -> None:
+        """Pronouns look for a subject named after this offset first."""
+        self._previous_quote_end = offset
+
+    # -- phrases next to a cue verb ---------------------------------------------------
+
+    def phrase_before(self, lower: int, verb_start: int) -> tuple[int, int] | None:
+        """The subject noun phrase ending right before a cue verb (adverbs skipped);
+        an apposition ("Yermak, Head of the Office, said") gives the phrase before it."""
+        end = verb_start
+        while True:
+            words = list(_WORD.finditer(self.text, lower, end))
+            while words and words[-1].group().lower() in english.SUBJECT_GAP_WORDS:
+                end = words.pop().start()
+            gap = english.SUBJECT_GAP_PHRASES.search(self.text, max(lower, end - 40), end)
+            if gap is not None and not self.text[gap.end() : end].strip():
+                end = gap.start()
+                continue
+            stripped = self.text[lower:end].rstrip()
+            if stripped.endswith(")"):
+                # Sen. Chuck Schumer (D-N.Y.) said
+                opening = stripped.rfind("(")
+                if opening >= 0 and stripped.count(")") == 1 + stripped[:opening].count(")"):
+                    end = lower + opening
+                    continue
+            break
+        segment = self.text[lower:end].rstrip()
+        end = lower + len(segment)
+        if segment.endswith(","):
+            # X, the Head of …, said: the subject is X (the apposition is tried after).
+            inner = segment[:-1]
+            comma = inner.rfind(",")
+            if comma >= 0 and len(inner[comma + 1 :].split()) <= _MAX_PHRASE_WORDS:
+                end = lower + comma
+            else:
+                return None
+        edges = [
+            edge
+            for edge in _CLAUSE_EDGE.finditer(self.text, lower, end)
+            if not _abbreviation_at(self.text, edge.start())
+        ]
+        start = edges[-1].end() if edges else lower
+        comma = self.text.rfind(",", start, end)
+        if comma >= 0:
+            start = comma + 1
+        return _trimmed(self.text, start, end)
+
+    def apposition_before(self, lower: int, verb_start: int) -> tuple[int, int] | None:
+        """The apposition of ``X, the Head of …, said``."""
+        segment = self.text[lower:verb_start].rstrip()
+        if not segment.endswith(","):
+            return None
+        comma = segment.rfind(",", 0, len(segment) - 1)
+        if comma < 0:
+            return None
+        return _trimmed(self.text, lower + comma + 1, lower + len(segment) - 1)
+
+    def phrase_after(self, verb_end: int, upper: int) -> tuple[int, int] | None:
+        """The noun phrase right after a cue verb (said ``the Head of State``); "by"
+        of a passive is skipped (stated ``by`` President …)."""
+        start = verb_end
+        match = re.match(r"\s+by\s+", self.text[start:upper])
+        if match:
+            start += match.end()
+        end = upper
+        for edge in _AFTER_EDGE.finditer(self.text, start, upper):
+            if not _abbreviation_at(self.text, edge.start()):
+                end = edge.start()
+                break
+        return _trimmed(self.text, start, end)
+
+    def sentence_subject(self, lower: int, upper: int) -> tuple[int, int] | None:
+        """The subject opening the sentence at ``lower``: a pronoun or capitalised words
+        ("And then Trump went on the attack, saying" → Trump; "he laughed and said")."""
+        words = list(_WORD.finditer(self.text, lower, upper))
+        while words and words[0].group().lower() in english.LEADING_GAP_WORDS:
+            words.pop(0)
+        if not words:
+            return None
+        first = words[0].group()
+        if first in english.HE | english.SHE | english.FIRST_PERSON:
+            return words[0].start(), words[0].end()
+        end = None
+        for index, word in enumerate(words):
+            text = word.group()
+            if text[:1].isupper() or (index and text.lower() in english.TITLE_CONNECTORS):
+                end = word.end()
+                if self.text[word.end() : word.end() + 1] == ",":
+                    break
+                continue
+            break
+        if end is None:
+            return None
+        return _trimmed(self.text, words[0].start(), end)
+
+    def opens_clause(self, start: int, lower: int) -> bool:
+        """Whether a name at ``start`` opens its sentence (after ``lower``), maybe after
+        its title: the likely subject of the sentence's verb."""
+        return start >= lower and _opens_sentence(self.text, start, lower)
+
+    # -- resolution -------------------------------------------------------------------
+
+    def resolve(
+        self,
+        start: int,
+        end: int,
+        previous: str | None = None,
+        *,
+        position: int | None = None,
+    ) -> Resolved | None:
+        """The speaker the phrase ``text[start:end]`` stands for.
+
+        None: the phrase is no speaker phrase at all (a fragment); ``Resolved``
+        with ``name`` None: it is one, but who is not known.
+        """
+        words = list(_WORD.finditer(self.text, start, end))
+        while len(words) > 1 and words[0].group().lower() in english.LEADING_GAP_WORDS:
+            words.pop(0)
+            start = words[0].start()
+        if not words or len(words) > _MAX_PHRASE_WORDS:
+            return None
+        first = words[0].group()
+        at = position if position is not None else start
+        if len(words) == 1 and first in english.HE | english.SHE:
+            return self._pronoun(first, start, end, previous, at)
+        if first in english.FIRST_PERSON:
+            return Resolved(None, start, end)
+        entities = self.people.within(start, end)
+        head = self._head_entity(start, end, entities)
+        if head is not None:
+            return Resolved(head.canonical, head.start, head.end)
+        if self._is_role(words) and first.lower() not in english.INDEFINITE:
+            holder = self.role_holder(start, end, previous)
+            if holder is None and self._is_description(words):
+                # "the governor": an unresolved role in lower case stays a description;
+                # "the Head of State" (a title) unresolved is nobody.
+                pass
+            else:
+                return Resolved(holder, start, end)
+        if self._is_description(words):
+            description = " ".join(self.text[start:end].split())
+            return Resolved(description[:1].lower() + description[1:], start, end)
+        if self._is_untagged_name(words, entities):
+            return Resolved(" ".join(self.text[start:end].split()), start, end)
+        return None
+
+    def _is_untagged_name(self, words: list[re.Match[str]], entities: list[Entity]) -> bool:
+        """ "Espinoza" in "…," Espinoza said: capitalised words the tagger left out (or
+        typed MISC) and that are no place, role or sentence opener."""
+        if entities or len(words) > 4:
+            return False
+        lowered = [w.group().lower().rstrip(".") for w in words]
+        if lowered[0] in english.NOT_NAMES or lowered[0] in english.DETERMINERS:
+            return False
+        if any(w in english.ROLE_NOUNS or w in english.TITLE_CONNECTORS for w in lowered):
+            return False
+        return all(w.group()[:1].isupper() for w in words) and not self.people.is_place(
+            words[0].start(), words[-1].end()
+        )
+
+    def _is_description(self, words: list[re.Match[str]]) -> bool:
+        """ "a senior official", "one former GOP leadership aide", "the governor": a
+        determiner and a common noun at the end."""
+        if len(words) < 2 or words[1].group().lower() in english.SUBJECT_GAP_WORDS:
+            return False
+        opener = words[0].group().lower()
+        if opener in english.INDEFINITE:
+            return True  # "an Iowa Democrat": nobody in particular
+        last = _POSSESSIVE.sub("", words[-1].group().lower())
+        return opener in english.DESCRIPTION_OPENERS and (
+            not words[-1].group()[:1].isupper() or last not in english.ROLE_NOUNS
+        )
+
+    def _head_entity(self, start: int, end: int, entities: list[Entity]) -> Entity | None:
+        """The name that heads the phrase: a person (not one inside "spokesman for X"),
+        else an organisation that is the whole phrase ("the EU", not "NATO countries")."""
+        for entity in reversed(entities):
+            if entity.type != "PER" or is_role_name(entity.canonical):
+                continue
+            before = self.text[start : entity.start].split()
+            # "the spokesman for Zelenskyy": the role is the speaker, not Zelenskyy.
+            if (
+                before
+                and before[-1].lower() in {"for", "to", "of"}
+                and any(w.lower() in english.ROLE_NOUNS for w in before)
+            ):
+                continue
+            return entity
+        for entity in entities:
+            if is_role_name(entity.canonical):
+                continue
+            rest = self.text[entity.end : end].strip()
+            ahead = self.text[start : entity.start].strip()
+            if not (rest in ("", "'s", "’s") or rest.startswith(("(", ","))):
+                continue
+            # "the EU"; or a name after its title that the tagger typed ORG
+            # ("President of Ukraine Volodymyr Zelenskyy").
+            titled = (
+                bool(ahead)
+                and rest == ""
+                and _name_like(entity.text)
+                and any(_POSSESSIVE.sub("", w.lower()) in english.ROLE_NOUNS for w in ahead.split())
+            )
+            if ahead.lower() in ("", "the") or titled:
+                return entity
+        return None
+
+    def _is_role(self, words: list[re.Match[str]]) -> bool:
+        content = [w.group() for w in words]
+        if content and content[0].lower() in english.DETERMINERS:
+            content = content[1:]
+        for word in content:
+            lowered = _POSSESSIVE.sub("", word.lower())
+            if lowered in english.ROLE_NOUNS:
+                return True
+            if lowered in english.ROLE_MODIFIERS or word[:1].isupper():
+                continue  # "Ukraine's First Lady", "Foreign Minister"
+            return False
+        return False
+
+    def _pronoun(
+        self, pronoun: str, start: int, end: int, previous: str | None, at: int
+    ) -> Resolved:
+        """ "he"/"she": a person who opened a sentence since the previous quote ("Yermak
+        noted that …. "…," he said), else the previous speaker, else the last person
+        named; "he" is never a woman's name, "she" is one when the text has one."""
+        male = pronoun in english.HE
+        persons = [p for p in self.people.persons_before(at)[:12] if not is_role_name(p.canonical)]
+        strict = male or any(looks_female(p.canonical) for p in persons)
+
+        def fits(name: str) -> bool:
+            female = looks_female(name)
+            return not female if male else (female or not strict)
+
+        persons = [p for p in persons if fits(p.canonical)]
+        for person in persons[:6]:
+            if person.start < self._previous_quote_end:
+                break
+            if _opens_sentence(self.text, person.start):
+                return Resolved(person.canonical, start, end)
+        if previous is not None and previous in self.people.mentions and fits(previous):
+            return Resolved(previous, start, end)
+        if persons:
+            return Resolved(persons[0].canonical, start, end)
+        return Resolved(None, start, end)
+
+    # -- roles ---------------------------------------------------------------------------
+
+    def role_holder(self, start: int, end: int, previous: str | None = None) -> str | None:
+        """The person the article names with the role ``text[start:end]``, if one is:
+        the previous speaker when they hold it, else the first holder the article
+        names (the person a release is about is named first: its "the President")."""
+        head, wanted = _role_words(self.text[start:end])
+        if head is None:
+            return None
+        holders: dict[str, int] = {}
+        for title_head, words, modifiers, person in self._title_index():
+            if title_head != head or not modifiers <= wanted:
+                continue
+            if not all(_word_in(w, words) for w in wanted):
+                continue
+            holders.setdefault(person.canonical, person.start)
+            holders[person.canonical] = min(holders[person.canonical], person.start)
+        if not holders:
+            return None
+        if previous in holders:
+            return previous
+        return min(holders, key=lambda name: holders[name])
+
+    def _title_index(self) -> list[tuple[str, frozenset[str], frozenset[str], Entity]]:
+        if self._titles is None:
+            self._titles = []
+            for person in self.people.items:
+                # An ORG with a title before it is a person the tagger mistyped.
+                if is_role_name(person.canonical):
+                    continue
+                titles = [self._title_before(person)]
+                if person.type == "PER":
+                    titles.append(self._title_after(person))
+                for title in titles:
+                    if not title:
+                        continue
+                    head, words = _role_words(title)
+                    if head is not None:
+                        modifiers = words & english.ROLE_MODIFIERS
+                        self._titles.append((head, words, modifiers, person))
+        return self._titles
+
+    def _title_before(self, person: Entity) -> str:
+        """ "President of Ukraine" in "President of Ukraine Volodymyr Zelenskyy"."""
+        lower = max(0, person.start - _TITLE_LOOKBACK)
+        segment = self.text[lower : person.start]
+        words = list(_TITLE_WORD.finditer(segment))
+        first = len(words)
+        for index in range(len(words) - 1, -1, -1):
+            word = words[index].group()
+            gap = segment[
+                words[index].end() : words[index + 1].start()
+                if index + 1 < len(words)
+                else len(segment)
+            ]
+            if gap.strip():
+                break
+            folded = word.lower().rstrip(".")
+            if (
+                word[:1].isupper()
+                or folded in english.TITLE_CONNECTORS
+                or (
+                    english.ROLE_ABBREVIATIONS.get(folded, folded)
+                    in english.ROLE_NOUNS | english.ROLE_MODIFIERS
+                )
+            ):
+                first = index
+                continue
+            break
+        title = segment[words[first].start() :] if first < len(words) else ""
+        # "President of" + "Ukraine Volodymyr Zelenskyy": the tagger took the country.
+        leading = person.text.split()[:1]
+        if title and leading and leading[0] not in person.canonical.split():
+            title += " " + leading[0]
+        return title
+
+    def _title_after(self, person: Entity) -> str:
+        """ "Head of the Office of the President" in "Yermak, Head of the Office …,"."""
+        match = re.match(
+            r",\s+(?:the\s+)?([^,.;:()\"“”]{2,100}?)\s*[,.;]",
+            self.text[person.end : person.end + 120],
+        )
+        if not match:
+            return ""
+        title = match.group(1)
+        if not all(
+            w[:1].isupper()
+            or w.lower() in english.TITLE_CONNECTORS
+            or w.lower() in english.ROLE_NOUNS
+            for w in title.split()
+        ):
+            return ""
+        return title
+
+
+def _opens_sentence(text: str, start: int, lower: int = 0) -> bool:
+    """Whether a name opens its sentence, maybe after its title (a likely subject)."""
+    before = text[max(lower, start - 120) : start]
+    words = before.split()
+    while (
+        words
+        and (words[-1][:1].isupper() or words[-1] in english.TITLE_CONNECTORS)
+        and not words[-1].endswith((".", "!", "?", '"', "”"))
+    ):
+        words.pop()
+    return not words or words[-1].endswith((".", "!", "?", '"', "”", ":"))
+
+
+def _role_words(phrase: str) -> tuple[str | None, frozenset[str]]:
+    """The head noun and content words of a role or title, folded: "the Head of State"
+    → ("president", {president}); "Head of the Office of the President" and "the
+    President's Office" → ("head", {head, office, president})."""
+    words = [_POSSESSIVE.sub("", w.lower()).rstrip(".") for w in _TITLE_WORD.findall(phrase)]
+    words = [english.ROLE_ABBREVIATIONS.get(w, w) for w in words]
+    words = [
+        w for w in words if w and w not in english.TITLE_CONNECTORS and w not in english.DETERMINERS
+    ]
+    for synonym, meaning in english.ROLE_SYNONYMS.items():
+        if set(synonym) <= set(words):
+            at = words.index(synonym[0])
+            words = [w for w in words if w not in synonym]
+            words[at:at] = list(meaning)
+    head = next(
+        (w for w in words if w in english.ROLE_NOUNS and w not in english.ROLE_MODIFIERS), None
+    )
+    return head, frozenset(words)
+
+
+def _word_in(word: str, words: frozenset[str]) -> bool:
+    """A role word is in a title; a qualifier may be the adjective of the title's
+    country ("Polish" / "Poland", "Ukrainian" / "Ukraine")."""
+    if word in words:
+        return True
+    if word in english.ROLE_NOUNS or word in english.ROLE_MODIFIERS or len(word) < 4:
+        return False
+    return any(len(w) >= 4 and w[:3] == word[:3] and w not in english.ROLE_NOUNS for w in words)
+
+
+def _abbreviation_at(text: str, index: int) -> bool:
+    """Whether the full stop at ``index`` ends an abbreviation ("Sen.", "E.") not a clause."""
+    if text[index] != ".":
+        return False
+    word_start = index
+    while word_start > 0 and text[word_start - 1].isalpha():
+        word_start -= 1
+    word = text[word_start:index]
+    return (len(word) == 1 and word.isupper()) or word.lower() in english.ABBREVIATIONS
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and (text[start].isspace() or text[start] in ",'‘"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",.!?"):
+        end -= 1
+    if start >= end or "\n" in text[start:end]:
+        return None
+    return start, end

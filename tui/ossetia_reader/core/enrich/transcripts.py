@@ -1,0 +1,293 @@
+"""Transcripts and interviews: speech introduced by a speaker label.
+
+Kremlin transcripts and interviews give each turn a label: "President of
+Russia Vladimir Putin: Mr President, …", "Dmitry Peskov: …", "Question: …".
+The turn runs until the next label, across paragraphs (and the press
+releases' scraper flattened paragraphs into one line, so a label may also
+open mid-line, right after a sentence ends). Each turn is one quote by the
+person the label names, stored by full name without the title; generic
+labels ("Question", "Remark") make a turn without a speaker, which still
+ends the previous speaker's turn.
+
+A label counts when it is at a paragraph's start or right after a sentence
+end, is a few capitalised words, and names a person the tagger found in it
+(or one of the generic labels, once the text has a named label): "Imagine:"
+or "Key points:" are not speakers.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ossetia_reader.core.article import Entity
+from ossetia_reader.core.enrich import english
+
+if TYPE_CHECKING:
+    from ossetia_reader.core.enrich.speakers import People
+
+CUE = "transcript"
+# The colon that ends a label, with an optional "(retranslated)" before it.
+_COLON = re.compile(r"(?:[ \t]+\([^()\n]{1,40}\))?:(?:[ \t]+(?=\S)|(?=[\"“«]))")
+_TITLE_WORD = re.compile(r"[\w.'’-]+$")
+_SMALL_WORDS = frozenset(["of", "the", "and", "for", "de", "von", "der", "van", "al", "bin"])
+_SENTENCE_END = re.compile(r"(?:^|[.!?…\"”»)*:]|\n)\s*$")
+_SECTION_BREAK = re.compile(r"\*\s*\*\s*\*")
+_MAX_LABEL_CHARS = 160
+_MAX_LABEL_WORDS = 16
+_HEADLINE_CHARS = 200
+_LONE_WORDS = 6
+_MAX_NAME_WORDS = 4
+_SELF_NAMING_CHARS = 300
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """One labelled turn: the label's span, the speech's span and who spoke."""
+
+    label_start: int
+    label_end: int
+    start: int
+    end: int
+    speaker: str | None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Label:
+    start: int
+    end: int
+    speech: int
+    name: str | None
+    person: Entity | None
+
+
+def find_turns(text: str, entities: Sequence[Entity], people: People | None = None) -> list[Turn]:
+    """Every labelled turn of ``text``, in order (empty when it is no transcript)."""
+    if ":" not in text:
+        return []
+    # Imported here: the reading pane imports this module for ``label_start_before`` only.
+    from ossetia_reader.core.enrich.speakers import People, is_role_name
+
+    if people is None:
+        people = People(entities, text)
+    persons = [e for e in people.items if e.type == "PER"]
+    starts = [p.start for p in persons]
+    labels: list[_Label] = []
+    generic: list[_Label] = []
+    pending: list[_Label] = []
+    for colon in _COLON.finditer(text):
+        end = colon.start()
+        start = _label_start(text, end)
+        if start is None:
+            continue
+        label = text[start:end]
+        if _is_headline(text, start, colon.end()):
+            continue
+        opens = bool(_SENTENCE_END.search(text, max(0, start - 3), start)) or start == 0
+        words = label.split()
+        if words[0].lower().rstrip(".") in english.GENERIC_LABELS and len(words) <= 2:
+            if opens:
+                generic.append(_Label(start, end, colon.end(), None, None))
+            continue
+        person = _label_person(text, persons, starts, start, end)
+        if person is None:
+            if opens:
+                pending.append(_Label(start, end, colon.end(), label, None))
+            continue
+        titled = any(w.lower() in english.ROLE_NOUNS for w in text[start : person.start].split())
+        if not (opens or titled):
+            continue
+        if not opens:
+            # "… at the BRICS Summit President of Russia Vladimir Putin:" the title opens it.
+            start = _title_start(text, start, person.start)
+        name = _strip_title(person.canonical, label)
+        if len(name.split()) > _MAX_NAME_WORDS:
+            continue  # "Veto Power Impedes Peace Efforts": a heading the tagger took
+        labels.append(_Label(start, end, colon.end(), name, person))
+    if not labels:
+        return []
+    tails = {_tail(item.name): item.name for item in labels if item.name}
+    # A label the tagger missed, naming someone labelled elsewhere ("Putin:" / "Vladimir Putin:").
+    for item in pending:
+        known = tails.get(_tail(item.name or ""))
+        if known is not None and not is_role_name(item.name or ""):
+            labels.append(_Label(item.start, item.end, item.speech, known, None))
+    labels.extend(generic)
+    labels.sort(key=lambda item: item.start)
+    # Two speakers or three labels make a transcript, whose turns run on across
+    # paragraphs; a lone label ("Rep. Trey Gowdy: "…"") speaks for its paragraph.
+    dialogue = len(labels) >= 3 or len({item.name for item in labels}) >= 2
+    # "Christie: A closing surge." and then a paragraph of prose: a heading, not a turn
+    # (a short turn in a transcript is followed by the next label).
+    label_starts = {item.start for item in labels}
+    labels = [
+        item
+        for item in labels
+        if _line_words(text, item.speech) >= _LONE_WORDS
+        or _next_paragraph(text, item.speech) < 0
+        or (dialogue and _next_paragraph(text, item.speech) in label_starts)
+    ]
+    turns: list[Turn] = []
+    labels = [
+        item
+        for index, item in enumerate(labels)
+        if not _names_itself(
+            text, item, labels[index + 1].start if index + 1 < len(labels) else len(text)
+        )
+    ]
+    for index, item in enumerate(labels):
+        end = labels[index + 1].start if index + 1 < len(labels) else len(text)
+        if not dialogue:
+            paragraph = text.find("\n\n", item.speech, end)
+            end = end if paragraph < 0 else paragraph
+        section = _SECTION_BREAK.search(text, item.speech, end)
+        if section is not None:
+            end = section.start()
+        while end > item.speech and text[end - 1].isspace():
+            end -= 1
+        if end <= item.speech:
+            continue
+        person = item.person
+        turns.append(
+            Turn(
+                item.start, item.end, item.speech, end, item.name,
+                person.start if person else None, person.end if person else None,
+            )
+        )  # fmt: skip
+    return turns
+
+
+def _names_itself(text: str, item: _Label, end: int) -> bool:
+    """ "Marco Rubio: Retirement accounts. Two years ago, Senator Marco Rubio proposed…": a
+    section about someone names them; a turn by them does not."""
+    if not item.name:
+        return False
+    surname = item.name.split()[-1]
+    return surname in text[item.speech : min(end, item.speech + _SELF_NAMING_CHARS)]
+
+
+def _next_paragraph(text: str, start: int) -> int:
+    """Where the line after ``start`` ends and the next text begins (-1 at the end)."""
+    end = text.find("\n", start)
+    if end < 0:
+        return -1
+    while end < len(text) and text[end].isspace():
+        end += 1
+    return end if end < len(text) else -1
+
+
+def _line_words(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return len(text[start : len(text) if end < 0 else end].split())
+
+
+def _is_headline(text: str, start: int, speech: int) -> bool:
+    """ "Rush Limbaugh: Hillary Asking Moderator To Fact Check" on a line of its own (the
+    text's first line, or in title case, or without a sentence's end): a headline, not a
+    turn. "Clinton: 2,316." (a table) is none either."""
+    line_end = text.find("\n", speech)
+    if line_end < 0:
+        line_end = len(text)
+    line = text[speech:line_end].rstrip()
+    words = [w for w in line.split() if any(c.isalpha() for c in w)]
+    if len(words) < 2:
+        return True
+    if line_end - speech > _HEADLINE_CHARS or line_end == len(text):
+        return False
+    capitalised = sum(w[:1].isupper() for w in words)
+    return (
+        not text[:start].strip()
+        or capitalised * 10 >= len(words) * 6
+        or not line.endswith((".", "!", "?", "…", '"', "”", "»", ":"))
+    )
+
+
+def _label_start(text: str, end: int) -> int | None:
+    """The start of the run of title words (capitalised, or "of", "the") ending at ``end``."""
+    position = end
+    count = 0
+    start = None
+    while position > 0 and count < _MAX_LABEL_WORDS and end - position < _MAX_LABEL_CHARS:
+        match = _TITLE_WORD.search(text, max(0, position - 60), position)
+        if match is None:
+            break
+        word = match.group()
+        if word.endswith((".", "!", "?")) and len(word.rstrip(".!?")) > 2 and start is not None:
+            break  # "Good. Yury Zaitsev:" — the label starts after the sentence
+        if not (word[:1].isupper() or (word in _SMALL_WORDS and start is not None)):
+            break
+        if word[:1].isupper():
+            start = match.start()
+        count += 1
+        position = match.start()
+        if position == 0 or text[position - 1] not in " \t":
+            break
+        position -= 1
+    return start
+
+
+def _title_start(text: str, start: int, person_start: int) -> int:
+    """Where the title before a name starts: from its first role noun."""
+    for match in re.finditer(r"[\w.'’-]+", text[start:person_start]):
+        if match.group().lower() in english.ROLE_NOUNS | english.ROLE_MODIFIERS:
+            return start + match.start()
+    return person_start
+
+
+def label_start_before(text: str, start: int) -> int | None:
+    """Where the label of the turn whose speech starts at ``start`` begins (for display)."""
+    colon = _COLON.search(text, max(0, start - 60), start)
+    while colon is not None and colon.end() != start:
+        colon = _COLON.search(text, colon.end(), start)
+    if colon is None:
+        return None
+    return _label_start(text, colon.start())
+
+
+def _label_person(
+    text: str, persons: Sequence[Entity], starts: Sequence[int], start: int, end: int
+) -> Entity | None:
+    from ossetia_reader.core.enrich.speakers import is_role_name
+
+    """The person a label names: the one ending the label, else the first in it (the
+    Kremlin pages repeat the name after it: "… Tokayev Tokayev Kassym-JomartPresident …")."""
+    inside = [
+        p for p in persons[bisect_left(starts, start) : bisect_left(starts, end)]
+        if p.end <= end and not is_role_name(p.canonical)
+    ]  # fmt: skip
+    if not inside:
+        return None
+    for person in inside:
+        if person.end == end:
+            return person
+    # The Kremlin pages' hover card: "Tokayev Kassym-Jomart Tokayev Tokayev Kassym-Jomart…".
+    first = inside[0]
+    rest = text[first.end : end].split()
+    if rest and rest[0] in first.text.split():
+        return first
+    return None
+
+
+def _strip_title(name: str, label: str) -> str:
+    """ "Russia Vladimir Putin" from "President of Russia Vladimir Putin" is Vladimir Putin:
+    a word the label has right after "of" is the title's country, not the name."""
+    words = name.split()
+    label_words = label.split()
+    while len(words) > 2:
+        first = words[0]
+        positions = [i for i, w in enumerate(label_words) if w == first]
+        if any(i > 0 and label_words[i - 1] in ("of", "the") for i in positions):
+            words = words[1:]
+            continue
+        break
+    return " ".join(words)
+
+
+def _tail(name: str) -> str:
+    """The last two words: what a short and a titled label of one person share."""
+    return " ".join(name.split()[-2:]).lower()
