@@ -18,7 +18,11 @@ loads, else the rules; ``--backend`` forces one):
   predicted name's last word is in the gold source text;
 - the seed article against ``tests/data/seed_gold.json``;
 - throughput (words/s over the PolNeAR bodies, tagging + quotes, one
-  process) and the tagger's load time (first load in this process).
+  process) and the tagger's load time (first load in this process);
+- speaker-list precision (top 40 speakers of the shared press releases and of
+  BBC News, against hand judgements in ``judgements/``) and the share of
+  transcript paragraphs attributed to their labelled speaker: see
+  ``speaker_lists.py`` (``--no-lists`` skips them: they enrich two corpora).
 
 Run: ``python benchmarks/enrichment.py [--backend auto|rules|model] [--limit N]``.
 Research data is read in place from ``../shared/corpora``; nothing is copied.
@@ -36,6 +40,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tui"))
+
+import speaker_lists  # noqa: E402
 
 from ossetia_reader.core.enrich import pipeline, rules  # noqa: E402
 from ossetia_reader.core.enrich.canonical import canonical_key  # noqa: E402
@@ -59,6 +65,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--backend", choices=["auto", "rules", "model"], default="auto")
     parser.add_argument("--limit", type=int, default=0, help="PolNeAR articles (0: all)")
+    parser.add_argument(
+        "--no-lists", action="store_true", help="skip the speaker lists and transcripts"
+    )
     args = parser.parse_args()
     if args.backend == "rules":
         os.environ[pipeline.NER_ENV] = "rules"
@@ -82,6 +91,10 @@ def main() -> None:
     polnear(use_model, args.limit)
     print()
     seed(use_model)
+    if not args.no_lists:
+        print()
+        speaker_lists.speaker_lists(CORPORA, use_model)
+        speaker_lists.transcript_attribution(CORPORA, use_model)
 
 
 # -- CoNLL-2003 --------------------------------------------------------------------------

@@ -72,9 +72,11 @@ class People:
                 entity = replace(entity, type="PER")
             if entity.type == "PER" and text:
                 name = clean_name(entity.canonical, text[max(0, entity.start - 40) : entity.start])
+                name = _hyphen_prefix(text, entity) + name
                 if name != entity.canonical:
                     entity = replace(entity, canonical=name)
             items.append(entity)
+        items = _link_surnames(items)
         self.items = sorted(items, key=_start)
         self.starts = [e.start for e in self.items]
         self.mentions = Counter(e.canonical for e in self.items if e.type == "PER")
@@ -99,6 +101,34 @@ class People:
             for i in range(bisect_left(self.starts, upper) - 1, -1, -1)
             if self.items[i].type == "PER"
         ]
+
+
+def _hyphen_prefix(text: str, entity: Entity) -> str:
+    """"Kassym-" when the tagger took "Jomart Tokayev" out of "Kassym-Jomart Tokayev"."""
+    if entity.start < 2 or text[entity.start - 1] != "-" or not text[entity.start - 2].isalpha():
+        return ""
+    start = entity.start - 1
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    prefix = text[start : entity.start]
+    return prefix if prefix[:1].isupper() and not entity.canonical.startswith(prefix) else ""
+
+
+def _link_surnames(items: list[Entity]) -> list[Entity]:
+    """A surname alone ("Zelenskyy said") is the person the article names in full, when
+    it names only one person with that surname."""
+    full: dict[str, set[str]] = {}
+    for entity in items:
+        words = entity.canonical.split()
+        if entity.type == "PER" and len(words) >= 2:
+            full.setdefault(words[-1], set()).add(entity.canonical)
+    linked = []
+    for entity in items:
+        names = full.get(entity.canonical) if entity.type == "PER" else None
+        if names is not None and len(names) == 1:
+            entity = replace(entity, canonical=next(iter(names)))
+        linked.append(entity)
+    return linked
 
 
 def _after_title(text: str, entity: Entity) -> bool:
@@ -338,10 +368,12 @@ class Speakers:
         opener = words[0].group().lower()
         if opener in english.INDEFINITE:
             return True  # "an Iowa Democrat": nobody in particular
-        last = _POSSESSIVE.sub("", words[-1].group().lower())
-        return opener in english.DESCRIPTION_OPENERS and (
-            not words[-1].group()[:1].isupper() or last not in english.ROLE_NOUNS
+        # "the New York businessman", "the Texan"; not "the Head of State" (a title).
+        titled = any(
+            w.group()[:1].isupper() and _POSSESSIVE.sub("", w.group().lower()) in english.ROLE_NOUNS
+            for w in words[1:]
         )
+        return opener in english.DESCRIPTION_OPENERS and not titled
 
     def _head_entity(self, start: int, end: int, entities: list[Entity]) -> Entity | None:
         """The name that heads the phrase: a person (not one inside "spokesman for X"),
@@ -442,11 +474,13 @@ class Speakers:
     def _title_index(self) -> list[tuple[str, frozenset[str], frozenset[str], Entity]]:
         if self._titles is None:
             self._titles = []
+            previous_end = 0
             for person in self.people.items:
-                # An ORG with a title before it is a person the tagger mistyped.
-                if is_role_name(person.canonical):
+                # (An ORG right after a title was already counted a person by People.)
+                if person.type != "PER" or is_role_name(person.canonical):
                     continue
-                titles = [self._title_before(person)]
+                lower, previous_end = previous_end, person.end
+                titles = [self._title_before(person, lower)]
                 if person.type == "PER":
                     titles.append(self._title_after(person))
                 for title in titles:
@@ -458,9 +492,10 @@ class Speakers:
                         self._titles.append((head, words, modifiers, person))
         return self._titles
 
-    def _title_before(self, person: Entity) -> str:
-        """ "President of Ukraine" in "President of Ukraine Volodymyr Zelenskyy"."""
-        lower = max(0, person.start - _TITLE_LOOKBACK)
+    def _title_before(self, person: Entity, lower: int = 0) -> str:
+        """The title before a name: "President of Ukraine" in "President of Ukraine Volodymyr
+        Zelenskyy" (not reaching back past the previous person named, ``lower``)."""
+        lower = max(lower, person.start - _TITLE_LOOKBACK)
         segment = self.text[lower : person.start]
         words = list(_TITLE_WORD.finditer(segment))
         first = len(words)

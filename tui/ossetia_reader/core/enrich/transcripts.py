@@ -34,7 +34,7 @@ CUE = "transcript"
 _COLON = re.compile(r"(?:[ \t]+\([^()\n]{1,40}\))?:(?:[ \t]+(?=\S)|(?=[\"“«]))")
 _TITLE_WORD = re.compile(r"[\w.'’-]+$")
 _SMALL_WORDS = frozenset(["of", "the", "and", "for", "de", "von", "der", "van", "al", "bin"])
-_SENTENCE_END = re.compile(r"(?:^|[.!?…\"”»)*:]|\n)\s*$")
+_SENTENCE_END = re.compile(r"(?:^|[.!?…\"”»)*:>]|\n)\s*$")
 _SECTION_BREAK = re.compile(r"\*\s*\*\s*\*")
 _MAX_LABEL_CHARS = 160
 _MAX_LABEL_WORDS = 16
@@ -94,7 +94,13 @@ def find_turns(text: str, entities: Sequence[Entity], people: People | None = No
             if opens:
                 generic.append(_Label(start, end, colon.end(), None, None))
             continue
-        person = _label_person(text, persons, starts, start, end)
+        hover = _hover_card_name(label)
+        if hover is not None:
+            # The Kremlin pages' hover card: "… Sergei Lavrov Lavrov SergeiForeign Minister…".
+            if opens or any(w.lower() in english.ROLE_NOUNS for w in words):
+                labels.append(_Label(start, end, colon.end(), hover, None))
+            continue
+        person = _label_person(text, persons, starts, start, end, people.within(start, end))
         if person is None:
             if opens:
                 pending.append(_Label(start, end, colon.end(), label, None))
@@ -112,9 +118,12 @@ def find_turns(text: str, entities: Sequence[Entity], people: People | None = No
     if not labels:
         return []
     tails = {_tail(item.name): item.name for item in labels if item.name}
+    surnames = {name.split()[-1].lower(): name for name in tails.values()}
     # A label the tagger missed, naming someone labelled elsewhere ("Putin:" / "Vladimir Putin:").
     for item in pending:
         known = tails.get(_tail(item.name or ""))
+        if known is None and len((item.name or "").split()) <= 3:
+            known = surnames.get((item.name or "").split()[-1].lower())
         if known is not None and not is_role_name(item.name or ""):
             labels.append(_Label(item.start, item.end, item.speech, known, None))
     labels.extend(generic)
@@ -168,7 +177,16 @@ def _names_itself(text: str, item: _Label, end: int) -> bool:
     if not item.name:
         return False
     surname = item.name.split()[-1]
-    return surname in text[item.speech : min(end, item.speech + _SELF_NAMING_CHARS)]
+    lower = item.speech
+    upper = min(end, item.speech + _SELF_NAMING_CHARS)
+    # "Yelena Glushakova, RIA Novosti." is a journalist introducing herself: only a name
+    # after a title ("Senator Marco Rubio") speaks of someone.
+    for match in re.finditer(re.escape(surname), text[lower:upper]):
+        before = text[max(lower, lower + match.start() - 40) : lower + match.start()].split()
+        titles = english.ROLE_NOUNS | {"mr", "mrs", "ms", "dr", "senator", "sen", "gov", "rep"}
+        if any(w.lower().rstrip(".") in titles for w in before[-3:]):
+            return True
+    return False
 
 
 def _next_paragraph(text: str, start: int) -> int:
@@ -195,7 +213,7 @@ def _is_headline(text: str, start: int, speech: int) -> bool:
         line_end = len(text)
     line = text[speech:line_end].rstrip()
     words = [w for w in line.split() if any(c.isalpha() for c in w)]
-    if len(words) < 2:
+    if not words:
         return True
     if line_end - speech > _HEADLINE_CHARS or line_end == len(text):
         return False
@@ -217,8 +235,8 @@ def _label_start(text: str, end: int) -> int | None:
         if match is None:
             break
         word = match.group()
-        if word.endswith((".", "!", "?")) and len(word.rstrip(".!?")) > 2 and start is not None:
-            break  # "Good. Yury Zaitsev:" — the label starts after the sentence
+        if word.endswith((".", "!", "?")) and start is not None and not _is_initial(word):
+            break  # "Good. Yury Zaitsev:", "No. Valery Sanfirov:" — the label starts after
         if not (word[:1].isupper() or (word in _SMALL_WORDS and start is not None)):
             break
         if word[:1].isupper():
@@ -231,6 +249,22 @@ def _label_start(text: str, end: int) -> int | None:
     return start
 
 
+def _hover_card_name(label: str) -> str | None:
+    """The name in a label the Kremlin pages garbled with a hover card: the surname is said
+    twice in a row ("… Kassym-Jomart Tokayev Tokayev Kassym-JomartPresident of …")."""
+    words = label.split()
+    for index in range(1, len(words) - 1):
+        if words[index] == words[index + 1] and words[index][:1].isupper():
+            return f"{words[index - 1]} {words[index]}"
+    return None
+
+
+def _is_initial(word: str) -> bool:
+    """"V." or "Mr." (a full stop inside a name), not "No." or "Good." (a sentence's end)."""
+    stem = word.rstrip(".")
+    return word.endswith(".") and (len(stem) == 1 or stem.lower() in english.ABBREVIATIONS)
+
+
 def _title_start(text: str, start: int, person_start: int) -> int:
     """Where the title before a name starts: from its first role noun."""
     for match in re.finditer(r"[\w.'’-]+", text[start:person_start]):
@@ -241,16 +275,22 @@ def _title_start(text: str, start: int, person_start: int) -> int:
 
 def label_start_before(text: str, start: int) -> int | None:
     """Where the label of the turn whose speech starts at ``start`` begins (for display)."""
-    colon = _COLON.search(text, max(0, start - 60), start)
+    upper = min(len(text), start + 1)  # the look-ahead sees the speech's first letter
+    colon = _COLON.search(text, max(0, start - 60), upper)
     while colon is not None and colon.end() != start:
-        colon = _COLON.search(text, colon.end(), start)
+        colon = _COLON.search(text, colon.end(), upper)
     if colon is None:
         return None
     return _label_start(text, colon.start())
 
 
 def _label_person(
-    text: str, persons: Sequence[Entity], starts: Sequence[int], start: int, end: int
+    text: str,
+    persons: Sequence[Entity],
+    starts: Sequence[int],
+    start: int,
+    end: int,
+    organisations: Sequence[Entity] = (),
 ) -> Entity | None:
     from ossetia_reader.core.enrich.speakers import is_role_name
 
@@ -265,11 +305,8 @@ def _label_person(
     for person in inside:
         if person.end == end:
             return person
-    # The Kremlin pages' hover card: "Tokayev Kassym-Jomart Tokayev Tokayev Kassym-Jomart…".
-    first = inside[0]
-    rest = text[first.end : end].split()
-    if rest and rest[0] in first.text.split():
-        return first
+    # The Kremlin pages' hover card: "Tokayev Kassym-Jomart Tokayev Tokayev Kassym-Jomart…",
+    # "Sergei Lavrov Lavrov SergeiForeign Minister of Russia": a word said twice.
     return None
 
 
@@ -281,7 +318,7 @@ def _strip_title(name: str, label: str) -> str:
     while len(words) > 2:
         first = words[0]
         positions = [i for i, w in enumerate(label_words) if w == first]
-        if any(i > 0 and label_words[i - 1] in ("of", "the") for i in positions):
+        if any(i > 0 and label_words[i - 1] in ("of", "the", "and") for i in positions):
             words = words[1:]
             continue
         break
