@@ -149,7 +149,7 @@ KREMLIN = (
     "President of Russia Vladimir Putin: Mr Sokolov, good afternoon. "
     "Alexander Sokolov: Good afternoon, Mr President. I have worked in the region for a year. "
     "Question: What will you do first? "
-    "Vladimir Putin: Roads first. As Gorchakov said, \"Russia is focusing.\" "
+    'Vladimir Putin: Roads first. As Gorchakov said, "Russia is focusing." '
     "Then schools."
 )
 
@@ -160,7 +160,10 @@ def test_transcript_turns_are_quotes_by_their_labelled_speakers() -> None:
     spoken = [(t.speaker, KREMLIN[t.start : t.end]) for t in turns]
     assert spoken == [
         ("Vladimir Putin", "Mr Sokolov, good afternoon."),
-        ("Alexander Sokolov", "Good afternoon, Mr President. I have worked in the region for a year."),
+        (
+            "Alexander Sokolov",
+            "Good afternoon, Mr President. I have worked in the region for a year.",
+        ),
         (None, "What will you do first?"),
         ("Vladimir Putin", 'Roads first. As Gorchakov said, "Russia is focusing." Then schools.'),
     ]

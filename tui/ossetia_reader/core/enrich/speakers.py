@@ -104,7 +104,7 @@ class People:
 
 
 def _hyphen_prefix(text: str, entity: Entity) -> str:
-    """"Kassym-" when the tagger took "Jomart Tokayev" out of "Kassym-Jomart Tokayev"."""
+    """ "Kassym-" when the tagger took "Jomart Tokayev" out of "Kassym-Jomart Tokayev"."""
     if entity.start < 2 or text[entity.start - 1] != "-" or not text[entity.start - 2].isalpha():
         return ""
     start = entity.start - 1

@@ -260,7 +260,7 @@ def _hover_card_name(label: str) -> str | None:
 
 
 def _is_initial(word: str) -> bool:
-    """"V." or "Mr." (a full stop inside a name), not "No." or "Good." (a sentence's end)."""
+    """ "V." or "Mr." (a full stop inside a name), not "No." or "Good." (a sentence's end)."""
     stem = word.rstrip(".")
     return word.endswith(".") and (len(stem) == 1 or stem.lower() in english.ABBREVIATIONS)
 
