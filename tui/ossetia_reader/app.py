@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
@@ -17,7 +18,7 @@ from ossetia_reader.commands import ReaderCommands, SourceCommands
 from ossetia_reader.core.article import Article
 from ossetia_reader.core.config import Config, load_state, save_state
 from ossetia_reader.core.feedlist import FeedCounter
-from ossetia_reader.core.library import Library
+from ossetia_reader.core.library import Library, LibraryError
 from ossetia_reader.core.sanitize import safe_text
 from ossetia_reader.messages import EnrichmentProgress, IndexLoaded, LibraryChanged
 from ossetia_reader.render import Item
@@ -78,6 +79,7 @@ class OssetiaReader(App[None]):
         self.feeds = FeedCounter(library, lambda: self.search.index)
         self._enrich = enrich
         self._background_started = False
+        self.library_failure: Exception | None = None
         self.register_theme(HIGH_CONTRAST)
 
     def on_mount(self) -> None:
@@ -130,6 +132,21 @@ class OssetiaReader(App[None]):
             timeout=timeout,
             markup=False,
         )
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A damaged library ends the app with one line and the way out, not a traceback.
+
+        The library is opened before the app starts, but damage inside it only
+        shows when a page is read (any worker, any time). The caller (``launch``)
+        prints ``library_failure`` after the terminal is restored.
+        """
+        cause = getattr(error, "error", error)  # a worker's error arrives wrapped
+        if isinstance(cause, LibraryError | sqlite3.DatabaseError):
+            if self.library_failure is None:
+                self.library_failure = cause
+            self.exit(return_code=1)
+            return
+        super()._handle_exception(error)
 
     def _remember_theme(self, name: str) -> None:
         self.remember("theme", name)

@@ -25,6 +25,27 @@ class UserError(Exception):
     """A failure to report as one line, without a traceback."""
 
 
+_DAMAGE_WORDS = ("unreadable", "cannot open library", "malformed", "not a database")
+
+
+def library_failure(error: Exception, directory: Path) -> str:
+    """One line for a library error; for a damaged library, the way out too.
+
+    No backup is kept beside the library, so the way out is: keep the damaged
+    file as it is (``sqlite3 .recover`` may save what is left), and start a
+    new library elsewhere. The app and the CLI say the same thing.
+    """
+    text = " ".join(str(error).split())
+    if not any(word in text for word in _DAMAGE_WORDS):
+        return text
+    database = directory / DATABASE_NAME
+    return (
+        f"{text}. Way out: keep {directory} as it is (no backup is made; "
+        f"'sqlite3 {database} .recover' may save what is left) and start a new library "
+        f"with 'ossetia-reader --library NEW-DIR' (or {LIBRARY_ENV}=NEW-DIR)"
+    )
+
+
 @dataclass
 class CliContext:
     """What every command needs: where the library is, and how to report errors."""
@@ -70,7 +91,11 @@ class ReaderGroup(click.Group):
             debug = isinstance(ctx.obj, CliContext) and ctx.obj.debug
             if debug:
                 traceback.print_exc()
-            message = error.strerror if isinstance(error, OSError) and error.strerror else error
+            message: object = error
+            if isinstance(error, OSError) and error.strerror:
+                message = error.strerror
+            elif isinstance(error, LibraryError) and isinstance(ctx.obj, CliContext):
+                message = library_failure(error, ctx.obj.library_dir)
             filename = getattr(error, "filename", None)
             suffix = f": {filename}" if filename else ""
             click.echo(f"ossetia-reader: error: {message}{suffix}", err=True)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from ossetia_reader.cli.base import CliContext, UserError
+import sys
+
+from ossetia_reader.cli.base import CliContext, UserError, library_failure
 from ossetia_reader.core.config import CONFIG_NAME, STATE_NAME, ConfigError, load_config
 from ossetia_reader.core.paths import config_dir
 
@@ -16,4 +18,9 @@ def launch(context: CliContext) -> None:
     library = context.open_library()
     from ossetia_reader.app import OssetiaReader
 
-    OssetiaReader(library, config=config, state_path=library.directory / STATE_NAME).run()
+    app = OssetiaReader(library, config=config, state_path=library.directory / STATE_NAME)
+    app.run()
+    if app.library_failure is not None:  # the library broke while the app ran
+        raise UserError(library_failure(app.library_failure, context.library_dir))
+    if app.return_code:  # Textual has shown what went wrong; the status must say so too
+        sys.exit(app.return_code)
