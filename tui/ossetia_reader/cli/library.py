@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -32,21 +33,42 @@ def _console(err: bool = False) -> Console:
 
 @contextmanager
 def _output(path: Path | None) -> Iterator[IO[str]]:
-    """Standard output, or ``path`` written whole or not at all (temp file + fsync + rename)."""
+    """Standard output, or ``path``: a file written whole or not at all, a device or pipe as is.
+
+    A regular file (or a link to one) is written to a temp file, fsynced and
+    renamed over it. Renaming over ``/dev/full`` or a FIFO would replace the
+    device with a file and report success, so character devices and pipes
+    are written through, and a failed write there is one line, not success.
+    """
     if path is None:
         yield sys.stdout
         sys.stdout.flush()
         return
-    directory = path.resolve().parent
+    try:
+        mode: int | None = path.stat().st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as error:
+        raise UserError(f"cannot write {path}: {error.strerror or error}") from None
+    if mode is not None and not stat.S_ISREG(mode):
+        if not (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
+            raise UserError(f"cannot write {path}: not a file, a character device or a pipe")
+        try:
+            with path.open("w", encoding="utf-8") as stream:
+                yield stream
+        except OSError as error:
+            raise UserError(f"cannot write {path}: {error.strerror or error}") from None
+        return
+    target = path.resolve()  # a link to a file: the file is replaced, the link stays
     handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, then renamed
-        "w", encoding="utf-8", dir=directory, prefix=f".{path.name}.", delete=False
+        "w", encoding="utf-8", dir=target.parent, prefix=f".{target.name}.", delete=False
     )
     try:
         with handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(handle.name, path)
+        os.replace(handle.name, target)
     except BaseException:
         Path(handle.name).unlink(missing_ok=True)
         raise
