@@ -7,8 +7,11 @@ tests check the attribution rules alone, whatever tagger is installed.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
-from ossetia_reader.core.article import Entity
+from ossetia_reader.core.article import Article, Entity, Quote
+from ossetia_reader.core.enrich.store import speaker_counts, store_enrichment
+from ossetia_reader.core.library import Library
 from ossetia_reader.core.enrich.quotes import FoundQuote, find_quotes
 from ossetia_reader.core.enrich.transcripts import CUE, find_turns, label_start_before
 
@@ -232,3 +235,28 @@ def test_said_colon_then_a_paragraph_is_a_quote() -> None:
 def test_as_follows_colon_is_not_a_speaker() -> None:
     text = "The plan is as follows:\n\nRoads first, then schools and hospitals in every town."
     assert find_quotes(text, []) == []
+
+
+def test_a_speaker_quoted_by_surname_alone_counts_with_their_full_name(tmp_path: Path) -> None:
+    library = Library(tmp_path)
+    [full, alone, namesake] = library.add(
+        [
+            Article(id="a", title="A", body="x"),
+            Article(id="b", title="B", body="y"),
+            Article(id="c", title="C", body="z"),
+        ]
+    )
+    assert full.key is not None and alone.key is not None and namesake.key is not None
+    zelenskyy = Entity(0, 19, "Volodymyr Zelenskyy", "PER", "Volodymyr Zelenskyy")
+    store_enrichment(
+        library, full.key, (zelenskyy,), (Quote(0, 5, '"Yes"', "Volodymyr Zelenskyy", "said"),)
+    )
+    surname = Entity(0, 9, "Zelenskyy", "PER", "Zelenskyy")
+    store_enrichment(library, alone.key, (surname,), (Quote(0, 5, '"No"', "Zelenskyy", "said"),))
+    rows = {row.name: (row.quotes, row.articles) for row in speaker_counts(library)}
+    assert rows == {"Volodymyr Zelenskyy": (2, 2)}
+    # Two people with the surname: the lone surname stays apart.
+    olena = Entity(0, 14, "Olena Zelenskyy", "PER", "Olena Zelenskyy")
+    store_enrichment(library, namesake.key, (olena,), ())
+    rows = {row.name: (row.quotes, row.articles) for row in speaker_counts(library)}
+    assert rows == {"Volodymyr Zelenskyy": (1, 1), "Zelenskyy": (1, 1)}

@@ -467,7 +467,12 @@ def _full_names(
 
 
 def speaker_counts(library: Library, limit: int = 100, match: str = "") -> list[SpeakerCount]:
-    """The most-quoted speakers, optionally matching text."""
+    """The most-quoted speakers, optionally matching text.
+
+    A speaker named by surname alone in some articles ("President Zelenskyy said")
+    counts with the one person the library knows by that surname (the evidence
+    ``entity_counts`` uses: never two people who share a surname).
+    """
     where, params = "", []
     if folded := canonical_key(match):
         where = "WHERE canonical LIKE ? ESCAPE '\\'"
@@ -475,9 +480,43 @@ def speaker_counts(library: Library, limit: int = 100, match: str = "") -> list[
     rows = library.query(
         f"SELECT canonical, name, articles, quotes FROM speaker_totals {where} "
         "ORDER BY quotes DESC, articles DESC, canonical LIMIT ?",
-        [*params, limit],
+        [*params, 4 * limit + 40],
     )
-    return [SpeakerCount(str(c), str(n), int(a), int(q)) for c, n, a, q in rows]
+    merged = {str(c): SpeakerCount(str(c), str(n), int(a), int(q)) for c, n, a, q in rows}
+    for canonical, row in list(merged.items()):
+        if " " in canonical or is_listed(row.name) or identity.lookup(row.name) is not None:
+            continue
+        full = [
+            name
+            for name in _full_names(library, canonical, people_only=True, limit=8)
+            if name != canonical
+        ]
+        owner = _owner(library, full)
+        if owner is None:
+            continue
+        base = merged.get(owner) or _speaker_row(library, owner)
+        del merged[canonical]
+        merged[owner] = replace(
+            base, articles=base.articles + row.articles, quotes=base.quotes + row.quotes
+        )
+    ranked = sorted(merged.values(), key=lambda r: (-r.quotes, -r.articles, r.canonical))
+    return ranked[:limit]
+
+
+def _speaker_row(library: Library, canonical: str) -> SpeakerCount:
+    """``canonical``'s speaker totals (zero when only their surname was quoted), shown by
+    the name the library uses for them."""
+    rows = library.query(
+        "SELECT name, articles, quotes FROM speaker_totals WHERE canonical = ?", [canonical]
+    )
+    if rows:
+        name, articles, quotes = rows[0]
+        return SpeakerCount(canonical, str(name), int(articles), int(quotes))
+    named = library.query(
+        "SELECT name FROM entity_totals WHERE canonical = ? ORDER BY mentions DESC LIMIT 1",
+        [canonical],
+    )
+    return SpeakerCount(canonical, str(named[0][0]) if named else canonical, 0, 0)
 
 
 def articles_mentioning(
