@@ -260,3 +260,23 @@ def test_a_speaker_quoted_by_surname_alone_counts_with_their_full_name(tmp_path:
     store_enrichment(library, namesake.key, (olena,), ())
     rows = {row.name: (row.quotes, row.articles) for row in speaker_counts(library)}
     assert rows == {"Volodymyr Zelenskyy": (1, 1), "Zelenskyy": (1, 1)}
+
+
+def test_the_reading_pane_starts_each_turn_on_its_own_paragraph() -> None:
+    from ossetia_reader.render import render_article
+
+    names = [("Vladimir Putin", "PER"), ("Alexander Sokolov", "PER"), ("Gorchakov", "PER")]
+    found = find_quotes(KREMLIN, entities(KREMLIN, names))
+    article = Article(
+        id="k", title="Meeting", body=KREMLIN, quotes=tuple(q.to_quote(KREMLIN) for q in found)
+    )
+    rendered = render_article(article, entities=False)
+    plain = rendered.text.plain
+    assert "\n\nAlexander Sokolov: Good afternoon" in plain
+    assert "\n\nQuestion: What will you do first?" in plain
+    # The turn's speaker is not repeated after it; Gorchakov's quote is attributed in the turn.
+    assert plain.count("— Vladimir Putin") == 0
+    assert plain.endswith('"Russia is focusing." Then schools. — Gorchakov')
+    # Offsets still map into the shown text.
+    at = KREMLIN.index("Question:")
+    assert plain[rendered.position(at) : rendered.position(at) + 9] == "Question:"

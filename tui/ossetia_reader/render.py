@@ -138,20 +138,32 @@ def render_article(
             if style is not None and 0 <= entity.start < entity.end <= size:
                 body.stylize(style, entity.start, entity.end)
     speakers_at: dict[int, list[str]] = {}
+    # Transcript labels that open mid-paragraph (the press releases' scraper flattened
+    # paragraphs): each turn starts a new paragraph on screen, so an interview reads as one.
+    breaks: list[int] = []
     if quotes:
         for quote in article.quotes:
-            if not 0 <= quote.start < quote.end <= size:
+            if not 0 <= quote.start < quote.end <= size or quote.cue != TRANSCRIPT_CUE:
                 continue
-            if quote.cue == TRANSCRIPT_CUE:
-                # A transcript turn: its label already names the speaker, and a whole
-                # interview in the quote style would be hard to read; the label stands out.
-                label = label_start_before(body.plain, quote.start)
-                if label is not None:
-                    body.stylize(styles.speaker, label, quote.start)
+            # A transcript turn: its label already names the speaker, and a whole
+            # interview in the quote style would be hard to read; the label stands out.
+            label = label_start_before(body.plain, quote.start)
+            if label is not None:
+                body.stylize(styles.speaker, label, quote.start)
+                if label > 0 and body.plain[label - 1] != "\n":
+                    breaks.append(label)
+        breaks.sort()
+        for quote in article.quotes:
+            if not 0 <= quote.start < quote.end <= size or quote.cue == TRANSCRIPT_CUE:
                 continue
             body.stylize(styles.quote, quote.start, quote.end)
             if quote.speaker:
                 end = _paragraph_end(body.plain, quote.end)
+                following = bisect.bisect_left(breaks, quote.end)
+                if following < len(breaks) and breaks[following] < end:
+                    end = breaks[following]
+                    while end > quote.end and body.plain[end - 1] == " ":
+                        end -= 1
                 names = speakers_at.setdefault(end, [])
                 if quote.speaker not in names:
                     names.append(quote.speaker)
@@ -161,14 +173,18 @@ def render_article(
     if focus is not None and 0 <= focus.start < focus.end <= size:
         body.stylize(styles.focus, focus.start, focus.end)
 
+    inserted: dict[int, Text] = {}
+    for at, names in speakers_at.items():
+        inserted[at] = Text(" — " + ", ".join(safe_line(n) for n in names), styles.speaker)
+    for at in breaks:
+        inserted.setdefault(at, Text()).append("\n\n")
     body_start = len(text)
     insertions: list[tuple[int, int]] = []
     previous = 0
-    for at in sorted(speakers_at):
+    for at in sorted(inserted):
         text.append_text(body[previous:at])
-        attribution = Text(" — " + ", ".join(safe_line(n) for n in speakers_at[at]), styles.speaker)
-        text.append_text(attribution)
-        insertions.append((at, len(attribution)))
+        text.append_text(inserted[at])
+        insertions.append((at, len(inserted[at])))
         previous = at
     text.append_text(body[previous:])
     return RenderedArticle(text, body_start, insertions)
