@@ -20,7 +20,12 @@ from ossetia_reader.core.config import Config, load_state, save_state
 from ossetia_reader.core.feedlist import FeedCounter
 from ossetia_reader.core.library import Library, LibraryError
 from ossetia_reader.core.sanitize import safe_text
-from ossetia_reader.messages import EnrichmentProgress, IndexLoaded, LibraryChanged
+from ossetia_reader.messages import (
+    EnrichmentProgress,
+    EntitiesCorrected,
+    IndexLoaded,
+    LibraryChanged,
+)
 from ossetia_reader.render import Item
 from ossetia_reader.search_service import SearchService
 
@@ -215,7 +220,15 @@ class OssetiaReader(App[None]):
         except Exception as error:  # enrichment is an extra; reading goes on
             self.call_from_thread(self.notify, f"enrichment stopped: {error}", severity="warning")
 
-    def _post_to_screens(self, message: EnrichmentProgress | LibraryChanged | IndexLoaded) -> None:
+    def entities_corrected(self, name: str) -> None:
+        """After a correction in the entity view: every screen redraws its entities, and
+        the search index re-reads the articles naming it (for ``entity:``/``person:``)."""
+        self._post_to_screens(EntitiesCorrected(name))
+        self.load_index()
+
+    def _post_to_screens(
+        self, message: EnrichmentProgress | LibraryChanged | IndexLoaded | EntitiesCorrected
+    ) -> None:
         for screen in self.screen_stack:
             screen.post_message(replace(message))  # a message instance goes to one target
 
@@ -382,11 +395,7 @@ class OssetiaReader(App[None]):
         """The library-wide people and speakers screen."""
         from ossetia_reader.screens.people import PeopleScreen
 
-        def chosen(choice: tuple[str, str | None] | None) -> None:
-            if choice is not None:
-                self.open_entity(*choice)
-
-        self.push_screen(PeopleScreen(), chosen)
+        self.push_screen(PeopleScreen(), self._open_key)
 
     def _open_key(self, key: int | None) -> None:
         from ossetia_reader.screens.main import MainScreen

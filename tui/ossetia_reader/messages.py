@@ -26,3 +26,11 @@ class EnrichmentProgress(Message):
 @dataclass
 class IndexLoaded(Message):
     """The search index is loaded (or caught up): counts and filters that need it can run."""
+
+
+@dataclass
+class EntitiesCorrected(Message):
+    """The reader changed an entity's type, merged it or hid it: what shows entities
+    (the open article's colours, the info panel, lists of names) must read again."""
+
+    name: str

@@ -1,8 +1,15 @@
-"""The entity view: every article mentioning someone (or something), and their quotes.
+"""The entity view: one entity across the library, and the reader's corrections of it.
 
 Opened with Enter on an entity or a quote in the reading pane, or from the
-people screen. Enter on a row answers with that article's key; the main
-screen then opens it.
+people screen. The top names the entity as most of its mentions write it,
+with its other spellings ("also written: …") and any correction the reader
+made; below, the articles mentioning it (newest first, with the sentence) and
+its quotes. Enter on a row answers with that article's key; the main screen
+then opens it.
+
+``t`` changes the type, ``m`` merges it into another entity, ``x`` hides it as
+not-an-entity and ``u`` undoes. Corrections are stored in the library and
+apply at once everywhere (see ``core/enrich/corrections.py``).
 """
 
 from __future__ import annotations
@@ -19,10 +26,16 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ossetia_reader.core.sanitize import safe_line
-from ossetia_reader.render import ENTITY_NAMES
+from ossetia_reader.render import ENTITY_NAMES, ENTITY_TYPES
+from ossetia_reader.screens.people import plural, type_label
 
 if TYPE_CHECKING:
     from ossetia_reader.app import OssetiaReader
+    from ossetia_reader.core.enrich.corrected import EntityProfile
+    from ossetia_reader.screens.choose import Choices
+
+_VARIANTS_SHOWN = 8
+_A_TYPE = {"PER": "a person", "LOC": "a place", "ORG": "an organisation", "MISC": "another name"}
 
 
 class EntityScreen(Screen[int | None]):
@@ -32,6 +45,10 @@ class EntityScreen(Screen[int | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "dismiss(None)", "Back", id="entity.back"),
+        Binding("t", "change_type", "Type", id="entity.type"),
+        Binding("m", "merge", "Merge into…", id="entity.merge"),
+        Binding("x", "hide", "Hide", id="entity.hide"),
+        Binding("u", "undo", "Undo", id="entity.undo"),
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
     ]
@@ -52,6 +69,10 @@ class EntityScreen(Screen[int | None]):
         border-top: solid $panel-lighten-2;
         border-title-color: $text;
     }
+    EntityScreen #quotes {
+        height: auto;
+        max-height: 50%;
+    }
     EntityScreen OptionList:focus {
         border: none;
         border-top: solid $primary;
@@ -62,6 +83,11 @@ class EntityScreen(Screen[int | None]):
         super().__init__()
         self.entity_name = name
         self.entity_type = type_
+        self.profile: EntityProfile | None = None
+
+    @property
+    def reader(self) -> OssetiaReader:
+        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Static(self._header(), id="entity-header")
@@ -71,11 +97,34 @@ class EntityScreen(Screen[int | None]):
         yield Footer()
 
     def _header(self, detail: str = "loading…") -> Text:
-        text = Text()
-        text.append(safe_line(self.entity_name), "bold")
-        if self.entity_type:
-            text.append(f"  {ENTITY_NAMES.get(self.entity_type, self.entity_type)}", "italic")
+        """Name, type and counts; the other spellings; the reader's correction, if any."""
+        profile = self.profile
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append(safe_line(profile.name if profile else self.entity_name), "bold")
+        kind = profile.type if profile else self.entity_type
+        if kind:
+            text.append("  ")
+            text.append_text(type_label(kind))
         text.append(f"  {detail}", "dim")
+        if profile is None:
+            return text
+        if profile.variants:
+            shown = ", ".join(safe_line(v) for v in profile.variants[:_VARIANTS_SHOWN])
+            more = len(profile.variants) - _VARIANTS_SHOWN
+            text.append("\nalso written: ", "dim")
+            text.append(shown + (f" and {more} more" if more > 0 else ""))
+        correction = profile.correction
+        notes = []
+        if correction is not None and correction.action == "hide":
+            notes.append("hidden as not an entity (u: show it again)")
+        elif correction is not None and correction.action == "type":
+            kind_name = ENTITY_NAMES.get(correction.type or "", "?")
+            notes.append(f"you changed its type to {kind_name} (u: undo)")
+        if profile.merged:
+            merged = ", ".join(safe_line(m) for m in profile.merged)
+            notes.append(f"you merged {merged} into it (u: undo the last)")
+        if notes:
+            text.append("\n" + "; ".join(notes), "italic")
         return text
 
     def on_mount(self) -> None:
@@ -84,13 +133,13 @@ class EntityScreen(Screen[int | None]):
         self.query_one("#mentions", OptionList).focus()
         self.load()
 
-    @work(thread=True, exclusive=True)
+    @work(thread=True, exclusive=True, group="entity-load")
     def load(self) -> None:
         """Query the library's mention and quote tables off the UI thread."""
-        from ossetia_reader.core.enrich.store import articles_mentioning, quotes_by
+        from ossetia_reader.core.enrich.corrected import articles_mentioning, profile, quotes_by
 
-        reader: OssetiaReader = self.app  # type: ignore[assignment]
-        library = reader.library
+        library = self.reader.library
+        found = profile(library, self.entity_name, self.entity_type)
         mentions = articles_mentioning(library, self.entity_name)
         quotes = quotes_by(library, self.entity_name)
         keys = [key for key, _ in mentions] + [q.key for q in quotes]
@@ -112,19 +161,31 @@ class EntityScreen(Screen[int | None]):
             summary = titles.get(quote.key)
             prompt = Text()
             prompt.append(safe_line(quote.text), "italic")
-            prompt.append(f"\n  {quote.cue or 'said'} — ", "dim")
+            prompt.append(f"\n  {safe_line(quote.cue or 'said')} — ", "dim")
             prompt.append(safe_line(summary.title) if summary else "", "dim")
             quote_options.append(Option(prompt, id=f"q{index}:{quote.key}"))
-        detail = f"{len(mention_options)} articles · {len(quote_options)} quotes"
-        self.app.call_from_thread(self._loaded, mention_options, quote_options, detail)
+        detail = (
+            f"{plural(len(mention_options), 'article')} · {plural(len(quote_options), 'quote')}"
+        )
+        self.app.call_from_thread(self._loaded, found, mention_options, quote_options, detail)
 
-    def _loaded(self, mentions: list[Option], quotes: list[Option], detail: str) -> None:
+    def _loaded(
+        self,
+        found: EntityProfile,
+        mentions: list[Option],
+        quotes: list[Option],
+        detail: str,
+    ) -> None:
+        self.profile = found
         self.query_one("#entity-header", Static).update(self._header(detail))
         mention_list = self.query_one("#mentions", OptionList)
         quote_list = self.query_one("#quotes", OptionList)
+        keep = mention_list.highlighted
+        mention_list.clear_options()
+        quote_list.clear_options()
         mention_list.add_options(mentions or [Option("No articles mention this.", disabled=True)])
         quote_list.add_options(quotes or [Option("No quotes by this name.", disabled=True)])
-        mention_list.highlighted = 0 if mentions else None
+        mention_list.highlighted = min(keep or 0, len(mentions) - 1) if mentions else None
         if not mentions and quotes:
             quote_list.focus()
             quote_list.highlighted = 0
@@ -145,3 +206,122 @@ class EntityScreen(Screen[int | None]):
     def action_cursor_up(self) -> None:
         if option_list := self._focused_list():
             option_list.action_cursor_up()
+
+    # -- corrections ------------------------------------------------------------------
+
+    @property
+    def shown_name(self) -> str:
+        """The entity as this view shows it (what a correction made here names)."""
+        return self.profile.name if self.profile else self.entity_name
+
+    def action_change_type(self) -> None:
+        from ossetia_reader.screens.choose import ChoiceScreen
+
+        current = self.profile.type if self.profile else self.entity_type
+
+        def types(_: str) -> Choices:
+            return [
+                (t, Text.assemble(type_label(t), ("  (now)" if t == current else "", "dim")))
+                for t in ENTITY_TYPES
+            ]
+
+        def chosen(type_: str | None) -> None:
+            if type_ and type_ != current:
+                self.correct("type", type_)
+
+        self.app.push_screen(ChoiceScreen(f"{self.shown_name} is a…", types), chosen)
+
+    def action_merge(self) -> None:
+        from ossetia_reader.core.enrich.canonical import canonical_key
+        from ossetia_reader.core.enrich.corrected import entity_counts
+        from ossetia_reader.screens.choose import ChoiceScreen
+
+        library = self.reader.library
+        own = canonical_key(self.shown_name)
+
+        def targets(text: str) -> Choices:
+            rows = entity_counts(library, limit=40, match=text)
+            return [
+                (
+                    f"{row.type}\t{row.name}",
+                    Text.assemble(
+                        (safe_line(row.name), "bold"),
+                        "  ",
+                        type_label(row.type),
+                        (f"  {plural(row.mentions, 'mention')}", "dim"),
+                    ),
+                )
+                for row in rows
+                if row.canonical != own
+            ][:30]
+
+        def chosen(choice: str | None) -> None:
+            if choice and "\t" in choice:
+                type_, name = choice.split("\t", 1)
+                self.correct("merge", name, type_)
+
+        self.app.push_screen(
+            ChoiceScreen(
+                f"Merge {self.shown_name} into…",
+                targets,
+                filterable=True,
+                empty="No other entity matches.",
+            ),
+            chosen,
+        )
+
+    def action_hide(self) -> None:
+        profile = self.profile
+        if profile and profile.correction and profile.correction.action == "hide":
+            self.correct("undo")
+        else:
+            self.correct("hide")
+
+    def action_undo(self) -> None:
+        self.correct("undo")
+
+    @work(thread=True, exclusive=True, group="entity-correct")
+    def correct(self, action: str, value: str = "", target_type: str | None = None) -> None:
+        """Store one correction (or undo one), then show its effect everywhere."""
+        from ossetia_reader.core.enrich import corrections
+        from ossetia_reader.core.library import LibraryError
+
+        library = self.reader.library
+        name = self.shown_name
+        try:
+            if action == "type":
+                corrections.set_type(library, name, value)
+                made = f"{name} is now {_A_TYPE.get(value, value)} everywhere (u: undo)"
+            elif action == "merge":
+                corrections.merge(library, name, value, target_type)
+                made = f"{name} merged into {value} (u: undo)"
+                self.entity_name, self.entity_type = value, target_type
+            elif action == "hide":
+                corrections.hide(library, name)
+                made = f"{name} hidden as not an entity (u: undo)"
+            else:
+                made = self._undo(name)
+        except (corrections.CorrectionError, LibraryError) as error:
+            self.app.call_from_thread(self.notify, str(error), severity="error", markup=False)
+            return
+        self.app.call_from_thread(self._corrected, name, made)
+
+    def _undo(self, name: str) -> str:
+        """Undo this entity's own correction, else the last merge into it."""
+        from ossetia_reader.core.enrich import corrections
+
+        removed = corrections.remove(self.reader.library, name)
+        if removed is None and self.profile and self.profile.merged:
+            merged = corrections.load(self.reader.library)
+            last = max(
+                (merged.get(m) for m in self.profile.merged),
+                key=lambda c: c.made if c else "",
+            )
+            if last is not None:
+                removed = corrections.remove(self.reader.library, last.name)
+        return f"undone: {removed.describe()}" if removed else "nothing to undo here"
+
+    def _corrected(self, name: str, made: str) -> None:
+        self.notify(made, markup=False)
+        self.reader.entities_corrected(name)
+        self.load()

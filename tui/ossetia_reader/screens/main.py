@@ -15,7 +15,12 @@ from textual.widgets import Input
 from ossetia_reader.core.article import Article, ArticleSummary
 from ossetia_reader.core.feedlist import ViewKind
 from ossetia_reader.core.library import ArticleFilter
-from ossetia_reader.messages import EnrichmentProgress, IndexLoaded, LibraryChanged
+from ossetia_reader.messages import (
+    EnrichmentProgress,
+    EntitiesCorrected,
+    IndexLoaded,
+    LibraryChanged,
+)
 from ossetia_reader.screens.feeds import FeedsScreen
 from ossetia_reader.screens.help import HelpScreen
 from ossetia_reader.widgets.article_info import ArticleInfo
@@ -382,6 +387,11 @@ class MainScreen(FeedsScreen):
         self.refresh_counts()
         if self.reader.feeds.hidden_count() or self.view.kind is not ViewKind.ALL:
             self.load_keys()
+
+    def on_entities_corrected(self, event: EntitiesCorrected) -> None:
+        article = self.reading_pane.article
+        if article is not None and article.key is not None:
+            self.show_article(article.key, mark_read=False, keep_scroll=True)
 
     def on_enrichment_progress(self, event: EnrichmentProgress) -> None:
         finished = event.done >= event.total

@@ -1,123 +1,318 @@
-"""The people screen: who the library talks about most, and who it quotes most."""
+"""The people screen: who the library talks about and who it quotes, as one sortable table.
+
+One row per entity (after the reader's corrections), with its mentions, the
+articles naming it and the quotes it spoke, in aligned columns so a glance
+down a column compares them. ``1``/``2``/``3`` sort by mentions, articles or
+quotes (again to reverse); typing a letter filters; Enter opens the entity
+view on top, so Esc comes back here with the filter and place kept.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList
-from textual.widgets.option_list import Option
+from textual.widgets import DataTable, Footer, Input, Static
 
 from ossetia_reader.core.sanitize import safe_line
-from ossetia_reader.render import ENTITY_NAMES
+from ossetia_reader.render import ENTITY_NAMES, ArticleStyles
 
 if TYPE_CHECKING:
     from ossetia_reader.app import OssetiaReader
 
+# Column widths: the type's longest name ("organisation"), then the three counts.
+_TYPE_WIDTH = 12
+_COUNT_WIDTHS = {"mentions": 9, "articles": 9, "quotes": 7}
+_SORTS = tuple(_COUNT_WIDTHS)
+_LIMIT = 500
 
-class PeopleScreen(Screen[tuple[str, str | None] | None]):
-    """Most-mentioned entities and most-quoted speakers, filtered as you type."""
+
+def plural(count: int, word: str) -> str:
+    """``1 quote``, ``2 quotes``, ``1,200 articles``."""
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
+
+
+def type_label(type_: str | None) -> Text:
+    """The entity type as a label in its reading-pane colour (plain text under NO_COLOR)."""
+    if not type_:
+        return Text("")
+    style = ArticleStyles().entity.get(type_)
+    return Text(ENTITY_NAMES.get(type_, type_.lower()), style=style or "")
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRow:
+    """One table row: an entity with its counts (quotes from the speaker table)."""
+
+    key: str
+    name: str
+    type: str | None
+    mentions: int
+    articles: int
+    quotes: int
+    quoted_in: int  # articles with its quotes
+
+    def summary(self) -> Text:
+        """The status line under the table for this row, in words."""
+        text = Text.assemble((safe_line(self.name), "bold"), "  ", type_label(self.type))
+        parts = []
+        if self.mentions:
+            parts.append(
+                f"{plural(self.mentions, 'mention')} in {plural(self.articles, 'article')}"
+            )
+        if self.quotes:
+            parts.append(f"{plural(self.quotes, 'quote')} in {plural(self.quoted_in, 'article')}")
+        text.append("  " + " · ".join(parts), "dim")
+        return text
+
+
+class PeopleScreen(Screen[int | None]):
+    """Most-mentioned entities and most-quoted speakers in one table, filtered as you type.
+
+    Answers the key of an article chosen in an entity view opened from here.
+    """
 
     HELP_TITLE = "People"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss(None)", "Back", id="people.back"),
+        Binding("escape", "back", "Back", id="people.back"),
+        Binding("1", "sort('mentions')", "Mentions", id="people.sort_mentions"),
+        Binding("2", "sort('articles')", "Articles", id="people.sort_articles"),
+        Binding("3", "sort('quotes')", "Quotes", id="people.sort_quotes"),
+        Binding("slash", "filter", "Filter", id="people.filter"),
+        Binding("j", "cursor('down')", "Down", show=False),
+        Binding("k", "cursor('up')", "Up", show=False),
     ]
 
     DEFAULT_CSS = """
-    PeopleScreen Input {
+    PeopleScreen #people-filter {
         border: none;
         height: 1;
         padding: 0 1;
         background: $boost;
     }
-    PeopleScreen OptionList {
-        width: 1fr;
+    PeopleScreen DataTable {
         height: 1fr;
-        border: none;
         border-top: solid $panel-lighten-2;
     }
-    PeopleScreen OptionList:focus {
-        border: none;
+    PeopleScreen DataTable:focus {
         border-top: solid $primary;
+    }
+    PeopleScreen #people-status {
+        height: 1;
+        padding: 0 1;
+        background: $panel;
     }
     """
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[PersonRow] = []
+        self.sort_by = "mentions"
+        self.reverse = False
+        self._match = ""
+
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="filter names…", id="people-filter")
-        with Horizontal():
-            yield OptionList(id="entities")
-            yield OptionList(id="speakers")
+        yield Input(
+            placeholder="filter names… (type to filter, 1/2/3 sort)",
+            id="people-filter",
+            select_on_focus=False,
+        )
+        yield DataTable(id="people-table", cursor_type="row", zebra_stripes=False)
+        yield Static(id="people-status")
         yield Footer()
 
+    @property
+    def table(self) -> DataTable[Text]:
+        return self.query_one("#people-table", DataTable)
+
     def on_mount(self) -> None:
-        self.query_one("#entities", OptionList).border_title = "Most mentioned"
-        self.query_one("#speakers", OptionList).border_title = "Most quoted"
-        self.query_one("#entities", OptionList).focus()
+        self.table.border_title = "People, places, organisations"
+        self.table.focus()
         self.load("")
+
+    # -- loading -----------------------------------------------------------------
 
     @on(Input.Changed, "#people-filter")
     def _filter(self, event: Input.Changed) -> None:
+        self._match = event.value
         self.load(event.value)
 
     @on(Input.Submitted, "#people-filter")
-    def _to_list(self) -> None:
-        self.query_one("#entities", OptionList).focus()
+    def _to_table(self) -> None:
+        self.table.focus()
+
+    @work(thread=True, exclusive=True)
+    def load(self, match: str) -> None:
+        """Read the library-wide counts (corrections applied) off the UI thread."""
+        from ossetia_reader.core.enrich.corrected import entity_counts, speaker_counts
+
+        reader: OssetiaReader = self.app  # type: ignore[assignment]
+        entities = entity_counts(reader.library, limit=_LIMIT, match=match)
+        speakers = {s.canonical: s for s in speaker_counts(reader.library, _LIMIT, match=match)}
+        rows = []
+        for entity in entities:
+            spoke = speakers.pop(entity.canonical, None)
+            rows.append(
+                PersonRow(
+                    entity.canonical,
+                    entity.name,
+                    entity.type,
+                    entity.mentions,
+                    entity.articles,
+                    spoke.quotes if spoke else 0,
+                    spoke.articles if spoke else 0,
+                )
+            )
+        # Speakers the entity list does not name (quoted, never tagged) are people too.
+        rows += [
+            PersonRow(s.canonical, s.name, None, 0, 0, s.quotes, s.articles)
+            for s in speakers.values()
+        ]
+        self.app.call_from_thread(self._loaded, rows)
+
+    def _loaded(self, rows: list[PersonRow]) -> None:
+        self.rows = rows
+        self._fill()
+
+    # -- the table -----------------------------------------------------------------
+
+    def _name_width(self) -> int:
+        fixed = _TYPE_WIDTH + sum(_COUNT_WIDTHS.values()) + 2 * (1 + len(_COUNT_WIDTHS)) + 2
+        return max(12, min(60, self.size.width - fixed - 2))
+
+    def _fill(self, keep: bool = True) -> None:
+        """Show ``rows`` sorted, keeping the highlighted entity (``keep``) when still there."""
+        table = self.table
+        current = self._current() if keep else None
+        table.clear(columns=True)
+        width = self._name_width()
+        table.add_column("Name", width=width, key="name")
+        table.add_column("Type", width=_TYPE_WIDTH, key="type")
+        for column, column_width in _COUNT_WIDTHS.items():
+            arrow = ("▲" if self.reverse else "▼") if column == self.sort_by else ""
+            label = Text(f"{arrow}{column.capitalize()}", justify="right")
+            table.add_column(label, width=column_width, key=column)
+        ordered = sorted(
+            self.rows,
+            key=lambda r: (getattr(r, self.sort_by), r.mentions, r.quotes, r.articles),
+            reverse=not self.reverse,
+        )
+        for row in ordered:
+            name = Text(safe_line(row.name), style="bold", no_wrap=True, overflow="ellipsis")
+            name.truncate(width, overflow="ellipsis")
+            table.add_row(
+                name,
+                type_label(row.type),
+                *(Text(f"{getattr(row, column):,}", justify="right") for column in _COUNT_WIDTHS),
+                key=row.key,
+            )
+        if not ordered:
+            empty = (
+                "Nobody matches this filter."
+                if self._match.strip()
+                else "Nobody yet: names appear as articles are enriched."
+            )
+            self.query_one("#people-status", Static).update(Text(empty, "dim"))
+            return
+        keys = [row.key for row in ordered]
+        table.move_cursor(row=keys.index(current) if current in keys else 0)
+        self._show_status()
+
+    def _current(self) -> str | None:
+        table = self.table
+        if not table.row_count:
+            return None
+        try:
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        except Exception:
+            return None
+        return key
+
+    def _row(self) -> PersonRow | None:
+        key = self._current()
+        return next((row for row in self.rows if row.key == key), None)
+
+    @on(DataTable.RowHighlighted)
+    def _show_status(self) -> None:
+        row = self._row()
+        if row is not None:
+            self.query_one("#people-status", Static).update(row.summary())
+
+    @on(DataTable.HeaderSelected)
+    def _header_clicked(self, event: DataTable.HeaderSelected) -> None:
+        column = str(event.column_key.value)
+        if column in _SORTS:
+            self.action_sort(column)
+
+    def on_resize(self) -> None:
+        if self.rows:
+            self._fill()
+
+    # -- actions -------------------------------------------------------------------
+
+    def action_sort(self, column: str) -> None:
+        """Sort by ``column``, most first; the same column again reverses."""
+        if column not in _SORTS:
+            return
+        self.reverse = not self.reverse if column == self.sort_by else False
+        self.sort_by = column
+        self._fill(keep=False)
+
+    def action_cursor(self, direction: str) -> None:
+        if direction == "down":
+            self.table.action_cursor_down()
+        else:
+            self.table.action_cursor_up()
+
+    def action_filter(self) -> None:
+        self.query_one("#people-filter", Input).focus()
+
+    def action_back(self) -> None:
+        filter_input = self.query_one("#people-filter", Input)
+        if filter_input.has_focus and filter_input.value:
+            filter_input.value = ""
+            return
+        self.dismiss(None)
+
+    def action_open(self) -> None:
+        row = self._row()
+        if row is not None:
+            self._open(row)
+
+    @on(DataTable.RowSelected)
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open()
+
+    def _open(self, row: PersonRow) -> None:
+        """The entity view on top of this screen; an article chosen there closes both."""
+        from ossetia_reader.screens.entity import EntityScreen
+
+        def done(key: int | None) -> None:
+            if key is not None:
+                self.dismiss(key)
+            else:
+                self.load(self._match)  # a correction made there shows here at once
+
+        self.app.push_screen(EntityScreen(row.name, row.type), done)
 
     def on_key(self, event: events.Key) -> None:
-        """Typing a letter on a list goes to the filter (j/k still move the list)."""
+        """Typing a letter on the table goes to the filter (j/k still move the table)."""
         filter_input = self.query_one("#people-filter", Input)
         character = event.character
-        if filter_input.has_focus or not character or not character.isalpha() or character in "jk":
+        if filter_input.has_focus:
+            if event.key == "down":
+                event.stop()
+                self.table.focus()
+            return
+        if not character or not character.isalpha() or character in "jk":
             return
         event.stop()
         filter_input.focus()
         filter_input.insert_text_at_cursor(character)
-
-    @work(thread=True, exclusive=True)
-    def load(self, match: str) -> None:
-        """Read the library-wide counts off the UI thread."""
-        from ossetia_reader.core.enrich.store import entity_counts, speaker_counts
-
-        reader: OssetiaReader = self.app  # type: ignore[assignment]
-        entities = entity_counts(reader.library, limit=200, match=match)
-        speakers = speaker_counts(reader.library, limit=200, match=match)
-        entity_options = [
-            Option(
-                Text.assemble(
-                    (safe_line(e.name), "bold"),
-                    f"  {ENTITY_NAMES.get(e.type, e.type)}",
-                    (f"  {e.mentions} mentions in {e.articles} articles", "dim"),
-                ),
-                id=f"e\t{e.type}\t{e.name}",
-            )
-            for e in entities
-        ]
-        speaker_options = [
-            Option(
-                Text.assemble(
-                    (safe_line(s.name), "bold"),
-                    (f"  {s.quotes} quotes in {s.articles} articles", "dim"),
-                ),
-                id=f"s\tPER\t{s.name}",
-            )
-            for s in speakers
-        ]
-        self.app.call_from_thread(self._loaded, entity_options, speaker_options)
-
-    def _loaded(self, entities: list[Option], speakers: list[Option]) -> None:
-        for list_id, options in (("#entities", entities), ("#speakers", speakers)):
-            option_list = self.query_one(list_id, OptionList)
-            option_list.clear_options()
-            option_list.add_options(options or [Option("Nobody yet.", disabled=True)])
-            option_list.highlighted = 0 if options else None
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        parts = (event.option.id or "").split("\t")
-        if len(parts) == 3:
-            self.dismiss((parts[2], parts[1]))
