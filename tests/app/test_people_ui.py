@@ -17,6 +17,7 @@ from ossetia_reader.core.enrich.store import reset_enrichment, store_enrichment
 from ossetia_reader.core.library import Library
 from ossetia_reader.screens.choose import ChoiceScreen
 from ossetia_reader.screens.entity import EntityScreen
+from ossetia_reader.screens.help import HelpScreen
 from ossetia_reader.screens.main import MainScreen
 from ossetia_reader.screens.people import PeopleScreen
 from ossetia_reader.widgets.article_info import describe
@@ -140,6 +141,11 @@ async def test_table_sorts_filters_and_opens(made: tuple[Library, list[int]]) ->
         assert status(screen, "#people-status").endswith(
             "5 mentions in 3 articles · 1 quote in 1 article"
         )
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await settle(pilot)
         await pilot.press(*"brel")  # typing on the table filters
         await settle(pilot)
         assert screen.query_one(Input).value == "brel"

@@ -22,12 +22,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ossetia_reader.core.sanitize import safe_line
 from ossetia_reader.render import ENTITY_NAMES, ENTITY_TYPES
 from ossetia_reader.screens.people import plural, type_label
+from ossetia_reader.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from ossetia_reader.app import OssetiaReader
@@ -45,13 +46,23 @@ class EntityScreen(Screen[int | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "dismiss(None)", "Back", id="entity.back"),
+        Binding("enter", "open", "Open article", id="entity.open", priority=True),
         Binding("t", "change_type", "Type", id="entity.type"),
         Binding("m", "merge", "Merge into…", id="entity.merge"),
         Binding("x", "hide", "Hide", id="entity.hide"),
         Binding("u", "undo", "Undo", id="entity.undo"),
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
+        Binding("question_mark,f1", "help", "Help", id="entity.help"),
+        Binding("j", "cursor_down", "Down", show=False, id="entity.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="entity.up"),
     ]
+    FOOTER_KEYS = (
+        "entity.open",
+        "entity.back",
+        "entity.type",
+        "entity.merge",
+        "entity.hide",
+        "entity.undo",
+    )
 
     DEFAULT_CSS = """
     EntityScreen #entity-header {
@@ -94,7 +105,7 @@ class EntityScreen(Screen[int | None]):
         with Vertical():
             yield OptionList(id="mentions")
             yield OptionList(id="quotes")
-        yield Footer()
+        yield KeyBar(id="keys")
 
     def _header(self, detail: str = "loading…") -> Text:
         """Name, type and counts; the other spellings; the reader's correction, if any."""
@@ -131,7 +142,18 @@ class EntityScreen(Screen[int | None]):
         self.query_one("#mentions", OptionList).border_title = "Articles mentioning"
         self.query_one("#quotes", OptionList).border_title = "Quotes"
         self.query_one("#mentions", OptionList).focus()
+        self.query_one(KeyBar).show_keys(self.FOOTER_KEYS, ("entity.help",), typing=False)
         self.load()
+
+    def action_help(self) -> None:
+        from ossetia_reader.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen.for_screen(self, self.reader.config.keys))
+
+    def action_open(self) -> None:
+        """Enter: the article of the highlighted row (OptionList answers this itself)."""
+        if option_list := self._focused_list():
+            option_list.action_select()
 
     @work(thread=True, exclusive=True, group="entity-load")
     def load(self) -> None:

@@ -17,10 +17,11 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from ossetia_reader.core.sanitize import safe_line
 from ossetia_reader.render import ENTITY_NAMES, ArticleStyles
+from ossetia_reader.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from ossetia_reader.app import OssetiaReader
@@ -81,13 +82,24 @@ class PeopleScreen(Screen[int | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="people.back"),
-        Binding("1", "sort('mentions')", "Mentions", id="people.sort_mentions"),
-        Binding("2", "sort('articles')", "Articles", id="people.sort_articles"),
-        Binding("3", "sort('quotes')", "Quotes", id="people.sort_quotes"),
+        # A priority binding, so Enter in the filter opens the highlighted row too.
+        Binding("enter", "open", "Open", id="people.open", priority=True),
+        Binding("1", "sort('mentions')", "By mentions", id="people.sort_mentions"),
+        Binding("2", "sort('articles')", "By articles", id="people.sort_articles"),
+        Binding("3", "sort('quotes')", "By quotes", id="people.sort_quotes"),
         Binding("slash", "filter", "Filter", id="people.filter"),
-        Binding("j", "cursor('down')", "Down", show=False),
-        Binding("k", "cursor('up')", "Up", show=False),
+        Binding("question_mark,f1", "help", "Help", id="people.help"),
+        Binding("j", "cursor('down')", "Down", show=False, id="people.down"),
+        Binding("k", "cursor('up')", "Up", show=False, id="people.up"),
     ]
+    FOOTER_KEYS = (
+        "people.open",
+        "people.back",
+        "people.sort_mentions",
+        "people.sort_articles",
+        "people.sort_quotes",
+        "people.filter",
+    )
 
     DEFAULT_CSS = """
     PeopleScreen #people-filter {
@@ -102,6 +114,11 @@ class PeopleScreen(Screen[int | None]):
     }
     PeopleScreen DataTable:focus {
         border-top: solid $primary;
+    }
+    /* Underlined, not shaded: under NO_COLOR a shaded header looks like the cursor row. */
+    PeopleScreen DataTable > .datatable--header {
+        background: $background;
+        text-style: bold underline;
     }
     PeopleScreen #people-status {
         height: 1;
@@ -125,7 +142,7 @@ class PeopleScreen(Screen[int | None]):
         )
         yield DataTable(id="people-table", cursor_type="row", zebra_stripes=False)
         yield Static(id="people-status")
-        yield Footer()
+        yield KeyBar(id="keys")
 
     @property
     def table(self) -> DataTable[Text]:
@@ -136,16 +153,22 @@ class PeopleScreen(Screen[int | None]):
         self.table.focus()
         self.load("")
 
+    def on_descendant_focus(self, event: object) -> None:
+        typing = self.query_one("#people-filter", Input).has_focus
+        self.query_one(KeyBar).show_keys(self.FOOTER_KEYS, ("people.help",), typing=typing)
+
+    def action_help(self) -> None:
+        from ossetia_reader.screens.help import HelpScreen
+
+        reader: OssetiaReader = self.app  # type: ignore[assignment]
+        self.app.push_screen(HelpScreen.for_screen(self, reader.config.keys))
+
     # -- loading -----------------------------------------------------------------
 
     @on(Input.Changed, "#people-filter")
     def _filter(self, event: Input.Changed) -> None:
         self._match = event.value
         self.load(event.value)
-
-    @on(Input.Submitted, "#people-filter")
-    def _to_table(self) -> None:
-        self.table.focus()
 
     @work(thread=True, exclusive=True)
     def load(self, match: str) -> None:
@@ -287,7 +310,7 @@ class PeopleScreen(Screen[int | None]):
 
     @on(DataTable.RowSelected)
     def _selected(self, event: DataTable.RowSelected) -> None:
-        event.stop()
+        event.stop()  # a click on a row; Enter is the screen's own binding
         self.action_open()
 
     def _open(self, row: PersonRow) -> None:
