@@ -103,6 +103,7 @@ class OssetiaReader(App[None]):
             return
         self._background_started = True
         self.load_index(then_enrich=self._enrich and not self.library.read_only)
+        self.start_refresh_timer()
 
     def _apply_settings(self) -> None:
         for theme in (self.remembered("theme"), self.config.theme):
@@ -246,9 +247,30 @@ class OssetiaReader(App[None]):
     def action_refresh_full(self) -> None:
         self.refresh_feeds(full_text=True)
 
+    # How often the open app looks for feeds due a refresh (config refresh_minutes, per feed).
+    refresh_check_seconds: float = 60.0
+
+    def start_refresh_timer(self) -> None:
+        """Look for due feeds every minute, in the background (never before the first frame)."""
+        self.set_interval(self.refresh_check_seconds, self._refresh_if_due, name="auto-refresh")
+
+    @work(thread=True, group="auto-refresh")
+    def _refresh_if_due(self) -> None:
+        from ossetia_reader.core.subscriptions import due_feeds
+
+        if self.library.read_only or any(w.group == "fetch" and w.is_running for w in self.workers):
+            return
+        due = due_feeds(self.library, self.config.refresh_minutes)
+        if due:
+            self.call_from_thread(self.refresh_feeds, False, due, True)
+
     @work(thread=True, exclusive=True, group="fetch")
-    def refresh_feeds(self, full_text: bool = False) -> None:
-        """Fetch every subscribed feed, showing progress; new articles appear at once."""
+    def refresh_feeds(
+        self, full_text: bool = False, urls: list[str] | None = None, automatic: bool = False
+    ) -> None:
+        """Fetch every subscribed feed (or ``urls``), showing progress; new articles appear
+        at once, the index catches up, and the status line says which saved searches got them.
+        """
         from ossetia_reader.core.fetch import FeedProgress, fetch_all
         from ossetia_reader.core.subscriptions import list_feeds
 
@@ -267,8 +289,10 @@ class OssetiaReader(App[None]):
         def progress(event: FeedProgress) -> None:
             if event.state.finished:
                 finished.add(event.url)
+            total = len(urls) if urls is not None else len(list_feeds(self.library))
             self.call_from_thread(
-                self._set_activity, f"fetching {len(finished)} feeds done: {event.name[:30]}"
+                self._set_activity,
+                f"refreshing {len(finished)}/{total} feeds: {event.name[:30]}",
             )
 
         summary = fetch_all(
@@ -276,10 +300,18 @@ class OssetiaReader(App[None]):
             full_text=full_text,
             progress=progress,
             should_stop=lambda: worker.is_cancelled,
+            urls=urls,
         )
         self.call_from_thread(self._set_activity, "")
         failed = f", {summary.failed} failed" if summary.failed else ""
         report = f"{summary.added} new, {summary.updated} updated from {len(summary.results)} feeds"
+        if summary.added and self.search.index is not None:
+            self.search.load()  # index what arrived (incremental), so saved searches count it
+            found = self.feeds.new_in_saved(summary.keys)
+            if found:
+                report += ": " + ", ".join(f"{n} in {name}" for name, n in found[:4])
+        if automatic:
+            report = "auto-refresh: " + report
         if failed:
             self.call_from_thread(self.notify, report + failed, severity="warning")
         else:

@@ -37,6 +37,21 @@ COMMANDS: list[tuple[str, str, str]] = [
     ("Toggle full-width reading", "Hide or show the sidebar (f)", "toggle_sidebar"),
     ("Open article in browser", "Open the article's web address (o)", "open_url"),
     ("Copy article address", "Copy the URL through the terminal (y)", "copy_url"),
+    (
+        "Toggle feeds pane",
+        "Feeds, saved searches and filters with unread counts (F)",
+        "toggle_feeds",
+    ),
+    ("Save this search…", "Keep the search bar's query as a live feed (Ctrl+S)", "save_search"),
+    ("Hide articles matching…", "Add a filter: its matches are hidden everywhere", "add_filter"),
+    (
+        "Show hidden articles / hide them",
+        "What filters hide, shown or hidden again (H)",
+        "toggle_hidden",
+    ),
+    ("Next unread article", "Open the next unread article of this list (n)", "next_unread"),
+    ("Mark this list read", "Every article of this feed or list (A)", "mark_feed_read"),
+    ("Saved search: newest / best first", "Switch the order of a saved search (O)", "toggle_order"),
     ("Help", "Every key binding (?)", "help"),
 ]
 

@@ -21,7 +21,7 @@ from ossetia_reader.cli.search import update_index
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from ossetia_reader.core.fetch import FeedProgress
+    from ossetia_reader.core.fetch import FeedProgress, FetchLimits
     from ossetia_reader.core.importer import ImportReport
 
 
@@ -290,10 +290,16 @@ def feeds_export(cli: CliContext, output: Path | None) -> None:
     metavar="SECONDS",
     help="Give up on feeds not done after SECONDS in all (default 600).",
 )
+@click.option(
+    "--quiet",
+    "-q",
+    is_flag=True,
+    help="For cron and timers: print only one line per failing feed; exit 1 if any failed.",
+)
 @click.argument("urls", nargs=-1)
 @pass_cli
 def fetch(
-    cli: CliContext, full_text: bool, time_limit: float | None, urls: tuple[str, ...]
+    cli: CliContext, full_text: bool, time_limit: float | None, quiet: bool, urls: tuple[str, ...]
 ) -> None:
     """Refresh subscribed feeds (all, or just URLS) and store new articles."""
     from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
@@ -346,10 +352,13 @@ def fetch(
             done = total if update.state.finished else 1
         progress.update(task, name=name, status=status, total=total, completed=done)
 
+    limits = FetchLimits()
+    if time_limit is not None:
+        limits = replace(limits, run_deadline=time_limit, deadline=min(60, time_limit))
+    if quiet:
+        _fetch_quietly(cli, full_text, chosen, limits)
+        return
     with progress:
-        limits = FetchLimits()
-        if time_limit is not None:
-            limits = replace(limits, run_deadline=time_limit, deadline=min(60, time_limit))
         summary = fetch_all(library, full_text=full_text, progress=show, urls=chosen, limits=limits)
     line = (
         f"{len(summary.results)} feeds in {summary.seconds:.1f} s: {summary.added} new articles, "
@@ -360,3 +369,22 @@ def fetch(
         update_index(cli)
     if summary.failed:
         raise UserError(f"{summary.failed} of {len(summary.results)} feeds failed")
+
+
+def _fetch_quietly(
+    cli: CliContext, full_text: bool, urls: list[str] | None, limits: FetchLimits
+) -> None:
+    """``fetch --quiet``: silence when all went well, else one line per failing feed."""
+    from ossetia_reader.cli.search import _open
+    from ossetia_reader.core.fetch import FeedState, fetch_all
+    from ossetia_reader.core.sanitize import safe_line
+
+    library = cli.open_library()
+    summary = fetch_all(library, full_text=full_text, urls=urls, limits=limits)
+    if summary.added or summary.updated:
+        _open(cli, notify=lambda message: None)  # the index catches up, silently
+    failed = [r for r in summary.results if r.state is FeedState.FAILED]
+    for result in failed:
+        click.echo(f"{safe_line(result.url)}: {safe_line(result.error or 'failed')}", err=True)
+    if failed:
+        sys.exit(1)

@@ -100,3 +100,30 @@ def feeds_rename(cli: CliContext, url: str, title: str) -> None:
         raise UserError(f"not subscribed to {url!r} (see 'ossetia-reader feeds list')")
     feed = rename_feed(library, feed.url, title)
     click.echo(f"{feed.url} is now called {safe_line(feed.name)!r}")
+
+
+@feeds.command("interval")
+@click.argument("url")
+@click.argument("minutes")
+@pass_cli
+def feeds_interval(cli: CliContext, url: str, minutes: str) -> None:
+    """Let the open app refresh the feed URL every MINUTES (0: never; 'default': the config's)."""
+    from ossetia_reader.core.config import MAX_REFRESH_MINUTES
+    from ossetia_reader.core.subscriptions import find_feed, set_refresh_minutes
+
+    library = cli.open_library()
+    feed = find_feed(library, url)
+    if feed is None:
+        raise UserError(f"not subscribed to {url!r} (see 'ossetia-reader feeds list')")
+    value: int | None = None
+    if minutes != "default":
+        if not minutes.isdigit() or int(minutes) > MAX_REFRESH_MINUTES:
+            raise UserError(f"MINUTES must be 0 to {MAX_REFRESH_MINUTES}, or 'default'")
+        value = int(minutes)
+    set_refresh_minutes(library, feed.url, value)
+    every = (
+        "as configured (refresh_minutes)"
+        if value is None
+        else ("never by itself" if value == 0 else f"every {value} minutes")
+    )
+    click.echo(f"{safe_line(feed.name)}: refreshed {every}")

@@ -20,12 +20,15 @@ from typing import Any
 CONFIG_NAME = "config.toml"
 STATE_NAME = "state.json"
 DEFAULT_READING_WIDTH = 88
+DEFAULT_REFRESH_MINUTES = 30
+MAX_REFRESH_MINUTES = 7 * 24 * 60
 MAX_CONFIG_BYTES = 1024 * 1024
 
 EXAMPLE = """\
 # ossetia-reader settings. Every line is optional.
 theme = "textual-dark"        # any theme from the command palette (Ctrl+P, "theme")
 reading_width = 88            # maximum text width in the reading pane, in columns
+refresh_minutes = 30          # the open app refreshes feeds this often (0: never by itself)
 
 [keys]                        # remap keys by binding id (see README, "Remapping keys")
 # "main.search" = "slash,ctrl+f"
@@ -42,6 +45,7 @@ class Config:
 
     theme: str | None = None
     reading_width: int = DEFAULT_READING_WIDTH
+    refresh_minutes: int = DEFAULT_REFRESH_MINUTES
     keys: dict[str, str] = field(default_factory=dict)
     path: Path | None = None
 
@@ -77,6 +81,17 @@ def load_config(path: Path) -> Config:
             if not isinstance(value, int) or isinstance(value, bool) or not 30 <= value <= 400:
                 raise ConfigError(f"{where}: reading_width must be a whole number, 30 to 400")
             config.reading_width = value
+        elif name == "refresh_minutes":
+            if (
+                not isinstance(value, int)
+                or isinstance(value, bool)
+                or not 0 <= value <= MAX_REFRESH_MINUTES
+            ):
+                raise ConfigError(
+                    f"{where}: refresh_minutes must be a whole number, 0 (off) to "
+                    f"{MAX_REFRESH_MINUTES}"
+                )
+            config.refresh_minutes = value
         elif name == "keys":
             config.keys = _keys(value, text, path)
         else:

@@ -231,6 +231,25 @@ class FeedCounter:
                 entries.append(Entry(View(ViewKind.SOURCE, source), label, n, u, "Sources"))
         return entries
 
+    def new_in_saved(self, keys: Sequence[int]) -> list[tuple[str, int]]:
+        """How many of ``keys`` (just fetched) each saved search matches, from the index."""
+        import numpy as np
+
+        index = self._index()
+        if index is None or not keys:
+            return []
+        fresh = np.asarray(sorted(set(keys)), dtype=np.int64)
+        hidden = self.hidden_keys()
+        if hidden.size:
+            fresh = np.setdiff1d(fresh, hidden, assume_unique=True)
+        found = []
+        for saved in list_saved(self.library):
+            matched = index.match_keys(saved.query, newest_first=False)
+            count = int(np.isin(matched, fresh, assume_unique=True).sum())
+            if count:
+                found.append((saved.name, count))
+        return found
+
     # -- article lists ---------------------------------------------------------------
 
     def keys(self, view: View, which: ArticleFilter = ArticleFilter.ALL) -> list[int]:

@@ -181,6 +181,33 @@ def set_refresh_minutes(library: Library, url: str, minutes: int | None) -> None
         db.execute("UPDATE feeds SET refresh_minutes = ? WHERE url = ?", [minutes, url])
 
 
+def due_feeds(library: Library, default_minutes: int, now: dt.datetime | None = None) -> list[str]:
+    """Feeds whose refresh interval (their own, else ``default_minutes``) has passed.
+
+    An interval of 0 means "never by itself"; a feed never fetched is due at once.
+    """
+    now = now or dt.datetime.now(dt.UTC)
+    due: list[str] = []
+    for feed in list_feeds(library):
+        minutes = feed.refresh_minutes if feed.refresh_minutes is not None else default_minutes
+        if minutes <= 0:
+            continue
+        last = _parse_time(feed.last_fetch)
+        if last is None or now - last >= dt.timedelta(minutes=minutes):
+            due.append(feed.url)
+    return due
+
+
+def _parse_time(text: str | None) -> dt.datetime | None:
+    if not text:
+        return None
+    try:
+        value = dt.datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+
+
 def import_opml(
     library: Library, data: bytes, *, allow_files: bool = False
 ) -> tuple[list[Feed], list[str]]:
