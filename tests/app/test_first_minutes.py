@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ossetia_reader.app import OssetiaReader
 from ossetia_reader.core.article import Article, Entity
 from ossetia_reader.core.library import Library
-from ossetia_reader.render import render_article, wrap
+from ossetia_reader.render import fit_snippet, render_article, wrap
 from ossetia_reader.screens.help import HelpScreen
+from ossetia_reader.widgets.article_info import ArticleInfo
 from ossetia_reader.widgets.article_list import ArticleList
 from ossetia_reader.widgets.key_bar import KeyBar
 from ossetia_reader.widgets.reading_pane import ReadingPane
+from ossetia_reader.widgets.search_bar import SearchBar
 from ossetia_reader.widgets.status_bar import StatusBar
 from tests.conftest import settle
 
@@ -134,3 +138,91 @@ async def test_enrichment_does_not_move_the_text(library: Library) -> None:
         await settle(pilot)
         assert pane.article is not None and pane.article.entities, "enrichment ran"
         assert body_line() == before
+
+
+SNIPPET = (
+    "…had said that he would begin the legal process for the self-proclaimed state, said "
+    "South Ossetian president Anatoly Bibilov on Wednesday in a statement to the press."
+)
+
+
+@pytest.mark.parametrize("width", [12, 20, 38, 60])
+def test_a_snippet_keeps_its_first_hit_whole_within_the_row(width: int) -> None:
+    start = SNIPPET.index("Bibilov")
+    text, spans = fit_snippet(SNIPPET, [(start, start + 7)], width)
+    assert len(text) <= width
+    assert [text[s:e] for s, e in spans] == ["Bibilov"]
+    assert text.startswith("…")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    words=st.lists(st.text("abcdé", min_size=1, max_size=12), min_size=1, max_size=40),
+    pick=st.integers(min_value=0),
+    width=st.integers(min_value=1, max_value=80),
+)
+def test_fitted_snippets_fit_and_keep_short_hits_whole(
+    words: list[str], pick: int, width: int
+) -> None:
+    text = " ".join(words)
+    index = pick % len(words)
+    start = len(" ".join(words[:index])) + (1 if index else 0)
+    hit = (start, start + len(words[index]))
+    fitted, spans = fit_snippet(text, [hit], width)
+    assert len(fitted) <= width
+    if len(words[index]) <= width - 2:
+        assert [fitted[s:e] for s, e in spans] == [words[index]]
+
+
+async def test_the_selected_result_is_previewed_and_left_unread(library: Library) -> None:
+    app = OssetiaReader(library, enrich=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"ossetia")
+        await settle(pilot)
+        article_list = app.screen.query_one(ArticleList)
+        pane = app.screen.query_one(ReadingPane)
+        assert isinstance(app.focused, SearchBar)
+        assert pane.article is not None and pane.article.key == article_list.keys[0]
+        assert pane.hits, "the preview highlights the hits"
+        await pilot.press("down", "j")
+        await settle(pilot)
+        second = article_list.keys[1]
+        assert pane.article is not None and pane.article.key == second
+        summary = library.summary(second)
+        assert summary is not None and not summary.read, "a preview does not mark read"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (120, 40), (70, 24), (200, 50)])
+async def test_the_info_panel_never_squeezes_the_text(
+    library: Library, size: tuple[int, int]
+) -> None:
+    app = OssetiaReader(library, enrich=False)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "i")
+        await pilot.pause()
+        info = app.screen.query_one(ArticleInfo)
+        pane = app.screen.query_one(ReadingPane)
+        article_list = app.screen.query_one(ArticleList)
+        assert info.display
+        if size[0] >= 74:
+            assert pane.display and pane.size.width >= 50
+        else:
+            assert not pane.display, "too narrow for both: the panel takes the width"
+        assert article_list.display == (size[0] >= 108)
+        await pilot.press("escape")  # back to the list: the panel gives way
+        await pilot.pause()
+        assert article_list.display and isinstance(app.focused, ArticleList)
+        assert not pane.display or pane.size.width >= 50
+
+
+async def test_a_cut_source_name_ends_with_an_ellipsis(library: Library) -> None:
+    app = OssetiaReader(library, enrich=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        article_list = app.screen.query_one(ArticleList)
+        width = article_list.scrollable_content_region.width
+        metas = [article_list.render_line(y).text for y in range(1, 20, 2)]
+        cut = [meta.rstrip() for meta in metas if "President" in meta]
+        assert cut and all(m.endswith("…") and len(m) <= width for m in cut), cut

@@ -224,6 +224,48 @@ def marked_pieces(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[str
     return [(piece, hit) for piece, hit in pieces if piece]
 
 
+def fit_snippet(
+    text: str, spans: Sequence[tuple[int, int]], width: int
+) -> tuple[str, list[tuple[int, int]]]:
+    """The part of a one-line snippet that fits ``width`` cells, around its first hit.
+
+    Search snippets are longer than a sidebar row; cut at the row's end, the hit
+    itself was often what fell off ("…Anatoly Bibilo"). The window puts the first
+    hit a third of the way in, moves its edges to word boundaries outside the hit,
+    and marks a cut edge with "…". Spans come back moved into the window.
+    """
+    if width <= 0:
+        return "", []
+    if len(text) <= width:
+        return text, [(s, e) for s, e in spans if 0 <= s < e <= len(text)]
+    ordered = sorted((s, e) for s, e in spans if 0 <= s < e <= len(text))
+    hit_start, hit_end = ordered[0] if ordered else (0, 0)
+    if width < 3:  # no room for ellipses: the hit's first letters
+        cut = [(0, min(width, hit_end - hit_start))] if ordered else []
+        return text[hit_start : hit_start + width], cut
+    start = max(0, min(hit_start - max(0, width - (hit_end - hit_start)) // 3, len(text) - width))
+    if 0 < start < hit_start:
+        space = text.find(" ", start, hit_start)
+        if space != -1 and space + 1 <= hit_start:
+            start = space + 1
+    lead = "…" if start > 0 and text[start - 1 : start] != "…" else ""
+    room = width - len(lead)
+    end = start + room
+    if end < len(text):
+        end -= 1  # room for the trailing "…"
+        space = text.rfind(" ", max(start, hit_end), end + 1)
+        if space > start:
+            end = space
+    window = lead + text[start:end].rstrip() + ("…" if end < len(text) else "")
+    shift = len(lead) - start
+    moved = [
+        (max(s + shift, len(lead)), min(e + shift, len(lead) + end - start))
+        for s, e in ordered
+        if s < end and e > start
+    ]
+    return window, [(s, e) for s, e in moved if e > s]
+
+
 def _one_line(text: str) -> str:
     """Safe, on one line, spaces kept (``safe_line`` would trim them at the edges)."""
     return safe_text(text).replace("\n", " ")

@@ -33,6 +33,8 @@ from ossetia_reader.widgets.status_bar import StatusBar
 
 READING_MIN_WIDTH = 50
 SIDEBAR_MIN_WIDTH = 24
+INFO_WIDTH = 34
+INFO_MIN_WIDTH = 24
 FILTER_CYCLE = (ArticleFilter.ALL, ArticleFilter.UNREAD, ArticleFilter.STARRED)
 
 
@@ -170,6 +172,7 @@ class MainScreen(FeedsScreen):
         self.all_keys: list[int] = []
         self.open_key: int | None = None
         self.query_text = ""
+        self._hits_for = ""  # the query whose hits the reading pane shows
         self._sidebar_hidden = False
 
     def compose(self) -> ComposeResult:
@@ -188,6 +191,10 @@ class MainScreen(FeedsScreen):
     @property
     def reading_pane(self) -> ReadingPane:
         return self.query_one(ReadingPane)
+
+    @property
+    def info(self) -> ArticleInfo:
+        return self.query_one(ArticleInfo)
 
     def on_mount(self) -> None:
         history = self.reader.remembered("searches")
@@ -271,7 +278,7 @@ class MainScreen(FeedsScreen):
         summary = self.reader.library.summary(key)
         hits = self.reader.search.highlight(self.query_text, article) if self.query_text else []
         self.app.call_from_thread(
-            self._article_loaded, article, summary, hits, keep_scroll, request
+            self._article_loaded, article, summary, hits, keep_scroll, request, mark_read
         )
 
     def _article_loaded(
@@ -281,11 +288,13 @@ class MainScreen(FeedsScreen):
         hits: list[tuple[int, int]],
         keep_scroll: bool,
         request: int | None = None,
+        announce: bool = True,
     ) -> None:
         if request is not None and request != self._open_requests:
             return  # a later request (a newer copy of the article, say) is on its way
         self.open_key = article.key
-        self.reading_pane.show(article, hits, keep_scroll=keep_scroll)
+        self._hits_for = self.query_text
+        self.reading_pane.show(article, hits, keep_scroll=keep_scroll, announce=announce)
         self.query_one(ArticleInfo).show(article)
         self.call_after_refresh(self.reader.start_background_work)
         if summary is not None:
@@ -305,6 +314,13 @@ class MainScreen(FeedsScreen):
         same = event.key == self.open_key and not self.query_text
         self.open_article(event.key, keep_scroll=same)
         self.reading_pane.focus()
+
+    @on(ArticleList.Highlighted)
+    def _preview_result(self, event: ArticleList.Highlighted) -> None:
+        """While searching, the reading pane shows the selected result (left unread)."""
+        shown = (self.open_key, self._hits_for)
+        if self.query_text and shown != (event.key, self.query_text):
+            self.open_article(event.key, mark_read=False)
 
     @on(Input.Changed, "#search")
     def _query_changed(self, event: Input.Changed) -> None:
@@ -410,21 +426,48 @@ class MainScreen(FeedsScreen):
         self._apply_layout()
 
     def _apply_layout(self) -> None:
-        """Keep the reading pane at least 50 columns; on narrow terminals show one pane."""
+        """Keep the reading pane at least 50 columns; panels give way rather than squeeze it.
+
+        On narrow terminals one pane shows at a time (the focused one). The info
+        panel sits right of the text when there is room; otherwise it takes the
+        sidebar's place (the list comes back while it has focus), and below 74
+        columns it takes the whole width.
+        """
         width = self.feeds_layout(self.size.width)
         sidebar = min(max(SIDEBAR_MIN_WIDTH, int(width * 0.36)), 56, width - READING_MIN_WIDTH)
-        article_list, reading_pane = self.article_list, self.reading_pane
+        article_list, reading_pane, info = self.article_list, self.reading_pane, self.info
         narrow = sidebar < SIDEBAR_MIN_WIDTH - 4
+        list_focused = isinstance(self.focused, ArticleList)
         if self._sidebar_hidden:
-            article_list.display = isinstance(self.focused, ArticleList)
-            reading_pane.display = not article_list.display
+            show_list = list_focused
+            show_reader = not show_list
         elif narrow:
-            article_list.display = not isinstance(self.focused, ReadingPane)
-            reading_pane.display = not article_list.display
-            article_list.styles.width = "1fr"
+            show_list = not isinstance(self.focused, (ReadingPane, ArticleInfo))
+            show_reader = not show_list
         else:
-            article_list.display = reading_pane.display = True
-            article_list.styles.width = sidebar
+            show_list = show_reader = True
+        show_info = info.has_class("-shown")
+        info_width: int | str = INFO_WIDTH
+        if show_info:
+            beside = width - READING_MIN_WIDTH - INFO_WIDTH  # room left for the sidebar
+            if show_list and show_reader and beside >= SIDEBAR_MIN_WIDTH:
+                sidebar = min(sidebar, beside)  # a narrower sidebar is the first to give way
+            elif show_reader and not show_list and beside >= 0:
+                pass
+            elif list_focused:
+                show_info = False  # the panel gives way while the list has the keys
+            elif width - READING_MIN_WIDTH >= INFO_MIN_WIDTH:
+                show_list, show_reader = False, True
+                info_width = min(INFO_WIDTH, width - READING_MIN_WIDTH)
+            else:
+                show_list, show_reader, info_width = False, False, "1fr"
+        article_list.display, reading_pane.display, info.display = (
+            show_list,
+            show_reader,
+            show_info,
+        )
+        article_list.styles.width = "1fr" if narrow or not show_reader else sidebar
+        info.styles.width = info_width
         pane = self.feeds_pane
         if pane is not None and self.pane_replaces_list():
             article_list.display = False  # the pane takes the list's place at 80 columns
@@ -570,7 +613,10 @@ class MainScreen(FeedsScreen):
             self.status.message = "address copied (OSC 52)"
 
     def action_toggle_info(self) -> None:
-        self.query_one(ArticleInfo).toggle_class("-shown")
+        self.info.toggle_class("-shown")
+        if self.info.has_class("-shown") and isinstance(self.focused, ArticleList):
+            self.reading_pane.focus()  # the panel is about the open article
+        self._apply_layout()
 
     def action_people(self) -> None:
         self.reader.open_people()

@@ -50,11 +50,15 @@ def describe(article: Article | None) -> Group:
             continue
         parts.append(Text(ENTITY_NAMES[entity_type].capitalize() + "s", style="bold underline"))
         for name, count in counts.most_common():
-            parts.append(Text.assemble(f"{count:>3} ", (safe_line(name), "bold")))
+            line = Text.assemble(f"{count:>3} ", (safe_line(name), "bold"))
+            line.no_wrap, line.overflow = True, "ellipsis"  # one name a line, cut with "…"
+            parts.append(line)
         parts.append(Text(""))
     if article.quotes:
         parts.append(Text("Quotes", style="bold underline"))
         for quote in article.quotes:
-            parts.append(Text(safe_line(quote.speaker or "unattributed"), style="bold"))
+            speaker = Text(safe_line(quote.speaker or "unattributed"), style="bold")
+            speaker.no_wrap, speaker.overflow = True, "ellipsis"
+            parts.append(speaker)
             parts.append(Text("  " + safe_line(quote.text), style="italic"))
     return Group(*parts)

@@ -23,7 +23,7 @@ from textual.strip import Strip
 
 from ossetia_reader.core.article import ArticleSummary
 from ossetia_reader.core.sanitize import safe_line
-from ossetia_reader.render import marked_pieces
+from ossetia_reader.render import fit_snippet, marked_pieces
 
 PAGE = 100
 
@@ -168,9 +168,15 @@ class ArticleList(ScrollView, can_focus=True):
             self.post_message(self.Highlighted(self.current_key))
 
     def update_row(self, summary: ArticleSummary) -> None:
-        """Redraw one article after its state changed (read, starred)."""
+        """Redraw one article after its state changed (read, starred).
+
+        A row not loaded yet is left to its page's load, which brings the fresh
+        state and, for search results, the snippet this summary lacks.
+        """
         shown = self._rows.get(summary.key)
-        if shown is not None and shown.snippet:
+        if shown is None:
+            return
+        if shown.snippet:
             summary = replace(summary, snippet=shown.snippet, snippet_spans=shown.snippet_spans)
         self._rows[summary.key] = summary
         self.refresh()
@@ -268,13 +274,18 @@ class ArticleList(ScrollView, can_focus=True):
         meta = summary.date.isoformat() if summary.date else "undated"
         if summary.source:
             meta += " · " + safe_line(summary.source)
+        width = self.scrollable_content_region.width - 2
+        if len(meta) > width:
+            meta = meta[: max(0, width - 1)] + "…"  # a cut source name says it was cut
         return [Segment("  " + meta, base + self.get_component_rich_style("article-list--meta"))]
 
     def _snippet_segments(self, summary: ArticleSummary, base: Style) -> list[Segment]:
         style = base + self.get_component_rich_style("article-list--snippet")
         hit = style + self.get_component_rich_style("article-list--hit")
         segments = [Segment("  ", base)]
-        for piece, is_hit in marked_pieces(summary.snippet, summary.snippet_spans):
+        width = self.scrollable_content_region.width - 2
+        text, spans = fit_snippet(summary.snippet, summary.snippet_spans, width)
+        for piece, is_hit in marked_pieces(text, spans):
             segments.append(Segment(piece, hit if is_hit else style))
         return segments
 

@@ -146,8 +146,13 @@ class ReadingPane(ScrollView, can_focus=True):
         hits: Sequence[tuple[int, int]] = (),
         *,
         keep_scroll: bool = False,
+        announce: bool = True,
     ) -> None:
-        """Display ``article`` with search ``hits`` (body offsets) highlighted."""
+        """Display ``article`` with search ``hits`` (body offsets) highlighted.
+
+        With hits, the pane scrolls to the first; ``announce`` also says "hit 1 of N"
+        (a preview while searching leaves the status line to the search summary).
+        """
         self.article = article
         self.hits = sorted(hits)
         self.hit_index = -1
@@ -158,7 +163,7 @@ class ReadingPane(ScrollView, can_focus=True):
         if not keep_scroll:
             self.scroll_to(y=0, animate=False)
         if self.hits:
-            self.action_next_hit()
+            self._step_hit(+1, announce=announce)
 
     def _items(self) -> list[Item]:
         if self.article is None:
@@ -245,13 +250,14 @@ class ReadingPane(ScrollView, can_focus=True):
     def action_previous_hit(self) -> None:
         self._step_hit(-1)
 
-    def _step_hit(self, step: int) -> None:
+    def _step_hit(self, step: int, announce: bool = True) -> None:
         if not self.hits:
             self.post_message(self.Notice("no search hits in this article"))
             return
         self.hit_index = (self.hit_index + step) % len(self.hits)
         self._scroll_to_body_offset(self.hits[self.hit_index][0])
-        self.post_message(self.Notice(f"hit {self.hit_index + 1} of {len(self.hits)}"))
+        if announce:
+            self.post_message(self.Notice(f"hit {self.hit_index + 1} of {len(self.hits)}"))
 
     def action_next_item(self) -> None:
         self._step_item(+1)
