@@ -429,11 +429,17 @@ class MainScreen(FeedsScreen):
         """Keep the reading pane at least 50 columns; panels give way rather than squeeze it.
 
         On narrow terminals one pane shows at a time (the focused one). The info
-        panel sits right of the text when there is room; otherwise it takes the
-        sidebar's place (the list comes back while it has focus), and below 74
-        columns it takes the whole width.
+        panel sits right of the text when there is room (the feeds pane, then the
+        sidebar's width, give way first); otherwise it takes the sidebar's place
+        (the list comes back while it has focus), and below 74 columns the whole width.
         """
         width = self.feeds_layout(self.size.width)
+        feeds = self.feeds_pane
+        crowded = width < SIDEBAR_MIN_WIDTH + READING_MIN_WIDTH + INFO_WIDTH
+        info_asked = self.info.has_class("-shown")
+        if info_asked and feeds is not None and crowded and feeds.display and not feeds.has_focus:
+            feeds.display = False  # the feeds pane makes room for the panel asked for last
+            width = self.size.width
         sidebar = min(max(SIDEBAR_MIN_WIDTH, int(width * 0.36)), 56, width - READING_MIN_WIDTH)
         article_list, reading_pane, info = self.article_list, self.reading_pane, self.info
         narrow = sidebar < SIDEBAR_MIN_WIDTH - 4
