@@ -122,3 +122,22 @@ def test_a_correction_alone_brings_the_index_up_to_date(library: Library) -> Non
     index = open_index(library)  # ...but the correction log did
     assert index.search("person:peskov").total == 0
     assert [hit.key for hit in index.search("org:peskov").hits] == [key]
+
+
+def test_catching_up_on_many_articles_streams_them_into_one_segment(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ossetia_reader.core.search as search
+
+    open_index(library)
+    monkeypatch.setattr(search, "_STREAM_FROM", 3)
+    added = library.add([article(10 + n, f"Batch {n}", f"Hazelnut number {n}.") for n in range(5)])
+    index = open_index(library)
+    assert sorted(hit.key for hit in index.search("hazelnut").hits) == sorted(a.key for a in added)
+    assert index.doc_count == 7
+    fresh = SearchIndex.build(library.iter_articles())  # scores differ until a merge
+    for query in ("hazelnut", "walnut", "number 3", "title:batch"):
+        assert set(index.search(query).hits.keys) == set(fresh.search(query).hits.keys), query
+    index.merge()
+    for query in ("hazelnut", "walnut", "number 3", "title:batch"):
+        assert index.search(query).hits == fresh.search(query).hits, query

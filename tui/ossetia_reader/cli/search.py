@@ -16,7 +16,6 @@ if TYPE_CHECKING:
     from ossetia_reader.core.search import SearchIndex
 
 _PROGRESS_FROM = 2000  # articles: smaller builds finish before a bar is worth drawing
-_PARALLEL_FROM = 20_000  # articles: below this, starting worker processes costs more
 
 
 def _notify(message: str) -> None:
@@ -73,7 +72,7 @@ def _open(cli: CliContext, notify: Callable[[str], None] = _notify) -> tuple[Lib
 
     library = cli.open_library()
     with _progress(library, "indexing") as progress:
-        index = open_index(library, notify, progress)
+        index = open_index(library, notify, progress, workers=min(2, os.cpu_count() or 1))
     return library, index
 
 
@@ -151,12 +150,12 @@ def search(cli: CliContext, words: tuple[str, ...], as_json: bool, limit: int) -
 @pass_cli
 def index(cli: CliContext, rebuild: bool, stats: bool) -> None:
     """Build, update or inspect the search index."""
-    from ossetia_reader.core.search import index_directory, rebuild_index
+    from ossetia_reader.core.search import PARALLEL_FROM, index_directory, rebuild_index
 
     if rebuild:
         library = cli.open_library()
         # Tokenizing is pure Python: big libraries use a second process (~1.6x here).
-        workers = min(2, os.cpu_count() or 1) if library.count() >= _PARALLEL_FROM else 1
+        workers = min(2, os.cpu_count() or 1) if library.count() >= PARALLEL_FROM else 1
         with _progress(library, "rebuilding index") as progress:
             built = rebuild_index(library, progress, workers=workers)
     else:

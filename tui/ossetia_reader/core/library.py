@@ -481,6 +481,20 @@ class Library:
         rows = self.query(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE key = ?", [key])
         return self.corrections().article(_article(rows[0])) if rows else None
 
+    def articles(self, keys: Sequence[int]) -> list[Article]:
+        """The whole articles under ``keys`` (one query per 500), in the order given."""
+        found: dict[int, Article] = {}
+        corrections = self.corrections()
+        for start in range(0, len(keys), 500):
+            chunk = list(keys[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            for row in self.query(
+                f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE key IN ({marks})", chunk
+            ):
+                article = corrections.article(_article(row))
+                found[article.key or 0] = article
+        return [found[key] for key in keys if key in found]
+
     def find(self, article_id: str) -> Article | None:
         """The article with this id, or with the only id starting with it."""
         rows = self.query(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?", [article_id])

@@ -10,9 +10,10 @@ The app and the CLI need only what is exported here::
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from ossetia_reader.core.article import Article
 from ossetia_reader.core.library import Library
 from ossetia_reader.core.search.index import Hit, HitList, SearchIndex, SearchResult
 from ossetia_reader.core.search.snippet import highlight_spans, snippet
@@ -20,6 +21,7 @@ from ossetia_reader.core.search.store import IndexUnusable
 
 __all__ = [
     "INDEX_DIRECTORY",
+    "PARALLEL_FROM",
     "Hit",
     "HitList",
     "IndexUnusable",
@@ -34,6 +36,8 @@ __all__ = [
 
 INDEX_DIRECTORY = "index"
 _CATCH_UP_BATCH = 500
+PARALLEL_FROM = 20_000  # articles: below this, worker processes cost more than they save
+_STREAM_FROM = 2000  # articles to catch up on: from here, one streamed segment
 
 
 def index_directory(library: Library) -> Path:
@@ -79,6 +83,17 @@ def rebuild_index(
     return index
 
 
+def _rebuild(
+    library: Library,
+    progress: Callable[[int], None] | None,
+    say: Callable[[str], None],
+    workers: int,
+) -> SearchIndex:
+    if workers > 1 and library.count() < PARALLEL_FROM:
+        workers = 1  # starting worker processes costs more than it saves
+    return rebuild_index(library, progress, notify=say, workers=workers)
+
+
 def _stamp(library: Library) -> dict[str, int]:
     """What the manifest records of the library: its data version and the last
     entity correction (one row each, no scan)."""
@@ -91,6 +106,7 @@ def open_index(
     library: Library,
     notify: Callable[[str], None] | None = None,
     progress: Callable[[int], None] | None = None,
+    workers: int = 1,
 ) -> SearchIndex:
     """The library's index, loaded, repaired or rebuilt as needed, and caught up.
 
@@ -98,7 +114,8 @@ def open_index(
     rebuilt (``notify`` says so, ``progress`` gets the running article count);
     articles added, enriched or edited since it was saved are indexed
     incrementally; the result is saved when it changed (a read-only library
-    just keeps it in memory).
+    just keeps it in memory). With ``workers`` > 1, a rebuild of a big library
+    (from ``PARALLEL_FROM`` articles) tokenizes in that many processes.
 
     Whether it is current is one comparison: the library's data version (see
     ``Library.data_version``) against the one saved in the manifest; what
@@ -111,7 +128,7 @@ def open_index(
         index = SearchIndex.load(directory)
     except IndexUnusable as error:
         reason = str(error)
-        index = rebuild_index(library, progress, notify=say)
+        index = _rebuild(library, progress, say, workers)
         if "missing" in reason:
             say(f"search index built ({index.doc_count} articles)")
         else:
@@ -127,14 +144,14 @@ def open_index(
             stamp["version"] - saved > len(keys) and index.doc_count > library.count()
         ):
             say("search index did not match the library; rebuilt")
-            return rebuild_index(library, progress, notify=say)
+            return _rebuild(library, progress, say, workers)
         keys += _corrected(index, library, stamp["corrections"])
-        _add_keys(index, library, sorted(set(keys)))
+        _add_keys(index, library, sorted(set(keys)), progress)
     else:
         fingerprint = _fingerprint(library)
         if index.max_key > fingerprint["max_key"] or index.doc_count > fingerprint["count"]:
             say("search index did not match the library; rebuilt")
-            return rebuild_index(library, progress, notify=say)
+            return _rebuild(library, progress, say, workers)
         _catch_up(index, library, fingerprint)
     if index.needs_merge:
         index.merge()
@@ -142,10 +159,25 @@ def open_index(
     return index
 
 
-def _add_keys(index: SearchIndex, library: Library, keys: list[int]) -> None:
+def _add_keys(
+    index: SearchIndex,
+    library: Library,
+    keys: list[int],
+    progress: Callable[[int], None] | None = None,
+) -> None:
+    """Index (again) the articles under ``keys``: a few as deltas, many as one segment."""
+    if len(keys) >= _STREAM_FROM:
+        index.add_many(_articles(library, keys), progress)
+        return
     for start in range(0, len(keys), _CATCH_UP_BATCH):
         chunk = keys[start : start + _CATCH_UP_BATCH]
         index.add(a for a in (library.get(key) for key in chunk) if a is not None)
+
+
+def _articles(library: Library, keys: list[int]) -> Iterator[Article]:
+    """The articles under ``keys``, read in batches: a stream, not a list."""
+    for start in range(0, len(keys), _CATCH_UP_BATCH):
+        yield from library.articles(keys[start : start + _CATCH_UP_BATCH])
 
 
 def _catch_up(index: SearchIndex, library: Library, fingerprint: dict[str, int]) -> None:

@@ -175,7 +175,23 @@ class SearchIndex:
             batch[article.key or 0] = article
         if not batch:
             return
-        flat = analyse(batch.values())
+        self._install(analyse(batch.values()))
+
+    def add_many(
+        self, articles: Iterable[Article], progress: Callable[[int], None] | None = None
+    ) -> None:
+        """Index a stream of articles with distinct keys as one new segment.
+
+        For catching up on thousands of articles (a big import): ``add`` in
+        small batches would make a delta per batch and merge the deltas again
+        and again (quadratic); this tokenizes the stream as it comes (holding a
+        chunk of texts, not the articles) into one segment.
+        """
+        flat = analyse(articles, progress)
+        if flat.n_docs:
+            self._install(flat)
+
+    def _install(self, flat: Flat) -> None:
         with self._writer:
             dead = self._dead.copy()
             dead[np.isin(self._keys, flat.keys)] = True
