@@ -66,7 +66,25 @@ _SMALL_VOCABULARY = 30_000
 
 
 def varint_encode(values: np.ndarray) -> np.ndarray:
-    """LEB128-encode non-negative integers, vectorised."""
+    """LEB128-encode non-negative integers, vectorised.
+
+    Done ``_VARINT_CHUNK`` values at a time: the vectorised form needs some
+    40 bytes of temporaries per value, which for the positions of 100,000
+    articles (~20 million) was the build's peak memory.
+    """
+    if values.size <= _VARINT_CHUNK:
+        return _varint_encode(values)
+    parts = [
+        _varint_encode(values[start : start + _VARINT_CHUNK])
+        for start in range(0, values.size, _VARINT_CHUNK)
+    ]
+    return np.concatenate(parts)
+
+
+_VARINT_CHUNK = 1 << 20
+
+
+def _varint_encode(values: np.ndarray) -> np.ndarray:
     v = values.astype(np.uint64)
     nbytes = np.ones(v.shape, dtype=np.int64)
     for bits in (7, 14, 21, 28, 35, 42):
@@ -80,8 +98,8 @@ def varint_encode(values: np.ndarray) -> np.ndarray:
 
 
 def varint_lengths(values: np.ndarray) -> np.ndarray:
-    """How many bytes each value takes as a varint."""
-    nbytes = np.ones(values.shape, dtype=np.int64)
+    """How many bytes each value takes as a varint (uint8: one per value)."""
+    nbytes = np.ones(values.shape, dtype=np.uint8)
     for bits in (7, 14, 21, 28, 35, 42):
         nbytes += values >= (1 << bits)
     return nbytes
@@ -110,8 +128,8 @@ class Flat:
 
     vocab: list[str]
     term: np.ndarray  # uint32 index into vocab, per occurrence
-    doc: np.ndarray  # int64 document ordinal, per occurrence
-    pos: np.ndarray  # int64 position, per occurrence
+    doc: np.ndarray  # int32 (int64 past 2**31 rows) document ordinal, per occurrence
+    pos: np.ndarray  # int32 (int64 past 2**31 rows) position, per occurrence
     field: np.ndarray  # uint8 field index, per occurrence
     keys: np.ndarray  # int64 library key, per document
     days: np.ndarray  # int32 date as days since 1970 (NO_DATE), per document
@@ -191,6 +209,7 @@ def analyse(articles: Iterable[Article], progress: Callable[[int], None] | None 
     if not keys:
         return empty_flat()
     found = np.concatenate(chunks)
+    chunks.clear()
     separators = np.flatnonzero(found == 0)
     lengths = np.diff(separators, prepend=-1) - 1
     words = found != 0
@@ -206,12 +225,18 @@ def analyse(articles: Iterable[Article], progress: Callable[[int], None] | None 
     for word, index in ids.items():
         if index:
             vocab[index - 1] = word
+    # Per-occurrence columns in 4 bytes where they fit (they do below 2**31 rows).
+    narrow: type[np.signedinteger[Any]] = np.int32 if total < 2**31 else np.int64
+    term = found[words]
+    del found, words
+    term -= np.uint32(1)
+    pos: np.ndarray = np.arange(total, dtype=narrow)
+    pos -= np.repeat((np.cumsum(lengths) - lengths - start).astype(narrow), lengths)
     return Flat(
         vocab=vocab,
-        term=found[words] - np.uint32(1),
-        doc=np.repeat(docs, lengths),
-        pos=np.arange(total, dtype=np.int64)
-        - np.repeat(np.cumsum(lengths) - lengths - start, lengths),
+        term=term,
+        doc=np.repeat(docs.astype(narrow), lengths),
+        pos=pos,
         field=np.repeat(np.frombuffer(part_field, dtype=np.uint8), lengths),
         keys=np.frombuffer(keys, dtype=np.int64).copy(),
         days=np.frombuffer(days, dtype=np.int32).copy(),
@@ -367,7 +392,7 @@ def encode(
     # Keep only words that still occur (merges drop documents).
     used = np.bincount(flat.term, minlength=len(flat.vocab)) > 0 if flat.term.size else None
     vocab = flat.vocab
-    term = flat.term.astype(np.int64)
+    term: np.ndarray = flat.term  # uint32 indexes as well as int64 (no 8-byte copy)
     if used is not None and not used.all():
         remap = np.cumsum(used) - 1
         vocab = [w for w, keep in zip(vocab, used, strict=True) if keep]
@@ -386,7 +411,7 @@ def encode(
     pair_field, pair_word = pairs // max(n_plain, 1), pairs % max(n_plain, 1)
     field_order = np.lexsort((word_rank[pair_word], pair_field))
     n_field_terms = int(pairs.size)
-    rank = np.empty(n_plain + n_field_terms, dtype=np.int64)
+    rank = np.empty(n_plain + n_field_terms, dtype=np.int32 if n_plain < 2**30 else np.int64)
     rank[:n_plain] = n_field_terms + word_rank
     rank[n_plain + field_order] = np.arange(n_field_terms)
     sorted_strings = [
@@ -398,18 +423,27 @@ def encode(
     n_terms = len(sorted_strings)
 
     # Word postings, in (term, doc, position) order; occurrences come in doc order.
+    # Per-occurrence arrays are the build's memory (~20 million rows at 100,000
+    # articles): each is dropped as soon as it has been used.
     t = rank[term]
     by_term = _stable_order(t)
-    ts, ds, ps, fs = t[by_term], flat.doc[by_term], flat.pos[by_term], flat.field[by_term]
-    weight = WEIGHTS[fs] / norm[ds, fs]
+    ts = t[by_term]
+    del t
+    ds, fs = flat.doc[by_term], flat.field[by_term]
+    weight = WEIGHTS[fs]
+    weight /= norm[ds, fs]
     starts = _breaks(ts, ds)
     counts = np.diff(np.append(starts, ts.size))
     p_term, p_doc = ts[starts], ds[starts]
+    del ds, fs
     tf = np.add.reduceat(weight, starts) if starts.size else np.empty(0)
+    del weight
     p_impact = tf / (K1 + tf)
-    deltas_pos = ps.copy()
-    deltas_pos[1:] -= ps[:-1]
-    deltas_pos[starts] = ps[starts]
+    deltas_pos = flat.pos[by_term]
+    del by_term
+    first_pos = deltas_pos[starts]
+    deltas_pos[1:] -= deltas_pos[:-1].copy()
+    deltas_pos[starts] = first_pos
 
     # Field-term postings (no positions: phrases use the word postings).
     f_occ_term = rank[n_plain + pair_of] if pair_of.size else np.empty(0, np.int64)
@@ -457,20 +491,14 @@ def encode(
         sizes = np.where(in_class, df, 0)
         doc_off[in_class] = (np.cumsum(sizes) - sizes)[in_class]
         pools[f"pool{c}"] = gaps[class_of_posting == c].astype(dtype)
+    del gaps, class_of_posting, doc, impact
 
     # Occurrence counts and positions of word postings, as varints.
     count_bytes = varint_encode(counts)
-    count_off = np.zeros(n_terms + 1, dtype=np.int64)
-    np.cumsum(
-        np.bincount(p_term, weights=varint_lengths(counts), minlength=n_terms).astype(np.int64),
-        out=count_off[1:],
-    )
+    count_off = _sums_by_term(p_term, varint_lengths(counts), n_terms)
     pos_bytes = varint_encode(deltas_pos)
-    pos_off = np.zeros(n_terms + 1, dtype=np.int64)
-    np.cumsum(
-        np.bincount(ts, weights=varint_lengths(deltas_pos), minlength=n_terms).astype(np.int64),
-        out=pos_off[1:],
-    )
+    pos_off = _sums_by_term(ts, varint_lengths(deltas_pos), n_terms)
+    del ts, deltas_pos
 
     # Variant groups: stems and transliteration keys of word terms.
     names = [script(s) if s and s[0] >= " " else "" for s in sorted_strings]
@@ -534,6 +562,18 @@ def encode(
     return arrays, meta
 
 
+def _sums_by_term(terms: np.ndarray, sizes: np.ndarray, n_terms: int) -> np.ndarray:
+    """Offsets (``n_terms + 1``) of each term's bytes, given ``sizes`` per row sorted by term."""
+    ends = np.zeros(n_terms + 1, dtype=np.int64)
+    if terms.size:
+        running = np.cumsum(sizes, dtype=np.int64)
+        last_row = np.searchsorted(terms, np.arange(n_terms), side="right") - 1
+        has = last_row >= 0
+        ends[1:][has] = running[last_row[has]]
+        np.maximum.accumulate(ends, out=ends)
+    return ends
+
+
 def _stable_order(keys: np.ndarray) -> np.ndarray:
     """``np.argsort(keys, kind="stable")`` for small non-negative keys, ~3x faster.
 
@@ -542,9 +582,12 @@ def _stable_order(keys: np.ndarray) -> np.ndarray:
     """
     if not keys.size or int(keys.max()) >= 2**31 or keys.size >= 2**32:
         return np.argsort(keys, kind="stable")
-    packed = (keys.astype(np.int64) << 32) | np.arange(keys.size, dtype=np.int64)
+    packed = keys.astype(np.int64)
+    packed <<= 32
+    packed |= np.arange(keys.size, dtype=np.int64)
     packed.sort()
-    return packed & 0xFFFFFFFF
+    packed &= 0xFFFFFFFF
+    return packed
 
 
 def _breaks(first: np.ndarray, second: np.ndarray) -> np.ndarray:
