@@ -107,7 +107,8 @@ def speaker_counts(library: Library, limit: int = 100, match: str = "") -> list[
     if not corrections:
         return store.speaker_counts(library, limit=limit, match=match)
     rows = store.speaker_counts(library, limit=limit + len(corrections), match=match)
-    present = {row.canonical for row in rows}
+    # Keys the rows already stand for (a row may have absorbed a lone surname's).
+    present = {key for row in rows for key in store.lookup_keys(library, row.name)}
     involved = (
         set(corrections.by_key)
         | {canonical_key(c.target) for c in corrections.by_key.values() if c.target}
