@@ -290,3 +290,17 @@ def test_a_readers_type_correction_outranks_the_library_type(tmp_path: Path) -> 
     article = library.get(key)
     assert article is not None
     assert [e.type for e in with_library_types(library, article).entities] == ["ORG"]
+
+
+def test_roman_numerals_keep_wars_and_kings_apart() -> None:
+    from ossetia_reader.core.enrich.canonical import canonical_key
+
+    keys = {canonical_key(name) for name in ("World War I", "World War II", "World War III")}
+    assert len(keys) == 3
+    assert canonical_key("Zelenskyy") == canonical_key("Zelensky")
+
+
+def test_a_plural_nationality_is_the_nationality() -> None:
+    text = "Ukrainians and the Ukrainian army."
+    spans = spans_of(text, ("Ukrainians", "MISC"), ("Ukrainian", "MISC"))
+    assert [e.canonical for e in build_entities(text, spans)] == ["Ukrainian", "Ukrainian"]

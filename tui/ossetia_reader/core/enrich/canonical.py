@@ -37,6 +37,8 @@ _TRANSLITERATE = str.maketrans({**_CYRILLIC, **_GEORGIAN})
 _APOSTROPHES = re.compile("['’`ʼ]")
 _SEPARATORS = re.compile(r"[^\w]+|_")
 _DOUBLED = re.compile(r"(.)\1+")
+# Roman numerals keep their doubled letters: World War II is not World War I.
+_ROMAN = re.compile(r"(?=[ivx]{2,5}$)x{0,3}(?:ix|iv|v?i{0,3})")
 # Titles that may precede a name but are not part of it.
 _TITLES = frozenset(
     [
@@ -109,7 +111,10 @@ def canonical_key(name: str) -> str:
     )
     text = _APOSTROPHES.sub("", text).replace("ß", "ss")
     words = _SEPARATORS.sub(" ", text).split()
-    return " ".join(_DOUBLED.sub(r"\1", word.replace("y", "i")) for word in words)
+    return " ".join(
+        word if _ROMAN.fullmatch(word) else _DOUBLED.sub(r"\1", word.replace("y", "i"))
+        for word in words
+    )
 
 
 @lru_cache(maxsize=65536)

@@ -145,7 +145,7 @@ def build_entities(text: str, spans: Sequence[Span]) -> tuple[Entity, ...]:
         if end <= start or start < last_end:
             continue
         surface = text[start:end]
-        name = preferred_name(" ".join(surface.split()))
+        name = _singular_demonym(preferred_name(" ".join(surface.split())), label)
         entities.append(Entity(start, end, surface, label, name))
         last_end = end
     linked = [
@@ -153,6 +153,13 @@ def build_entities(text: str, spans: Sequence[Span]) -> tuple[Entity, ...]:
         for entity in link_mentions(entities, _is_listed)
     ]
     return tuple(decide_types(text, linked))
+
+
+def _singular_demonym(name: str, label: str) -> str:
+    """``Ukrainians`` is the nationality ``Ukrainian``: one entity, one row."""
+    if label == "MISC" and name.endswith("s") and rules.listed_type(name[:-1]) == "MISC":
+        return name[:-1]
+    return name
 
 
 def _is_listed(name: str) -> bool:

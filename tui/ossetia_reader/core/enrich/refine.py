@@ -59,7 +59,8 @@ _NOT_NAMES = _wordset(
     "friends sir madam question answer applause laughter remark remarks comment "
     "statement transcript excerpts excerpt beginning end update updated photo video "
     "god lord amen yes no okay ok well so anyway look listen imagine remember fatherland "
-    "motherland"
+    "motherland alliance government ministry cabinet committee commission council "
+    "office agency department administration federation union"
 )
 # Multi-word greetings and slogans ("Good evening", "Glory to Ukraine").
 _PHRASES = re.compile(
