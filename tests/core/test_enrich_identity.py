@@ -304,3 +304,27 @@ def test_a_plural_nationality_is_the_nationality() -> None:
     text = "Ukrainians and the Ukrainian army."
     spans = spans_of(text, ("Ukrainians", "MISC"), ("Ukrainian", "MISC"))
     assert [e.canonical for e in build_entities(text, spans)] == ["Ukrainian", "Ukrainian"]
+
+
+def test_a_descriptor_opening_a_sentence_is_not_part_of_the_name() -> None:
+    text = "The console sold well. Rival Sony has said it will launch its own."
+    refined = refine_spans(text, spans_of(text, ("Rival Sony", "PER")))
+    assert names(text, refined) == [("Sony", "ORG")]
+
+
+def test_a_club_before_its_player_is_an_organisation() -> None:
+    text = "Newcastle striker Craig Bellamy scored."
+    decided = decide_types(text, [mention(text, "Newcastle", "LOC")])
+    assert [e.type for e in decided] == ["ORG"]
+
+
+def test_time_zones_and_money_are_tagged_but_not_listed(tmp_path: Path) -> None:
+    from ossetia_reader.core.enrich.refine import is_marker
+
+    text = "at 1300 GMT for US$ 5"
+    refined = refine_spans(text, spans_of(text, ("GMT", "MISC"), ("US$", "LOC")))
+    assert names(text, refined) == [("GMT", "MISC"), ("US$", "MISC")]
+    assert is_marker("GMT") and is_marker("US$") and not is_marker("Gazprom")
+    library = Library(tmp_path)
+    stored(library, "m", [entity("GMT", "MISC"), entity("Gazprom", "ORG")])
+    assert [row.name for row in entity_counts(library)] == ["Gazprom"]

@@ -62,6 +62,20 @@ _NOT_NAMES = _wordset(
     "motherland alliance government ministry cabinet committee commission council "
     "office agency department administration federation union"
 )
+# Journalese descriptors that open a sentence before a company or award ("Rival Sony",
+# "Telco BT", "Strong Oscar contenders"): never a given name.
+_DESCRIPTORS = _wordset(
+    "rival telco chipmaker carmaker automaker retailer broadcaster airline insurer drugmaker "
+    "brewer miner publisher operator giant firm lender regulator watchdog studio supermarket "
+    "strong former fellow veteran struggling troubled embattled beleaguered ailing "
+    "software hardware internet mobile phone handset search media entertainment "
+    "electronics oil energy tobacco"
+)
+_DIRECTIONS = _wordset("north south east west northern southern eastern western central")
+# Abbreviations of common nouns and times: capitals, yet no entity.
+_NOT_ABBREVIATIONS = _wordset("id tv dvd cd pc sms gdp vat ceo mp mps")
+# Time zones and money: tagged (MISC, as in CoNLL-2003) but never listed as entities.
+_TIME_ZONES = _wordset("gmt utc bst cet est pst edt cest msk")
 # Multi-word greetings and slogans ("Good evening", "Glory to Ukraine").
 _PHRASES = re.compile(
     r"(?i)^(?:good (?:morning|afternoon|evening|night|day|luck)|dear \w+|thank you|"
@@ -72,6 +86,11 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;…]['’\"”»)]*\s+|\n\s*|[\"“«(
 _LOC_BEFORE = re.compile(r"(?:^|\W)(?:in|near|outside|around|across|into)\s+$")
 _LOC_AFTER = re.compile(
     r"^\s+(?:region|oblast|city|district|village|town|area|airport|direction|raion)\b"
+)
+_TEAM_AFTER = re.compile(
+    r"^\s+(?:manager|boss|striker|midfielder|defender|goalkeeper|keeper|winger|fly-half|"
+    r"scrum-half|lock|flanker|prop|hooker|centre|full-back|coach|skipper|fans|supporters|"
+    r"squad|team-mate|teammate)\b"
 )
 _PER_AFTER = re.compile(r"^,?\s+(?:said|says|noted|stressed|added|explained|emphasised|"
                         r"emphasized|told|thanked|signed|met)\b")  # fmt: skip
@@ -156,8 +175,13 @@ def refine_spans(text: str, spans: Sequence[Span]) -> list[Span]:
         else (start, end, label)
         for start, end, label in _join_fragments(text, sorted(spans))
     ]
+    others: dict[str, str] = {}
+    for start, end, label in joined:
+        if label != "PER":
+            others.setdefault(" ".join(text[start:end].split()), label)
     refined: list[Span] = []
     for start, end, label in joined:
+        start, label = _opening_word(text, start, end, label, others)
         for piece in _split_roles(text, start, end, label):
             if is_junk(text, piece[0], piece[1]):
                 continue
@@ -171,6 +195,27 @@ def refine_spans(text: str, spans: Sequence[Span]) -> list[Span]:
                 piece = (refined.pop()[0], piece[1], "PER")
             refined.append(piece)
     return sorted(set(refined))
+
+
+def _opening_word(
+    text: str, start: int, end: int, label: str, others: dict[str, str]
+) -> tuple[int, str]:
+    """ "Rival Sony has said ...": a sentence's first word glued to a name the article
+    names on its own elsewhere as an organisation or other non-person is not part of it;
+    the name keeps the type the article gives it there."""
+    words = _words(text, start, end)
+    if label != "PER" or len(words) < 2 or not _sentence_initial(text, start):
+        return start, label
+    first = words[0][2]
+    if _first_name(first) or _listed(first) or not first[:1].isupper() or first.endswith("."):
+        return start, label
+    rest = " ".join(text[words[1][0] : end].split())
+    found = others.get(rest)
+    if _plain(first) in _DESCRIPTORS:
+        return words[1][0], found or "ORG"  # "Rival Sony", "Telco BT", "Strong Oscar"
+    if found is None or not rest.isupper() or _named_inside(text, text[start:end]):
+        return start, label
+    return words[1][0], found
 
 
 def _join_fragments(text: str, spans: list[Span]) -> list[Span]:
@@ -209,6 +254,8 @@ def _split_roles(text: str, start: int, end: int, label: str) -> list[Span]:
     words = _words(text, start, end)
     if not words:
         return []
+    if "$" in text[start:end] or text[end : end + 1] == "$" or is_marker(text[start:end]):
+        return [(start, end, "MISC")]  # "US$", "C$", "GMT" (see ``is_marker``)
     if _listed(" ".join(text[start:end].split())):
         return [(start, end, label)]
     # "Mykola Zhyrnov Head" (of the Kyiv City Military Administration)
@@ -220,8 +267,15 @@ def _split_roles(text: str, start: int, end: int, label: str) -> list[Span]:
     ):
         words.pop()
         end = words[-1][1]
-    if "$" in text[start:end] or text[end : end + 1] == "$":
-        return [(start, end, "MISC")]  # "US$", "C$": money (see store: not listed)
+    if (
+        len(words) > 1
+        and _sentence_initial(text, start)
+        and _common_opening(text, words[0][2])
+        and all(_capitalised(word) for _, _, word in words[1:])
+        and not _named_inside(text, text[start:end])
+    ):
+        words = words[1:]  # "Rival Sony", "Strong Oscar", "Telco BT"
+        start = words[0][0]
     first = 0
     while first < len(words) and (
         _is_role(words[first][2])
@@ -319,6 +373,8 @@ def is_junk(text: str, start: int, end: int) -> bool:
         return False
     word = words[0]
     plain = _plain(word)
+    if plain in _NOT_ABBREVIATIONS and word.isupper():
+        return True  # "1300 GMT", "ID cards"
     if word.isupper() and len(word) > 1:
         return False  # abbreviations: "US" is not "us"
     gaz = rules.gazetteers()
@@ -336,6 +392,27 @@ def is_junk(text: str, start: int, end: int) -> bool:
             for match in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)
         )
     return False
+
+
+def _named_inside(text: str, name: str) -> bool:
+    """Whether ``name`` also occurs inside a sentence ("Air France" is a name there)."""
+    return any(
+        not _sentence_initial(text, match.start())
+        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
+    )
+
+
+def _common_opening(text: str, word: str) -> bool:
+    """Whether a sentence's first word is a common word the article also writes in lower
+    case (or a listed common word), rather than the first word of a name."""
+    plain = _plain(word)
+    if not word[:1].isupper() or word.isupper() or _first_name(word) or _listed(word):
+        return False
+    if plain in _DIRECTIONS:
+        return False  # "East Fife", "West Bromwich"
+    if plain in _NOT_NAMES or plain in rules.gazetteers().common:
+        return True
+    return _occurs(text, plain, lower=True)
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -371,12 +448,16 @@ def mention_cue(text: str, start: int, end: int) -> str | None:
         return "LOC"  # "the Sumy region"
     if len(words) == 1 and not words[0].isupper() and _LOC_BEFORE.search(before):
         return "LOC"  # "in Bucha", not "in the NFL"
+    if len(words) <= 2 and _TEAM_AFTER.match(after):
+        return "ORG"  # "Chelsea manager Jose Mourinho", "Leicester lock Ben Kay"
     return None
 
 
 def _shape(name: str) -> str | None:
     """The type a name's own head word gives it: "... Administration" ORG, "Lake ..." LOC."""
     words = name.split()
+    if len(words) == 1 and _plain(name).endswith(("ship", "league")):
+        return "MISC"  # "Premiership", "Championship"
     if len(words) < 2:
         return None
     gaz = rules.gazetteers()
@@ -416,7 +497,7 @@ def decide_types(text: str, entities: Sequence[Entity]) -> list[Entity]:
         if listed is not None:
             if not (listed == "LOC" and type_ == "ORG" and cue != "LOC"):
                 type_ = listed
-        elif cue == "PER" or (cue == "LOC" and type_ in ("PER", "ORG")):
+        elif cue == "PER" or (cue in ("LOC", "ORG") and type_ in ("PER", "ORG", "LOC")):
             type_ = cue
         elif type_ == "PER" and (shape := _shape(entity.text)) is not None:
             type_ = shape  # "Lake Baikal", "Kyiv City Military Administration"
@@ -442,3 +523,9 @@ def link_institutions(entities: Sequence[Entity]) -> list[Entity]:
         else:
             linked.append(entity)
     return linked
+
+
+def is_marker(name: str) -> bool:
+    """Money and time-zone marks ("US$", "GMT"): tagged MISC in an article, as CoNLL-2003
+    does, but not entities a reader wants listed."""
+    return "$" in name or _plain(name) in _TIME_ZONES

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from ossetia_reader.core.article import Article, Entity, Quote
 from ossetia_reader.core.enrich import identity
 from ossetia_reader.core.enrich.canonical import canonical_key
+from ossetia_reader.core.enrich.refine import is_marker
 from ossetia_reader.core.enrich.rules import is_listed, listed_type
 from ossetia_reader.core.library import Library, LibraryError
 
@@ -99,7 +100,7 @@ def _replace(
     mentions: dict[tuple[str, str], _Mentions] = {}
     for entity in entities:
         folded = canonical_key(entity.canonical)
-        if folded and "$" not in entity.canonical:  # "US$" marks money, not an entity
+        if folded and not is_marker(entity.canonical):  # "US$", "GMT": not listed
             found = mentions.setdefault(
                 (folded, entity.type), _Mentions(entity.canonical, 0, entity.start)
             )
