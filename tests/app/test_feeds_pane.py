@@ -179,3 +179,40 @@ async def test_tag_rename_and_remove_a_feed_from_the_pane(library: Library) -> N
         assert View(ViewKind.FEED, "https://feeds.example/rss") not in [
             e.view for e in pane(app).entries
         ]
+
+
+async def test_articles_that_arrived_since_last_time_are_marked(library: Library) -> None:
+    import datetime as dt
+
+    from ossetia_reader.core.article import Article
+
+    async with OssetiaReader(library).run_test(size=(120, 40)) as pilot:
+        await settle(pilot)  # the first session ever marks nothing new
+        assert not [e for e in pane(pilot.app).entries if e.view.kind is ViewKind.NEW]  # type: ignore[arg-type]
+    seen = library.max_key()
+    added = library.add(  # as a cron 'fetch' would, between two sessions
+        [
+            Article(id=f"cron-{n}", title=f"Cron item {n}", body="text", date=dt.date(2031, 1, n))
+            for n in (1, 2)
+        ]
+    )
+    app = OssetiaReader(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        article_list = app.screen.query_one(ArticleList)
+        assert article_list.new_after == seen
+        assert {a.key for a in added} == {k for k in article_list.keys if k > seen}
+        assert "2 new since last time" in app.screen.query_one(StatusBar).news
+        assert article_list.render_line(0).text.startswith("✚ Cron item 2")  # newest first
+        assert entry(app, "New since last time") == (2, 2)
+        await pilot.press("shift+tab")
+        await go_to(pilot, "New since last time")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert sorted(article_list.keys) == sorted(a.key for a in added)
+        await pilot.press("enter")  # reading one: one new article left unread
+        await settle(pilot)
+        assert entry(app, "New since last time") == (2, 1)
+    async with OssetiaReader(library).run_test(size=(120, 40)) as pilot:
+        await settle(pilot)  # the next session: nothing new any more
+        assert not [e for e in pane(pilot.app).entries if e.view.kind is ViewKind.NEW]  # type: ignore[arg-type]

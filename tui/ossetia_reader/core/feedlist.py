@@ -42,6 +42,7 @@ class ViewKind(Enum):
     ALL = "all"
     UNREAD = "unread"
     STARRED = "starred"
+    NEW = "new"
     SAVED = "saved"
     FILTER = "filter"
     FEED = "feed"
@@ -101,6 +102,22 @@ class FeedCounter:
         self._hidden: Any = None  # sorted keys hidden by filters (a numpy array)
         self._hidden_ready = False
         self.show_hidden = False
+        self.new_after: int | None = None  # keys above this arrived since the last session
+
+    def start_session(self) -> int:
+        """Note where this session starts; returns how many articles arrived since the last.
+
+        The highest key seen by the previous session is kept in the library's meta
+        table (so a cron ``fetch`` in between counts as new); the first session ever
+        marks nothing new.
+        """
+        library = self.library
+        current = library.max_key()
+        previous = library.get_meta("feeds.last_session_max_key")
+        self.new_after = int(previous) if previous and previous.isdigit() else current
+        if not library.read_only:
+            library.set_meta("feeds.last_session_max_key", str(current))
+        return current - self.new_after if current > self.new_after else 0
 
     # -- filters -------------------------------------------------------------------
 
@@ -186,6 +203,13 @@ class FeedCounter:
             Entry(View(ViewKind.UNREAD), "Unread", int(unread.size), int(unread.size)),
             Entry(View(ViewKind.STARRED), "Starred", int(starred.size), None),
         ]
+        if self.new_after is not None:
+            new_unread = int((unread > self.new_after).sum())
+            found = library.query("SELECT count(*) FROM articles WHERE key > ?", [self.new_after])
+            new_total = int(found[0][0])
+            if new_total:
+                label = "New since last time"
+                entries.append(Entry(View(ViewKind.NEW), label, new_total, new_unread))
         for saved in list_saved(library):
             view = View(ViewKind.SAVED, saved.name)
             if index is None:
@@ -274,6 +298,9 @@ class FeedCounter:
         elif view.kind is ViewKind.SOURCE:
             clauses.append("source = ?")
             params.append(view.target)
+        elif view.kind is ViewKind.NEW:
+            clauses.append("key > ?")
+            params.append(self.new_after or 0)
         if which is ArticleFilter.UNREAD or view.kind is ViewKind.UNREAD:
             clauses.append("read = 0")
         if which is ArticleFilter.STARRED or view.kind is ViewKind.STARRED:

@@ -142,8 +142,27 @@ class FeedsScreen(Screen[None]):
         pane = FeedsPane(id="feeds")
         pane.display = False
         await self.query_one("#panes").mount(pane, before="#articles")
-        self.refresh_counts()
         self.layout_changed()
+        self._start_session()
+
+    @work(thread=True, group="feed-counts")
+    def _start_session(self) -> None:
+        """Mark what arrived since the reader was last open, then count everything."""
+        try:
+            new = self.reader.feeds.start_session()
+        except Exception:  # a library that cannot be written still counts
+            new = 0
+        self.app.call_from_thread(self._session_started, new, self.reader.feeds.new_after)
+
+    def _session_started(self, new: int, new_after: int | None) -> None:
+        from ossetia_reader.widgets.article_list import ArticleList
+
+        article_list = self.query_one(ArticleList)
+        article_list.new_after = new_after
+        article_list.refresh()
+        if new:
+            self.reader.tell(f"{new:,} new since last time (✚)")
+        self.refresh_counts()
 
     def layout_changed(self) -> None:
         """Re-run the screen's layout (the main screen's ``_apply_layout``)."""
@@ -232,6 +251,8 @@ class FeedsScreen(Screen[None]):
         pane = self.feeds_pane
         if self.view.kind in (ViewKind.ALL, ViewKind.UNREAD, ViewKind.STARRED):
             return ""
+        if self.view.kind is ViewKind.NEW:
+            return "new since last time"
         return pane.label_of(self.view) if pane is not None else self.view.target
 
     @on(FeedsPane.Chosen)

@@ -122,6 +122,8 @@ class ArticleList(ScrollView, can_focus=True):
         self._generation = 0
         self._headers: dict[int, str] = {}
         self.loading_message = "Loading…"
+        # Keys above this arrived since the reader was last open: marked ✚ while unread.
+        self.new_after: int | None = None
 
     # -- data ---------------------------------------------------------------
 
@@ -260,7 +262,9 @@ class ArticleList(ScrollView, can_focus=True):
 
     def _row_segments(self, summary: ArticleSummary, part: int, base: Style) -> list[Segment]:
         if part == 0:
+            fresh = self.new_after is not None and summary.key > self.new_after
             mark = "★" if summary.starred else ("●" if not summary.read else " ")
+            mark = "✚" if fresh and not summary.read and not summary.starred else mark
             mark_style = self.get_component_rich_style("article-list--mark")
             unread = self.get_component_rich_style("article-list--unread")
             title_style = unread if not summary.read else Style()
