@@ -260,3 +260,30 @@ def test_malformed_exported_corrections_are_ignored(tmp_path: Path) -> None:
     listed = corrections.listed(library)
     assert [c.action for c in listed] == ["hide"]
     assert "\x1b" not in listed[0].name
+
+
+def test_the_name_is_shown_in_the_script_most_mentions_use(tmp_path: Path) -> None:
+    library = Library(tmp_path / "lib")
+    bodies = [
+        "Дмитрий Песков ответил. Песков добавил, что Песков не знает.",
+        "Dmitry Peskov declined to comment.",
+    ]
+    added = library.add(
+        [Article(id=f"p{i}", title=f"P{i}", body=body) for i, body in enumerate(bodies)]
+    )
+    ru, en = bodies
+    store_enrichment(
+        library,
+        added[0].key,
+        [
+            span(ru, "Дмитрий Песков", "PER"),
+            span(ru, "Песков", "PER", nth=1, canonical="Дмитрий Песков"),
+            span(ru, "Песков", "PER", nth=2, canonical="Дмитрий Песков"),
+        ],
+        [],
+    )
+    store_enrichment(library, added[1].key, [span(en, "Dmitry Peskov", "PER")], [])
+    for asked in ("Dmitry Peskov", "Дмитрий Песков", "peskov"):
+        found = corrected.profile(library, asked)
+        assert found.name == "Дмитрий Песков", asked
+        assert "Dmitry Peskov" in found.variants and found.type == "PER"

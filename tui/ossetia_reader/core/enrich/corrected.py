@@ -230,50 +230,67 @@ class EntityProfile:
 
 
 def profile(library: Library, name: str, type_: str | None = None) -> EntityProfile:
-    """The entity ``name`` now is, with every spelling its mentions and quotes use.
+    """The entity ``name`` now is, with every spelling the library has seen for it.
 
-    Spellings come from what enrichment stored (the shown name of each
-    article's mentions and the speaker labels), so whatever the core decides
-    is the same entity (transliterations, inflections it normalised) shows up
-    here without this module knowing how.
+    Spellings are what the core reports (``store.entity_variants``: the text of
+    each mention, in any script, and the full names articles gave), so whatever
+    enrichment decides is the same entity (transliterations, inflections it
+    normalised, a surname it linked) shows here without this module knowing how.
+    The name shown is in the script most mentions are written in: the name
+    asked for when it is in that script, else the commonest full name in it.
     """
+    from ossetia_reader.core.enrich import store
+
     corrections = load(library)
     resolved = corrections.resolve(name)
     head = resolved.name if resolved is not None else name
-    members = corrections.members(head)
-    keys = sorted({canonical_key(m) for m in members} | {canonical_key(head)})
-    from ossetia_reader.core.enrich.store import lookup_keys
-
-    lookup = sorted({k for m in [*members, head] for k in lookup_keys(library, m)} | set(keys))
+    members = list(dict.fromkeys([head, *corrections.members(head)]))
+    lookup = sorted(
+        {k for m in members for k in store.lookup_keys(library, m)}
+        | {canonical_key(m) for m in members}
+    )
     marks = ",".join("?" * len(lookup))
-    spelled: dict[str, int] = {}
-    types: dict[str, int] = {}
+    full: dict[str, int] = {}  # the full name each article gave, with its mentions
+    votes: dict[str, int] = {}
     for shown, kind, count in library.query(
         f"SELECT name, type, sum(count) FROM mentions WHERE canonical IN ({marks}) "
         "GROUP BY name, type",
         lookup,
     ):
-        spelled[str(shown)] = spelled.get(str(shown), 0) + int(count)
-        types[str(kind)] = types.get(str(kind), 0) + int(count)
+        full[str(shown)] = full.get(str(shown), 0) + int(count)
+        votes[str(kind)] = votes.get(str(kind), 0) + int(count)
     for shown, count in library.query(
         f"SELECT speaker, count(*) FROM quoted WHERE speaker_canonical IN ({marks}) "
         "GROUP BY speaker",
         lookup,
     ):
-        spelled[str(shown)] = spelled.get(str(shown), 0) + int(count)
-    shown_name = _in_main_script(head, spelled)
+        full[str(shown)] = full.get(str(shown), 0) + int(count)
+    written = dict(full)  # how mentions are written, where the core keeps that
+    for variant, count in library.query(
+        f"SELECT variant, sum(mentions) FROM entity_variants WHERE canonical IN ({marks}) "
+        "GROUP BY variant",
+        lookup,
+    ):
+        written[str(variant)] = max(written.get(str(variant), 0), int(count))
+    shown_name = _in_main_script(head, written, full)
+    decided = store.entity_types(library, [head]).get(canonical_key(head))
+    type_out: str | None
     if resolved is not None and resolved.type:
-        type_out: str | None = resolved.type
-    elif types:
-        type_out = max(types, key=lambda t: (types[t], t))
+        type_out = resolved.type
     else:
-        type_out = type_
-    variants = tuple(v for v in sorted(spelled, key=lambda v: (-spelled[v], v)) if v != shown_name)
+        type_out = decided or (max(votes, key=lambda t: (votes[t], t)) if votes else type_)
+    reported = [v for m in members for v in store.entity_variants(library, m)]
+    seen = {shown_name.casefold()}
+    variants = []
+    for variant in [*reported, *sorted(full, key=lambda v: (-full[v], v))]:
+        if variant.casefold() not in seen:
+            seen.add(variant.casefold())
+            variants.append(variant)
     return EntityProfile(
         canonical_key(head),
         shown_name,
         type_out,
-        variants,
+        tuple(variants),
         corrections.get(name) or corrections.get(head),
         tuple(m for m in members if canonical_key(m) != canonical_key(head)),
     )
@@ -289,19 +306,16 @@ def _script(text: str) -> str:
     return "latin"
 
 
-def _in_main_script(head: str, spelled: Mapping[str, int]) -> str:
-    """The commonest spelling in the script most mentions use (``head`` when unseen).
-
-    A reader's merge target is kept as written when it is in that script, so
-    the entity is called what the reader chose.
-    """
-    if not spelled:
+def _in_main_script(head: str, written: Mapping[str, int], full: Mapping[str, int]) -> str:
+    """``head`` when most mentions are written in its script, else the commonest full
+    name in the script they are written in (``head`` when there is none)."""
+    if not written:
         return head
     by_script: dict[str, int] = {}
-    for shown, count in spelled.items():
+    for shown, count in written.items():
         by_script[_script(shown)] = by_script.get(_script(shown), 0) + count
     main = max(by_script, key=lambda s: (by_script[s], s == "latin"))
-    if _script(head) == main and canonical_key(head) in {canonical_key(s) for s in spelled}:
-        same = [s for s in spelled if canonical_key(s) == canonical_key(head)]
-        return max(same, key=lambda s: (spelled[s], s == head))
-    return max((s for s in spelled if _script(s) == main), key=lambda s: (spelled[s], s))
+    if _script(head) == main:
+        return head
+    in_main = [s for s in full if _script(s) == main]
+    return max(in_main, key=lambda s: (full[s], s)) if in_main else head
