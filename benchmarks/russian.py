@@ -183,6 +183,78 @@ def meduza_quotes(show: bool = False) -> None:
         )
 
 
+def merges(limit: int = 0) -> None:
+    """People named in both scripts: Meduza (Russian pipeline) against the English press
+    releases (English pipeline). Lists every merged pair, by the stored key alone
+    (``canonical_key``) and by the cross-script rule (``russian/crossscript.py``)."""
+    from ossetia_reader.core.article import Article
+    from ossetia_reader.core.enrich.canonical import canonical_key
+    from ossetia_reader.core.enrich.pipeline import enrich_articles
+
+    def load(name: str) -> list[Article]:
+        path = CORPORA / name / f"{name}.jsonl"
+        items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        items = items[:limit] if limit else items
+        return [Article(id=i["id"], title=i["title"], body=i["body"]) for i in items]
+
+    if not (CORPORA / "meduza-golunov-ru").is_dir():
+        print("cross-script merges: corpora not available")
+        return
+    names: dict[str, Counter[str]] = {"cyrillic": Counter(), "latin": Counter()}
+    for corpus in ("meduza-golunov-ru", "ru-ua-press-releases"):
+        articles = load(corpus)
+        for start in range(0, len(articles), 64):
+            batch = articles[start : start + 64]
+            for entities, _ in enrich_articles(batch):
+                for entity in entities:
+                    if entity.type != "PER" or len(entity.canonical.split()) < 2:
+                        continue
+                    cyrillic = any("а" <= c.lower() <= "я" for c in entity.canonical)
+                    names["cyrillic" if cyrillic else "latin"][entity.canonical] += 1
+    by_key: dict[str, list[str]] = {}
+    for name in names["latin"]:
+        by_key.setdefault(canonical_key(name), []).append(name)
+    print("Cross-script people (full names), Meduza (ru) x press releases (en)")
+    merged = [
+        (c, by_key[canonical_key(c)]) for c in names["cyrillic"] if canonical_key(c) in by_key
+    ]
+    folded = [
+        (c, latin) for c, latin in merged if any(_plain_key(c) != _plain_key(x) for x in latin)
+    ]
+    print(
+        f"  merged: {len(merged)} Cyrillic names, {len(folded)} of them only by crossscript folding"
+    )
+    for cyrillic, latin in sorted(merged):
+        mark = "  (crossscript)" if (cyrillic, latin) in folded else ""
+        print(f"    {cyrillic} = {', '.join(latin)}{mark}")
+    by_surname: dict[str, list[str]] = {}
+    for name in names["latin"]:
+        by_surname.setdefault(canonical_key(name).split()[-1], []).append(name)
+    apart = sorted(
+        (c, latin)
+        for c in names["cyrillic"]
+        if canonical_key(c) not in by_key
+        and (latin := by_surname.get(canonical_key(c).split()[-1]))
+    )
+    print(f"  kept apart, same surname but another first name ({len(apart)}):")
+    for cyrillic, latin in apart:
+        print(f"    {cyrillic} != {', '.join(latin)}")
+
+
+def _plain_key(name: str) -> str:
+    """canonical_key without the cross-script folding, to show what the folding adds."""
+    from ossetia_reader.core.enrich import canonical
+    from ossetia_reader.core.enrich.russian import crossscript
+
+    saved = canonical.fold_word
+    canonical.fold_word = lambda word: word
+    try:
+        return canonical.canonical_key.__wrapped__(name)
+    finally:
+        canonical.fold_word = saved
+        del crossscript
+
+
 def main() -> None:
     import argparse
 
@@ -196,6 +268,8 @@ def main() -> None:
         factrueval(raw=not args.no_raw, show_errors=args.errors)
     if args.only in (None, "quotes"):
         meduza_quotes(show=args.quote_errors)
+    if args.only in (None, "merges"):
+        merges()
 
 
 if __name__ == "__main__":

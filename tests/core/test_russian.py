@@ -168,3 +168,47 @@ def test_one_person_across_scripts(enrich: object, tmp_path: Path) -> None:
     pipeline.enrich_pending(library, use_model=False)
     people = [c for c in entity_counts(library, limit=50) if c.type == "PER"]
     assert [(c.canonical, c.articles) for c in people] == [("dmitri peskov", 2)]
+
+
+@pytest.mark.parametrize(
+    ("russian", "english"),
+    [
+        ("Дмитрий Песков", "Dmitry Peskov"),
+        ("Алексей Навальный", "Alexei Navalny"),
+        ("Борис Ельцин", "Boris Yeltsin"),
+        ("Александр Лукашенко", "Alexander Lukashenko"),
+        ("Фёдор Достоевский", "Fyodor Dostoyevsky"),
+        ("Ксения Собчак", "Xenia Sobchak"),
+        ("Евгений Пригожин", "Yevgeny Prigozhin"),
+    ],
+)
+def test_one_key_across_scripts(russian: str, english: str) -> None:
+    from ossetia_reader.core.enrich.canonical import canonical_key
+
+    assert canonical_key(russian) == canonical_key(english)
+
+
+@pytest.mark.parametrize(
+    ("russian", "english"),
+    [
+        ("Юлия Навальная", "Alexei Navalny"),
+        ("Андрей Медведев", "Dmitry Medvedev"),
+        ("Анна Лаврова", "Sergei Lavrov"),
+        ("Пётр Порошенко", "Peter Poroshenko"),
+        ("Михаил Горбачёв", "Michael Gorbachev"),
+    ],
+)
+def test_different_people_are_never_merged(russian: str, english: str) -> None:
+    from ossetia_reader.core.enrich.canonical import canonical_key
+
+    assert canonical_key(russian) != canonical_key(english)
+
+
+def test_patronymics_and_brackets_leave_the_canonical_name(enrich: object) -> None:
+    entities, _ = run(
+        enrich,
+        "Мэр Москвы Сергей Семёнович Собянин встретился с [президентом Владимиром] Путиным.",
+    )
+    canonicals = {canonical for _, kind, canonical in entities if kind == "PER"}
+    assert "Сергей Собянин" in canonicals
+    assert all("[" not in name and "]" not in name for name in canonicals)

@@ -35,7 +35,7 @@ DATABASE_NAME = "library.sqlite3"
 MAX_BODY_CHARS = 10_000_000
 # Titles, sources, URLs and other one-line fields are cut to this many characters.
 MAX_LINE_CHARS = 1_000
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 _MIGRATIONS: dict[int, str] = {
     1: """
@@ -218,6 +218,14 @@ _MIGRATIONS: dict[int, str] = {
         mentions INTEGER NOT NULL,
         PRIMARY KEY (canonical, variant)
     ) WITHOUT ROWID;
+    """,
+    # Entity keys now fold English-only spellings of Russian names (Alexei/Алексей,
+    # Yeltsin/Ельцин: core/enrich/russian/crossscript.py): articles that may hold such
+    # a name are enriched again in the background, so their counts move to the new key.
+    9: """
+    UPDATE articles SET enriched = 0 WHERE enriched = 1 AND (
+        entities LIKE '%x%' OR entities LIKE '%ye%' OR entities LIKE '%yo%'
+        OR quotes LIKE '%x%' OR quotes LIKE '%ye%' OR quotes LIKE '%yo%');
     """,
 }
 

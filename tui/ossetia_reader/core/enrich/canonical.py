@@ -16,6 +16,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ossetia_reader.core.article import Entity
+from ossetia_reader.core.enrich.russian.crossscript import fold_word
 
 # Russian, Ukrainian and Belarusian letters, in the spelling English news uses.
 _CYRILLIC = {
@@ -111,8 +112,10 @@ def canonical_key(name: str) -> str:
     )
     text = _APOSTROPHES.sub("", text).replace("ß", "ss")
     words = _SEPARATORS.sub(" ", text).split()
+    # fold_word: English spellings of Russian names that are not transliteration
+    # (Alexei/Алексей, Yeltsin/Ельцин), see core/enrich/russian/crossscript.py.
     return " ".join(
-        word if _ROMAN.fullmatch(word) else _DOUBLED.sub(r"\1", word.replace("y", "i"))
+        word if _ROMAN.fullmatch(word) else _DOUBLED.sub(r"\1", fold_word(word.replace("y", "i")))
         for word in words
     )
 

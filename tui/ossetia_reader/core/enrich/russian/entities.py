@@ -34,7 +34,9 @@ def build_entities(text: str, spans: Sequence[Span]) -> tuple[Entity, ...]:
         if end <= start or start < last_end or end - start > _MAX_NAME_CHARS:
             continue
         surface = text[start:end]
-        canonical = nominative(surface, label, text[max(0, start - 6) : start])
+        # Editorial brackets ("[Владимиру] Путину") are not part of the name.
+        clean = surface.replace("[", "").replace("]", "")
+        canonical = nominative(clean, label, text[max(0, start - 6) : start])
         entities.append(Entity(start, end, surface, label, canonical))
         last_end = end
     return tuple(link(entities))

@@ -87,7 +87,10 @@ def _person(words: list[str]) -> list[str]:
     assert best is not None
     _, _, case, gender = best
     result = []
-    for word, parses in zip(words, options, strict=True):
+    for index, (word, parses) in enumerate(zip(words, options, strict=True)):
+        if len(words) == 3 and index == 1 and parses and any("Patr" in p.tag for p in parses):
+            # Дмитрий Сергеевич Песков is named Дмитрий Песков, as English news names him.
+            continue
         if not parses:
             result.append(_abbreviation(word))
             continue

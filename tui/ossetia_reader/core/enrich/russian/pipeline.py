@@ -94,20 +94,17 @@ def _split(text: str, span: Span) -> list[Span]:
 
 
 def _join_departments(text: str, spans: list[Span]) -> list[Span]:
-    """``ГУ`` + ``МВД`` is one organisation: a short all-capitals department code the
-    model tagged apart from the organisation right after it."""
+    """``ГУ`` + ``МВД`` is one organisation (a short all-capitals department code the
+    model tagged apart from the organisation right after it), and two person spans
+    with only a space between are one name (``Сергей Семёнович`` + ``Собянин``)."""
     joined: list[Span] = []
     for span in spans:
         if joined:
             start, end, label = joined[-1]
             head = text[start:end]
-            if (
-                label == span[2] == "ORG"
-                and text[end : span[0]] in (" ", "\u00a0")
-                and head.isupper()
-                and len(head) <= 4
-                and " " not in head
-            ):
+            between = text[end : span[0]] in (" ", "\u00a0")
+            department = head.isupper() and len(head) <= 4 and " " not in head
+            if between and label == span[2] and (label == "PER" or (label == "ORG" and department)):
                 joined[-1] = (start, span[1], label)
                 continue
         joined.append(span)
