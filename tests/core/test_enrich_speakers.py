@@ -280,3 +280,19 @@ def test_the_reading_pane_starts_each_turn_on_its_own_paragraph() -> None:
     # Offsets still map into the shown text.
     at = KREMLIN.index("Question:")
     assert plain[rendered.position(at) : rendered.position(at) + 9] == "Question:"
+
+
+def test_a_title_in_quote_marks_is_no_quote_and_a_label_with_a_quote_is_one_paragraph() -> None:
+    text = (
+        'He had roles in "How the Grinch Stole Christmas" and other films.\n\n'
+        "Trump: We will win so much that you will get tired of winning.\n\n"
+        'Clinton: "Our goal is to defeat ISIS, not to contain it at all."\n\n'
+        'Bush: "The mission is to destroy ISIS, and that\'s what we will do."\n\n'
+        "Containment has been the policy since the Korean War, analysts say."
+    )
+    names = [("Clinton", "PER"), ("Bush", "PER"), ("Trump", "PER")]
+    found = find_quotes(text, entities(text, names))
+    assert all("Grinch" not in text[q.start : q.end] for q in found)
+    assert all("Containment" not in text[q.start : q.end] for q in found)
+    turns = [(q.speaker, q.cue) for q in found if q.cue == CUE]
+    assert turns == [("Trump", CUE), ("Clinton", CUE), ("Bush", CUE)]

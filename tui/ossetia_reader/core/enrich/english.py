@@ -120,3 +120,5 @@ GENERIC_LABELS = _words(
     "interviewer moderator host presenter correspondent journalist audience participant "
     "participants"
 )
+# Small words a title in title case leaves in lower case ("How the Grinch Stole Christmas").
+TITLE_SMALL_WORDS = _words("a an the and or but of in on at to for with by from as vs")

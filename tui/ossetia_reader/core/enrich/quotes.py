@@ -63,6 +63,7 @@ _CONTINUATION_GAP = 60
 _SAME_PARAGRAPH_GAP = 300
 _ATTRIBUTION_WINDOW = 160
 _SHORT_QUOTE_WORDS = 3
+_TITLE_WORDS = 8
 _SPEAKER_TYPES = ("PER", "ORG")
 
 
@@ -363,7 +364,19 @@ def _attribute(
     ends_like_speech = _closes_sentence_part(inner) or text[end : end + 1] in (",", ".", "!", "?")
     if len(inner.split()) <= _SHORT_QUOTE_WORDS and (partial or not ends_like_speech):
         return None  # a scare quote or a title («Медуза»), not speech
+    if before.strip() and _title_case(inner):
+        return None  # a title inside a sentence ("How the Grinch Stole Christmas,"), no cue
     return FoundQuote(start, end)
+
+
+def _title_case(inner: str) -> bool:
+    """A short run of capitalised words: a film's or a programme's title, not speech."""
+    words = [w for w in inner.split() if w[:1].isalpha()]
+    if not words or len(words) > _TITLE_WORDS:
+        return False
+    small = sum(w.lower() in english.TITLE_SMALL_WORDS for w in words)
+    capitalised = sum(w[:1].isupper() for w in words)
+    return capitalised + small >= len(words) and capitalised >= 2
 
 
 def _introduction(text: str, start: int, before_start: int) -> tuple[int, int] | None:

@@ -109,8 +109,12 @@ def find_turns(text: str, entities: Sequence[Entity], people: People | None = No
         if not (opens or titled):
             continue
         if not opens:
-            # "… at the BRICS Summit President of Russia Vladimir Putin:" the title opens it.
+            # "… at the BRICS Summit President of Russia Vladimir Putin:" the title opens it,
+            # after a heading's capitalised word (not "… assign to Secretary Clinton:").
             start = _title_start(text, start, person.start)
+            before = text[max(0, start - 40) : start].split()
+            if not before or not before[-1][:1].isupper():
+                continue
         name = _strip_title(person.canonical, label)
         if len(name.split()) > _MAX_NAME_WORDS:
             continue  # "Veto Power Impedes Peace Efforts": a heading the tagger took
@@ -151,7 +155,9 @@ def find_turns(text: str, entities: Sequence[Entity], people: People | None = No
     ]
     for index, item in enumerate(labels):
         end = labels[index + 1].start if index + 1 < len(labels) else len(text)
-        if not dialogue:
+        if not dialogue or text[item.speech] in '"“«„':
+            # A lone label, or "Bush: "The mission is …"" (a label and a quote, the news's
+            # way): the turn is its paragraph.
             paragraph = text.find("\n\n", item.speech, end)
             end = end if paragraph < 0 else paragraph
         section = _SECTION_BREAK.search(text, item.speech, end)
