@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from ossetia_reader.core.article import Article, Entity, Quote
 from ossetia_reader.core.enrich import corrected, corrections
 from ossetia_reader.core.enrich.pipeline import enrich_pending
 from ossetia_reader.core.enrich.store import reset_enrichment, store_enrichment
+from ossetia_reader.core.importer import export_records, import_paths
 from ossetia_reader.core.library import Library
 from ossetia_reader.screens.choose import ChoiceScreen
 from ossetia_reader.screens.entity import EntityScreen
@@ -289,6 +291,10 @@ async def test_corrections_apply_everywhere_at_once(made: tuple[Library, list[in
         assert "Head of State" in [s.name for s in corrected.speaker_counts(library)]
 
 
+def corrected_view(library: Library) -> dict[str, str]:
+    return {r.name: r.type for r in corrected.entity_counts(library, limit=500)}
+
+
 async def test_corrections_made_in_the_app_survive_rebuild_and_export(
     made: tuple[Library, list[int]], tmp_path: Path
 ) -> None:
@@ -296,23 +302,46 @@ async def test_corrections_made_in_the_app_survive_rebuild_and_export(
     app = OssetiaReader(library, enrich=False)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
+        app.open_entity("Brelovsk", "ORG")
+        await settle(pilot)
+        await pilot.press("t")
+        await pick(pilot, app, "down", "enter")  # a place
+        app.open_entity("Brelowsk", "LOC")
+        await settle(pilot)
+        await pilot.press("m")
+        await pick(pilot, app, *"brelovsk", "enter")
         app.open_entity("Glory", "PER")
         await settle(pilot)
         await pilot.press("x")
         await settle(pilot)
-    assert [c.describe() for c in corrections.listed(library)] == ["Glory: hidden (not an entity)"]
+    made_here = sorted(c.describe() for c in corrections.listed(library))
+    assert made_here == [
+        "Brelovsk: type LOC",
+        "Brelowsk: merged into Brelovsk",
+        "Glory: hidden (not an entity)",
+    ]
+    expected = {"Volodymyr Zelenskyy": "PER", "Brelovsk": "LOC", "Head of State": "PER"}
+    assert corrected_view(library) == expected
+
+    # Re-enrichment with the real pipeline replaces every span; the corrections stay.
     reset_enrichment(library)
     enrich_pending(library, use_model=False)
-    assert "Glory" not in {r.name for r in corrected.entity_counts(library, limit=500)}
-    import json
+    assert sorted(c.describe() for c in corrections.listed(library)) == made_here
+    found = corrected_view(library)
+    assert "Glory" not in found and "Brelowsk" not in found
+    assert found.get("Brelovsk", "LOC") == "LOC"
 
-    from ossetia_reader.core.importer import export_records, import_paths
-
+    # Export, then add into a new library: the corrections come along and apply to
+    # enrichment done there (here: the same hand-made spans, stored afresh).
     path = tmp_path / "out.jsonl"
     path.write_text(
         "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in export_records(library)),
         encoding="utf-8",
     )
-    fresh = Library(tmp_path / "fresh")
+    fresh, keys = build(tmp_path / "fresh")
     import_paths(fresh, [str(path)])
-    assert [c.describe() for c in corrections.listed(fresh)] == ["Glory: hidden (not an entity)"]
+    assert sorted(c.describe() for c in corrections.listed(fresh)) == made_here
+    assert corrected_view(fresh) == expected
+    article = fresh.get(keys[1])
+    assert article is not None
+    assert {e.canonical for e in article.entities if e.type == "LOC"} == {"Brelovsk"}

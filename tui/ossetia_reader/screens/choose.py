@@ -71,6 +71,7 @@ class ChoiceScreen(ModalScreen[str | None]):
         self.loader = load
         self.filterable = filterable
         self.empty = empty
+        self._generation = 0
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -112,12 +113,19 @@ class ChoiceScreen(ModalScreen[str | None]):
             else:
                 option_list.action_cursor_up()
 
-    @work(thread=True, exclusive=True)
     def fill(self, text: str) -> None:
-        choices = self.loader(text)
-        self.app.call_from_thread(self._filled, choices)
+        """Show the choices for ``text``; an answer overtaken by newer typing is dropped."""
+        self._generation += 1
+        self._read(text, self._generation)
 
-    def _filled(self, choices: Choices) -> None:
+    @work(thread=True, exclusive=True)
+    def _read(self, text: str, generation: int) -> None:
+        choices = self.loader(text)
+        self.app.call_from_thread(self._filled, choices, generation)
+
+    def _filled(self, choices: Choices, generation: int) -> None:
+        if generation != self._generation:
+            return
         option_list = self.query_one("#choose-list", OptionList)
         option_list.clear_options()
         if not choices:

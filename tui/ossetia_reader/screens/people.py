@@ -133,6 +133,7 @@ class PeopleScreen(Screen[int | None]):
         self.sort_by = "mentions"
         self.reverse = False
         self._match = ""
+        self._generation = 0
 
     def compose(self) -> ComposeResult:
         yield Input(
@@ -170,8 +171,13 @@ class PeopleScreen(Screen[int | None]):
         self._match = event.value
         self.load(event.value)
 
-    @work(thread=True, exclusive=True)
     def load(self, match: str) -> None:
+        """Read the rows for ``match``; an answer overtaken by a newer filter is dropped."""
+        self._generation += 1
+        self._read(match, self._generation)
+
+    @work(thread=True, exclusive=True)
+    def _read(self, match: str, generation: int) -> None:
         """Read the library-wide counts (corrections applied) off the UI thread."""
         from ossetia_reader.core.enrich.corrected import entity_counts, speaker_counts
 
@@ -197,9 +203,11 @@ class PeopleScreen(Screen[int | None]):
             PersonRow(s.canonical, s.name, None, 0, 0, s.quotes, s.articles)
             for s in speakers.values()
         ]
-        self.app.call_from_thread(self._loaded, rows)
+        self.app.call_from_thread(self._loaded, rows, generation)
 
-    def _loaded(self, rows: list[PersonRow]) -> None:
+    def _loaded(self, rows: list[PersonRow], generation: int) -> None:
+        if generation != self._generation:
+            return
         self.rows = rows
         self._fill()
 
