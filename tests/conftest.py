@@ -49,8 +49,13 @@ async def settle(pilot: Pilot[None]) -> None:
 
     A worker replaced by a newer one in its exclusive group ends cancelled, which
     ``wait_for_complete`` reports by raising; that is normal here, so wait again.
+    Typed text waits a moment before it is searched (the search bar gathers keys
+    and searches once typing pauses): that counts as work not yet done.
     """
-    for _ in range(20):
+    for _ in range(40):
+        if any(getattr(screen, "search_pending", False) for screen in pilot.app.screen_stack):
+            await pilot.pause(0.05)
+            continue
         try:
             await pilot.app.workers.wait_for_complete()
         except WorkerCancelled:

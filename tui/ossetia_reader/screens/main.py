@@ -28,9 +28,10 @@ from ossetia_reader.widgets.article_list import PAGE, ArticleList
 from ossetia_reader.widgets.feeds_pane import FeedsPane
 from ossetia_reader.widgets.key_bar import KeyBar
 from ossetia_reader.widgets.reading_pane import ReadingPane
-from ossetia_reader.widgets.search_bar import SearchBar
+from ossetia_reader.widgets.search_bar import MAX_QUERY_CHARS, SearchBar
 from ossetia_reader.widgets.status_bar import StatusBar
 
+SEARCH_DELAY = 0.12  # seconds of quiet in the search bar before a search runs
 READING_MIN_WIDTH = 50
 SIDEBAR_MIN_WIDTH = 24
 INFO_WIDTH = 34
@@ -173,6 +174,8 @@ class MainScreen(FeedsScreen):
         self.open_key: int | None = None
         self.query_text = ""
         self._hits_for = ""  # the query whose hits the reading pane shows
+        self._search_due = 0.0
+        self._search_timer_set = False
         self._sidebar_hidden = False
 
     def compose(self) -> ComposeResult:
@@ -326,10 +329,41 @@ class MainScreen(FeedsScreen):
     def _query_changed(self, event: Input.Changed) -> None:
         self.query_text = event.value.strip()
         if self.query_text:
-            self.run_search(self.query_text)
+            self._search_soon()
         else:
             self.status.message = ""
             self.load_keys()
+
+    @property
+    def search_pending(self) -> bool:
+        """Typed text not yet searched (gathered by the bar, or waiting for a pause)."""
+        return self._search_timer_set or self.query_one(SearchBar).has_pending
+
+    def _search_soon(self) -> None:
+        """Search for the latest text once typing pauses (``SEARCH_DELAY``).
+
+        One timer at a time, pushed back by each change: a burst of keys (a
+        paste arriving as key presses) costs one search, not one per key.
+        """
+        self._search_due = time.monotonic() + SEARCH_DELAY
+        if not self._search_timer_set:
+            self._search_timer_set = True
+            self.set_timer(SEARCH_DELAY, self._search_when_due)
+
+    def _search_when_due(self) -> None:
+        wait = self._search_due - time.monotonic()
+        if wait > 0.005:
+            self.set_timer(wait, self._search_when_due)
+            return
+        self._search_timer_set = False
+        if self.query_text:
+            self.run_search(self.query_text)
+
+    @on(SearchBar.Cut)
+    def _query_cut(self, event: SearchBar.Cut) -> None:
+        self.status.message = (
+            f"search text cut at {MAX_QUERY_CHARS} characters ({event.dropped:,} dropped)"
+        )
 
     @on(Input.Submitted, "#search")
     def _query_submitted(self, event: Input.Submitted) -> None:
@@ -366,6 +400,8 @@ class MainScreen(FeedsScreen):
             result.keys, source=self.reader.search.with_snippets(query), snippets=True
         )
         notice = f" — {result.notice}" if result.notice else ""
+        if len(self.query_one(SearchBar).value) >= MAX_QUERY_CHARS:
+            notice += f" — search text cut at {MAX_QUERY_CHARS} characters"
         self.status.message = f"{result.total:,} found in {elapsed:.0f} ms{notice}"
 
     @on(ReadingPane.Notice)
