@@ -114,7 +114,20 @@ class OssetiaReader(App[None]):
                 self.notify(f"unknown theme {theme!r} in the config", severity="warning")
         if self.config.keys:
             self.set_keymap(self.config.keys)
+            self.call_after_refresh(self._check_keymap)
         self.theme_changed_signal.subscribe(self, lambda theme: self._remember_theme(theme.name))
+
+    def _check_keymap(self) -> None:
+        """Say which ``[keys]`` ids in config.toml match no binding (after the first frame)."""
+        from ossetia_reader.keys import unknown_binding_ids
+
+        unknown = unknown_binding_ids(self.config.keys)
+        if unknown:
+            self.notify(
+                f"config.toml [keys]: no binding has the id {', '.join(unknown)} "
+                "(ossetia-reader config lists the ids)",
+                severity="warning",
+            )
 
     def notify(
         self,

@@ -87,3 +87,40 @@ def as_bindings(items: Sequence[object]) -> list[Binding]:
         elif isinstance(item, tuple):
             out.append(Binding(*item))
     return out
+
+
+def known_binding_ids() -> frozenset[str]:
+    """Every binding id the reader's app, screens and widgets define (what config may remap).
+
+    Found by importing each screen and widget module, so a new binding is
+    known as soon as it is written; ``[keys]`` entries outside this set are
+    reported rather than silently doing nothing.
+    """
+    import importlib
+    import inspect
+    import pkgutil
+
+    from textual.dom import DOMNode
+
+    import ossetia_reader.screens
+    import ossetia_reader.widgets
+
+    modules = [importlib.import_module("ossetia_reader.app")]
+    for package in (ossetia_reader.screens, ossetia_reader.widgets):
+        for info in pkgutil.iter_modules(package.__path__):
+            modules.append(importlib.import_module(f"{package.__name__}.{info.name}"))
+    ids: set[str] = set()
+    for module in modules:
+        for _, cls in inspect.getmembers(module, inspect.isclass):
+            if not issubclass(cls, DOMNode):
+                continue
+            for base in cls.__mro__:
+                bindings = base.__dict__.get("BINDINGS", [])
+                ids.update(b.id for b in as_bindings(bindings) if b.id)
+    return frozenset(ids)
+
+
+def unknown_binding_ids(keys: Mapping[str, str]) -> list[str]:
+    """The ``[keys]`` ids in a config that no binding has, sorted."""
+    known = known_binding_ids()
+    return sorted(binding_id for binding_id in keys if binding_id not in known)

@@ -17,6 +17,7 @@ import click
 from ossetia_reader import __version__
 from ossetia_reader.core.library import DATABASE_NAME, Library, LibraryError
 from ossetia_reader.core.paths import LIBRARY_ENV, default_library_dir
+from ossetia_reader.core.sanitize import safe_line
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -98,7 +99,8 @@ class ReaderGroup(click.Group):
                 message = library_failure(error, ctx.obj.library_dir)
             filename = getattr(error, "filename", None)
             suffix = f": {filename}" if filename else ""
-            click.echo(f"ossetia-reader: error: {message}{suffix}", err=True)
+            line = safe_line(f"ossetia-reader: error: {message}{suffix}")  # names from outside
+            click.echo(line, err=True)
             sys.exit(1)
 
 

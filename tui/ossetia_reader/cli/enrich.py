@@ -82,6 +82,8 @@ def enrich(cli: CliContext, rebuild: bool) -> None:
     from ossetia_reader.core.enrich.store import reset_enrichment
 
     library = cli.open_library()
+    if library.read_only:  # nothing found could be stored: say so, do not report success
+        raise UserError(f"library {library.directory} is read-only: enrichment cannot be stored")
     if rebuild:
         reset_enrichment(library)
     done = _finish_pending(library, show=True)

@@ -8,7 +8,7 @@ import click
 
 from ossetia_reader.cli.base import CliContext, UserError, echo_json, main, pass_cli
 from ossetia_reader.core.export import article_to_json
-from ossetia_reader.core.library import ArticleFilter
+from ossetia_reader.core.library import ArticleFilter, Library
 from ossetia_reader.core.sanitize import safe_line
 
 
@@ -117,6 +117,30 @@ def _fit(text: str, width: int) -> str:
     return set_cell_size(text, width)
 
 
+def _not_found(library: Library, article_id: str) -> str:
+    """Why ``show`` found nothing: no such id, or the start of several (named, to pick one)."""
+    shown = safe_line(article_id)[:80]
+    if not article_id:
+        return "no article id given (see 'ossetia-reader list')"
+    escaped = article_id.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    rows = library.query(
+        "SELECT id FROM articles WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT 11",
+        [escaped + "%"],
+    )
+    if len(rows) < 2:
+        return f"no article with id {shown!r} (see 'ossetia-reader list')"
+    ids = ", ".join(safe_line(row[0])[:60] for row in rows[:10])
+    more = f", and {_more(library, escaped)} more" if len(rows) > 10 else ""
+    return f"{shown!r} is the start of several ids: {ids}{more}; give more of one"
+
+
+def _more(library: Library, escaped: str) -> str:
+    rows = library.query(
+        "SELECT count(*) FROM articles WHERE id LIKE ? ESCAPE '\\'", [escaped + "%"]
+    )
+    return f"{int(rows[0][0]) - 10:,}"
+
+
 @main.command()
 @click.argument("article_id")
 @click.option("--json", "as_json", is_flag=True, help="Print every parsed field as JSON.")
@@ -126,7 +150,7 @@ def show(cli: CliContext, article_id: str, as_json: bool) -> None:
     library = cli.open_library()
     article = library.find(article_id)
     if article is None:
-        raise UserError(f"no article with id {article_id!r} (see 'ossetia-reader list')")
+        raise UserError(_not_found(library, article_id))
     if as_json:
         echo_json(article_to_json(article))
         return

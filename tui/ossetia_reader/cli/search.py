@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ossetia_reader.cli.base import CliContext, echo_json, main, pass_cli
+from ossetia_reader.cli.base import CliContext, UserError, echo_json, main, pass_cli
 
 if TYPE_CHECKING:
     from ossetia_reader.core.library import Library
@@ -154,6 +154,10 @@ def index(cli: CliContext, rebuild: bool, stats: bool) -> None:
 
     if rebuild:
         library = cli.open_library()
+        if library.read_only:  # the index lives in the library's folder
+            raise UserError(
+                f"library {library.directory} is read-only: the index cannot be rebuilt there"
+            )
         # Tokenizing is pure Python: big libraries use a second process (~1.6x here).
         workers = min(2, os.cpu_count() or 1) if library.count() >= PARALLEL_FROM else 1
         with _progress(library, "rebuilding index") as progress:
