@@ -134,6 +134,7 @@ class PeopleScreen(Screen[int | None]):
         self.reverse = False
         self._match = ""
         self._generation = 0
+        self._redirecting = False
 
     def compose(self) -> ComposeResult:
         yield Input(
@@ -156,6 +157,7 @@ class PeopleScreen(Screen[int | None]):
 
     def on_descendant_focus(self, event: object) -> None:
         typing = self.query_one("#people-filter", Input).has_focus
+        self._redirecting = False
         self.query_one(KeyBar).show_keys(self.FOOTER_KEYS, ("people.help",), typing=typing)
 
     def action_help(self) -> None:
@@ -342,8 +344,14 @@ class PeopleScreen(Screen[int | None]):
                 event.stop()
                 self.table.focus()
             return
-        if not character or not character.isalpha() or character in "jk":
+        if not character or not character.isprintable():
+            return
+        # Once a letter went to the filter, what follows (j and k too) goes there until
+        # the focus has moved: keys typed fast arrive before it does.
+        if not self._redirecting and (not character.isalpha() or character in "jk"):
             return
         event.stop()
+        event.prevent_default()
+        self._redirecting = True
         filter_input.focus()
         filter_input.insert_text_at_cursor(character)
