@@ -5,14 +5,17 @@ Quotes are found by their marks: straight and curly double quotes, «…» and
 paragraph opens with a quote mark (the newspaper convention for long
 quotes). The speaker is looked for in the attribution around the quote —
 ``"…," Kremlin spokesman Dmitry Peskov told journalists``, ``"…," said
-Bibilov``, ``according to …``, ``X denounced "…"`` — and resolved to the
-full name the entity tagger linked; ``he added`` goes to the previous
-speaker; ``Trump boomed: "…"`` and ``"…" ― Name`` are read too. An
+Bibilov``, ``according to …``, ``X denounced "…"`` — and resolved by
+``speakers.py``: a name the tagger found, a role ("the Head of State") or a
+pronoun to the person the article names, else no speaker (never a fragment
+or a place). ``Trump boomed: "…"`` and ``"…" ― Name`` are read too, and
+"Yermak said:" ending a paragraph makes the next paragraph his quote. An
 unattributed quote right after an attributed one continues it (in the same
-paragraph, or as the next paragraph). Short quoted phrases with no speech
+paragraph, or as the next paragraph). Transcript turns ("Vladimir Putin: …",
+``transcripts.py``) are quotes too. Short quoted phrases with no speech
 around them (scare quotes, titles) are not quotes. Odd text (unbalanced
 marks, stray quotes) never raises, and stays linear in time: at worst a
-quote is missed.
+quote is missed. The English words read are in ``english.py``.
 """
 
 from __future__ import annotations
@@ -64,7 +67,6 @@ _SAME_PARAGRAPH_GAP = 300
 _ATTRIBUTION_WINDOW = 160
 _SHORT_QUOTE_WORDS = 3
 _TITLE_WORDS = 8
-_SPEAKER_TYPES = ("PER", "ORG")
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,15 +142,20 @@ def _introduced_paragraphs(
     """ "Yermak said:" ending a paragraph, and the next paragraph without quote marks: that
     paragraph is his quote."""
     found: list[FoundQuote] = []
-    covered = [(q.start, q.end) for q in marked] + [(t.start, t.end) for t in turns]
+    covered = sorted([(q.start, q.end) for q in marked] + [(t.start, t.end) for t in turns])
+    covered_starts = [span[0] for span in covered]
+    reach: list[int] = []  # the furthest end among the spans up to each one
+    for _, span_end in covered:
+        reach.append(max(span_end, reach[-1] if reach else 0))
     for colon in _PARAGRAPH_COLON.finditer(text):
         start = colon.end()
         if text[start] in '“"«„':
             continue  # a quote in marks: found by its marks
         end = text.find("\n\n", start)
         end = _trim_end(text, len(text) if end < 0 else end)
-        if end <= start or any(s < end and start < e for s, e in covered):
-            continue
+        last = bisect_left(covered_starts, end) - 1
+        if end <= start or (last >= 0 and reach[last] > start):
+            continue  # already a quote (in marks, or a transcript turn)
         lower = _paragraph_start(text, colon.start())
         for sentence in _sentence_breaks(text, lower, colon.start()):
             lower = sentence

@@ -41,6 +41,7 @@ _TITLE_WORD = re.compile(r"[\w'’.-]+")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _MAX_PHRASE_WORDS = 14
 _TITLE_LOOKBACK = 120
+_PRONOUN_REACH = 5_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,13 +95,16 @@ class People:
                 return True
         return False
 
-    def persons_before(self, upper: int) -> list[Entity]:
-        """Persons named before ``upper``, nearest first."""
-        return [
-            self.items[i]
-            for i in range(bisect_left(self.starts, upper) - 1, -1, -1)
-            if self.items[i].type == "PER"
-        ]
+    def persons_before(self, upper: int, limit: int = 12) -> list[Entity]:
+        """Up to ``limit`` persons named before ``upper``, nearest first (a bounded walk:
+        pronouns look only this far back)."""
+        found: list[Entity] = []
+        index = bisect_left(self.starts, upper) - 1
+        while index >= 0 and len(found) < limit and upper - self.starts[index] < _PRONOUN_REACH:
+            if self.items[index].type == "PER":
+                found.append(self.items[index])
+            index -= 1
+        return found
 
 
 def _hyphen_prefix(text: str, entity: Entity) -> str:
@@ -197,6 +201,7 @@ class Speakers:
         self.text = text
         self.people = people
         self._titles: list[tuple[str, frozenset[str], frozenset[str], Entity]] | None = None
+        self._holders: dict[tuple[str, frozenset[str]], dict[str, int]] = {}
         # Where the quote before the one being attributed ended (set by the caller).
         self._previous_quote_end = 0
 
@@ -429,7 +434,7 @@ class Speakers:
         noted that …. "…," he said), else the previous speaker, else the last person
         named; "he" is never a woman's name, "she" is one when the text has one."""
         male = pronoun in english.HE
-        persons = [p for p in self.people.persons_before(at)[:12] if not is_role_name(p.canonical)]
+        persons = [p for p in self.people.persons_before(at) if not is_role_name(p.canonical)]
         strict = male or any(looks_female(p.canonical) for p in persons)
 
         def fits(name: str) -> bool:
@@ -457,14 +462,17 @@ class Speakers:
         head, wanted = _role_words(self.text[start:end])
         if head is None:
             return None
-        holders: dict[str, int] = {}
-        for title_head, words, modifiers, person in self._title_index():
-            if title_head != head or not modifiers <= wanted:
-                continue
-            if not all(_word_in(w, words) for w in wanted):
-                continue
-            holders.setdefault(person.canonical, person.start)
-            holders[person.canonical] = min(holders[person.canonical], person.start)
+        holders = self._holders.get((head, wanted))
+        if holders is None:
+            # Once per role and text: a transcript says "the President" thousands of times.
+            holders = {}
+            for title_head, words, modifiers, person in self._title_index():
+                if title_head != head or not modifiers <= wanted:
+                    continue
+                if not all(_word_in(w, words) for w in wanted):
+                    continue
+                holders.setdefault(person.canonical, person.start)
+            self._holders[head, wanted] = holders
         if not holders:
             return None
         if previous in holders:

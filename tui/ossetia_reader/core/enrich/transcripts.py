@@ -36,6 +36,7 @@ _TITLE_WORD = re.compile(r"[\w.'’-]+$")
 _SMALL_WORDS = frozenset(["of", "the", "and", "for", "de", "von", "der", "van", "al", "bin"])
 _SENTENCE_END = re.compile(r"(?:^|[.!?…\"”»)*:>]|\n)\s*$")
 _SECTION_BREAK = re.compile(r"\*\s*\*\s*\*")
+_LETTER = re.compile(r"[^\W\d_]")
 _MAX_LABEL_CHARS = 160
 _MAX_LABEL_WORDS = 16
 _HEADLINE_CHARS = 200
@@ -75,6 +76,7 @@ def find_turns(text: str, entities: Sequence[Entity], people: People | None = No
 
     if people is None:
         people = People(entities, text)
+    text_start = len(text) - len(text.lstrip())
     persons = [e for e in people.items if e.type == "PER"]
     starts = [p.start for p in persons]
     labels: list[_Label] = []
@@ -86,18 +88,18 @@ def find_turns(text: str, entities: Sequence[Entity], people: People | None = No
         if start is None:
             continue
         label = text[start:end]
-        if _is_headline(text, start, colon.end()):
-            continue
         opens = bool(_SENTENCE_END.search(text, max(0, start - 3), start)) or start == 0
         words = label.split()
         if words[0].lower().rstrip(".") in english.GENERIC_LABELS and len(words) <= 2:
-            if opens:
+            if opens and not _is_headline(text, start, colon.end(), text_start):
                 generic.append(_Label(start, end, colon.end(), None, None))
             continue
         hover = _hover_card_name(label)
         if hover is not None:
             # The Kremlin pages' hover card: "… Sergei Lavrov Lavrov SergeiForeign Minister…".
-            if opens or any(w.lower() in english.ROLE_NOUNS for w in words):
+            if (opens or any(w.lower() in english.ROLE_NOUNS for w in words)) and not (
+                _is_headline(text, start, colon.end(), text_start)
+            ):
                 labels.append(_Label(start, end, colon.end(), hover, None))
             continue
         person = _label_person(text, persons, starts, start, end, people.within(start, end))
@@ -118,6 +120,8 @@ def find_turns(text: str, entities: Sequence[Entity], people: People | None = No
         name = _strip_title(person.canonical, label)
         if len(name.split()) > _MAX_NAME_WORDS:
             continue  # "Veto Power Impedes Peace Efforts": a heading the tagger took
+        if _is_headline(text, start, colon.end(), text_start):
+            continue
         labels.append(_Label(start, end, colon.end(), name, person))
     if not labels:
         return []
@@ -128,7 +132,11 @@ def find_turns(text: str, entities: Sequence[Entity], people: People | None = No
         known = tails.get(_tail(item.name or ""))
         if known is None and len((item.name or "").split()) <= 3:
             known = surnames.get((item.name or "").split()[-1].lower())
-        if known is not None and not is_role_name(item.name or ""):
+        if (
+            known is not None
+            and not is_role_name(item.name or "")
+            and not _is_headline(text, item.start, item.speech, text_start)
+        ):
             labels.append(_Label(item.start, item.end, item.speech, known, None))
     labels.extend(generic)
     labels.sort(key=lambda item: item.start)
@@ -195,37 +203,44 @@ def _names_itself(text: str, item: _Label, end: int) -> bool:
     return False
 
 
+def _line_end(text: str, start: int) -> int:
+    """The end of the line at ``start``, looked for within ``_HEADLINE_CHARS`` (-1: longer,
+    or the text ends first): every check here needs only to know a line is short."""
+    upper = min(len(text), start + _HEADLINE_CHARS + 1)
+    return text.find("\n", start, upper)
+
+
 def _next_paragraph(text: str, start: int) -> int:
-    """Where the line after ``start`` ends and the next text begins (-1 at the end)."""
-    end = text.find("\n", start)
+    """Where the text after a short line at ``start`` resumes (-1: no short line, or the end)."""
+    end = _line_end(text, start)
     if end < 0:
         return -1
-    while end < len(text) and text[end].isspace():
+    upper = min(len(text), end + _HEADLINE_CHARS)
+    while end < upper and text[end].isspace():
         end += 1
     return end if end < len(text) else -1
 
 
 def _line_words(text: str, start: int) -> int:
-    end = text.find("\n", start)
-    return len(text[start : len(text) if end < 0 else end].split())
+    """Words on the line at ``start`` (counted up to ``_HEADLINE_CHARS``)."""
+    end = _line_end(text, start)
+    return len(text[start : end if end >= 0 else start + _HEADLINE_CHARS].split())
 
 
-def _is_headline(text: str, start: int, speech: int) -> bool:
+def _is_headline(text: str, start: int, speech: int, text_start: int) -> bool:
     """ "Rush Limbaugh: Hillary Asking Moderator To Fact Check" on a line of its own (the
     text's first line, or in title case, or without a sentence's end): a headline, not a
     turn. "Clinton: 2,316." (a table) is none either."""
-    line_end = text.find("\n", speech)
-    if line_end < 0:
-        line_end = len(text)
-    line = text[speech:line_end].rstrip()
-    words = [w for w in line.split() if any(c.isalpha() for c in w)]
-    if not words:
+    line_end = _line_end(text, speech)
+    line = text[speech : line_end if line_end >= 0 else speech + _HEADLINE_CHARS].rstrip()
+    if not _LETTER.search(line):
         return True
-    if line_end - speech > _HEADLINE_CHARS or line_end == len(text):
-        return False
+    words = line.split()
+    if line_end < 0:
+        return False  # a long line (or the last one): speech
     capitalised = sum(w[:1].isupper() for w in words)
     return (
-        not text[:start].strip()
+        start <= text_start
         or capitalised * 10 >= len(words) * 6
         or not line.endswith((".", "!", "?", "…", '"', "”", "»", ":"))
     )
