@@ -345,3 +345,25 @@ async def test_corrections_made_in_the_app_survive_rebuild_and_export(
     article = fresh.get(keys[1])
     assert article is not None
     assert {e.canonical for e in article.entities if e.type == "LOC"} == {"Brelovsk"}
+
+
+async def test_palette_lists_corrections_and_undoes_one(made: tuple[Library, list[int]]) -> None:
+    library, _ = made
+    corrections.hide(library, "Glory")
+    corrections.set_type(library, "Brelovsk", "LOC")
+    app = OssetiaReader(library, enrich=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.action_entity_corrections()
+        await settle(pilot)
+        assert isinstance(app.screen, ChoiceScreen)
+        listed = app.screen.query_one(OptionList)
+        shown = [str(listed.get_option_at_index(i).prompt) for i in range(listed.option_count)]
+        assert sorted(shown) == ["Brelovsk: type LOC", "Glory: hidden (not an entity)"]
+        target = shown.index("Glory: hidden (not an entity)")
+        for _ in range(target):
+            await pilot.press("down")
+        await pilot.press("enter")
+        await settle(pilot)
+    assert [c.describe() for c in corrections.listed(library)] == ["Brelovsk: type LOC"]
+    assert "Glory" in {r.name for r in corrected.entity_counts(library)}

@@ -393,6 +393,46 @@ class OssetiaReader(App[None]):
             self.call_from_thread(self.tell, message)
         self.call_from_thread(self._library_changed, added, updated)
 
+    def action_entity_corrections(self) -> None:
+        """The reader's entity corrections, newest first; Enter undoes the chosen one."""
+        from rich.text import Text
+
+        from ossetia_reader.core.enrich import corrections
+        from ossetia_reader.screens.choose import ChoiceScreen
+
+        def listed(_: str) -> list[tuple[str, Text]]:
+            return [
+                (c.name, Text(safe_text(c.describe()), no_wrap=True, overflow="ellipsis"))
+                for c in corrections.listed(self.library)
+            ]
+
+        def chosen(name: str | None) -> None:
+            if name:
+                self.undo_correction(name)
+
+        self.push_screen(
+            ChoiceScreen(
+                "Your entity corrections (Enter undoes one)",
+                listed,
+                empty="No corrections yet: make them in an entity view (t, m, x).",
+            ),
+            chosen,
+        )
+
+    @work(thread=True, group="corrections")
+    def undo_correction(self, name: str) -> None:
+        from ossetia_reader.core.enrich import corrections
+        from ossetia_reader.core.library import LibraryError
+
+        try:
+            removed = corrections.remove(self.library, name)
+        except LibraryError as error:
+            self.call_from_thread(self.notify, str(error), severity="error", markup=False)
+            return
+        if removed is not None:
+            self.call_from_thread(self.notify, f"undone: {removed.describe()}", markup=False)
+            self.call_from_thread(self.entities_corrected, name)
+
     def action_subscribe(self) -> None:
         from ossetia_reader.screens.prompt import PromptScreen
 

@@ -33,6 +33,11 @@ COMMANDS: list[tuple[str, str, str]] = [
     ("Show unread articles", "List only unread articles", "filter('unread')"),
     ("Show starred articles", "List only starred articles", "filter('starred')"),
     ("People and speakers", "Most-mentioned entities and most-quoted speakers (p)", "people"),
+    (
+        "Entity corrections…",
+        "Your type changes, merges and hidden names; Enter undoes one",
+        "app.entity_corrections",
+    ),
     ("Toggle entities panel", "The open article's entities and quotes (i)", "toggle_info"),
     ("Toggle full-width reading", "Hide or show the sidebar (f)", "toggle_sidebar"),
     ("Open article in browser", "Open the article's web address (o)", "open_url"),
