@@ -68,7 +68,15 @@ def main() -> None:
     parser.add_argument(
         "--no-lists", action="store_true", help="skip the speaker lists and transcripts"
     )
+    parser.add_argument(
+        "--russian", action="store_true", help="only the Russian section (benchmarks/russian.py)"
+    )
     args = parser.parse_args()
+    if args.russian:
+        import russian  # the Russian section (issue 11): factRuEval, Meduza quotes, merges
+
+        russian.run_all()
+        return
     if args.backend == "rules":
         os.environ[pipeline.NER_ENV] = "rules"
     use_model = None if args.backend == "auto" else args.backend == "model"

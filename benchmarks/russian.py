@@ -255,6 +255,70 @@ def _plain_key(name: str) -> str:
         del crossscript
 
 
+def speed() -> None:
+    """Load time of the Russian pipeline and its words/s over the Meduza bodies."""
+    corpus = CORPORA / "meduza-golunov-ru" / "meduza-golunov-ru.jsonl"
+    if not corpus.is_file():
+        print("Russian speed: corpus not available")
+        return
+    import re
+    import time
+
+    bodies = [json.loads(line)["body"] for line in corpus.read_text(encoding="utf-8").splitlines()]
+    started = time.perf_counter()
+    from ossetia_reader.core.enrich.russian import ner
+    from ossetia_reader.core.enrich.russian.enrich import enrich_russian
+    from ossetia_reader.core.enrich.russian.morph import nominative
+
+    first_load = not ner._cache
+    ner.load_russian_ner()
+    nominative("Пескова", "PER")
+    load = f"load {time.perf_counter() - started:.2f} s" if first_load else "loaded already"
+    words = sum(len(re.findall(r"\w+", body)) for body in bodies)
+    started = time.perf_counter()
+    for start in range(0, len(bodies), 16):
+        enrich_russian(bodies[start : start + 16])
+    elapsed = time.perf_counter() - started
+    rate = words / elapsed
+    print(
+        f"Russian pipeline: {load}; {words:,} words in {elapsed:.1f} s = "
+        f"{rate:,.0f} words/s (one process, entities + nominatives + quotes)"
+    )
+    # The peer, in the same run: the English pipeline over as many English words.
+    from ossetia_reader.core.article import Article
+    from ossetia_reader.core.enrich.pipeline import enrich_articles
+
+    english_path = CORPORA / "ru-ua-press-releases" / "ru-ua-press-releases.jsonl"
+    english: list[Article] = []
+    english_words = 0
+    for line in english_path.read_text(encoding="utf-8").splitlines():
+        item = json.loads(line)
+        english.append(Article(id=item["id"], title=item["title"], body=item["body"]))
+        english_words += len(re.findall(r"\w+", item["body"]))
+        if english_words >= words:
+            break
+    enrich_articles(english[:1])  # load the English model outside the timing
+    started = time.perf_counter()
+    for start in range(0, len(english), 16):
+        enrich_articles(english[start : start + 16])
+    english_rate = english_words / (time.perf_counter() - started)
+    print(
+        f"  peer: English pipeline {english_rate:,.0f} words/s on the press releases; "
+        f"Russian/English = {rate / english_rate:.2f}"
+    )
+
+
+def run_all() -> None:
+    """Every Russian figure (what ``benchmarks/enrichment.py --russian`` prints)."""
+    factrueval()
+    print()
+    meduza_quotes()
+    print()
+    merges()
+    print()
+    speed()
+
+
 def main() -> None:
     import argparse
 
@@ -270,6 +334,8 @@ def main() -> None:
         meduza_quotes(show=args.quote_errors)
     if args.only in (None, "merges"):
         merges()
+    if args.only in (None, "speed"):
+        speed()
 
 
 if __name__ == "__main__":

@@ -212,3 +212,27 @@ def test_patronymics_and_brackets_leave_the_canonical_name(enrich: object) -> No
     canonicals = {canonical for _, kind, canonical in entities if kind == "PER"}
     assert "Сергей Собянин" in canonicals
     assert all("[" not in name and "]" not in name for name in canonicals)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "«" * 3000,
+        "»" * 3000,
+        "— " * 2000,
+        "— а, — сказал он.\n" * 200,
+        "«Да, — сказал Песков. — Нет» " * 100,
+        "Песков \ud800 заявил: «да»",
+        "\u00a0\u00a0" * 1000 + "«а»",
+        "Песков заявил: «" * 200,
+        "[Путин] " * 300,
+        "„" * 500 + "“" * 500,
+    ],
+    ids=lambda text: f"{len(text)}-chars-{text[:3]!r}",
+)
+def test_hostile_text_never_breaks_the_russian_pipeline(enrich: object, text: str) -> None:
+    assert callable(enrich)
+    ((entities, quotes),) = enrich([text])
+    for item in (*entities, *quotes):
+        assert 0 <= item.start < item.end <= len(text)
+        assert text[item.start : item.end] == item.text

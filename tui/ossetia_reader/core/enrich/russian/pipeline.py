@@ -19,6 +19,8 @@ odd half is the held-out figure (``benchmarks/russian.py``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from itertools import accumulate
 
 from ossetia_reader.core.enrich.russian.ner import load_russian_ner
 from ossetia_reader.core.enrich.russian.stems import stem
@@ -136,20 +138,20 @@ def _propagate(text: str, spans: list[Span]) -> list[Span]:
     if not claims:
         return spans
     taken = sorted(spans)
+    starts = [start for start, _, _ in taken]
+    # reach[i]: the furthest end among taken[:i + 1], so overlap is one bisect.
+    reach = list(accumulate((end for _, end, _ in taken), max))
     added: list[Span] = []
     for match in _WORD.finditer(text):
         labels = claims.get(stem(match.group()))
         if labels is None or len(labels) != 1:
             continue
         start, end = match.span()
-        if _inside(taken, start, end) or _capitalised_neighbour(text, start, end):
+        before = bisect_left(starts, end)
+        if (before and reach[before - 1] > start) or _capitalised_neighbour(text, start, end):
             continue
         added.append((start, end, next(iter(labels))))
     return spans + added
-
-
-def _inside(spans: list[Span], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e, _ in spans)
 
 
 def _capitalised_neighbour(text: str, start: int, end: int) -> bool:
