@@ -51,7 +51,7 @@ def assert_shown(
     widgets = list(app.screen.query(within)) if within else [None]
     shown = [visible(app, w) for w in widgets]
     flat = ["".join(line.strip() for line in part.splitlines()).replace(" ", "") for part in shown]
-    assert any(text.replace(" ", "") in part for part in flat), "\n---\n".join(shown)[-3000:]
+    assert any(text.replace(" ", "") in part for part in flat), "\n---\n".join(shown)[:6000]
     assert "\x1b" not in visible(app)
 
 
@@ -194,4 +194,38 @@ async def test_every_screen_shows_hostile_names_as_text(hostile_library: Library
         await pilot.press("slash", *"zed")
         await settle(pilot)
         assert_shown(app, f"Hostile title {MARKUP}")
+        assert app.is_running
+
+
+async def test_feeds_pane_and_its_prompts_show_hostile_names_as_text(
+    hostile_library: Library,
+) -> None:
+    from ossetia_reader.core.saved import save
+    from ossetia_reader.core.subscriptions import add_feed, tag_feed
+    from ossetia_reader.screens.prompt import PromptScreen
+
+    feed = add_feed(hostile_library, "https://example.org/feed.xml", title=f"Feed {MARKUP}")
+    tag_feed(hostile_library, feed.url, [f"Tag {MARKUP}"])
+    save(hostile_library, f"Saved {MARKUP}", "ossetia")
+    app = OssetiaReader(hostile_library, enrich=False)
+    async with app.run_test(size=(160, 50), notifications=True) as pilot:
+        await settle(pilot)
+        from ossetia_reader.widgets.feeds_pane import FeedsPane
+
+        pane = app.screen.query_one(FeedsPane)  # beside the list at this width
+        assert_shown(app, "Feed [/x] [@click=app", within=FeedsPane)  # cut to the pane's width
+        assert_shown(app, "Saved [/x] [@click=a", within=FeedsPane)
+        assert_shown(app, f"Tag {MARKUP}", within=FeedsPane)
+        pane.focus()
+        for _ in range(30):  # down to the feed's own row
+            view = pane.highlighted_view
+            if view is not None and "feed.xml" in view.id:
+                break
+            await pilot.press("j")
+        await pilot.press("R")  # rename: the prompt names the feed
+        await settle(pilot)
+        assert isinstance(app.screen, PromptScreen)
+        assert_shown(app, f"New name for Feed {MARKUP}")
+        await pilot.press("escape")
+        await settle(pilot)
         assert app.is_running

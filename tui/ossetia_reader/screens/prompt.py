@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
+
+from ossetia_reader.core.sanitize import safe_line
 
 
 class PromptScreen(ModalScreen[str | None]):
@@ -43,7 +46,7 @@ class PromptScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(self.question)
+            yield Label(Text(safe_line(self.question)))  # may name a feed: never markup
             yield Input(placeholder=self.placeholder)
             yield Label("Enter to confirm, Esc to cancel", classes="dim")
 
