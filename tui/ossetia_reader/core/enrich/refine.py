@@ -23,8 +23,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import replace
-from functools import cache
+from dataclasses import dataclass, replace
+from functools import cache, lru_cache
 
 from ossetia_reader.core.article import Entity
 from ossetia_reader.core.enrich import identity, rules
@@ -37,6 +37,7 @@ def _wordset(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
+_TOKEN = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
 _WORD = re.compile(r"[\w'’.]+(?:-[\w'’.]+)*")
 _CONNECTORS = frozenset({"of", "the", "and", "for", "to", "on", "at", "in"})
 # Words that qualify a role ("Prime Minister", "Presidential Adviser", "Acting Head").
@@ -386,16 +387,46 @@ def is_junk(text: str, start: int, end: int) -> bool:
         return True  # "Frankly, ..."
     # A sentence's first word that the article writes in lower case and never
     # capitalised inside a sentence ("Fed" is a name in "the Fed cut rates").
-    if plain in rules.gazetteers().common or _occurs(text, plain, lower=True):
-        return not any(
-            not _sentence_initial(text, match.start())
-            for match in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)
-        )
+    facts = _facts(text)
+    if plain in rules.gazetteers().common or plain in facts.lower:
+        return word.rstrip(".") not in facts.inner
     return False
 
 
+@dataclass(slots=True)
+class _Facts:
+    """What one pass over an article tells about its words, so that no check scans the
+    whole text again for every mention (a hostile text has a million of them)."""
+
+    lower: frozenset[str]  # words written in lower case
+    inner: frozenset[str]  # capitalised words written inside a sentence
+    scans: int = 0  # whole-text searches left for multi-word names (see _named_inside)
+
+
+@lru_cache(maxsize=4)
+def _facts(text: str) -> _Facts:
+    lower: set[str] = set()
+    inner: set[str] = set()
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        if token.islower():
+            lower.add(token)
+        elif token[:1].isupper() and not _sentence_initial(text, match.start()):
+            inner.add(token)
+    return _Facts(frozenset(lower), frozenset(inner), scans=200)
+
+
 def _named_inside(text: str, name: str) -> bool:
-    """Whether ``name`` also occurs inside a sentence ("Air France" is a name there)."""
+    """Whether ``name`` also occurs inside a sentence ("Air France" is a name there).
+
+    Past a budget of whole-text searches per article the answer is yes, which keeps
+    the name whole: the cautious answer."""
+    facts = _facts(text)
+    if " " not in name:
+        return name in facts.inner
+    if facts.scans <= 0:
+        return True
+    facts.scans -= 1
     return any(
         not _sentence_initial(text, match.start())
         for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
@@ -412,15 +443,11 @@ def _common_opening(text: str, word: str) -> bool:
         return False  # "East Fife", "West Bromwich"
     if plain in _NOT_NAMES or plain in rules.gazetteers().common:
         return True
-    return _occurs(text, plain, lower=True)
+    return plain in _facts(text).lower
 
 
 def _sentence_initial(text: str, start: int) -> bool:
     return start == 0 or bool(_SENTENCE_START.search(text, max(0, start - 4), start))
-
-
-def _occurs(text: str, word: str, *, lower: bool) -> bool:
-    return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None
 
 
 # -- types ---------------------------------------------------------------------------------
