@@ -41,6 +41,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tui"))
 
+import entity_lists  # noqa: E402
 import speaker_lists  # noqa: E402
 
 from ossetia_reader.core.enrich import pipeline, rules  # noqa: E402
@@ -103,6 +104,11 @@ def main() -> None:
         print()
         speaker_lists.speaker_lists(CORPORA, use_model)
         speaker_lists.transcript_attribution(CORPORA, use_model)
+        print()
+        for name in speaker_lists.LIST_CORPORA:  # the same enriched libraries
+            library = speaker_lists.enriched_library(CORPORA, name, use_model)
+            if library is not None:
+                entity_lists.report(library, name)
 
 
 # -- CoNLL-2003 --------------------------------------------------------------------------
