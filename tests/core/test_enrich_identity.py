@@ -260,7 +260,7 @@ def test_re_enrichment_takes_old_variants_away(tmp_path: Path) -> None:
 def test_a_surname_counts_with_the_one_full_name_but_never_two(tmp_path: Path) -> None:
     library = Library(tmp_path)
     stored(library, "a", [entity("Ivan Petrenko", "PER"), entity("Petrenko", "ORG", "Petrenko")])
-    stored(library, "b", [entity("Petrenko", "PER", "Petrenko")])
+    stored(library, "Mr Petrenko said", [Entity(3, 11, "Petrenko", "PER", "Petrenko")])
     rows = {row.name: row for row in entity_counts(library, type="PER")}
     assert rows["Ivan Petrenko"].mentions == 3
     assert "Petrenko" not in rows
@@ -328,3 +328,20 @@ def test_time_zones_and_money_are_tagged_but_not_listed(tmp_path: Path) -> None:
     library = Library(tmp_path)
     stored(library, "m", [entity("GMT", "MISC"), entity("Gazprom", "ORG")])
     assert [row.name for row in entity_counts(library)] == ["Gazprom"]
+
+
+def test_a_lone_name_nobody_titles_is_not_a_person(tmp_path: Path) -> None:
+    library = Library(tmp_path)
+    stored(library, "Petrobras said", [entity("Petrobras", "PER")])
+    stored(library, "President Reagan said", [Entity(10, 16, "Reagan", "PER", "Reagan")])
+    assert {row.name: row.type for row in entity_counts(library)} == {
+        "Petrobras": "ORG",
+        "Reagan": "PER",
+    }
+    assert entity_types(library, ["Petrobras"]) == {"petrobras": "ORG"}
+
+
+def test_company_cues_make_an_organisation() -> None:
+    text = "Tenneco Inc said; shares of Inco rose."
+    decided = decide_types(text, [mention(text, "Tenneco", "PER"), mention(text, "Inco", "PER")])
+    assert [e.type for e in decided] == ["ORG", "ORG"]

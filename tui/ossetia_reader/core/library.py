@@ -35,7 +35,7 @@ DATABASE_NAME = "library.sqlite3"
 MAX_BODY_CHARS = 10_000_000
 # Titles, sources, URLs and other one-line fields are cut to this many characters.
 MAX_LINE_CHARS = 1_000
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
 _MIGRATIONS: dict[int, str] = {
     1: """
@@ -226,6 +226,18 @@ _MIGRATIONS: dict[int, str] = {
     UPDATE articles SET enriched = 0 WHERE enriched = 1 AND (
         entities LIKE '%x%' OR entities LIKE '%ye%' OR entities LIKE '%yo%'
         OR quotes LIKE '%x%' OR quotes LIKE '%ye%' OR quotes LIKE '%yo%');
+    """,
+    # Mentions a title or role marks as a person's ("President Reagan"), per article and
+    # entity (core/enrich/store.py): a lone name nobody ever titles is not listed as a
+    # person ("Petrobras", "Reuter"). Filled as articles are enriched.
+    10: """
+    CREATE TABLE IF NOT EXISTS person_cues (
+        key INTEGER NOT NULL,
+        canonical TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (canonical, key)
+    ) WITHOUT ROWID;
+    CREATE INDEX IF NOT EXISTS person_cues_article ON person_cues (key);
     """,
 }
 

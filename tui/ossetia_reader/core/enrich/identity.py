@@ -74,8 +74,10 @@ def lookup(name: str) -> Alias | None:
     """The alias-list line naming ``name`` (any listed spelling), or None."""
     table = _table()
     if _is_abbreviation(name):
-        return table.capitals.get(_strip_dots(name))
-    return table.by_key.get(canonical_key(name))
+        found = table.capitals.get(_strip_dots(name))
+        if found is not None or len(_strip_dots(name)) <= 3:
+            return found  # "WHO" is listed; "Who" and "WHOM" are not
+    return table.by_key.get(canonical_key(name))  # "REUTER", "KIEV" in a dateline
 
 
 def preferred_name(name: str) -> str:

@@ -93,6 +93,22 @@ _TEAM_AFTER = re.compile(
     r"scrum-half|lock|flanker|prop|hooker|centre|full-back|coach|skipper|fans|supporters|"
     r"squad|team-mate|teammate)\b"
 )
+# Last words of company names ("Visa International", "Lucky Stores", "ICI Pharma").
+_COMPANY_HEADS = _wordset(
+    "international stores pharma pharmaceuticals holdings industries systems airlines "
+    "communications technologies motors foods petroleum resources capital securities "
+    "partners brothers financial bancorp savings trust insurance electric steel chemical "
+    "chemicals mining media entertainment pictures records software networks electronics "
+    "enterprises investments properties ventures labs laboratories"
+)
+_COMPANY_AFTER = re.compile(
+    r"^(?:,\s*)?\s*(?:Inc|Corp|Co|Ltd|Plc|PLC|AG|SA|NV|LP|Cos|Corporation|Incorporated)\b"
+    r"|^(?:['’]s)?\s+(?:shares|stock|stockholders|shareholders|subsidiary|unit)\b"
+)
+_COMPANY_BEFORE = re.compile(
+    r"(?:stake|shares|stock|stockholders|shareholders|subsidiary|unit|acquisition|takeover)"
+    r"\s+(?:in|of)\s+$"
+)
 _PER_AFTER = re.compile(r"^,?\s+(?:said|says|noted|stressed|added|explained|emphasised|"
                         r"emphasized|told|thanked|signed|met)\b")  # fmt: skip
 
@@ -106,7 +122,7 @@ _ROLES = _wordset(
     "chair head deputy director commander adviser advisor aide spokesman spokeswoman "
     "spokesperson commissioner ombudsman speaker rector patriarch metropolitan emir "
     "sultan sheikh mr mrs ms dr general colonel lieutenant admiral marshal emperor empress "
-    "tsar czar king queen prince princess pope archbishop bishop "
+    "tsar czar king queen prince princess pope archbishop bishop treasurer "
     "secretary-general commander-in-chief co-chair co-chairman prosecutor-general"
 )
 
@@ -127,7 +143,7 @@ def _generic_words() -> frozenset[str]:
 _EPITHET = re.compile(r" the (?:Great|Terrible|Wise|Elder|Younger|Conqueror)\b")
 _ROLE_OF = re.compile(r"([A-Za-z-]+)\s+of\s+(?:the\s+)?$")
 _ROLE_BEFORE = re.compile(
-    r"(?:^|\W)(?P<role>[A-Za-z-]+)(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,6})?\s*$"
+    r"(?:^|\W)(?P<role>[A-Za-z-]+)\.?(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,6})?\s*$"
 )
 
 
@@ -477,6 +493,8 @@ def mention_cue(text: str, start: int, end: int) -> str | None:
         return "LOC"  # "in Bucha", not "in the NFL"
     if len(words) <= 2 and _TEAM_AFTER.match(after):
         return "ORG"  # "Chelsea manager Jose Mourinho", "Leicester lock Ben Kay"
+    if _COMPANY_AFTER.match(after) or _COMPANY_BEFORE.search(before):
+        return "ORG"  # "Tenneco Inc", "shares of Inco", "a stake in Comdata"
     return None
 
 
@@ -489,7 +507,7 @@ def _shape(name: str) -> str | None:
         return None
     gaz = rules.gazetteers()
     head, first = _plain(words[-1]), _plain(words[0])
-    if head in gaz.org_words:
+    if head in gaz.org_words or head in _COMPANY_HEADS:
         return "ORG"
     if head in gaz.loc_words or first in ("lake", "mount", "river", "cape", "mt"):
         return "LOC"
@@ -526,7 +544,7 @@ def decide_types(text: str, entities: Sequence[Entity]) -> list[Entity]:
                 type_ = listed
         elif cue == "PER" or (cue in ("LOC", "ORG") and type_ in ("PER", "ORG", "LOC")):
             type_ = cue
-        elif type_ == "PER" and (shape := _shape(entity.text)) is not None:
+        elif type_ == "PER" and (shape := _shape(entity.canonical)) is not None:
             type_ = shape  # "Lake Baikal", "Kyiv City Military Administration"
         elif canonical_key(entity.canonical) in people:
             type_ = "PER"
@@ -553,6 +571,11 @@ def link_institutions(entities: Sequence[Entity]) -> list[Entity]:
 
 
 def is_marker(name: str) -> bool:
-    """Money and time-zone marks ("US$", "GMT"): tagged MISC in an article, as CoNLL-2003
-    does, but not entities a reader wants listed."""
-    return "$" in name or _plain(name) in _TIME_ZONES
+    """Money and time-zone marks ("US$", "GMT", "U.S. Dlrs"): tagged MISC in an article,
+    as CoNLL-2003 does, but not entities a reader wants listed."""
+    words = name.split()
+    return (
+        "$" in name
+        or _plain(name) in _TIME_ZONES
+        or (bool(words) and _plain(words[-1]) in ("dlrs", "dlr", "cts"))
+    )

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from ossetia_reader.core.article import Article, Entity, Quote
 from ossetia_reader.core.enrich import identity
 from ossetia_reader.core.enrich.canonical import canonical_key
-from ossetia_reader.core.enrich.refine import is_marker
+from ossetia_reader.core.enrich.refine import is_marker, mention_cue
 from ossetia_reader.core.enrich.rules import is_listed, listed_type
 from ossetia_reader.core.library import Library, LibraryError
 
@@ -95,8 +95,20 @@ def _replace(
     db: sqlite3.Connection, key: int, entities: Sequence[Entity], quotes: Sequence[Quote]
 ) -> None:
     _forget(db, key)
-    dated = db.execute("SELECT coalesce(date, '') FROM articles WHERE key = ?", [key]).fetchone()
+    dated = db.execute(
+        "SELECT coalesce(date, ''), body FROM articles WHERE key = ?", [key]
+    ).fetchone()
     date = str(dated[0]) if dated else ""
+    body = str(dated[1]) if dated else ""
+    cues = Counter(
+        canonical_key(e.canonical)
+        for e in entities
+        if e.end <= len(body) and mention_cue(body, e.start, e.end) == "PER"
+    )
+    db.executemany(
+        "INSERT INTO person_cues (key, canonical, count) VALUES (?, ?, ?)",
+        [(key, folded, count) for folded, count in cues.items() if folded],
+    )
     mentions: dict[tuple[str, str], _Mentions] = {}
     for entity in entities:
         folded = canonical_key(entity.canonical)
@@ -165,6 +177,7 @@ def _forget(db: sqlite3.Connection, key: int) -> None:
         [(count, folded, type_) for folded, type_, count in old],
     )
     db.execute("DELETE FROM mentions WHERE key = ?", [key])
+    db.execute("DELETE FROM person_cues WHERE key = ?", [key])
     stored = db.execute("SELECT entities FROM articles WHERE key = ?", [key]).fetchone()
     variants: Counter[tuple[str, str]] = Counter()
     for item in _load(stored[0] if stored else None):
@@ -288,6 +301,7 @@ def entity_counts(
     merged: dict[str, EntityCount] = {}
     for canonical, rows in grouped.items():
         merged[canonical] = _one_row(canonical, rows)
+    untitled = _untitled(library, [row for row in merged.values() if row.type == "PER"])
     surnames: dict[str, list[EntityCount]] = defaultdict(list)
     for canonical, row in list(merged.items()):
         # A single word typed PER or ORG is often a surname the tagger could not place.
@@ -305,6 +319,9 @@ def entity_counts(
             ]
             if (owner := _owner(library, full)) is not None:
                 surnames[owner].append(merged.pop(canonical))
+                continue
+        if row.type == "PER" and canonical in untitled:
+            merged[canonical] = replace(row, type="ORG")  # "Petrobras", "Smith Barney"
     for name, parts in surnames.items():
         base = merged.get(name)
         if base is None:
@@ -318,7 +335,47 @@ def entity_counts(
             mentions=base.mentions + sum(p.mentions for p in parts),
         )
     ranked = sorted(merged.values(), key=lambda r: (-r.mentions, -r.articles, r.canonical))
-    return [row for row in ranked if wanted is None or row.type == wanted][:limit]
+    chosen = [row for row in ranked if wanted is None or row.type == wanted][:limit]
+    return [_in_lower_case(library, row) for row in chosen]
+
+
+def _in_lower_case(library: Library, row: EntityCount) -> EntityCount:
+    """A name first seen in a dateline or headline in capitals (``LOS ANGELES``) is shown
+    as the library most often writes it otherwise (``Los Angeles``)."""
+    letters = [char for char in row.name if char.isalpha()]
+    if not letters or not row.name.isupper() or (len(letters) <= 5 and " " not in row.name):
+        return row
+    for (variant,) in library.query(
+        "SELECT variant FROM entity_variants WHERE canonical = ? ORDER BY mentions DESC LIMIT 8",
+        [row.canonical],
+    ):
+        if not str(variant).isupper() and canonical_key(str(variant)) == row.canonical:
+            return replace(row, name=str(variant))
+    return row
+
+
+def _untitled(library: Library, rows: Sequence[EntityCount]) -> set[str]:
+    """The one-word names among ``rows`` that no article ever marks as a person's with a
+    title or role ("President Reagan", "Mr Baker"): companies the tagger took for people
+    ("Petrobras", "Inco"). (Full names are not judged so: too many people are named
+    without a title, and given-name lists are never complete.)"""
+    singles = [
+        row.canonical
+        for row in rows
+        if " " not in row.canonical and identity.lookup(row.name) is None
+    ]
+    cued: set[str] = set()
+    for chunk_start in range(0, len(singles), 500):
+        chunk = singles[chunk_start : chunk_start + 500]
+        marks = ",".join("?" * len(chunk))
+        cued |= {
+            str(found)
+            for (found,) in library.query(
+                f"SELECT DISTINCT canonical FROM person_cues WHERE canonical IN ({marks})",
+                chunk,
+            )
+        }
+    return set(singles) - cued
 
 
 def _typed_rows(
@@ -378,7 +435,12 @@ def entity_types(library: Library, names: Iterable[str]) -> dict[str, str]:
     """
     keys = sorted({folded for folded in map(canonical_key, names) if folded})
     grouped = _typed_rows(library, keys)
-    return {canonical: _one_row(canonical, rows).type for canonical, rows in grouped.items()}
+    rows = {canonical: _one_row(canonical, found) for canonical, found in grouped.items()}
+    for canonical in _untitled(library, [r for r in rows.values() if r.type == "PER"]):
+        full = [n for n in _full_names(library, canonical, limit=8) if n != canonical]
+        if _owner(library, full) is None:
+            rows[canonical] = replace(rows[canonical], type="ORG")
+    return {canonical: row.type for canonical, row in rows.items()}
 
 
 def with_library_types(library: Library, article: Article) -> Article:
