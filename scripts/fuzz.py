@@ -11,6 +11,10 @@ Two phases share the time budget:
 2. Properties: the hypothesis tests of tests/robustness (the CI runs them with
    40 examples each) run round after round with many more examples and fresh
    random seeds. Each failure is a finding, with hypothesis's shrunk example.
+   Among them: ``download`` against a scripted hostile server on 127.0.0.1
+   (drips, stalls, resets, lying lengths, bombs, odd headers), and random
+   markup-like names driven through the app's palette, toasts and tables
+   with Pilot (a few examples a round: each starts the app).
 
 Findings are printed at the end; the exit status is 1 when there are any.
 """
@@ -192,11 +196,13 @@ def _quiet(parse: Callable[[str], object], text: str, allowed: type[Exception]) 
 # -- phase 2: the property tests -------------------------------------------------------
 
 MODULES = [
-    "test_sanitize_properties",
-    "test_stored_text_fuzz",
-    "test_formats_fuzz",
-    "test_search_fuzz",
-    "test_enrich_fuzz",
+    "tests.robustness.test_sanitize_properties",
+    "tests.robustness.test_stored_text_fuzz",
+    "tests.robustness.test_formats_fuzz",
+    "tests.robustness.test_search_fuzz",
+    "tests.robustness.test_enrich_fuzz",
+    "tests.robustness.test_download_fuzz",
+    "tests.app.test_hostile_names_fuzz",
 ]
 
 
@@ -217,21 +223,24 @@ def property_tests(scratch: Path) -> list[tuple[str, Callable[[], None]]]:
     from ossetia_reader.core.search.index import SearchIndex
 
     robustness = importlib.import_module("tests.robustness.library_worker")
+    hostile_server = importlib.import_module("tests.robustness.test_download_fuzz")
     fixtures: dict[str, Any] = {
         "small_index": SearchIndex.build(
             iter([robustness.make_article(n, body_words=40) for n in range(60)])
         ),
         "tmp_path_factory": _TempPathFactory(scratch),
+        "server": hostile_server.ScriptedServer(),  # a daemon thread: ends with the run
     }
     tests = []
     for module_name in MODULES:
-        module: ModuleType = importlib.import_module(f"tests.robustness.{module_name}")
+        module: ModuleType = importlib.import_module(module_name)
         for name, test in vars(module).items():
             if not name.startswith("test_") or not hasattr(test, "hypothesis"):
                 continue
             wanted = [p for p in inspect.signature(test).parameters if p in fixtures]
             kwargs = {p: fixtures[p] for p in wanted}
-            tests.append((f"{module_name}::{name}", lambda t=test, k=kwargs: t(**k)))
+            short = module_name.rsplit(".", 1)[-1]
+            tests.append((f"{short}::{name}", lambda t=test, k=kwargs: t(**k)))
     return tests
 
 
