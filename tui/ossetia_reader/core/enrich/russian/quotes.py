@@ -202,7 +202,7 @@ class _Names:
     def within(self, lower: int, upper: int) -> list[Entity]:
         return self.entities[bisect_left(self.starts, lower) : bisect_right(self.starts, upper)]
 
-    def first(self, lower: int, upper: int, subject: bool = False) -> Entity | None:
+    def first(self, lower: int, upper: int, subject: bool | str = False) -> Entity | None:
         """The first person (else organisation) in ``[lower, upper)``. With ``subject``,
         only a person named in the nominative: ``объясняет карьеру Морозовой знакомый``
         names Морозова as the object, not the speaker."""
@@ -210,7 +210,7 @@ class _Names:
             [e for e in self.within(lower, upper) if e.end <= upper and _may_speak(e, subject)]
         )
 
-    def last(self, lower: int, upper: int, subject: bool = False) -> Entity | None:
+    def last(self, lower: int, upper: int, subject: bool | str = False) -> Entity | None:
         """The last person (else organisation) in ``[lower, upper)``."""
         inside = [e for e in self.within(lower, upper) if e.end <= upper and _may_speak(e, subject)]
         return _pick(inside[::-1])
@@ -232,10 +232,16 @@ def _pick(entities: list[Entity]) -> Entity | None:
     return None
 
 
-def _may_speak(entity: Entity, subject: bool) -> bool:
-    """With ``subject``, a person only when named in the nominative (the surname as written
-    is the surname of the canonical name; ``Пескова`` is not, ``Песков`` is)."""
-    if not subject or entity.type != "PER":
+# Before the verb a person in any case is its subject (a reported clause follows the
+# verb); an organisation there must still be in the nominative (Об этом «Медузе» рассказал).
+_ORG_ONLY = "organisations"
+
+
+def _may_speak(entity: Entity, subject: bool | str) -> bool:
+    """With ``subject``, only a name in the nominative: the last word as written is the
+    canonical name's (``Пескова`` is not ``Песков``; ``«Медузе»``, the listener in
+    ``рассказал «Медузе»``, is not ``Медуза``)."""
+    if not subject or (subject is _ORG_ONLY and entity.type != "ORG"):
         return True
     written, canonical = entity.text.split(), entity.canonical.split()
     return bool(written and canonical) and written[-1] == canonical[-1]
@@ -306,7 +312,9 @@ def _speaker(
         # The speaker is the subject of the verb: named before it ("Аузан добавил, что
         # Капков …"), else after it.
         verb_at = lower + cue_match.start() if cue_match else upper
-        entity = names.last(lower, verb_at) or names.first(verb_at, upper, subject=True)
+        entity = names.last(lower, verb_at, subject=_ORG_ONLY) or names.first(
+            verb_at, upper, subject=True
+        )
     pronoun = _PRONOUN.search(clause)
     if entity is not None and (
         entity.type == "PER" or pronoun is None or lower + pronoun.start() > entity.start
@@ -348,11 +356,12 @@ def _after(text: str, end: int, names: _Names, found: list[FoundQuote]) -> Attri
 
 
 def _clause_end(text: str, start: int) -> int:
-    """Where an attribution clause ends: the sentence end, a dash, a quote or 200 chars."""
+    """Where an attribution clause ends: the sentence end, a dash or 200 characters (a
+    name in guillemets may come first: ``— рассказал «Медузе» Иван Голунов``)."""
     limit = min(len(text), start + 200)
     for index in range(start, limit):
         char = text[index]
-        if char in ".!?…\n«„" or (char in _DASH and index > start):
+        if char in ".!?…\n" or (char in _DASH and index > start):
             return index
         if char == "\n":
             return index
