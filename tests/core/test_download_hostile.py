@@ -286,3 +286,25 @@ def test_fetch_command_time_limit(hostile: HostileServer, tmp_path: Path) -> Non
     assert time.monotonic() - started < 5
     assert result.exit_code == 1
     assert "timed out" in result.output or "took over" in result.output
+
+
+def test_a_slow_name_lookup_is_cut_off(
+    hostile: HostileServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The system resolver has no deadline of ours: a lookup that hangs must not hang us."""
+    real = socket.getaddrinfo
+
+    def slow(host: str, *args: object, **kwargs: object) -> object:
+        if host == "slow.invalid":
+            time.sleep(8)
+        return real(host, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket, "getaddrinfo", slow)
+    result, elapsed = bounded(
+        lambda: download("http://slow.invalid/feed.xml", max_bytes=1000, limits=LIMITS)
+    )
+    assert isinstance(result, FetchError) and "looking up slow.invalid" in str(result), result
+    assert elapsed < LIMITS.deadline + 2.0
+    by_name = f"http://localhost:{hostile.port}/ok"  # and a real lookup still works
+    result, _ = bounded(lambda: download(by_name, max_bytes=1000, limits=LIMITS))
+    assert isinstance(result, Response) and result.data == RSS

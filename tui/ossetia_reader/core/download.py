@@ -177,6 +177,8 @@ def _one_line(error: Exception, limits: FetchLimits) -> FetchError:
     if isinstance(error, urllib.error.URLError):
         reason = error.reason
         if isinstance(reason, TimeoutError | socket.timeout):
+            if "looking up" in str(reason):
+                return FetchError(f"timed out: {safe_line(str(reason))[:120]}")
             return FetchError(f"timed out after {limits.timeout:g} s")
         return FetchError(f"cannot connect: {safe_line(str(reason))[:120]}")
     if isinstance(error, TimeoutError):
@@ -243,12 +245,63 @@ def _shut(sock: socket.socket) -> None:
         sock.shutdown(socket.SHUT_RDWR)
 
 
+def _connect(
+    watchdog: _Watchdog,
+    address: tuple[str, int],
+    timeout: float | None = None,
+    source_address: tuple[str, int] | None = None,
+) -> socket.socket:
+    """``socket.create_connection`` with the lookup bounded and each socket watched."""
+    host, port = address
+    infos = _resolve(host, port, watchdog.remaining())
+    last: OSError = OSError(f"no address for {host}")
+    for family, kind, proto, _, sockaddr in infos:
+        sock = socket.socket(family, kind, proto)
+        watchdog.watch(sock)
+        try:
+            sock.settimeout(min(timeout or watchdog.remaining(), watchdog.remaining()))
+            if source_address:
+                sock.bind(source_address)
+            sock.connect(sockaddr)
+            return sock
+        except OSError as error:
+            last = error
+            sock.close()
+    raise last
+
+
+def _resolve(host: str, port: int, seconds: float) -> list[Any]:
+    """``getaddrinfo`` within ``seconds``: the system resolver has no deadline of ours.
+
+    It runs in a daemon thread; past the time the download gives up on it
+    (the thread ends when the resolver does).
+    """
+    found: list[Any] = []
+    failed: list[OSError] = []
+
+    def look_up() -> None:
+        try:
+            found.extend(socket.getaddrinfo(host, port, type=socket.SOCK_STREAM))
+        except OSError as error:
+            failed.append(error)
+
+    worker = threading.Thread(target=look_up, daemon=True, name="resolve")
+    worker.start()
+    worker.join(seconds)
+    if worker.is_alive():
+        raise TimeoutError(f"looking up {host} took over {seconds:.3g} s")
+    if failed:
+        raise failed[0]
+    return found
+
+
 class _WatchedHTTPConnection(http.client.HTTPConnection):
-    """An HTTP connection whose socket the download's watchdog can shut."""
+    """An HTTP connection whose name lookup is bounded and whose socket the watchdog can shut."""
 
     def __init__(self, *args: Any, watchdog: _Watchdog, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._watchdog = watchdog
+        self._create_connection = partial(_connect, watchdog)
 
     def connect(self) -> None:
         super().connect()
@@ -266,6 +319,7 @@ class _WatchedHTTPSConnection(http.client.HTTPSConnection):
     def __init__(self, *args: Any, watchdog: _Watchdog, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._watchdog = watchdog
+        self._create_connection = partial(_connect, watchdog)
 
     def connect(self) -> None:
         http.client.HTTPConnection.connect(self)
