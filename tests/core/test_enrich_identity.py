@@ -345,3 +345,21 @@ def test_company_cues_make_an_organisation() -> None:
     text = "Tenneco Inc said; shares of Inco rose."
     decided = decide_types(text, [mention(text, "Tenneco", "PER"), mention(text, "Inco", "PER")])
     assert [e.type for e in decided] == ["ORG", "ORG"]
+
+
+def test_search_fields_find_an_entity_by_any_listed_name(tmp_path: Path) -> None:
+    from ossetia_reader.core.search import open_index
+
+    library = Library(tmp_path)
+    body = "Talks in Kyiv and with the EU."
+    key = stored(
+        library,
+        body,
+        [
+            Entity(9, 13, "Kyiv", "LOC", "Kyiv"),
+            Entity(27, 29, "EU", "ORG", "European Union"),
+        ],
+    )
+    index = open_index(library)
+    for query in ("place:kiev", "entity:kyiv", "org:eu", "org:european"):
+        assert list(index.search(query).hits.keys) == [key], query

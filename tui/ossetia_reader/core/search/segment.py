@@ -41,6 +41,7 @@ from typing import Any
 import numpy as np
 
 from ossetia_reader.core.article import Article
+from ossetia_reader.core.enrich.identity import listed_variants
 from ossetia_reader.core.library import content_hash
 from ossetia_reader.core.search.stem import stem, stem_all
 from ossetia_reader.core.search.tokenize import script, terms, terms_and_nuls
@@ -155,6 +156,8 @@ def _field_texts(article: Article) -> list[list[str]]:
         if (index, name) not in seen:
             seen.add((index, name))
             texts[index].append(name)
+            # Other listed names of the entity: entity:kiev finds Kyiv, org:eu the EU.
+            texts[index].extend(listed_variants(name))
     texts[7] = [quote.text for quote in article.quotes]
     return texts
 
