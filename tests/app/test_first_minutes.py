@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ossetia_reader.app import OssetiaReader
-from ossetia_reader.core.article import Article, Entity
+from ossetia_reader.core.article import Article, Entity, Link
 from ossetia_reader.core.library import Library
 from ossetia_reader.render import fit_snippet, render_article, wrap
 from ossetia_reader.screens.help import HelpScreen
+from ossetia_reader.screens.links import LinksScreen
 from ossetia_reader.widgets.article_info import ArticleInfo
 from ossetia_reader.widgets.article_list import ArticleList
 from ossetia_reader.widgets.key_bar import KeyBar
@@ -226,3 +229,96 @@ async def test_a_cut_source_name_ends_with_an_ellipsis(library: Library) -> None
         metas = [article_list.render_line(y).text for y in range(1, 20, 2)]
         cut = [meta.rstrip() for meta in metas if "President" in meta]
         assert cut and all(m.endswith("…") and len(m) <= width for m in cut), cut
+
+
+async def test_the_link_list_opens_and_copies_any_link(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr("webbrowser.open", lambda url, *args, **kwargs: opened.append(url))
+    app = OssetiaReader(library, enrich=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        pane = app.screen.query_one(ReadingPane)
+        assert pane.article is not None and pane.article.links, "the seed has a link"
+        await pilot.press("enter", "u")
+        await pilot.pause()
+        links = app.screen
+        assert isinstance(links, LinksScreen)
+        assert [e.label for e in links.entries][:2] == [
+            "This article",
+            "South Ossetia Leader Wants Public Debate on Joining Russia",
+        ]
+        copied: list[str] = []
+        monkeypatch.setattr(app, "copy_to_clipboard", copied.append)
+        await pilot.press("2", "y")
+        await pilot.pause()
+        assert not isinstance(app.screen, LinksScreen)
+        assert copied and copied[0].startswith("https://www.themoscowtimes.com/")
+        assert "copied" in app.screen.query_one(StatusBar).message
+        await pilot.press("u", "1", "enter")
+        await pilot.pause()
+        assert opened == [pane.article.url]
+
+
+async def test_o_and_y_act_on_the_link_under_the_cursor(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr("webbrowser.open", lambda url, *args, **kwargs: opened.append(url))
+    library = Library(tmp_path / "links")
+    body = "See the related story and the bad one."
+    library.add(
+        [
+            Article(
+                id="l",
+                title="Links",
+                body=body,
+                url="https://example.org/news/a",
+                links=(Link(8, 21, "/news/related"), Link(30, 37, "javascript:alert(1)")),
+            )
+        ]
+    )
+    app = OssetiaReader(library, enrich=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "tab")
+        pane = app.screen.query_one(ReadingPane)
+        item = pane.current_item
+        assert item is not None and item.kind == "link"
+        await pilot.press("o")
+        assert opened == ["https://example.org/news/related"], "relative target made absolute"
+        copied: list[str] = []
+        monkeypatch.setattr(app, "copy_to_clipboard", copied.append)
+        await pilot.press("tab", "y", "o")
+        assert copied == ["javascript:alert(1)"]
+        assert opened == ["https://example.org/news/related"], "only web addresses open"
+        assert "not a web address" in app.screen.query_one(StatusBar).message
+
+
+def list_text(app: OssetiaReader) -> str:
+    article_list = app.screen.query_one(ArticleList)
+    return " ".join(article_list.render_line(y).text.strip() for y in range(6))
+
+
+async def test_empty_states_say_what_to_do_next(library: Library) -> None:
+    app = OssetiaReader(library, enrich=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert "No feeds yet" in app.screen.query_one(StatusBar).message
+        await pilot.press("v", "v")  # all → unread → starred: nothing starred yet
+        await settle(pilot)
+        assert "No starred articles yet" in list_text(app) and "Press s" in list_text(app)
+        await pilot.press("v", "slash", *"xqzwv")
+        await settle(pilot)
+        assert "No matches for “xqzwv”" in list_text(app) and "Esc clears" in list_text(app)
+
+
+async def test_an_empty_library_says_how_to_fill_it(tmp_path: Path) -> None:
+    app = OssetiaReader(Library(tmp_path / "empty"), enrich=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert "Your library is empty" in list_text(app)
+        pane = app.screen.query_one(ReadingPane)
+        shown = " ".join(pane.render_line(y).text.strip() for y in range(12))
+        assert "Subscribe to a feed" in shown and "ossetia-reader feeds add URL" in shown

@@ -477,7 +477,22 @@ class OssetiaReader(App[None]):
                 screen.show_source(source)
 
     def open_item(self, article: Article, item: Item) -> None:
-        """Enter on an entity or quote in the reading pane: open its entity view."""
+        """Enter on an entity or quote in the reading pane: open its entity view.
+
+        Enter on a link opens it in the browser (web addresses only).
+        """
+        if item.kind == "link":
+            import webbrowser
+
+            from ossetia_reader.render import link_url
+
+            url = link_url(article, item.index)
+            if url.lower().startswith(("http://", "https://")):
+                webbrowser.open(url)
+                self.tell(f"opening {url}")
+            else:
+                self.tell(f"not a web address: {url}")
+            return
         if item.kind == "entity":
             entity = article.entities[item.index]
             self.open_entity(entity.canonical, entity.type)

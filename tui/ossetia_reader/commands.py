@@ -42,6 +42,7 @@ COMMANDS: list[tuple[str, str, str]] = [
     ("Toggle full-width reading", "Hide or show the sidebar (f)", "toggle_sidebar"),
     ("Open article in browser", "Open the article's web address (o)", "open_url"),
     ("Copy article address", "Copy the URL through the terminal (y)", "copy_url"),
+    ("Links in this article…", "Numbered list: open or copy any link (u)", "links"),
     (
         "Toggle feeds pane",
         "Feeds, saved searches and filters with unread counts (F)",

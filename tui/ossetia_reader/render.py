@@ -52,8 +52,8 @@ class ArticleStyles:
 class Item:
     """Something in the body a reader can move to: an entity mention or a quote."""
 
-    kind: str  # "entity" or "quote"
-    index: int  # into article.entities or article.quotes
+    kind: str  # "entity", "quote" or "link"
+    index: int  # into article.entities, article.quotes or article.links
     start: int
     end: int
 
@@ -76,9 +76,43 @@ class RenderedArticle:
         return self.body_start + body_offset + shift
 
 
+@dataclass(frozen=True, slots=True)
+class LinkEntry:
+    """A numbered entry of an article's link list: what it says and where it goes."""
+
+    label: str
+    url: str
+
+    @property
+    def openable(self) -> bool:
+        """Only web addresses go to the browser (no ``file:``, ``javascript:`` …)."""
+        return self.url.lower().startswith(("http://", "https://"))
+
+
+def link_entries(article: Article) -> list[LinkEntry]:
+    """The article's own address, then every link in its text, relative ones resolved."""
+    entries = []
+    if article.url:
+        entries.append(LinkEntry("This article", safe_line(article.url)))
+    for index, link in enumerate(article.links):
+        label = safe_line(article.body[link.start : link.end]) or "(no text)"
+        entries.append(LinkEntry(label, link_url(article, index)))
+    return entries
+
+
+def link_url(article: Article, index: int) -> str:
+    """Where link ``index`` of ``article`` goes, resolved like ``link_entries``."""
+    from urllib.parse import urljoin
+
+    target = article.links[index].target
+    if article.url and "://" not in target and not target.startswith("mailto:"):
+        target = urljoin(article.url, target)
+    return safe_line(target)
+
+
 def article_items(article: Article, *, entities: bool = True, quotes: bool = True) -> list[Item]:
-    """Entity mentions and quotes in reading order (the Tab order of the reading pane)."""
-    items: list[Item] = []
+    """Entities, quotes and links in reading order (the Tab order of the reading pane)."""
+    items: list[Item] = [Item("link", i, k.start, k.end) for i, k in enumerate(article.links)]
     if entities:
         items += [Item("entity", i, e.start, e.end) for i, e in enumerate(article.entities)]
     if quotes:

@@ -21,6 +21,7 @@ from ossetia_reader.messages import (
     IndexLoaded,
     LibraryChanged,
 )
+from ossetia_reader.render import link_entries, link_url
 from ossetia_reader.screens.feeds import FeedsScreen
 from ossetia_reader.screens.help import HelpScreen
 from ossetia_reader.widgets.article_info import ArticleInfo
@@ -36,6 +37,18 @@ READING_MIN_WIDTH = 50
 SIDEBAR_MIN_WIDTH = 24
 INFO_WIDTH = 34
 INFO_MIN_WIDTH = 24
+EMPTY_LIBRARY = (
+    "Your library is empty.\n"
+    "Ctrl+P → “Subscribe to a feed…”, or in a shell: ossetia-reader feeds add URL"
+)
+NO_FEEDS_HINT = "No feeds yet: Ctrl+P → Subscribe to a feed…"
+EMPTY_LIBRARY_WELCOME = (
+    "Welcome. Your library is empty; to fill it:\n\n"
+    "• Ctrl+P → “Subscribe to a feed…” (RSS, Atom or JSON Feed), then r to fetch\n"
+    "• Ctrl+P → “Add articles…” for a file, a folder or a web page\n"
+    "• in a shell:  ossetia-reader feeds add URL  or  ossetia-reader add PATH\n\n"
+    "? lists every key."
+)
 FILTER_CYCLE = (ArticleFilter.ALL, ArticleFilter.UNREAD, ArticleFilter.STARRED)
 
 
@@ -108,6 +121,13 @@ class MainScreen(FeedsScreen):
             id="main.sidebar",
         ),
         Binding(
+            "u",
+            "links",
+            "Links",
+            tooltip="Links in the article, numbered: open or copy any of them",
+            id="main.links",
+        ),
+        Binding(
             "i",
             "toggle_info",
             "Info",
@@ -143,6 +163,7 @@ class MainScreen(FeedsScreen):
             "read.page_down",
             "read.next_item",
             "read.next_hit",
+            "main.links",
             "main.toggle_star",
             "main.info",
             "main.open_url",
@@ -176,6 +197,8 @@ class MainScreen(FeedsScreen):
         self._hits_for = ""  # the query whose hits the reading pane shows
         self._search_due = 0.0
         self._search_timer_set = False
+        self._library_empty = False
+        self._no_feeds = False  # checked at start-up: a first run is told how to subscribe
         self._sidebar_hidden = False
 
     def compose(self) -> ComposeResult:
@@ -228,6 +251,11 @@ class MainScreen(FeedsScreen):
         # first frame shows news rather than placeholders.
         rows = library.summaries(keys[:PAGE])
         first = library.get(keys[0]) if open_first and keys else None
+        self._library_empty = not keys and library.count() == 0
+        if open_first:
+            from ossetia_reader.core.subscriptions import list_feeds
+
+            self._no_feeds = not list_feeds(library)
         self.app.call_from_thread(self._keys_loaded, keys, groups, rows, first, open_first)
 
     def _keys_loaded(
@@ -242,7 +270,12 @@ class MainScreen(FeedsScreen):
         if self.query_text:
             return
         article_list = self.article_list
-        article_list.loading_message = "No articles here. Press v to change the filter."
+        article_list.loading_message = self._empty_message()
+        if self._library_empty:
+            self.reading_pane.empty_message = EMPTY_LIBRARY_WELCOME
+            self.reading_pane.refresh()
+        if open_first and self._no_feeds and not self.status.message:
+            self.status.message = NO_FEEDS_HINT
         keep = article_list.current_key or self.open_key
         article_list.set_keys(keys, keep=keep, groups=groups, rows=rows)
         self._show_counts()
@@ -250,6 +283,18 @@ class MainScreen(FeedsScreen):
             self._article_loaded(first, None, [], keep_scroll=False)
         elif open_first:
             self.reader.start_background_work()
+
+    def _empty_message(self) -> str:
+        """What an empty list says, with what to do next."""
+        if self._library_empty:
+            return EMPTY_LIBRARY
+        if self.view.kind is not ViewKind.ALL:
+            return "Nothing in this list yet.\nv: all / unread / starred articles."
+        if self.filter is ArticleFilter.STARRED:
+            return "No starred articles yet.\nPress s on an article to star it; v shows all."
+        if self.filter is ArticleFilter.UNREAD:
+            return "Nothing unread.\nv shows all articles; r fetches new ones."
+        return "No articles here.\nv: all / unread / starred articles."
 
     def _show_counts(self) -> None:
         which = "" if self.filter is ArticleFilter.ALL else f"{self.filter.value} "
@@ -393,8 +438,12 @@ class MainScreen(FeedsScreen):
 
         if query != self.query_text or not isinstance(result, Found):
             return
-        self.article_list.loading_message = "No matches." + (
-            f" Did you mean {', '.join(result.suggestions)}?" if result.suggestions else ""
+        suggestion = (
+            f"Did you mean {', '.join(result.suggestions)}?\n" if result.suggestions else ""
+        )
+        self.article_list.loading_message = (
+            f"No matches for “{query}”.\n{suggestion}"
+            "Try fewer words, a prefix (refer*) or OR. Esc clears the search."
         )
         self.article_list.set_keys(
             result.keys, source=self.reader.search.with_snippets(query), snippets=True
@@ -634,11 +683,19 @@ class MainScreen(FeedsScreen):
         self.article_list.set_keys([])
         self.load_keys()
 
-    def _open_article_url(self) -> str | None:
-        article = self.reading_pane.article
+    def _open_article_url(self, to_open: bool = True) -> str | None:
+        """The link under the reading pane's cursor, else the open article's address."""
+        pane = self.reading_pane
+        article = pane.article
         url = article.url if article else None
-        if not url or not url.lower().startswith(("http://", "https://")):
+        item = pane.current_item if isinstance(self.focused, ReadingPane) else None
+        if article is not None and item is not None and item.kind == "link":
+            url = link_url(article, item.index)
+        if not url:
             self.status.message = "this article has no web address"
+            return None
+        if to_open and not url.lower().startswith(("http://", "https://")):
+            self.status.message = f"not a web address: {url}"
             return None
         return url
 
@@ -649,10 +706,25 @@ class MainScreen(FeedsScreen):
             self.status.message = f"opening {url}"
 
     def action_copy_url(self) -> None:
-        url = self._open_article_url()
+        url = self._open_article_url(to_open=False)
         if url:
             self.app.copy_to_clipboard(url)
-            self.status.message = "address copied (OSC 52)"
+            self.status.message = f"copied {url} (OSC 52)"
+
+    def action_links(self) -> None:
+        """The numbered link list of the open article."""
+        from ossetia_reader.screens.links import LinksScreen
+
+        article = self.reading_pane.article
+        if article is None:
+            self.status.message = "no article open"
+            return
+
+        def done(message: str | None) -> None:
+            if message:
+                self.status.message = message
+
+        self.app.push_screen(LinksScreen(link_entries(article)), done)
 
     def action_toggle_info(self) -> None:
         self.info.toggle_class("-shown")

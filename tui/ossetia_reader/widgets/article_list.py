@@ -28,6 +28,16 @@ from ossetia_reader.render import fit_snippet, marked_pieces
 PAGE = 100
 
 
+def _wrapped_message(message: str, width: int) -> list[str]:
+    """An empty list's message, wrapped at words to the list's width (lines kept)."""
+    import textwrap
+
+    lines: list[str] = []
+    for paragraph in message.split("\n"):
+        lines += textwrap.wrap(paragraph, max(8, width)) or [""]
+    return lines
+
+
 class RowSource(Protocol):
     """Where the list gets row contents from (the library, in the app)."""
 
@@ -230,9 +240,10 @@ class ArticleList(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         base = self.rich_style
         if not self.keys:
-            text = self.loading_message if line == 0 else ""
+            lines = _wrapped_message(self.loading_message, width - 2)
+            text = " " + lines[line] if line < len(lines) else ""
             style = self.get_component_rich_style("article-list--placeholder")
-            return Strip([Segment(text[:width], base + style)]).extend_cell_length(width, base)
+            return Strip([Segment(text, base + style)]).crop_extend(0, width, base)
         if index >= len(self.keys):
             return Strip.blank(width, base)
         key = self.keys[index]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.segment import Segment
+from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
@@ -29,6 +30,7 @@ from ossetia_reader.render import (
     RenderedArticle,
     WrappedText,
     article_items,
+    link_url,
     render_article,
     wrap,
 )
@@ -137,6 +139,8 @@ class ReadingPane(ScrollView, can_focus=True):
         self._rendered: RenderedArticle | None = None
         self._wrapped = WrappedText([], [])
         self._layout_width = 0
+        # What an empty pane says; the screen tells a first run how to fill the library.
+        self.empty_message = "No article open. Choose one in the list and press Enter."
 
     # -- content ------------------------------------------------------------
 
@@ -220,9 +224,12 @@ class ReadingPane(ScrollView, can_focus=True):
         base = self.rich_style
         index = self.scroll_offset.y + y
         if self.article is None:
-            message = "No article open. Choose one in the list and press Enter." if y == 1 else ""
             style = self.get_component_rich_style("reading-pane--meta")
-            return Strip([Segment(" " + message, base + style)]).crop_extend(0, width, base)
+            lines = wrap(Text(self.empty_message, style), self.text_width).lines
+            if not 1 <= y <= len(lines):
+                return Strip.blank(width, base)
+            segments = [Segment(" "), *lines[y - 1].render(self.app.console)]
+            return Strip(segments).apply_style(base).crop_extend(0, width, base)
         if index >= len(self._wrapped.lines):
             return Strip.blank(width, base)
         line = self._wrapped.lines[index]
@@ -282,8 +289,15 @@ class ReadingPane(ScrollView, can_focus=True):
         self._scroll_to_body_offset(item.start)
         self.post_message(self.Notice(self._describe(item)))
 
+    @property
+    def current_item(self) -> Item | None:
+        """The entity, quote or link under the Tab cursor, if any."""
+        return self.items[self.item_index] if 0 <= self.item_index < len(self.items) else None
+
     def _describe(self, item: Item) -> str:
         assert self.article is not None
+        if item.kind == "link":
+            return f"link to {link_url(self.article, item.index)} — o: open, y: copy"
         if item.kind == "entity":
             entity = self.article.entities[item.index]
             return f"{entity.type} {entity.canonical} — Enter: articles mentioning it"
