@@ -216,3 +216,30 @@ async def test_articles_that_arrived_since_last_time_are_marked(library: Library
     async with OssetiaReader(library).run_test(size=(120, 40)) as pilot:
         await settle(pilot)  # the next session: nothing new any more
         assert not [e for e in pane(pilot.app).entries if e.view.kind is ViewKind.NEW]  # type: ignore[arg-type]
+
+
+async def test_palette_adds_a_filter_and_the_pane_removes_it(library: Library) -> None:
+    hidden = library.count(source="President of Ukraine")
+    app = OssetiaReader(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"hide articles matching")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, PromptScreen)
+        await pilot.press(*'source:"President of Ukraine"', "enter")
+        await settle(pilot)
+        assert [s.query for s in list_saved(library, Kind.FILTER)] == [
+            'source:"President of Ukraine"'
+        ]
+        article_list = app.screen.query_one(ArticleList)
+        assert len(article_list.keys) == library.count() - hidden
+        await pilot.press("shift+tab")
+        await go_to(pilot, 'source:"President of Ukraine"')
+        await pilot.press("d")
+        await settle(pilot)
+        assert list_saved(library, Kind.FILTER) == []
+        assert len(article_list.keys) == library.count()

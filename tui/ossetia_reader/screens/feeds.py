@@ -381,7 +381,7 @@ class FeedsScreen(Screen[None]):
 
     @work(thread=True, group="feeds-edit")
     def _apply_edit(self, action: str, view: View, text: str) -> None:
-        from ossetia_reader.core.saved import SavedError, get_saved, remove_saved, save
+        from ossetia_reader.core.saved import Kind, SavedError, get_saved, remove_saved, save
         from ossetia_reader.core.subscriptions import SubscriptionError, rename_feed, tag_feed
 
         library = self.reader.library
@@ -393,14 +393,15 @@ class FeedsScreen(Screen[None]):
                 feed = rename_feed(library, view.target, text)
                 message = f"renamed to {feed.name}"
             else:
-                saved = get_saved(library, view.target)
+                kind = Kind.FILTER if view.kind is ViewKind.FILTER else Kind.SEARCH
+                saved = get_saved(library, view.target, kind)
                 if saved is None:
                     return
                 renamed = save(library, text, saved.query, saved.kind, saved.order)
                 if renamed.name != saved.name:
                     remove_saved(library, saved.name, saved.kind)
                 if self.view == view:
-                    self.view = View(ViewKind.SAVED, renamed.name)
+                    self.view = View(view.kind, renamed.name)
                 message = f"renamed to {renamed.name}"
         except (SubscriptionError, SavedError) as error:
             message = str(error)

@@ -161,7 +161,8 @@ class FeedsPane(OptionList):
         view = self.highlighted_view
         if view is None:
             return
-        editable = {ViewKind.FEED} if action == "tag" else {ViewKind.FEED, ViewKind.SAVED}
+        named = {ViewKind.FEED, ViewKind.SAVED, ViewKind.FILTER}
+        editable = {ViewKind.FEED} if action == "tag" else named
         if view.kind not in editable:
             self.app.bell()
             return
