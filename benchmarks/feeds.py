@@ -42,7 +42,7 @@ from ossetia_reader.core.article import Article  # noqa: E402
 from ossetia_reader.core.feedlist import FeedCounter, View, ViewKind  # noqa: E402
 from ossetia_reader.core.library import Library  # noqa: E402
 from ossetia_reader.core.saved import SavedSearch, list_saved, save  # noqa: E402
-from ossetia_reader.core.search import rebuild_index  # noqa: E402
+from ossetia_reader.core.search import index_directory, open_index, rebuild_index  # noqa: E402
 from ossetia_reader.core.subscriptions import add_feed, tag_feed  # noqa: E402
 
 PAGE = 100
@@ -215,8 +215,11 @@ def main() -> None:
         library.set_read(rng.sample(keys, int(len(keys) * 0.6)))
         print(f"library built in {time.perf_counter() - started:.0f} s")
     started = time.perf_counter()
-    index = rebuild_index(library, workers=min(2, os.cpu_count() or 1))
-    print(f"index built in {time.perf_counter() - started:.0f} s ({index.doc_count:,} articles)")
+    if args.keep and index_directory(library).is_dir():
+        index = open_index(library)  # reuse a kept library's index (caught up)
+    else:
+        index = rebuild_index(library, workers=min(2, os.cpu_count() or 1))
+    print(f"index ready in {time.perf_counter() - started:.0f} s ({index.doc_count:,} articles)")
     for n, query in enumerate(saved_queries(rows, args.saved)):
         save(library, f"saved {n:02d}", query)
     searches: list[SavedSearch] = list_saved(library)
@@ -225,7 +228,16 @@ def main() -> None:
     before_index = FeedCounter(library)
 
     pane_first = median_of(before_index.counts)
-    pane_all = median_of(counter.counts)
+    # The first count after the index loads: no match set cached yet (a new counter each run).
+    pane_all = median_of(lambda: FeedCounter(library, lambda: index).counts())
+    counter.counts()
+    some = library.keys()[:20]
+
+    def after_reading() -> None:  # reading changes unread counts, not what queries match
+        library.set_read(some, True)
+        counter.counts()
+
+    pane_read = median_of(after_reading)
     peer_counts = timed(lambda: like_counts(library, queries))
 
     def open_saved(saved: SavedSearch) -> Callable[[], object]:
@@ -234,7 +246,7 @@ def main() -> None:
     ours_open = [median_of(open_saved(s), 3) for s in searches]
     peer_open = [timed(lambda q=q: like_open(library, q)) for q in queries]  # type: ignore[misc]
 
-    fresh = list(articles(rows, 1000, args.articles + 1_000_000))
+    fresh = list(articles(rows, 1000, 2_000_000 + library.max_key()))  # new ids, new content
     library.add(fresh)
     new_keys = [
         int(r[0]) for r in library.query("SELECT key FROM articles WHERE key > ?", [index.max_key])
@@ -255,6 +267,7 @@ def main() -> None:
     print("| --- | --- | --- | --- | --- |")
     row("pane before the index (feeds, sources, unread)", pane_first, None, "")
     row("pane with every count (50 saved searches)", pane_all, peer_counts, "≤ 100 ms")
+    row("recount after reading (match sets cached)", pane_read, peer_counts, "")
     row(
         "open a saved search, first 100 rows: median",
         statistics.median(ours_open),
@@ -262,7 +275,7 @@ def main() -> None:
         "≤ 50 ms",
     )
     row("open a saved search: slowest", max(ours_open), max(peer_open), "≤ 50 ms")
-    row("after 1,000 new: every count again", after_counts, peer_after, "≤ 200 ms")
+    row("after 1,000 new: every count again (cache dropped)", after_counts, peer_after, "≤ 200 ms")
     row("after 1,000 new: which saved searches got them", after_new, None, "")
     row("after 1,000 new: index catch-up (not in the count)", catch_up, None, "")
     slow = max(zip(ours_open, queries, strict=True))

@@ -191,3 +191,45 @@ def test_opml_keeps_titles_and_tags_as_folders_and_categories(lib: Library, tmp_
     <outline text="X" xmlUrl="https://x.example/rss" category="/Politics/Caucasus,wire"/>
     </outline></outline></body></opml>"""
     assert parse_opml(nested)[0].tags == ("News", "Region", "Caucasus", "wire")
+
+
+def _group_by(library: Library) -> set[tuple[str, str, int, int]]:
+    rows = library.query(
+        "SELECT coalesce(feed, ''), source, count(*), sum(read = 0) FROM articles GROUP BY 1, 2"
+    )
+    return {(str(f), str(s), int(n), int(u)) for f, s, n, u in rows}
+
+
+def _kept(library: Library) -> set[tuple[str, str, int, int]]:
+    rows = library.query("SELECT feed, source, total, unread FROM feed_counts WHERE total > 0")
+    return {(str(f), str(s), int(n), int(u)) for f, s, n, u in rows}
+
+
+def test_feed_counts_follow_every_write_and_the_migration_fills_them(
+    lib: Library, tmp_path: Path
+) -> None:
+    import sqlite3
+
+    assert _kept(lib) == _group_by(lib)
+    keys = lib.keys()
+    lib.set_read(keys[:3])
+    lib.set_read(keys[:1])  # again: no change
+    lib.set_read(keys[1:2], False)
+    assert _kept(lib) == _group_by(lib)
+    moved = article(2, "Ossetia again", "Now from another feed", feed="https://c.example/rss")
+    lib.add([moved, article(9, "New", "Brand new", source="Wire")])  # an update and an insert
+    assert _kept(lib) == _group_by(lib)
+    lib.mark_all_read()
+    assert _kept(lib) == _group_by(lib)
+    with sqlite3.connect(lib.path) as other:  # another process (a cron fetch) writes
+        other.execute("UPDATE articles SET read = 0, source = 'Elsewhere' WHERE key = ?", [keys[0]])
+        other.execute("DELETE FROM articles WHERE key = ?", [keys[1]])
+    assert _kept(lib) == _group_by(lib)
+    lib.close()
+    with sqlite3.connect(lib.path) as db:  # as a library from before step 11
+        for trigger in ("insert", "update", "delete"):
+            db.execute(f"DROP TRIGGER feed_counts_{trigger}")
+        db.execute("DROP TABLE feed_counts")
+        db.execute("PRAGMA user_version = 10")
+    reopened = Library(lib.directory)
+    assert _kept(reopened) == _group_by(reopened)

@@ -106,10 +106,13 @@ def test_old_library_is_backfilled_and_russian_requeued(tmp_path: Path) -> None:
         db.execute("DROP INDEX articles_no_language")
         db.execute("ALTER TABLE articles DROP COLUMN language")
         db.execute("UPDATE articles SET enriched = 1")
-        # ... and without schema 5 (the feeds pane's tables), which comes after.
+        # ... and without schemas 5 and 11 (the feeds pane's tables), which come after.
         for statement in (
+            "DROP TRIGGER feed_counts_insert",
+            "DROP TRIGGER feed_counts_update",
+            "DROP TRIGGER feed_counts_delete",
+            "DROP TABLE feed_counts",
             "DROP TABLE saved_searches",
-            "DROP INDEX articles_feed_counts",
             "DROP INDEX articles_unread",
             "DROP INDEX articles_starred",
             "ALTER TABLE feeds DROP COLUMN tags",

@@ -145,6 +145,7 @@ class SearchIndex:
         self._open: Flat | None = None  # analysed form of the last delta, while it takes appends
         self._saved: set[str] = set()
         self.extra: dict[str, Any] = {}  # what the caller saved beside it (library fingerprint)
+        self.version = 0  # bumped whenever the indexed articles change (saved-search caches)
         self._refresh(segments, dead)
 
     # -- building ----------------------------------------------------------------
@@ -265,6 +266,7 @@ class SearchIndex:
             dead = np.zeros(total, bool)
         recency = (days << 32) + (keys & 0xFFFFFFFF)
         with self._lock:
+            self.version += 1
             self._segments = segments
             self._bases, self._keys, self._days = bases, keys, days
             self._dead, self._recency = dead, recency
