@@ -233,3 +233,19 @@ def test_feed_counts_follow_every_write_and_the_migration_fills_them(
         db.execute("PRAGMA user_version = 10")
     reopened = Library(lib.directory)
     assert _kept(reopened) == _group_by(reopened)
+
+
+def test_cached_match_sets_follow_the_index(lib: Library) -> None:
+    index = SearchIndex.build(lib.iter_articles())
+    holder = {"index": index}
+    counter = FeedCounter(lib, lambda: holder["index"])
+    save(lib, "Rain", "rain")
+    assert next(e for e in counter.counts().entries if e.label == "Rain").total == 1
+    (added,) = lib.add([article(7, "More rain", "Rain again in Tbilisi")])
+    stored = lib.get(added.key)
+    assert stored is not None
+    index.add([stored])  # the same index object, changed
+    assert next(e for e in counter.counts().entries if e.label == "Rain").total == 2
+    holder["index"] = SearchIndex.build(lib.iter_articles())  # a new index object
+    lib.add([article(8, "Rain once more", "Rain")])
+    assert next(e for e in counter.counts().entries if e.label == "Rain").total == 2

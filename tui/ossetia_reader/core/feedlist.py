@@ -19,6 +19,7 @@ Thread-safe: the app computes counts in a worker while the UI reads the last one
 from __future__ import annotations
 
 import threading
+import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -104,7 +105,8 @@ class FeedCounter:
         self.show_hidden = False
         self.new_after: int | None = None  # keys above this arrived since the last session
         self._cache: dict[str, Any] = {}  # query -> sorted match keys, for one index version
-        self._cache_version: tuple[int, int] = (0, 0)
+        self._cache_index: Callable[[], SearchIndex | None] = lambda: None  # a weak reference
+        self._cache_version = 0
 
     def start_session(self) -> int:
         """Note where this session starts; returns how many articles arrived since the last.
@@ -238,14 +240,15 @@ class FeedCounter:
         import numpy as np
 
         with self._lock:
-            if self._cache_version != (id(index), index.version):
+            if self._cache_index() is not index or self._cache_version != index.version:
                 self._cache = {}
-                self._cache_version = (id(index), index.version)
+                self._cache_index = weakref.ref(index)
+                self._cache_version = index.version
             found = self._cache.get(query)
         if found is None:
             found = np.sort(index.match_keys(query, newest_first=False))
             with self._lock:
-                if self._cache_version == (id(index), index.version):
+                if self._cache_index() is index and self._cache_version == index.version:
                     self._cache[query] = found
         result: np.ndarray = found
         return result
