@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import time
 from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
@@ -45,6 +47,9 @@ HIGH_CONTRAST = Theme(
 )
 
 
+_TYPING_PAUSE = 1.0  # seconds after a key press during which enrichment hands out no work
+
+
 class OssetiaReader(App[None]):
     """A keyboard-first reader for a library of stored news articles."""
 
@@ -84,6 +89,7 @@ class OssetiaReader(App[None]):
         self.feeds = FeedCounter(library, lambda: self.search.index)
         self._enrich = enrich
         self._background_started = False
+        self._last_key = 0.0  # time.monotonic() of the last key: enrichment waits while typing
         self.library_failure: Exception | None = None
         self.register_theme(HIGH_CONTRAST)
 
@@ -229,6 +235,11 @@ class OssetiaReader(App[None]):
         if then_enrich:
             self.call_from_thread(self.enrich_in_background)
 
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key):
+            self._last_key = time.monotonic()
+        await super().on_event(event)
+
     @work(thread=True, exclusive=True, group="enrich")
     def enrich_in_background(self) -> None:
         """Find entities and quotes in articles not yet enriched, a batch at a time.
@@ -245,7 +256,14 @@ class OssetiaReader(App[None]):
 
         try:
             done = enrich_pending(
-                self.library, progress=progress, should_stop=lambda: worker.is_cancelled
+                self.library,
+                progress=progress,
+                should_stop=lambda: worker.is_cancelled,
+                # Both cores, niced worker processes (the model loads there, not here);
+                # small batches so a quit waits for little; none while the user types.
+                workers=min(2, os.cpu_count() or 1),
+                batch=16,
+                should_pause=lambda: time.monotonic() - self._last_key < _TYPING_PAUSE,
             )
             if done and not worker.is_cancelled:
                 self.search.load()  # index the names just found (incremental)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import click
 
 from ossetia_reader.cli.base import CliContext, UserError, echo_json, main, pass_cli
@@ -42,6 +44,11 @@ def _say_pending(pending: int) -> None:
         )
 
 
+def _workers() -> int:
+    """Tag in a process per core (two here): the model is CPU-bound Python and spaCy."""
+    return min(2, os.cpu_count() or 1)
+
+
 def _finish_pending(library: Library, *, show: bool) -> int:
     """Enrich what is pending, with a progress bar on stderr when asked and useful."""
     from ossetia_reader.core.enrich.pipeline import enrich_pending
@@ -50,7 +57,7 @@ def _finish_pending(library: Library, *, show: bool) -> int:
     if library.read_only or pending_count(library) == 0:
         return 0
     if not show:
-        return enrich_pending(library)
+        return enrich_pending(library, workers=_workers())
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
@@ -68,7 +75,7 @@ def _finish_pending(library: Library, *, show: bool) -> int:
         def progress(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total)
 
-        return enrich_pending(library, progress=progress)
+        return enrich_pending(library, progress=progress, workers=_workers())
 
 
 @main.command()

@@ -9,11 +9,13 @@ using those names.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
 import threading
-from collections.abc import Callable, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol
 
@@ -240,13 +242,21 @@ def enrich_pending(
     progress: Callable[[int, int], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
     use_model: bool | None = None,
+    workers: int = 1,
+    should_pause: Callable[[], bool] | None = None,
 ) -> int:
     """Enrich every article not yet enriched; returns how many were done.
 
     Each batch is tagged together (the model batches internally) and committed
-    in one transaction, so a stop or a crash loses at most one batch, and the
-    next call carries on where this one ended. ``progress(done, total)`` is
-    called after each batch.
+    in one transaction, so a stop or a crash loses at most the batches in
+    flight, and the next call carries on where this one ended.
+    ``progress(done, total)`` is called after each batch.
+
+    With ``workers`` > 1, batches are tagged in that many worker processes
+    (tagging is CPU-bound Python and spaCy: one core each), niced below the
+    caller so the UI stays first; this process reads the batches and writes
+    each result in one transaction, in order. While ``should_pause()`` is true
+    (the user is typing) no new batch is handed out.
     """
     from ossetia_reader.core.enrich.store import pending_count, pending_keys, store_batch
 
@@ -255,26 +265,117 @@ def enrich_pending(
     done = 0
     if progress is not None:
         progress(0, total)
-    last_key = 0
-    swept_again = False
-    while not (should_stop is not None and should_stop()):
-        keys = pending_keys(library, after=last_key, limit=max(1, batch))
-        if not keys:
-            # Articles edited behind us while we ran (their keys are lower): once more.
-            if swept_again or last_key == 0 or not pending_keys(library, limit=1):
-                break
-            swept_again, last_key = True, 0
-            continue
-        last_key = keys[-1]
-        articles = [a for a in (library.get(key) for key in keys) if a is not None]
+    stop = should_stop or (lambda: False)
+    busy: set[int] = set()  # keys handed to a worker and not stored yet
+
+    def batches() -> Iterator[list[Article]]:
+        last_key = 0
+        swept_again = False
+        while not stop():
+            while should_pause is not None and should_pause() and not stop():
+                time.sleep(_PAUSE_POLL)
+            found = pending_keys(library, after=last_key, limit=max(1, batch))
+            if not found:
+                # Articles edited behind us while we ran (their keys are lower): once more.
+                if swept_again or last_key == 0 or not pending_keys(library, limit=1):
+                    return
+                swept_again, last_key = True, 0
+                continue
+            last_key = found[-1]
+            keys = [key for key in found if key not in busy]  # not those still being tagged
+            if keys:
+                busy.update(keys)
+                yield library.articles(keys)
+
+    def store(articles: list[Article], found: list[_Found]) -> None:
+        nonlocal done
         results = []
-        for article, (entities, quotes) in zip(
-            articles, enrich_articles(articles, use_model=use_model), strict=True
-        ):
+        for article, (entities, quotes) in zip(articles, found, strict=True):
             assert article.key is not None
             results.append((article.key, entities, quotes))
         store_batch(library, results)
+        busy.difference_update(key for key, _, _ in results)
         done += len(results)
         if progress is not None:
             progress(done, max(total, done))
+
+    if workers <= 1 or total < 2 * batch:
+        for articles in batches():
+            store(articles, enrich_articles(articles, use_model=use_model))
+        return done
+    _in_pool(batches(), store, workers, use_model, stop)
     return done
+
+
+_Found = tuple[tuple[Entity, ...], tuple[Quote, ...]]
+_PAUSE_POLL = 0.1  # seconds between looks at should_pause
+_WORKER_NICENESS = 10  # below the UI, which runs at the caller's priority
+
+
+def _in_pool(
+    batches: Iterator[list[Article]],
+    store: Callable[[list[Article], list[_Found]], None],
+    workers: int,
+    use_model: bool | None,
+    stop: Callable[[], bool],
+) -> None:
+    """Tag ``batches`` in ``workers`` processes, storing results in order as they come.
+
+    At most ``workers + 1`` batches are in flight, so memory stays bounded and
+    a stop loses little. Worker processes are started fresh (``spawn``: no
+    copy of this process's threads or Textual state) and load the model once.
+    """
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    context = multiprocessing.get_context("spawn")
+    flight: deque[tuple[list[Article], Future[list[_Found]]]] = deque()
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_worker_start
+    ) as pool:
+        try:
+            for articles in batches:
+                flight.append((articles, pool.submit(_tag_batch, articles, use_model)))
+                while len(flight) > workers or (flight and flight[0][1].done()):
+                    first, future = flight.popleft()
+                    store(first, future.result())
+                if stop():
+                    break
+            while flight and not stop():
+                first, future = flight.popleft()
+                store(first, future.result())
+        finally:
+            for _, future in flight:
+                future.cancel()
+
+
+def _worker_start() -> None:
+    """In each worker process: run below the UI, and end with the process that made it.
+
+    A killed ``enrich`` (or app) must not leave workers behind holding its
+    terminal or pipes: Linux is asked to signal the worker when its parent
+    dies, and a watch thread checks the parent elsewhere.
+    """
+    with contextlib.suppress(OSError, AttributeError):
+        os.nice(_WORKER_NICENESS)
+    parent = os.getppid()
+    with contextlib.suppress(Exception):
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        if os.getppid() != parent:  # the parent died before that took effect
+            os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="parent-watch").start()
+
+
+def _tag_batch(articles: list[Article], use_model: bool | None) -> list[_Found]:
+    return enrich_articles(articles, use_model=use_model)

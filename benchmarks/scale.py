@@ -1,0 +1,242 @@
+"""At 100,000 articles: ``add`` of one big JSON Lines file, one-shot commands, the
+first search after enrichment changed the library (issue 14).
+
+Run from the repository root (needs ../shared/corpora beside it), niced::
+
+    nice -n 10 python benchmarks/scale.py [--articles 100000] [--work DIR]
+
+1. Writes a JSON Lines file of ``--articles`` articles in the corpora schema:
+   every distinct corpus article (PolNeAR's per-annotator copies once), cycled
+   with fresh ids, titles and URLs (113+ MB at 100k). Kept in ``--work``.
+2. ``ossetia-reader add FILE`` in a fresh library, as a subprocess: wall time,
+   CPU time (user+sys: the machine may be shared) and peak RSS, index included;
+   the peer is the newsboat-style table of ``library.py`` importing the same
+   file in a subprocess (JSON parse + lookup by guid + insert).
+3. One-shot commands on that library, each minus ``ossetia-reader --version``
+   (the floor: interpreter, click, our CLI modules), runs interleaved, medians:
+   ``search "oil prices" --json``, ``list --limit 20``, ``entities --limit 20``.
+   Whether ``list``/``show``/``--help`` import numpy or spaCy is printed too.
+4. Enriches ``--enrich`` pending articles (rules tagger; each article's entity
+   and quote columns change), then times the first ``search`` afterwards (it
+   catches the index up) with its peak RSS, and a second one.
+
+Wall times on a shared machine are noisy: the CPU figures are the steadier.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+CORPORA = REPO.parent / "shared" / "corpora"
+sys.path.insert(0, str(REPO / "benchmarks"))
+ENV = {**os.environ, "PYTHONPATH": str(REPO / "tui")}
+CLI = [sys.executable, "-m", "ossetia_reader"]
+
+
+def write_jsonl(path: Path, count: int) -> int:
+    """The corpora cycled to ``count`` lines with fresh ids (returns distinct articles)."""
+    rows, seen = [], set()
+    for corpus in sorted(CORPORA.glob("*/*.jsonl")):
+        with corpus.open(encoding="utf-8") as lines:
+            for line in lines:
+                row = json.loads(line)
+                if not isinstance(row.get("title"), str) or not isinstance(row.get("body"), str):
+                    continue
+                ident = str(row.get("article_id") or row["id"])
+                if ident not in seen:
+                    seen.add(ident)
+                    rows.append(row)
+    if not rows:
+        sys.exit(f"no corpora found in {CORPORA}")
+    random.Random(0).shuffle(rows)
+    with path.open("w", encoding="utf-8") as out:
+        for number in range(count):
+            row = rows[number % len(rows)]
+            copy = number // len(rows)
+            url = row.get("url")
+            record = {
+                "id": f"{row['id']}~{copy}",
+                "title": row["title"] + (f" ({copy})" if copy else ""),
+                "date": row.get("date"),
+                "source": row.get("source") or "",
+                "url": (url + (f"#{copy}" if copy else "")) if url else None,
+                "body": row["body"],
+            }
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return len(rows)
+
+
+def run(argv: list[str]) -> tuple[float, float, float, str]:
+    """Wall s, CPU s (user+sys) and peak RSS (MB) of one child process, and its stdout.
+
+    The child is reaped with ``os.wait4``, so the usage is that child's alone.
+    """
+    started = time.perf_counter()
+    child = subprocess.Popen(argv, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert child.stdout is not None and child.stderr is not None
+    out = child.stdout.read()
+    err = child.stderr.read()
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - started
+    if status != 0:
+        sys.exit(f"{' '.join(argv)} failed:\n{err.decode(errors='replace')[-2000:]}")
+    cpu = usage.ru_utime + usage.ru_stime
+    return wall, cpu, usage.ru_maxrss / 1024, out.decode(errors="replace")
+
+
+def measure(argv: list[str]) -> tuple[float, float, float]:
+    """``run`` without the output."""
+    wall, cpu, rss, _ = run(argv)
+    return wall, cpu, rss
+
+
+PEER = """
+import json, sqlite3, sys, time
+sys.path.insert(0, {bench!r})
+from library import NEWSBOAT_SCHEMA
+db = sqlite3.connect({db!r})
+db.execute("PRAGMA journal_mode=WAL"); db.execute("PRAGMA synchronous=NORMAL")
+db.executescript(NEWSBOAT_SCHEMA)
+batch = []
+def flush():
+    with db:
+        for guid, title, url, date, body in batch:
+            found = db.execute("SELECT id FROM rss_item WHERE guid = ? AND feedurl = ?",
+                               (guid, "file")).fetchone()
+            if found:
+                db.execute("UPDATE rss_item SET title = ?, content = ? WHERE id = ?",
+                           (title, body, found[0]))
+            else:
+                db.execute("INSERT INTO rss_item (guid, title, author, url, feedurl, pubDate, "
+                           "content, unread) VALUES (?, ?, '', ?, 'file', ?, ?, 1)",
+                           (guid, title, url, date, body))
+    batch.clear()
+with open({src!r}, encoding="utf-8") as lines:
+    for line in lines:
+        v = json.loads(line)
+        batch.append((str(v.get("id")), v.get("title") or "", v.get("url") or "",
+                      0, v.get("body") or ""))
+        if len(batch) >= 1000:
+            flush()
+flush()
+"""
+
+
+def imports_of(argv: list[str], library: Path) -> set[str]:
+    """Top-level packages a command imports (python -X importtime)."""
+    child = subprocess.run(
+        [*CLI[:1], "-X", "importtime", *CLI[1:], "--library", str(library), *argv],
+        env=ENV,
+        capture_output=True,
+        text=True,
+    )
+    found = set()
+    for line in child.stderr.splitlines():
+        if line.startswith("import time:") and "|" in line:
+            found.add(line.rsplit("|", 1)[1].strip().split(".")[0])
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=7, help="runs per one-shot command")
+    parser.add_argument("--enrich", type=int, default=2000, help="articles enriched for step 4")
+    parser.add_argument("--work", type=Path, help="keep files here (default: a temp dir)")
+    args = parser.parse_args()
+    work = args.work or Path(tempfile.mkdtemp(prefix="ossetia-scale-"))
+    work.mkdir(parents=True, exist_ok=True)
+    source = work / f"articles-{args.articles}.jsonl"
+    if not source.exists():
+        distinct = write_jsonl(source, args.articles)
+        print(f"wrote {source} ({distinct:,} distinct articles cycled)")
+    size = source.stat().st_size
+    print(f"file: {args.articles:,} lines, {size / 1e6:.0f} MB")
+
+    library = work / "library"
+    if library.exists():
+        import shutil
+
+        shutil.rmtree(library)
+    wall, cpu, rss = measure([*CLI, "--library", str(library), "add", str(source)])
+    peer_db = work / "newsboat.db"
+    peer_db.unlink(missing_ok=True)
+    code = PEER.format(bench=str(REPO / "benchmarks"), db=str(peer_db), src=str(source))
+    pwall, pcpu, prss = measure([sys.executable, "-c", code])
+    n = args.articles
+    print(
+        f"add (index included): {n / wall:,.0f} articles/s wall, {n / cpu:,.0f}/s CPU, "
+        f"peak RSS {rss:,.0f} MB  (targets >= 6,000/s, <= 400 MB)"
+    )
+    print(
+        f"  newsboat-style peer: {n / pwall:,.0f} rows/s wall, {n / pcpu:,.0f}/s CPU, "
+        f"peak RSS {prss:,.0f} MB; ours/peer time {wall / pwall:.2f}x (CPU {cpu / pcpu:.2f}x)"
+    )
+
+    lib = ["--library", str(library)]
+    commands = {
+        "--version": ["--version"],
+        "search": [*lib, "search", "oil prices", "--json"],
+        "list": [*lib, "list", "--limit", "20"],
+        "entities": [*lib, "entities", "--limit", "20"],
+    }
+    samples: dict[str, list[tuple[float, float, float]]] = {name: [] for name in commands}
+    for _ in range(args.runs):
+        for name, argv in commands.items():
+            samples[name].append(measure([*CLI, *argv]))
+
+    def med(name: str, i: int) -> float:
+        return statistics.median(s[i] for s in samples[name])
+
+    print(f"one-shot commands at {n:,} articles (median of {args.runs}, interleaved):")
+    print(
+        f"  --version (floor): {med('--version', 0) * 1000:.0f} ms wall, "
+        f"{med('--version', 1) * 1000:.0f} ms CPU"
+    )
+    for name in ("search", "list", "entities"):
+        print(
+            f"  {name:<9} +{(med(name, 0) - med('--version', 0)) * 1000:.0f} ms wall, "
+            f"+{(med(name, 1) - med('--version', 1)) * 1000:.0f} ms CPU over --version, "
+            f"peak RSS {med(name, 2):.0f} MB"
+            + ("  (target <= +100 ms)" if name == "search" else "")
+        )
+    for argv in (["list", "--limit", "3"], ["--help"], ["search", "oil"]):
+        heavy = imports_of(argv, library) & {"numpy", "spacy", "textual", "thinc"}
+        shown = ", ".join(sorted(heavy)) or "none of numpy/spaCy/Textual"
+        print(f"  {' '.join(argv)!r} imports: {shown}")
+
+    # 4. enrichment changes the library; the next search catches the index up.
+    enrich = (
+        "import sys; from pathlib import Path\n"
+        "from ossetia_reader.core.library import Library\n"
+        "from ossetia_reader.core.enrich.pipeline import enrich_pending\n"
+        f"lib = Library(Path({str(library)!r}))\n"
+        f"seen = [0]\n"
+        f"def stop(): seen[0] += 1; return seen[0] > {args.enrich // 64}\n"
+        "print(enrich_pending(lib, should_stop=stop, use_model=False))\n"
+    )
+    ewall, _, erss, out = run([sys.executable, "-c", enrich])
+    done = int(out.split()[-1])
+    first = measure([*CLI, *commands["search"]])
+    second = measure([*CLI, *commands["search"]])
+    print(f"enriched {done:,} articles (rules) in {ewall:.1f} s, peak RSS {erss:.0f} MB")
+    print(
+        f"first search after that: {first[0]:.2f} s wall, {first[1]:.2f} s CPU, peak RSS "
+        f"{first[2]:.0f} MB (targets <= 1 s, <= 300 MB); the next: {second[0]:.2f} s, "
+        f"{second[2]:.0f} MB"
+    )
+    print(f"(work files in {work})")
+
+
+if __name__ == "__main__":
+    main()
