@@ -37,7 +37,15 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-CORPORA = REPO.parent / "shared" / "corpora"
+# ../shared beside the clone (CI); a worktree one level deeper finds it one more up.
+CORPORA = next(
+    (
+        p
+        for p in (REPO.parent / "shared" / "corpora", REPO.parent.parent / "shared" / "corpora")
+        if p.is_dir()
+    ),
+    REPO.parent / "shared" / "corpora",
+)
 sys.path.insert(0, str(REPO / "benchmarks"))
 ENV = {**os.environ, "PYTHONPATH": str(REPO / "tui")}
 CLI = [sys.executable, "-m", "ossetia_reader"]

@@ -37,7 +37,7 @@ __all__ = [
 INDEX_DIRECTORY = "index"
 _CATCH_UP_BATCH = 500
 PARALLEL_FROM = 20_000  # articles: below this, worker processes cost more than they save
-_STREAM_FROM = 2000  # articles to catch up on: from here, one streamed segment
+_STREAM_FROM = 500  # articles to catch up on: from here, read as a stream
 
 
 def index_directory(library: Library) -> Path:
@@ -165,13 +165,16 @@ def _add_keys(
     keys: list[int],
     progress: Callable[[int], None] | None = None,
 ) -> None:
-    """Index (again) the articles under ``keys``: a few as deltas, many as one segment."""
+    """Index (again) the articles under ``keys``, as one new delta segment.
+
+    One segment for the lot: a delta per batch cost an encode per batch (its
+    vocabulary's stems and transliterations) and, past a few deltas, merges
+    of the deltas again and again. Many articles are streamed, not listed.
+    """
     if len(keys) >= _STREAM_FROM:
         index.add_many(_articles(library, keys), progress)
-        return
-    for start in range(0, len(keys), _CATCH_UP_BATCH):
-        chunk = keys[start : start + _CATCH_UP_BATCH]
-        index.add(a for a in (library.get(key) for key in chunk) if a is not None)
+    elif keys:
+        index.add(library.articles(keys))
 
 
 def _articles(library: Library, keys: list[int]) -> Iterator[Article]:

@@ -1,0 +1,129 @@
+"""Enrichment on one core against both (issue 14): words/s, CPU and peak memory.
+
+Run from the repository root (needs ../shared/corpora beside it), niced::
+
+    nice -n 10 python benchmarks/enrich_speed.py [--articles 600] [--backend model|rules]
+
+The same ``--articles`` corpus articles (Reuters, BBC, press releases, PolNeAR:
+a seeded sample) are stored in two fresh libraries; each is enriched in a
+fresh process by ``enrich_pending``: once with ``workers=1`` (the peer: what
+the app did before) and once with ``workers=2`` (tagging in two niced worker
+processes, storing here). Printed: words of article text per second (wall
+and per CPU second), the enriching process's own peak RSS and its largest
+worker's, and the ratio. The figures are only comparable within one run:
+the machine may be shared.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+# ../shared beside the clone (CI); a worktree one level deeper finds it one more up.
+CORPORA = next(
+    (
+        p
+        for p in (REPO.parent / "shared" / "corpora", REPO.parent.parent / "shared" / "corpora")
+        if p.is_dir()
+    ),
+    REPO.parent / "shared" / "corpora",
+)
+FILES = (
+    "reuters-21578/reuters-21578.jsonl",
+    "bbc-news/bbc-news.jsonl",
+    "ru-ua-press-releases/ru-ua-press-releases.jsonl",
+    "polnear/polnear-train-dev.jsonl",
+)
+
+CHILD = """
+import json, resource, sys, time
+from pathlib import Path
+from ossetia_reader.core.library import Library
+from ossetia_reader.core.enrich.pipeline import enrich_pending, get_model
+use_model = {use_model}
+if use_model:
+    get_model()  # loaded before the clock in both cases (workers load their own)
+library = Library(Path({library!r}))
+started, cpu = time.perf_counter(), time.process_time()
+done = enrich_pending(library, workers={workers}, use_model=use_model)
+wall = time.perf_counter() - started
+children = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({{
+    "done": done, "wall": wall,
+    "cpu": time.process_time() - cpu + children.ru_utime + children.ru_stime,
+    "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    "worker_rss": children.ru_maxrss / 1024,
+}}))
+"""
+
+
+def sample(count: int) -> list[dict[str, str]]:
+    rows = []
+    for name in FILES:
+        path = CORPORA / name
+        if path.exists():
+            with path.open(encoding="utf-8") as lines:
+                rows.extend(json.loads(line) for line in lines)
+    if not rows:
+        sys.exit(f"no corpora found in {CORPORA}")
+    rows = [r for r in rows if isinstance(r.get("body"), str) and len(r["body"]) > 200]
+    random.Random(14).shuffle(rows)
+    return rows[:count]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=600)
+    parser.add_argument("--backend", choices=["model", "rules"], default="model")
+    args = parser.parse_args()
+    sys.path.insert(0, str(REPO / "tui"))
+    from ossetia_reader.core.article import Article
+    from ossetia_reader.core.library import Library
+
+    rows = sample(args.articles)
+    words = sum(len(str(r["body"]).split()) for r in rows)
+    work = Path(tempfile.mkdtemp(prefix="ossetia-enrich-"))
+    env = {**os.environ, "PYTHONPATH": str(REPO / "tui")}
+    if args.backend == "rules":
+        env["OSSETIA_READER_NER"] = "rules"
+    print(f"{len(rows)} articles, {words:,} words, backend {args.backend}, in {work}")
+    results = {}
+    for workers in (1, 2):
+        library = Library(work / f"w{workers}")
+        library.add(
+            Article(id=f"{n}-{r.get('id')}", title=str(r.get("title") or ""), body=str(r["body"]))
+            for n, r in enumerate(rows)
+        )
+        code = CHILD.format(
+            use_model=args.backend == "model", library=str(library.directory), workers=workers
+        )
+        started = time.perf_counter()
+        child = subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True
+        )
+        if child.returncode != 0:
+            sys.exit(child.stderr[-3000:])
+        results[workers] = json.loads(child.stdout.strip().splitlines()[-1])
+        results[workers]["process"] = time.perf_counter() - started
+    for workers, r in results.items():
+        label = "one process (peer)" if workers == 1 else "two worker processes"
+        print(
+            f"  {label:<22} {words / r['wall']:>9,.0f} words/s wall, "
+            f"{words / r['cpu']:>7,.0f} per CPU s; {r['done']} articles in {r['wall']:.1f} s; "
+            f"peak RSS {r['rss']:.0f} MB"
+            + (f" + largest worker {r['worker_rss']:.0f} MB" if workers > 1 else "")
+        )
+    speedup = results[1]["wall"] / results[2]["wall"]
+    print(f"  two workers / one: {speedup:.2f}x the words per second (target: >= 22,000 words/s)")
+
+
+if __name__ == "__main__":
+    main()
