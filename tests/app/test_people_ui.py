@@ -247,7 +247,7 @@ async def test_corrections_apply_everywhere_at_once(made: tuple[Library, list[in
         assert entity.entity_name == "Brelovsk", "the view follows the merge"
         header = status(entity, "#entity-header")
         assert header.startswith("Brelovsk  place  3 articles")
-        assert "also written: Brelowsk" in header and "you merged Brelowsk into it" in header
+        assert "also written: Brelowsk" in header and "you merged Brelowsk into Brelovsk" in header
         # Hide: the Head of State is not an entity (and not a speaker).
         app.open_entity("Head of State", "PER")
         await settle(pilot)

@@ -287,3 +287,28 @@ def test_the_name_is_shown_in_the_script_most_mentions_use(tmp_path: Path) -> No
         found = corrected.profile(library, asked)
         assert found.name == "Дмитрий Песков", asked
         assert "Dmitry Peskov" in found.variants and found.type == "PER"
+
+
+def test_a_merge_across_scripts_is_named_in_the_main_script(tmp_path: Path) -> None:
+    library = Library(tmp_path / "lib")
+    ru, en = "В Москве и Москва, Москва.", "Moscow said."
+    added = library.add(
+        [Article(id="ru", title="R", body=ru), Article(id="en", title="E", body=en)]
+    )
+    store_enrichment(
+        library,
+        added[0].key,
+        [
+            span(ru, "Москве", "LOC", canonical="Москва"),
+            span(ru, "Москва", "LOC"),
+            span(ru, "Москва", "LOC", nth=1),
+        ],
+        [],
+    )
+    store_enrichment(library, added[1].key, [span(en, "Moscow", "LOC")], [])
+    corrections.merge(library, "Москва", "Moscow")
+    assert names(library) == {"Москва": ("LOC", 4, 2)}, "most mentions are in Cyrillic"
+    found = corrected.profile(library, "Moscow")
+    assert found.name == "Москва" and found.head == "Moscow"
+    assert "Moscow" in found.variants
+    assert "Москве" not in found.variants, "a case form is not another spelling"

@@ -133,7 +133,8 @@ class EntityScreen(Screen[int | None]):
             notes.append(f"you changed its type to {kind_name} (u: undo)")
         if profile.merged:
             merged = ", ".join(safe_line(m) for m in profile.merged)
-            notes.append(f"you merged {merged} into it (u: undo the last)")
+            into = safe_line(profile.head or profile.name)
+            notes.append(f"you merged {merged} into {into} (u: undo the last)")
         if notes:
             text.append("\n" + "; ".join(notes), "italic")
         return text
@@ -271,6 +272,8 @@ class EntityScreen(Screen[int | None]):
                         "  ",
                         type_label(row.type),
                         (f"  {plural(row.mentions, 'mention')}", "dim"),
+                        no_wrap=True,
+                        overflow="ellipsis",
                     ),
                 )
                 for row in rows

@@ -61,11 +61,25 @@ def entity_counts(
             continue
         mentions = sum(m.mentions for m in members)
         articles = base.articles if len(members) == 1 else _distinct_articles(library, members)
-        name = own.name if own else head.name
+        name = _main_script_name(own.name if own else head.name, members)
         result.append(replace(base, canonical=key, name=name, type=type_,
                               articles=articles, mentions=mentions))  # fmt: skip
     result.sort(key=lambda r: (-r.mentions, -r.articles, r.canonical))
     return result[:limit]
+
+
+def _main_script_name(name: str, members: Sequence[EntityCount]) -> str:
+    """``name``, unless most of a merged group's mentions are written in another script:
+    then its biggest member in that script (``Москва`` merged into ``Moscow``)."""
+    if len(members) < 2:
+        return name
+    by_script: dict[str, int] = {}
+    for member in members:
+        by_script[_script(member.name)] = by_script.get(_script(member.name), 0) + member.mentions
+    main = max(by_script, key=lambda s: (by_script[s], s == _script(name)))
+    if main == _script(name):
+        return name
+    return max((m for m in members if _script(m.name) == main), key=lambda m: m.mentions).name
 
 
 def _entity_rows(library: Library, keys: Iterable[str]) -> list[EntityCount]:
@@ -227,6 +241,7 @@ class EntityProfile:
     variants: tuple[str, ...]  # other spellings seen, commonest first
     correction: Correction | None  # the reader's own correction of this entity, if any
     merged: tuple[str, ...]  # entities the reader merged into this one
+    head: str = ""  # the name the reader's corrections call it (a merge's target)
 
 
 def profile(library: Library, name: str, type_: str | None = None) -> EntityProfile:
@@ -281,9 +296,11 @@ def profile(library: Library, name: str, type_: str | None = None) -> EntityProf
         type_out = decided or (max(votes, key=lambda t: (votes[t], t)) if votes else type_)
     reported = [v for m in members for v in store.entity_variants(library, m)]
     seen = {shown_name.casefold()}
-    variants = []
+    variants: list[str] = []
     for variant in [*reported, *sorted(full, key=lambda v: (-full[v], v))]:
-        if variant.casefold() not in seen:
+        if variant.casefold() not in seen and not any(
+            _inflected(variant, other) for other in [shown_name, *variants]
+        ):
             seen.add(variant.casefold())
             variants.append(variant)
     return EntityProfile(
@@ -293,7 +310,24 @@ def profile(library: Library, name: str, type_: str | None = None) -> EntityProf
         tuple(variants),
         corrections.get(name) or corrections.get(head),
         tuple(m for m in members if canonical_key(m) != canonical_key(head)),
+        head,
     )
+
+
+def _inflected(variant: str, name: str) -> bool:
+    """Whether ``variant`` is ``name`` in another grammatical case (``Москвы``,
+    ``Дмитрия Пескова``): Cyrillic words that differ only in their last letters.
+    Those are not other spellings, so "also written" leaves them out."""
+    if _script(variant) != "cyrillic" or _script(name) != "cyrillic":
+        return False
+    words, name_words = variant.casefold().split(), name.casefold().split()
+    if len(words) != len(name_words):
+        return False
+    for word, base in zip(words, name_words, strict=True):
+        stem = max(3, min(len(word), len(base)) - 2)
+        if len(word) < 4 or word[:stem] != base[:stem] or abs(len(word) - len(base)) > 2:
+            return False
+    return True
 
 
 def _script(text: str) -> str:
