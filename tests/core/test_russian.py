@@ -153,10 +153,12 @@ def test_dispatch_by_language(monkeypatch: pytest.MonkeyPatch) -> None:
     ru = Article(id="ru", title="Песков", body="Дмитрий Песков заявил, что Кремль не готов.")
     uk = Article(id="uk", title="Зеленський", body="Президент заявив, що Київ готовий.")
     en = Article(id="en", title="Kremlin", body="The Kremlin said Dmitry Peskov was not ready.")
-    results = pipeline.enrich_articles([ru, uk, en], use_model=False)
+    bg = Article(id="bg", title="София", body="София Петрова Иванова Георгиева Стоянова")
+    results = pipeline.enrich_articles([ru, uk, en, bg], use_model=False)
     assert calls == [[ru.body]], "only the Russian article goes to the Russian pipeline"
     assert results[1] == ((), ()), "Ukrainian never goes to a Russian or English tagger"
     assert any(e.text == "Dmitry Peskov" for e in results[2][0])
+    assert results[3] == ((), ()), "Cyrillic of unknown language gets no English tagger"
 
 
 def test_one_person_across_scripts(enrich: object, tmp_path: Path) -> None:

@@ -126,3 +126,11 @@ def _latin_language(sample: str) -> str:
 def is_cyrillic_language(language: str | None) -> bool:
     """Whether enrichment must keep the English model away from this article."""
     return language in (RUSSIAN, UKRAINIAN, BELARUSIAN)
+
+
+def mostly_cyrillic(text: str) -> bool:
+    """Whether most letters at the start of ``text`` are Cyrillic (for ``"unknown"``
+    articles: Cyrillic text the detector could not place gets no English tagger)."""
+    sample = text[:SAMPLE_CHARS].lower()
+    cyrillic = sum(map(sample.count, _CYRILLIC))
+    return cyrillic > 0 and cyrillic >= MAJORITY * (cyrillic + sum(map(sample.count, _LATIN)))

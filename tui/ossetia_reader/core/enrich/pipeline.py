@@ -216,7 +216,13 @@ def enrich_articles(
     Ukrainian and Belarusian get nothing rather than the wrong model's guesses;
     the rest (English, unknown) goes to the English tagger.
     """
-    from ossetia_reader.core.language import RUSSIAN, detect_language, is_cyrillic_language
+    from ossetia_reader.core.language import (
+        RUSSIAN,
+        UNKNOWN,
+        detect_language,
+        is_cyrillic_language,
+        mostly_cyrillic,
+    )
 
     results: list[tuple[tuple[Entity, ...], tuple[Quote, ...]] | None] = [None] * len(articles)
     languages = [a.language or detect_language(a.title, a.body) for a in articles]
@@ -227,7 +233,12 @@ def enrich_articles(
         texts = [articles[i].body[:MAX_CHARS] for i in russian]
         for index, found in zip(russian, enrich_russian(texts), strict=True):
             results[index] = found
-    other = [i for i, language in enumerate(languages) if not is_cyrillic_language(language)]
+    other = [
+        i
+        for i, language in enumerate(languages)
+        if not is_cyrillic_language(language)
+        and not (language == UNKNOWN and mostly_cyrillic(articles[i].body))
+    ]
     if other:
         tagged = tag_texts([articles[i].body for i in other], use_model=use_model)
         for index, spans in zip(other, tagged, strict=True):
