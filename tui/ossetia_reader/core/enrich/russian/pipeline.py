@@ -35,9 +35,10 @@ _PAREN = re.compile(r"\s*\(([^()]+)\)")
 _NOT_NAMES = frozenset({"СМИ", "ЖЖ", "Интернет", "Интернете", "Интернета"})
 _RETYPE = {
     "евросоюз": "ORG", "ес": "ORG", "кремл": "ORG", "оон": "ORG", "нато": "ORG",
-    "обсе": "ORG", "снг": "ORG", "мид": "ORG",
+    "обсе": "ORG", "снг": "ORG", "мид": "ORG", "европейск союз": "ORG",
 }  # fmt: skip
-_SEPARATORS = re.compile(r"\s*[•·|;()]\s*")
+# A name never runs across these (a list bullet, a bracket, a line break).
+_SEPARATORS = re.compile(r"\s*[•·|;()\n]\s*")
 
 
 def russian_spans(texts: list[str]) -> list[list[Span]]:
@@ -115,10 +116,8 @@ def _join_departments(text: str, spans: list[Span]) -> list[Span]:
 
 def _retype(text: str, span: Span) -> Span:
     start, end, label = span
-    words = text[start:end].split()
-    if len(words) == 1:
-        label = _RETYPE.get(stem(words[0].lower()), label)
-    return (start, end, label)
+    key = " ".join(stem(word) for word in text[start:end].split())
+    return (start, end, _RETYPE.get(key, label))
 
 
 def _propagate(text: str, spans: list[Span]) -> list[Span]:
