@@ -51,3 +51,19 @@ def test_entity_view(snap_compare, tmp_path: Path, size: tuple[int, int]) -> Non
 
     app = OssetiaReader(library, enrich=False)
     assert snap_compare(app, terminal_size=size, run_before=open_entity)
+
+
+def test_merge_picker_80x24(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    library, _ = build(tmp_path / "lib")
+
+    async def open_picker(pilot: Pilot[None]) -> None:
+        await ready(pilot)
+        await pilot.press("p")
+        await ready(pilot)
+        await pilot.press(*"brelow", "enter")  # Brelowsk's entity view
+        await ready(pilot)
+        await pilot.press("m", *"bre")
+        await ready(pilot)
+
+    app = OssetiaReader(library, enrich=False)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=open_picker)
