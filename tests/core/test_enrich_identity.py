@@ -363,3 +363,19 @@ def test_search_fields_find_an_entity_by_any_listed_name(tmp_path: Path) -> None
     index = open_index(library)
     for query in ("place:kiev", "entity:kyiv", "org:eu", "org:european"):
         assert list(index.search(query).hits.keys) == [key], query
+
+
+def test_a_person_after_an_unlisted_body_is_cut_free() -> None:
+    text = "Deputy Chairman of the Security Council Dmitry Medvedev said."
+    refined = refine_spans(text, spans_of(text, ("Security Council Dmitry Medvedev", "ORG")))
+    assert names(text, refined) == [("Security Council", "ORG"), ("Dmitry Medvedev", "PER")]
+
+
+def test_a_short_body_is_the_articles_one_longer_body() -> None:
+    from ossetia_reader.core.enrich.refine import link_institutions
+
+    text = "The Russian Armed Forces moved. The Armed Forces said."
+    linked = link_institutions(
+        [mention(text, "Russian Armed Forces", "ORG"), mention(text, "Armed Forces", "ORG", 30)]
+    )
+    assert [e.canonical for e in linked] == ["Russian Armed Forces"] * 2

@@ -349,6 +349,18 @@ def _after_role(
                 pieces += _split_roles(text, rest[0][0], end, "PER")
             return pieces
         if first == 0:
+            # "(Deputy Chairman of the) Security Council Dmitry Medvedev": a body, then a
+            # person from a known given name on.
+            for index in range(1, len(words) - 1):
+                if (
+                    _first_name(words[index][2])
+                    and all(_capitalised(word) for _, _, word in words[index:])
+                    and any(_is_generic(word) for _, _, word in words[:index])
+                ):
+                    return [
+                        (words[0][0], words[index - 1][1], "ORG"),
+                        (words[index][0], end, "PER"),
+                    ]
             return [(words[0][0], end, label)]
         # An unlisted body ("of the Presidential Council for Civil Society ... Valery
         # Fadeyev"): the person starts at a known first name, else nothing is certain.
@@ -553,13 +565,19 @@ def decide_types(text: str, entities: Sequence[Entity]) -> list[Entity]:
 
 
 def link_institutions(entities: Sequence[Entity]) -> list[Entity]:
-    """``Office of the President`` is the article's ``Office of the President of Ukraine``
-    when the article names exactly one such longer body."""
+    """``Office of the President`` is the article's ``Office of the President of Ukraine``,
+    and ``Armed Forces`` its ``Russian Armed Forces``, when the article names exactly one
+    such longer body (an organisation)."""
     longer: dict[str, set[str]] = defaultdict(set)
     for entity in entities:
-        words = entity.canonical.split(" of ")
-        for cut in range(1, len(words)):
-            longer[" of ".join(words[:cut])].add(entity.canonical)
+        if entity.type != "ORG":
+            continue
+        parts = entity.canonical.split(" of ")
+        for cut in range(1, len(parts)):
+            longer[" of ".join(parts[:cut])].add(entity.canonical)
+        words = entity.canonical.split()
+        if len(words) > 2 and " of " not in entity.canonical:
+            longer[" ".join(words[1:])].add(entity.canonical)  # "(Russian) Armed Forces"
     linked: list[Entity] = []
     for entity in entities:
         names = longer.get(entity.canonical, set())
