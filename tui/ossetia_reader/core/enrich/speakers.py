@@ -42,6 +42,7 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _MAX_PHRASE_WORDS = 14
 _TITLE_LOOKBACK = 120
 _PRONOUN_REACH = 5_000
+_DESCRIPTION_WORDS = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -368,7 +369,9 @@ class Speakers:
     def _is_description(self, words: list[re.Match[str]]) -> bool:
         """ "a senior official", "one former GOP leadership aide", "the governor": a
         determiner and a common noun at the end."""
-        if len(words) < 2 or words[1].group().lower() in english.SUBJECT_GAP_WORDS:
+        if not 2 <= len(words) <= _DESCRIPTION_WORDS:
+            return False  # a clause ("the Lib Dems raised worries about …"), not a phrase
+        if words[1].group().lower() in english.SUBJECT_GAP_WORDS:
             return False
         opener = words[0].group().lower()
         if opener in english.INDEFINITE:
