@@ -6,6 +6,7 @@ tests check the attribution rules alone, whatever tagger is installed.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -296,3 +297,32 @@ def test_a_title_in_quote_marks_is_no_quote_and_a_label_with_a_quote_is_one_para
     assert all("Containment" not in text[q.start : q.end] for q in found)
     turns = [(q.speaker, q.cue) for q in found if q.cue == CUE]
     assert turns == [("Trump", CUE), ("Clinton", CUE), ("Bush", CUE)]
+
+
+def test_quotes_command_shortens_a_long_turn_and_json_keeps_it(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from ossetia_reader.cli import main
+
+    turn = "We will build roads, schools and hospitals in every region of the country. " * 12
+    body = (
+        "Vladimir Putin met Alexander Sokolov.\n\n"
+        f"Vladimir Putin: {turn}Alexander Sokolov: Thank you, Mr President, we will."
+    )
+    library = Library(tmp_path / "lib")
+    library.add([Article(id="t", title="Meeting with Alexander Sokolov", body=body)])
+    library.close()
+
+    def run(*args: str) -> str:
+        result = CliRunner().invoke(main, ["--library", str(tmp_path / "lib"), *args])
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    run("enrich")
+    # (The library also holds the bundled press releases, Kremlin transcripts among them.)
+    records = json.loads(run("quotes", "--speaker", "Putin", "--json", "--limit", "500"))
+    [record] = [r for r in records if r["id"] == "t"]
+    assert record["text"] == turn.strip() and record["cue"] == CUE
+    shown = run("quotes", "--speaker", "Putin", "--limit", "500")
+    assert "We will build roads" in shown and " …" in shown
+    assert turn.strip() not in " ".join(shown.split())

@@ -227,7 +227,7 @@ def _print_quotes(
         heading.append(summary.title if summary else str(record.key), style="bold")
         console.print(heading)
         quote = Text("  ")
-        quote.append(" ".join(record.text.split()), style="italic")
+        quote.append(_shortened(" ".join(record.text.split())), style="italic")
         quote.append(f"  — {record.speaker}")
         if record.cue:
             quote.append(f" ({record.cue})", style="dim")
@@ -237,3 +237,15 @@ def _print_quotes(
 def _date(summaries: dict[int, ArticleSummary], key: int) -> str | None:
     summary = summaries.get(key)
     return summary.date.isoformat() if summary and summary.date else None
+
+
+_QUOTE_CHARS = 600
+
+
+def _shortened(text: str) -> str:
+    """A long quote (a whole transcript turn) cut at a word, so a list stays readable;
+    ``--json`` keeps the whole text."""
+    if len(text) <= _QUOTE_CHARS:
+        return text
+    cut = text.rfind(" ", 0, _QUOTE_CHARS)
+    return text[: cut if cut > 0 else _QUOTE_CHARS] + " …"
