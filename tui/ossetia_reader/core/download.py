@@ -142,11 +142,11 @@ def download(
         return Response(url=url, not_modified=True, etag=etag, last_modified=last_modified)
     except FetchError:
         if watchdog.fired:
-            raise FetchError(f"timed out: the download took over {watchdog.seconds:g} s") from None
+            raise watchdog.error() from None
         raise
     except Exception as error:
         if watchdog.fired:  # whatever broke, broke because the watchdog shut the socket
-            raise FetchError(f"timed out: the download took over {watchdog.seconds:g} s") from None
+            raise watchdog.error() from None
         raise _one_line(error, limits) from None
 
 
@@ -210,6 +210,10 @@ class _Watchdog:
         self._lock = threading.Lock()
         self._timer = threading.Timer(self.seconds, self._fire)
         self._timer.daemon = True
+
+    def error(self) -> FetchError:
+        """What to tell the user once the watchdog has fired."""
+        return FetchError(f"timed out: the download took over {self.seconds:.3g} s")
 
     def remaining(self) -> float:
         """Seconds left (never below a millisecond: a zero timeout means non-blocking)."""
@@ -422,7 +426,7 @@ def _chunks(
             raise FetchStopped("stopped")
         chunk = reply.read1(_CHUNK)
         if watchdog.fired:  # the read ended because the socket was shut, not at the end
-            raise FetchError(f"timed out: the download took over {watchdog.seconds:g} s")
+            raise watchdog.error()
         if not chunk:
             if reply.length:  # what is left of a declared Content-Length
                 raise FetchError("connection closed before the whole body arrived")
