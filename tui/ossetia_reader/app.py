@@ -167,6 +167,7 @@ class OssetiaReader(App[None]):
         with the search bar focused skip that; the bar gathers them.
         """
         if isinstance(event, events.Key):
+            self._last_key = time.monotonic()  # enrichment holds back while the user types
             bar = self.focused
             gather = getattr(bar, "gather", None)
             if gather is not None:
@@ -234,11 +235,6 @@ class OssetiaReader(App[None]):
         self.call_from_thread(self._post_to_screens, IndexLoaded())
         if then_enrich:
             self.call_from_thread(self.enrich_in_background)
-
-    async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key):
-            self._last_key = time.monotonic()
-        await super().on_event(event)
 
     @work(thread=True, exclusive=True, group="enrich")
     def enrich_in_background(self) -> None:
