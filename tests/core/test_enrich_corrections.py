@@ -312,3 +312,17 @@ def test_a_merge_across_scripts_is_named_in_the_main_script(tmp_path: Path) -> N
     assert found.name == "Москва" and found.head == "Moscow"
     assert "Moscow" in found.variants
     assert "Москве" not in found.variants, "a case form is not another spelling"
+
+
+def test_a_correction_names_the_entity_by_any_listed_alias(tmp_path: Path) -> None:
+    from ossetia_reader.core.enrich.identity import preferred_name
+
+    assert preferred_name("Kiev") == "Kyiv", "the shipped alias list joins them"
+    library = Library(tmp_path / "lib")
+    body = "Kyiv replied."
+    [added] = library.add([Article(id="k", title="K", body=body)])
+    store_enrichment(library, added.key, [span(body, "Kyiv", "LOC")], [])
+    corrections.set_type(library, "Kiev", "ORG")
+    assert names(library) == {"Kyiv": ("ORG", 1, 1)}
+    with pytest.raises(corrections.CorrectionError):
+        corrections.merge(library, "Kyiv", "Kiev")

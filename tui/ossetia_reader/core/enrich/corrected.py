@@ -12,7 +12,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from ossetia_reader.core.enrich.canonical import canonical_key
-from ossetia_reader.core.enrich.corrections import Correction, Corrections, Resolved, load
+from ossetia_reader.core.enrich.corrections import (
+    Correction,
+    Corrections,
+    Resolved,
+    entity_key,
+    load,
+)
 from ossetia_reader.core.enrich.store import EntityCount, QuoteRecord, SpeakerCount
 from ossetia_reader.core.library import Library
 
@@ -37,7 +43,7 @@ def entity_counts(
     present = {key for row in rows for key in store.lookup_keys(library, row.name)}
     # Corrected entities and merge targets may qualify only after correcting.
     involved = set(corrections.by_key) | {
-        canonical_key(c.target) for c in corrections.by_key.values() if c.target
+        entity_key(c.target) for c in corrections.by_key.values() if c.target
     }
     rows += _entity_rows(library, involved - present)
     groups: dict[str, list[EntityCount]] = {}
@@ -125,7 +131,7 @@ def speaker_counts(library: Library, limit: int = 100, match: str = "") -> list[
     present = {key for row in rows for key in store.lookup_keys(library, row.name)}
     involved = (
         set(corrections.by_key)
-        | {canonical_key(c.target) for c in corrections.by_key.values() if c.target}
+        | {entity_key(c.target) for c in corrections.by_key.values() if c.target}
     ) - present
     if involved:
         marks = ",".join("?" * len(involved))
@@ -262,7 +268,7 @@ def profile(library: Library, name: str, type_: str | None = None) -> EntityProf
     members = list(dict.fromkeys([head, *corrections.members(head)]))
     lookup = sorted(
         {k for m in members for k in store.lookup_keys(library, m)}
-        | {canonical_key(m) for m in members}
+        | {entity_key(m) for m in members}
     )
     marks = ",".join("?" * len(lookup))
     full: dict[str, int] = {}  # the full name each article gave, with its mentions
@@ -288,7 +294,7 @@ def profile(library: Library, name: str, type_: str | None = None) -> EntityProf
     ):
         written[str(variant)] = max(written.get(str(variant), 0), int(count))
     shown_name = _in_main_script(head, written, full)
-    decided = store.entity_types(library, [head]).get(canonical_key(head))
+    decided = store.entity_types(library, [head]).get(entity_key(head))
     type_out: str | None
     if resolved is not None and resolved.type:
         type_out = resolved.type
@@ -304,12 +310,12 @@ def profile(library: Library, name: str, type_: str | None = None) -> EntityProf
             seen.add(variant.casefold())
             variants.append(variant)
     return EntityProfile(
-        canonical_key(head),
+        entity_key(head),
         shown_name,
         type_out,
         tuple(variants),
         corrections.get(name) or corrections.get(head),
-        tuple(m for m in members if canonical_key(m) != canonical_key(head)),
+        tuple(m for m in members if entity_key(m) != entity_key(head)),
         head,
     )
 

@@ -27,6 +27,7 @@ from typing import Any, Protocol
 
 from ossetia_reader.core.article import Article, Entity, Quote
 from ossetia_reader.core.enrich.canonical import canonical_key
+from ossetia_reader.core.enrich.identity import preferred_name
 from ossetia_reader.core.sanitize import safe_line
 
 
@@ -41,6 +42,13 @@ class Library(Protocol):
 
 ACTIONS = ("type", "merge", "hide")
 TYPES = ("PER", "LOC", "ORG", "MISC")
+
+
+def entity_key(name: str) -> str:
+    """The key corrections are stored and matched under: the library's own identity key
+    (``canonical_key`` of the shipped alias list's preferred name), so a correction of
+    ``Kiev`` is one of ``Kyiv``, as enrichment makes them one entity."""
+    return canonical_key(preferred_name(name))
 
 
 class CorrectionError(ValueError):
@@ -59,7 +67,7 @@ class Correction:
 
     @property
     def key(self) -> str:
-        return canonical_key(self.name)
+        return entity_key(self.name)
 
     def describe(self) -> str:
         """One line for lists: what was done."""
@@ -92,11 +100,11 @@ class Corrections:
         return len(self.by_key)
 
     def get(self, name: str) -> Correction | None:
-        return self.by_key.get(canonical_key(name))
+        return self.by_key.get(entity_key(name))
 
     def resolve(self, name: str) -> Resolved | None:
         """Follow merges from ``name`` to the entity it now is; None when hidden."""
-        key = canonical_key(name)
+        key = entity_key(name)
         shown = name
         merged_type: str | None = None
         seen: set[str] = set()
@@ -112,16 +120,16 @@ class Corrections:
             # A merge: go on to the target (which may itself be corrected).
             shown = correction.target or shown
             merged_type = correction.type or merged_type
-            key = canonical_key(shown)
+            key = entity_key(shown)
         return Resolved(key, shown, merged_type)  # a loop (refused when made): stop
 
     def members(self, name: str) -> list[str]:
         """Names whose entities now are ``name``'s: itself first, then those merged in."""
         resolved = self.resolve(name)
-        final = resolved.key if resolved else canonical_key(name)
+        final = resolved.key if resolved else entity_key(name)
         found = [name]
         for key, correction in self.by_key.items():
-            if correction.action != "merge" or key == canonical_key(name):
+            if correction.action != "merge" or key == entity_key(name):
                 continue
             target = self.resolve(correction.name)
             if target is not None and target.key == final:
@@ -137,7 +145,7 @@ class Corrections:
         resolved = self.resolve(entity.canonical or entity.text)
         if resolved is None:
             return None
-        changed = resolved.key != canonical_key(entity.canonical or entity.text)
+        changed = resolved.key != entity_key(entity.canonical or entity.text)
         canonical = resolved.name if changed else entity.canonical
         type_ = resolved.type or entity.type
         if canonical == entity.canonical and type_ == entity.type:
@@ -151,7 +159,7 @@ class Corrections:
         resolved = self.resolve(quote.speaker)
         if resolved is None:
             return replace(quote, speaker=None)
-        if resolved.key == canonical_key(quote.speaker):
+        if resolved.key == entity_key(quote.speaker):
             return quote
         return replace(quote, speaker=resolved.name)
 
@@ -203,12 +211,12 @@ def merge(library: Library, name: str, target: str, target_type: str | None = No
     as the target is; by default the type the library mostly gives it.
     """
     corrections = load(library)
-    if canonical_key(target) == canonical_key(name) or not canonical_key(target):
+    if entity_key(target) == entity_key(name) or not entity_key(target):
         raise CorrectionError(f"cannot merge {name!r} into itself")
     final = corrections.resolve(target)
     if final is None:
         raise CorrectionError(f"{target!r} is hidden; show it again before merging into it")
-    if final.key == canonical_key(name):
+    if final.key == entity_key(name):
         raise CorrectionError(f"{target!r} is already merged into {name!r}")
     type_ = target_type or final.type or _library_type(library, final.key)
     return _save(library, Correction(name, "merge", type=type_, target=final.name))
@@ -238,7 +246,7 @@ def restore(library: Library, corrections: Iterable[Correction]) -> int:
         if c.key
         and c.action in ACTIONS
         and (c.action != "type" or c.type in TYPES)
-        and (c.action != "merge" or (c.target and canonical_key(c.target) != c.key))
+        and (c.action != "merge" or (c.target and entity_key(c.target) != c.key))
     ]
     if kept:
         with library.transaction() as db:
@@ -332,12 +340,12 @@ def _write(db: sqlite3.Connection, correction: Correction) -> None:
             correction.made,
         ],
     )
-    old_target = [canonical_key(str(old[0]))] if old and old[0] else []
+    old_target = [entity_key(str(old[0]))] if old and old[0] else []
     _log(db, [correction.key, *_keys_of(correction), *old_target])
 
 
 def _keys_of(correction: Correction) -> list[str]:
-    return [canonical_key(correction.target)] if correction.target else []
+    return [entity_key(correction.target)] if correction.target else []
 
 
 def _log(db: sqlite3.Connection, keys: Sequence[str]) -> None:
