@@ -249,3 +249,33 @@ def test_cached_match_sets_follow_the_index(lib: Library) -> None:
     holder["index"] = SearchIndex.build(lib.iter_articles())  # a new index object
     lib.add([article(8, "Rain once more", "Rain")])
     assert next(e for e in counter.counts().entries if e.label == "Rain").total == 2
+
+
+def test_match_sets_are_kept_for_the_next_launch_while_the_index_is_unchanged(
+    lib: Library,
+) -> None:
+    from ossetia_reader.core.feedlist import MATCH_CACHE
+    from ossetia_reader.core.search import index_directory
+
+    save(lib, "Ossetia", "ossetia")
+    index = open_index(lib)
+    first = FeedCounter(lib, lambda: index)
+    counts = first.counts().entries
+    first.save_cache()
+    assert (index_directory(lib) / MATCH_CACHE).is_file()
+
+    calls: list[str] = []
+    real = index.match_keys
+
+    def counting(query: str, *, newest_first: bool = True) -> np.ndarray:
+        calls.append(query)
+        return real(query, newest_first=newest_first)
+
+    index.match_keys = counting  # type: ignore[method-assign]
+    second = FeedCounter(lib, lambda: index)
+    assert second.counts().entries == counts and calls == []  # read from disk, not evaluated
+    lib.add([article(11, "Ossetia news", "More from Ossetia")])
+    changed = open_index(lib)  # caught up and saved: a new stamp
+    third = FeedCounter(lib, lambda: changed)
+    entry = next(e for e in third.counts().entries if e.label == "Ossetia")
+    assert entry.total == 5

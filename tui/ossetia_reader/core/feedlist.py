@@ -18,11 +18,13 @@ Thread-safe: the app computes counts in a worker while the UI reads the last one
 
 from __future__ import annotations
 
+import os
 import threading
 import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ossetia_reader.core.library import ArticleFilter, Library
@@ -35,6 +37,7 @@ if TYPE_CHECKING:
     from ossetia_reader.core.search.index import SearchIndex
 
 _NEWEST_FIRST = "ORDER BY date IS NULL, date DESC, key DESC"
+MATCH_CACHE = "saved-matches.npz"  # beside the search index
 
 
 class ViewKind(Enum):
@@ -107,6 +110,7 @@ class FeedCounter:
         self._cache: dict[str, Any] = {}  # query -> sorted match keys, for one index version
         self._cache_index: Callable[[], SearchIndex | None] = lambda: None  # a weak reference
         self._cache_version = 0
+        self._cache_dirty = False
 
     def start_session(self) -> int:
         """Note where this session starts; returns how many articles arrived since the last.
@@ -241,17 +245,67 @@ class FeedCounter:
 
         with self._lock:
             if self._cache_index() is not index or self._cache_version != index.version:
-                self._cache = {}
+                self._cache = self._read_disk_cache(index)
                 self._cache_index = weakref.ref(index)
                 self._cache_version = index.version
             found = self._cache.get(query)
         if found is None:
-            found = np.sort(index.match_keys(query, newest_first=False))
+            found = np.sort(index.match_keys(query, newest_first=False)).astype(np.int64)
             with self._lock:
                 if self._cache_index() is index and self._cache_version == index.version:
                     self._cache[query] = found
+                    self._cache_dirty = True
         result: np.ndarray = found
         return result
+
+    # The match sets outlive the session beside the index, so the next launch (the index
+    # unchanged, as its saved stamp says) counts 50 saved searches without evaluating one.
+
+    def _disk_key(self, index: SearchIndex) -> str:
+        import json
+
+        facts = {"extra": index.extra, "docs": index.doc_count, "max_key": index.max_key}
+        return json.dumps(facts, sort_keys=True, default=str)
+
+    def _disk_path(self) -> Path:
+        from ossetia_reader.core.search import index_directory
+
+        return index_directory(self.library) / MATCH_CACHE
+
+    def _read_disk_cache(self, index: SearchIndex) -> dict[str, Any]:
+        import numpy as np
+
+        try:
+            with np.load(self._disk_path(), allow_pickle=False) as data:
+                if str(data["key"]) != self._disk_key(index):
+                    return {}
+                queries = [str(q) for q in data["queries"]]
+                return {q: data[f"m{n}"].astype(np.int64) for n, q in enumerate(queries)}
+        except (OSError, KeyError, ValueError):
+            return {}
+
+    def save_cache(self) -> None:
+        """Keep the match sets for the next session (a no-op when nothing new was computed)."""
+        import numpy as np
+
+        index = self._index()
+        with self._lock:
+            if not self._cache_dirty or index is None or self._cache_index() is not index:
+                return
+            cache = dict(self._cache)
+            self._cache_dirty = False
+        path = self._disk_path()
+        if self.library.read_only or not path.parent.is_dir():
+            return
+        arrays = {f"m{n}": keys.astype(np.int32) for n, keys in enumerate(cache.values())}
+        temp = path.with_name(f".{path.name}.{os.getpid()}.tmp.npz")
+        try:
+            np.savez(
+                temp, key=np.array(self._disk_key(index)), queries=np.array(list(cache)), **arrays
+            )
+            os.replace(temp, path)
+        except OSError:
+            temp.unlink(missing_ok=True)
 
     @staticmethod
     def _feed_entries(

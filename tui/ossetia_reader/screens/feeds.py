@@ -8,6 +8,7 @@ talks to the library through ``core.feedlist`` / ``core.saved`` off the UI threa
 
 from __future__ import annotations
 
+from contextlib import suppress
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
@@ -226,6 +227,8 @@ class FeedsScreen(Screen[None]):
             self.app.call_from_thread(setattr, self.status, "message", f"counts: {error}")
             return
         self.app.call_from_thread(self._counts_ready, counts)
+        with suppress(Exception):  # a cache is an extra
+            self.reader.feeds.save_cache()  # for the next launch; after the pane is drawn
 
     def _counts_ready(self, counts: Counts) -> None:
         self.last_counts = counts
