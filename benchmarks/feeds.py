@@ -176,10 +176,13 @@ def like_open(library: Library, query: str) -> None:
 # -- measuring -------------------------------------------------------------------------------
 
 
+CLOCK = time.perf_counter  # --cpu: this process's CPU time (a shared machine's load aside)
+
+
 def timed(action: Callable[[], object]) -> float:
-    started = time.perf_counter()
+    started = CLOCK()
     action()
-    return (time.perf_counter() - started) * 1000
+    return (CLOCK() - started) * 1000
 
 
 def median_of(action: Callable[[], object], runs: int = 5) -> float:
@@ -192,7 +195,11 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--saved", type=int, default=50)
     parser.add_argument("--keep", type=Path, help="Build (or reuse) the library here.")
+    parser.add_argument("--cpu", action="store_true", help="Time in CPU seconds, not wall.")
     args = parser.parse_args()
+    if args.cpu:
+        global CLOCK
+        CLOCK = time.process_time
     rows = load_rows()
     print(f"corpus: {len(rows):,} distinct articles, cycled to {args.articles:,}")
     directory = args.keep or Path(tempfile.mkdtemp(prefix="feeds-bench-"))
@@ -265,7 +272,8 @@ def main() -> None:
         print(f"| {name} | {ours:,.1f} ms | {peer_text} | {ratio} | {target} |")
 
     total = library.count()
-    print(f"\n{total:,} articles, {len(searches)} saved searches, {FEEDS} feeds\n")
+    clock = "CPU time of this process" if args.cpu else "wall time"
+    print(f"\n{total:,} articles, {len(searches)} saved searches, {FEEDS} feeds ({clock})\n")
     print("| | ours | SQL LIKE | ours vs LIKE | target |")
     print("| --- | --- | --- | --- | --- |")
     row("pane before the index (feeds, sources, unread)", pane_first, None, "")
