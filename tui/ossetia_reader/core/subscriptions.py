@@ -12,9 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
-from urllib.request import url2pathname
 
-from ossetia_reader.core.formats.opml import Outline, parse_opml, write_opml
 from ossetia_reader.core.library import Library
 from ossetia_reader.core.sanitize import safe_line
 
@@ -78,6 +76,8 @@ def normalize_feed_url(text: str, *, local: bool = True) -> str:
             f"refused a local file from a list: {safe_line(text)[:200]!r} "
             "(subscribe to it directly with 'feeds add PATH')"
         )
+    from urllib.request import url2pathname  # http.client etc.: not before the first frame
+
     path = Path(url2pathname(urlsplit(text).path) if scheme else text).expanduser()
     try:
         check_document(path)
@@ -224,6 +224,8 @@ def import_opml(
     """
     added: list[Feed] = []
     skipped: list[str] = []
+    from ossetia_reader.core.formats.opml import parse_opml  # the feed parsers: on use only
+
     outlines = parse_opml(data)
     with library.transaction() as db:
         for outline in outlines:
@@ -246,6 +248,8 @@ def import_opml(
 
 def export_opml(library: Library) -> str:
     """Every subscription as an OPML 2.0 document."""
+    from ossetia_reader.core.formats.opml import Outline, write_opml
+
     return write_opml(
         [Outline(feed.url, feed.title or "", feed.tags) for feed in list_feeds(library)]
     )
