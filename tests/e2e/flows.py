@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from tests.e2e.terminal import Terminal, TerminalError
+from tests.e2e.terminal import CellStyle, Terminal, TerminalError
 
 SEED_TITLE = "Kremlin Plays Down South Ossetia Leader's Call to Join Russia"
 SEED_START = "Kremlin Plays Down"
@@ -97,21 +97,30 @@ def _is_grey(colour: str) -> bool:
 
 
 def cursor_row(terminal: Terminal) -> tuple[int, str] | None:
-    """(row, text) of the list cursor: the row drawn in reverse video from column 0.
+    """(row, text) of the list cursor: the first run of a row drawn in reverse video.
 
     Reverse video (not only a colour) is what keeps the selection visible with
-    16 colours or none, so finding the cursor this way is itself the check.
+    16 colours or none, so finding the cursor this way is itself the check. The
+    run starts at column 0, or after the feeds pane when the terminal is wide
+    enough to show it.
     """
+    found = cursor_cells(terminal)
+    return None if found is None else (found[0], found[2])
+
+
+def cursor_cells(terminal: Terminal) -> tuple[int, int, str] | None:
+    """(row, first column, text) of the list cursor, as :func:`cursor_row` finds it."""
     rows = terminal.styled_rows()
     for index, cells in enumerate(rows[1 : terminal.height - 2], start=1):
-        run = []
-        for char, style in cells:
-            if not style.reverse:
-                break
-            run.append(char)
-        text = "".join(run).strip()
-        if sum(char.isalnum() for char in text) >= 3 and not set(text) <= _BLOCKS:
-            return index, text
+        start = None
+        for column, (_, style) in enumerate([*cells, (" ", CellStyle())]):
+            if style.reverse and start is None:
+                start = column
+            elif not style.reverse and start is not None:
+                text = "".join(char for char, _ in cells[start:column]).strip()
+                if sum(char.isalnum() for char in text) >= 3 and not set(text) <= _BLOCKS:
+                    return index, start, text
+                start = None
     return None
 
 
@@ -219,12 +228,15 @@ def move_and_read_seed(terminal: Terminal) -> None:
 
 def open_selected(terminal: Terminal) -> None:
     """Enter opens the article under the cursor; the list still marks it without colour."""
-    row, text = wait_for_cursor(terminal)
+    wait_for_cursor(terminal)
+    found = cursor_cells(terminal)
+    assert found is not None
+    row, column, text = found
     terminal.press("enter")
     wait_for_mode(terminal, "READ")
 
     def marked(_: str) -> bool:
-        cells = terminal.styled_rows()[row][: len(text)]
+        cells = terminal.styled_rows()[row][column : column + len(text)]
         styles = [style for char, style in cells if char.strip()]
         return bool(styles) and all(style.underline or style.reverse for style in styles)
 
