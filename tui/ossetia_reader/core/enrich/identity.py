@@ -12,12 +12,14 @@ statistical tagger says about any one mention.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
 from ossetia_reader.core.enrich.canonical import canonical_key
 
+_NOT_LATIN = re.compile("[^\\W\\d_\u0000-\u024f]")
 _ALIASES = Path(__file__).resolve().parent / "data" / "aliases.tsv"
 
 
@@ -93,7 +95,7 @@ def preferred_name(name: str) -> str:
 
 
 def _is_latin(name: str) -> bool:
-    return all(not char.isalpha() or char < "\u0250" for char in name)
+    return name.isascii() or _NOT_LATIN.search(name) is None
 
 
 def listed_type(name: str) -> str | None:

@@ -37,7 +37,8 @@ def _wordset(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-_TOKEN = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
+_LOWER = re.compile(r"(?<![\w'’-])[^\W\d_A-Z][\w'’]*(?:-[\w'’]+)*(?![\w'’-])")
+_INNER = re.compile(r"(?<=[\w,)\]%-] )[A-Z][\w'’]*(?:-[\w'’]+)*")
 _WORD = re.compile(r"[\w'’.]+(?:-[\w'’.]+)*")
 _CONNECTORS = frozenset({"of", "the", "and", "for", "to", "on", "at", "in"})
 # Words that qualify a role ("Prime Minister", "Presidential Adviser", "Acting Head").
@@ -147,6 +148,7 @@ _ROLE_BEFORE = re.compile(
 )
 
 
+@lru_cache(maxsize=65536)
 def _plain(word: str) -> str:
     return word.lower().rstrip(".").replace("’", "'")
 
@@ -161,12 +163,18 @@ def _is_generic(word: str) -> bool:
     return plain in generic or (plain.endswith("s") and plain[:-1] in generic)
 
 
+@lru_cache(maxsize=65536)
 def _listed(name: str) -> str | None:
     return identity.listed_type(name) or rules.listed_type(name)
 
 
 def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
+    return [(start + s, start + e, word) for s, e, word in _words_of(text[start:end])]
+
+
+@lru_cache(maxsize=65536)
+def _words_of(name: str) -> tuple[tuple[int, int, str], ...]:
+    return tuple((m.start(), m.end(), m.group()) for m in _WORD.finditer(name))
 
 
 def _longest_listed(
@@ -433,15 +441,10 @@ class _Facts:
 
 @lru_cache(maxsize=4)
 def _facts(text: str) -> _Facts:
-    lower: set[str] = set()
-    inner: set[str] = set()
-    for match in _TOKEN.finditer(text):
-        token = match.group()
-        if token.islower():
-            lower.add(token)
-        elif token[:1].isupper() and not _sentence_initial(text, match.start()):
-            inner.add(token)
-    return _Facts(frozenset(lower), frozenset(inner), scans=200)
+    # Two scans in C: words in lower case, and capitalised words right after a word, a
+    # comma or a bracket and one space (inside a sentence).
+    lower = frozenset(word for word in set(_LOWER.findall(text)) if word.islower())
+    return _Facts(lower, frozenset(_INNER.findall(text)), scans=200)
 
 
 def _named_inside(text: str, name: str) -> bool:
@@ -481,6 +484,7 @@ def _sentence_initial(text: str, start: int) -> bool:
 # -- types ---------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=8192)  # asked again when the library stores the article
 def mention_cue(text: str, start: int, end: int) -> str | None:
     """The type the words around a mention give it, if any: a role before a name makes it
     a person ("President of Ukraine Volodymyr Zelenskyy"), "in X" or "X region" a place."""
