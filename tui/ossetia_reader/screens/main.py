@@ -679,6 +679,7 @@ class MainScreen(FeedsScreen):
     def show_source(self, source: str) -> None:
         """List one publisher's articles (within the current all/unread/starred filter)."""
         self.source = source
+        self.view = type(self.view)()  # out of a feed or saved search chosen in the pane
         self.status.message = f"showing articles from {source or 'unknown source'}"
         self.article_list.set_keys([])
         self.load_keys()

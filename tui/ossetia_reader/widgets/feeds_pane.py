@@ -110,7 +110,9 @@ class FeedsPane(OptionList):
 
     def _prompt(self, entry: Entry) -> Text:
         width = max(8, (self.size.width or FEEDS_PANE_WIDTH) - 3)
-        count = "…" if entry.total is None else f"{entry.unread:,}" if entry.unread else ""
+        # Unread articles; where unread means nothing (starred, filters), how many in all.
+        shown = entry.unread if entry.unread is not None else entry.total
+        count = "…" if entry.total is None else f"{shown:,}" if shown else ""
         mark = "▸" if entry.view == self.current else " "
         room = max(3, width - len(count) - 2)
         label = safe_line(entry.label)
