@@ -34,13 +34,19 @@ def config_file(isolated_home: Path) -> Path:
 
 
 def test_config_shows_escapes_as_text(tmp_path: Path, config_file: Path) -> None:
-    config_file.write_text(
-        'theme = "nord\\u001b]2;PWNED\\u0007"\n[keys]\n"main.search" = "ctrl+f\\u001b[2J"\n'
-    )
+    config_file.write_text('theme = "nord\\u001b]2;PWNED\\u0007"\n[keys]\n"main.search" = "[/x]"\n')
     code, out, err = run(tmp_path / "lib", "config")
     assert code == 0, err
     assert "\x1b" not in out and "\x07" not in out
-    assert "␛]2;PWNED␇" in out and "ctrl+f␛[2J" in out
+    assert "␛]2;PWNED␇" in out and "keys.main.search = [/x]" in out
+
+
+def test_config_refuses_control_characters_in_key_names(tmp_path: Path, config_file: Path) -> None:
+    config_file.write_text('[keys]\n"main.help" = "\\u001b[2J"\n')
+    code, _, err = run(tmp_path / "lib", "config")
+    assert code == 1
+    (line,) = err.strip().splitlines()
+    assert "main.help" in line and "control characters" in line and "\x1b" not in line
 
 
 def test_config_reports_unknown_binding_ids(tmp_path: Path, config_file: Path) -> None:

@@ -57,7 +57,9 @@ def split_keys(keys: str) -> list[str]:
 
 def display_key(keys: str) -> str:
     """``"j,down"`` → ``"j ↓"``: every key of a binding, as the help screen lists them."""
-    return " ".join(key_name(key) for key in split_keys(keys))
+    from ossetia_reader.core.sanitize import safe_line
+
+    return safe_line(" ".join(key_name(key) for key in split_keys(keys)))
 
 
 def is_printable(key: str) -> bool:

@@ -109,8 +109,20 @@ def _keys(value: Any, text: str, path: Path) -> dict[str, str]:
             raise ConfigError(
                 f'{path}, line {line}: key for {binding_id!r} must be a string like "ctrl+f"'
             )
+        if len(keyspec) > 200 or any(_is_control(c) for c in keyspec):
+            line = _line_of(text, binding_id)
+            raise ConfigError(
+                f"{path}, line {line}: key for {binding_id!r} must be key names "
+                'like "ctrl+f", not control characters'
+            )
         keys[binding_id] = keyspec
     return keys
+
+
+def _is_control(character: str) -> bool:
+    """A character a key name never holds, and a terminal would obey if printed."""
+    code = ord(character)
+    return code < 0x20 or 0x7F <= code < 0xA0
 
 
 def _line_of(text: str, name: str) -> int:
