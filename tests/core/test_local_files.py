@@ -192,3 +192,12 @@ def test_add_of_a_folder_skips_a_link_to_a_device(library: Library, tmp_path: Pa
     by_name = {Path(r.source).name: r for r in reports}
     assert by_name["story.txt"].status is Status.ADDED
     assert "zero.xml" not in by_name or by_name["zero.xml"].status is Status.FAILED
+
+
+@pytest.mark.parametrize("target", ["/dev/zero", "fifo"])
+def test_state_linked_to_a_device_is_not_read(tmp_path: Path, fifo: Path, target: str) -> None:
+    from ossetia_reader.core.config import load_state
+
+    state = tmp_path / "state.json"
+    state.symlink_to(fifo if target == "fifo" else target)
+    assert bounded(lambda: load_state(state)) == {}

@@ -133,9 +133,15 @@ def _line_of(text: str, name: str) -> int:
 
 
 def load_state(path: Path) -> dict[str, Any]:
-    """What the app remembered last time ({} when nothing, or when unreadable)."""
+    """What the app remembered last time ({} when nothing, or when unreadable).
+
+    Read like the config: a regular file, at most ``MAX_CONFIG_BYTES``.
+    """
+    from ossetia_reader.core.local_file import read_document
+
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        raw, _ = read_document(path, MAX_CONFIG_BYTES)
+        data = json.loads(raw.decode("utf-8"))
     except (OSError, ValueError):
         return {}
     return data if isinstance(data, dict) else {}
