@@ -326,3 +326,21 @@ def test_a_correction_names_the_entity_by_any_listed_alias(tmp_path: Path) -> No
     assert names(library) == {"Kyiv": ("ORG", 1, 1)}
     with pytest.raises(corrections.CorrectionError):
         corrections.merge(library, "Kyiv", "Kiev")
+
+
+def test_an_exported_correction_can_be_undone_in_the_library_it_went_to(
+    lib: tuple[Library, list[int]], tmp_path: Path
+) -> None:
+    library, _ = lib
+    corrections.merge(library, "Brelowsk", "Brelovsk")
+    path = tmp_path / "out.jsonl"
+    path.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in export_records(library)),
+        encoding="utf-8",
+    )
+    fresh = Library(tmp_path / "fresh")
+    import_paths(fresh, [str(path)])
+    assert names(fresh)["Brelovsk"] == ("LOC", 4, 3), "counted on import, merged"
+    assert "Brelowsk" not in names(fresh)
+    corrections.remove(fresh, "Brelowsk")
+    assert names(fresh)["Brelowsk"] == ("LOC", 2, 2), "the exported spans were not rewritten"

@@ -277,6 +277,7 @@ def _import_jsonl(
     def flush() -> None:
         added = store_articles(library, [record.article for record in batch])
         _apply_state(library, added, batch)
+        _count_spans(library, added, batch)
         for item in added:
             counts[item.outcome] += 1
             if item.outcome is not Outcome.SKIPPED:
@@ -342,6 +343,21 @@ def _take_named_queries(library: Library, stream: Iterable[str]) -> Iterator[str
                 yield "\n"
                 continue
         yield line
+
+
+def _count_spans(library: Library, added: list[Added], records: list[Record]) -> None:
+    """Spans an export carries go into the library-wide counts too, so the people
+    screen, entity views and ``entities`` see an imported library without
+    ``enrich --rebuild`` (the articles are stored as enriched)."""
+    from ossetia_reader.core.enrich.store import store_batch
+
+    spans = [
+        (a.key, r.article.entities, r.article.quotes)
+        for a, r in zip(added, records, strict=True)
+        if a.outcome is not Outcome.SKIPPED and (r.article.entities or r.article.quotes)
+    ]
+    if spans:
+        store_batch(library, spans)
 
 
 def _apply_state(library: Library, added: list[Added], records: list[Record]) -> None:
@@ -428,7 +444,9 @@ def export_records(library: Library) -> Iterator[dict[str, object]]:
             yield record
         batch.clear()
 
-    for article in library.iter_articles():
+    # Spans as enrichment stored them: the corrections follow as records of their own,
+    # so the library they are added to can still undo them.
+    for article in library.iter_articles(corrected=False):
         batch.append(article)
         if len(batch) >= 500:
             yield from flush()

@@ -572,8 +572,12 @@ class Library:
         found = self.summaries([key])
         return found[0] if found else None
 
-    def iter_articles(self, batch: int = 1000) -> Iterator[Article]:
-        """Every article, oldest key first, read in batches to bound memory."""
+    def iter_articles(self, batch: int = 1000, *, corrected: bool = True) -> Iterator[Article]:
+        """Every article, oldest key first, read in batches to bound memory.
+
+        ``corrected=False`` gives the spans as enrichment stored them, without the
+        reader's entity corrections (an export carries those apart, undoable).
+        """
         last = 0
         while True:
             rows = self.query(
@@ -582,9 +586,10 @@ class Library:
             )
             if not rows:
                 return
-            corrections = self.corrections()
+            corrections = self.corrections() if corrected else None
             for row in rows:
-                yield corrections.article(_article(row))
+                article = _article(row)
+                yield corrections.article(article) if corrections is not None else article
             last = rows[-1][0]
 
     def corrections(self) -> Corrections:
