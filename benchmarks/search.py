@@ -47,7 +47,15 @@ sys.path.insert(0, str(ROOT / "tui"))
 from ossetia_reader.core.article import Article  # noqa: E402
 from ossetia_reader.core.search import SearchIndex  # noqa: E402
 
-CORPORA = (ROOT / ".." / "shared" / "corpora").resolve()
+# ../shared beside the clone (CI); a worktree one level deeper finds it one more up.
+CORPORA = next(
+    (
+        p.resolve()
+        for p in (ROOT / ".." / "shared" / "corpora", ROOT / ".." / ".." / "shared" / "corpora")
+        if p.is_dir()
+    ),
+    (ROOT / ".." / "shared" / "corpora").resolve(),
+)
 CLASSES = ("single", "and", "or", "phrase", "prefix", "field")
 LIMIT = 100
 _STOPWORDS = (

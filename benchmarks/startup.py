@@ -32,7 +32,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-CORPORA = REPO / "../shared/corpora"
+# ../shared beside the clone (CI); a worktree one level deeper finds it one more up.
+CORPORA = next(
+    (p for p in (REPO / "../shared/corpora", REPO / "../../shared/corpora") if p.is_dir()),
+    REPO / "../shared/corpora",
+)
 sys.path[:0] = [str(REPO / "tui"), str(REPO)]
 
 from tests.e2e.sshd import SshServer, sshd_missing_reason, start_sshd  # noqa: E402

@@ -6,7 +6,6 @@ import hashlib
 import logging
 from pathlib import Path
 
-from ossetia_reader.core.formats.stored_text import read_stored_text
 from ossetia_reader.core.library import Added, Library
 from ossetia_reader.core.paths import bundled_feeds_dir
 
@@ -35,6 +34,10 @@ def import_bundled(library: Library, directory: Path | None = None) -> list[Adde
         signature.update(str(path.stat().st_size).encode())
     if library.read_only or library.get_meta(_META_KEY) == signature.hexdigest():
         return []
+    # The parser only when there is something to read: every command and launch
+    # comes through here, nearly always to find the bundle imported already.
+    from ossetia_reader.core.formats.stored_text import read_stored_text
+
     articles = []
     for path in files:
         article = read_stored_text(path)
