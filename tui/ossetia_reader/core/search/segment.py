@@ -35,6 +35,7 @@ from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import count
 from typing import Any
 
@@ -157,12 +158,19 @@ def _field_texts(article: Article) -> list[list[str]]:
             seen.add((index, name))
             texts[index].append(name)
             # Other listed names of the entity: entity:kiev finds Kyiv, org:eu the EU.
-            texts[index].extend(listed_variants(name))
+            texts[index].extend(_variants(name))
     texts[7] = [quote.text for quote in article.quotes]
     return texts
 
 
 _CHUNK = 256
+
+
+@lru_cache(maxsize=1 << 16)
+def _variants(name: str) -> tuple[str, ...]:
+    """``listed_variants``, remembered: the same few thousand names recur in every
+    batch, and each lookup folds the name (~0.5 ms per article at catch-up)."""
+    return listed_variants(name)
 
 
 def analyse(articles: Iterable[Article], progress: Callable[[int], None] | None = None) -> Flat:
