@@ -251,6 +251,10 @@ class MainScreen(FeedsScreen):
         # first frame shows news rather than placeholders.
         rows = library.summaries(keys[:PAGE])
         first = library.get(keys[0]) if open_first and keys else None
+        if first is not None and first.entities:
+            from ossetia_reader.core.enrich.store import with_library_types
+
+            first = with_library_types(library, first)  # one colour per entity, as on open
         self._library_empty = not keys and library.count() == 0
         if open_first:
             from ossetia_reader.core.subscriptions import list_feeds
