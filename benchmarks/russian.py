@@ -146,7 +146,14 @@ def meduza_quotes(show: bool = False) -> None:
             matched: set[int] = set()
             for item in article["quotes"]:
                 stats["gold"] += 1
-                hits = [i for i, (text, _) in enumerate(found) if item["text"] in text]
+                # A predicted quote matches when it starts where the gold quote starts
+                # (its first words, after the opening mark): a span swallowing several
+                # quotes finds only the first.
+                hits = [
+                    i
+                    for i, (text, _) in enumerate(found)
+                    if text.lstrip('«„"“ ').startswith(item["text"])
+                ]
                 if not hits:
                     if show and half == "tuning":
                         print(f"    missed {item['text']!r}")

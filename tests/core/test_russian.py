@@ -242,3 +242,17 @@ def test_hostile_text_never_breaks_the_russian_pipeline(enrich: object, text: st
     for item in (*entities, *quotes):
         assert 0 <= item.start < item.end <= len(text)
         assert text[item.start : item.end] == item.text
+
+
+def test_dialogue_run_together_in_one_paragraph(enrich: object) -> None:
+    # Meduza's flattened bodies: turns follow sentences; a dash before a lower-case
+    # verb is the attribution, and a dash inside a sentence is punctuation.
+    _, quotes = run(
+        enrich,
+        "Фермер Герман Стерлигов встречал посетителей. — У меня один сын. Этого мало? — "
+        "спросил мужчина. — Жена беременна? — ответил Стерлигов. Итог прост — никто не ушел.",
+    )
+    assert quotes == [
+        ("У меня один сын. Этого мало?", "мужчина"),
+        ("Жена беременна?", "Герман Стерлигов"),
+    ]

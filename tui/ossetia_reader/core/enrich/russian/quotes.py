@@ -108,7 +108,8 @@ def find(text: str, entities: Sequence[Entity] = ()) -> list[FoundQuote]:
         return []
     names = _Names(entities)
     paragraphs = _paragraphs(text)
-    candidates = _guillemet_spans(text, paragraphs) + _dash_speech(text, paragraphs)
+    quoted = _guillemet_spans(text, paragraphs)
+    candidates = quoted + _dash_speech(text, paragraphs, quoted)
     candidates.sort()
     interviewee = _interviewee(text, paragraphs, names)
     found: list[FoundQuote] = []
@@ -174,17 +175,38 @@ def _guillemet_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple
     return spans
 
 
-def _dash_speech(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
-    """Paragraphs that open with a dash: dialogue and interview turns, up to the attribution."""
+def _dash_speech(
+    text: str, paragraphs: list[tuple[int, int]], quoted: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """Dialogue and interview turns: a dash opening a paragraph, or a dash right after a
+    sentence (Meduza's flattened bodies run the turns together: ``… мало? — спросил
+    он. — Жена беременна?``). Each turn runs to the next; dashes inside «…» are not turns."""
     spans: list[tuple[int, int, str]] = []
-    for start, end in paragraphs:
-        if text[start] not in _DASH or end - start < 3 or not text[start + 1].isspace():
-            continue
-        body = start + 1
-        while body < end and text[body].isspace():
-            body += 1
-        spans.append((body, end, "dash"))
+    inside = [(start, end) for start, end, _ in quoted]
+    starts_of_quotes = [start for start, _ in inside]
+    for p_start, p_end in paragraphs:
+        turns = [
+            match
+            for match in _TURN.finditer(text, p_start, p_end)
+            if (match.start() == p_start or text[match.start() - 1] in ".!?…")
+            and not _within(inside, starts_of_quotes, match.start())
+            # "… мало? — спросил он": a dash before a lower-case word is the attribution.
+            and not text[match.end() : match.end() + 1].islower()
+        ]
+        for index, match in enumerate(turns):
+            end = turns[index + 1].start() if index + 1 < len(turns) else p_end
+            body = match.end()
+            if end - body >= 2:
+                spans.append((body, end, "dash"))
     return spans
+
+
+_TURN = re.compile(r"[ \u00a0]*[—–][ \u00a0]+")
+
+
+def _within(spans: list[tuple[int, int]], starts: list[int], index: int) -> bool:
+    at = bisect_right(starts, index) - 1
+    return at >= 0 and spans[at][0] < index < spans[at][1]
 
 
 # -- attribution -----------------------------------------------------------------------
