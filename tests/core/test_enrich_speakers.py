@@ -326,3 +326,13 @@ def test_quotes_command_shortens_a_long_turn_and_json_keeps_it(tmp_path: Path) -
     shown = run("quotes", "--speaker", "Putin", "--limit", "500")
     assert "We will build roads" in shown and " …" in shown
     assert turn.strip() not in " ".join(shown.split())
+
+
+def test_a_title_word_the_tagger_took_is_cut_from_a_speaker_name() -> None:
+    from ossetia_reader.core.enrich.speakers import clean_name
+
+    assert clean_name("Society Maxim Dreval") == "Maxim Dreval"
+    assert clean_name("Ukraine Volodymyr Zelenskyy", "President of") == "Volodymyr Zelenskyy"
+    assert clean_name("Sergei Naryshkin Naryshkin SergeiDirector") == "Sergei Naryshkin"
+    assert clean_name("Ursula von der Leyen") == "Ursula von der Leyen"
+    assert clean_name("Recep Tayyip Erdoğan") == "Recep Tayyip Erdoğan"

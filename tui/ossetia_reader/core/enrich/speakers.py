@@ -31,7 +31,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ossetia_reader.core.article import Entity
-from ossetia_reader.core.enrich import english
+from ossetia_reader.core.enrich import english, rules
 
 SPEAKER_TYPES = ("PER", "ORG")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d[\w.-]*")
@@ -165,7 +165,15 @@ def clean_name(name: str, before: str = "") -> str:
             break
     if len(words) >= 3 and before.split()[-1:] in (["of"], ["the"]):
         words = words[1:]
+    # "Society Maxim Dreval" (from "the Znaniye Society Maxim Dreval"): a title's last word
+    # before a given name is not part of the name.
+    if len(words) >= 3 and _given_name(words[1]) and not _given_name(words[0]):
+        words = words[1:]
     return " ".join(words) if words else name
+
+
+def _given_name(word: str) -> bool:
+    return word.lower() in rules.gazetteers().first_names
 
 
 def _start(entity: Entity) -> int:

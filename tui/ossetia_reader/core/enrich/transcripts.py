@@ -334,6 +334,8 @@ def _label_person(
 def _strip_title(name: str, label: str) -> str:
     """ "Russia Vladimir Putin" from "President of Russia Vladimir Putin" is Vladimir Putin:
     a word the label has right after "of" is the title's country, not the name."""
+    from ossetia_reader.core.enrich.speakers import clean_name
+
     words = name.split()
     label_words = label.split()
     while len(words) > 2:
@@ -343,7 +345,7 @@ def _strip_title(name: str, label: str) -> str:
             words = words[1:]
             continue
         break
-    return " ".join(words)
+    return clean_name(" ".join(words))
 
 
 def _tail(name: str) -> str:
