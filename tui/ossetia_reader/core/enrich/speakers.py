@@ -5,17 +5,23 @@ The attribution of a quote gives a noun phrase next to the cue verb:
 Office of the President``, ``he``, ``a senior official``. A speaker is a
 person or an organisation, so the phrase is resolved:
 
-- a name the tagger found as the phrase's head is the speaker;
+- a name the tagger found as the phrase's head is the speaker (a person inside
+  "the spokesman for X" is not); capitalised words the tagger missed
+  ("…," Espinoza said) count too, unless they are a place or a role;
 - a role ("the Head of State", "the Minister") goes to the person the article
   names with that title ("President of Ukraine Volodymyr Zelenskyy",
-  "Yermak, Head of the Office of the President,"): every word of the role
-  must be in the title, and a title's "Deputy", "First"… must be in the role,
-  so "the Head" never becomes the Deputy Head. Among several holders the one
-  the article mentions most wins (the releases' "the President" is their own);
-- "he"/"she" goes to the previous speaker, else the last person named;
-- an indefinite or lower-case description ("a senior official", "the
-  ministry") is kept as written, in lower case (it is not a name, so the
-  speaker lists do not count it);
+  "Yermak, Head of the Office of the President,"): the role's head noun must
+  be the title's, every word of the role must be in the title, and a title's
+  "Deputy", "First"… must be in the role, so "the Head" never becomes the
+  Deputy Head. Among several holders the previous speaker wins if they hold
+  it, else the first one named (a release names its own president first);
+- "he"/"she" goes to a person who opened a sentence since the previous quote,
+  else the previous speaker, else the last person named ("he" never to a
+  name like Olena or Iryna; "she" to one when the text has one);
+- a description ("a senior official", "the ministry", "an Iowa Democrat") is
+  kept as written, in lower case (it is not a name, so the speaker lists do
+  not count it); a role in title case that resolves to nobody ("the Head of
+  State") gives no speaker;
 - anything else (a sentence fragment, "I can", a place) gives no speaker:
   a quote without a speaker is better than one with a wrong one.
 
