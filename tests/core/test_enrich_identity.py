@@ -379,3 +379,9 @@ def test_a_short_body_is_the_articles_one_longer_body() -> None:
         [mention(text, "Russian Armed Forces", "ORG"), mention(text, "Armed Forces", "ORG", 30)]
     )
     assert [e.canonical for e in linked] == ["Russian Armed Forces"] * 2
+
+
+def test_a_surname_the_tagger_missed_is_the_person_named_in_full() -> None:
+    text = "Tiger Woods shot 67. Woods, who turned pro, smiled. Such is golf; Jordan too."
+    spans = spans_of(text, ("Tiger Woods", "PER"))
+    assert names(text, refine_spans(text, spans)) == [("Tiger Woods", "PER"), ("Woods", "PER")]

@@ -21,6 +21,7 @@ tells the library which mentions carried evidence (see ``store``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -100,7 +101,7 @@ _COMPANY_HEADS = _wordset(
     "communications technologies motors foods petroleum resources capital securities "
     "partners brothers financial bancorp savings trust insurance electric steel chemical "
     "chemicals mining media entertainment pictures records software networks electronics "
-    "enterprises investments properties ventures labs laboratories"
+    "enterprises investments properties ventures labs laboratories management"
 )
 _COMPANY_AFTER = re.compile(
     r"^(?:,\s*)?\s*(?:Inc|Corp|Co|Ltd|Plc|PLC|AG|SA|NV|LP|Cos|Corporation|Incorporated)\b"
@@ -219,7 +220,45 @@ def refine_spans(text: str, spans: Sequence[Span]) -> list[Span]:
                 # "(President of the European Commission) Ursula" + "von der Leyen"
                 piece = (refined.pop()[0], piece[1], "PER")
             refined.append(piece)
-    return sorted(set(refined))
+    return _propagate_surnames(text, sorted(set(refined)))
+
+
+_MAX_PROPAGATED = 100
+
+
+def _propagate_surnames(text: str, spans: list[Span]) -> list[Span]:
+    """A surname the tagger missed is still the person the article names in full:
+    "Tiger Woods" ... "Woods, who turned pro" gets its second mention. Only whole,
+    capitalised words outside other spans; never a listed place or organisation
+    ("Jordan"), nor a sentence's first word the article also writes in lower case."""
+    surnames: dict[str, None] = {}
+    for start, end, label in spans:
+        words = _words(text, start, end)
+        if label == "PER" and len(words) >= 2:
+            last = words[-1][2]
+            if len(last) > 2 and last[:1].isupper() and not last.isupper():
+                surnames.setdefault(last, None)
+    if not surnames:
+        return spans
+    taken = [(start, end) for start, end, _ in spans]
+    starts = [start for start, _ in taken]
+    added: list[Span] = []
+    facts = _facts(text)
+    for surname in list(surnames)[:_MAX_PROPAGATED]:
+        if _listed(surname) or _first_name(surname) or _plain(surname) in _NOT_NAMES:
+            continue
+        pattern = rf"(?<![\w'’.-]){re.escape(surname)}(?![\w-])"
+        for match in re.finditer(pattern, text):
+            at = match.start()
+            index = bisect_right(starts, at) - 1
+            if index >= 0 and taken[index][1] > at:
+                continue  # inside a span already (the full name itself)
+            if text[max(0, at - 1) : at].isupper() or (
+                _sentence_initial(text, at) and surname.lower() in facts.lower
+            ):
+                continue
+            added.append((at, match.end(), "PER"))
+    return sorted(spans + added) if added else spans
 
 
 def _opening_word(
