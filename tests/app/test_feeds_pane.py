@@ -243,3 +243,41 @@ async def test_palette_adds_a_filter_and_the_pane_removes_it(library: Library) -
         await settle(pilot)
         assert list_saved(library, Kind.FILTER) == []
         assert len(article_list.keys) == library.count()
+
+
+async def test_the_pane_keys_type_in_the_search_bar(library: Library) -> None:
+    from ossetia_reader.widgets.search_bar import SearchBar
+
+    app = OssetiaReader(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"Ossetia nAFHO")
+        await settle(pilot)
+        assert app.screen.query_one(SearchBar).value == "Ossetia nAFHO"
+        assert isinstance(app.focused, SearchBar)
+        assert not app.feeds.show_hidden  # H typed, not obeyed
+
+
+async def test_o_switches_a_saved_search_between_newest_and_best_first(library: Library) -> None:
+    from ossetia_reader.core.saved import Order, get_saved
+
+    save(library, "Putin", "putin")
+    app = OssetiaReader(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("shift+tab")
+        await go_to(pilot, "Putin")
+        await pilot.press("enter")
+        await settle(pilot)
+        article_list = app.screen.query_one(ArticleList)
+        newest = list(article_list.keys)
+        dates = [s.date for s in library.summaries(newest)]
+        assert dates == sorted(dates, reverse=True)  # type: ignore[type-var]
+        await pilot.press("O")
+        await settle(pilot)
+        saved = get_saved(library, "Putin")
+        assert saved is not None and saved.order is Order.RANK
+        assert app.search.index is not None
+        ranked = app.search.index.search("putin", limit=100).hits.keys
+        assert list(article_list.keys) == ranked and sorted(ranked) == sorted(newest)
+        assert ranked != newest
