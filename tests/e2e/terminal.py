@@ -50,6 +50,7 @@ TMUX_KEYS: dict[str, str] = {
     "minus": "-",
     "ctrl+c": "C-c",
     "ctrl+p": "C-p",
+    "ctrl+s": "C-s",
 }
 
 # Textual reads ESC followed at once by a key as Alt+key; give it time to decide.
