@@ -281,3 +281,24 @@ async def test_o_switches_a_saved_search_between_newest_and_best_first(library: 
         ranked = app.search.index.search("putin", limit=100).hits.keys
         assert list(article_list.keys) == ranked and sorted(ranked) == sorted(newest)
         assert ranked != newest
+
+
+async def test_imported_articles_are_counted_in_saved_searches(
+    library: Library, tmp_path: object
+) -> None:
+    from pathlib import Path
+
+    save(library, "Tskhinvali", "tskhinvali")
+    folder = Path(str(tmp_path))
+    (folder / "new.md").write_text(
+        "---\ntitle: Tskhinvali votes\ndate: 2031-01-01\n---\n\nA vote in Tskhinvali today.\n"
+    )
+    app = OssetiaReader(library, enrich=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        before = entry(app, "Tskhinvali")
+        app.import_sources([str(folder / "new.md")])
+        await settle(pilot)
+        total, unread = entry(app, "Tskhinvali")
+        assert before[0] is not None and total == before[0] + 1
+        assert unread == (before[1] or 0) + 1

@@ -263,6 +263,7 @@ class OssetiaReader(App[None]):
             )
             if done and not worker.is_cancelled:
                 self.search.load()  # index the names just found (incremental)
+                self.call_from_thread(self._post_to_screens, IndexLoaded())  # recount
         except Exception as error:  # enrichment is an extra; reading goes on
             self.call_from_thread(self.notify, f"enrichment stopped: {error}", severity="warning")
 
@@ -350,7 +351,7 @@ class OssetiaReader(App[None]):
         self.call_from_thread(self._set_activity, "")
         failed = f", {summary.failed} failed" if summary.failed else ""
         report = f"{summary.added} new, {summary.updated} updated from {len(summary.results)} feeds"
-        if summary.added and self.search.index is not None:
+        if (summary.added or summary.updated) and self.search.index is not None:
             self.search.load()  # index what arrived (incremental), so saved searches count it
             found = self.feeds.new_in_saved(summary.keys)
             if found:
@@ -399,6 +400,8 @@ class OssetiaReader(App[None]):
         updated = sum(r.updated for r in reports)
         failed = [r for r in reports if r.status is Status.FAILED]
         message = f"{added} added, {updated} updated from {len(reports)} files"
+        if (added or updated) and self.search.index is not None:
+            self.search.load()  # index them now, so saved searches count them at once
         if failed:
             message += f"; {len(failed)} failed: {failed[0].reason}"
         if failed:
