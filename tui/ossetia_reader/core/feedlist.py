@@ -29,12 +29,12 @@ from typing import TYPE_CHECKING, Any
 
 from ossetia_reader.core.library import ArticleFilter, Library
 from ossetia_reader.core.saved import Kind, Order, SavedSearch, get_saved, list_saved
-from ossetia_reader.core.subscriptions import Feed, list_feeds
 
 if TYPE_CHECKING:
     import numpy as np
 
     from ossetia_reader.core.search.index import SearchIndex
+    from ossetia_reader.core.subscriptions import Feed
 
 _NEWEST_FIRST = "ORDER BY date IS NULL, date DESC, key DESC"
 MATCH_CACHE = "saved-matches.npz"  # beside the search index
@@ -231,6 +231,8 @@ class FeedCounter:
             view = View(ViewKind.FILTER, rule.name)
             matched = self._matches(index, rule.query).size if index else None
             entries.append(Entry(view, rule.name, matched, None, "Filters (hidden)"))
+        from ossetia_reader.core.subscriptions import list_feeds  # not needed before counting
+
         entries += self._feed_entries(list_feeds(library), by_pair)
         elapsed = (time.perf_counter() - started) * 1000
         return Counts(entries, self.hidden_count(), elapsed)
