@@ -385,3 +385,9 @@ def test_a_surname_the_tagger_missed_is_the_person_named_in_full() -> None:
     text = "Tiger Woods shot 67. Woods, who turned pro, smiled. Such is golf; Jordan too."
     spans = spans_of(text, ("Tiger Woods", "PER"))
     assert names(text, refine_spans(text, spans)) == [("Tiger Woods", "PER"), ("Woods", "PER")]
+
+
+def test_a_word_left_out_of_a_listed_name_joins_it() -> None:
+    text = "Liberal Democrat Sarah Teather said."
+    refined = refine_spans(text, spans_of(text, ("Democrat", "MISC"), ("Sarah Teather", "PER")))
+    assert names(text, refined) == [("Liberal Democrat", "ORG"), ("Sarah Teather", "PER")]

@@ -142,6 +142,7 @@ def _generic_words() -> frozenset[str]:
     )
 
 
+_PREVIOUS_WORD = re.compile(r"(?<![\w'’-])([\w'’-]+) $")
 _EPITHET = re.compile(r" the (?:Great|Terrible|Wise|Elder|Younger|Conqueror)\b")
 _ROLE_OF = re.compile(r"([A-Za-z-]+)\s+of\s+(?:the\s+)?$")
 _ROLE_BEFORE = re.compile(
@@ -198,7 +199,7 @@ def refine_spans(text: str, spans: Sequence[Span]) -> list[Span]:
     joined = [
         (start, end + len(m.group()), label)
         if label == "PER" and (m := _EPITHET.match(text, end)) is not None
-        else (start, end, label)
+        else _with_listed_head(text, start, end, label)
         for start, end, label in _join_fragments(text, sorted(spans))
     ]
     others: dict[str, str] = {}
@@ -259,6 +260,16 @@ def _propagate_surnames(text: str, spans: list[Span]) -> list[Span]:
                 continue
             added.append((at, match.end(), "PER"))
     return sorted(spans + added) if added else spans
+
+
+def _with_listed_head(text: str, start: int, end: int, label: str) -> Span:
+    """``Liberal`` + ``Democrat``: a capitalised word the tagger left out just before a
+    span joins it when together they are a listed name (with its listed type)."""
+    before = _PREVIOUS_WORD.search(text, max(0, start - 30), start)
+    if before is None or not before.group(1)[:1].isupper():
+        return (start, end, label)
+    joined = _listed(" ".join(text[before.start(1) : end].split()))
+    return (before.start(1), end, joined) if joined else (start, end, label)
 
 
 def _opening_word(
