@@ -11,11 +11,16 @@ three ways this module corrects with evidence from the text itself:
   adverbs (``Moreover``);
 - it types one entity differently in one article (``Mariupol`` ORG then LOC),
   where the words around a mention say which it is: a title before a name
-  makes it a person, "in X" or "X region" a place.
+  makes it a person, "in X" or "X region" a place, "X Inc" or "X manager"
+  an organisation;
+- it misses a surname the article has already named in full ("Tiger Woods"
+  ... "Woods, who"), and glues a sentence's first word to a name ("Rival Sony").
 
 ``refine_spans`` works on raw ``(start, end, label)`` spans; ``decide_types``
-gives every mention of one entity in an article one type; ``mention_cue``
-tells the library which mentions carried evidence (see ``store``).
+types each mention from the lists, its cue, then the tagger; ``mention_cue``
+tells the library which mentions a title marks as a person's (see ``store``).
+Every check reads a bounded window or one pass over the article (``_facts``),
+so a hostile text costs time in proportion to its length.
 """
 
 from __future__ import annotations
