@@ -52,8 +52,12 @@ async def settle(pilot: Pilot[None]) -> None:
     Typed text waits a moment before it is searched (the search bar gathers keys
     and searches once typing pauses): that counts as work not yet done.
     """
+    from ossetia_reader.widgets.gather import pending
+
     for _ in range(40):
-        if any(getattr(screen, "search_pending", False) for screen in pilot.app.screen_stack):
+        if pending() or any(
+            getattr(screen, "search_pending", False) for screen in pilot.app.screen_stack
+        ):
             await pilot.pause(0.05)
             continue
         try:

@@ -71,3 +71,46 @@ async def test_typing_then_editing_keeps_the_order(library: Library) -> None:
         await pilot.press("slash", *"ossetiax", "backspace", "left", "left", "delete", "A")
         await settle(pilot)
         assert app.screen.query_one(SearchBar).value == "ossetAa"
+
+
+async def test_a_flood_of_keys_into_the_people_filter_is_batched(library: Library) -> None:
+    """Any input field, not only the search bar: the people filter ran a query per key."""
+    from textual.widgets import Input
+
+    from ossetia_reader.screens.people import PeopleScreen
+
+    app = OssetiaReader(library, enrich=False)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, PeopleScreen)
+        loads: list[str] = []
+        load = screen.load
+
+        def counting(match: str) -> None:
+            loads.append(match)
+            load(match)
+
+        screen.load = counting  # type: ignore[method-assign]
+        field = screen.query_one(Input)
+        for _ in range(20):  # the screen settles its own focus first
+            app.set_focus(field)
+            await pilot.pause(0.05)
+            if app.focused is field:
+                break
+        assert app.focused is field
+        text = ("putin " * 2000)[:10_000]
+        started = time.monotonic()
+        for character in text:
+            app.post_message(events.Key(character, character))
+        for _ in range(300):  # the keys are queued: wait until they are all in
+            await pilot.pause(0.05)
+            if field.value == text:
+                break
+        await settle(pilot)
+        elapsed = time.monotonic() - started
+        assert field.value == text
+        assert len(loads) < 100, f"{len(loads)} filter queries for one paste"
+        assert elapsed < 15

@@ -14,6 +14,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.theme import Theme
+from textual.widgets import Input
 from textual.worker import get_current_worker
 
 from ossetia_reader.commands import ReaderCommands, SourceCommands
@@ -175,6 +176,13 @@ class OssetiaReader(App[None]):
                     gather(event.character)
                     return
                 bar.apply_pending()  # type: ignore[union-attr]
+            elif isinstance(bar, Input):  # any other field: the people filter, prompts
+                from ossetia_reader.widgets import gather as fields
+
+                if event.is_printable and event.character is not None:
+                    fields.gather(bar, event.character)
+                    return
+                fields.apply(bar)
         await super().on_event(event)
 
     def _handle_exception(self, error: Exception) -> None:
