@@ -258,14 +258,13 @@ class PeopleScreen(Screen[int | None]):
         self._show_status()
 
     def _current(self) -> str | None:
+        """The key of the highlighted row, if any."""
         table = self.table
-        if not table.row_count:
+        row = table.cursor_row
+        if not 0 <= row < table.row_count:
             return None
-        try:
-            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        except Exception:
-            return None
-        return key
+        key = table.ordered_rows[row].key.value
+        return str(key) if key is not None else None
 
     def _row(self) -> PersonRow | None:
         key = self._current()
