@@ -144,3 +144,35 @@ def test_refresh_minutes_in_the_config(tmp_path: Path) -> None:
         path.write_text(f"theme = 'x'\nrefresh_minutes = {bad}\n")
         with pytest.raises(ConfigError, match="line 2: refresh_minutes"):
             load_config(path)
+
+
+async def test_articles_another_process_stores_appear_by_themselves(library: Library) -> None:
+    from ossetia_reader.core.article import Article
+
+    save(library, "Cron", "cronword")
+    app = OssetiaReader(library, config=Config(refresh_minutes=0))  # no fetching by itself
+    app.refresh_check_seconds = 0.3
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await asyncio.sleep(0.5)  # the first look notes the library's version
+        other = Library(library.directory)  # as a cron job would, in its own connection
+        (added,) = other.add(
+            [
+                Article(
+                    id="from-cron",
+                    title="Cronword arrives",
+                    body="cronword",
+                    date=dt.date(2031, 1, 1),
+                )
+            ]
+        )
+        other.close()
+        article_list = app.screen.query_one(ArticleList)
+        for _ in range(50):
+            await asyncio.sleep(0.1)
+            if added.key in article_list.keys:
+                break
+        await settle(pilot)
+        assert added.key in article_list.keys
+        cron = [e for e in app.screen.query_one(FeedsPane).entries if e.label == "Cron"]
+        assert cron and (cron[0].total, cron[0].unread) == (1, 1)

@@ -90,6 +90,7 @@ class OssetiaReader(App[None]):
         self.feeds = FeedCounter(library, lambda: self.search.index)
         self._enrich = enrich
         self._background_started = False
+        self._seen_version: int | None = None  # the library's data version at the last look
         self._last_key = 0.0  # time.monotonic() of the last key: enrichment waits while typing
         self.library_failure: Exception | None = None
         self.register_theme(HIGH_CONTRAST)
@@ -312,11 +313,25 @@ class OssetiaReader(App[None]):
     def _refresh_if_due(self) -> None:
         from ossetia_reader.core.subscriptions import due_feeds
 
-        if self.library.read_only or any(w.group == "fetch" and w.is_running for w in self.workers):
+        if any(w.group == "fetch" and w.is_running for w in self.workers):
+            return
+        self._notice_other_writers()
+        if self.library.read_only:
             return
         due = due_feeds(self.library, self.config.refresh_minutes)
         if due:
             self.call_from_thread(self.refresh_feeds, False, due, True)
+
+    def _notice_other_writers(self) -> None:
+        """Articles another process stored (a cron ``fetch --quiet``) appear by themselves."""
+        version = self.library.data_version()
+        seen, self._seen_version = self._seen_version, version
+        if seen is None or version == seen:
+            return
+        changed = len(self.library.changed_since(seen))
+        if self.search.index is not None:
+            self.search.load()  # catch up: saved searches count them too
+        self.call_from_thread(self._library_changed, changed, 0)
 
     @work(thread=True, exclusive=True, group="fetch")
     def refresh_feeds(
