@@ -336,3 +336,8 @@ def test_a_title_word_the_tagger_took_is_cut_from_a_speaker_name() -> None:
     assert clean_name("Sergei Naryshkin Naryshkin SergeiDirector") == "Sergei Naryshkin"
     assert clean_name("Ursula von der Leyen") == "Ursula von der Leyen"
     assert clean_name("Recep Tayyip Erdoğan") == "Recep Tayyip Erdoğan"
+
+
+def test_a_name_that_is_also_a_modal_verb_stays_a_name() -> None:
+    text = '"It will be a break, nothing more," Conservative family spokeswoman Theresa May said.'
+    assert speaker(text, [("Theresa May", "PER")], "It will be") == "Theresa May"

@@ -232,7 +232,8 @@ class Speakers:
         end = verb_start
         while True:
             words = list(_WORD.finditer(self.text, lower, end))
-            while words and words[-1].group().lower() in english.SUBJECT_GAP_WORDS:
+            # ("Theresa May said": a capitalised "May" is a name, not the modal.)
+            while words and words[-1].group() in english.SUBJECT_GAP_WORDS:
                 end = words.pop().start()
             gap = english.SUBJECT_GAP_PHRASES.search(self.text, max(lower, end - 40), end)
             if gap is not None and not self.text[gap.end() : end].strip():
@@ -302,6 +303,8 @@ class Speakers:
         first = words[0].group()
         if first in english.HE | english.SHE | english.FIRST_PERSON:
             return words[0].start(), words[0].end()
+        if not self.people.within(words[0].start(), upper):
+            return None  # only a name the tagger found ("Conservative family spokeswoman …")
         end = None
         for index, word in enumerate(words):
             text = word.group()
