@@ -91,6 +91,7 @@ class OssetiaReader(App[None]):
         self._enrich = enrich
         self._background_started = False
         self._seen_version: int | None = None  # the library's data version at the last look
+        self._seen_max_key: int | None = None  # and its highest key
         self._last_key = 0.0  # time.monotonic() of the last key: enrichment waits while typing
         self.library_failure: Exception | None = None
         self.register_theme(HIGH_CONTRAST)
@@ -323,15 +324,21 @@ class OssetiaReader(App[None]):
             self.call_from_thread(self.refresh_feeds, False, due, True)
 
     def _notice_other_writers(self) -> None:
-        """Articles another process stored (a cron ``fetch --quiet``) appear by themselves."""
-        version = self.library.data_version()
+        """Articles another process stored (a cron ``fetch --quiet``) appear by themselves.
+
+        Only new rows count: enrichment's own updates change the data version too,
+        and must not restart enrichment every minute.
+        """
+        version, newest = self.library.data_version(), self.library.max_key()
         seen, self._seen_version = self._seen_version, version
-        if seen is None or version == seen:
+        known, self._seen_max_key = self._seen_max_key, newest
+        if seen is None or known is None or version == seen or newest <= known:
             return
-        changed = len(self.library.changed_since(seen))
         if self.search.index is not None:
             self.search.load()  # catch up: saved searches count them too
-        self.call_from_thread(self._library_changed, changed, 0)
+        self.call_from_thread(self._post_to_screens, LibraryChanged(newest - known, 0))
+        if not any(w.group == "enrich" and w.is_running for w in self.workers):
+            self.call_from_thread(self.enrich_in_background)
 
     @work(thread=True, exclusive=True, group="fetch")
     def refresh_feeds(
