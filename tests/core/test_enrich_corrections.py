@@ -344,3 +344,13 @@ def test_an_exported_correction_can_be_undone_in_the_library_it_went_to(
     assert "Brelowsk" not in names(fresh)
     corrections.remove(fresh, "Brelowsk")
     assert names(fresh)["Brelowsk"] == ("LOC", 2, 2), "the exported spans were not rewritten"
+
+
+def test_case_forms_are_not_other_spellings() -> None:
+    from ossetia_reader.core.enrich.corrected import _inflected
+
+    assert _inflected("Путина", "Vladimir Putin") is False, "one word is not two"
+    assert _inflected("Путина", "Putin") and _inflected("Владимира Путина", "Vladimir Putin")
+    assert not _inflected("Путин", "Putin"), "the name in the other script is a spelling"
+    assert _inflected("Москвы", "Москва") and not _inflected("Подмосковье", "Москва")
+    assert not _inflected("Zelensky", "Zelenskyy"), "Latin spellings are always shown"

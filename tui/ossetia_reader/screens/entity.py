@@ -187,9 +187,10 @@ class EntityScreen(Screen[int | None]):
             prompt.append(f"\n  {safe_line(quote.cue or 'said')} — ", "dim")
             prompt.append(safe_line(summary.title) if summary else "", "dim")
             quote_options.append(Option(prompt, id=f"q{index}:{quote.key}"))
-        detail = (
-            f"{plural(len(mention_options), 'article')} · {plural(len(quote_options), 'quote')}"
-        )
+        # The whole library's counts (the lists hold the newest 500 of each).
+        articles = plural(max(found.articles, len(mention_options)), "article")
+        said = plural(max(found.quotes, len(quote_options)), "quote")
+        detail = f"{articles} · {said}"
         self.app.call_from_thread(self._loaded, found, mention_options, quote_options, detail)
 
     def _loaded(

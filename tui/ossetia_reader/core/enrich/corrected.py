@@ -248,6 +248,8 @@ class EntityProfile:
     correction: Correction | None  # the reader's own correction of this entity, if any
     merged: tuple[str, ...]  # entities the reader merged into this one
     head: str = ""  # the name the reader's corrections call it (a merge's target)
+    articles: int = 0  # articles mentioning it (all of them, not only those listed)
+    quotes: int = 0  # quotes by it
 
 
 def profile(library: Library, name: str, type_: str | None = None) -> EntityProfile:
@@ -317,17 +319,33 @@ def profile(library: Library, name: str, type_: str | None = None) -> EntityProf
         corrections.get(name) or corrections.get(head),
         tuple(m for m in members if entity_key(m) != entity_key(head)),
         head,
+        int(
+            library.query(
+                f"SELECT count(DISTINCT key) FROM mentions WHERE canonical IN ({marks})", lookup
+            )[0][0]
+        ),
+        int(
+            library.query(
+                f"SELECT count(*) FROM quoted WHERE speaker_canonical IN ({marks})", lookup
+            )[0][0]
+        ),
     )
 
 
 def _inflected(variant: str, name: str) -> bool:
     """Whether ``variant`` is ``name`` in another grammatical case (``Москвы``,
-    ``Дмитрия Пескова``): Cyrillic words that differ only in their last letters.
-    Those are not other spellings, so "also written" leaves them out."""
-    if _script(variant) != "cyrillic" or _script(name) != "cyrillic":
+    ``Дмитрия Пескова``, or ``Путина`` beside ``Putin``): Cyrillic words that differ
+    from the name (or its transliteration) only in their last letters. Those are
+    not other spellings, so "also written" leaves them out; ``Путин`` stays."""
+    if _script(variant) != "cyrillic":
         return False
-    words, name_words = variant.casefold().split(), name.casefold().split()
-    if len(words) != len(name_words):
+    if _script(name) == "cyrillic":
+        words, name_words = variant.casefold().split(), name.casefold().split()
+    else:
+        words, name_words = entity_key(variant).split(), entity_key(name).split()
+        if words == name_words:
+            return False  # the same name in the other script: a spelling worth showing
+    if not words or len(words) != len(name_words):
         return False
     for word, base in zip(words, name_words, strict=True):
         stem = max(3, min(len(word), len(base)) - 2)
