@@ -25,6 +25,7 @@ from ossetia_reader.app import OssetiaReader  # noqa: E402
 from ossetia_reader.core.bundled import import_bundled  # noqa: E402
 from ossetia_reader.core.library import Library  # noqa: E402
 from ossetia_reader.widgets.article_list import ArticleList  # noqa: E402
+from ossetia_reader.widgets.status_bar import StatusBar  # noqa: E402
 
 SEED_TITLE = "Kremlin Plays Down South Ossetia Leader's Call to Join Russia"
 Steps = Callable[[Pilot[None]], Awaitable[None]]
@@ -33,6 +34,8 @@ Steps = Callable[[Pilot[None]], Awaitable[None]]
 async def settle(pilot: Pilot[None]) -> None:
     await settle_workers(pilot)
     pilot.app.clear_notifications()
+    for bar in pilot.app.screen.query(StatusBar):
+        bar.news = ""  # "search index built" fades after a few seconds anyway
     await pilot.pause()
 
 
@@ -52,21 +55,32 @@ async def search(pilot: Pilot[None]) -> None:
     await settle(pilot)
     await pilot.press("slash", *"ossetia")
     await settle(pilot)
-    await pilot.press("enter")
+    await pilot.press("down")  # into the results; the reading pane previews the selected one
     await settle(pilot)
 
 
-async def help_screen(pilot: Pilot[None]) -> None:
-    await open_seed(pilot)
-    await pilot.press("question_mark")
-    await settle(pilot)
+def after_seed(*keys: str) -> Steps:
+    """Open the seed, then press ``keys``."""
+
+    async def steps(pilot: Pilot[None]) -> None:
+        await open_seed(pilot)
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+        await settle(pilot)
+
+    return steps
 
 
 SHOTS: list[tuple[str, tuple[int, int], Steps]] = [
     ("main-120x40", (120, 40), open_seed),
     ("main-80x24", (80, 24), open_seed),
     ("search-120x40", (120, 40), search),
-    ("help-120x40", (120, 40), help_screen),
+    ("reading-120x40", (120, 40), after_seed(*["tab"] * 6)),
+    ("info-80x24", (80, 24), after_seed("i")),
+    ("links-80x24", (80, 24), after_seed("u")),
+    ("help-120x40", (120, 40), after_seed("question_mark")),
+    ("people-120x40", (120, 40), after_seed("p")),
 ]
 
 

@@ -5,14 +5,16 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import events, work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
+from textual.screen import Screen
 from textual.theme import Theme
 from textual.widgets import Input
 from textual.worker import get_current_worker
@@ -95,6 +97,13 @@ class OssetiaReader(App[None]):
         self._last_key = 0.0  # time.monotonic() of the last key: enrichment waits while typing
         self.library_failure: Exception | None = None
         self.register_theme(HIGH_CONTRAST)
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's palette entries, without "Keys" (its own help panel lists container
+        scroll keys; ``?`` is this app's help), "Maximize" and "Screenshot"."""
+        for command in super().get_system_commands(screen):
+            if command.title in {"Theme", "Quit"}:
+                yield command
 
     def on_mount(self) -> None:
         from ossetia_reader.screens.main import MainScreen
