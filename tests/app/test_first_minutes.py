@@ -322,3 +322,24 @@ async def test_an_empty_library_says_how_to_fill_it(tmp_path: Path) -> None:
         pane = app.screen.query_one(ReadingPane)
         shown = " ".join(pane.render_line(y).text.strip() for y in range(12))
         assert "Subscribe to a feed" in shown and "ossetia-reader feeds add URL" in shown
+
+
+async def test_the_palette_offers_the_apps_commands_not_textuals_key_panel(
+    library: Library,
+) -> None:
+    from textual.command import CommandList, CommandPalette
+
+    app = OssetiaReader(library, enrich=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.5)
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"links")
+        await pilot.pause(0.5)
+        titles = [str(option.prompt) for option in app.screen.query_one(CommandList).options]
+        assert any("Links in this article" in title for title in titles), titles
+        await pilot.press("ctrl+a", "backspace", *"keys")
+        await pilot.pause(0.5)
+        titles = [str(option.prompt) for option in app.screen.query_one(CommandList).options]
+        assert not any(title.startswith("Keys") for title in titles), titles

@@ -1,5 +1,7 @@
 """Every screen and panel of the reader at 80x24 and 120x40, compared with stored SVGs.
 
+The command palette is left out: Textual fills it in batches and its picture
+differed from run to run (tests/app/test_first_minutes.py checks its entries).
 The library is the bundled one with hand-made entity and quote spans on the seed and
 no background enrichment, so the pictures change when the screens do, not when the
 tagger improves. Regenerate after an intended change with
@@ -14,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from ossetia_reader.app import OssetiaReader
 from ossetia_reader.core.article import Entity, Quote
@@ -65,6 +68,8 @@ async def ready(pilot: Pilot[None]) -> None:
     for bar in pilot.app.screen.query(StatusBar):
         bar.news = ""  # background news fades after a few seconds: not part of the look
         bar.message = re.sub(r"in \d+ ms", "in 1 ms", bar.message)  # timings vary
+    for field in pilot.app.screen.query(Input):
+        field.cursor_blink = False  # a blinking cursor is caught on or off at random
     await pilot.pause()
 
 
@@ -87,7 +92,6 @@ SCREENS: dict[str, Steps] = {
     "info": press("enter", "i"),
     "help": press("question_mark"),
     "links": press("enter", "u"),
-    "palette": press("ctrl+p"),
     "empty-starred": press("v", "v"),
     "empty-search": press("slash", *"xqzwv"),
 }

@@ -315,10 +315,12 @@ class MainScreen(FeedsScreen):
     def open_article(self, key: int, mark_read: bool = True, keep_scroll: bool = False) -> None:
         """Load one article and show it; opening it marks it read."""
         self._open_requests += 1
-        self._load_article(key, mark_read, keep_scroll, self._open_requests)
+        self._load_article(key, mark_read, keep_scroll, self._open_requests, self.query_text)
 
     @work(thread=True, exclusive=True, group="open")
-    def _load_article(self, key: int, mark_read: bool, keep_scroll: bool, request: int) -> None:
+    def _load_article(
+        self, key: int, mark_read: bool, keep_scroll: bool, request: int, query: str
+    ) -> None:
         article = self.reader.library.get(key)
         if article is None:
             return
@@ -328,9 +330,9 @@ class MainScreen(FeedsScreen):
         if mark_read:
             self.reader.library.set_read([key], True)
         summary = self.reader.library.summary(key)
-        hits = self.reader.search.highlight(self.query_text, article) if self.query_text else []
+        hits = self.reader.search.highlight(query, article) if query else []
         self.app.call_from_thread(
-            self._article_loaded, article, summary, hits, keep_scroll, request, mark_read
+            self._article_loaded, article, summary, hits, keep_scroll, request, mark_read, query
         )
 
     def _article_loaded(
@@ -341,11 +343,13 @@ class MainScreen(FeedsScreen):
         keep_scroll: bool,
         request: int | None = None,
         announce: bool = True,
+        query: str = "",
     ) -> None:
+        """Show a loaded article; ``hits`` are those of ``query`` (a search preview's)."""
         if request is not None and request != self._open_requests:
             return  # a later request (a newer copy of the article, say) is on its way
         self.open_key = article.key
-        self._hits_for = self.query_text
+        self._hits_for = query
         self.reading_pane.show(article, hits, keep_scroll=keep_scroll, announce=announce)
         self.query_one(ArticleInfo).show(article)
         self.call_after_refresh(self.reader.start_background_work)

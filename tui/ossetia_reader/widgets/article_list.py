@@ -261,8 +261,9 @@ class ArticleList(ScrollView, can_focus=True):
             name = "article-list--cursor" if self.has_focus else "article-list--cursor-blurred"
             cursor = self.get_component_rich_style(name)
             segments = [Segment(text, (style or Style()) + cursor) for text, style, _ in segments]
-            return Strip(segments).crop_extend(0, width, base + cursor)
-        return Strip(segments).crop_extend(0, width, base)
+            # simplify: pieces that end up looking alike are one segment, however drawn
+            return Strip(segments).crop_extend(0, width, base + cursor).simplify()
+        return Strip(segments).crop_extend(0, width, base).simplify()
 
     def _header_strip(self, label: str, part: int, width: int, base: Style) -> Strip:
         if part != self.row_height - 1:

@@ -229,12 +229,12 @@ class ReadingPane(ScrollView, can_focus=True):
             if not 1 <= y <= len(lines):
                 return Strip.blank(width, base)
             segments = [Segment(" "), *lines[y - 1].render(self.app.console)]
-            return Strip(segments).apply_style(base).crop_extend(0, width, base)
+            return Strip(segments).apply_style(base).crop_extend(0, width, base).simplify()
         if index >= len(self._wrapped.lines):
             return Strip.blank(width, base)
         line = self._wrapped.lines[index]
         segments = [Segment(" "), *list(line.render(self.app.console))]
-        return Strip(segments).apply_style(base).crop_extend(0, width, base)
+        return Strip(segments).apply_style(base).crop_extend(0, width, base).simplify()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """n/N show as unavailable (and stay out of the footer) without search hits."""
