@@ -16,6 +16,9 @@ Run from the repository root (needs ../shared/corpora beside it), niced::
    (the floor: interpreter, click, our CLI modules), runs interleaved, medians:
    ``search "oil prices" --json``, ``list --limit 20``, ``entities --limit 20``.
    Whether ``list``/``show``/``--help`` import numpy or spaCy is printed too.
+5. (``--app-seconds N``) opens the app headless (Textual's Pilot, 120x40) on that
+   library for N seconds, enrichment running, and samples the RSS of the app
+   process and of its worker processes (Linux ``/proc``) every half second.
 4. Enriches ``--enrich`` pending articles (rules tagger; each article's entity
    and quote columns change), then times the first ``search`` afterwards (it
    catches the index up) with its peak RSS, and a second one.
@@ -140,6 +143,62 @@ flush()
 """
 
 
+APP = """
+import asyncio, sys, tempfile
+from pathlib import Path
+from ossetia_reader.core.library import Library
+from ossetia_reader.app import OssetiaReader
+async def main():
+    app = OssetiaReader(Library(Path({library!r})), state_path=Path(tempfile.mkdtemp()) / "s")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await asyncio.sleep({seconds})
+asyncio.run(main())
+"""
+
+
+def _rss_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def _descendants(root: int) -> list[int]:
+    parents: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found, todo = [], [root]
+    while todo:
+        for child in parents.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+def app_memory(library: Path, seconds: float) -> tuple[float, float, float]:
+    """Peak RSS (MB) of the app process, of its largest worker, and of all together."""
+    code = APP.format(library=str(library), seconds=seconds)
+    child = subprocess.Popen(
+        [sys.executable, "-c", code], env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    app = worker = total = 0.0
+    while child.poll() is None:
+        own = _rss_mb(child.pid)
+        others = [_rss_mb(pid) for pid in _descendants(child.pid)]
+        app, worker = max(app, own), max([worker, *others])
+        total = max(total, own + sum(others))
+        time.sleep(0.5)
+    return app, worker, total
+
+
 def imports_of(argv: list[str], library: Path) -> set[str]:
     """Top-level packages a command imports (python -X importtime)."""
     child = subprocess.run(
@@ -160,6 +219,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=7, help="runs per one-shot command")
     parser.add_argument("--enrich", type=int, default=2000, help="articles enriched for step 4")
+    parser.add_argument("--app-seconds", type=float, default=0, help="step 5 (0: skip)")
     parser.add_argument("--work", type=Path, help="keep files here (default: a temp dir)")
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="ossetia-scale-"))
@@ -243,6 +303,12 @@ def main() -> None:
         f"{first[2]:.0f} MB (targets <= 1 s, <= 300 MB); the next: {second[0]:.2f} s, "
         f"{second[2]:.0f} MB"
     )
+    if args.app_seconds:
+        app, worker, together = app_memory(library, args.app_seconds)
+        print(
+            f"app open {args.app_seconds:.0f} s on it, enriching: peak RSS app {app:.0f} MB, "
+            f"largest worker {worker:.0f} MB, all together {together:.0f} MB (target <= 500 MB)"
+        )
     print(f"(work files in {work})")
 
 

@@ -13,6 +13,7 @@ import contextlib
 import logging
 import os
 import re
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -341,6 +342,7 @@ def _in_pool(
     from concurrent.futures import Future, ProcessPoolExecutor
 
     context = multiprocessing.get_context("spawn")
+    _start_resource_tracker()
     flight: deque[tuple[list[Article], Future[list[_Found]]]] = deque()
     with ProcessPoolExecutor(
         max_workers=workers, mp_context=context, initializer=_worker_start
@@ -361,6 +363,32 @@ def _in_pool(
                 future.cancel()
 
 
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker with a real stderr to hand it.
+
+    Inside the app, Textual has replaced ``sys.stderr`` with an object whose
+    ``fileno()`` is no file, and starting the tracker (on the first worker)
+    then fails with "bad value(s) in fds_to_keep". It gets /dev/null instead:
+    nothing may write to the terminal under the app.
+    """
+    from multiprocessing import resource_tracker
+
+    try:
+        usable = sys.stderr is not None and sys.stderr.fileno() >= 0
+    except (AttributeError, OSError, ValueError):
+        usable = False
+    if usable:
+        resource_tracker.ensure_running()
+        return
+    saved = sys.stderr
+    with open(os.devnull, "w") as devnull:
+        sys.stderr = devnull
+        try:
+            resource_tracker.ensure_running()
+        finally:
+            sys.stderr = saved
+
+
 def _worker_start() -> None:
     """In each worker process: run below the UI, and end with the process that made it.
 
@@ -370,6 +398,13 @@ def _worker_start() -> None:
     """
     with contextlib.suppress(OSError, AttributeError):
         os.nice(_WORKER_NICENESS)
+    # Output of the tagger's libraries must not reach a terminal the app draws on;
+    # failures come back to the parent as exceptions.
+    with contextlib.suppress(OSError):
+        quiet = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(quiet, 1)
+        os.dup2(quiet, 2)
+        os.close(quiet)
     parent = os.getppid()
     with contextlib.suppress(Exception):
         import ctypes
