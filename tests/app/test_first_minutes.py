@@ -343,3 +343,17 @@ async def test_the_palette_offers_the_apps_commands_not_textuals_key_panel(
         await pilot.pause(0.5)
         titles = [str(option.prompt) for option in app.screen.query_one(CommandList).options]
         assert not any(title.startswith("Keys") for title in titles), titles
+
+
+async def test_n_without_hits_goes_to_the_next_unread(library: Library) -> None:
+    app = OssetiaReader(library, enrich=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        pane = app.screen.query_one(ReadingPane)
+        assert pane.article is not None and not pane.hits
+        first = pane.article.key
+        await pilot.press("n")
+        await settle(pilot)
+        assert pane.article is not None and pane.article.key != first
