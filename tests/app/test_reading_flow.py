@@ -87,7 +87,8 @@ async def test_help_screen_lists_bindings_and_closes(library: Library) -> None:
         assert {"Anywhere", "Article list", "Reading pane", "Search bar"} <= set(titles)
         assert "ArticleInfo" not in titles and "Footer" not in titles  # Textual's own keys
         described = {line.text for _, lines in app.screen.sections for line in lines}
-        assert {"Search the library", "Quit", "Read the article", "Previous search hit"} <= described
+        wanted = {"Search the library", "Quit", "Read the article", "Previous search hit"}
+        assert wanted <= described
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
