@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+from textual.css.query import NoMatches
+
 from ossetia_reader.app import OssetiaReader
 from ossetia_reader.core.article import Article
 from ossetia_reader.core.library import Library
@@ -217,3 +220,22 @@ async def test_group_by_source_and_month_with_headers(library: Library) -> None:
         await pilot.press("z")
         await settle(pilot)
         assert all(k >= 0 for k in article_list.keys) and len(article_list.keys) == 14
+
+
+async def test_a_result_arriving_while_quitting_is_dropped_not_a_crash(library: Library) -> None:
+    """A worker's article can land after ``q`` began taking the screen down (seen in tmux)."""
+    app = OssetiaReader(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.exit()
+        app._handle_exception(NoMatches("the reading pane is gone"))
+    assert app.return_code == 0
+
+
+async def test_a_missing_widget_before_quit_is_still_a_crash(library: Library) -> None:
+    app = OssetiaReader(library)
+    with pytest.raises(NoMatches):
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            app._handle_exception(NoMatches("a real bug"))
+    assert app.return_code == 1

@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.css.query import NoMatches
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
@@ -208,6 +209,10 @@ class OssetiaReader(App[None]):
             if self.library_failure is None:
                 self.library_failure = cause
             self.exit(return_code=1)
+            return
+        if isinstance(cause, NoMatches) and self.return_code is not None:
+            # A worker's result arrived after quit had begun taking the screen down:
+            # there is nothing left to show it in, and nothing is lost by dropping it.
             return
         super()._handle_exception(error)
 
