@@ -278,10 +278,15 @@ def fit_snippet(
         cut = [(0, min(width, hit_end - hit_start))] if ordered else []
         return text[hit_start : hit_start + width], cut
     start = max(0, min(hit_start - max(0, width - (hit_end - hit_start)) // 3, len(text) - width))
-    if 0 < start < hit_start:
-        space = text.find(" ", start, hit_start)
-        if space != -1 and space + 1 <= hit_start:
-            start = space + 1
+    if 0 < start < hit_start and text[start - 1] != " ":
+        # To a word's start: back to the word cut (if the hit still fits), else forward.
+        back = text.rfind(" ", 0, start)
+        if back != -1 and hit_end - (back + 1) <= width - 2:
+            start = back + 1
+        else:
+            space = text.find(" ", start, hit_start)
+            if space != -1:
+                start = space + 1
     lead = "…" if start > 0 and text[start - 1 : start] != "…" else ""
     room = width - len(lead)
     end = start + room
