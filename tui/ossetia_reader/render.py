@@ -290,6 +290,11 @@ def fit_snippet(
     lead = "…" if start > 0 and text[start - 1 : start] != "…" else ""
     room = width - len(lead)
     end = start + room
+    if end < len(text) and hit_end > end - 1 and start < hit_start:
+        start = hit_start  # the ellipses took the hit's room: start at the hit itself
+        lead = "…" if text[start - 1 : start] != "…" else ""
+        room = width - len(lead)
+        end = start + room
     if end < len(text):
         end -= 1  # room for the trailing "…"
         space = text.rfind(" ", max(start, hit_end), end + 1)
