@@ -16,12 +16,12 @@ Run from the repository root (needs ../shared/corpora beside it), niced::
    (the floor: interpreter, click, our CLI modules), runs interleaved, medians:
    ``search "oil prices" --json``, ``list --limit 20``, ``entities --limit 20``.
    Whether ``list``/``show``/``--help`` import numpy or spaCy is printed too.
-5. (``--app-seconds N``) opens the app headless (Textual's Pilot, 120x40) on that
-   library for N seconds, enrichment running, and samples the RSS of the app
-   process and of its worker processes (Linux ``/proc``) every half second.
 4. Enriches ``--enrich`` pending articles (rules tagger; each article's entity
    and quote columns change), then times the first ``search`` afterwards (it
    catches the index up) with its peak RSS, and a second one.
+5. (``--app-seconds N``) opens the app headless (Textual's Pilot, 120x40) on that
+   library for N seconds, enrichment running, and samples the RSS of the app
+   process and of its worker processes (Linux ``/proc``) every half second.
 
 Wall times on a shared machine are noisy: the CPU figures are the steadier.
 """
