@@ -250,15 +250,15 @@ def merges(limit: int = 0) -> None:
 
 def _plain_key(name: str) -> str:
     """canonical_key without the cross-script folding, to show what the folding adds."""
-    from ossetia_reader.core.enrich import canonical
+    from ossetia_reader.core.enrich import spelling
     from ossetia_reader.core.enrich.russian import crossscript
 
-    saved = canonical.fold_word
-    canonical.fold_word = lambda word: word
+    saved = spelling.fold_word
+    spelling.fold_word = lambda word: word
     try:
-        return canonical.canonical_key.__wrapped__(name)
+        return spelling.spelling_key.__wrapped__(name)
     finally:
-        canonical.fold_word = saved
+        spelling.fold_word = saved
         del crossscript
 
 

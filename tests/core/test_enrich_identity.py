@@ -12,6 +12,7 @@ import pytest
 
 from ossetia_reader.core.article import Article, Entity
 from ossetia_reader.core.enrich import identity
+from ossetia_reader.core.enrich.canonical import canonical_key
 from ossetia_reader.core.enrich.pipeline import build_entities
 from ossetia_reader.core.enrich.refine import decide_types, is_junk, refine_spans
 from ossetia_reader.core.enrich.store import (
@@ -391,3 +392,74 @@ def test_a_word_left_out_of_a_listed_name_joins_it() -> None:
     text = "Liberal Democrat Sarah Teather said."
     refined = refine_spans(text, spans_of(text, ("Democrat", "MISC"), ("Sarah Teather", "PER")))
     assert names(text, refined) == [("Liberal Democrat", "ORG"), ("Sarah Teather", "PER")]
+
+
+# -- across scripts: places and organisations ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("russian", "english"),
+    [
+        ("Москва", "Moscow"),
+        ("Россия", "Russia"),
+        ("Украина", "Ukraine"),
+        ("Киев", "Kyiv"),
+        ("США", "United States"),
+        ("ЕС", "European Union"),
+        ("Евросоюз", "European Union"),
+        ("НАТО", "NATO"),
+        ("ООН", "United Nations"),
+        ("Кремль", "Kremlin"),
+        ("Санкт-Петербург", "St Petersburg"),
+        ("Белоруссия", "Belarus"),
+        ("Беларусь", "Belarus"),
+        ("Крым", "Crimea"),
+        ("Донбасс", "Donbas"),
+    ],
+)
+def test_a_russian_name_has_the_key_of_the_listed_english_name(russian: str, english: str) -> None:
+    assert canonical_key(russian) == canonical_key(english)
+    assert identity.listed_type(russian) == identity.listed_type(english) is not None
+    assert identity.preferred_name(russian) == russian  # shown as written
+
+
+def test_a_transliteration_in_english_text_is_not_the_cyrillic_variant() -> None:
+    # "Rossiya" in an English article is a TV channel or an airline, not the country.
+    assert identity.lookup("Rossiya") is None
+    assert canonical_key("Rossiya") != canonical_key("Russia")
+
+
+def test_moscow_and_moskva_are_one_row_shown_in_the_commoner_script(tmp_path: Path) -> None:
+    library = Library(tmp_path)
+    stored(library, "en", [entity("Moscow", "LOC")] * 2)
+    stored(library, "ru", [entity("Москва", "LOC")] * 3 + [entity("Москва", "ORG")])
+    rows = entity_counts(library)
+    assert [(row.name, row.type, row.mentions, row.articles) for row in rows] == [
+        ("Москва", "LOC", 6, 2)
+    ]
+
+
+def test_russia_is_never_shown_as_a_transliteration(tmp_path: Path) -> None:
+    library = Library(tmp_path)
+    # The first article to count the key wrote it in Latin letters: that name must not
+    # stand for the many Россия mentions that follow.
+    stored(library, "first", [entity("Rossiya", "LOC", "Rossiya")])
+    stored(library, "ru one", [entity("Россия", "LOC")] * 5)
+    stored(library, "en one", [entity("Russia", "LOC")] * 9)
+    shown = {row.name: row.mentions for row in entity_counts(library)}
+    assert shown == {"Russia": 14, "Rossiya": 1}
+    library2 = Library(tmp_path / "b")
+    stored(library2, "en", [entity("Russia", "LOC")])
+    stored(library2, "ru", [entity("Россия", "LOC")] * 4)
+    assert [row.name for row in entity_counts(library2)] == ["Россия"]
+
+
+def test_a_russian_surname_the_tagger_typed_per_stays_a_person(tmp_path: Path) -> None:
+    library = Library(tmp_path)
+    stored(library, "Стерлигов сказал", [entity("Стерлигов", "PER")] * 3)
+    stored(library, "Petrobras said", [entity("Petrobras", "PER")])
+    assert {row.name: row.type for row in entity_counts(library)} == {
+        "Стерлигов": "PER",
+        "Petrobras": "ORG",
+    }
+    assert entity_types(library, ["Стерлигов"]) == {"sterligov": "PER"}

@@ -35,7 +35,7 @@ DATABASE_NAME = "library.sqlite3"
 MAX_BODY_CHARS = 10_000_000
 # Titles, sources, URLs and other one-line fields are cut to this many characters.
 MAX_LINE_CHARS = 1_000
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 
 _MIGRATIONS: dict[int, str] = {
     1: """
@@ -277,6 +277,12 @@ _MIGRATIONS: dict[int, str] = {
         ON CONFLICT (feed, source) DO UPDATE
         SET total = total + 1, unread = unread + excluded.unread;
     END;
+    """,
+    # Cyrillic names on the shipped alias list now have the key of its preferred name
+    # (Москва is Moscow, США the United States: core/enrich/canonical.py): Russian
+    # articles are enriched again in the background, so their counts move to that key.
+    12: """
+    UPDATE articles SET enriched = 0 WHERE enriched = 1 AND language = 'ru';
     """,
 }
 

@@ -10,36 +10,14 @@ spelling are folded, so ``Kokoïty``, ``Kokoity`` and ``Кокойты`` are one
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
 from ossetia_reader.core.article import Entity
-from ossetia_reader.core.enrich.russian.crossscript import fold_word
+from ossetia_reader.core.enrich import identity
+from ossetia_reader.core.enrich.spelling import spelling_key
 
-# Russian, Ukrainian and Belarusian letters, in the spelling English news uses.
-_CYRILLIC = {
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
-    "з": "z", "и": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
-    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
-    "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
-    "я": "ya", "і": "i", "ї": "yi", "є": "ye", "ґ": "g", "ў": "u",
-}  # fmt: skip
-# Georgian (Mkhedruli), national romanisation without apostrophes.
-_GEORGIAN = {
-    "ა": "a", "ბ": "b", "გ": "g", "დ": "d", "ე": "e", "ვ": "v", "ზ": "z", "თ": "t",
-    "ი": "i", "კ": "k", "ლ": "l", "მ": "m", "ნ": "n", "ო": "o", "პ": "p", "ჟ": "zh",
-    "რ": "r", "ს": "s", "ტ": "t", "უ": "u", "ფ": "p", "ქ": "k", "ღ": "gh", "ყ": "q",
-    "შ": "sh", "ჩ": "ch", "ც": "ts", "ძ": "dz", "წ": "ts", "ჭ": "ch", "ხ": "kh", "ჯ": "j",
-    "ჰ": "h",
-}  # fmt: skip
-_TRANSLITERATE = str.maketrans({**_CYRILLIC, **_GEORGIAN})
-_APOSTROPHES = re.compile("['’`ʼ]")
-_SEPARATORS = re.compile(r"[^\w]+|_")
-_DOUBLED = re.compile(r"(.)\1+")
-# Roman numerals keep their doubled letters: World War II is not World War I.
-_ROMAN = re.compile(r"(?=[ivx]{2,5}$)x{0,3}(?:ix|iv|v?i{0,3})")
 # Titles that may precede a name but are not part of it.
 _TITLES = frozenset(
     [
@@ -92,32 +70,27 @@ _TITLES = frozenset(
 )
 
 
-def transliterate(text: str) -> str:
-    """Spell Cyrillic and Georgian letters in Latin (case is folded by the caller)."""
-    return text.lower().translate(_TRANSLITERATE)
+_NOT_LATIN = re.compile("[^\\W\\d_\u0000-\u024f]")
 
 
 @lru_cache(maxsize=65536)
 def canonical_key(name: str) -> str:
     """The key under which every spelling of ``name`` is the same entity.
 
-    Casefolded, transliterated, without diacritics or apostrophes; ``y`` is
-    read as ``i`` and doubled letters as one, because English spellings of
-    Russian names disagree exactly there (Dmitry/Dmitriy/Dmitrii, Zelensky/
-    Zelenskyy). The key is for comparing, not for showing.
+    ``spelling_key`` of the name; a name in another script that the shipped
+    alias list names (``Москва``, ``США``, ``Евросоюз``) takes the key of the
+    list's preferred name (``Moscow``): romanising ``Москва`` gives ``moskva``,
+    never ``moscow``, so without the list the two would be two rows. Latin names
+    are keyed by their spelling only: enrichment already stores them under the
+    preferred name (``identity.preferred_name``), and ``entity:kiev`` searches
+    rely on their own key.
     """
-    text = transliterate(unicodedata.normalize("NFKC", name).casefold())
-    text = "".join(
-        char for char in unicodedata.normalize("NFKD", text) if not unicodedata.combining(char)
-    )
-    text = _APOSTROPHES.sub("", text).replace("ß", "ss")
-    words = _SEPARATORS.sub(" ", text).split()
-    # fold_word: English spellings of Russian names that are not transliteration
-    # (Alexei/Алексей, Yeltsin/Ельцин), see core/enrich/russian/crossscript.py.
-    return " ".join(
-        word if _ROMAN.fullmatch(word) else _DOUBLED.sub(r"\1", fold_word(word.replace("y", "i")))
-        for word in words
-    )
+    key = spelling_key(name)
+    if key and _NOT_LATIN.search(name) is not None:
+        entry = identity.lookup(name)
+        if entry is not None:
+            return spelling_key(entry.name)
+    return key
 
 
 @lru_cache(maxsize=65536)

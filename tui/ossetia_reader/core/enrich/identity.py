@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-from ossetia_reader.core.enrich.canonical import canonical_key
+from ossetia_reader.core.enrich.spelling import spelling_key
 
 _NOT_LATIN = re.compile("[^\\W\\d_\u0000-\u024f]")
 _ALIASES = Path(__file__).resolve().parent / "data" / "aliases.tsv"
@@ -36,7 +36,8 @@ class Alias:
 @dataclass(frozen=True, slots=True)
 class _Table:
     entries: tuple[Alias, ...]
-    by_key: dict[str, Alias]  # canonical key of any name -> its line
+    by_key: dict[str, Alias]  # spelling key of any Latin name -> its line
+    foreign: dict[str, Alias]  # spelling key of a Cyrillic (non-Latin) name -> its line
     capitals: dict[str, Alias]  # abbreviations, matched in capitals only
 
 
@@ -53,6 +54,7 @@ def _is_abbreviation(name: str) -> bool:
 def _table() -> _Table:
     entries: list[Alias] = []
     by_key: dict[str, Alias] = {}
+    foreign: dict[str, Alias] = {}
     capitals: dict[str, Alias] = {}
     for line in _ALIASES.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
@@ -66,9 +68,11 @@ def _table() -> _Table:
         for variant in (name, *variants):
             if _is_abbreviation(variant):
                 capitals.setdefault(_strip_dots(variant), entry)
-            else:
-                by_key.setdefault(canonical_key(variant), entry)
-    return _Table(tuple(entries), by_key, capitals)
+            elif is_latin(variant):
+                by_key.setdefault(spelling_key(variant), entry)
+            else:  # "Россия" romanises to "rosia", which is not "Rossiya" in English text
+                foreign.setdefault(spelling_key(variant), entry)
+    return _Table(tuple(entries), by_key, foreign, capitals)
 
 
 @lru_cache(maxsize=65536)
@@ -79,22 +83,27 @@ def lookup(name: str) -> Alias | None:
         found = table.capitals.get(_strip_dots(name))
         if found is not None or len(_strip_dots(name)) <= 3:
             return found  # "WHO" is listed; "Who" and "WHOM" are not
-    return table.by_key.get(canonical_key(name))  # "REUTER", "KIEV" in a dateline
+    key = spelling_key(name)
+    if not is_latin(name) and (found := table.foreign.get(key)) is not None:
+        return found
+    return table.by_key.get(key)  # "REUTER", "KIEV" in a dateline
 
 
 def preferred_name(name: str) -> str:
     """The name to show and store for ``name``: the listed preferred name, else ``name``.
 
-    Names in another script keep their own spelling (``Дмитрий Песков`` is shown as
-    written): ``canonical_key`` already makes them the same entity as the Latin name.
+    Names in another script keep their own spelling (``Дмитрий Песков``, ``Москва`` are
+    shown as written): ``canonical_key`` already makes them the same entity as the
+    Latin name (``Москва`` through this list's Cyrillic variants).
     """
-    if not _is_latin(name):
+    if not is_latin(name):
         return name
     entry = lookup(name)
     return entry.name if entry is not None else name
 
 
-def _is_latin(name: str) -> bool:
+def is_latin(name: str) -> bool:
+    """Whether ``name`` is written in Latin letters only (digits and marks aside)."""
     return name.isascii() or _NOT_LATIN.search(name) is None
 
 

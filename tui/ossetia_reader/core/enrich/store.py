@@ -362,7 +362,11 @@ def _untitled(library: Library, rows: Sequence[EntityCount]) -> set[str]:
     singles = [
         row.canonical
         for row in rows
-        if " " not in row.canonical and identity.lookup(row.name) is None
+        if " " not in row.canonical
+        and identity.lookup(row.name) is None
+        # The cues are English words ("President", "Mr"): a Russian surname the Russian
+        # tagger typed PER ("Стерлигов") is never titled so, and stays a person.
+        and identity.is_latin(row.name)
     ]
     cued: set[str] = set()
     for chunk_start in range(0, len(singles), 500):
@@ -392,7 +396,37 @@ def _typed_rows(
             list(chunk),
         ):
             grouped[str(found)].append((str(name), str(kind), int(articles), int(mentions)))
-    return grouped
+    names = _commonest_names(library, list(grouped))
+    return {
+        canonical: [(names.get(canonical, row[0]), *row[1:]) for row in rows]
+        for canonical, rows in grouped.items()
+    }
+
+
+def _commonest_names(library: Library, canonicals: Sequence[str]) -> dict[str, str]:
+    """The name most mentions of each entity key are stored under.
+
+    ``entity_totals.name`` is the name of the first article that counted the
+    entity: ``Rossiya`` (an English text's TV channel) for the 300 ``Россия``
+    mentions, or ``Россия`` for 4,000 mentions of ``Russia`` written in English.
+    The rows show the commonest name instead, so its script is the one most
+    mentions are written in.
+    """
+    counted: dict[str, Counter[str]] = defaultdict(Counter)
+    for chunk_start in range(0, len(canonicals), 500):
+        chunk = canonicals[chunk_start : chunk_start + 500]
+        marks = ",".join("?" * len(chunk))
+        for found, name, mentions in library.query(
+            "SELECT canonical, name, sum(count) FROM mentions "
+            f"WHERE canonical IN ({marks}) GROUP BY canonical, name",
+            list(chunk),
+        ):
+            counted[str(found)][str(name)] += int(mentions)
+    return {
+        canonical: max(names.items(), key=lambda item: (item[1], item[0]))[0]
+        for canonical, names in counted.items()
+        if names
+    }
 
 
 def decide_type(name: str, typed: dict[str, int]) -> str:
@@ -563,7 +597,9 @@ def speaker_counts(library: Library, limit: int = 100, match: str = "") -> list[
             base, articles=base.articles + row.articles, quotes=base.quotes + row.quotes
         )
     ranked = sorted(merged.values(), key=lambda r: (-r.quotes, -r.articles, r.canonical))
-    return ranked[:limit]
+    # Shown by the entity's commonest name, as in the entities list (Сергей Собянин in both).
+    shown = _commonest_names(library, [row.canonical for row in ranked[:limit]])
+    return [replace(row, name=shown.get(row.canonical, row.name)) for row in ranked[:limit]]
 
 
 def _speaker_row(library: Library, canonical: str) -> SpeakerCount:
