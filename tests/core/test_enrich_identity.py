@@ -415,6 +415,8 @@ def test_a_word_left_out_of_a_listed_name_joins_it() -> None:
         ("Беларусь", "Belarus"),
         ("Крым", "Crimea"),
         ("Донбасс", "Donbas"),
+        ("ФСБ", "Federal Security Service"),
+        ("Единая Россия", "United Russia"),
     ],
 )
 def test_a_russian_name_has_the_key_of_the_listed_english_name(russian: str, english: str) -> None:
