@@ -28,9 +28,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from ossetia_reader.core.article import Entity, Quote
+from ossetia_reader.core.enrich.quotes import FoundQuote
 
 # A line break ends a paragraph; so do two spaces after a sentence, before a capital, a
 # quote or a dash (Meduza's flattened paragraphs). Two spaces elsewhere are where a link
@@ -78,23 +78,6 @@ _INTERVIEW = re.compile(r"интервью|ответил\w* на вопросы
 _WINDOW = 300
 _LONG_QUOTE_WORDS = 6
 _SPEAKER_TYPES = ("PER", "ORG")
-
-
-@dataclass(frozen=True, slots=True)
-class FoundQuote:
-    """A quote, its speaker (canonical name) and cue verb, and where the speaker is named."""
-
-    start: int
-    end: int
-    speaker: str | None = None
-    cue: str | None = None
-    speaker_start: int | None = None
-    speaker_end: int | None = None
-    attributed: bool = False
-
-    def to_quote(self, text: str) -> Quote:
-        """The stored form: text is ``body[start:end]``, marks included."""
-        return Quote(self.start, self.end, text[self.start : self.end], self.speaker, self.cue)
 
 
 def find_quotes(text: str, entities: Sequence[Entity] = ()) -> tuple[Quote, ...]:
@@ -294,10 +277,10 @@ def _attribute(
         return inside
     after = _after(text, end, names, found)
     if after is not None:
-        return FoundQuote(start, end, *after, attributed=True)
+        return FoundQuote(start, end, *after)
     before = _before(text, start, names, found)
     if before is not None and (words >= 2 or before[4] or _NAMING.match(before[1] or "")):
-        return FoundQuote(start, end, *before[:4], attributed=True)
+        return FoundQuote(start, end, *before[:4])
     if words >= _LONG_QUOTE_WORDS and _sentence_like(inner):
         return _continued(FoundQuote(start, end), text, found)
     return None
@@ -431,7 +414,7 @@ def _inner_attribution(
             continue
         attribution = _speaker(text, clause_start, clause_end, names, found, first=True)
         if attribution is not None:
-            return FoundQuote(start, end, *attribution, attributed=True)
+            return FoundQuote(start, end, *attribution)
     return None
 
 
@@ -451,7 +434,7 @@ def _dash_turn(
         attribution = _speaker(text, match.end(), clause_end, names, found, first=True)
         if attribution is not None:
             quote_end = match.start() + (text[match.start()] in "!?…")
-            return FoundQuote(start, quote_end, *attribution, attributed=True)
+            return FoundQuote(start, quote_end, *attribution)
     words = text[start:end].split()
     if len(words) < 2:
         return None
