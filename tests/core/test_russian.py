@@ -256,3 +256,43 @@ def test_dialogue_run_together_in_one_paragraph(enrich: object) -> None:
         ("У меня один сын. Этого мало?", "мужчина"),
         ("Жена беременна?", "Герман Стерлигов"),
     ]
+
+
+def test_partial_quotes_through_reported_speech(enrich: object) -> None:
+    # The shape of Meduza's "X сказал «Медузе», что … «…» и … «…»: это «…»".
+    text = (
+        "Декан факультета Александр Аузан сказал «Медузе», что Петров участвовал в проекте "
+        "только на «первом этапе» и в «основную группу» не входил: это «внутренний документ», "
+        "и Петров его не видел."
+    )
+    _, quotes = run(enrich, text)
+    assert quotes == [
+        ("«первом этапе»", "Александр Аузан"),
+        ("«основную группу»", "Александр Аузан"),
+        ("«внутренний документ»", "Александр Аузан"),
+    ]
+
+
+def test_directive_verb_takes_a_partial_quote(enrich: object) -> None:
+    text = (
+        "Премьер-министр Дмитрий Медведев поручил правительству убрать средство из продажи "
+        "либо «поставить его оборот под контроль»."
+    )
+    _, quotes = run(enrich, text)
+    assert quotes == [("«поставить его оборот под контроль»", "Дмитрий Медведев")]
+
+
+def test_short_guillemets_without_speech_are_not_quotes(enrich: object) -> None:
+    # A document's words after указывает, a fact "по данным" a source, a capitalised title.
+    text = (
+        "Дом, который Рамзан Кадыров указывает в своей декларации, стоит у въезда в "
+        "«центр культуры и досуга». По данным налоговой службы, здесь много "
+        "«фирм-однодневок». Дмитрий Медведев посетил выставку «Новая Москва» и уехал."
+    )
+    _, quotes = run(enrich, text)
+    assert quotes == []
+
+
+def test_reported_clause_is_not_a_source_phrase() -> None:
+    quotes = find_quotes("В мэрии сказали, что власти «готовы продолжать работу с ними».")
+    assert [(q.text, q.speaker) for q in quotes] == [("«готовы продолжать работу с ними»", None)]

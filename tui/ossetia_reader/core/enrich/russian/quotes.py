@@ -62,6 +62,8 @@ _INTRO = re.compile(
 # Verbs that quote a single word: назвал ситуацию «катастрофой».
 _NAMING = re.compile(r"назва|называ", re.IGNORECASE)
 _PRONOUN = re.compile(r"(?<![\w-])(?:он|она|они)(?![\w-])", re.IGNORECASE)
+# Words that open the reported clause, not a phrase naming its source (сказал, что …).
+_NOT_A_SOURCE = frozenset({"что", "чтобы", "как", "будто", "якобы", "так"})
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
 # Nouns that put the following «…» among names: «Газпром» after компания is a title.
 _TITLE_NOUNS = re.compile(
@@ -279,11 +281,66 @@ def _attribute(
     if after is not None:
         return FoundQuote(start, end, *after)
     before = _before(text, start, names, found)
-    if before is not None and (words >= 2 or before[4] or _NAMING.match(before[1] or "")):
+    if _capitalised_name(inner) and not (before is not None and before[4]):
+        return None
+    if before is not None and (
+        _sentence_like(inner)
+        or words >= _LONG_QUOTE_WORDS
+        or before[4]
+        or _NAMING.match(before[1] or "")
+        or (_INTRO.match(before[1] or "") and not _DATA.match(before[1] or ""))
+        or _DIRECTIVE.match(before[1] or "")
+        or _reported(text, max(0, start - _WINDOW), start)
+    ):
         return FoundQuote(start, end, *before[:4])
+    same = _same_sentence(text, start, end, found)
+    if same is not None:
+        return same
     if words >= _LONG_QUOTE_WORDS and _sentence_like(inner):
         return _continued(FoundQuote(start, end), text, found)
     return None
+
+
+# Reported speech: a short «…» after a cue verb is a partial quote only when the verb's
+# clause goes on into what was said (сказал, что … «…»); ``указывает в декларации «…»``
+# quotes a document's words, not speech.
+# ``по данным ФНС, … «фирм-однодневок»``: a source of facts, not of words.
+_DATA = re.compile(r"по\s+данным", re.IGNORECASE)
+# Verbs whose clause runs on into an infinitive: поручил изъять … либо «поставить …».
+_DIRECTIVE = re.compile(r"поручи|попроси|потребова|предложи|призва|пообеща|обеща", re.I)
+_REPORTED_LINK = re.compile(r"(?<![\w-])(?:что|чтобы|будто|якобы)(?![\w-])", re.IGNORECASE)
+
+
+def _reported(text: str, lower: int, start: int) -> bool:
+    """A cue verb followed by что/чтобы in the sentence that runs up to ``start``."""
+    window = text[lower:start]
+    ends = [m.end() for m in _SENTENCE_END.finditer(window)]
+    window = window[ends[-1] :] if ends else window
+    cue = _CUE.search(window)
+    return cue is not None and _REPORTED_LINK.search(window, cue.end()) is not None
+
+
+def _same_sentence(text: str, start: int, end: int, found: list[FoundQuote]) -> FoundQuote | None:
+    """Partial quotes strung through one sentence of reported speech (``Аузан сказал, что
+    Капков был только на «подготовительной фазе» и в «узкую рабочую группу» не входил:
+    это «закрытый документ»``) are all the speaker's of the first one."""
+    if not found or not found[-1].speaker or start - found[-1].end > _WINDOW:
+        return None
+    previous = found[-1]
+    between = text[previous.end : start]
+    if _SENTENCE_END.search(between) or _PARAGRAPH.search(between):
+        return None
+    return FoundQuote(
+        start, end, previous.speaker, None, previous.speaker_start, previous.speaker_end
+    )
+
+
+def _capitalised_name(inner: str) -> bool:
+    """A short capitalised «…» that is no sentence, in running text with no dash
+    attribution after it, is a title or a name (``станция «Электрозаводская»``,
+    ``движение «Город»``), not a partial quote, which starts lower-case."""
+    stripped = inner.strip()
+    return stripped[:1].isupper() and len(stripped.split()) <= 4 and not _sentence_like(stripped)
 
 
 def _is_title(text: str, start: int, end: int, names: _Names) -> bool:
@@ -337,7 +394,13 @@ def _speaker(
         # An unnamed source: the words after the verb ("собеседник «Медузы»").
         rest = clause[cue_match.end() :].strip(" ,.:\u00a0")
         phrase = " ".join(rest.split()[:4]).rstrip(".,;:")
-        if phrase and not phrase[:1].isupper() and not _PRONOUN.fullmatch(phrase.split()[0]):
+        first_word = phrase.split()[0].lower() if phrase else ""
+        if (
+            phrase
+            and not phrase[:1].isupper()
+            and not _PRONOUN.fullmatch(first_word)
+            and first_word not in _NOT_A_SOURCE
+        ):
             return phrase, cue, None, None
         return None, cue, None, None
     return None
@@ -393,7 +456,11 @@ def _before(
     if not _CUE.search(clause):
         return None
     attribution = _speaker(text, cut, start, names, found, first=False)
-    if attribution is None or attribution[0] is None:
+    if attribution is None:
+        return None
+    if attribution[0] is None and not _reported(text, cut, start):
+        # An unnamed speaker is kept only where the sentence plainly reports speech
+        # (В мэрии сказали, что власти «…»).
         return None
     return (*attribution, colon)
 
