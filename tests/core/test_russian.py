@@ -296,3 +296,26 @@ def test_short_guillemets_without_speech_are_not_quotes(enrich: object) -> None:
 def test_reported_clause_is_not_a_source_phrase() -> None:
     quotes = find_quotes("В мэрии сказали, что власти «готовы продолжать работу с ними».")
     assert [(q.text, q.speaker) for q in quotes] == [("«готовы продолжать работу с ними»", None)]
+
+
+def test_speaker_named_in_the_next_sentence(enrich: object) -> None:
+    text = (
+        "«Если в таком тоне вы будете разговаривать, ничего не получите!» Так отвечал "
+        "губернатор Самарской области Николай Меркушкин жителям города."
+    )
+    _, quotes = run(enrich, text)
+    assert quotes == [
+        ("«Если в таком тоне вы будете разговаривать, ничего не получите!»", "Николай Меркушкин")
+    ]
+
+
+def test_more_cue_verbs_and_a_nominative_speaker_after_the_verb(enrich: object) -> None:
+    text = (
+        "«Они нас вышибли из офиса», — пояснял Герман Стерлигов. Музей Зои Космодемьянской — "
+        "пилотный проект, подтвердил Владимир Мединский: «Нужен план развития территории»."
+    )
+    _, quotes = run(enrich, text)
+    assert quotes == [
+        ("«Они нас вышибли из офиса»", "Герман Стерлигов"),
+        ("«Нужен план развития территории»", "Владимир Мединский"),
+    ]

@@ -49,7 +49,10 @@ _CUE = re.compile(
     r"заверил|уверяет|уверен|убежден|убеждён|говорят|считают|сообщили|рассказали|"
     r"заявили|отметили|пояснили|написали|ответили|уточнили|добавили|цитируют|"
     r"назвал|называл|называли|назвали|называет|поручил|распорядил|попросил|пообещал|обещал|"
-    r"потребовал|предложил|охарактеризовал|оценил|заявлял|говорила|рассказывала|писал|писали"
+    r"потребовал|предложил|охарактеризовал|оценил|заявлял|говорила|рассказывала|писал|писали|"
+    r"подтвердил|пояснял|объяснял|отмечал|подчеркивал|подчёркивал|добавлял|уточнял|полагает|"
+    r"отвечал|полагают|пошутил|шутит|спрашивает|спрашивают|спрашивал|рассуждает|"
+    r"рассуждал|возмущается|возмутил"
     r")(?:а|о|и|ась|ось|ись|ся|сь)?(?![\w-])",
     re.IGNORECASE,
 )
@@ -296,6 +299,9 @@ def _attribute(
     same = _same_sentence(text, start, end, found)
     if same is not None:
         return same
+    later = _later(text, end, names, found) if words >= 2 else None
+    if later is not None:
+        return FoundQuote(start, end, *later)
     if words >= _LONG_QUOTE_WORDS and _sentence_like(inner):
         return _continued(FoundQuote(start, end), text, found)
     return None
@@ -374,9 +380,18 @@ def _speaker(
         # The speaker is the subject of the verb: named before it ("Аузан добавил, что
         # Капков …"), else after it.
         verb_at = lower + cue_match.start() if cue_match else upper
-        entity = names.last(lower, verb_at, subject=_ORG_ONLY) or names.first(
-            verb_at, upper, subject=True
-        )
+        entity = names.last(lower, verb_at, subject=_ORG_ONLY)
+        after_verb = names.first(verb_at, upper, subject=True)
+        if entity is None or (
+            # ``Музей Зои Космодемьянской — проект, подтвердил Мединский: «…»``: a name
+            # in an oblique case before the verb yields to the nominative one after it.
+            after_verb is not None
+            and after_verb.type == "PER"
+            and not _may_speak(entity, True)
+            # … тот утверждал, что Саблин …: a name inside the reported clause is not it.
+            and _REPORTED_LINK.search(text, verb_at, after_verb.start) is None
+        ):
+            entity = after_verb
     pronoun = _PRONOUN.search(clause)
     if entity is not None and (
         entity.type == "PER" or pronoun is None or lower + pronoun.start() > entity.start
@@ -400,6 +415,7 @@ def _speaker(
             and not phrase[:1].isupper()
             and not _PRONOUN.fullmatch(first_word)
             and first_word not in _NOT_A_SOURCE
+            and not {"что", "чтобы"}.intersection(phrase.lower().replace(",", " ").split())
         ):
             return phrase, cue, None, None
         return None, cue, None, None
@@ -421,6 +437,28 @@ def _after(text: str, end: int, names: _Names, found: list[FoundQuote]) -> Attri
     if match.group().strip() == "," and not _CUE.match(clause):
         return None  # a plain comma continues the sentence: not an attribution
     return _speaker(text, match.end(), clause_end, names, found, first=True)
+
+
+# The next sentence names the speaker: «…». Так отвечал губернатор Николай Меркушкин.
+_LATER = re.compile(r"[.!?…]?[ \u00a0]+(?:Так|Об этом)[ \u00a0]+(?=\w)")
+
+
+def _later(text: str, end: int, names: _Names, found: list[FoundQuote]) -> Attribution | None:
+    """A quote that ends a sentence, attributed by the next one: ``«…». Так считает
+    Песков.``, ``«…» Об этом «Медузе» рассказал Голунов.`` (the verb must be there)."""
+    if text[end - 2 : end - 1] not in ".!?…" and text[end : end + 1] != ".":
+        return None
+    match = _LATER.match(text, end)
+    if match is None:
+        return None
+    clause_end = _clause_end(text, match.end())
+    cue = _CUE.search(text, match.end(), clause_end)
+    if cue is None:
+        return None
+    attribution = _speaker(text, match.end(), clause_end, names, found, first=False)
+    if attribution is None or attribution[0] is None or not attribution[0][:1].isupper():
+        return None
+    return attribution
 
 
 def _clause_end(text: str, start: int) -> int:
