@@ -443,10 +443,33 @@ def _after_role(
     return [(rest[0][0], end, "PER" if label in ("PER", "ORG") else label)]
 
 
+# An HTML tag opened (as "<" or escaped "&lt;") and not closed before a mention.
+_OPEN_TAG = re.compile(r"(?:<|&lt;)/?[A-Za-z][A-Za-z0-9]*\s(?:(?!&gt;)[^<>])*$")
+
+
+# Inside a stock-quote parenthesis: "(JNJ.N: Quote, Profile, Research)" names links.
+_QUOTE_LINKS = re.compile(r"\([A-Z0-9][A-Z0-9.\-]*:\s[^()]*$")
+
+
+def _in_markup(text: str, start: int) -> bool:
+    """Whether ``start`` is inside an HTML tag that a feed left in its text.
+
+    Feeds quote their own markup as text (AG News items end in
+    ``&lt;FONT face="verdana,MS Sans Serif"...``); names in a tag's attributes
+    are fonts and class names, not people.
+    """
+    before = text[max(0, start - 200) : start]
+    return ("<" in before or "&lt;" in before) and _OPEN_TAG.search(before) is not None
+
+
 def is_junk(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` names nothing: a role, a greeting, a capitalised word."""
     surface = " ".join(text[start:end].split())
     words = [word for _, _, word in _words(text, start, end)]
+    if _in_markup(text, start):
+        return True  # "<FONT face="MS Sans Serif">" quoted as text in a feed item
+    if _QUOTE_LINKS.search(text[max(0, start - 80) : start]):
+        return True  # "Johnson & Johnson (JNJ.N: Quote, Profile, Research)"
     if not words or _listed(surface):
         return False
     if _PHRASES.match(surface):

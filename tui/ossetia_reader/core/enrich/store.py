@@ -527,7 +527,8 @@ def _owner(library: Library, full_names: list[str]) -> str | None:
 
     One full name: that person. Several: the one who has at least ten times the
     mentions of all the others together, in at least five articles ("Biden" is
-    Joe Biden when Jill Biden is named once); otherwise nobody, so two people
+    Joe Biden when Jill Biden is named once), or who is named in five articles
+    when the others share a single article; otherwise nobody, so two people
     with one surname and similar prominence are never merged.
     """
     if len(full_names) == 1:
@@ -541,7 +542,13 @@ def _owner(library: Library, full_names: list[str]) -> str | None:
     }
     ranked = sorted(totals, key=lambda name: -totals[name][0])
     top, others = ranked[0], sum(totals[name][0] for name in ranked[1:])
-    if totals[top][1] >= 5 and totals[top][0] >= 10 * others:
+    other_articles = sum(totals[name][1] for name in ranked[1:])
+    if totals[top][1] < 5:
+        return None
+    # Namesakes named in one article between them are not comparable to a person
+    # named in five or more: "Bush" is George W. Bush when Jeb Bush appears once
+    # and George's mentions, though more, are not ten times Jeb's.
+    if totals[top][0] >= 10 * others or (other_articles == 1 and totals[top][1] >= 5):
         return top
     return None
 
