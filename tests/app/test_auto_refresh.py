@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import ClassVar
 
@@ -29,6 +28,7 @@ from ossetia_reader.widgets.article_list import ArticleList
 from ossetia_reader.widgets.feeds_pane import FeedsPane
 from ossetia_reader.widgets.status_bar import StatusBar
 from tests.conftest import settle
+from tests.loopback import serving
 
 RSS = """<?xml version="1.0"?><rss version="2.0"><channel><title>Local wire</title>
 <item><title>Tskhinvali referendum called</title><link>http://127.0.0.1/a1</link>
@@ -62,14 +62,8 @@ class _Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with serving(_Handler) as url:
+        yield url
 
 
 def test_due_feeds_follow_the_config_and_each_feeds_own_interval(tmp_path: Path) -> None:

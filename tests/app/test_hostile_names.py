@@ -9,9 +9,8 @@ checks the screen carries it literally (nothing parsed, nothing crashed).
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 from textual.pilot import Pilot
@@ -27,6 +26,7 @@ from ossetia_reader.screens.help import HelpScreen
 from ossetia_reader.screens.people import PeopleScreen
 from ossetia_reader.widgets.status_bar import StatusBar
 from tests.conftest import settle
+from tests.loopback import serving
 
 # Each crashed or was obeyed somewhere before: a closing tag with nothing open,
 # an action link, a style, a variable, and an escape sequence.
@@ -140,14 +140,8 @@ class _ReasonHandler(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def reason_server() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _ReasonHandler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/feed.xml"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(_ReasonHandler) as url:
+        yield f"{url}/feed.xml"
 
 
 async def test_server_reason_phrase_in_a_toast(library: Library, reason_server: str) -> None:

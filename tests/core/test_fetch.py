@@ -23,6 +23,7 @@ from ossetia_reader.core.download import FetchError, FetchLimits, download
 from ossetia_reader.core.fetch import FeedProgress, FeedState, fetch_all
 from ossetia_reader.core.library import Library
 from ossetia_reader.core.subscriptions import add_feed, get_feed
+from tests.loopback import serving
 
 REPO = Path(__file__).resolve().parents[2]
 FAST = FetchLimits(timeout=0.5, deadline=1.5, max_feed_bytes=1024 * 1024, workers=8)
@@ -145,14 +146,8 @@ class _QuietServer(ThreadingHTTPServer):
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    httpd = _QuietServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with serving(_Handler, _QuietServer) as url:
+        yield url
 
 
 @pytest.fixture
