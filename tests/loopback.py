@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,3 +23,34 @@ def serving(
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+class RawServer:
+    """A TCP server on 127.0.0.1 whose subclass writes each answer as raw bytes.
+
+    For servers that misbehave below HTTP (drip, stall, reset, wrong lengths),
+    which ``http.server`` cannot be made to do. Subclasses set their own state
+    before calling ``super().__init__()``, which starts accepting.
+    """
+
+    def __init__(self) -> None:
+        self.sock = socket.create_server(("127.0.0.1", 0))
+        self.port: int = self.sock.getsockname()[1]
+        self.done = threading.Event()
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def close(self) -> None:
+        self.done.set()
+        self.sock.close()
+
+    def handle(self, conn: socket.socket) -> None:
+        """Answer one connection (in its own thread)."""
+        raise NotImplementedError
+
+    def _serve(self) -> None:
+        while not self.done.is_set():
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            threading.Thread(target=self.handle, args=(conn,), daemon=True).start()

@@ -26,6 +26,7 @@ from ossetia_reader.core.download import FetchError, FetchLimits, Response, down
 from ossetia_reader.core.fetch import FeedState, fetch_all
 from ossetia_reader.core.library import Library
 from ossetia_reader.core.subscriptions import add_feed
+from tests.loopback import RawServer
 
 # Per read 0.5 s, per download 1.5 s: a drip of a byte every 0.1 s never trips
 # the per-read timeout, so only the overall deadline can end it.
@@ -58,30 +59,15 @@ def _bomb(path: str) -> tuple[str, bytes]:
     return "deflate", packer.compress(zeros) + packer.flush()
 
 
-class HostileServer:
+class HostileServer(RawServer):
     """Answers each path with one misbehaviour, until the test ends."""
 
     def __init__(self) -> None:
-        self.sock = socket.create_server(("127.0.0.1", 0))
-        self.port = self.sock.getsockname()[1]
-        self.done = threading.Event()
         self.redirects = 0
-        threading.Thread(target=self._serve, daemon=True).start()
+        super().__init__()
 
     def url(self, path: str) -> str:
         return f"http://127.0.0.1:{self.port}{path}"
-
-    def close(self) -> None:
-        self.done.set()
-        self.sock.close()
-
-    def _serve(self) -> None:
-        while not self.done.is_set():
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                return
-            threading.Thread(target=self._handle, args=(conn,), daemon=True).start()
 
     def _drip(self, conn: socket.socket, data: bytes, every: float = 0.1) -> None:
         for byte in data:
@@ -90,7 +76,7 @@ class HostileServer:
             conn.sendall(bytes([byte]))
             time.sleep(every)
 
-    def _handle(self, conn: socket.socket) -> None:
+    def handle(self, conn: socket.socket) -> None:
         try:
             request = b""
             while b"\r\n\r\n" not in request and len(request) < 65536:

@@ -13,7 +13,6 @@ import gzip
 import os
 import socket
 import struct
-import threading
 import time
 import zlib
 from collections.abc import Iterator
@@ -24,6 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ossetia_reader.core.download import FetchError, FetchLimits, Response, download
+from tests.loopback import RawServer
 
 LIMITS = FetchLimits(timeout=0.3, deadline=0.8, max_feed_bytes=64 * 1024, max_redirects=3)
 SLACK = 1.5  # seconds past the deadline a loaded 2-core box may need to notice
@@ -88,29 +88,16 @@ scripts = st.builds(
 )
 
 
-class ScriptedServer:
+class ScriptedServer(RawServer):
     """Answers every connection with the current script."""
 
     def __init__(self) -> None:
-        self.sock = socket.create_server(("127.0.0.1", 0))
-        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}/feed.xml"
         self.script = Script(b"HTTP/1.1 200 OK", [], [], False)
-        self.done = threading.Event()
-        threading.Thread(target=self._serve, daemon=True).start()
+        super().__init__()
+        self.url = f"http://127.0.0.1:{self.port}/feed.xml"
 
-    def close(self) -> None:
-        self.done.set()
-        self.sock.close()
-
-    def _serve(self) -> None:
-        while not self.done.is_set():
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                return
-            threading.Thread(target=self._answer, args=(conn, self.script), daemon=True).start()
-
-    def _answer(self, conn: socket.socket, script: Script) -> None:
+    def handle(self, conn: socket.socket) -> None:
+        script = self.script
         try:
             conn.recv(65536)
             head = script.status + b"\r\n" + b"".join(h + b"\r\n" for h in script.headers)
