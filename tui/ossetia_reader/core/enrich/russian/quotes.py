@@ -27,10 +27,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ossetia_reader.core.article import Entity, Quote
 from ossetia_reader.core.enrich.quotes import FoundQuote
+from ossetia_reader.core.enrich.russian.stems import stem
 
 # A line break ends a paragraph; so do two spaces after a sentence, before a capital, a
 # quote or a dash (Meduza's flattened paragraphs). Two spaces elsewhere are where a link
@@ -52,12 +55,14 @@ _CUE = re.compile(
     r"потребовал|предложил|охарактеризовал|оценил|заявлял|говорила|рассказывала|писал|писали|"
     r"подтвердил|пояснял|объяснял|отмечал|подчеркивал|подчёркивал|добавлял|уточнял|полагает|"
     r"отвечал|полагают|пошутил|шутит|спрашивает|спрашивают|спрашивал|рассуждает|"
-    r"рассуждал|возмущается|возмутил"
+    r"рассуждал|возмущается|возмутил|докладывал|доложил|упрекнул|упрекал|ссылался|ссылалась|"
+    r"ссылались|ссылается|ссылаются"
     r")(?:а|о|и|ась|ось|ись|ся|сь)?(?![\w-])",
     re.IGNORECASE,
 )
 _INTRO = re.compile(
-    r"(?<![\w-])(?:по\s+словам|по\s+мнению|по\s+данным|как\s+(?:сообщил|заявил|отметил|"
+    r"(?<![\w-])(?:по\s+(?:(?:его|её|ее|их)\s+)?(?:словам|мнению|данным|утверждению|версии)|"
+    r"как\s+(?:сообщил|заявил|отметил|"
     r"сказал|пояснил|рассказал|написал|подчеркнул|говорит|пишет|считает|утверждает|"
     r"сообщает|уточнил|добавил|признал|писал|писали|рассказывал|отмечал)\w*)(?![\w-])",
     re.IGNORECASE,
@@ -94,9 +99,9 @@ def find(text: str, entities: Sequence[Entity] = ()) -> list[FoundQuote]:
     """Every direct quote in ``text``, in text order."""
     if not text:
         return []
-    names = _Names(entities)
     paragraphs = _paragraphs(text)
     quoted = _guillemet_spans(text, paragraphs)
+    names = _Names(entities, text, [(start, end) for start, end, _ in quoted])
     candidates = quoted + _dash_speech(text, paragraphs, quoted)
     candidates.sort()
     interviewee = _interviewee(text, paragraphs, names)
@@ -107,9 +112,20 @@ def find(text: str, entities: Sequence[Entity] = ()) -> list[FoundQuote]:
             continue
         quote = _attribute(text, start, end, kind, names, found, interviewee)
         if quote is not None:
-            found.append(quote)
+            found.append(_named_in_full(quote, names))
             last_end = end
     return found
+
+
+def _named_in_full(quote: FoundQuote, names: _Names) -> FoundQuote:
+    """The speaker as the full name when the attribution gives the surname alone."""
+    if quote.speaker is None or quote.speaker_start is None:
+        return quote
+    entity = names.at(quote.speaker_start)
+    if entity is None or entity.type != "PER":
+        return quote
+    full = names.full_name(quote.speaker, quote.speaker_start)
+    return quote if full == quote.speaker else replace(quote, speaker=full)
 
 
 # -- spans ---------------------------------------------------------------------------
@@ -203,11 +219,31 @@ def _within(spans: list[tuple[int, int]], starts: list[int], index: int) -> bool
 class _Names:
     """The article's people and organisations, by position."""
 
-    def __init__(self, entities: Sequence[Entity]) -> None:
+    def __init__(
+        self, entities: Sequence[Entity], text: str = "", quotes: Sequence[tuple[int, int]] = ()
+    ) -> None:
+        self.text = text
+        self.quotes = sorted(quotes)
+        self.quote_starts = [start for start, _ in self.quotes]
         self.entities = sorted(
             (e for e in entities if e.type in _SPEAKER_TYPES), key=lambda e: e.start
         )
         self.starts = [e.start for e in self.entities]
+        self.people_full = [
+            e for e in self.entities if e.type == "PER" and len(e.canonical.split()) > 1
+        ]
+
+    def quoted(self, entity: Entity) -> bool:
+        """Whether a name is inside someone's words: «…Янукович…», — сказал он."""
+        at = bisect_right(self.quote_starts, entity.start) - 1
+        return at >= 0 and self.quotes[at][0] < entity.start and entity.end < self.quotes[at][1]
+
+    def at(self, start: int) -> Entity | None:
+        """The entity that starts at ``start``."""
+        index = bisect_left(self.starts, start)
+        if index < len(self.starts) and self.starts[index] == start:
+            return self.entities[index]
+        return None
 
     def within(self, lower: int, upper: int) -> list[Entity]:
         return self.entities[bisect_left(self.starts, lower) : bisect_right(self.starts, upper)]
@@ -226,12 +262,69 @@ class _Names:
         return _pick(inside[::-1])
 
     def person_before(self, index: int, feminine: bool | None) -> Entity | None:
-        """The last person named before ``index`` (of the pronoun's gender), for он/она."""
-        for entity in reversed(self.within(max(0, index - 600), index)):
-            gender_fits = feminine is None or _feminine(entity.canonical) == feminine
-            if entity.type == "PER" and entity.end <= index and gender_fits:
-                return entity
+        """The person ``он``/``она`` before ``index`` means: the last one of the pronoun's
+        gender named as a subject (in the nominative) in the text just before, else the
+        last one named at all. ``Адвокат Виталий Сердюк, представляющий интересы Виктора
+        Януковича, … — сообщил он`` is Сердюк."""
+        people = [
+            entity
+            for entity in self.within(max(0, index - 600), index)
+            if entity.type == "PER"
+            and entity.end <= index
+            and (feminine is None or _feminine(entity.canonical) == feminine)
+            and not self.quoted(entity)
+        ]
+        subjects = [entity for entity in people if _may_speak(entity, True)]
+        for candidates in (subjects, people):
+            if candidates:
+                return candidates[-1]
         return None
+
+    def in_role(self, role: str, index: int, feminine: bool) -> Entity | None:
+        """The person ``сказал режиссер`` means: the last one before ``index`` the article
+        introduces with that word (``режиссера Кирилла Серебренникова``), else the last
+        person of that gender named before."""
+        key = role.lower()[:5]
+        for entity in reversed(self.within(0, index)):
+            if entity.type != "PER" or entity.end > index or self.quoted(entity):
+                continue
+            if key in self.text[max(0, entity.start - 60) : entity.start].lower():
+                return entity
+        return self.person_before(index, feminine)
+
+    def full_name(self, canonical: str, index: int) -> str:
+        """A person's name as the article gives it in full and in the nominative.
+
+        A surname alone (``Цивилёв``) becomes the full name with that surname the
+        article uses most (brothers share a surname; the article is about one of
+        them), of equals the last one before ``index``. Of the spellings of that full
+        name, the shortest is the nominative: ``Ростислава Бардокина`` (which the
+        analyser cannot tell from a woman's nominative) yields to ``Ростислав
+        Бардокин`` written elsewhere. Two names the tagger ran together
+        (``Андреем Колесниковым Цивилев``) are the last one's."""
+        words = canonical.split()
+        if not words:
+            return canonical
+        key = stem(words[-1])
+        matching = [e for e in self.people_full if stem(e.canonical.split()[-1]) == key]
+        if len(words) > 2:
+            others = [e for e in matching if stem(e.canonical.split()[0]) != stem(words[0])]
+            if others:
+                words, matching = words[-1:], others
+        if len(words) == 1:
+            if not matching:
+                return canonical
+            counts = Counter(stem(e.canonical.split()[0]) for e in matching)
+            last_before = {
+                stem(e.canonical.split()[0]): e.start for e in matching if e.start < index
+            }
+            first = max(counts, key=lambda name: (counts[name], last_before.get(name, -1)))
+        else:
+            first = stem(words[0])
+        spellings = [e.canonical for e in matching if stem(e.canonical.split()[0]) == first]
+        if not spellings:
+            return " ".join(words)
+        return min(spellings, key=lambda name: (len(name), spellings.index(name)))
 
 
 def _pick(entities: list[Entity]) -> Entity | None:
@@ -253,8 +346,13 @@ def _may_speak(entity: Entity, subject: bool | str) -> bool:
     ``рассказал «Медузе»``, is not ``Медуза``)."""
     if not subject or (subject is _ORG_ONLY and entity.type != "ORG"):
         return True
-    written, canonical = entity.text.split(), entity.canonical.split()
+    written, canonical = _fold(entity.text).split(), _fold(entity.canonical).split()
     return bool(written and canonical) and written[-1] == canonical[-1]
+
+
+def _fold(name: str) -> str:
+    """ё written as е, as most Russian news does (``Цивилев`` is ``Цивилёв``)."""
+    return name.replace("ё", "е").replace("Ё", "Е")
 
 
 def _feminine(name: str) -> bool:
@@ -295,6 +393,11 @@ def _attribute(
         or _DIRECTIVE.match(before[1] or "")
         or _reported(text, max(0, start - _WINDOW), start)
     ):
+        if before[0] is None:
+            # Сказал, что …, а также заверил, что «…»: the sentence's named speaker.
+            same = _same_sentence(text, start, end, found)
+            if same is not None:
+                return same
         return FoundQuote(start, end, *before[:4])
     same = _same_sentence(text, start, end, found)
     if same is not None:
@@ -372,7 +475,12 @@ def _speaker(
 ) -> Attribution | None:
     """Who the attribution text ``[lower, upper)`` names, and its cue verb."""
     clause = text[lower:upper]
-    cue_match = _CUE.search(clause) or _INTRO.search(clause)
+    intro = _INTRO.search(clause)
+    if intro is not None:
+        by_intro = _intro_speaker(text, lower + intro.start(), lower + intro.end(), upper, names)
+        if by_intro is not None and by_intro[0] is not None:
+            return by_intro
+    cue_match = _CUE.search(clause) or intro
     cue = cue_match.group() if cue_match else None
     if first:
         entity = names.first(lower, upper, subject=True)
@@ -400,6 +508,9 @@ def _speaker(
     if pronoun is not None:
         word = pronoun.group().lower()
         person = names.person_before(lower, None if word == "они" else word == "она")
+        source = _unnamed_source(text, person.end if person else lower - 300, lower)
+        if source is not None:
+            return source, cue, None, None
         if person is not None:
             return person.canonical, cue, person.start, person.end
         if found and found[-1].speaker:
@@ -410,6 +521,14 @@ def _speaker(
         rest = clause[cue_match.end() :].strip(" ,.:\u00a0")
         phrase = " ".join(rest.split()[:4]).rstrip(".,;:")
         first_word = phrase.split()[0].lower() if phrase else ""
+        if _NAMING.match(cue_match.group()):
+            return None, cue, None, None  # назвал митинг «…»: the object, not a source
+        if _ROLE.match(first_word.rstrip(".,;:")):
+            # ``— сообщил артист``: the person the article names in that role.
+            feminine = cue_match.group().lower().endswith(("а", "ась"))
+            person = names.in_role(first_word, lower, feminine)
+            if person is not None:
+                return person.canonical, cue, person.start, person.end
         if (
             phrase
             and not phrase[:1].isupper()
@@ -420,6 +539,70 @@ def _speaker(
             return phrase, cue, None, None
         return None, cue, None, None
     return None
+
+
+_CONJUNCTION = re.compile(r"(?:а|и|но|однако|причем|причём|хотя|то есть|или)(?![\w-])", re.I)
+# Nouns naming an unnamed-looking source who is a named person: ``— сказал режиссер``.
+_ROLE = re.compile(
+    r"(?:артист|певец|певиц|актер|актёр|актрис|режисс[её]р|бизнесмен|предпринимател|политик|"
+    r"чиновни|губернатор|мэр|министр|премьер|президент|депутат|адвокат|юрист|активист|"
+    r"журналист|музыкант|писател|гендиректор|директор|председател|руководител|основател|"
+    r"владел|продюсер|рэпер|художни|худрук|спикер|пресс-секретар|глав[аеуыо]|вице-|"
+    r"банкир|миллиардер|олигарх|экономист|политолог|публицист|блогер|блогер|оппозиционер|"
+    r"судья|прокурор|следовател|генерал|полковник|священни|патриарх|митрополит|архитектор|"
+    r"историк|искусствовед|ученый|учёный|врач|педиатр|застройщик|девелопер|ресторатор|"
+    r"продюсер|композитор|дирижер|дирижёр|поэт|драматург|сценарист|тренер|спортсмен)\w*$",
+    re.IGNORECASE,
+)
+# Who an unnamed source is (собеседник «Медузы»): the organisation after it is the
+# medium or employer, not the speaker.
+_SOURCE_NOUN = re.compile(
+    r"(?:источник|собеседник|знаком|сотрудник|представител|житель|жительниц|читател)\w*$",
+    re.IGNORECASE,
+)
+_INTRO_SUBJECT = re.compile(r"как", re.IGNORECASE)
+_INTRO_PRONOUN = re.compile(r"(?<![\w-])(его|её|ее|их)(?![\w-])", re.IGNORECASE)
+
+
+_SOURCE = re.compile(r"(?<![\w-])(?:источник|собеседник)\w*(?:[ \u00a0]+«[^»]{1,40}»)?", re.I)
+
+
+def _unnamed_source(text: str, lower: int, upper: int) -> str | None:
+    """An unnamed source (``источник «Медузы»``) named after the last person, whom a
+    pronoun that follows means instead."""
+    found = list(_SOURCE.finditer(text, max(0, lower), max(0, upper)))
+    return found[-1].group().lower() if found else None
+
+
+def _intro_speaker(
+    text: str, intro_start: int, intro_end: int, upper: int, names: _Names
+) -> Attribution | None:
+    """The source of ``по словам X,`` / ``по его словам`` / ``как сообщил X,``: named up to
+    the comma that closes the phrase. ``По словам источника «Интерфакса», показания …
+    Серебренникова`` is an unnamed source; ``как сообщили «Медузе» в департаменте`` names
+    the listener, not the speaker."""
+    intro = text[intro_start:intro_end]
+    pronoun = _INTRO_PRONOUN.search(intro)
+    if pronoun is not None:
+        word = pronoun.group().lower()
+        person = names.person_before(intro_start, None if word == "их" else word != "его")
+        source = _unnamed_source(text, person.end if person else intro_start - 300, intro_start)
+        if source is not None:
+            return source, intro, None, None  # ``Источник «Медузы» …. По его словам, …``
+        if person is None:
+            return None
+        return person.canonical, intro, person.start, person.end
+    comma = text.find(",", intro_end, upper)
+    limit = comma if comma >= 0 else upper
+    subject = bool(_INTRO_SUBJECT.match(intro))
+    entity = names.first(intro_end, limit, subject=subject)
+    before_name = text[intro_end : entity.start if entity is not None else limit].split()
+    if before_name and _SOURCE_NOUN.match(before_name[0]):
+        phrase = " ".join(text[intro_end:limit].split()[:4]).rstrip(".,;:")
+        return phrase, intro, None, None
+    if entity is None:
+        return None
+    return entity.canonical, intro, entity.start, entity.end
 
 
 def _after(text: str, end: int, names: _Names, found: list[FoundQuote]) -> Attribution | None:
@@ -436,6 +619,8 @@ def _after(text: str, end: int, names: _Names, found: list[FoundQuote]) -> Attri
         return None
     if match.group().strip() == "," and not _CUE.match(clause):
         return None  # a plain comma continues the sentence: not an attribution
+    if _CONJUNCTION.match(clause):
+        return None  # «…», — а потом попросил прощения: the sentence goes on
     return _speaker(text, match.end(), clause_end, names, found, first=True)
 
 
@@ -485,12 +670,11 @@ def _before(
     cut = max(cut, _paragraph_start(text, start, lower))
     clause = text[cut:start]
     colon = clause.rstrip(" \u00a0").endswith(":")
-    if _INTRO.search(clause):
-        intro = _INTRO.search(clause)
-        assert intro is not None
-        entity = names.first(cut + intro.end(), start)
-        if entity is not None:
-            return entity.canonical, intro.group(), entity.start, entity.end, colon
+    intro = _INTRO.search(clause)
+    if intro is not None:
+        by_intro = _intro_speaker(text, cut + intro.start(), cut + intro.end(), start, names)
+        if by_intro is not None and (by_intro[0] is not None or not _CUE.search(clause)):
+            return (*by_intro, colon)
     if not _CUE.search(clause):
         return None
     attribution = _speaker(text, cut, start, names, found, first=False)
