@@ -127,6 +127,17 @@ def _phrase(words: list[str], label: str, locative: bool) -> list[str]:
             head = index
             break
     if head is None:
+        # ``японского МИДа`` → ``японский МИД``: adjectives before an abbreviation
+        # keep their own gender and number (the abbreviation has none to agree with).
+        for index, word in enumerate(words):
+            if not _inflectable(word):
+                break
+            adjectives = [p for p in morph.parse(word.lower()) if p.tag.POS in ("ADJF", "PRTF")]
+            if adjectives:
+                # японского is masculine or neuter: abbreviations read as masculine.
+                adjectives.sort(key=lambda p: p.tag.gender == "masc", reverse=True)
+                gender = adjectives[0].tag.gender
+                result[index] = _inflect(word, adjectives[0], str(gender) if gender else None)
         return result
     parses = [p for p in morph.parse(words[head].lower()) if p.tag.POS == "NOUN"]
     if label == "LOC":
@@ -150,6 +161,34 @@ def _phrase(words: list[str], label: str, locative: bool) -> list[str]:
             gender = noun.tag.gender if number == "sing" else None
             result[index] = _inflect(words[index], adjectives[0], gender)
     return result
+
+
+# Readings that make a capitalised word a possible name.
+_NAME_LIKE = ("Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "Trad", "UNKN", "LATN")
+_COMMON_POS = frozenset({"NOUN", "NPRO", "PRCL", "ADVB", "CONJ", "PREP", "PRED", "INTJ"})
+
+
+def common_word(word: str, adjectives: bool = False) -> bool:
+    """Whether the dictionary knows ``word`` only as a common word, never as a name,
+    surname, patronymic, place or organisation (``Маэстро``, ``Супруга``, ``Все``;
+    not ``Путин``, ``Кинг``, ``Бавария``). ``adjectives``: count adjectives and
+    pronoun-adjectives as common words too. Unknown words are not common words."""
+    lowered = word.lower()
+    if not _CYRILLIC_WORD.match(word):
+        return False
+    try:
+        morph = _analyzer()
+        if not morph.word_is_known(lowered):
+            return False
+        parses = morph.parse(lowered)
+    except Exception:  # never let the analyser stop enrichment
+        return False
+    pos = _COMMON_POS | ({"ADJF", "ADJS", "PRTF"} if adjectives else set())
+    return all(
+        not any(tag in p.tag for tag in _NAME_LIKE)
+        and (p.tag.POS in pos or "Apro" in p.tag or p.tag.POS is None)
+        for p in parses
+    )
 
 
 def _inflectable(word: str) -> bool:

@@ -1,0 +1,163 @@
+"""The span rules over natasha's Russian tagger (core/enrich/russian/pipeline.py),
+each on a real-style news sentence. ``correct`` takes the model's spans, so these
+tests give it the spans the model produces for such sentences and need no model."""
+
+from __future__ import annotations
+
+import pytest
+
+from ossetia_reader.core.enrich.russian.morph import common_word, nominative
+from ossetia_reader.core.enrich.russian.pipeline import correct
+
+
+def spans(text: str, *names: tuple[str, str]) -> list[tuple[int, int, str]]:
+    """Spans of each ``(surface, label)`` at its first occurrence in ``text``."""
+    found = []
+    for surface, label in names:
+        start = text.index(surface)
+        found.append((start, start + len(surface), label))
+    return found
+
+
+def named(text: str, result: list[tuple[int, int, str]]) -> set[tuple[str, str]]:
+    return {(text[start:end], label) for start, end, label in result}
+
+
+def test_geographic_adjective_is_part_of_the_organisation() -> None:
+    text = (
+        "Глава японского МИДа Сэйдзи Маэхара заявил, что санкции "
+        "российского Минсельхоза неоправданны."
+    )
+    result = named(
+        text,
+        correct(
+            text, spans(text, ("МИДа", "ORG"), ("Сэйдзи Маэхара", "PER"), ("Минсельхоза", "ORG"))
+        ),
+    )
+    assert ("японского МИДа", "ORG") in result
+    assert ("российского Минсельхоза", "ORG") in result
+    assert ("Сэйдзи Маэхара", "PER") in result
+
+
+def test_other_adjectives_stay_outside_the_organisation() -> None:
+    text = "Депутаты нелегитимной Мосгордумы снова собрались на заседание."
+    assert named(text, correct(text, spans(text, ("Мосгордумы", "ORG")))) == {("Мосгордумы", "ORG")}
+
+
+def test_country_after_an_organisation_is_not_swallowed() -> None:
+    text = "Об этом сообщил глава МИД РФ Сергей Лавров."
+    result = named(
+        text, correct(text, spans(text, ("МИД", "ORG"), ("РФ", "LOC"), ("Сергей Лавров", "PER")))
+    )
+    assert ("МИД", "ORG") in result and ("РФ", "LOC") in result
+
+
+def test_spacecraft_in_guillemets_is_not_an_organisation() -> None:
+    text = (
+        "Спускаемый аппарат корабля «Союз» приземлился в Казахстане. "
+        "Старт следующего «Союза» назначен на октябрь, сообщили в Роскосмосе."
+    )
+    first = text.index("Союз»")
+    second = text.index("Союза»")
+    model = [
+        (first, first + 4, "ORG"),
+        (second, second + 5, "ORG"),
+        *spans(text, ("Казахстане", "LOC"), ("Роскосмосе", "ORG")),
+    ]
+    result = named(text, correct(text, model))
+    assert result == {("Казахстане", "LOC"), ("Роскосмосе", "ORG")}
+
+
+def test_airport_in_guillemets_is_a_place() -> None:
+    text = "Самолёт приземлился в столичном аэропорту «Домодедово» около полуночи."
+    result = named(text, correct(text, spans(text, ("Домодедово", "ORG"))))
+    assert result == {("Домодедово", "LOC")}
+
+
+def test_latin_name_in_brackets_is_the_same_entity() -> None:
+    text = (
+        "Немецкий автомобильный концерн «Фольксваген» (Volkswagen) "
+        "планирует построить в России завод."
+    )
+    result = named(text, correct(text, spans(text, ("Фольксваген", "ORG"), ("России", "LOC"))))
+    assert ("Volkswagen", "ORG") in result
+
+
+def test_abbreviation_in_brackets_after_an_organisation() -> None:
+    text = "Угроза над World Fashion Channel (WFC) нависла из-за конфликта с кредитором."
+    result = named(text, correct(text, spans(text, ("World Fashion Channel", "ORG"))))
+    assert ("WFC", "ORG") in result
+
+
+def test_place_in_brackets_after_a_person_is_not_the_person() -> None:
+    text = "На Землю вернулись три космонавта: Валерий Токарев (Россия) и Уильям Макартур (США)."
+    model = spans(text, ("Валерий Токарев", "PER"), ("Уильям Макартур", "PER"))
+    result = named(text, correct(text, model))
+    assert ("Россия", "PER") not in result and ("США", "PER") not in result
+
+
+def test_web_site_credited_with_a_report_is_an_organisation() -> None:
+    text = "Раймон Паулс ещё не решил, будет ли он работать в жюри конкурса, сообщает baltinfo.ru."
+    result = named(text, correct(text, spans(text, ("Раймон Паулс", "PER"))))
+    assert ("baltinfo.ru", "ORG") in result
+
+
+def test_a_short_address_is_not_a_source() -> None:
+    text = "Для входа на сайт можно использовать короткий адрес fb.com вместо полного."
+    assert named(text, correct(text, [])) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "model", "expected"),
+    [
+        ("Все дружно отметили юбилей полёта.", [("Все", "LOC")], set()),
+        ("Маэстро не видит звёзд на этом конкурсе.", [("Маэстро", "PER")], set()),
+        (
+            "Поддержку Кирсану Илюмжинову выразили сорок федераций.",
+            [("Поддержку Кирсану Илюмжинову", "PER")],
+            {("Кирсану Илюмжинову", "PER")},
+        ),
+        # A name the dictionary also knows as a name stays: Путин, Кинг.
+        (
+            "Путин прибыл в Сочи.",
+            [("Путин", "PER"), ("Сочи", "LOC")],
+            {("Путин", "PER"), ("Сочи", "LOC")},
+        ),
+    ],
+)
+def test_common_words_opening_a_sentence_are_not_names(
+    text: str, model: list[tuple[str, str]], expected: set[tuple[str, str]]
+) -> None:
+    assert named(text, correct(text, spans(text, *model))) == expected
+
+
+def test_a_surname_that_is_also_a_word_comes_back_when_the_article_names_the_person() -> None:
+    text = (
+        "Василий Шумов выпустил новый альбом. Шумов первым в СССР начал играть электронную музыку."
+    )
+    second = text.index("Шумов первым")
+    model = [
+        *spans(text, ("Василий Шумов", "PER")),
+        (second, second + 5, "PER"),
+        *spans(text, ("СССР", "LOC")),
+    ]
+    assert ("Шумов", "PER") in named(text, correct(text, model))
+
+
+def test_common_word_reads_the_dictionary() -> None:
+    assert common_word("Супруга") and common_word("Все", adjectives=True)
+    assert not common_word("Путин") and not common_word("Бавария") and not common_word("Сёмин")
+    assert not common_word("Турецкий") and common_word("Турецкий", adjectives=True)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("японского МИДа", "японский МИД"),
+        ("японском МИДе", "японский МИД"),
+        ("российской ФСБ", "российская ФСБ"),
+        ("российского Минсельхоза", "российский Минсельхоз"),
+    ],
+)
+def test_adjective_and_abbreviation_in_the_nominative(name: str, expected: str) -> None:
+    assert nominative(name, "ORG") == expected
