@@ -187,8 +187,9 @@ def _capitalised_neighbour(text: str, start: int, end: int) -> bool:
 # A lowercase adjective made from a place name (японского, российском, московского,
 # европейское, русская): the -ск- suffix, then an adjective ending.
 _GEO_ADJECTIVE = re.compile(
-    r"(?<![\w-])[а-яё]+ск(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими)[ \u00a0]+$"
+    r"(?<![\w-])[а-яё]+ск(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими)[ \u00a0]+([«„\"]?)$"
 )
+_CLOSING = {"«": "»", "„": "“", '"': '"'}
 
 
 def _org_extents(text: str, spans: list[Span]) -> list[Span]:
@@ -198,8 +199,12 @@ def _org_extents(text: str, spans: list[Span]) -> list[Span]:
     ``МИД РФ`` or ``Госдумы России``, is mostly not, so that is left alone)."""
     result: list[Span] = []
     for start, end, label in spans:
-        if label == "ORG" and (match := _GEO_ADJECTIVE.search(text, max(0, start - 40), start)):
+        match = _GEO_ADJECTIVE.search(text, max(0, start - 40), start) if label == "ORG" else None
+        if match is not None and not match.group(1):
             start = match.start()
+        elif match is not None and text[end : end + 1] == _CLOSING[match.group(1)]:
+            # ``московского «Центра»``: the guillemets come with the adjective.
+            start, end = match.start(), end + 1
         result.append((start, end, label))
     return result
 
