@@ -75,6 +75,21 @@ class RenderedArticle:
             shift += length
         return self.body_start + body_offset + shift
 
+    def body_offset(self, position: int) -> int | None:
+        """The body offset shown at text ``position`` (None in the header above the body).
+
+        A position inside inserted text (a speaker's name) counts as the body offset the
+        insertion was made at.
+        """
+        if position < self.body_start:
+            return None
+        offset = position - self.body_start
+        for at, length in self.insertions:
+            if offset < at:
+                break
+            offset = max(at, offset - length)
+        return offset
+
 
 @dataclass(frozen=True, slots=True)
 class LinkEntry:
@@ -129,11 +144,16 @@ def render_article(
     hits: Sequence[tuple[int, int]] = (),
     focus: Item | None = None,
     reserve_legend: bool = False,
+    attribution_width: int | None = None,
 ) -> RenderedArticle:
     """Lay out title, date/source line, caption and body with highlights applied.
 
     ``reserve_legend`` keeps the legend's line even while it is empty, so the text
     below does not move when enrichment (or ``e``) changes what the legend names.
+    ``attribution_width`` puts each speaker's name right-aligned to that width on the
+    blank line after the quote's paragraph instead of after its last word: appended
+    there, a name that does not fit the last line wraps onto a new one and pushes
+    everything below down a line when enrichment lands under the reader's eyes.
     """
     styles = styles or ArticleStyles()
     text = Text()
@@ -209,7 +229,12 @@ def render_article(
 
     inserted: dict[int, Text] = {}
     for at, names in speakers_at.items():
-        inserted[at] = Text(" — " + ", ".join(safe_line(n) for n in names), styles.speaker)
+        who = ", ".join(safe_line(n) for n in names)
+        if attribution_width is None:
+            inserted[at] = Text(" — " + who, styles.speaker)
+        else:
+            at, line = _attribution(body.plain, at, "— " + who, attribution_width)
+            inserted[at] = Text.assemble(line[0], (line[1], styles.speaker))
     for at in breaks:
         inserted.setdefault(at, Text()).append("\n\n")
     body_start = len(text)
@@ -222,6 +247,22 @@ def render_article(
         previous = at
     text.append_text(body[previous:])
     return RenderedArticle(text, body_start, insertions)
+
+
+def _attribution(body: str, at: int, label: str, width: int) -> tuple[int, tuple[str, str]]:
+    """Where a speaker line goes for a paragraph ending at ``at``, and its (padding, label).
+
+    Inside the body the paragraph is followed by a blank line ("\\n\\n"): the label goes on
+    that line, so the layout keeps its height. At the end of the body or before a transcript
+    turn (no blank line there yet) it starts a line of its own.
+    """
+    width = max(2, width)
+    if len(label) > width:
+        label = label[: width - 1] + "…"
+    padding = " " * (width - len(label))
+    if body.startswith("\n\n", at):
+        return at + 1, (padding, label)
+    return at, ("\n" + padding, label)
 
 
 def _legend(article: Article, styles: ArticleStyles, *, entities: bool, quotes: bool) -> Text:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from rich.console import Group
+from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
@@ -39,7 +40,7 @@ class ArticleInfo(VerticalScroll, can_focus=True):
 
 def describe(article: Article | None) -> Group:
     """The panel's content for ``article``."""
-    parts: list[Text] = []
+    parts: list[RenderableType] = []
     if article is None:
         return Group(Text("No article open.", style="dim"))
     if not article.entities and not article.quotes:
@@ -60,5 +61,6 @@ def describe(article: Article | None) -> Group:
             speaker = Text(safe_line(quote.speaker or "unattributed"), style="bold")
             speaker.no_wrap, speaker.overflow = True, "ellipsis"
             parts.append(speaker)
-            parts.append(Text("  " + safe_line(quote.text), style="italic"))
+            # Indented as a block, so a long quote's wrapped lines stay under its first.
+            parts.append(Padding(Text(safe_line(quote.text), style="italic"), (0, 0, 0, 2)))
     return Group(*parts)

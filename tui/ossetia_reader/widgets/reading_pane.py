@@ -162,7 +162,10 @@ class ReadingPane(ScrollView, can_focus=True):
 
         With hits, the pane scrolls to the first; ``announce`` also says "hit 1 of N"
         (a preview while searching leaves the status line to the search summary).
+        ``keep_scroll`` on the article already shown (enrichment landing, a correction)
+        keeps the line at the top of the pane where it is, even if lines above it changed.
         """
+        anchor = self._top_anchor() if keep_scroll and self._same(article) else None
         self.article = article
         self.hits = sorted(hits)
         self.hit_index = -1
@@ -172,8 +175,33 @@ class ReadingPane(ScrollView, can_focus=True):
         self.refresh_bindings()  # n/N are offered only when there are hits
         if not keep_scroll:
             self.scroll_to(y=0, animate=False)
+        elif anchor is not None:
+            self._restore_anchor(anchor)
         if self.hits:
             self._step_hit(+1, announce=announce)
+
+    def _same(self, article: Article | None) -> bool:
+        shown = self.article
+        return shown is not None and article is not None and shown.id == article.id
+
+    def _top_anchor(self) -> tuple[int, int] | None:
+        """(body offset at the top line's start, rows from that line) or None in the header."""
+        if self._rendered is None or not self._wrapped.lines:
+            return None
+        top = min(round(self.scroll_offset.y), len(self._wrapped.lines) - 1)
+        offset = self._rendered.body_offset(self._wrapped.starts[top])
+        if offset is None:
+            return None
+        line = self._wrapped.line_of(self._rendered.position(offset))
+        return offset, top - line
+
+    def _restore_anchor(self, anchor: tuple[int, int]) -> None:
+        """Scroll so the body text that was at the top is at the top again."""
+        if self._rendered is None:
+            return
+        offset, rows = anchor
+        line = self._wrapped.line_of(self._rendered.position(offset)) + rows
+        self.scroll_to(y=line, animate=False, force=True)
 
     def _items(self) -> list[Item]:
         if self.article is None:
@@ -215,6 +243,7 @@ class ReadingPane(ScrollView, can_focus=True):
                 hits=self.hits,
                 focus=focus,
                 reserve_legend=True,
+                attribution_width=self.text_width,
             )
             self._wrapped = wrap(self._rendered.text, self.text_width)
         self._layout_width = self.size.width

@@ -1,0 +1,168 @@
+"""Nothing moves under the reader's eyes when enrichment lands on the open article.
+
+A speaker's name used to be appended after a quote's last word: when that line was
+nearly full, the name wrapped onto a new line and every line below moved down one.
+These tests read the pane's visible lines (what the reader sees) before and after
+the enrichment is stored and the pane re-shows the article, as the app does.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+from rich.console import Console
+
+from ossetia_reader.app import OssetiaReader
+from ossetia_reader.core.article import Article, Quote
+from ossetia_reader.core.enrich.store import store_enrichment
+from ossetia_reader.core.library import Library
+from ossetia_reader.widgets.article_info import describe
+from ossetia_reader.widgets.reading_pane import ReadingPane
+from tests.conftest import settle
+
+QUOTE = "“We will not take any measures before the referendum is held,”"
+FILLER = "The committee met again on Thursday to discuss the timetable for the vote. "
+
+
+def paragraph(n: int) -> str:
+    return f"Paragraph {n}. " + FILLER * 2
+
+
+def body_with_quote(width: int) -> tuple[str, int]:
+    """A body whose quoted paragraph's last line is exactly full at ``width``."""
+    # Grow the quoted paragraph word by word until its last wrapped line has no room left.
+    words = (QUOTE + " the spokesman told reporters on a call.").split()
+    tail = "x"
+    while True:
+        text = " ".join(words) + " " + tail
+        last = _last_line(text, width)
+        if len(last) >= width - 1:
+            break
+        tail += "x" if len(tail) < 8 else " x"
+    paragraphs = [paragraph(n) for n in range(1, 7)]
+    before = "\n\n".join(paragraphs) + "\n\n"
+    after = "\n\n" + "\n\n".join(paragraph(n) for n in range(7, 14))
+    return before + text + after, len(before)
+
+
+def _last_line(text: str, width: int) -> str:
+    from rich.text import Text
+
+    from ossetia_reader.render import wrap
+
+    return wrap(Text(text), width).lines[-1].plain
+
+
+def visible(pane: ReadingPane) -> list[str]:
+    return [
+        "".join(segment.text for segment in pane.render_line(y)).rstrip()
+        for y in range(pane.scrollable_content_region.height)
+    ]
+
+
+async def check_still(tmp_path: Path, size: tuple[int, int], scroll: int) -> None:
+    library = Library(tmp_path / "library")
+    app = OssetiaReader(library, enrich=False)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        pane = app.screen.query_one(ReadingPane)
+        width = pane.text_width
+        body, start = body_with_quote(width)
+        article = Article(
+            id="still",
+            title="A quote that fills its last line",
+            body=body,
+            date=datetime(2024, 5, 1, tzinfo=timezone.utc),
+            source="Test",
+        )
+        library.add([article])
+        app.screen.load_keys()  # type: ignore[attr-defined]
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert pane.article is not None and pane.article.id == "still"
+        assert pane.text_width == width, "the test's body was laid out for this width"
+        assert pane._rendered is not None
+        quote_line = pane._wrapped.line_of(pane._rendered.position(start))
+        pane.scroll_to(y=quote_line - scroll, animate=False, immediate=True)
+        await pilot.pause()
+        before = visible(pane)
+        assert any("the spokesman" in line for line in before), ("the quote is in view", before)
+
+        key = pane.article.key
+        assert key is not None
+        quote = Quote(start, start + len(QUOTE), QUOTE, "Dmitry Peskov", "told")
+        store_enrichment(library, key, [], [quote])
+        app.screen.on_enrichment_progress(  # type: ignore[attr-defined]
+            type("Progress", (), {"done": 1, "total": 1})()
+        )
+        await settle(pilot)
+        assert pane.article.quotes, "the enrichment reached the pane"
+        after = visible(pane)
+        assert any("— Dmitry Peskov" in line for line in after), "the speaker is shown"
+        for row, (old, new) in enumerate(zip(before, after, strict=True)):
+            if old != new:
+                assert old == "" and new.strip() == "— Dmitry Peskov", (row, old, new)
+
+
+async def test_a_speaker_added_after_a_full_line_moves_nothing_80x24(tmp_path: Path) -> None:
+    await check_still(tmp_path, (80, 24), scroll=8)
+
+
+async def test_a_speaker_added_after_a_full_line_moves_nothing_120x40(tmp_path: Path) -> None:
+    await check_still(tmp_path, (120, 40), scroll=4)
+
+
+TRANSCRIPT = (
+    "Question: Will the referendum go ahead this summer as planned by the committee? "
+    "Vladimir Putin: We have not taken any legal measures and we will not take them now."
+)
+
+
+async def test_transcript_turns_split_above_the_top_line_move_nothing(tmp_path: Path) -> None:
+    """Turns that start their own paragraph once tagged add lines above: the top stays."""
+    from ossetia_reader.core.enrich.transcripts import CUE
+
+    library = Library(tmp_path / "library")
+    body = TRANSCRIPT + "\n\n" + "\n\n".join(paragraph(n) for n in range(1, 12))
+    article = Article(id="turns", title="An interview", body=body, source="Test")
+    library.add([article])
+    app = OssetiaReader(library, enrich=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        pane = app.screen.query_one(ReadingPane)
+        assert pane.article is not None and pane.article.key is not None
+        pane.scroll_to(y=12, animate=False, immediate=True)
+        await pilot.pause()
+        before = visible(pane)
+        answer = body.index("We have")
+        question = body.index("Will the")
+        quotes = [
+            Quote(question, body.index("?") + 1, "Will the …", None, CUE),
+            Quote(answer, len(TRANSCRIPT), "We have …", "Vladimir Putin", CUE),
+        ]
+        store_enrichment(library, pane.article.key, [], quotes)
+        app.screen.on_enrichment_progress(  # type: ignore[attr-defined]
+            type("Progress", (), {"done": 1, "total": 1})()
+        )
+        await settle(pilot)
+        assert pane.article.quotes and pane._rendered is not None
+        assert "\n\nVladimir Putin:" in pane._rendered.text.plain, "the turn got its paragraph"
+        assert visible(pane) == before
+
+
+def test_wrapped_quotes_in_the_info_panel_keep_their_indent() -> None:
+    text = " ".join(["word"] * 40)
+    article = Article(
+        id="q", title="T", body=text, quotes=(Quote(0, len(text), text, "Dmitry Peskov", "said"),)
+    )
+    console = Console(width=30, record=True, color_system=None)
+    console.print(describe(article))
+    lines = console.export_text().splitlines()
+    start = lines.index("Dmitry Peskov")
+    quote_lines = [line for line in lines[start + 1 :] if line.strip()]
+    assert len(quote_lines) > 3, "the quote wraps"
+    assert all(line.startswith("  word") for line in quote_lines), quote_lines
