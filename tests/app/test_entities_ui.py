@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from textual.pilot import Pilot
 from textual.widgets import DataTable, OptionList
 
@@ -43,8 +45,9 @@ async def test_seed_shows_quotes_with_speakers_and_entities(library: Library) ->
         speakers = {q.speaker for q in pane.article.quotes}
         assert {"Dmitry Peskov", "Anatoly Bibilov", "Ruslan Totrov"} <= speakers
         text = pane_text(pane)
-        assert "respect.” — Dmitry Peskov" in text
-        assert "said Bibilov. — Anatoly Bibilov" in text
+        # Each speaker on the line after the quote's paragraph (its blank line), right-aligned.
+        assert re.search(r"respect\.”\n +— Dmitry Peskov\n", text)
+        assert re.search(r"said Bibilov\.\n +— Anatoly Bibilov\n", text)
         types = {e.canonical: e.type for e in pane.article.entities}
         assert types["Dmitry Peskov"] == "PER" and types["South Ossetia"] == "LOC"
 

@@ -8,7 +8,7 @@ the enrichment is stored and the pane re-shows the article, as the app does.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from rich.console import Console
@@ -73,7 +73,7 @@ async def check_still(tmp_path: Path, size: tuple[int, int], scroll: int) -> Non
             id="still",
             title="A quote that fills its last line",
             body=body,
-            date=datetime(2024, 5, 1, tzinfo=timezone.utc),
+            date=datetime(2024, 5, 1, tzinfo=UTC),
             source="Test",
         )
         library.add([article])
