@@ -333,6 +333,43 @@ def add_one(where: Path, articles: list[Article], trials: int = 20) -> list[floa
     return times
 
 
+def dump(ours: Ours, queries: dict[str, list[str]], path: Path) -> None:
+    """Every query's top hits (keys, scores) and totals, to compare two versions of the code."""
+    answers = {}
+    for batch in queries.values():
+        for query in batch:
+            for prefix_last in (False, True):
+                result = ours.index.search(query, limit=LIMIT, prefix_last=prefix_last)
+                answers[f"{query}|{prefix_last}"] = [
+                    result.hits.keys,
+                    result.hits.scores,
+                    result.total,
+                    result.suggestions,
+                ]
+    path.write_text(json.dumps(answers, sort_keys=True))
+    print(f"ours: {len(answers)} answers written to {path}", flush=True)
+
+
+def profile(ours: Ours, queries: dict[str, list[str]]) -> None:
+    """Where ours spends a query's time, per class (cProfile, cumulative, top lines)."""
+    import cProfile
+    import io
+    import pstats
+
+    for cls, batch in queries.items():
+        profiler = cProfile.Profile()
+        profiler.enable()
+        for _ in range(3):
+            for query in batch:
+                ours.search(query)
+        profiler.disable()
+        out = io.StringIO()
+        stats = pstats.Stats(profiler, stream=out)
+        stats.sort_stats("tottime").print_stats(14)
+        print(f"-- profile of ours, class {cls} (tottime) --")
+        print("\n".join(out.getvalue().splitlines()[4:24]), flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=10_000)
@@ -341,6 +378,15 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=3)
     parser.add_argument("--engines", default="ours,fts5,tantivy")
     parser.add_argument("--keep", type=Path, help="build here and keep (default: a temp dir)")
+    parser.add_argument(
+        "--reuse", action="store_true", help="with --keep: use the indexes already built there"
+    )
+    parser.add_argument(
+        "--dump", type=Path, help="write ours' keys and scores per query here (JSON), to compare"
+    )
+    parser.add_argument(
+        "--profile", action="store_true", help="profile ours over the query set (cProfile)"
+    )
     parser.add_argument(
         "--workers", type=int, default=2, help="processes tokenizing for ours (tantivy: 2 threads)"
     )
@@ -360,6 +406,10 @@ def main() -> None:
     results: dict[str, dict[str, float]] = {}
     for name, engine in engines.items():
         where = work / name
+        if args.reuse and where.exists():
+            print(f"{name}: reusing the index in {where}", flush=True)
+            results[name] = {"size MB": dir_size(where) / 1e6}
+            continue
         if where.exists():
             shutil.rmtree(where) if where.is_dir() else where.unlink()
         start = time.perf_counter()
@@ -375,6 +425,10 @@ def main() -> None:
         results[name]["cold ms"] = statistics.median(c[0] for c in cold[name])
         results[name]["dRSS MB"] = statistics.median(c[1] for c in cold[name])
         engine.open(work / name)
+    if args.dump and "ours" in engines:
+        dump(engines["ours"], queries, args.dump)
+    if args.profile and "ours" in engines:
+        profile(engines["ours"], queries)
     for name, timings in latencies(engines, queries, args.rounds).items():
         figures = results[name]
         every = [t for batch in timings.values() for t in batch]

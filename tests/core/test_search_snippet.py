@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from ossetia_reader.core.search import highlight_spans, snippet
+from ossetia_reader.core.search import query as q
+from ossetia_reader.core.search.snippet import _Matcher, _merge
+from ossetia_reader.core.search.tokenize import _RAW, _RAW_ASCII, tokens
 from tests.conftest import SEED
 
 
@@ -51,3 +57,29 @@ def test_snippet_without_hits_starts_at_the_top() -> None:
     assert text == "First words here. Second paragraph."
     assert spans == []
     assert snippet("a", "") == ("", [])
+
+
+_PIECES = ["oil", "Oil's", "oils", "prices", "price", "Бибилов", "Bibilov", "x", "9,000", "3.5"]
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_PIECES), st.text(alphabet="ab'.,-_ \u2019\u0301é\t", max_size=4)
+        ),
+        max_size=12,
+    ),
+    st.sampled_from(["oil", "price*", "bibilov oil", "oil OR x", "-oil price"]),
+)
+@settings(max_examples=300, deadline=None)
+def test_word_spans_are_the_matching_tokens(pieces: list[str], query: str) -> None:
+    """Highlighting words without a phrase skips the Token objects: the same spans."""
+    text = " ".join(pieces)
+    leaves = list(q.positive_leaves(q.parse(query).root))
+    matcher = _Matcher([leaf for leaf in leaves if isinstance(leaf, q.Term)])
+    expected = _merge([(t.start, t.end) for t in tokens(text) if matcher(t.term)])
+    assert highlight_spans(query, text) == expected
+    if text.isascii():
+        assert [m.span() for m in _RAW_ASCII.finditer(text)] == [
+            m.span() for m in _RAW.finditer(text)
+        ]

@@ -67,6 +67,18 @@ def update_index(cli: CliContext) -> None:
     _open(cli, notify=lambda message: click.echo(message))
 
 
+def _one_blas_thread() -> None:
+    """Let numpy's BLAS start one thread, not one per core, unless the user chose.
+
+    Importing numpy starts OpenBLAS's thread pool, ~25 ms of CPU for a
+    one-shot command on this machine's 2 cores; search does no linear algebra
+    (sums, sorts and gathers only), so the pool would never be used. Must run
+    before numpy is first imported (it is read once, at load). Only for ``search``:
+    other commands may load the model in the same process, which does use BLAS.
+    """
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+
 def _open(cli: CliContext, notify: Callable[[str], None] = _notify) -> tuple[Library, SearchIndex]:
     from ossetia_reader.core.search import open_index
 
@@ -91,6 +103,7 @@ def search(cli: CliContext, words: tuple[str, ...], as_json: bool, limit: int) -
     title: source: entity: person: place: org: quote:, after:2022-03-01,
     before:2022-04, date:2022-03, and (parentheses).
     """
+    _one_blas_thread()
     from ossetia_reader.core.search import snippet
 
     text = " ".join(words)
@@ -98,8 +111,9 @@ def search(cli: CliContext, words: tuple[str, ...], as_json: bool, limit: int) -
     result = index.search(text, limit=limit)
     if result.notice:
         _notify(result.notice)
-    articles = [library.get(hit.key) for hit in result.hits]
-    found = [(hit, a) for hit, a in zip(result.hits, articles, strict=True) if a is not None]
+    # One query for all the rows (an article deleted since indexing is left out).
+    articles = {a.key: a for a in library.articles(result.hits.keys)}
+    found = [(hit, articles[hit.key]) for hit in result.hits if hit.key in articles]
     if as_json:
         echo_json(
             [

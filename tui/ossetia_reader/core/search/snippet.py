@@ -12,7 +12,14 @@ from functools import lru_cache
 
 from ossetia_reader.core.search import query as q
 from ossetia_reader.core.search.stem import is_variant, stem
-from ossetia_reader.core.search.tokenize import Token, script, tokens
+from ossetia_reader.core.search.tokenize import (
+    Token,
+    raw_spans,
+    raw_terms,
+    raw_words,
+    script,
+    tokens,
+)
 from ossetia_reader.core.search.translit import translit_key
 
 
@@ -59,11 +66,20 @@ def highlight_spans(query: str, text: str, *, prefix_last: bool = False) -> list
     leaves, matches = _prepared(query, prefix_last)
     if not leaves or not text:
         return []
+    phrases = [leaf for leaf in leaves if isinstance(leaf, q.Phrase)]
+    if matches is not None and not phrases:
+        # Words only: no positions needed. Each distinct stretch of the text is
+        # judged once, then one scan finds where the matching ones are (a result
+        # list's 20 snippets took ~12 ms at 100k, ~4 ms this way). A stretch
+        # folding to two matching terms gives its span once, not twice: the
+        # same spans after merging.
+        wanted = {raw for raw in raw_words(text) if any(map(matches, raw_terms(raw)))}
+        return _merge(raw_spans(text, wanted)) if wanted else []
     found = list(tokens(text))
     spans: list[tuple[int, int]] = []
     if matches is not None:
         spans.extend((t.start, t.end) for t in found if matches(t.term))
-    for phrase in (leaf for leaf in leaves if isinstance(leaf, q.Phrase)):
+    for phrase in phrases:
         spans.extend(_phrase_spans(phrase.words, found))
     return _merge(spans)
 

@@ -38,6 +38,9 @@ _TERM_OR_NUL = re.compile(f"\\w{{1,{MAX_TERM_LENGTH}}}|\\x00")
 _RAW = re.compile(
     f"(?:[^\\W_]|[{_MARK_CLASS}])+(?:[{_APOSTROPHES}.,](?:[^\\W_]|[{_MARK_CLASS}])+)*"
 )
+# The same on ASCII text, where a word character is a letter or digit and there are
+# no combining marks or curly apostrophes: about twice as fast over a long body.
+_RAW_ASCII = re.compile(r"[a-zA-Z0-9]+(?:['.,][a-zA-Z0-9]+)*")
 
 
 _ASCII_SEPARATORS = str.maketrans(
@@ -128,10 +131,31 @@ class Token:
 def tokens(text: str) -> Iterator[Token]:
     """Terms of ``text`` with their offsets into it and their running positions."""
     position = 0
-    for match in _RAW.finditer(text):
+    for match in (_RAW_ASCII if text.isascii() else _RAW).finditer(text):
         for term in _span_terms(match.group()):
             yield Token(match.start(), match.end(), term, position)
             position += 1
+
+
+def raw_words(text: str) -> set[str]:
+    """The distinct stretches of ``text`` that fold into terms (see ``raw_terms``)."""
+    return set((_RAW_ASCII if text.isascii() else _RAW).findall(text))
+
+
+def raw_terms(raw: str) -> tuple[str, ...]:
+    """The terms one stretch of original text folds to (remembered)."""
+    return _span_terms(raw)
+
+
+def raw_spans(text: str, wanted: set[str]) -> list[tuple[int, int]]:
+    """Offsets of every stretch of ``text`` that is one of ``wanted``.
+
+    With ``raw_words`` and ``raw_terms``: what ``tokens`` finds, without a
+    ``Token`` per term, for highlighting words (no phrase needs positions):
+    each distinct stretch is judged once, and a whole body is one regex scan.
+    """
+    raw = _RAW_ASCII if text.isascii() else _RAW
+    return [match.span() for match in raw.finditer(text) if match.group() in wanted]
 
 
 def script(term: str) -> str:
