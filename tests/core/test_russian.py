@@ -154,8 +154,18 @@ def test_dispatch_by_language(monkeypatch: pytest.MonkeyPatch) -> None:
     uk = Article(id="uk", title="Зеленський", body="Президент заявив, що Київ готовий.")
     en = Article(id="en", title="Kremlin", body="The Kremlin said Dmitry Peskov was not ready.")
     bg = Article(id="bg", title="София", body="София Петрова Иванова Георгиева Стоянова")
+    ukrainian_calls: list[list[str]] = []
+
+    def fake_ukrainian(texts: list[str]) -> list[tuple[tuple[()], tuple[()]]]:
+        ukrainian_calls.append(texts)
+        return [((), ()) for _ in texts]
+
+    import ossetia_reader.core.enrich.russian.ukrainian as ukrainian
+
+    monkeypatch.setattr(ukrainian, "enrich_ukrainian", fake_ukrainian)
     results = pipeline.enrich_articles([ru, uk, en, bg], use_model=False)
     assert calls == [[ru.body]], "only the Russian article goes to the Russian pipeline"
+    assert ukrainian_calls == [[uk.body]], "Ukrainian goes to its own dictionary rules"
     assert results[1] == ((), ()), "Ukrainian never goes to a Russian or English tagger"
     assert any(e.text == "Dmitry Peskov" for e in results[2][0])
     assert results[3] == ((), ()), "Cyrillic of unknown language gets no English tagger"

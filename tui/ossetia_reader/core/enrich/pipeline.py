@@ -214,11 +214,14 @@ def enrich_articles(
 
     Russian goes to the Russian pipeline (core/enrich/russian, imported only
     when a Russian article comes: its model takes a second to load);
-    Ukrainian and Belarusian get nothing rather than the wrong model's guesses;
-    the rest (English, unknown) goes to the English tagger.
+    Ukrainian gets the people, legal-form organisations and well-known places
+    its dictionary finds (core/enrich/russian/ukrainian.py), never the Russian
+    or English model's guesses; Belarusian gets nothing; the rest (English,
+    unknown) goes to the English tagger.
     """
     from ossetia_reader.core.language import (
         RUSSIAN,
+        UKRAINIAN,
         UNKNOWN,
         detect_language,
         is_cyrillic_language,
@@ -233,6 +236,13 @@ def enrich_articles(
 
         texts = [articles[i].body[:MAX_CHARS] for i in russian]
         for index, found in zip(russian, enrich_russian(texts), strict=True):
+            results[index] = found
+    ukrainian = [i for i, language in enumerate(languages) if language == UKRAINIAN]
+    if ukrainian:
+        from ossetia_reader.core.enrich.russian.ukrainian import enrich_ukrainian
+
+        texts = [articles[i].body[:MAX_CHARS] for i in ukrainian]
+        for index, found in zip(ukrainian, enrich_ukrainian(texts), strict=True):
             results[index] = found
     other = [
         i
