@@ -7,6 +7,8 @@
   numbers: never looked at while tuning). Both are printed, labelled; the
   reporting half is the held-out figure. ``--raw`` also prints the bare
   natasha model, with none of our corrections, for comparison.
+- Ukrainian entities on NER-UK 2.0 (not shipped: ``--ner-uk PATH``), DEV used for
+  the rules, TEST held out, with natasha's Russian model as the peer.
 - Russian quotes on hand-annotated Meduza articles (``tests/data/``).
 - Cross-script merges over the shared English press releases and Meduza.
 - Throughput (words/s) and load time of the Russian pipeline.
@@ -90,7 +92,7 @@ def tagger_pipeline() -> Callable[[list[str]], list[list[Span]]]:
     return russian_spans
 
 
-def factrueval(raw: bool = True, show_errors: str = "") -> None:
+def factrueval(raw: bool = True, show_errors: str = "", tuning_only: bool = False) -> None:
     if not (CORPORA / "factrueval-dev").is_dir():
         print("factRuEval-2016 dev: not available")
         return
@@ -99,7 +101,7 @@ def factrueval(raw: bool = True, show_errors: str = "") -> None:
     taggers = [("natasha model alone", tagger_raw())] if raw else []
     taggers.append(("ossetia-reader Russian pipeline", tagger_pipeline()))
     for name, tag in taggers:
-        for half in ("tuning", "reporting"):
+        for half in ("tuning",) if tuning_only else ("tuning", "reporting"):
             part = split(docs, half)
             found = tag([body for _, body, _ in part])
             pairs = [(gold, set(f)) for (_, _, gold), f in zip(part, found, strict=True)]
@@ -129,6 +131,53 @@ QUOTE_SPLITS = {
     "development": ("tuning", "development"),
     "held out": ("reporting", "heldout"),
 }
+
+
+def ner_uk_docs(root: Path, part: str) -> list[tuple[str, str, set[Span]]]:
+    """(name, text, gold PER/LOC/ORG spans) of NER-UK 2.0's "Наші гроші" news texts in
+    the corpus's own DEV or TEST split (``v2.0/data/dev-test-split.txt``)."""
+    split_of: dict[str, str] = {}
+    current = ""
+    for word in (root / "dev-test-split.txt").read_text(encoding="utf-8").split():
+        if word in ("DEV", "TEST"):
+            current = word
+        else:
+            split_of[word] = current
+    types = {"PERS": "PER", "LOC": "LOC", "ORG": "ORG"}
+    docs = []
+    for ann in sorted((root / "ng").glob("*.ann")):
+        if split_of.get(ann.stem) != part:
+            continue
+        gold: set[Span] = set()
+        for line in ann.read_text(encoding="utf-8").splitlines():
+            fields = line.split("\t")
+            if line.startswith("T") and len(fields) >= 4 and fields[1] in types:
+                gold.add((int(fields[2]), int(fields[3]), types[fields[1]]))
+        docs.append((ann.stem, ann.with_suffix(".txt").read_text(encoding="utf-8"), gold))
+    return docs
+
+
+def ukrainian(root: Path | None, tuning_only: bool = False) -> None:
+    """Ukrainian entities on NER-UK 2.0 (lang-uk/ner-uk, CC BY-NC-SA 4.0: not shipped
+    here; pass a clone's ``v2.0/data`` with ``--ner-uk``). Its DEV texts were used to
+    write the rules in ``russian/ukrainian.py``; TEST is the held-out figure. natasha's
+    Russian model on the same texts is the peer."""
+    if root is None or not (root / "dev-test-split.txt").is_file():
+        print("NER-UK 2.0: not available (--ner-uk PATH/v2.0/data)")
+        return
+    from ossetia_reader.core.enrich.russian.ukrainian import ukrainian_spans
+
+    raw = tagger_raw()
+    print('NER-UK 2.0, "Наші гроші" news, exact spans, PER/LOC/ORG (DEV: tuning; TEST: held out)')
+    for part in ("DEV",) if tuning_only else ("DEV", "TEST"):
+        docs = ner_uk_docs(root, part)
+        texts = [text for _, text, _ in docs]
+        for name, found in (
+            ("natasha's Russian model", raw(texts)),
+            ("Ukrainian rules (ukrainian.py)", [ukrainian_spans(text) for text in texts]),
+        ):
+            pairs = [(gold, set(f)) for (_, _, gold), f in zip(docs, found, strict=True)]
+            print_scores(f"{name}, {part} ({len(docs)} texts)", score(pairs))
 
 
 def meduza_quotes(show: bool = False, held_out: bool = True) -> None:
@@ -372,10 +421,18 @@ def main() -> None:
     parser.add_argument(
         "--no-held-out", action="store_true", help="score the development quote articles only"
     )
-    parser.add_argument("--only", choices=["ner", "quotes", "merges", "speed"], default=None)
+    parser.add_argument(
+        "--only", choices=["ner", "ukrainian", "quotes", "merges", "speed"], default=None
+    )
+    parser.add_argument(
+        "--tuning-only", action="store_true", help="NER: score the tuning halves only"
+    )
+    parser.add_argument("--ner-uk", type=Path, default=None, help="NER-UK 2.0 v2.0/data folder")
     args = parser.parse_args()
     if args.only in (None, "ner"):
-        factrueval(raw=not args.no_raw, show_errors=args.errors)
+        factrueval(raw=not args.no_raw, show_errors=args.errors, tuning_only=args.tuning_only)
+    if args.only in (None, "ukrainian"):
+        ukrainian(args.ner_uk, tuning_only=args.tuning_only)
     if args.only in (None, "quotes"):
         meduza_quotes(show=args.quote_errors, held_out=not args.no_held_out)
     if args.only in (None, "merges"):
