@@ -78,7 +78,8 @@ def rebuild_index(
     ``workers`` > 1 tokenizes in that many processes (for large libraries, from the CLI).
     """
     stamp = _stamp(library)  # read first: a change made while building is caught up next time
-    index = SearchIndex.build(library.iter_articles(), progress, workers=workers)
+    scratch = None if library.read_only else index_directory(library)
+    index = SearchIndex.build(library.iter_articles(), progress, workers=workers, scratch=scratch)
     _save(index, library, stamp, notify)
     return index
 

@@ -41,7 +41,6 @@ from ossetia_reader.core.search.segment import (
     Flat,
     Segment,
     analyse,
-    analyse_parallel,
     concat,
     drop_docs,
 )
@@ -157,17 +156,19 @@ class SearchIndex:
         progress: Callable[[int], None] | None = None,
         *,
         workers: int = 1,
+        scratch: Path | None = None,
     ) -> SearchIndex:
         """Index ``articles`` (``progress`` is called with the running count).
 
-        With ``workers`` > 1, tokenizing runs in that many processes (see
-        ``analyse_parallel``); use it for large libraries from the CLI.
+        The segment is built in bounded memory through sorted runs written
+        to a scratch directory under ``scratch`` (default: the system's
+        temporary directory), see ``build.py``. With ``workers`` > 1,
+        tokenizing runs in that many processes; use it for large libraries
+        from the CLI.
         """
-        if workers > 1:
-            flat = analyse_parallel(articles, progress, workers)
-        else:
-            flat = analyse(articles, progress)
-        return cls([Segment.from_flat(flat)])
+        from ossetia_reader.core.search.build import build_segment
+
+        return cls([build_segment(articles, progress, workers=workers, scratch=scratch)])
 
     def add(self, articles: Iterable[Article]) -> None:
         """Index more articles; an article whose key is already indexed replaces it."""

@@ -511,23 +511,7 @@ def encode(
     pos_off = _sums_by_term(ts, varint_lengths(deltas_pos), n_terms)
     del ts, deltas_pos
 
-    # Variant groups: stems and transliteration keys of word terms.
-    names = [script(s) if s and s[0] >= " " else "" for s in sorted_strings]
-    if len(sorted_strings) > _SMALL_VOCABULARY:
-        stems = stem_all(sorted_strings, names)
-        tkeys = [
-            key_for_script(s, n) if n else None for s, n in zip(sorted_strings, names, strict=True)
-        ]
-    else:  # a delta, re-encoded on every add: the memoised per-word functions pay off
-        stems = [stem(s) if n else None for s, n in zip(sorted_strings, names, strict=True)]
-        tkeys = [translit_key(s) if n else None for s, n in zip(sorted_strings, names, strict=True)]
-    scripts = np.array([SCRIPT_CODES.get(n, 0) for n in names], np.uint8)
-    stem_keys = [translit_key(t) if t is not None else None for t in stems]
-    stem_blob, stem_off, stem_terms, stem_start = _groups(stems)
-    key_blob, key_off, key_terms, key_start = _groups(tkeys)
-    skey_blob, skey_off, skey_terms, skey_start = _groups(stem_keys)
-
-    vocab_blob, vocab_off = _blob(sorted_strings)
+    vocab_blob, vocab_off = vocab_arrays(sorted_strings)
     arrays = {
         "vocab_blob": vocab_blob,
         "vocab_off": _narrow(vocab_off),
@@ -543,6 +527,44 @@ def encode(
         "counts": count_bytes,
         "pos_off": _narrow(pos_off),
         "positions": pos_bytes,
+        **variant_arrays(sorted_strings),
+        "keys": flat.keys.astype(np.int64),
+        "days": flat.days.astype(np.int32),
+        "digest": flat.digest.astype(np.uint32),
+        "fend": _narrow(flat.fend),
+    }
+    meta = {
+        "id": uuid.uuid4().hex[:16],
+        "docs": n_docs,
+        "terms": n_terms,
+        "averages": [float(a) for a in averages],
+    }
+    return arrays, meta
+
+
+def vocab_arrays(sorted_strings: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """The vocabulary (already in order) as one UTF-8 blob and its offsets."""
+    return _blob(sorted_strings)
+
+
+def variant_arrays(sorted_strings: list[str]) -> dict[str, np.ndarray]:
+    """The script of every term and its stem and transliteration groups, as segment arrays."""
+    names = [script(s) if s and s[0] >= " " else "" for s in sorted_strings]
+    if len(sorted_strings) > _SMALL_VOCABULARY:
+        stems = stem_all(sorted_strings, names)
+        tkeys = [
+            key_for_script(s, n) if n else None for s, n in zip(sorted_strings, names, strict=True)
+        ]
+    else:  # a delta, re-encoded on every add: the memoised per-word functions pay off
+        stems = [stem(s) if n else None for s, n in zip(sorted_strings, names, strict=True)]
+        tkeys = [translit_key(s) if n else None for s, n in zip(sorted_strings, names, strict=True)]
+    scripts = np.array([SCRIPT_CODES.get(n, 0) for n in names], np.uint8)
+    stem_keys = [translit_key(t) if t is not None else None for t in stems]
+    stem_blob, stem_off, stem_terms, stem_start = _groups(stems)
+    key_blob, key_off, key_terms, key_start = _groups(tkeys)
+    skey_blob, skey_off, skey_terms, skey_start = _groups(stem_keys)
+
+    return {
         "script": scripts,
         "stem_blob": stem_blob,
         "stem_off": _narrow(stem_off),
@@ -559,18 +581,7 @@ def encode(
         "skey_heads": heads_of(skey_blob, skey_off),
         "skey_terms": skey_terms,
         "skey_start": _narrow(skey_start),
-        "keys": flat.keys.astype(np.int64),
-        "days": flat.days.astype(np.int32),
-        "digest": flat.digest.astype(np.uint32),
-        "fend": _narrow(flat.fend),
     }
-    meta = {
-        "id": uuid.uuid4().hex[:16],
-        "docs": n_docs,
-        "terms": n_terms,
-        "averages": [float(a) for a in averages],
-    }
-    return arrays, meta
 
 
 def _sums_by_term(terms: np.ndarray, sizes: np.ndarray, n_terms: int) -> np.ndarray:

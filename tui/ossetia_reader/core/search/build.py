@@ -1,0 +1,481 @@
+"""Building one segment in bounded memory: sorted runs on disk, merged term range by term range.
+
+``segment.encode`` sorts every word occurrence of the library at once; at
+100,000 articles that is ~20 million rows and ~1.5 GB at the peak. Here the
+articles are analysed a chunk at a time (in worker processes when asked) and
+each chunk is written to a scratch file as a *run*: its occurrences sorted by
+word (in string order), then document, then position, plus its field
+occurrences sorted by (field, word). Only the run's word list and a few
+offsets stay in memory.
+
+The merge then walks the library's words in string order, a range at a time
+(about ``BATCH_ROWS`` occurrences): every run holds that range as one
+contiguous slice, the slices are concatenated in run order (runs are in
+document order) and a stable sort by word gives the (word, document,
+position) order ``encode`` works in. Each range is scored and encoded with
+the same arithmetic, in the same order, as ``encode`` uses, so the segment's
+arrays are identical to ``Segment.from_flat(analyse(articles))`` (tests
+compare them array by array); only the per-range results are held.
+
+Memory is the per-document tables (~150 bytes an article), the vocabulary,
+the finished segment's arrays and one range of occurrences: it no longer
+grows with the number of word occurrences.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import tempfile
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ossetia_reader.core.article import Article
+from ossetia_reader.core.search.segment import (
+    BODY,
+    FIELD_PREFIX,
+    FIELDS,
+    K1,
+    N_FIELDS,
+    WEIGHTS,
+    B,
+    Flat,
+    Segment,
+    _breaks,
+    _narrow,
+    _stable_order,
+    analyse,
+    empty_flat,
+    field_lengths,
+    heads_of,
+    variant_arrays,
+    varint_encode,
+    varint_lengths,
+    vocab_arrays,
+)
+
+RUN_ARTICLES = 4000  # articles per run: ~0.8 million occurrences of news text
+BATCH_ROWS = 500_000  # occurrences merged at a time (~40 MB of temporaries)
+_POOL_TYPES = (np.uint8, np.uint16, np.uint32)
+
+
+@dataclass(slots=True)
+class Run:
+    """One chunk of analysed articles, sorted and written to ``path``.
+
+    The file holds, per word occurrence in (word, document, position) order,
+    the document (int32, within the run), position (int32) and field
+    (uint8); then per field occurrence in (field, word, document) order, the
+    document (int32). Which word or field term a row belongs to is not
+    stored: ``word_rows`` and ``pair_rows`` say where each one's rows start.
+    The run's words are in ``path`` + ``.words`` (UTF-8, one a line).
+    """
+
+    path: str
+    n_words: int
+    word_rows: np.ndarray  # int64 (n_words + 1)
+    pair_keys: np.ndarray  # int64 sorted: field * n_words + word, per field term of the run
+    pair_rows: np.ndarray  # int64 (len(pair_keys) + 1)
+    keys: np.ndarray
+    days: np.ndarray
+    digest: np.ndarray
+    fend: np.ndarray
+    lengths: np.ndarray  # float64 (documents, N_FIELDS): terms per field
+
+    @property
+    def n_docs(self) -> int:
+        return int(self.keys.size)
+
+    @property
+    def n_rows(self) -> int:
+        return int(self.word_rows[-1])
+
+    def words(self) -> list[str]:
+        raw = Path(self.path + ".words").read_bytes().decode("utf-8", "surrogatepass")
+        return raw.split("\n") if raw else []
+
+    def read_words(self, lo: int, hi: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Document, position and field of the word-section rows ``lo:hi``."""
+        n = self.n_rows
+        with open(self.path, "rb") as source:
+            return (
+                _read(source, 4 * lo, np.int32, hi - lo),
+                _read(source, 4 * n + 4 * lo, np.int32, hi - lo),
+                _read(source, 8 * n + lo, np.uint8, hi - lo),
+            )
+
+    def read_fields(self, lo: int, hi: int) -> np.ndarray:
+        """Document of the field-section rows ``lo:hi``."""
+        with open(self.path, "rb") as source:
+            return _read(source, 9 * self.n_rows + 4 * lo, np.int32, hi - lo)
+
+
+def _read(source: Any, offset: int, dtype: Any, count: int) -> np.ndarray:
+    source.seek(offset)
+    return np.fromfile(source, dtype=dtype, count=count)
+
+
+def write_run(flat: Flat, path: str) -> Run:
+    """Sort an analysed chunk into a run at ``path`` (see :class:`Run`)."""
+    n_words = len(flat.vocab)
+    order = sorted(range(n_words), key=flat.vocab.__getitem__)
+    rank = np.empty(n_words, dtype=np.int64)
+    rank[order] = np.arange(n_words)
+    words = [flat.vocab[i] for i in order]
+    t = rank[flat.term] if flat.term.size else np.empty(0, np.int64)
+    by_word = _stable_order(t)
+    word_rows = np.zeros(n_words + 1, dtype=np.int64)
+    np.cumsum(np.bincount(t, minlength=n_words), out=word_rows[1:])
+    in_field = flat.field != BODY
+    pair = flat.field[in_field].astype(np.int64) * n_words + t[in_field]
+    by_pair = _stable_order(pair)
+    pair_sorted = pair[by_pair]
+    pair_keys, pair_counts = np.unique(pair_sorted, return_counts=True)
+    pair_rows = np.zeros(pair_keys.size + 1, dtype=np.int64)
+    np.cumsum(pair_counts, out=pair_rows[1:])
+    with open(path, "wb") as out:
+        flat.doc[by_word].astype(np.int32).tofile(out)
+        flat.pos[by_word].astype(np.int32).tofile(out)
+        flat.field[by_word].astype(np.uint8).tofile(out)
+        flat.doc[in_field][by_pair].astype(np.int32).tofile(out)
+    Path(path + ".words").write_bytes("\n".join(words).encode("utf-8", "surrogatepass"))
+    return Run(
+        path=path,
+        n_words=n_words,
+        word_rows=word_rows,
+        pair_keys=pair_keys,
+        pair_rows=pair_rows,
+        keys=flat.keys,
+        days=flat.days,
+        digest=flat.digest,
+        fend=np.asarray(flat.fend, dtype=np.int64),
+        lengths=field_lengths(flat),
+    )
+
+
+def analyse_run(articles: list[Article], path: str) -> Run:
+    """Analyse a chunk of articles into a run (what each worker process does)."""
+    return write_run(analyse(articles), path)
+
+
+def build_segment(
+    articles: Iterable[Article],
+    progress: Callable[[int], None] | None = None,
+    *,
+    workers: int = 1,
+    scratch: Path | None = None,
+    run_articles: int = RUN_ARTICLES,
+    batch_rows: int = BATCH_ROWS,
+) -> Segment:
+    """One segment of ``articles`` (in order), built through runs in ``scratch``.
+
+    ``workers`` > 1 analyses the chunks in that many processes while this one
+    reads the articles. The scratch files go into a fresh directory under
+    ``scratch`` (default: the system's temporary directory) and are removed
+    when the segment is made, whatever happens.
+    """
+    if scratch is not None:
+        scratch.mkdir(parents=True, exist_ok=True)
+    directory = Path(tempfile.mkdtemp(prefix=".build-", dir=scratch))
+    try:
+        runs = list(_runs(articles, directory, progress, workers, run_articles))
+        if not runs:
+            return Segment.from_flat(empty_flat())
+        arrays, meta = merge_runs(runs, batch_rows)
+        return Segment(arrays, meta)
+    finally:
+        shutil.rmtree(directory, ignore_errors=True)
+
+
+def _runs(
+    articles: Iterable[Article],
+    directory: Path,
+    progress: Callable[[int], None] | None,
+    workers: int,
+    size: int,
+) -> Iterator[Run]:
+    names = (str(directory / f"run-{n:05d}") for n in range(1 << 30))
+    done = 0
+    if workers <= 1:
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) == size:
+                yield analyse_run(batch, next(names))
+                done += len(batch)
+                batch = []
+                if progress is not None:
+                    progress(done)
+        if batch:
+            yield analyse_run(batch, next(names))
+            done += len(batch)
+        if progress is not None:
+            progress(done)
+        return
+    import multiprocessing
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    context = multiprocessing.get_context("spawn")
+    pending: list[Future[Run]] = []
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        chunk: list[Article] = []
+
+        def submit() -> None:
+            pending.append(pool.submit(analyse_run, list(chunk), next(names)))
+            chunk.clear()
+
+        for article in articles:
+            chunk.append(article)
+            if len(chunk) == size:
+                submit()
+                # Hold at most a few chunks of articles in flight.
+                while len(pending) > workers + 1:
+                    run = pending.pop(0).result()
+                    done += run.n_docs
+                    if progress is not None:
+                        progress(done)
+                    yield run
+        if chunk:
+            submit()
+        for future in pending:
+            run = future.result()
+            done += run.n_docs
+            if progress is not None:
+                progress(done)
+            yield run
+
+
+# -- merging -----------------------------------------------------------------------
+
+
+class _Postings:
+    """Postings of consecutive terms, appended term range by term range.
+
+    Keeps what ``segment.encode`` computes over all postings at once, per
+    term (document frequency, first document, pool class and offset) and
+    per posting (quantised impact, document gap in its class's pool).
+    """
+
+    def __init__(self, n_terms: int) -> None:
+        self.df = np.zeros(n_terms, dtype=np.int64)
+        self.first_doc = np.zeros(n_terms, dtype=np.int64)
+        self.doc_class = np.zeros(n_terms, dtype=np.uint8)
+        self.doc_off = np.zeros(n_terms, dtype=np.int64)
+        self.impacts: list[np.ndarray] = []
+        self.pools: list[list[np.ndarray]] = [[], [], []]
+        self._pool_size = [0, 0, 0]
+
+    def add(self, term: np.ndarray, doc: np.ndarray, impact: np.ndarray) -> None:
+        """Every posting of the terms in ``term`` (ascending, documents ascending within)."""
+        if not term.size:
+            return
+        self.impacts.append(np.clip(np.ceil(impact * 255.0), 1, 255).astype(np.uint8))
+        firsts = np.flatnonzero(np.diff(term, prepend=-1))
+        ids = term[firsts]
+        df = np.diff(np.append(firsts, term.size))
+        self.df[ids] = df
+        gaps = np.diff(doc.astype(np.int64), prepend=0)
+        gaps[firsts] = 0
+        max_gap = np.maximum.reduceat(gaps, firsts)
+        doc_class = np.where(max_gap < 256, 0, np.where(max_gap < 65536, 1, 2)).astype(np.uint8)
+        self.first_doc[ids] = doc[firsts]
+        self.doc_class[ids] = doc_class
+        class_of_posting = np.repeat(doc_class, df)
+        for c, dtype in enumerate(_POOL_TYPES):
+            in_class = doc_class == c
+            if not in_class.any():
+                continue
+            sizes = np.where(in_class, df, 0)
+            self.doc_off[ids[in_class]] = (self._pool_size[c] + np.cumsum(sizes) - sizes)[in_class]
+            self.pools[c].append(gaps[class_of_posting == c].astype(dtype))
+            self._pool_size[c] += int(sizes.sum())
+
+
+def _join(parts: list[np.ndarray], dtype: Any) -> np.ndarray:
+    return np.concatenate(parts) if parts else np.empty(0, dtype)
+
+
+def merge_runs(
+    runs: list[Run], batch_rows: int = BATCH_ROWS
+) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
+    """The arrays and metadata ``segment.encode`` makes of the runs' articles, in run order."""
+    bases = np.cumsum([0] + [r.n_docs for r in runs])
+    n_docs = int(bases[-1])
+    lengths = np.concatenate([r.lengths for r in runs])
+    averages = np.maximum(lengths.mean(axis=0), 1.0) if n_docs else np.ones(N_FIELDS)
+    norm = 1.0 - B + B * lengths / averages
+    del lengths
+
+    # The library's words in string order, and each run's words among them.
+    vocabulary: set[str] = set()
+    for run in runs:
+        vocabulary.update(run.words())
+    words = sorted(vocabulary)
+    del vocabulary
+    n_plain = len(words)
+    rank_of = {w: i for i, w in enumerate(words)}
+    remaps = [np.array([rank_of[w] for w in run.words()], dtype=np.int64) for run in runs]
+    del rank_of
+
+    # Field terms: (field, word) pairs, sorted by field then word.
+    run_pairs = []
+    for run, remap in zip(runs, remaps, strict=True):
+        n = max(run.n_words, 1)
+        run_pairs.append((run.pair_keys // n) * n_plain + remap[run.pair_keys % n])
+    pairs = np.unique(np.concatenate(run_pairs)) if run_pairs else np.empty(0, np.int64)
+    n_field = int(pairs.size)
+    pair_field, pair_word = pairs // max(n_plain, 1), pairs % max(n_plain, 1)
+    sorted_strings = [
+        FIELD_PREFIX[FIELDS[f]] + words[w]
+        for f, w in zip(pair_field.tolist(), pair_word.tolist(), strict=True)
+    ] + words
+    del words
+    n_terms = len(sorted_strings)
+    postings = _Postings(n_terms)
+
+    # Field-term postings (no positions), field term range by range.
+    run_field_ids = [np.searchsorted(pairs, p) for p in run_pairs]
+    del run_pairs
+    field_counts = np.zeros(n_field, dtype=np.int64)
+    for run, ids in zip(runs, run_field_ids, strict=True):
+        field_counts[ids] += np.diff(run.pair_rows)
+    for lo, hi in _ranges(field_counts, batch_rows):
+        parts_term, parts_doc = [], []
+        for run, ids, base in zip(runs, run_field_ids, bases[:-1].tolist(), strict=True):
+            a, b = np.searchsorted(ids, [lo, hi])
+            if a == b:
+                continue
+            rows = np.diff(run.pair_rows[a : b + 1])
+            parts_term.append(np.repeat(ids[a:b], rows))
+            parts_doc.append(run.read_fields(int(run.pair_rows[a]), int(run.pair_rows[b])) + base)
+        occ_term, occ_doc = _in_term_order(parts_term, parts_doc)
+        starts = _breaks(occ_term, occ_doc)
+        f_tf = np.diff(np.append(starts, occ_term.size)).astype(np.float64)
+        f_term, f_doc = occ_term[starts], occ_doc[starts]
+        f_norm = K1 * norm[f_doc, pair_field[f_term]]
+        postings.add(f_term, f_doc, f_tf / (f_tf + f_norm))
+
+    # Word postings with positions, word range by word range.
+    word_counts = np.zeros(n_plain, dtype=np.int64)
+    for run, remap in zip(runs, remaps, strict=True):
+        word_counts[remap] += np.diff(run.word_rows)
+    count_parts: list[np.ndarray] = []
+    pos_parts: list[np.ndarray] = []
+    count_size = np.zeros(n_terms, dtype=np.int64)
+    pos_size = np.zeros(n_terms, dtype=np.int64)
+    for lo, hi in _ranges(word_counts, batch_rows):
+        parts_term, parts_doc, parts_pos, parts_field = [], [], [], []
+        for run, remap, base in zip(runs, remaps, bases[:-1].tolist(), strict=True):
+            a, b = np.searchsorted(remap, [lo, hi])
+            if a == b:
+                continue
+            doc, pos, field = run.read_words(int(run.word_rows[a]), int(run.word_rows[b]))
+            parts_term.append(np.repeat(remap[a:b], np.diff(run.word_rows[a : b + 1])))
+            parts_doc.append(doc + base)
+            parts_pos.append(pos)
+            parts_field.append(field)
+        order = _stable_order(np.concatenate(parts_term))
+        ts = np.concatenate(parts_term)[order] + n_field
+        ds = np.concatenate(parts_doc)[order]
+        deltas_pos = np.concatenate(parts_pos)[order]
+        fs = np.concatenate(parts_field)[order]
+        del order, parts_term, parts_doc, parts_pos, parts_field
+        weight = WEIGHTS[fs]
+        weight /= norm[ds, fs]
+        starts = _breaks(ts, ds)
+        counts = np.diff(np.append(starts, ts.size))
+        p_term, p_doc = ts[starts], ds[starts]
+        tf = np.add.reduceat(weight, starts)
+        postings.add(p_term, p_doc, tf / (K1 + tf))
+        del weight, fs, ds, tf
+        first_pos = deltas_pos[starts]
+        deltas_pos[1:] -= deltas_pos[:-1].copy()
+        deltas_pos[starts] = first_pos
+        count_parts.append(varint_encode(counts))
+        count_size += np.bincount(p_term, weights=varint_lengths(counts), minlength=n_terms).astype(
+            np.int64
+        )
+        pos_parts.append(varint_encode(deltas_pos))
+        pos_size += np.bincount(ts, weights=varint_lengths(deltas_pos), minlength=n_terms).astype(
+            np.int64
+        )
+        del ts, deltas_pos, counts, p_term, p_doc
+
+    post_start = np.zeros(n_terms + 1, dtype=np.int64)
+    np.cumsum(postings.df, out=post_start[1:])
+    count_off = np.zeros(n_terms + 1, dtype=np.int64)
+    np.cumsum(count_size, out=count_off[1:])
+    pos_off = np.zeros(n_terms + 1, dtype=np.int64)
+    np.cumsum(pos_size, out=pos_off[1:])
+    vocab_blob, vocab_off = vocab_arrays(sorted_strings)
+    arrays: dict[str, np.ndarray] = {
+        "vocab_blob": vocab_blob,
+        "vocab_off": _narrow(vocab_off),
+        "vocab_heads": heads_of(vocab_blob, vocab_off),
+        "df": postings.df.astype(np.uint32),
+        "post_start": _narrow(post_start),
+        "doc_off": _narrow(postings.doc_off),
+        "first_doc": _narrow(postings.first_doc),
+        "doc_class": postings.doc_class,
+    }
+    for c, dtype in enumerate(_POOL_TYPES):
+        arrays[f"pool{c}"] = _join(postings.pools[c], dtype)
+    postings.pools = [[], [], []]
+    arrays["impact"] = _join(postings.impacts, np.uint8)
+    postings.impacts = []
+    arrays.update(
+        {
+            "count_off": _narrow(count_off),
+            "counts": _join(count_parts, np.uint8),
+            "pos_off": _narrow(pos_off),
+            "positions": _join(pos_parts, np.uint8),
+        }
+    )
+    del count_parts, pos_parts
+    arrays.update(variant_arrays(sorted_strings))
+    arrays.update(
+        {
+            "keys": np.concatenate([r.keys for r in runs]).astype(np.int64),
+            "days": np.concatenate([r.days for r in runs]).astype(np.int32),
+            "digest": np.concatenate([r.digest for r in runs]).astype(np.uint32),
+            "fend": _narrow(np.concatenate([r.fend for r in runs])),
+        }
+    )
+    meta = {
+        "id": uuid.uuid4().hex[:16],
+        "docs": n_docs,
+        "terms": n_terms,
+        "averages": [float(a) for a in averages],
+    }
+    for run in runs:
+        with contextlib.suppress(OSError):
+            Path(run.path).unlink()
+    return arrays, meta
+
+
+def _in_term_order(
+    parts_term: list[np.ndarray], parts_doc: list[np.ndarray]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Occurrences of several runs (each in term order) in (term, document) order."""
+    term = np.concatenate(parts_term)
+    order = _stable_order(term)
+    return term[order], np.concatenate(parts_doc)[order]
+
+
+def _ranges(counts: np.ndarray, most: int) -> Iterator[tuple[int, int]]:
+    """Consecutive ranges of terms holding about ``most`` rows each (one term may hold more)."""
+    if not counts.size:
+        return
+    running = np.cumsum(counts)
+    lo = 0
+    while lo < counts.size:
+        before = int(running[lo - 1]) if lo else 0
+        hi = int(np.searchsorted(running, before + most, side="right"))
+        hi = max(hi, lo + 1)
+        yield lo, min(hi, int(counts.size))
+        lo = hi
