@@ -39,6 +39,8 @@ MAJORITY: Final = 0.6
 # findall that builds one string per letter.
 _CYRILLIC = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґў"
 _LATIN = "abcdefghijklmnopqrstuvwxyz"
+_LATIN_BYTES = _LATIN.encode("ascii")
+_ANY_CYRILLIC = re.compile("[\u0400-\u04ff]")
 # Words are only needed from the start of a text: they settle short or mixed ones.
 _WORD_SAMPLE = 1500
 _WORD = re.compile(r"[^\W\d_]+")
@@ -75,8 +77,12 @@ def detect_language(*texts: str | None) -> str:
     together are read. Never raises.
     """
     sample = "\n".join(text for text in texts if isinstance(text, str))[:SAMPLE_CHARS].lower()
-    cyrillic = sum(map(sample.count, _CYRILLIC))
-    latin = sum(map(sample.count, _LATIN))
+    # Latin letters are single UTF-8 bytes: deleting them from the bytes counts them in
+    # one pass instead of 26; text without any Cyrillic (most news) skips its 38 counts.
+    raw = sample.encode("utf-8", "surrogatepass")
+    latin = len(raw) - len(raw.translate(None, _LATIN_BYTES))
+    has_cyrillic = not sample.isascii() and _ANY_CYRILLIC.search(sample) is not None
+    cyrillic = sum(map(sample.count, _CYRILLIC)) if has_cyrillic else 0
     letters = cyrillic + latin
     if letters < MIN_LETTERS:
         return UNKNOWN
@@ -116,11 +122,23 @@ def _cyrillic_language(sample: str, letters: int) -> str:
 
 
 def _latin_language(sample: str) -> str:
+    if sample.isascii():
+        # The same words as the regex (runs of letters; the sample is lower case),
+        # split as bytes: three times faster on every ASCII article imported.
+        found = sample[:_WORD_SAMPLE].encode("ascii").translate(_LETTERS_ONLY).split()
+        if len(found) < 5:
+            return UNKNOWN
+        common = sum(map(_ENGLISH_BYTES.__contains__, found))
+        return ENGLISH if common >= _ENGLISH_SHARE * len(found) else UNKNOWN
     words = _WORD.findall(sample, 0, _WORD_SAMPLE)
     if len(words) < 5:
         return UNKNOWN
-    common = sum(word in _ENGLISH_WORDS for word in words)
+    common = sum(map(_ENGLISH_WORDS.__contains__, words))  # no generator: ~3x faster
     return ENGLISH if common >= _ENGLISH_SHARE * len(words) else UNKNOWN
+
+
+_LETTERS_ONLY = bytes(c if chr(c).isascii() and chr(c).isalpha() else 32 for c in range(256))
+_ENGLISH_BYTES = frozenset(word.encode("ascii") for word in _ENGLISH_WORDS)
 
 
 def is_cyrillic_language(language: str | None) -> bool:
