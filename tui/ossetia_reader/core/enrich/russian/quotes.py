@@ -56,7 +56,8 @@ _CUE = re.compile(
     r"подтвердил|пояснял|объяснял|отмечал|подчеркивал|подчёркивал|добавлял|уточнял|полагает|"
     r"отвечал|полагают|пошутил|шутит|спрашивает|спрашивают|спрашивал|рассуждает|"
     r"рассуждал|возмущается|возмутил|докладывал|доложил|упрекнул|упрекал|ссылался|ссылалась|"
-    r"ссылались|ссылается|ссылаются"
+    r"ссылались|ссылается|ссылаются|сообщал|признавал|настаивал|указывал|замечал|предупреждал|"
+    r"напоминал|комментировал|возражал|подтверждал"
     r")(?:а|о|и|ась|ось|ись|ся|сь)?(?![\w-])",
     re.IGNORECASE,
 )
@@ -71,7 +72,26 @@ _INTRO = re.compile(
 _NAMING = re.compile(r"назва|называ", re.IGNORECASE)
 _PRONOUN = re.compile(r"(?<![\w-])(?:он|она|они)(?![\w-])", re.IGNORECASE)
 # Words that open the reported clause, not a phrase naming its source (сказал, что …).
-_NOT_A_SOURCE = frozenset({"что", "чтобы", "как", "будто", "якобы", "так"})
+_NOT_A_SOURCE = frozenset(
+    {
+        "что",
+        "чтобы",
+        "как",
+        "будто",
+        "якобы",
+        "так",
+        "на",
+        "в",
+        "во",
+        "о",
+        "об",
+        "по",
+        "к",
+        "с",
+        "у",
+    }
+    | {"за", "из", "от", "для", "про", "при", "это", "этот", "эта", "это,", "же", "также", "и"}
+)
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
 # Nouns that put the following «…» among names: «Газпром» after компания is a title.
 _TITLE_NOUNS = re.compile(
@@ -80,7 +100,8 @@ _TITLE_NOUNS = re.compile(
     r"сайт|портал|аэропорт|торгов|завод|групп|корпораци|холдинг|организаци|кафе|магазин|"
     r"ТЦ|ТРЦ|ООО|ОАО|ЗАО|ПАО|АО|НКО|АНО|ФГУП|ГУП|станци|улиц|площад|закон|статья|"
     r"объединени|сети|сеть|бренд|марк|издательств|студи|спектакл|премии|премия|конкурс|парк|"
-    r"фестивал|акци|кампани|выставк|доклад|расследовани|рубрик|передач|шоу|портал)\w*\s*$",
+    r"фестивал|акци|кампани|выставк|доклад|расследовани|рубрик|передач|шоу|портал|процедур|"
+    r"систем)\w*\s*$",
     re.IGNORECASE,
 )
 _INTERVIEW = re.compile(r"интервью|ответил\w* на вопросы|рассказал\w* «|беседе с", re.IGNORECASE)
@@ -284,11 +305,15 @@ class _Names:
         """The person ``сказал режиссер`` means: the last one before ``index`` the article
         introduces with that word (``режиссера Кирилла Серебренникова``), else the last
         person of that gender named before."""
-        key = role.lower()[:5]
+        key = stem(role.rstrip(".,;:"))
         for entity in reversed(self.within(0, index)):
             if entity.type != "PER" or entity.end > index or self.quoted(entity):
                 continue
-            if key in self.text[max(0, entity.start - 60) : entity.start].lower():
+            # The role word right before the name: ``режиссера Кирилла Серебренникова``,
+            # not ``режиссера … . По словам сценариста Михаила Идова``, nor
+            # ``бизнес-партнер Геннадия Тимченко`` for ``бизнесмен``.
+            lead = re.split(r"[.,;:!?()«»—–]", self.text[max(0, entity.start - 60) : entity.start])
+            if any(stem(word) == key for word in lead[-1].split()[-3:]):
                 return entity
         return self.person_before(index, feminine)
 
@@ -384,14 +409,26 @@ def _attribute(
     before = _before(text, start, names, found)
     if _capitalised_name(inner) and not (before is not None and before[4]):
         return None
-    if before is not None and (
-        _sentence_like(inner)
-        or words >= _LONG_QUOTE_WORDS
-        or before[4]
-        or _NAMING.match(before[1] or "")
-        or (_INTRO.match(before[1] or "") and not _DATA.match(before[1] or ""))
-        or _DIRECTIVE.match(before[1] or "")
-        or _reported(text, max(0, start - _WINDOW), start)
+    if (
+        before is not None
+        and (
+            _sentence_like(inner)
+            or words >= _LONG_QUOTE_WORDS
+            or before[4]
+            or _NAMING.match(before[1] or "")
+            or (_INTRO.match(before[1] or "") and not _DATA.match(before[1] or ""))
+            or _DIRECTIVE.match(before[1] or "")
+            or _reported(text, max(0, start - _WINDOW), start)
+            # ``Королев объяснил это «маркетинговой уловкой»``: lower-case words in the
+            # clause of a named speaker's verb are his.
+            or (
+                before[2] is not None
+                and inner.lstrip()[:1].islower()
+                and not _DATA.match(before[1] or "")
+                and not _clause_break(text, start)
+                and not _INTO.search(text, max(0, start - 4), start)
+            )
+        )
     ):
         if before[0] is None:
             # Сказал, что …, а также заверил, что «…»: the sentence's named speaker.
@@ -405,6 +442,9 @@ def _attribute(
     later = _later(text, end, names, found) if words >= 2 else None
     if later is not None:
         return FoundQuote(start, end, *later)
+    document = _document(text, start, end, names) if words >= 2 else None
+    if document is not None:
+        return document
     if words >= _LONG_QUOTE_WORDS and _sentence_like(inner):
         return _continued(FoundQuote(start, end), text, found)
     return None
@@ -427,6 +467,52 @@ def _reported(text: str, lower: int, start: int) -> bool:
     window = window[ends[-1] :] if ends else window
     cue = _CUE.search(window)
     return cue is not None and _REPORTED_LINK.search(window, cue.end()) is not None
+
+
+# The wording of a document, quoted: ``контракт на «услуги по технической поддержке»``,
+# ``Согласно пресс-релизу СК, обыски проходят «по делу о хищении …»``.
+_DOCUMENT = re.compile(
+    r"(?<![\w-])(?:контракт|договор|документ|постановлени|(?<!в\s)распоряжени|приказ|тендер|"
+    r"техзадани|техническ\w+\s+задани|пресс-релиз|заявлени|реестр|Росреестр|ЕГРЮЛ|ЕГРН|"
+    r"отч[её]т|грант|смет|протокол|госзакуп|деклараци|уведомлени|устав|приговор|"
+    r"обвинительн|исков|предписани|говорится|сказано|указано|значится|согласно|предмет)\w*",
+    re.IGNORECASE,
+)
+
+
+_INTO = re.compile(r"(?<![\w-])во?[ \u00a0]+$", re.IGNORECASE)
+
+
+def _document(text: str, start: int, end: int, names: _Names) -> FoundQuote | None:
+    """Lower-case words in guillemets in a sentence about a document are its wording;
+    the author is an organisation named right after the document (``в заявлении СК``,
+    ``пресс-релизу, выпущенному Следственным комитетом``), else nobody."""
+    inner = text[start + 1 : end - 1].lstrip()
+    if not inner[:1].islower():
+        return None
+    lower = max(0, start - _WINDOW)
+    window = text[lower:start]
+    ends = [m.end() for m in _SENTENCE_END.finditer(window)]
+    cut = max(lower + (ends[-1] if ends else 0), _paragraph_start(text, start, lower))
+    documents = list(_DOCUMENT.finditer(text, cut, start))
+    document = documents[-1] if documents else None
+    if document is None or _INTO.search(text, max(0, start - 4), start):
+        return None  # ``(дом) находится на въезде в «центр культуры и досуга»``: a place
+    cue = " ".join(document.group().lower().split())
+    author = names.first(document.end(), min(start, document.end() + 60))
+    if author is not None and author.type == "ORG":
+        return FoundQuote(start, end, author.canonical, cue, author.start, author.end)
+    return FoundQuote(start, end, None, cue)
+
+
+def _clause_break(text: str, start: int) -> bool:
+    """A dash between the cue verb and the quote: ``Дом, который Кадыров указывает в
+    декларации, находится неподалеку — на въезде в «центр …»`` goes on past the verb."""
+    window = text[max(0, start - _WINDOW) : start]
+    ends = [m.end() for m in _SENTENCE_END.finditer(window)]
+    window = window[ends[-1] :] if ends else window
+    cues = list(_CUE.finditer(window))
+    return bool(cues) and re.search(r"[ \u00a0][—–][ \u00a0]", window[cues[-1].end() :]) is not None
 
 
 def _same_sentence(text: str, start: int, end: int, found: list[FoundQuote]) -> FoundQuote | None:
@@ -458,7 +544,9 @@ def _is_title(text: str, start: int, end: int, names: _Names) -> bool:
     if len(inner.split()) > 4 or (_sentence_like(inner) and len(inner.split()) > 2):
         return False
     if _TITLE_NOUNS.search(text[max(0, start - 30) : start]):
-        return True
+        # ``заявлял, что обыски в театре «нелепо»``: lower-case words in reported
+        # speech are the speaker's, whatever noun comes before them.
+        return not (inner[:1].islower() and _reported(text, max(0, start - _WINDOW), start))
     return any(e.start <= start + 1 and e.end >= end - 1 for e in names.within(start - 1, end))
 
 
@@ -501,6 +589,15 @@ def _speaker(
         ):
             entity = after_verb
     pronoun = _PRONOUN.search(clause)
+    # Only ``сказал он`` names the speaker; ``пояснил, что … она «…»`` is in the reported
+    # clause (and often means a thing: площадка).
+    if (
+        pronoun is not None
+        and cue_match is not None
+        and pronoun.start() > cue_match.end()
+        and clause[cue_match.end() : pronoun.start()].strip(" \u00a0")
+    ):
+        pronoun = None
     if entity is not None and (
         entity.type == "PER" or pronoun is None or lower + pronoun.start() > entity.start
     ):
@@ -518,8 +615,14 @@ def _speaker(
             return previous.speaker, cue, previous.speaker_start, previous.speaker_end
     if cue_match is not None:
         # An unnamed source: the words after the verb ("собеседник «Медузы»").
-        rest = clause[cue_match.end() :].strip(" ,.:\u00a0")
+        rest = _LISTENER.sub("", clause[cue_match.end() :]).strip(" ,.:\u00a0")
         phrase = " ".join(rest.split()[:4]).rstrip(".,;:")
+        subject = _SOURCE_BEFORE.search(clause, 0, cue_match.start())
+        if subject is not None:
+            # ``источник в министерстве сообщил «Медузе»: «…»``: the source before the verb.
+            words = subject.group().split()[:4]
+            phrase = " ".join([words[0].lower(), *words[1:]])
+            first_word = words[0].lower()
         first_word = phrase.split()[0].lower() if phrase else ""
         if _NAMING.match(cue_match.group()):
             return None, cue, None, None  # назвал митинг «…»: the object, not a source
@@ -560,6 +663,12 @@ _SOURCE_NOUN = re.compile(
     r"(?:источник|собеседник|знаком|сотрудник|представител|житель|жительниц|читател)\w*$",
     re.IGNORECASE,
 )
+_SOURCE_BEFORE = re.compile(
+    r"(?<![\w-])(?:источник|собеседник|представител|сотрудник)\w*(?:[ \u00a0]+[^\s,.:;]+){0,3}?"
+    r"(?=[ \u00a0,]*$)",
+    re.IGNORECASE,
+)
+_LISTENER = re.compile(r"^[ \u00a0]*«[^»]{1,40}»")
 _INTRO_SUBJECT = re.compile(r"как", re.IGNORECASE)
 _INTRO_PRONOUN = re.compile(r"(?<![\w-])(его|её|ее|их)(?![\w-])", re.IGNORECASE)
 
@@ -601,6 +710,11 @@ def _intro_speaker(
         phrase = " ".join(text[intro_end:limit].split()[:4]).rstrip(".,;:")
         return phrase, intro, None, None
     if entity is None:
+        # ``как сообщили «Медузе» в департаменте транспорта``: an unnamed source, after
+        # the listener in guillemets.
+        words = _LISTENER.sub("", text[intro_end:limit]).split()
+        if subject and words and words[0][:1].islower():
+            return " ".join(words[:4]).rstrip(".,;:"), intro, None, None
         return None
     return entity.canonical, intro, entity.start, entity.end
 

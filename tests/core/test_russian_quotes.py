@@ -1,0 +1,225 @@
+"""Russian quote forms and their speakers on sentences shaped like Meduza's news (issue 11).
+
+Each test is one form the rules in ``core/enrich/russian/quotes.py`` read: who said it is
+always the nominative full name the article gives, or an unnamed source in lower case,
+or nobody. They run the real pipeline (natasha's tagger, pymorphy3), as the reader does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from ossetia_reader.core.article import Entity, Quote
+from ossetia_reader.core.enrich.russian.ner import load_russian_ner
+from ossetia_reader.core.enrich.russian.quotes import find_quotes
+
+Enrich = Callable[[list[str]], list[tuple[tuple[Entity, ...], tuple[Quote, ...]]]]
+
+
+@pytest.fixture(scope="module")
+def enrich() -> Enrich:
+    if load_russian_ner() is None:  # a required dependency: this should never skip
+        pytest.skip("natasha's model is not installed")
+    from ossetia_reader.core.enrich.russian.enrich import enrich_russian
+
+    return enrich_russian
+
+
+def quotes_of(enrich: Enrich, text: str) -> list[tuple[str, str | None]]:
+    ((_, quotes),) = enrich([text])
+    return [(" ".join(q.text.split()), q.speaker) for q in quotes]
+
+
+def test_a_surname_alone_is_the_full_name_the_article_gives(enrich: Enrich) -> None:
+    text = (
+        "Губернатором стал Сергей Цивилев, бывший партнер Геннадия Тимченко. "
+        "«Мы начали практически с нуля», — сказал Цивилев."
+    )
+    assert quotes_of(enrich, text) == [("«Мы начали практически с нуля»", "Сергей Цивилёв")]
+
+
+def test_a_surname_goes_to_the_namesake_the_article_is_about(enrich: Enrich) -> None:
+    text = (
+        "Сергей Цивилев возглавил компанию. Сергей Цивилев стал гендиректором. "
+        "Компанией теперь управляет его брат Валерий Цивилев. "
+        "В ходе митинга Цивилев заявил, что это «попытка дискредитации власти»."
+    )
+    assert quotes_of(enrich, text) == [("«попытка дискредитации власти»", "Сергей Цивилёв")]
+
+
+def test_a_genitive_name_takes_its_nominative_from_elsewhere_in_the_article(
+    enrich: Enrich,
+) -> None:
+    # "Ростислава Бардокина" is also a woman's name in the nominative: the article's own
+    # nominative ("продолжает Ростислав Бардокин") settles it.
+    text = (
+        "По словам директора телеканала Ростислава Бардокина, жители ждут перемен. "
+        "«Ни в коем случае нельзя делать шоковую терапию», — уверен Бардокин. "
+        "«Вот тогда ему все будут аплодировать», — продолжает Ростислав Бардокин."
+    )
+    assert {speaker for _, speaker in quotes_of(enrich, text)} == {"Ростислав Бардокин"}
+
+
+def test_pronoun_means_the_last_person_named_as_a_subject(enrich: Enrich) -> None:
+    text = (
+        "Адвокат Виталий Сердюк, представляющий интересы Виктора Януковича в суде, заявил, "
+        "что информация не соответствует действительности. «Адрес его места жительства — "
+        "это Ростов-на-Дону», — сообщил он."
+    )
+    assert quotes_of(enrich, text) == [
+        ("«Адрес его места жительства — это Ростов-на-Дону»", "Виталий Сердюк")
+    ]
+
+
+def test_a_name_inside_the_quote_is_not_what_the_pronoun_means(enrich: Enrich) -> None:
+    text = (
+        "Певец Иосиф Кобзон живет в поселке Баковка. «Забор к забору со мной сегодня живет "
+        "бывший президент Украины Виктор Янукович», — сообщил он."
+    )
+    assert quotes_of(enrich, text)[0][1] == "Иосиф Кобзон"
+
+
+def test_a_role_noun_is_the_person_named_in_that_role(enrich: Enrich) -> None:
+    text = (
+        "Следователи задержали режиссера Кирилла Серебренникова. По словам сценариста "
+        "Михаила Идова, фильм снят на две трети. «Надеюсь, что мне удастся выполнить свои "
+        "обязательства», — сказал режиссер немецкому изданию."
+    )
+    assert quotes_of(enrich, text) == [
+        ("«Надеюсь, что мне удастся выполнить свои обязательства»", "Кирилл Серебренников")
+    ]
+
+
+def test_po_slovam_names_the_source_before_its_comma(enrich: Enrich) -> None:
+    text = (
+        "По словам источника «Интерфакса», показания против Кирилла Серебренникова дали "
+        "несколько сотрудников бухгалтерии и «другие лица»."
+    )
+    ((quote, speaker),) = quotes_of(enrich, text)
+    assert quote == "«другие лица»"
+    assert speaker is not None and speaker.startswith("источник"), "an unnamed source"
+
+
+def test_po_ego_slovam_is_the_person_before(enrich: Enrich) -> None:
+    text = (
+        "Юрист Виталий Серуканов заявил, что не знает, кто стоит за партией. По его словам, "
+        "регистрация партии с нуля — «это практически нереально»."
+    )
+    assert quotes_of(enrich, text) == [("«это практически нереально»", "Виталий Серуканов")]
+
+
+def test_po_ego_slovam_after_an_unnamed_source_is_that_source(enrich: Enrich) -> None:
+    text = (
+        "Постановление подписал Владимир Путин. Отчетность более строгая, напоминает "
+        "источник «Медузы» в Минкульте. По его словам, у организации «возникли проблемы "
+        "с предоставлением документации»."
+    )
+    ((_, speaker),) = quotes_of(enrich, text)
+    assert speaker is not None and speaker.startswith("источник")
+
+
+def test_kak_soobshchili_names_the_department_not_the_listener(enrich: Enrich) -> None:
+    text = (
+        "Как сообщили «Медузе» в департаменте транспорта, цена снижена после применения "
+        "некоего «коэффициента оптимизации»."
+    )
+    ((quote, speaker),) = quotes_of(enrich, text)
+    assert quote == "«коэффициента оптимизации»"
+    assert speaker is not None and speaker.islower() and "Медуз" not in speaker
+
+
+def test_an_unnamed_source_before_the_verb(enrich: Enrich) -> None:
+    text = "Позже источник в министерстве сообщил «Медузе»: «Сейчас все вспоминают июль»."
+    assert quotes_of(enrich, text) == [("«Сейчас все вспоминают июль»", "источник в министерстве")]
+
+
+def test_a_pronoun_inside_the_reported_clause_is_not_the_speaker(enrich: Enrich) -> None:
+    text = (
+        "Гендиректор компании Илья Королев объяснил это «маркетинговой уловкой». "
+        "Представитель метро пояснил «Медузе», что выбрана эта площадка была, поскольку она "
+        "«пользуется популярностью»."
+    )
+    assert quotes_of(enrich, text) == [
+        ("«маркетинговой уловкой»", "Илья Королёв"),
+        ("«пользуется популярностью»", "представитель метро"),
+    ]
+
+
+def test_naming_verb_object_is_not_a_source(enrich: Enrich) -> None:
+    text = (
+        "Губернатор Сергей Цивилев заявил, что «когда нападают, это должно пресекаться», "
+        "а также назвал митинг «попыткой дискредитации власти»."
+    )
+    assert quotes_of(enrich, text) == [
+        ("«когда нападают, это должно пресекаться»", "Сергей Цивилёв"),
+        ("«попыткой дискредитации власти»", "Сергей Цивилёв"),
+    ]
+
+
+def test_dash_then_conjunction_is_no_attribution(enrich: Enrich) -> None:
+    text = (
+        "На митинге Сергей Цивилев упрекнул Игоря Вострикова в том, что он «пиарится на "
+        "трагедии», — а через некоторое время попросил прощения у пострадавших."
+    )
+    assert quotes_of(enrich, text) == [("«пиарится на трагедии»", "Сергей Цивилёв")]
+
+
+def test_one_word_in_reported_speech_after_a_title_noun(enrich: Enrich) -> None:
+    text = "Владимир Путин заявлял, что проводить обыски с силовой поддержкой в театре «нелепо»."
+    assert quotes_of(enrich, text) == [("«нелепо»", "Владимир Путин")]
+
+
+def test_document_wording_with_its_author(enrich: Enrich) -> None:
+    text = (
+        "Согласно пресс-релизу, выпущенному Следственным комитетом, обыски проходят «по делу "
+        "о хищении 200 миллионов рублей». Компания выиграла контракт на «услуги по "
+        "технической поддержке»."
+    )
+    assert quotes_of(enrich, text) == [
+        ("«по делу о хищении 200 миллионов рублей»", "Следственный комитет"),
+        ("«услуги по технической поддержке»", None),
+    ]
+
+
+def test_document_word_does_not_make_places_or_possessions_quotes(enrich: Enrich) -> None:
+    text = (
+        "Договор есть в распоряжении «Медузы». Дом, указанный в декларации, находится на "
+        "въезде в «центр культуры и досуга». Все контракты заключены по процедуре «закупки "
+        "у единственного поставщика»."
+    )
+    assert quotes_of(enrich, text) == []
+
+
+def test_colon_speech_and_dash_attribution_in_one_paragraph(enrich: Enrich) -> None:
+    text = (
+        "Руководитель по развитию «Общего дела» Алексей Дегтярев заявил «Медузе»: «Мы никак "
+        "не связаны с чиновниками». «Это абсурд», — говорит Дегтярев."
+    )
+    assert quotes_of(enrich, text) == [
+        ("«Мы никак не связаны с чиновниками»", "Алексей Дегтярёв"),
+        ("«Это абсурд»", "Алексей Дегтярёв"),
+    ]
+
+
+def test_nested_quotes_stay_one_quote(enrich: Enrich) -> None:
+    text = (
+        "«Всем известно, что после выхода фильма „Бумер“ был пик преступности, — продолжает "
+        "Алексей Дегтярев. — Все помнят случаи с группой „Агата Кристи“»."
+    )
+    ((quote, speaker),) = quotes_of(enrich, text)
+    assert quote.startswith("«Всем известно") and quote.endswith("„Агата Кристи“»")
+    assert speaker == "Алексей Дегтярёв", "pymorphy3's nominative restores the ё"
+
+
+def test_speaker_in_the_next_sentence(enrich: Enrich) -> None:
+    text = "«Это не тема администрации президента». Так считает Дмитрий Песков."
+    assert quotes_of(enrich, text) == [("«Это не тема администрации президента»", "Дмитрий Песков")]
+
+
+def test_plain_find_quotes_reads_documents_without_entities() -> None:
+    quotes = find_quotes("Ведомство заключило контракт на «сервисное обслуживание систем».")
+    assert [(q.text, q.speaker, q.cue) for q in quotes] == [
+        ("«сервисное обслуживание систем»", None, "контракт")
+    ]
