@@ -119,3 +119,25 @@ def test_scratch_files_go_when_the_build_fails(tmp_path: Path) -> None:
     with pytest.raises(RuntimeError):
         build_segment(failing(), scratch=tmp_path, run_articles=2)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_ascii_and_other_texts_tokenized_apart_keep_their_order() -> None:
+    from ossetia_reader.core.search.tokenize import terms
+
+    articles = [
+        Article(id=str(n), key=n, title=title, body=body, source="Wire")
+        for n, (title, body) in enumerate(
+            [
+                ("Plain title", "plain body, 155,221 leader's"),
+                ("Цхинвали сегодня", "Kokoïty said «no»"),
+                ("Again ASCII", ""),
+                ("", "Бибилов and Bibilov, ცხინვალი"),
+            ]
+            * 80,  # more than one chunk of 256
+            start=1,
+        )
+    ]
+    flat = analyse(articles)
+    for doc, item in enumerate(articles):
+        got = [flat.vocab[t] for t in flat.term[flat.doc == doc]]
+        assert got == [*terms(item.title), *terms(item.body), *terms(item.source)]

@@ -189,12 +189,40 @@ def analyse(articles: Iterable[Article], progress: Callable[[int], None] | None 
     keys, days, digests = array("q"), array("i"), array("I")
     pending: list[str] = []
 
+    def term_ids(texts: list[str]) -> np.ndarray:
+        """Word ids of ``texts``, each text's followed by a 0."""
+        joined = " \0 ".join(texts) + " \0 "
+        found = terms_and_nuls(joined) if joined.count("\0") == len(texts) else []
+        if found.count("\0") != len(texts):
+            found = [t for text in texts for t in (*terms(text), "\0")]
+        return np.fromiter(map(lookup, found), dtype=np.uint32, count=len(found))
+
     def flush() -> None:
-        joined = " \0 ".join(pending) + " \0 "
-        found = terms_and_nuls(joined) if joined.count("\0") == len(pending) else []
-        if found.count("\0") != len(pending):
-            found = [t for text in pending for t in (*terms(text), "\0")]
-        chunks.append(np.fromiter(map(lookup, found), dtype=np.uint32, count=len(found)))
+        # ASCII texts take the fast path (no Unicode normalisation, str.split instead
+        # of a regex) only when the whole joined text is ASCII; one non-ASCII body
+        # among 256 articles used to send all of them down the slow path. So the
+        # ASCII and the other texts are tokenized apart and put back in order.
+        plain = np.fromiter(map(str.isascii, pending), dtype=bool, count=len(pending))
+        if plain.all() or not plain.any():
+            chunks.append(term_ids(pending))
+        else:
+            parts = [
+                term_ids([t for t, a in zip(pending, plain.tolist(), strict=True) if a]),
+                term_ids([t for t, a in zip(pending, plain.tolist(), strict=True) if not a]),
+            ]
+            joined = np.concatenate(parts)
+            ends = np.flatnonzero(joined == 0)  # one per text: ASCII texts' first
+            n_plain = int(plain.sum())
+            end = np.empty(len(pending), dtype=np.int64)
+            end[plain] = ends[:n_plain]
+            end[~plain] = ends[n_plain:]
+            start = np.empty_like(end)
+            first = np.concatenate([[0], ends[:-1] + 1])
+            start[plain] = first[:n_plain]
+            start[~plain] = first[n_plain:]
+            size = end - start + 1
+            step = np.arange(int(size.sum())) - np.repeat(np.cumsum(size) - size, size)
+            chunks.append(joined[np.repeat(start, size) + step])
         pending.clear()
 
     done = 0
