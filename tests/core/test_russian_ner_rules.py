@@ -161,3 +161,59 @@ def test_common_word_reads_the_dictionary() -> None:
 )
 def test_adjective_and_abbreviation_in_the_nominative(name: str, expected: str) -> None:
     assert nominative(name, "ORG") == expected
+
+
+def test_descriptor_before_an_organisation_is_not_its_name() -> None:
+    text = "Агентство France-Presse предполагает, что режим продлят, — цитирует ИА Regnum."
+    model = spans(text, ("Агентство France-Presse", "ORG"), ("ИА Regnum", "ORG"))
+    assert named(text, correct(text, model)) == {("France-Presse", "ORG"), ("Regnum", "ORG")}
+
+
+def test_abbreviation_of_lowercase_words_is_a_term_not_a_name() -> None:
+    text = (
+        "Сбой произошёл при отделении приборно-агрегатного отсека (ПАО). "
+        "В конце концов ПАО всё-таки отсоединился, сообщили в Роскосмосе."
+    )
+    first = text.index("ПАО")
+    second = text.index("ПАО всё")
+    model = [(first, first + 3, "ORG"), (second, second + 3, "ORG")]
+    model += spans(text, ("Роскосмосе", "ORG"))
+    assert named(text, correct(text, model)) == {("Роскосмосе", "ORG")}
+
+
+def test_capitalised_words_before_an_abbreviation_keep_it_a_name() -> None:
+    text = "Начаты работы по достройке Хмельницкой атомной электростанции (ХАЭС)."
+    model = spans(text, ("Хмельницкой атомной электростанции", "ORG"), ("ХАЭС", "ORG"))
+    assert ("ХАЭС", "ORG") in named(text, correct(text, model))
+
+
+def test_space_station_is_a_place() -> None:
+    text = "Экипаж вернулся на Землю с борта МКС после полугода работы."
+    assert ("МКС", "LOC") in named(text, correct(text, spans(text, ("МКС", "ORG"))))
+
+
+def test_title_of_an_article_is_not_an_entity() -> None:
+    text = "Подробнее читайте в статье Частного корреспондента «Жара продолжается»."
+    model = spans(text, ("Частного корреспондента", "ORG"), ("Жара продолжается", "ORG"))
+    assert named(text, correct(text, model)) == {("Частного корреспондента", "ORG")}
+
+
+def test_newspaper_named_after_the_word_article_stays() -> None:
+    text = "Об этом говорится в статье «Новой газеты», опубликованной в понедельник."
+    model = spans(text, ("Новой газеты", "ORG"))
+    assert named(text, correct(text, model)) == {("Новой газеты", "ORG")}
+
+
+def test_adjective_opening_a_sentence_is_not_an_organisation() -> None:
+    text = (
+        "ФИФА выделит деньги на борьбу с договорными матчами. "
+        "Международная организация потратит 20 млн."
+    )
+    model = spans(text, ("ФИФА", "ORG"), ("Международная", "ORG"))
+    assert named(text, correct(text, model)) == {("ФИФА", "ORG")}
+
+
+def test_organisation_named_by_a_word_at_sentence_start_stays() -> None:
+    text = "Суд рассмотрит иск в среду. Мемориал назвал решение политическим."
+    model = spans(text, ("Мемориал", "ORG"))
+    assert named(text, correct(text, model)) == {("Мемориал", "ORG")}
