@@ -55,6 +55,7 @@ MAX_EXPANSIONS = 64  # words a prefix widens to (the most frequent ones)
 OPEN_SEGMENT_DOCS = 256  # a delta takes appends until it holds this many articles
 MAX_DELTAS = 6  # more deltas than this are merged into one
 VARIANT_WEIGHT = 0.9  # a stem variant counts a little less than the word itself
+_GATHER_FROM = 12  # variants of a word: from here one vectorised gather beats a slice per word
 _FIELD_GROUPS: dict[str, tuple[str, ...]] = {name: (name,) for name in FIELD_PREFIX}
 _FIELD_GROUPS["entity"] = ENTITY_FIELDS
 
@@ -427,19 +428,24 @@ class SearchIndex:
         n = docs.size
         if n == 0 or limit <= 0:
             return np.empty(0, np.int64)
-        recency = self._recency[docs]
         if n > limit:
             kth = np.partition(scores, n - limit)[n - limit]
-            above = np.flatnonzero(scores > kth)
-            ties = np.flatnonzero(scores == kth)
-            need = limit - above.size
-            if ties.size > need:
-                ties = ties[np.argpartition(-recency[ties], need - 1)[:need]]
-            chosen = np.concatenate([above, ties])
+            chosen = np.flatnonzero(scores >= kth)
+            if chosen.size > 4 * limit:
+                # Many ties at the cut (one word's scores take few values): keep
+                # the newest of them without sorting them all.
+                above = chosen[scores[chosen] > kth]
+                ties = chosen[scores[chosen] == kth]
+                need = limit - above.size
+                newest = np.argpartition(-self._recency[docs[ties]], need - 1)[:need]
+                chosen = np.concatenate([above, ties[newest]])
         else:
             chosen = np.arange(n)
-        order = np.lexsort((-recency[chosen], -scores[chosen]))
-        return chosen[order]
+        # Best score first, then newest (recency is unique: it holds the key). Of
+        # more than ``limit`` candidates, the first ``limit`` in this order are
+        # exactly those above the cut and the newest of the ties.
+        order = np.lexsort((-self._recency[docs[chosen]], -scores[chosen]))
+        return chosen[order[:limit]]
 
     def _everything(self) -> _Docs:
         docs = np.arange(self._keys.size, dtype=np.int64)
@@ -549,20 +555,75 @@ class SearchIndex:
             if len(weighted) == 1:
                 docs, impacts = segment.postings(next(iter(weighted)))
                 scores = impacts * factors[0]
+            elif len(weighted) < _GATHER_FROM:
+                docs, scores = self._best_of(segment, list(weighted), factors)
             else:
                 ids = np.fromiter(weighted, dtype=np.int64, count=len(weighted))
                 docs, impacts, owner = segment.postings_many(ids)
-                docs, scores = self._best_per_doc(docs, impacts * np.array(factors)[owner])
+                positive = min(factors) > 0
+                scores = impacts * np.array(factors)[owner]
+                docs, scores = self._best_per_doc(docs, scores, positive)
             parts.append(_Docs(docs + base, scores))
         return _concat(parts)
 
-    def _best_per_doc(self, docs: np.ndarray, scores: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def _best_of(
+        self, segment: Segment, ids: list[int], factors: list[float]
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """``_best_per_doc`` of a few words' postings, read one word at a time.
+
+        A word's postings are one slice of its pool (copied, summed up): for a
+        few words that costs less than ``postings_many``'s gathers of every
+        posting through index arrays. The same documents and scores in the
+        same order: the concatenation is what ``postings_many`` returns.
+        """
+        docs_of, scores_of = [], []
+        for word_id, factor in zip(ids, factors, strict=True):
+            docs, impacts = segment.postings(word_id)
+            docs_of.append(docs)
+            scores_of.append(impacts * factor)
+        positive = min(factors) > 0
+        if self._dense(sum(d.size for d in docs_of), positive):
+            best = np.zeros(self._keys.size + 1, np.float64)
+            seen = np.zeros(best.size, bool) if positive else None
+            for docs, scores in zip(docs_of, scores_of, strict=True):
+                best[docs] = np.maximum(best[docs], scores)
+                if seen is not None:
+                    seen[docs] = True
+            unique = np.flatnonzero(seen if seen is not None else best)
+            return unique, best[unique]
+        return self._sorted_best(np.concatenate(docs_of), np.concatenate(scores_of))
+
+    def _best_per_doc(
+        self, docs: np.ndarray, scores: np.ndarray, positive: bool
+    ) -> tuple[np.ndarray, np.ndarray]:
         """Each document once, with its best score (variants of one query word)."""
-        if docs.size * 16 > self._keys.size:
+        if self._dense(docs.size, positive):
             best = np.zeros(self._keys.size + 1, np.float64)
             np.maximum.at(best, docs, scores)
-            unique = np.flatnonzero(best)
+            if positive:
+                seen = np.zeros(best.size, bool)
+                seen[docs] = True
+                unique = np.flatnonzero(seen)
+            else:
+                unique = np.flatnonzero(best)
             return unique, best[unique]
+        return self._sorted_best(docs, scores)
+
+    def _dense(self, postings: int, positive: bool) -> bool:
+        """Whether to take the best score per document in an array over all documents.
+
+        Beyond some thousands of postings that beats sorting them; the scan for
+        the documents found is cheaper over a boolean array than over the scores
+        (measured: ~2.5x at 100,000 articles), so with every score positive (the
+        usual case) the array pays off from half as many postings. A score of 0
+        or less (an idf below zero, when replaced copies outnumber the live
+        articles) drops out of the score scan: then the old rule, for the same
+        answers.
+        """
+        return postings * (8 if positive else 16) > self._keys.size
+
+    @staticmethod
+    def _sorted_best(docs: np.ndarray, scores: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         order = np.argsort(docs, kind="stable")
         docs, scores = docs[order], scores[order]
         starts = np.flatnonzero(np.diff(docs, prepend=-1))
