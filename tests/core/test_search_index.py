@@ -19,6 +19,7 @@ from ossetia_reader.core.search import (
     index_directory,
     open_index,
 )
+from ossetia_reader.core.search import query as q
 from ossetia_reader.core.search.index import MANIFEST
 from ossetia_reader.core.search.store import MAGIC
 
@@ -348,3 +349,27 @@ def test_tokenizing_in_worker_processes_gives_the_same_table() -> None:
     assert [serial.vocab[t] for t in serial.term] == [parallel.vocab[t] for t in parallel.term]
     for name in ("doc", "pos", "field", "keys", "days", "fend", "digest"):
         assert np.array_equal(getattr(serial, name), getattr(parallel, name)), name
+
+
+@pytest.mark.parametrize("copies", [0, 30])
+def test_variants_read_word_by_word_score_as_one_gather(copies: int) -> None:
+    """The per-word path for a few variants gives what postings_many gives, also when
+    replaced copies push an idf below zero (the dense array's rule for that case)."""
+    many = SearchIndex.build(
+        [article(k, f"Leader {k}", "leaders leading leader's " * (k % 3 + 1)) for k in range(1, 80)]
+        + [article(k, "leaders", "leader") for k in range(80, 90)]
+    )
+    for _ in range(copies):
+        many.add([article(k, "leaders met", "the leader") for k in range(80, 90)])
+    segment = many._segments[0]
+    weighted = many._variants(segment, q.Term("leaders"))
+    assert len(weighted) > 1
+    factors = [
+        many._idf(many._global_df(0, word_id)) * weight / 255.0
+        for word_id, weight in weighted.items()
+    ]
+    assert (min(factors) > 0) == (copies == 0)
+    docs, impacts, owner = segment.postings_many(np.fromiter(weighted, np.int64))
+    gathered = many._best_per_doc(docs, impacts * np.array(factors)[owner], min(factors) > 0)
+    sliced = many._best_of(segment, list(weighted), factors)
+    assert np.array_equal(gathered[0], sliced[0]) and np.array_equal(gathered[1], sliced[1])
