@@ -223,3 +223,51 @@ def test_plain_find_quotes_reads_documents_without_entities() -> None:
     assert [(q.text, q.speaker, q.cue) for q in quotes] == [
         ("«сервисное обслуживание систем»", None, "контракт")
     ]
+
+
+def test_a_hyphen_between_spaces_is_the_attribution_dash(enrich: Enrich) -> None:
+    text = (
+        "«По отношению к Большому театру это слово абсолютно незаконно», - заявил "
+        "координатор движения «Архнадзор» Константин Михайлов."
+    )
+    assert quotes_of(enrich, text)[0][1] == "Константин Михайлов"
+
+
+def test_a_dash_and_a_name_on_their_own_line_sign_the_quote(enrich: Enrich) -> None:
+    text = (
+        "В МЧС сообщили о проверке.\n\n«В устье реки Славянки был проведен рейд. Ни в одной "
+        "из проб отклонений не было выявлено».\n\n— Татьяна Скригонюк, заместитель начальника "
+        "пресс-службы МЧС по Санкт-Петербургу\n\nЭкологи приехали позже."
+    )
+    ((quote, speaker),) = quotes_of(enrich, text)
+    assert quote.startswith("«В устье") and speaker == "Татьяна Скригонюк"
+
+
+def test_someone_from_an_organisation_is_unnamed(enrich: Enrich) -> None:
+    text = "«Нам нужно лучше понять, что будет развито», — отметила представитель Philips."
+    assert quotes_of(enrich, text)[0][1] == "представитель Philips"
+
+
+def test_a_role_at_an_organisation_is_the_person_introduced_so(enrich: Enrich) -> None:
+    text = (
+        "«Приходили несколько раз, — рассказывает директор ФБК Роман Рубанов. — Делали "
+        "каменные лица». Вечером полиция вернулась. «Мы слышали, что они что-то упаковывают», "
+        "— говорит директор ФБК."
+    )
+    assert [speaker for _, speaker in quotes_of(enrich, text)] == ["Роман Рубанов"] * 2
+
+
+def test_a_sentence_going_on_after_a_dash_is_no_attribution(enrich: Enrich) -> None:
+    text = (
+        "Герман Стерлигов говорит, что его однофамилец — «карьерный контрразведчик» — "
+        "действительно работал управляющим делами Совета министров."
+    )
+    assert [speaker for _, speaker in quotes_of(enrich, text)] == ["Герман Стерлигов"]
+
+
+def test_ona_is_not_the_man_quoted_before(enrich: Enrich) -> None:
+    text = (
+        "«Это было давно», — рассказывал Герман Стерлигов. Когда его освободили, она сказала: "
+        "«Ладно, давай распишемся»."
+    )
+    assert quotes_of(enrich, text)[1][1] != "Герман Стерлигов"

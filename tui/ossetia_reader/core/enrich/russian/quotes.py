@@ -57,7 +57,9 @@ _CUE = re.compile(
     r"отвечал|полагают|пошутил|шутит|спрашивает|спрашивают|спрашивал|рассуждает|"
     r"рассуждал|возмущается|возмутил|докладывал|доложил|упрекнул|упрекал|ссылался|ссылалась|"
     r"ссылались|ссылается|ссылаются|сообщал|признавал|настаивал|указывал|замечал|предупреждал|"
-    r"напоминал|комментировал|возражал|подтверждал"
+    r"напоминал|комментировал|возражал|подтверждал|рассказывал|признавался|жаловался|"
+    r"возмущался|предлагал|уверял|сетовал|посетовал|подытожил|заметила|воскликнул|крикнул|"
+    r"кричал|прокричал|произнес|произнёс|сообщила"
     r")(?:а|о|и|ась|ось|ись|ся|сь)?(?![\w-])",
     re.IGNORECASE,
 )
@@ -131,11 +133,31 @@ def find(text: str, entities: Sequence[Entity] = ()) -> list[FoundQuote]:
     for start, end, kind in candidates:
         if start < last_end:
             continue
+        if kind == "dash" and _byline(text, start, end, names, found):
+            continue
         quote = _attribute(text, start, end, kind, names, found, interviewee)
         if quote is not None:
             found.append(_named_in_full(quote, names))
             last_end = end
     return found
+
+
+def _byline(text: str, start: int, end: int, names: _Names, found: list[FoundQuote]) -> bool:
+    """``«…».⏎⏎— Татьяна Скригонюк, заместитель начальника пресс-службы МЧС``: a line
+    that opens with a dash and a name, and says nothing, signs the quote before it."""
+    entity = names.at(start)
+    if entity is None or entity.type != "PER" or not found:
+        return False
+    rest = text[entity.end : end]
+    if rest.strip() and not rest.lstrip().startswith((",", "(")):
+        return False
+    if _CUE.search(rest) or len(rest.split()) > 25 or start - found[-1].end > 300:
+        return False
+    if found[-1].speaker is None or not found[-1].speaker[:1].isupper():
+        found[-1] = replace(
+            found[-1], speaker=entity.canonical, speaker_start=entity.start, speaker_end=entity.end
+        )
+    return True
 
 
 def _named_in_full(quote: FoundQuote, names: _Names) -> FoundQuote:
@@ -257,7 +279,12 @@ class _Names:
     def quoted(self, entity: Entity) -> bool:
         """Whether a name is inside someone's words: «…Янукович…», — сказал он."""
         at = bisect_right(self.quote_starts, entity.start) - 1
-        return at >= 0 and self.quotes[at][0] < entity.start and entity.end < self.quotes[at][1]
+        if not (at >= 0 and self.quotes[at][0] < entity.start and entity.end < self.quotes[at][1]):
+            return False
+        # «Первое, — рассказывает директор ФБК Роман Рубанов. — Второе»: the attribution
+        # between the dashes is not in the quote.
+        dash = max(self.text.rfind(d, self.quotes[at][0], entity.start) for d in _DASH)
+        return dash < 0 or _CUE.search(self.text, dash, entity.start) is None
 
     def at(self, start: int) -> Entity | None:
         """The entity that starts at ``start``."""
@@ -301,7 +328,9 @@ class _Names:
                 return candidates[-1]
         return None
 
-    def in_role(self, role: str, index: int, feminine: bool) -> Entity | None:
+    def in_role(
+        self, role: str, index: int, feminine: bool, fallback: bool = True
+    ) -> Entity | None:
         """The person ``сказал режиссер`` means: the last one before ``index`` the article
         introduces with that word (``режиссера Кирилла Серебренникова``), else the last
         person of that gender named before."""
@@ -315,7 +344,7 @@ class _Names:
             lead = re.split(r"[.,;:!?()«»—–]", self.text[max(0, entity.start - 60) : entity.start])
             if any(stem(word) == key for word in lead[-1].split()[-3:]):
                 return entity
-        return self.person_before(index, feminine)
+        return self.person_before(index, feminine) if fallback else None
 
     def full_name(self, canonical: str, index: int) -> str:
         """A person's name as the article gives it in full and in the nominative.
@@ -332,7 +361,10 @@ class _Names:
             return canonical
         key = stem(words[-1])
         matching = [e for e in self.people_full if stem(e.canonical.split()[-1]) == key]
-        if len(words) > 2:
+        if len(words) > 3:
+            # ``пресс-секретаря Алексея Навального Киры Ярмыш``: the last name is hers.
+            words = words[-2:]
+        elif len(words) > 2:
             others = [e for e in matching if stem(e.canonical.split()[0]) != stem(words[0])]
             if others:
                 words, matching = words[-1:], others
@@ -480,6 +512,7 @@ _DOCUMENT = re.compile(
 )
 
 
+_DOCUMENT_REACH = 150
 _INTO = re.compile(r"(?<![\w-])во?[ \u00a0]+$", re.IGNORECASE)
 
 
@@ -494,7 +527,8 @@ def _document(text: str, start: int, end: int, names: _Names) -> FoundQuote | No
     window = text[lower:start]
     ends = [m.end() for m in _SENTENCE_END.finditer(window)]
     cut = max(lower + (ends[-1] if ends else 0), _paragraph_start(text, start, lower))
-    documents = list(_DOCUMENT.finditer(text, cut, start))
+    # The document named close before its words (not anywhere in a long sentence).
+    documents = list(_DOCUMENT.finditer(text, max(cut, start - _DOCUMENT_REACH), start))
     document = documents[-1] if documents else None
     if document is None or _INTO.search(text, max(0, start - 4), start):
         return None  # ``(дом) находится на въезде в «центр культуры и досуга»``: a place
@@ -538,11 +572,16 @@ def _capitalised_name(inner: str) -> bool:
     return stripped[:1].isupper() and len(stripped.split()) <= 4 and not _sentence_like(stripped)
 
 
+_SO_CALLED = re.compile(r"(?<![\w-])(?:так\s+)?называем\w*(?:\s+[^\s«»]+){0,3}\s*$", re.I)
+
+
 def _is_title(text: str, start: int, end: int, names: _Names) -> bool:
     """A short «…» that names something: an entity, or after a word like компания."""
     inner = text[start + 1 : end - 1].strip()
     if len(inner.split()) > 4 or (_sentence_like(inner) and len(inner.split()) > 2):
         return False
+    if _SO_CALLED.search(text[max(0, start - 40) : start]):
+        return True  # так называемые «…», называемых в Японии «…»: a term
     if _TITLE_NOUNS.search(text[max(0, start - 30) : start]):
         # ``заявлял, что обыски в театре «нелепо»``: lower-case words in reported
         # speech are the speaker's, whatever noun comes before them.
@@ -570,6 +609,10 @@ def _speaker(
             return by_intro
     cue_match = _CUE.search(clause) or intro
     cue = cue_match.group() if cue_match else None
+    if not first:
+        said = _pronoun_said(text, lower, clause, names)
+        if said is not None:
+            return said
     if first:
         entity = names.first(lower, upper, subject=True)
     else:
@@ -588,6 +631,18 @@ def _speaker(
             and _REPORTED_LINK.search(text, verb_at, after_verb.start) is None
         ):
             entity = after_verb
+    if entity is not None and entity.type == "ORG":
+        member = _SOURCE_OF.search(text, max(lower, entity.start - 40), entity.start)
+        if member is not None:
+            # ``— отметила представитель Philips``: someone unnamed from the organisation.
+            phrase = " ".join(text[member.start() : entity.end].split())
+            return phrase[:1].lower() + phrase[1:], cue, None, None
+        title = _ROLE_OF.search(text, max(lower, entity.start - 40), entity.start)
+        if title is not None and _ROLE.match(title.group(1)):
+            # ``— говорит директор ФБК``: the person the article introduced as such.
+            person = names.in_role(title.group(1), lower, False, fallback=False)
+            if person is not None:
+                return person.canonical, cue, person.start, person.end
     pronoun = _PRONOUN.search(clause)
     # Only ``сказал он`` names the speaker; ``пояснил, что … она «…»`` is in the reported
     # clause (and often means a thing: площадка).
@@ -610,8 +665,15 @@ def _speaker(
             return source, cue, None, None
         if person is not None:
             return person.canonical, cue, person.start, person.end
-        if found and found[-1].speaker:
-            previous = found[-1]
+        previous = found[-1] if found else None
+        if (
+            previous is not None
+            and previous.speaker
+            and previous.speaker[:1].isupper()
+            and (word == "они" or _feminine(previous.speaker) == (word == "она"))
+        ):
+            # No one named before: the last speaker, if the pronoun fits (``она сказала``
+            # is not the man quoted last).
             return previous.speaker, cue, previous.speaker_start, previous.speaker_end
     if cue_match is not None:
         # An unnamed source: the words after the verb ("собеседник «Медузы»").
@@ -624,12 +686,16 @@ def _speaker(
             phrase = " ".join([words[0].lower(), *words[1:]])
             first_word = words[0].lower()
         first_word = phrase.split()[0].lower() if phrase else ""
-        if _NAMING.match(cue_match.group()):
-            return None, cue, None, None  # назвал митинг «…»: the object, not a source
-        if _ROLE.match(first_word.rstrip(".,;:")):
-            # ``— сообщил артист``: the person the article names in that role.
+        if _NAMING.match(cue_match.group()) or _DIRECTIVE.match(cue_match.group()):
+            # назвал митинг «…», потребовали создания «…»: the object, not a source
+            return None, cue, None, None
+        role = first_word.rstrip(".,;:")
+        if len(role) > 3 and role.isalpha() and not _SOURCE_NOUN.match(role) and subject is None:
+            # ``— сообщил артист``, ``— говорит скульптор``: the person the article names
+            # in that role (any noun: протоиерей Всеволод Чаплин); for the usual roles,
+            # else the last person of the verb's gender named before.
             feminine = cue_match.group().lower().endswith(("а", "ась"))
-            person = names.in_role(first_word, lower, feminine)
+            person = names.in_role(role, lower, feminine, fallback=bool(_ROLE.match(role)))
             if person is not None:
                 return person.canonical, cue, person.start, person.end
         if (
@@ -668,6 +734,12 @@ _SOURCE_BEFORE = re.compile(
     r"(?=[ \u00a0,]*$)",
     re.IGNORECASE,
 )
+_SOURCE_OF = re.compile(
+    r"(?<![\w-])(?:источник|собеседник|представител|сотрудник)\w*(?:[ \u00a0]+[^\s,.:;«»]+)?"
+    r"[ \u00a0]+«?$",
+    re.IGNORECASE,
+)
+_ROLE_OF = re.compile(r"(?<![\w-])([а-яё-]+)[ \u00a0]+«?$")
 _LISTENER = re.compile(r"^[ \u00a0]*«[^»]{1,40}»")
 _INTRO_SUBJECT = re.compile(r"как", re.IGNORECASE)
 _INTRO_PRONOUN = re.compile(r"(?<![\w-])(его|её|ее|их)(?![\w-])", re.IGNORECASE)
@@ -719,9 +791,32 @@ def _intro_speaker(
     return entity.canonical, intro, entity.start, entity.end
 
 
+_PRONOUN_VERB = re.compile(r"(?<![\w-])(он|она|они)[ \u00a0]+(?:\w+[ \u00a0]+)?$", re.I)
+
+
+def _pronoun_said(text: str, lower: int, clause: str, names: _Names) -> Attribution | None:
+    """``Как рассказывал Стерлигов, когда его освободили, она сказала: «…»``: the verb
+    nearest the quote, with a pronoun for its subject, says who spoke."""
+    cues = list(_CUE.finditer(clause))
+    if len(cues) < 2:
+        return None
+    last = cues[-1]
+    pronoun = _PRONOUN_VERB.search(clause, 0, last.start())
+    if pronoun is None:
+        return None
+    word = pronoun.group(1).lower()
+    person = names.person_before(lower + pronoun.start(), None if word == "они" else word == "она")
+    if person is None:
+        return None
+    return person.canonical, last.group(), person.start, person.end
+
+
 def _after(text: str, end: int, names: _Names, found: list[FoundQuote]) -> Attribution | None:
     """``«…», — сказал Песков.`` (also without the comma, after ?, ! or …)."""
-    match = re.compile(r"[,.!?…]?[ \u00a0]*[—–][ \u00a0]*").match(text, end)
+    # A hyphen between spaces stands for the dash in some feeds: «…», - заявил он.
+    match = re.compile(r"[,.!?…]?(?:[ \u00a0]*[—–]|[ \u00a0]+-(?=[ \u00a0]))[ \u00a0]*").match(
+        text, end
+    )
     if match is None:
         comma = re.compile(r",[ \u00a0]*").match(text, end)
         if comma is None:
@@ -729,8 +824,12 @@ def _after(text: str, end: int, names: _Names, found: list[FoundQuote]) -> Attri
         match = comma
     clause_end = _clause_end(text, match.end())
     clause = text[match.end() : clause_end]
-    if not _CUE.search(clause) and not names.first(match.end(), clause_end):
-        return None
+    if not _CUE.search(clause):
+        # No verb: only a name signing the quote (``«…», — Дмитрий Песков.``), not a
+        # sentence going on (``— действительно работал в Совете министров``).
+        signer = names.first(match.end(), clause_end)
+        if signer is None or signer.start > match.end() + 1 or len(clause.split()) > 12:
+            return None
     if match.group().strip() == "," and not _CUE.match(clause):
         return None  # a plain comma continues the sentence: not an attribution
     if _CONJUNCTION.match(clause):
@@ -794,7 +893,7 @@ def _before(
     attribution = _speaker(text, cut, start, names, found, first=False)
     if attribution is None:
         return None
-    if attribution[0] is None and not _reported(text, cut, start):
+    if attribution[0] is None and not colon and not _reported(text, cut, start):
         # An unnamed speaker is kept only where the sentence plainly reports speech
         # (В мэрии сказали, что власти «…»).
         return None
