@@ -32,9 +32,17 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tui"))
 
 from ossetia_reader.core.enrich import pipeline  # noqa: E402
-from ossetia_reader.core.enrich.store import EntityCount, entity_counts, store_batch  # noqa: E402
+from ossetia_reader.core.enrich.store import (  # noqa: E402
+    EntityCount,
+    entity_counts,
+    speaker_counts,
+    store_batch,
+)
 from ossetia_reader.core.importer import import_paths  # noqa: E402
 from ossetia_reader.core.library import Library  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import speaker_lists  # noqa: E402
 
 CORPORA = next(
     (
@@ -60,31 +68,57 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, help="pickle of raw tagger spans (development)")
     parser.add_argument("--show-unjudged", action="store_true", help="print unjudged rows as TSV")
     parser.add_argument("--keep", type=Path, help="build the library in this folder and keep it")
+    parser.add_argument(
+        "--lines",
+        help="START:STOP: import only these lines of the corpus file (0-based, STOP excluded; "
+        "a slice, see SLICES); judgements then live in <corpus>@<START>-<STOP>.tsv",
+    )
+    parser.add_argument("--speakers", action="store_true", help="also score the top 40 speakers")
     args = parser.parse_args()
+    lines = _lines(args.lines) if args.lines else None
     for corpus in args.corpus or ["ru-ua-press-releases", "bbc-news"]:
         keep = args.keep / corpus if args.keep else None
-        evaluate(corpus, args.limit, args.cache, args.show_unjudged, keep)
+        evaluate(corpus, args.limit, args.cache, args.show_unjudged, keep, lines, args.speakers)
         print()
 
 
+def _lines(spec: str) -> tuple[int, int]:
+    start, _, stop = spec.partition(":")
+    return int(start or 0), int(stop) if stop else 10**9
+
+
 def evaluate(
-    corpus: str, limit: int, cache: Path | None, show_unjudged: bool, keep: Path | None = None
+    corpus: str,
+    limit: int,
+    cache: Path | None,
+    show_unjudged: bool,
+    keep: Path | None = None,
+    lines: tuple[int, int] | None = None,
+    speakers: bool = False,
 ) -> None:
     source = CORPORA / corpus / f"{corpus}.jsonl"
     if not source.exists():
         print(f"{corpus}: {source} not found, skipped")
         return
+    label = corpus if lines is None else f"{corpus}@{lines[0]}-{lines[1]}"
     with tempfile.TemporaryDirectory(prefix="entity-lists-") as folder:
         if keep is not None:
             shutil.rmtree(keep, ignore_errors=True)
-        library = Library(keep or Path(folder))
+        library = Library(keep or Path(folder) / "library")
+        if lines is not None:  # the slice's lines as a file of their own, imported as `add` does
+            part = Path(folder) / f"{corpus}.jsonl"
+            with source.open(encoding="utf-8") as whole, part.open("w", encoding="utf-8") as out:
+                out.writelines(
+                    line for number, line in enumerate(whole) if lines[0] <= number < lines[1]
+                )
+            source = part
         import_paths(library, [str(source)])  # as `ossetia-reader add` does
         keys = sorted(key for key, _ in library.titles())
         if limit:
             keys = keys[:limit]
         stored = [a for a in (library.get(key) for key in keys) if a is not None]
         started = time.perf_counter()
-        raw = _tag([a.body for a in stored], cache.with_suffix(f".{corpus}.pkl") if cache else None)
+        raw = _tag([a.body for a in stored], cache.with_suffix(f".{label}.pkl") if cache else None)
         results = []
         for article, spans in zip(stored, raw, strict=True):
             assert article.key is not None
@@ -92,9 +126,30 @@ def evaluate(
             results.append((article.key, entities, quotes))
         store_batch(library, results)
         seconds = time.perf_counter() - started
-        print(f"{corpus}: {len(stored)} articles, enriched in {seconds:.0f} s")
-        report(library, corpus, show_unjudged)
+        print(f"{label}: {len(stored)} articles, enriched in {seconds:.0f} s")
+        report(library, label, show_unjudged)
+        if speakers:
+            report_speakers(library, label, show_unjudged)
         library.close()
+
+
+def report_speakers(library: Library, label: str, show_unjudged: bool = False) -> None:
+    """Score the top 40 speakers (``quotes --limit 40``) against
+    ``judgements/speakers-<label>.tsv`` (the format ``speaker_lists`` reads)."""
+    rows = speaker_counts(library, limit=speaker_lists.TOP_SPEAKERS)
+    judgements = speaker_lists.read_judgements(JUDGEMENTS / f"speakers-{label}.tsv")
+    right, judged, wrong, unjudged = speaker_lists.score_list([r.name for r in rows], judgements)
+    precision = right / judged if judged else 0.0
+    print(
+        f"  top {len(rows)} speakers: precision {precision:.3f} ({right}/{judged} judged right"
+        + (f"; {len(unjudged)} rows not judged" if unjudged else "")
+        + ")"
+    )
+    for speaker, reason in wrong:
+        print(f"    {speaker} ({reason})")
+    if show_unjudged:
+        for speaker in unjudged:
+            print(f"{speaker}\t?\t\t")
 
 
 def report(library: Library, corpus: str, show_unjudged: bool = False) -> None:
