@@ -115,6 +115,7 @@ def link_mentions(
     (``Ossetia`` is not ``North Ossetia``). A place or organisation that
     ``listed`` knows (``Jordan``) keeps its type even beside ``Michael Jordan``.
     """
+    entities = _companies_first(entities)
     # word -> {key of a full person name containing it: that mention}, and for
     # organisations the last word only: built once, so linking stays linear.
     people: dict[str, dict[str, Entity]] = {}
@@ -129,14 +130,21 @@ def link_mentions(
                 people.setdefault(word, {}).setdefault(key, entity)
         elif entity.type == "ORG":
             organisations.setdefault(words[-1], {}).setdefault(key, entity)
+    openings: dict[str, dict[str, Entity]] = {}  # first word -> organisations opening so
+    for entity in entities:
+        words = _name_words(entity.canonical)
+        if entity.type == "ORG" and len(words) > 1:
+            openings.setdefault(words[0], {}).setdefault(canonical_key(entity.canonical), entity)
     linked: list[Entity] = []
     for entity in entities:
         words = _name_words(entity.text)
         target = None
         if len(words) == 1 and (entity.type == "PER" or not listed(entity.text)):
             persons = people.get(words[0], {})
-            if len(persons) == 1:
-                target = next(iter(persons.values()))
+            if entity.type == "ORG" and len(firsts := openings.get(words[0], {})) == 1:
+                target = next(iter(firsts.values()))  # "Drexel" of "Drexel Burnham Lambert"
+            elif len(persons) == 1 or _one_person(list(persons)):
+                target = next(iter(persons.values()))  # the first full name given
             elif not persons and entity.type == "ORG":
                 named = organisations.get(words[0], {})
                 target = next(iter(named.values())) if len(named) == 1 else None
@@ -145,3 +153,38 @@ def link_mentions(
         else:
             linked.append(entity)
     return linked
+
+
+def _companies_first(entities: Sequence[Entity]) -> list[Entity]:
+    """A "person" whose whole name opens an organisation named in the same article is
+    that organisation shortened: ``Drexel Burnham`` of ``Drexel Burnham Lambert Inc``,
+    ``Smith Barney`` of ``Smith Barney, Harris Upham and Co`` (the tagger reads two
+    capitalised words as a given name and a surname)."""
+    orgs = [
+        (_name_words(e.canonical), e)
+        for e in entities
+        if e.type == "ORG" and len(_name_words(e.canonical)) > 2
+    ]
+    if not orgs:
+        return list(entities)
+    result: list[Entity] = []
+    for entity in entities:
+        words = _name_words(entity.canonical)
+        if entity.type == "PER" and len(words) > 1:
+            longer = {
+                canonical_key(org.canonical): org
+                for org_words, org in orgs
+                if len(org_words) > len(words) and org_words[: len(words)] == words
+            }
+            if len(longer) == 1:
+                org = next(iter(longer.values()))
+                result.append(replace(entity, type="ORG", canonical=org.canonical))
+                continue
+        result.append(entity)
+    return result
+
+
+def _one_person(keys: list[str]) -> bool:
+    """Whether several full names are one person's ("Ivan F. Boesky", "Ivan Boesky")."""
+    groups = identity.same_person_groups(keys)
+    return len(groups) == 1 and len(groups[0]) == len(keys)

@@ -21,6 +21,7 @@ from ossetia_reader.core.enrich.spelling import spelling_key
 
 _NOT_LATIN = re.compile("[^\\W\\d_\u0000-\u024f]")
 _ALIASES = Path(__file__).resolve().parent / "data" / "aliases.tsv"
+_GIVEN_NAMES = Path(__file__).resolve().parent / "data" / "given_name_forms.tsv"
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +122,101 @@ def listed_variants(name: str) -> tuple[str, ...]:
     return tuple(v for v in (entry.name, *entry.variants) if v != name)
 
 
+# Legal-form suffixes of company names ("Microsoft Corp.", "Drexel Burnham Lambert Inc",
+# "Goldman, Sachs and Co", "Deutsche Bank AG", "Broken Hill Pty Ltd"): abbreviations only,
+# so "British Broadcasting Corporation" keeps its name.
+_LEGAL_FORM = re.compile(
+    r"(?:,?\s+(?:(?:&|and)\s+)?(?:Inc|Corp|Co|Cos|Ltd|Plc|PLC|plc|LLC|L\.L\.C|AG|SA|S\.A|"
+    r"NV|N\.V|BV|B\.V|GmbH|SpA|S\.p\.A|AB|ASA|Oyj|KK|Pty|Bhd|Ltda|Incorporated|INC|CORP|"
+    r"P\.C|LLP|L\.P|LP|"
+    r"CO|LTD)\.?)+$"
+)
+
+
+def without_legal_form(name: str) -> str:
+    """``name`` without a company's legal-form suffix: ``Microsoft Corp.`` is ``Microsoft``.
+
+    The suffix is written in some mentions and not in others, so keeping it would
+    make one company two rows. A listed name is kept whole, and so is a name that
+    would be left with no word of two letters.
+    """
+    match = _LEGAL_FORM.search(name)
+    if match is None or match.start() == 0 or lookup(name) is not None:
+        return name
+    rest = name[: match.start()].rstrip(" ,&")
+    if not any(len(word) >= 2 and word[:1].isalpha() for word in rest.split()):
+        return name
+    return rest
+
+
+def has_legal_form(name: str) -> bool:
+    """Whether ``name`` ends in a company's legal-form suffix (``Texaco Inc``)."""
+    return without_legal_form(name) != name
+
+
 def aliases() -> tuple[Alias, ...]:
     """Every line of the shipped alias list."""
     return _table().entries
+
+
+@cache
+def _given_name_forms() -> dict[str, str]:
+    """Spelling key of a given name or its short form -> key of the full given name."""
+    forms: dict[str, str] = {}
+    for line in _GIVEN_NAMES.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        full, _, short = line.partition("\t")
+        key = spelling_key(full.strip())
+        forms[key] = key
+        for form in short.split("|"):
+            if form.strip():
+                forms.setdefault(spelling_key(form.strip()), key)
+    return forms
+
+
+_ARABIC_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "abd", "abdul", "ould"})
+_VOWELS = re.compile("[aeiouy]")
+
+
+@dataclass(frozen=True, slots=True)
+class PersonKey:
+    """Who a full name names, apart from middle initials and short given names:
+    ``Ivan F. Boesky`` and ``Ivan Boesky``, ``Dan Amstutz`` and ``Daniel Amstutz``
+    have one ``key``; ``initials`` tells ``George W. Bush`` from ``George H. W. Bush``."""
+
+    key: tuple[str, ...]
+    initials: tuple[str, ...]
+
+
+def person_key(folded: str) -> PersonKey | None:
+    """The ``PersonKey`` of a folded full name (``canonical_key`` of it), or None when it
+    is not a given name and a surname (one word, or an initial first: ``A.W. Clausen``)."""
+    words = folded.split()
+    if len(words) < 2 or len(words[0]) < 2 or len(words[-1]) < 2:
+        return None
+    given = _given_name_forms().get(words[0], words[0])
+    if _ARABIC_PARTICLES & set(words[1:-1]):
+        # Arabic names are romanised with different vowels: Moqtada/Muqtada al-Sadr,
+        # Mohammed/Muhammad: the given name's consonants decide.
+        given = _VOWELS.sub("", given) or given
+    middle = tuple(word for word in words[1:-1] if len(word) > 1)
+    initials = tuple(word for word in words[1:-1] if len(word) == 1)
+    return PersonKey((given, *middle, words[-1]), initials)
+
+
+def same_person_groups(folded_names: list[str]) -> list[list[str]]:
+    """Groups (two or more) of ``folded_names`` that name one person by ``person_key``:
+    the same given name (or its short form) and surname, differing at most by middle
+    initials that do not contradict each other (``George W.`` and ``George H. W.`` do)."""
+    by_key: dict[tuple[str, ...], list[tuple[str, tuple[str, ...]]]] = {}
+    for name in folded_names:
+        found = person_key(name)
+        if found is not None:
+            by_key.setdefault(found.key, []).append((name, found.initials))
+    groups = []
+    for members in by_key.values():
+        initials = {found for _, found in members if found}
+        if len(members) > 1 and len(initials) <= 1:
+            groups.append([name for name, _ in members])
+    return groups

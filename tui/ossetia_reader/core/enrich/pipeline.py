@@ -149,6 +149,7 @@ def build_entities(text: str, spans: Sequence[Span]) -> tuple[Entity, ...]:
             continue
         surface = text[start:end]
         name = _singular_demonym(preferred_name(" ".join(surface.split())), label)
+        name = identity.without_legal_form(name)  # "Microsoft Corp." is "Microsoft"
         entities.append(Entity(start, end, surface, label, name))
         last_end = end
     linked = [

@@ -116,6 +116,9 @@ _COMPANY_BEFORE = re.compile(
     r"(?:stake|shares|stock|stockholders|shareholders|subsidiary|unit|acquisition|takeover)"
     r"\s+(?:in|of)\s+$"
 )
+# A stock ticker right after a name: "Fannie Mae (FNM.N: Quote, Profile, Research)",
+# Reuters' "GTE Corp <GTE>": the name is a listed company's.
+_TICKER_AFTER = re.compile(r"^\s*(?:\([A-Z0-9][A-Z0-9.\-]*\.[A-Z]{1,2}:|<[A-Z0-9][A-Z0-9.\-]*>)")
 _PER_AFTER = re.compile(r"^,?\s+(?:said|says|noted|stressed|added|explained|emphasised|"
                         r"emphasized|told|thanked|signed|met)\b")  # fmt: skip
 
@@ -443,6 +446,10 @@ def _after_role(
     return [(rest[0][0], end, "PER" if label in ("PER", "ORG") else label)]
 
 
+# A stock symbol or a news service's code: capitals, a dot, one to three capitals.
+_TICKER = re.compile(r"^[A-Z]{2,6}\.[A-Z]{1,3}$")
+
+
 # An HTML tag opened (as "<" or escaped "&lt;") and not closed before a mention.
 _OPEN_TAG = re.compile(r"(?:<|&lt;)/?[A-Za-z][A-Za-z0-9]*\s(?:(?!&gt;)[^<>])*$")
 
@@ -472,6 +479,8 @@ def is_junk(text: str, start: int, end: int) -> bool:
         return True  # "Johnson & Johnson (JNJ.N: Quote, Profile, Research)"
     if not words or _listed(surface):
         return False
+    if _TICKER.match(surface):
+        return True  # "(CBS.MW)", "JNJ.N": a news service's code or a stock symbol
     if _PHRASES.match(surface):
         return True  # greetings, slogans
     if (
@@ -587,9 +596,40 @@ def mention_cue(text: str, start: int, end: int) -> str | None:
         return "LOC"  # "in Bucha", not "in the NFL"
     if len(words) <= 2 and _TEAM_AFTER.match(after):
         return "ORG"  # "Chelsea manager Jose Mourinho", "Leicester lock Ben Kay"
-    if _COMPANY_AFTER.match(after) or _COMPANY_BEFORE.search(before):
+    if _company_cue(text, start, end):
         return "ORG"  # "Tenneco Inc", "shares of Inco", "a stake in Comdata"
     return None
+
+
+# Company words right after a name ("Fannie Mae chief executive Franklin Raines",
+# "Microsoft chairman Bill Gates") or right before it ("smaller rival Freddie Mac").
+_COMPANY_ROLE_AFTER = re.compile(
+    r"^(?:['’]s)?\s+(?:chief executive|ceo|chairman|executives|employees|board of directors)\b"
+)
+_COMPANY_NOUN_BEFORE = re.compile(
+    r"(?:^|[^\w-])(?:rival|company|firm|carrier|lender|insurer|retailer|maker|brokerage|"
+    r"conglomerate|chipmaker|automaker|carmaker|airline|bank|retailers|companies|firms|"
+    r"broker|brokers|trader|traders|dealer|dealers|exporter|importer|publisher|"
+    r"distributor|operator|producer|supplier|group)\s+$"
+)
+
+
+def _company_cue(text: str, start: int, end: int) -> bool:
+    """Whether the words around a mention mark it a company's: a legal form or ticker
+    after it, "shares of" before it, "chief executive" after, "rival" before."""
+    before = text[max(0, start - 40) : start]
+    after = text[end : end + 40]
+    return bool(
+        _COMPANY_AFTER.match(after)
+        or _TICKER_AFTER.match(after)
+        or _COMPANY_ROLE_AFTER.match(after)
+        or _COMPANY_BEFORE.search(before)
+        # "the company Bill Gates founded": a given name makes the name a person's
+        or (
+            _COMPANY_NOUN_BEFORE.search(before) is not None
+            and not _first_name(text[start:end].split()[0])
+        )
+    )
 
 
 def _shape(name: str) -> str | None:
@@ -629,6 +669,14 @@ def decide_types(text: str, entities: Sequence[Entity]) -> list[Entity]:
         for e, cue in zip(entities, cues, strict=True)
         if cue == "PER" and " " in e.canonical
     }
+    # A name the article writes once with a legal form ("Drexel Burnham Lambert Inc") or
+    # marks once as a company's ("Fannie Mae chief executive", "C. Czarnikow Ltd") is a
+    # company in every mention ("Drexel Burnham Lambert", "Drexel").
+    companies = {
+        canonical_key(e.canonical)
+        for e in entities
+        if identity.has_legal_form(" ".join(e.text.split())) or _company_cue(text, e.start, e.end)
+    }
     decided: list[Entity] = []
     for entity, cue in zip(entities, cues, strict=True):
         listed = _listed(entity.canonical) or _listed(entity.text)
@@ -636,6 +684,8 @@ def decide_types(text: str, entities: Sequence[Entity]) -> list[Entity]:
         if listed is not None:
             if not (listed == "LOC" and type_ == "ORG" and cue != "LOC"):
                 type_ = listed
+        elif canonical_key(entity.canonical) in companies and cue != "PER":
+            type_ = "ORG"
         elif cue == "PER" or (cue in ("LOC", "ORG") and type_ in ("PER", "ORG", "LOC")):
             type_ = cue
         elif type_ == "PER" and (shape := _shape(entity.canonical)) is not None:
@@ -679,3 +729,47 @@ def is_marker(name: str) -> bool:
         or _plain(name) in _TIME_ZONES
         or (bool(words) and _plain(words[-1]) in ("dlrs", "dlr", "cts"))
     )
+
+
+# Words that, with the generic words of roles and bodies, make the name of a body every
+# country has: "Finance Ministry", "Central Bank", "Security Council", "Armed Forces".
+_BODY_WORDS = _wordset(
+    "central national reserve security armed supreme constitutional interior agriculture "
+    "commerce transport labour labor environment industry military people's ruling "
+    "opposition upper lower"
+)
+_BODY_HEADS = _wordset(
+    "ministry bank council forces committee court parliament army navy police assembly "
+    "government cabinet"
+)
+_COMMON_BODIES = _wordset("bank company corporation firm group court")
+
+
+def is_generic_body(name: str) -> bool:
+    """Whether ``name`` names a kind of body rather than one body: "Finance Ministry",
+    "Central Bank", "Security Council", "Armed Forces" stand for a different country's
+    body in each article, and "Bank" alone is a common noun; listed names ("UN Security
+    Council", "Federal Reserve") and abbreviations are kept. Such rows are left out of
+    the library's lists (each article still shows its own mention)."""
+    words = name.split()
+    if not words or _listed(name) or identity.lookup(name) is not None:
+        return False
+    if len(words) == 1:
+        return not name.isupper() and _plain(name) in _COMMON_BODIES
+    return _plain(words[-1]) in _BODY_HEADS and all(
+        _is_generic(word) or _plain(word) in _BODY_WORDS for word in words
+    )
+
+
+_NOT_GIVEN = _wordset(
+    "new north south east west northern southern eastern western central upper lower "
+    "great greater san santa saint st port fort lake mount cape gulf"
+)
+
+
+def could_be_person(folded: str) -> bool:
+    """Whether a full name's first word could be a given name: not "New" of "New
+    Brunswick" nor "North" of "North Dakota" (a surname alone is never merged into such
+    a name)."""
+    words = folded.split()
+    return bool(words) and words[0] not in _NOT_GIVEN and words[0] not in rules.gazetteers().common

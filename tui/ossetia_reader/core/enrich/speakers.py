@@ -182,6 +182,14 @@ def _given_name(word: str) -> bool:
     return word.lower() in rules.gazetteers().first_names
 
 
+def _is_group_word(word: str) -> bool:
+    """ "Prosecutors", "Officials", "Analysts": a capitalised common noun for a group."""
+    lowered = word.lower()
+    if not lowered.endswith("s") or lowered in english.NOT_NAMES:
+        return False  # "They", "This"
+    return lowered in rules.gazetteers().common or lowered[:-1] in english.ROLE_NOUNS
+
+
 def _start(entity: Entity) -> int:
     return entity.start
 
@@ -365,6 +373,9 @@ class Speakers:
         if self._is_description(words):
             description = " ".join(self.text[start:end].split())
             return Resolved(description[:1].lower() + description[1:], start, end)
+        if len(words) == 1 and not entities and _is_group_word(first):
+            # "Prosecutors said", "Officials said": a description, not a name.
+            return Resolved(first.lower(), start, end)
         if self._is_untagged_name(words, entities):
             return Resolved(" ".join(self.text[start:end].split()), start, end)
         return None
@@ -379,6 +390,8 @@ class Speakers:
             return False
         if any(w in english.ROLE_NOUNS or w in english.TITLE_CONNECTORS for w in lowered):
             return False
+        if all(w.group().isupper() for w in words) and any(len(w.group()) > 3 for w in words):
+            return False  # "SEOUL" of a dateline, a heading in capitals
         return all(w.group()[:1].isupper() for w in words) and not self.people.is_place(
             words[0].start(), words[-1].end()
         )

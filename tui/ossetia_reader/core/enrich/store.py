@@ -21,8 +21,13 @@ from dataclasses import dataclass, replace
 from ossetia_reader.core.article import Article, Entity, Quote
 from ossetia_reader.core.enrich import identity
 from ossetia_reader.core.enrich.canonical import canonical_key
-from ossetia_reader.core.enrich.refine import is_marker, mention_cue
-from ossetia_reader.core.enrich.rules import is_listed, listed_type
+from ossetia_reader.core.enrich.refine import (
+    could_be_person,
+    is_generic_body,
+    is_marker,
+    mention_cue,
+)
+from ossetia_reader.core.enrich.rules import gazetteers, is_listed, listed_type
 from ossetia_reader.core.library import Library, LibraryError
 
 _NEWEST_FIRST = "a.date IS NULL, a.date DESC, a.key DESC"
@@ -300,8 +305,14 @@ def entity_counts(
     grouped = _typed_rows(library, list(candidates))
     merged: dict[str, EntityCount] = {}
     for canonical, rows in grouped.items():
-        merged[canonical] = _one_row(canonical, rows)
+        row = _one_row(canonical, rows)
+        if not is_generic_body(row.name):  # "Finance Ministry": every country has one
+            merged[canonical] = row
     untitled = _untitled(library, [row for row in merged.values() if row.type == "PER"])
+    for canonical, kind in _companies(
+        library, [row for row in merged.values() if row.type == "PER"]
+    ).items():
+        merged[canonical] = replace(merged[canonical], type=kind)  # "Drexel Burnham": ORG
     surnames: dict[str, list[EntityCount]] = defaultdict(list)
     for canonical, row in list(merged.items()):
         # A single word typed PER or ORG is often a surname the tagger could not place.
@@ -315,10 +326,17 @@ def entity_counts(
             full = [
                 name
                 for name in _full_names(library, surname, limit=8)
-                if name != canonical and name.endswith(canonical)
+                if name != canonical and name.endswith(canonical) and could_be_person(name)
             ]
-            if (owner := _owner(library, full)) is not None:
+            full = _people(library, full)  # not "Baker Hughes" for "Hughes"
+            owner = _owner(library, full)
+            if owner is not None and row.type == "ORG" and _mentions(library, owner) < row.mentions:
+                owner = None  # "Lions" (the team) is not "Max Lyons", named in full far less
+            if owner is not None:
                 surnames[owner].append(merged.pop(canonical))
+                continue
+            if row.type == "PER" and _namesakes(library, full):
+                del merged[canonical]  # "Baker": James Baker or Howard Baker, not one row
                 continue
         if row.type == "PER" and canonical in untitled:
             merged[canonical] = replace(row, type="ORG")  # "Petrobras", "Smith Barney"
@@ -327,13 +345,18 @@ def entity_counts(
         if base is None:
             found = _typed_rows(library, [name]).get(name)
             base = _one_row(name, found) if found else None
-        if base is None or base.type != "PER":
+        if base is None or base.type not in ("PER", "ORG"):
+            for part in parts:  # no person to count with: the rows stand as they were
+                merged[part.canonical] = part
             continue
+        # (An owner typed ORG is a "person" the library showed to be a company: "Hutton"
+        # counts with "E.F. Hutton", both the brokerage.)
         merged[name] = replace(
             base,
             articles=base.articles + sum(p.articles for p in parts),
             mentions=base.mentions + sum(p.mentions for p in parts),
         )
+    merged = _same_people(merged)
     ranked = sorted(merged.values(), key=lambda r: (-r.mentions, -r.articles, r.canonical))
     chosen = [row for row in ranked if wanted is None or row.type == wanted][:limit]
     return [_in_lower_case(library, row) for row in chosen]
@@ -368,18 +391,117 @@ def _untitled(library: Library, rows: Sequence[EntityCount]) -> set[str]:
         # tagger typed PER ("Стерлигов") is never titled so, and stays a person.
         and identity.is_latin(row.name)
     ]
-    cued: set[str] = set()
-    for chunk_start in range(0, len(singles), 500):
-        chunk = singles[chunk_start : chunk_start + 500]
+    return set(singles) - set(_cued(library, singles))
+
+
+def _cued(library: Library, canonicals: Sequence[str]) -> dict[str, int]:
+    """How many mentions of each key among ``canonicals`` articles mark as a person's with
+    a title or role ("President Reagan", "Mr Baker"); keys never so marked are left out."""
+    cued: dict[str, int] = {}
+    for chunk_start in range(0, len(canonicals), 500):
+        chunk = canonicals[chunk_start : chunk_start + 500]
         marks = ",".join("?" * len(chunk))
-        cued |= {
-            str(found)
-            for (found,) in library.query(
-                f"SELECT DISTINCT canonical FROM person_cues WHERE canonical IN ({marks})",
-                chunk,
+        for found, count in library.query(
+            f"SELECT canonical, sum(count) FROM person_cues WHERE canonical IN ({marks}) "
+            "GROUP BY canonical",
+            list(chunk),
+        ):
+            cued[str(found)] = int(count)
+    return cued
+
+
+def _companies(library: Library, rows: Sequence[EntityCount]) -> dict[str, str]:
+    """The full names among ``rows`` (typed PER) that the library shows are not people's,
+    with the type they are:
+
+    - written with a legal form in more mentions than titles mark it a person's
+      ("James Capel and Co"): ORG;
+    - opening with a word no given name is ("New Brunswick", "San Marino"): LOC, or ORG
+      when more mentions say so;
+    - or, never titled and not opening with a known given name or an initial:
+      the opening words of an organisation the library knows ("Drexel Burnham" of
+      "Drexel Burnham Lambert"), a place or organisation and a plural ("Cleveland
+      Browns", "Boston Celtics"), or typed an organisation in a third of its mentions
+      or more ("Fannie Mae"): ORG.
+    """
+    given = gazetteers().first_names
+    multi = [
+        row
+        for row in rows
+        if " " in row.canonical
+        and identity.is_latin(row.name)
+        and identity.lookup(row.name) is None
+    ]
+    if not multi:
+        return {}
+    cued = _cued(library, [row.canonical for row in multi])
+    grouped = _typed_rows(library, [row.canonical for row in multi])
+    found: dict[str, str] = {}
+    for row in multi:
+        words = row.name.split()
+        first = words[0].lower().rstrip(".")
+        typed: Counter[str] = Counter()
+        for _, kind, _, mentions in grouped.get(row.canonical, []):
+            typed[kind] += mentions
+        legal = sum(
+            int(mentions)
+            for variant, mentions in library.query(
+                "SELECT variant, mentions FROM entity_variants WHERE canonical = ? LIMIT 20",
+                [row.canonical],
             )
-        }
-    return set(singles) - cued
+            if identity.has_legal_form(str(variant))
+        )
+        if legal > cued.get(row.canonical, 0):  # "James Capel and Co" beats one "Mr Capel"
+            found[row.canonical] = "ORG"
+        elif not could_be_person(row.canonical):
+            found[row.canonical] = "ORG" if typed["ORG"] > typed["LOC"] else "LOC"
+        elif row.canonical in cued or first in given or len(first) == 1:
+            continue
+        elif (
+            library.query(
+                "SELECT 1 FROM entity_totals WHERE canonical > ? AND canonical < ? "
+                "AND type = 'ORG' LIMIT 1",
+                [row.canonical + " ", row.canonical + " \uffff"],
+            )
+            or 3 * typed["ORG"] >= sum(typed.values())
+            or (
+                len(words) in (2, 3)
+                and words[-1].endswith("s")
+                and words[-1][:1].isupper()
+                and _is_place(library, words[0])
+            )
+        ):
+            found[row.canonical] = "ORG"
+    return found
+
+
+def _is_place(library: Library, name: str) -> bool:
+    """Whether ``name`` is a place (or a team or body named after one: "Cleveland" in
+    sports results) by the lists, else by the library's own type for it."""
+    listed = identity.listed_type(name) or listed_type(name)
+    if listed is not None:
+        return listed == "LOC"
+    folded = canonical_key(name)
+    rows = _typed_rows(library, [folded]).get(folded)
+    return rows is not None and _one_row(folded, rows).type in ("LOC", "ORG")
+
+
+def _same_people(merged: dict[str, EntityCount]) -> dict[str, EntityCount]:
+    """One row per person however a full name is written: ``Ivan F. Boesky`` counts with
+    ``Ivan Boesky``, ``Dan Amstutz`` with ``Daniel Amstutz`` (see
+    ``identity.same_person_groups``), shown by the name with most mentions."""
+    people = [canonical for canonical, row in merged.items() if row.type == "PER"]
+    for group in identity.same_person_groups(people):
+        rows = sorted((merged[name] for name in group), key=lambda r: (-r.mentions, r.canonical))
+        top = rows[0]
+        for name in group:
+            del merged[name]
+        merged[top.canonical] = replace(
+            top,
+            articles=max(row.articles for row in rows),
+            mentions=sum(row.mentions for row in rows),
+        )
+    return merged
 
 
 def _typed_rows(
@@ -471,9 +593,20 @@ def entity_types(library: Library, names: Iterable[str]) -> dict[str, str]:
     grouped = _typed_rows(library, keys)
     rows = {canonical: _one_row(canonical, found) for canonical, found in grouped.items()}
     for canonical in _untitled(library, [r for r in rows.values() if r.type == "PER"]):
-        full = [n for n in _full_names(library, canonical, limit=8) if n != canonical]
+        full = _people(
+            library,
+            [
+                n
+                for n in _full_names(library, canonical, limit=8)
+                if n != canonical and could_be_person(n)
+            ],
+        )
         if _owner(library, full) is None:
             rows[canonical] = replace(rows[canonical], type="ORG")
+    for canonical, kind in _companies(
+        library, [r for r in rows.values() if r.type == "PER"]
+    ).items():
+        rows[canonical] = replace(rows[canonical], type=kind)
     return {canonical: row.type for canonical, row in rows.items()}
 
 
@@ -528,14 +661,21 @@ def _owner(library: Library, full_names: list[str]) -> str | None:
     One full name: that person. Several: the one who has at least ten times the
     mentions of all the others together, in at least five articles ("Biden" is
     Joe Biden when Jill Biden is named once), or who is named in five articles
-    when the others share a single article; otherwise nobody, so two people
-    with one surname and similar prominence are never merged.
+    when the others share a single article, or in three articles with twice the
+    mentions of the others when each of them is named in one article only ("Reagan"
+    is Ronald Reagan beside Nancy Reagan once); otherwise nobody, so two people with
+    one surname and similar prominence are never merged.
     """
     if len(full_names) == 1:
         return full_names[0]
     if not full_names:
         return None
     grouped = _typed_rows(library, full_names)
+    for group in identity.same_person_groups(list(grouped)):  # one person, written two ways
+        top = max(group, key=lambda name: (sum(row[3] for row in grouped[name]), name))
+        for name in group:
+            if name != top:
+                grouped[top] = grouped[top] + grouped.pop(name)
     totals = {
         name: (sum(row[3] for row in rows), max(row[2] for row in rows))
         for name, rows in grouped.items()
@@ -543,6 +683,14 @@ def _owner(library: Library, full_names: list[str]) -> str | None:
     ranked = sorted(totals, key=lambda name: -totals[name][0])
     top, others = ranked[0], sum(totals[name][0] for name in ranked[1:])
     other_articles = sum(totals[name][1] for name in ranked[1:])
+    # Namesakes each named in a single article ("Nancy Reagan" once, a tagging slip once)
+    # beside a person named in three or more with twice their mentions together.
+    if (
+        all(totals[name][1] == 1 for name in ranked[1:])
+        and totals[top][1] >= 3
+        and totals[top][0] >= 2 * others
+    ):
+        return top
     if totals[top][1] < 5:
         return None
     # Namesakes named in one article between them are not comparable to a person
@@ -551,6 +699,33 @@ def _owner(library: Library, full_names: list[str]) -> str | None:
     if totals[top][0] >= 10 * others or (other_articles == 1 and totals[top][1] >= 5):
         return top
     return None
+
+
+def _mentions(library: Library, canonical: str) -> int:
+    """Mentions of one entity key under every type."""
+    rows = library.query("SELECT sum(mentions) FROM entity_totals WHERE canonical = ?", [canonical])
+    return int(rows[0][0] or 0) if rows else 0
+
+
+def _people(library: Library, names: list[str]) -> list[str]:
+    """The ``names`` the library types as people."""
+    if not names:
+        return []
+    grouped = _typed_rows(library, names)
+    return [
+        name for name in names if name in grouped and _one_row(name, grouped[name]).type == "PER"
+    ]
+
+
+def _namesakes(library: Library, full_names: list[str]) -> bool:
+    """Whether two or more people the library names in full in two articles or more share
+    the surname: a row for the surname alone would be several people."""
+    people = [
+        name
+        for name, rows in _typed_rows(library, full_names).items()
+        if _one_row(name, rows).type == "PER" and max(row[2] for row in rows) >= 2
+    ]
+    return len(people) >= 2
 
 
 def _full_names(
@@ -593,17 +768,31 @@ def speaker_counts(library: Library, limit: int = 100, match: str = "") -> list[
         full = [
             name
             for name in _full_names(library, canonical, people_only=True, limit=8)
-            if name != canonical
+            if name != canonical and could_be_person(name)
         ]
+        full = _people(library, full)
         owner = _owner(library, full)
         if owner is None:
+            if _namesakes(library, full):
+                del merged[canonical]  # quoted as "Baker": which Baker is not known
             continue
         base = merged.get(owner) or _speaker_row(library, owner)
         del merged[canonical]
         merged[owner] = replace(
             base, articles=base.articles + row.articles, quotes=base.quotes + row.quotes
         )
+    for group in identity.same_person_groups(list(merged)):  # "Dan Amstutz", "Daniel Amstutz"
+        same = sorted((merged.pop(name) for name in group), key=lambda r: (-r.quotes, r.canonical))
+        merged[same[0].canonical] = replace(
+            same[0],
+            articles=max(row.articles for row in same),
+            quotes=sum(row.quotes for row in same),
+        )
     ranked = sorted(merged.values(), key=lambda r: (-r.quotes, -r.articles, r.canonical))
+    # A place or a nationality never speaks ("SEOUL" of a dateline, "Cincinnati" of a
+    # results table): rows the library types so are left out.
+    types = entity_types(library, [row.name for row in ranked[: 2 * limit + 20]])
+    ranked = [row for row in ranked if types.get(row.canonical) not in ("LOC", "MISC")]
     # Shown by the entity's commonest name, as in the entities list (Сергей Собянин in both).
     shown = _commonest_names(library, [row.canonical for row in ranked[:limit]])
     return [replace(row, name=shown.get(row.canonical, row.name)) for row in ranked[:limit]]

@@ -33,6 +33,8 @@ CUE = "transcript"
 # The colon that ends a label, with an optional "(retranslated)" before it.
 _COLON = re.compile(r"(?:[ \t]+\([^()\n]{1,40}\))?:(?:[ \t]+(?=\S)|(?=[\"“«]))")
 _TITLE_WORD = re.compile(r"[\w.'’-]+$")
+# A league or conference code in the parenthesis before the colon ("(NL)", "(AFC)").
+_LEAGUE = re.compile(r"\(\s*[A-Z]{2,4}\s*\)")
 _SMALL_WORDS = frozenset(["of", "the", "and", "for", "de", "von", "der", "van", "al", "bin"])
 _SENTENCE_END = re.compile(r"(?:^|[.!?…\"”»)*:>]|\n)\s*$")
 _SECTION_BREAK = re.compile(r"\*\s*\*\s*\*")
@@ -83,6 +85,8 @@ def find_turns(text: str, entities: Sequence[Entity], people: People | None = No
     generic: list[_Label] = []
     pending: list[_Label] = []
     for colon in _COLON.finditer(text):
+        if _LEAGUE.search(colon.group()):
+            continue  # "Cincinnati (NL): Announced …": a team in a transactions list
         end = colon.start()
         start = _label_start(text, end)
         if start is None:
