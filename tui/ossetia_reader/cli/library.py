@@ -114,14 +114,30 @@ def add(cli: CliContext, sources: tuple[str, ...]) -> None:
             )
         console.print(line, soft_wrap=True)
 
-    reports = import_paths(library, list(sources), report=show)
+    # A library without a usable index gets it built while the articles are stored
+    # (tokenizing in worker processes beside the import), not read back afterwards.
+    from ossetia_reader.core.search.importing import ImportIndexer
+
+    indexer = ImportIndexer.start(library, workers=min(2, os.cpu_count() or 1))
+    try:
+        reports = import_paths(
+            library, list(sources), report=show, on_stored=indexer.stored if indexer else None
+        )
+    except BaseException:
+        if indexer is not None:
+            indexer.discard()
+        raise
     failed = sum(1 for r in reports if r.status is Status.FAILED)
     summary = (
         f"{len(reports)} sources: {sum(r.added for r in reports)} articles added, "
         f"{sum(r.updated for r in reports)} updated, {sum(r.skipped for r in reports)} unchanged"
     )
     console.print(Text(summary + (f", {failed} failed" if failed else "")))
-    if any(r.added or r.updated for r in reports):
+    changed = any(r.added or r.updated for r in reports)
+    built = indexer.finish(click.echo) if indexer is not None and changed else None
+    if indexer is not None and built is None:
+        indexer.discard()
+    if changed and built is None:
         update_index(cli)
     if failed:
         raise UserError(f"{failed} of {len(reports)} sources could not be imported")

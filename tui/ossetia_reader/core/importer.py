@@ -68,6 +68,7 @@ def import_paths(
     report: Callable[[ImportReport], None] | None = None,
     *,
     should_stop: Callable[[], bool] | None = None,
+    on_stored: Callable[[list[Added]], None] | None = None,
 ) -> list[ImportReport]:
     """Import files, folders (recursively) and http(s) URLs.
 
@@ -77,11 +78,14 @@ def import_paths(
         report: told of each file's outcome as soon as it is known.
         should_stop: polled between files and between JSON Lines batches;
             True ends the import there (what was stored stays stored).
+        on_stored: told of every stored batch, after its transaction (the
+            search index can be built from it while the import goes on).
 
     Returns:
         One report per file or URL handled, in order.
     """
     stop = should_stop or (lambda: False)
+    told = on_stored or (lambda added: None)
     reports: list[ImportReport] = []
     for source in sources:
         for item in _expand(source):
@@ -90,9 +94,9 @@ def import_paths(
             if isinstance(item, ImportReport):
                 result = item
             elif isinstance(item, Path):
-                result = _guard(str(item), partial(_import_file, library, item, stop))
+                result = _guard(str(item), partial(_import_file, library, item, stop, told))
             else:
-                result = _guard(item, partial(_import_url, library, item, stop))
+                result = _guard(item, partial(_import_url, library, item, stop, told))
             result = replace(result, source=safe_line(result.source))  # shown to people
             reports.append(result)
             if report is not None:
@@ -178,14 +182,16 @@ def _guard(source: str, run: Callable[[], ImportReport]) -> ImportReport:
         )
 
 
-def _import_file(library: Library, path: Path, stop: Callable[[], bool]) -> ImportReport:
+def _import_file(
+    library: Library, path: Path, stop: Callable[[], bool], told: Callable[[list[Added]], None]
+) -> ImportReport:
     check_document(path)  # files found in a folder too: a link there may name a device
     with path.open("rb") as handle:
         head = handle.read(HEAD_BYTES)
     kind = detect_format(path.name, head)
     if kind is Format.JSONL:
         with path.open("r", encoding="utf-8", errors="replace", newline="\n") as stream:
-            return _import_jsonl(library, str(path), stream, stop)
+            return _import_jsonl(library, str(path), stream, stop, told)
     if kind is Format.OPML:
         raise FormatError("an OPML subscription list: use 'ossetia-reader feeds import'")
     size = path.stat().st_size
@@ -195,10 +201,14 @@ def _import_file(library: Library, path: Path, stop: Callable[[], bool]) -> Impo
     articles, warnings = _parse_document(
         kind, path.read_bytes(), stem=path.stem, origin=origin, url=None
     )
-    return _report(str(path), kind, store_articles(library, articles), warnings)
+    added = store_articles(library, articles)
+    told(added)
+    return _report(str(path), kind, added, warnings)
 
 
-def _import_url(library: Library, url: str, stop: Callable[[], bool]) -> ImportReport:
+def _import_url(
+    library: Library, url: str, stop: Callable[[], bool], told: Callable[[list[Added]], None]
+) -> ImportReport:
     from ossetia_reader.core.download import FetchError, FetchLimits, download
 
     limits = FetchLimits()
@@ -210,7 +220,7 @@ def _import_url(library: Library, url: str, stop: Callable[[], bool]) -> ImportR
     kind = detect_format(name, response.data[:HEAD_BYTES])
     if kind is Format.JSONL:
         text, _ = decode_bytes(response.data)
-        return _import_jsonl(library, url, io.StringIO(text), stop)
+        return _import_jsonl(library, url, io.StringIO(text), stop, told)
     if kind is Format.OPML:
         raise FormatError("an OPML subscription list: use 'ossetia-reader feeds import'")
     if kind is Format.STORED_TEXT and "html" in (response.content_type or "").lower():
@@ -224,7 +234,9 @@ def _import_url(library: Library, url: str, stop: Callable[[], bool]) -> ImportR
         url=response.url,
         content_type=response.content_type,
     )
-    return _report(url, kind, store_articles(library, articles), warnings)
+    added = store_articles(library, articles)
+    told(added)
+    return _report(url, kind, added, warnings)
 
 
 def _parse_document(
@@ -264,7 +276,11 @@ def _parse_document(
 
 
 def _import_jsonl(
-    library: Library, source: str, stream: Iterable[str], stop: Callable[[], bool]
+    library: Library,
+    source: str,
+    stream: Iterable[str],
+    stop: Callable[[], bool],
+    told: Callable[[list[Added]], None] = lambda added: None,
 ) -> ImportReport:
     """Stream JSON Lines in batches, each its own transaction."""
     counts = {outcome: 0 for outcome in Outcome}
@@ -278,6 +294,7 @@ def _import_jsonl(
         added = store_articles(library, [record.article for record in batch])
         _apply_state(library, added, batch)
         _count_spans(library, added, batch)
+        told(added)
         for item in added:
             counts[item.outcome] += 1
             if item.outcome is not Outcome.SKIPPED:

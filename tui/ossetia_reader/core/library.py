@@ -17,7 +17,7 @@ import json
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -325,6 +325,9 @@ class Added:
     key: int
     id: str
     outcome: Outcome
+    # The article as stored (sanitised, cut to size, with its key), when it was
+    # added or updated: an import indexes it without reading it back.
+    stored: Article | None = field(default=None, compare=False, repr=False)
 
 
 def content_hash(article: Article) -> str:
@@ -674,7 +677,8 @@ class Library:
                 [article.id, *values, now],
             )
             assert cursor.lastrowid is not None
-            return Added(cursor.lastrowid, article.id, Outcome.ADDED)
+            article.key, article.language = cursor.lastrowid, str(values[-1])  # our own copy
+            return Added(cursor.lastrowid, article.id, Outcome.ADDED, article)
         key, stored_hash = row
         stored_id = db.execute("SELECT id FROM articles WHERE key = ?", [key]).fetchone()[0]
         if stored_hash == digest:
@@ -685,7 +689,8 @@ class Library:
             "quotes = ?, enriched = ?, language = ? WHERE key = ?",
             [*values, key],
         )
-        return Added(key, stored_id, Outcome.UPDATED)
+        article.key, article.language = key, str(values[-1])
+        return Added(key, stored_id, Outcome.UPDATED, article)
 
     def set_read(self, keys: Iterable[int], read: bool = True) -> None:
         """Mark articles read or unread."""

@@ -199,55 +199,88 @@ def _runs(
     workers: int,
     size: int,
 ) -> Iterator[Run]:
-    names = (str(directory / f"run-{n:05d}") for n in range(1 << 30))
-    done = 0
-    if workers <= 1:
-        batch: list[Article] = []
+    maker = RunMaker(directory, workers, size, progress)
+    try:
         for article in articles:
-            batch.append(article)
-            if len(batch) == size:
-                yield analyse_run(batch, next(names))
-                done += len(batch)
-                batch = []
-                if progress is not None:
-                    progress(done)
-        if batch:
-            yield analyse_run(batch, next(names))
-            done += len(batch)
-        if progress is not None:
-            progress(done)
-        return
-    import multiprocessing
-    from concurrent.futures import Future, ProcessPoolExecutor
+            yield from maker.add(article)
+        yield from maker.close()
+    finally:
+        maker.shutdown()
 
-    context = multiprocessing.get_context("spawn")
-    pending: list[Future[Run]] = []
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        chunk: list[Article] = []
 
-        def submit() -> None:
-            pending.append(pool.submit(analyse_run, list(chunk), next(names)))
-            chunk.clear()
+class RunMaker:
+    """Articles in, runs out (in order): each chunk analysed here or in a worker process.
 
-        for article in articles:
-            chunk.append(article)
-            if len(chunk) == size:
-                submit()
-                # Hold at most a few chunks of articles in flight.
-                while len(pending) > workers + 1:
-                    run = pending.pop(0).result()
-                    done += run.n_docs
-                    if progress is not None:
-                        progress(done)
-                    yield run
-        if chunk:
-            submit()
-        for future in pending:
-            run = future.result()
-            done += run.n_docs
-            if progress is not None:
-                progress(done)
-            yield run
+    Push-style, so an import can hand over each batch it stored. Input of
+    one chunk or less is analysed here (sooner done than a fresh interpreter
+    starts); otherwise ``workers`` > 1 processes take the chunks. At most a
+    few chunks are in flight, so memory does not grow with the input.
+    """
+
+    def __init__(
+        self,
+        directory: Path,
+        workers: int = 1,
+        size: int = RUN_ARTICLES,
+        progress: Callable[[int], None] | None = None,
+    ) -> None:
+        self._directory = directory
+        self._workers = workers
+        self._size = size
+        self._progress = progress
+        self._chunk: list[Article] = []
+        self._pending: list[Any] = []  # futures of runs, oldest first
+        self._pool: Any = None
+        self._made = 0
+        self._done = 0
+
+    def add(self, article: Article) -> list[Run]:
+        """Take one article; returns the runs finished meanwhile."""
+        self._chunk.append(article)
+        if len(self._chunk) < self._size:
+            return []
+        return self._submit(in_flight=self._workers + 1)
+
+    def close(self) -> list[Run]:
+        """The runs still to come, the last partial chunk's included."""
+        runs = self._submit(in_flight=0) if self._chunk else []
+        runs += self._collect(0)
+        if self._progress is not None:
+            self._progress(self._done)
+        return runs
+
+    def shutdown(self) -> None:
+        """Stop the worker processes (runs not collected yet are dropped)."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def _submit(self, in_flight: int) -> list[Run]:
+        chunk, self._chunk = self._chunk, []
+        path = str(self._directory / f"run-{self._made:05d}")
+        self._made += 1
+        if self._workers <= 1 or (self._made == 1 and in_flight == 0):
+            return [*self._collect(0), self._finished(analyse_run(chunk, path))]
+        if self._pool is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            context = multiprocessing.get_context("spawn")
+            self._pool = ProcessPoolExecutor(max_workers=self._workers, mp_context=context)
+        self._pending.append(self._pool.submit(analyse_run, chunk, path))
+        return self._collect(in_flight)
+
+    def _collect(self, in_flight: int) -> list[Run]:
+        runs = []
+        while len(self._pending) > in_flight:
+            runs.append(self._finished(self._pending.pop(0).result()))
+        return runs
+
+    def _finished(self, run: Run) -> Run:
+        self._done += run.n_docs
+        if self._progress is not None:
+            self._progress(self._done)
+        return run
 
 
 # -- merging -----------------------------------------------------------------------

@@ -80,19 +80,27 @@ def write_arrays(path: Path, arrays: dict[str, np.ndarray], meta: dict[str, Any]
         if pad:
             blobs.append(b"\0" * pad)
         offset += array.nbytes + pad
-    data = b"".join(blobs)
-    words = np.frombuffer(data, dtype=np.uint64)
+    # The checksum of the data area, part by part: every part starts 8-byte aligned, so
+    # the sum of its 64-bit words (the last one zero padded) adds up to the whole's.
+    # No joined copy of the segment (~80 MB at 100,000 articles) is made to write it.
+    total = 0
+    for raw in blobs:
+        whole = len(raw) // 8 * 8
+        if whole:
+            total += _checksum(np.frombuffer(raw, dtype=np.uint64, count=whole // 8))
+        if whole < len(raw):
+            total += int.from_bytes(bytes(raw[whole:]), "little")
     header: dict[str, Any] = {
         "version": FORMAT_VERSION,
         "meta": meta,
         "arrays": entries,
         "data_size": offset,
-        "data_checksum": _checksum(words),
+        "data_checksum": total % (1 << 64),
     }
     encoded = json.dumps(header, separators=(",", ":")).encode()
     encoded += b" " * (-(len(encoded) + _PREFIX.size) % _ALIGN)
     prefix = _PREFIX.pack(MAGIC, len(encoded), zlib.crc32(encoded))
-    write_atomic(path, [prefix, encoded, data])
+    write_atomic(path, [prefix, encoded, *blobs])
 
 
 def read_arrays(path: Path) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
