@@ -9,9 +9,15 @@ Run from the repository root (needs ../shared/corpora beside it), niced::
    every distinct corpus article (PolNeAR's per-annotator copies once), cycled
    with fresh ids, titles and URLs (113+ MB at 100k). Kept in ``--work``.
 2. ``ossetia-reader add FILE`` in a fresh library, as a subprocess: wall time,
-   CPU time (user+sys: the machine may be shared) and peak RSS, index included;
-   the peer is the newsboat-style table of ``library.py`` importing the same
-   file in a subprocess (JSON parse + lookup by guid + insert).
+   CPU time (user+sys, its worker processes included: the machine may be
+   shared) and peak RSS (the largest of its processes), index included; the
+   peer is the newsboat-style table of ``library.py`` importing the same file
+   in a subprocess (JSON parse + lookup by guid + insert). The same for a file
+   of half the lines, to show whether memory grows with the file. Then where
+   the CPU goes, phase by phase, in this process (``--phase-articles`` lines):
+   parsing, storing, tokenizing, merging the index; and the index build alone
+   of the 100k library (2 worker processes) against SQLite FTS5 and tantivy
+   (2 threads) building from the same articles in the same run.
 3. One-shot commands on that library, each minus ``ossetia-reader --version``
    (the floor: interpreter, click, our CLI modules), runs interleaved, medians:
    ``search "oil prices" --json``, ``list --limit 20``, ``entities --limit 20``.
@@ -32,6 +38,7 @@ import argparse
 import json
 import os
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -214,6 +221,84 @@ def imports_of(argv: list[str], library: Path) -> set[str]:
     return found
 
 
+def _cpu() -> float:
+    """CPU seconds of this process and of its reaped children (worker processes)."""
+    own, children = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def phases(source: Path, count: int, work: Path) -> None:
+    """CPU per article of each step of ``add`` (one process, no workers): the profile."""
+    import itertools
+
+    from ossetia_reader.core.formats.jsonl import Record, iter_jsonl
+    from ossetia_reader.core.library import Library
+    from ossetia_reader.core.search.build import merge_runs, write_run
+    from ossetia_reader.core.search.segment import analyse
+
+    with source.open(encoding="utf-8") as lines:
+        raw = list(itertools.islice(lines, count))
+    started = _cpu()
+    records = [r for r in iter_jsonl(iter(raw)) if isinstance(r, Record)]  # type: ignore[arg-type]
+    parse = _cpu() - started
+    target = work / "phases"
+    if target.exists():
+        import shutil
+
+        shutil.rmtree(target)
+    library = Library(target)
+    started = _cpu()
+    stored = []
+    for at in range(0, len(records), 1000):
+        added = library.add([r.article for r in records[at : at + 1000]])
+        stored += [a.stored for a in added if a.stored is not None]
+    store = _cpu() - started
+    started = _cpu()
+    flats = [analyse(stored[at : at + 4000]) for at in range(0, len(stored), 4000)]
+    tokenize = _cpu() - started
+    started = _cpu()
+    runs = [write_run(flat, str(work / f"phase-run-{n}")) for n, flat in enumerate(flats)]
+    merge_runs(runs)
+    merge = _cpu() - started
+    n = len(raw)
+    total = parse + store + tokenize + merge
+    print(f"where add's CPU goes ({n:,} lines, one process; µs per article, share):")
+    for name, seconds in (
+        ("read + parse JSON + sanitise", parse),
+        ("store (sanitise again, hash, language, SQLite)", store),
+        ("tokenize (index)", tokenize),
+        ("sort runs + merge + encode (index)", merge),
+    ):
+        print(f"  {name:<48} {seconds / n * 1e6:7.0f} µs  {seconds / total:5.0%}")
+    print(f"  {'total':<48} {total / n * 1e6:7.0f} µs  = {n / total:,.0f} articles per CPU s")
+
+
+def index_build(library: Path) -> None:
+    """Our index build of the library against FTS5 and tantivy on the same articles."""
+    from search import Fts5, Ours, Tantivy  # type: ignore[import-not-found]
+
+    from ossetia_reader.core.library import Library
+
+    articles = list(Library(library).iter_articles())
+    n = len(articles)
+    print(f"index build from {n:,} articles in memory (wall; CPU incl. workers/threads):")
+    figures = {}
+    with tempfile.TemporaryDirectory() as scratch:
+        for engine in (Ours(), Fts5(), Tantivy()):
+            where = Path(scratch) / engine.name
+            cpu, started = _cpu(), time.perf_counter()
+            engine.build(articles, where)
+            wall, cpu = time.perf_counter() - started, _cpu() - cpu
+            figures[engine.name] = wall
+            print(f"  {engine.name:<8} {n / wall:8,.0f} articles/s wall, {n / cpu:8,.0f} per CPU s")
+    for peer in ("fts5", "tantivy"):
+        ratio = figures[peer] / figures["ours"]
+        print(f"  ours / {peer}: {ratio:.2f}x the speed (target >= 8,000/s)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=100_000)
@@ -221,6 +306,8 @@ def main() -> None:
     parser.add_argument("--enrich", type=int, default=2000, help="articles enriched for step 4")
     parser.add_argument("--app-seconds", type=float, default=0, help="step 5 (0: skip)")
     parser.add_argument("--work", type=Path, help="keep files here (default: a temp dir)")
+    parser.add_argument("--phase-articles", type=int, default=20_000, help="lines profiled")
+    parser.add_argument("--skip-half", action="store_true", help="no add of the half file")
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="ossetia-scale-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -250,6 +337,26 @@ def main() -> None:
         f"  newsboat-style peer: {n / pwall:,.0f} rows/s wall, {n / pcpu:,.0f}/s CPU, "
         f"peak RSS {prss:,.0f} MB; ours/peer time {wall / pwall:.2f}x (CPU {cpu / pcpu:.2f}x)"
     )
+    print(f"  load average during it: {os.getloadavg()[0]:.1f} (2 cores)")
+    if not args.skip_half:
+        half = work / f"articles-{n // 2}.jsonl"
+        with source.open(encoding="utf-8") as lines, half.open("w", encoding="utf-8") as out:
+            for number, line in enumerate(lines):
+                if number >= n // 2:
+                    break
+                out.write(line)
+        half_library = work / "library-half"
+        if half_library.exists():
+            import shutil
+
+            shutil.rmtree(half_library)
+        hwall, hcpu, hrss = measure([*CLI, "--library", str(half_library), "add", str(half)])
+        print(
+            f"  half the file ({n // 2:,} lines): {n // 2 / hwall:,.0f}/s wall, "
+            f"{n // 2 / hcpu:,.0f}/s CPU, peak RSS {hrss:,.0f} MB (flat: same as the whole)"
+        )
+    phases(source, min(args.phase_articles, n), work)
+    index_build(library)
 
     lib = ["--library", str(library)]
     commands = {

@@ -369,6 +369,11 @@ def merge_runs(
     ] + words
     del words
     n_terms = len(sorted_strings)
+    # Stem and transliteration groups first: their Python lists are gone again
+    # before the big arrays exist.
+    variants = variant_arrays(sorted_strings)
+    vocab_blob, vocab_off = vocab_arrays(sorted_strings)
+    del sorted_strings
     postings = _Postings(n_terms)
 
     # Field-term postings (no positions), field term range by range.
@@ -397,47 +402,48 @@ def merge_runs(
     word_counts = np.zeros(n_plain, dtype=np.int64)
     for run, remap in zip(runs, remaps, strict=True):
         word_counts[remap] += np.diff(run.word_rows)
-    count_parts: list[np.ndarray] = []
-    pos_parts: list[np.ndarray] = []
+    # The varint bytes go to scratch files as they come and are read back once:
+    # a list of parts joined at the end would hold them twice (~50 MB at 100k).
+    scratch = runs[0].path + ".varints"
     count_size = np.zeros(n_terms, dtype=np.int64)
     pos_size = np.zeros(n_terms, dtype=np.int64)
-    for lo, hi in _ranges(word_counts, batch_rows):
-        parts_term, parts_doc, parts_pos, parts_field = [], [], [], []
-        for run, remap, base in zip(runs, remaps, bases[:-1].tolist(), strict=True):
-            a, b = np.searchsorted(remap, [lo, hi])
-            if a == b:
-                continue
-            doc, pos, field = run.read_words(int(run.word_rows[a]), int(run.word_rows[b]))
-            parts_term.append(np.repeat(remap[a:b], np.diff(run.word_rows[a : b + 1])))
-            parts_doc.append(doc + base)
-            parts_pos.append(pos)
-            parts_field.append(field)
-        order = _stable_order(np.concatenate(parts_term))
-        ts = np.concatenate(parts_term)[order] + n_field
-        ds = np.concatenate(parts_doc)[order]
-        deltas_pos = np.concatenate(parts_pos)[order]
-        fs = np.concatenate(parts_field)[order]
-        del order, parts_term, parts_doc, parts_pos, parts_field
-        weight = WEIGHTS[fs]
-        weight /= norm[ds, fs]
-        starts = _breaks(ts, ds)
-        counts = np.diff(np.append(starts, ts.size))
-        p_term, p_doc = ts[starts], ds[starts]
-        tf = np.add.reduceat(weight, starts)
-        postings.add(p_term, p_doc, tf / (K1 + tf))
-        del weight, fs, ds, tf
-        first_pos = deltas_pos[starts]
-        deltas_pos[1:] -= deltas_pos[:-1].copy()
-        deltas_pos[starts] = first_pos
-        count_parts.append(varint_encode(counts))
-        count_size += np.bincount(p_term, weights=varint_lengths(counts), minlength=n_terms).astype(
-            np.int64
-        )
-        pos_parts.append(varint_encode(deltas_pos))
-        pos_size += np.bincount(ts, weights=varint_lengths(deltas_pos), minlength=n_terms).astype(
-            np.int64
-        )
-        del ts, deltas_pos, counts, p_term, p_doc
+    with (
+        open(scratch + "-counts", "wb") as count_file,
+        open(scratch + "-positions", "wb") as pos_file,
+    ):
+        for lo, hi in _ranges(word_counts, batch_rows):
+            parts_term, parts_doc, parts_pos, parts_field = [], [], [], []
+            for run, remap, base in zip(runs, remaps, bases[:-1].tolist(), strict=True):
+                a, b = np.searchsorted(remap, [lo, hi])
+                if a == b:
+                    continue
+                doc, pos, field = run.read_words(int(run.word_rows[a]), int(run.word_rows[b]))
+                parts_term.append(np.repeat(remap[a:b], np.diff(run.word_rows[a : b + 1])))
+                parts_doc.append(doc + base)
+                parts_pos.append(pos)
+                parts_field.append(field)
+            order = _stable_order(np.concatenate(parts_term))
+            ts = np.concatenate(parts_term)[order] + n_field
+            ds = np.concatenate(parts_doc)[order]
+            deltas_pos = np.concatenate(parts_pos)[order]
+            fs = np.concatenate(parts_field)[order]
+            del order, parts_term, parts_doc, parts_pos, parts_field
+            weight = WEIGHTS[fs]
+            weight /= norm[ds, fs]
+            starts = _breaks(ts, ds)
+            counts = np.diff(np.append(starts, ts.size))
+            p_term, p_doc = ts[starts], ds[starts]
+            tf = np.add.reduceat(weight, starts)
+            postings.add(p_term, p_doc, tf / (K1 + tf))
+            del weight, fs, ds, tf
+            first_pos = deltas_pos[starts]
+            deltas_pos[1:] -= deltas_pos[:-1].copy()
+            deltas_pos[starts] = first_pos
+            varint_encode(counts).tofile(count_file)
+            count_size += _bytes_per_term(p_term, counts, n_terms)
+            varint_encode(deltas_pos).tofile(pos_file)
+            pos_size += _bytes_per_term(ts, deltas_pos, n_terms)
+            del ts, deltas_pos, counts, p_term, p_doc
 
     post_start = np.zeros(n_terms + 1, dtype=np.int64)
     np.cumsum(postings.df, out=post_start[1:])
@@ -445,7 +451,6 @@ def merge_runs(
     np.cumsum(count_size, out=count_off[1:])
     pos_off = np.zeros(n_terms + 1, dtype=np.int64)
     np.cumsum(pos_size, out=pos_off[1:])
-    vocab_blob, vocab_off = vocab_arrays(sorted_strings)
     arrays: dict[str, np.ndarray] = {
         "vocab_blob": vocab_blob,
         "vocab_off": _narrow(vocab_off),
@@ -464,13 +469,12 @@ def merge_runs(
     arrays.update(
         {
             "count_off": _narrow(count_off),
-            "counts": _join(count_parts, np.uint8),
+            "counts": np.fromfile(scratch + "-counts", dtype=np.uint8),
             "pos_off": _narrow(pos_off),
-            "positions": _join(pos_parts, np.uint8),
+            "positions": np.fromfile(scratch + "-positions", dtype=np.uint8),
         }
     )
-    del count_parts, pos_parts
-    arrays.update(variant_arrays(sorted_strings))
+    arrays.update(variants)
     arrays.update(
         {
             "keys": np.concatenate([r.keys for r in runs]).astype(np.int64),
@@ -485,10 +489,16 @@ def merge_runs(
         "terms": n_terms,
         "averages": [float(a) for a in averages],
     }
-    for run in runs:
+    for name in (*(run.path for run in runs), scratch + "-counts", scratch + "-positions"):
         with contextlib.suppress(OSError):
-            Path(run.path).unlink()
+            Path(name).unlink()
     return arrays, meta
+
+
+def _bytes_per_term(terms: np.ndarray, values: np.ndarray, n_terms: int) -> np.ndarray:
+    """Varint bytes of ``values`` summed per term (``n_terms`` long)."""
+    sizes = np.bincount(terms, weights=varint_lengths(values), minlength=n_terms)
+    return sizes.astype(np.int64)
 
 
 def _in_term_order(

@@ -80,16 +80,17 @@ def write_arrays(path: Path, arrays: dict[str, np.ndarray], meta: dict[str, Any]
         if pad:
             blobs.append(b"\0" * pad)
         offset += array.nbytes + pad
-    # The checksum of the data area, part by part: every part starts 8-byte aligned, so
-    # the sum of its 64-bit words (the last one zero padded) adds up to the whole's.
-    # No joined copy of the segment (~80 MB at 100,000 articles) is made to write it.
+    # The checksum of the data area, part by part: every array starts 64-byte aligned
+    # and the padding between them is zeros, so the sums of each array's 64-bit words
+    # (the last one zero padded) add up to the whole's. No joined copy of the segment
+    # (~80 MB at 100,000 articles) is made to write it.
     total = 0
-    for raw in blobs:
-        whole = len(raw) // 8 * 8
+    for part in blobs:
+        whole = len(part) // 8 * 8
         if whole:
-            total += _checksum(np.frombuffer(raw, dtype=np.uint64, count=whole // 8))
-        if whole < len(raw):
-            total += int.from_bytes(bytes(raw[whole:]), "little")
+            total += _checksum(np.frombuffer(part, dtype=np.uint64, count=whole // 8))
+        if whole < len(part):
+            total += int.from_bytes(bytes(part[whole:]), "little")
     header: dict[str, Any] = {
         "version": FORMAT_VERSION,
         "meta": meta,
