@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import random
 from collections.abc import Iterator
 from pathlib import Path
@@ -141,3 +142,17 @@ def test_ascii_and_other_texts_tokenized_apart_keep_their_order() -> None:
     for doc, item in enumerate(articles):
         got = [flat.vocab[t] for t in flat.term[flat.doc == doc]]
         assert got == [*terms(item.title), *terms(item.body), *terms(item.source)]
+
+
+def test_scratch_left_by_a_killed_build_is_removed_by_the_next(tmp_path: Path) -> None:
+    from ossetia_reader.core.search.build import scratch_directory
+
+    dead = tmp_path / ".build-999999999-abc"  # no such process
+    dead.mkdir()
+    (dead / "run-00000").write_bytes(b"x")
+    live = tmp_path / f".build-{os.getpid()}-abc"  # this process: in use
+    live.mkdir()
+    made = scratch_directory(tmp_path)
+    assert not dead.exists()
+    assert live.exists()
+    assert made.name.startswith(f".build-{os.getpid()}-")

@@ -25,6 +25,7 @@ grows with the number of word occurrences.
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 import tempfile
 import uuid
@@ -179,9 +180,7 @@ def build_segment(
     ``scratch`` (default: the system's temporary directory) and are removed
     when the segment is made, whatever happens.
     """
-    if scratch is not None:
-        scratch.mkdir(parents=True, exist_ok=True)
-    directory = Path(tempfile.mkdtemp(prefix=".build-", dir=scratch))
+    directory = scratch_directory(scratch)
     try:
         runs = list(_runs(articles, directory, progress, workers, run_articles))
         if not runs:
@@ -190,6 +189,31 @@ def build_segment(
         return Segment(arrays, meta)
     finally:
         shutil.rmtree(directory, ignore_errors=True)
+
+
+def scratch_directory(parent: Path | None) -> Path:
+    """A fresh directory for runs under ``parent`` (default: the system's temporary one).
+
+    Named after this process, so that the directories a killed build left
+    behind (its process gone) are removed here first.
+    """
+    if parent is not None:
+        parent.mkdir(parents=True, exist_ok=True)
+        for stale in parent.glob(".build-*-*"):
+            owner = stale.name.split("-")[1]
+            if owner.isdigit() and not _alive(int(owner)):
+                shutil.rmtree(stale, ignore_errors=True)
+    return Path(tempfile.mkdtemp(prefix=f".build-{os.getpid()}-", dir=parent))
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # someone else's process
+    return True
 
 
 def _runs(

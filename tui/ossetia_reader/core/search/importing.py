@@ -17,14 +17,12 @@ dropped and the index is brought up to date the usual way.
 from __future__ import annotations
 
 import shutil
-import tempfile
 from collections.abc import Callable
-from pathlib import Path
 
 from ossetia_reader.core.article import Article
 from ossetia_reader.core.library import Added, Library, Outcome
 from ossetia_reader.core.search import _save, _stamp, index_directory
-from ossetia_reader.core.search.build import Run, RunMaker, merge_runs
+from ossetia_reader.core.search.build import Run, RunMaker, merge_runs, scratch_directory
 from ossetia_reader.core.search.index import TOKENIZER_VERSION, SearchIndex, read_manifest
 from ossetia_reader.core.search.segment import Segment
 from ossetia_reader.core.search.stem import STEMMER
@@ -39,9 +37,7 @@ class ImportIndexer:
         self._reason = reason  # why the index is built anew, said when it is done
         self._stamp = _stamp(library)
         self._corrections = library.corrections()
-        directory = index_directory(library)
-        directory.mkdir(parents=True, exist_ok=True)
-        self._scratch = Path(tempfile.mkdtemp(prefix=".build-", dir=directory))
+        self._scratch = scratch_directory(index_directory(library))
         self._maker = RunMaker(self._scratch, workers)
         self._runs: list[Run] = []
         self._fed = 0
