@@ -217,3 +217,14 @@ def test_organisation_named_by_a_word_at_sentence_start_stays() -> None:
     text = "Суд рассмотрит иск в среду. Мемориал назвал решение политическим."
     model = spans(text, ("Мемориал", "ORG"))
     assert named(text, correct(text, model)) == {("Мемориал", "ORG")}
+
+
+def test_a_family_is_not_a_person() -> None:
+    text = "Он является третьим из братьев Ямадаевых, на которых совершены покушения."
+    assert named(text, correct(text, spans(text, ("Ямадаевых", "PER")))) == set()
+
+
+def test_a_surname_in_the_instrumental_is_still_a_person() -> None:
+    text = "Встреча с Ивановым прошла в Кремле."
+    model = spans(text, ("Ивановым", "PER"), ("Кремле", "ORG"))
+    assert ("Ивановым", "PER") in named(text, correct(text, model))

@@ -191,6 +191,19 @@ def common_word(word: str, adjectives: bool = False) -> bool:
     )
 
 
+def plural_surname(word: str) -> bool:
+    """Whether ``word`` can only be a family (``Ямадаевых``, ``Медведевы``): every
+    reading the dictionary gives is plural."""
+    if not _CYRILLIC_WORD.match(word):
+        return False
+    try:
+        parses = _analyzer().parse(word.lower())
+    except Exception:  # never let the analyser stop enrichment
+        return False
+    plural = all(p.tag.number == "plur" for p in parses)
+    return plural and any("Surn" in p.tag for p in parses)
+
+
 def _inflectable(word: str) -> bool:
     return (
         bool(_CYRILLIC_WORD.match(word))

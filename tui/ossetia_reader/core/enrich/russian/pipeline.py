@@ -33,7 +33,7 @@ import re
 from bisect import bisect_left
 from itertools import accumulate
 
-from ossetia_reader.core.enrich.russian.morph import common_word
+from ossetia_reader.core.enrich.russian.morph import common_word, plural_surname
 from ossetia_reader.core.enrich.russian.ner import load_russian_ner
 from ossetia_reader.core.enrich.russian.stems import stem
 
@@ -81,6 +81,8 @@ def correct(text: str, spans: list[Span]) -> list[Span]:
     fixed = _descriptors(text, fixed)
     fixed = _common_abbreviations(text, fixed)
     fixed = _titles(text, fixed)
+    # ``братьев Ямадаевых``: a family is not a person.
+    fixed = [s for s in fixed if s[2] != "PER" or not plural_surname(text[s[0] : s[1]])]
     return sorted(set(fixed))
 
 
