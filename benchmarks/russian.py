@@ -165,6 +165,9 @@ def ukrainian(root: Path | None, tuning_only: bool = False) -> None:
     if root is None or not (root / "dev-test-split.txt").is_file():
         print("NER-UK 2.0: not available (--ner-uk PATH/v2.0/data)")
         return
+    import re
+    import time
+
     from ossetia_reader.core.enrich.russian.ukrainian import ukrainian_spans
 
     raw = tagger_raw()
@@ -172,12 +175,18 @@ def ukrainian(root: Path | None, tuning_only: bool = False) -> None:
     for part in ("DEV",) if tuning_only else ("DEV", "TEST"):
         docs = ner_uk_docs(root, part)
         texts = [text for _, text, _ in docs]
+        started = time.perf_counter()
+        ours = [ukrainian_spans(text) for text in texts]
+        elapsed = time.perf_counter() - started
         for name, found in (
             ("natasha's Russian model", raw(texts)),
-            ("Ukrainian rules (ukrainian.py)", [ukrainian_spans(text) for text in texts]),
+            ("Ukrainian rules (ukrainian.py)", ours),
         ):
             pairs = [(gold, set(f)) for (_, _, gold), f in zip(docs, found, strict=True)]
             print_scores(f"{name}, {part} ({len(docs)} texts)", score(pairs))
+        words = sum(len(re.findall(r"\w+", text)) for text in texts)
+        rate = words / elapsed
+        print(f"  Ukrainian rules: {words:,} words in {elapsed:.1f} s = {rate:,.0f} words/s")
 
 
 def meduza_quotes(show: bool = False, held_out: bool = True) -> None:
