@@ -21,6 +21,15 @@ SEED_TITLE = "Kremlin Plays Down South Ossetia Leader's Call to Join Russia"
 CORPORA = REPO.parent / "shared" / "corpora"
 
 
+def plain(renderable: object, width: int = 200) -> str:
+    """What a Rich renderable (an option's prompt, a panel's body) shows, as text."""
+    from rich.console import Console
+
+    console = Console(width=width, record=True, color_system=None)
+    console.print(renderable)
+    return "\n".join(line.rstrip() for line in console.export_text().splitlines())
+
+
 @pytest.fixture(autouse=True)
 def isolated_home(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch

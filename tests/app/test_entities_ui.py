@@ -15,7 +15,7 @@ from ossetia_reader.screens.people import PeopleScreen
 from ossetia_reader.widgets.article_info import ArticleInfo
 from ossetia_reader.widgets.article_list import ArticleList
 from ossetia_reader.widgets.reading_pane import ReadingPane
-from tests.conftest import SEED_TITLE, settle
+from tests.conftest import SEED_TITLE, plain, settle
 
 
 async def open_seed(pilot: Pilot[None], library: Library) -> ReadingPane:
@@ -88,7 +88,7 @@ async def test_tab_to_peskov_and_enter_opens_entity_view(library: Library) -> No
         mentions = screen.query_one("#mentions", OptionList)
         quotes = screen.query_one("#quotes", OptionList)
         assert mentions.option_count == 1 and quotes.option_count == 2
-        assert "We have not taken legal" in str(quotes.get_option_at_index(0).prompt)
+        assert "We have not taken legal" in plain(quotes.get_option_at_index(0).prompt)
         await pilot.press("enter")  # open the mentioning article
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)

@@ -23,7 +23,7 @@ from ossetia_reader.screens.help import HelpScreen
 from ossetia_reader.screens.main import MainScreen
 from ossetia_reader.screens.people import PeopleScreen
 from ossetia_reader.widgets.article_info import describe
-from tests.conftest import settle
+from tests.conftest import plain, settle
 
 BODIES = [
     "Volodymyr Zelenskyy spoke in Brelovsk. “We hold,” Zelenskyy said. Glory to Brelovsk!",
@@ -188,14 +188,14 @@ async def test_entity_view_shows_variants_and_the_main_script(
         assert [mentions.get_option_at_index(i).id for i in range(3)] == [
             f"m{key}" for key in reversed(keys)
         ], "newest first"
-        assert "Zelensky and the Head of State visited Brelovsk." in str(
+        assert "Zelensky and the Head of State visited Brelovsk." in plain(
             mentions.get_option_at_index(0).prompt
         )
 
 
 def info_section(article: Article, heading: str) -> str:
     """The info panel's lines under ``heading``, up to the next blank line."""
-    lines = [getattr(r, "plain", "") for r in describe(article).renderables]
+    lines = plain(describe(article)).splitlines()
     if heading not in lines:
         return ""
     rest = lines[lines.index(heading) + 1 :]

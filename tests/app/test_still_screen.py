@@ -11,15 +11,13 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from rich.console import Console
-
 from ossetia_reader.app import OssetiaReader
 from ossetia_reader.core.article import Article, Quote
 from ossetia_reader.core.enrich.store import store_enrichment
 from ossetia_reader.core.library import Library
 from ossetia_reader.widgets.article_info import describe
 from ossetia_reader.widgets.reading_pane import ReadingPane
-from tests.conftest import settle
+from tests.conftest import plain, settle
 
 QUOTE = "“We will not take any measures before the referendum is held,”"
 FILLER = "The committee met again on Thursday to discuss the timetable for the vote. "
@@ -159,10 +157,62 @@ def test_wrapped_quotes_in_the_info_panel_keep_their_indent() -> None:
     article = Article(
         id="q", title="T", body=text, quotes=(Quote(0, len(text), text, "Dmitry Peskov", "said"),)
     )
-    console = Console(width=30, record=True, color_system=None)
-    console.print(describe(article))
-    lines = console.export_text().splitlines()
+    lines = plain(describe(article), width=30).splitlines()
     start = lines.index("Dmitry Peskov")
     quote_lines = [line for line in lines[start + 1 :] if line.strip()]
     assert len(quote_lines) > 3, "the quote wraps"
     assert all(line.startswith("  word") for line in quote_lines), quote_lines
+
+
+def test_long_names_in_the_info_panel_wrap_under_themselves() -> None:
+    """Two long names cut with "…" at the panel's width looked like one name twice."""
+    from ossetia_reader.core.article import Entity
+
+    body = "Luhansk People's Republic and Luhansk People's Republics"
+    first, second = "Luhansk People's Republic", "Luhansk People's Republics"
+    article = Article(
+        id="n",
+        title="T",
+        body=body,
+        entities=(
+            Entity(0, len(first), first, "LOC", first),
+            Entity(body.rindex("Luhansk"), len(body), second, "LOC", second),
+        ),
+    )
+    lines = plain(describe(article), width=20).splitlines()
+    names = lines[lines.index("Places") + 1 : lines.index("Places") + 5]
+    assert names == [
+        "  1 Luhansk People's",
+        "    Republic",
+        "  1 Luhansk People's",
+        "    Republics",
+    ]
+
+
+async def test_the_entity_view_wraps_titles_and_sentences_under_themselves(
+    tmp_path: Path,
+) -> None:
+    """Wrapped titles fell back under the date and wrapped sentences lost their indent."""
+    from ossetia_reader.core.article import Entity
+    from ossetia_reader.screens.entity import EntityScreen
+
+    library = Library(tmp_path / "library")
+    title = "A very long title about the talks " * 3
+    sentence = "Ilona Brelovska met the delegation again on Thursday to discuss the vote. " * 2
+    library.add([Article(id="e", title=title, body=sentence, date=datetime(2024, 5, 1))])
+    (key,) = library.keys()
+    name = "Ilona Brelovska"
+    store_enrichment(library, key, [Entity(0, len(name), name, "PER", name)], [])
+    app = OssetiaReader(library, enrich=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await app.push_screen(EntityScreen(name, "PER"))
+        await settle(pilot)
+        mentions = app.screen.query_one("#mentions")
+        lines = plain(mentions.get_option_at_index(0).prompt, width=60).splitlines()  # type: ignore[attr-defined]
+        assert lines[0].startswith("2024-05-01  A very long")
+        sentence_at = next(i for i, line in enumerate(lines) if "Ilona" in line)
+        assert sentence_at > 1, "the title wraps"
+        assert all(line.startswith(" " * 12) for line in lines[1:sentence_at])
+        assert len(lines) - sentence_at > 1, "the sentence wraps"
+        assert all(line.startswith("  ") for line in lines[sentence_at:])

@@ -144,16 +144,18 @@ def render_article(
     hits: Sequence[tuple[int, int]] = (),
     focus: Item | None = None,
     reserve_legend: bool = False,
-    attribution_width: int | None = None,
+    width: int | None = None,
 ) -> RenderedArticle:
     """Lay out title, date/source line, caption and body with highlights applied.
 
     ``reserve_legend`` keeps the legend's line even while it is empty, so the text
     below does not move when enrichment (or ``e``) changes what the legend names.
-    ``attribution_width`` puts each speaker's name right-aligned to that width on the
-    blank line after the quote's paragraph instead of after its last word: appended
-    there, a name that does not fit the last line wraps onto a new one and pushes
-    everything below down a line when enrichment lands under the reader's eyes.
+    ``width`` is the width the text will be wrapped to (the reading pane's). With it,
+    each speaker's name goes right-aligned on the blank line after the quote's paragraph
+    instead of after its last word: appended there, a name that does not fit the last
+    line wraps onto a new one and pushes everything below down a line when enrichment
+    lands under the reader's eyes. The article's address is cut to one line (``u`` and
+    ``y`` give it whole) rather than folded over three at 80 columns.
     """
     styles = styles or ArticleStyles()
     text = Text()
@@ -167,7 +169,8 @@ def render_article(
     text.append(" · ".join(meta), styles.meta)
     if article.url:
         text.append("\n")
-        text.append(safe_line(article.url), styles.meta)
+        url = safe_line(article.url)
+        text.append(url if width is None else middle_cut(url, width), styles.meta)
     legend = _legend(article, styles, entities=entities, quotes=quotes)
     if legend.plain or reserve_legend:
         text.append("\n")
@@ -230,10 +233,10 @@ def render_article(
     inserted: dict[int, Text] = {}
     for at, names in speakers_at.items():
         who = ", ".join(safe_line(n) for n in names)
-        if attribution_width is None:
+        if width is None:
             inserted[at] = Text(" — " + who, styles.speaker)
         else:
-            at, line = _attribution(body.plain, at, "— " + who, attribution_width)
+            at, line = _attribution(body.plain, at, "— " + who, width)
             inserted[at] = Text.assemble(line[0], (line[1], styles.speaker))
     for at in breaks:
         inserted.setdefault(at, Text()).append("\n\n")
@@ -247,6 +250,16 @@ def render_article(
         previous = at
     text.append_text(body[previous:])
     return RenderedArticle(text, body_start, insertions)
+
+
+def middle_cut(text: str, width: int) -> str:
+    """``text`` in ``width`` cells, cut in the middle with "…" (addresses differ at the end)."""
+    if len(text) <= width:
+        return text
+    if width < 2:
+        return text[:width]
+    head = (width - 1) // 2
+    return text[:head] + "…" + text[len(text) - (width - 1 - head) :]
 
 
 def _attribution(body: str, at: int, label: str, width: int) -> tuple[int, tuple[str, str]]:

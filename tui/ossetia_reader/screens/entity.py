@@ -16,6 +16,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.console import Group
+from rich.padding import Padding
+from rich.table import Table
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -172,20 +175,19 @@ class EntityScreen(Screen[int | None]):
             summary = titles.get(key)
             if summary is None:
                 continue
-            prompt = Text()
-            prompt.append(summary.date.isoformat() if summary.date else "undated", "dim")
-            prompt.append("  ")
-            prompt.append(safe_line(summary.title), "bold")
-            prompt.append("\n  ")
-            prompt.append(safe_line(sentence))
+            date = summary.date.isoformat() if summary.date else "undated"
+            heading = Table.grid()  # a long title wraps under itself, not under the date
+            heading.add_column(width=len(date) + 2, no_wrap=True)
+            heading.add_column(overflow="fold")
+            heading.add_row(Text(date, "dim"), Text(safe_line(summary.title), "bold"))
+            prompt = Group(heading, _indented(Text(safe_line(sentence))))
             mention_options.append(Option(prompt, id=f"m{key}"))
         quote_options = []
         for index, quote in enumerate(quotes):
             summary = titles.get(quote.key)
-            prompt = Text()
-            prompt.append(safe_line(quote.text), "italic")
-            prompt.append(f"\n  {safe_line(quote.cue or 'said')} — ", "dim")
-            prompt.append(safe_line(summary.title) if summary else "", "dim")
+            source = Text(f"{safe_line(quote.cue or 'said')} — ", "dim")
+            source.append(safe_line(summary.title) if summary else "", "dim")
+            prompt = Group(Text(safe_line(quote.text), "italic"), _indented(source))
             quote_options.append(Option(prompt, id=f"q{index}:{quote.key}"))
         # The whole library's counts (the lists hold the newest 500 of each).
         articles = plural(max(found.articles, len(mention_options)), "article")
@@ -351,3 +353,8 @@ class EntityScreen(Screen[int | None]):
         self.notify(made, markup=False)
         self.reader.entities_corrected(name)
         self.load()
+
+
+def _indented(text: Text) -> Padding:
+    """Two columns in as a block, so wrapped lines keep the indent of the first."""
+    return Padding(text, (0, 0, 0, 2))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import webbrowser
 from typing import ClassVar
 
-from rich.console import Group
+from rich.console import Console, ConsoleOptions, Group, RenderResult
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -21,8 +21,22 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ossetia_reader.render import LinkEntry
+from ossetia_reader.render import LinkEntry, middle_cut
 from ossetia_reader.widgets.key_bar import KeyBar
+
+
+class Address:
+    """An address on one line, cut in the middle to the width it is given.
+
+    Links to one site share their beginning; cut at the end, two of them looked the same.
+    """
+
+    def __init__(self, url: str, style: str) -> None:
+        self.url = url
+        self.style = style
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield Text("   " + middle_cut(self.url, options.max_width - 3), self.style, no_wrap=True)
 
 
 class LinksScreen(ModalScreen[str | None]):
@@ -95,8 +109,7 @@ class LinksScreen(ModalScreen[str | None]):
             label = Text(no_wrap=True, overflow="ellipsis")
             label.append(f"{number:>2} ", "bold")
             label.append(entry.label)
-            url = Text("   " + entry.url, no_wrap=True, overflow="ellipsis")
-            url.stylize("dim" if entry.openable else "dim italic")
+            url = Address(entry.url, "dim" if entry.openable else "dim italic")
             options.append(Option(Group(label, url)))
         return options
 

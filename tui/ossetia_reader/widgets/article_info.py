@@ -6,6 +6,7 @@ from collections import Counter
 
 from rich.console import Group, RenderableType
 from rich.padding import Padding
+from rich.table import Table
 from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
@@ -50,10 +51,14 @@ def describe(article: Article | None) -> Group:
         if not counts:
             continue
         parts.append(Text(ENTITY_NAMES[entity_type].capitalize() + "s", style="bold underline"))
+        # Counts in a column and long names wrapped under their first letter: cut with "…",
+        # "Luhansk People's Republic" and "… Republics" looked like one name twice.
+        names = Table.grid()
+        names.add_column(width=4, no_wrap=True)
+        names.add_column(overflow="fold")
         for name, count in counts.most_common():
-            line = Text.assemble(f"{count:>3} ", (safe_line(name), "bold"))
-            line.no_wrap, line.overflow = True, "ellipsis"  # one name a line, cut with "…"
-            parts.append(line)
+            names.add_row(f"{count:>3} ", Text(safe_line(name), "bold"))
+        parts.append(names)
         parts.append(Text(""))
     if article.quotes:
         parts.append(Text("Quotes", style="bold underline"))

@@ -75,6 +75,7 @@ class ArticleList(ScrollView, can_focus=True):
     ArticleList {
         background: $surface;
         scrollbar-size-vertical: 1;
+        overflow-x: hidden;  /* rows are cut to the width: a sideways scrollbar only hid a row */
     }
     ArticleList > .article-list--cursor {
         text-style: bold reverse;

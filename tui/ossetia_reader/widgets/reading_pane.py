@@ -243,7 +243,7 @@ class ReadingPane(ScrollView, can_focus=True):
                 hits=self.hits,
                 focus=focus,
                 reserve_legend=True,
-                attribution_width=self.text_width,
+                width=self.text_width,
             )
             self._wrapped = wrap(self._rendered.text, self.text_width)
         self._layout_width = self.size.width
@@ -252,7 +252,18 @@ class ReadingPane(ScrollView, can_focus=True):
 
     def on_resize(self, event: events.Resize) -> None:
         if self.size.width != self._layout_width:
-            self._relayout()
+            self._relayout_anchored()
+
+    def _relayout_anchored(self) -> None:
+        """Lay out again (new width, highlights toggled) keeping the top line's text on top.
+
+        Opening the info panel or pressing ``+`` rewraps every line; without the anchor the
+        pane kept its line number and showed another part of the article.
+        """
+        anchor = self._top_anchor() if self.scroll_offset.y > 0 else None
+        self._relayout()
+        if anchor is not None:
+            self._restore_anchor(anchor)
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
@@ -359,7 +370,7 @@ class ReadingPane(ScrollView, can_focus=True):
     def _toggled(self, what: str, value: bool) -> None:
         self.items = self._items()
         self.item_index = -1
-        self._relayout()
+        self._relayout_anchored()
         self.post_message(self.Notice(f"{what} highlighting {'on' if value else 'off'}"))
 
     def action_wider(self) -> None:
@@ -369,7 +380,7 @@ class ReadingPane(ScrollView, can_focus=True):
         self.max_width = max(MIN_WIDTH, self.max_width - 4)
 
     def watch_max_width(self, value: int) -> None:
-        self._relayout()
+        self._relayout_anchored()
         self.post_message(self.Notice(f"text width {value} columns"))
 
     def on_focus(self) -> None:

@@ -51,16 +51,26 @@ class StatusBar(Widget):
         self.news = ""
 
     def render(self) -> Text:
-        parts = (self.activity, self.news, self.summary)
-        right = "  ".join(safe_line(part) for part in parts if part)
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(f" {safe_line(self.mode)} ", "bold reverse")
         text.append(" ")
-        room = self.size.width - text.cell_len - (len(right) + 2 if right else 0)
         message = Text(safe_line(self.message), no_wrap=True, overflow="ellipsis")
+        # What the reader just did (or a hint) matters more than background news: when
+        # the line is short, passing news and then the activity give way before it is cut.
+        parts = [safe_line(part) for part in (self.activity, self.news, self.summary) if part]
+        while len(parts) > 1 and text.cell_len + message.cell_len + _width(parts) + 2 > (
+            self.size.width
+        ):
+            parts.pop(-2)
+        right = "  ".join(parts)
+        room = self.size.width - text.cell_len - (len(right) + 2 if right else 0)
         message.truncate(max(0, room), overflow="ellipsis")
         text.append_text(message)
         if right:
             text.append(" " * max(1, self.size.width - text.cell_len - len(right) - 1))
             text.append(right, "dim")
         return text
+
+
+def _width(parts: list[str]) -> int:
+    return len("  ".join(parts))

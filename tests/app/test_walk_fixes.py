@@ -1,0 +1,109 @@
+"""What a new user's walk through the app at 80x24 and 120x40 found, each kept fixed."""
+
+from __future__ import annotations
+
+import pytest
+
+from ossetia_reader.app import OssetiaReader
+from ossetia_reader.core.library import Library
+from ossetia_reader.widgets.article_list import ArticleList
+from tests.conftest import settle
+
+SIZES = [(80, 24), (120, 40)]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_the_list_has_no_sideways_scrollbar(library: Library, size: tuple[int, int]) -> None:
+    """At 80x24 a one-column-too-wide virtual size showed a horizontal scrollbar over a row."""
+    app = OssetiaReader(library, enrich=False)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        article_list = app.screen.query_one(ArticleList)
+        assert not article_list.show_horizontal_scrollbar
+        await pilot.press("enter", "escape", "f", "f")  # open, back, hide and show the list
+        await settle(pilot)
+        assert not article_list.show_horizontal_scrollbar
+
+
+async def test_a_hint_in_the_status_line_is_not_cut_for_background_news(
+    library: Library,
+) -> None:
+    """At 80 columns the first-run hint was cut to "No feeds …" by enrichment and index news."""
+    from ossetia_reader.screens.main import NO_FEEDS_HINT
+    from ossetia_reader.widgets.status_bar import StatusBar
+
+    app = OssetiaReader(library, enrich=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        bar = app.screen.query_one(StatusBar)
+        bar.message = NO_FEEDS_HINT
+        bar.activity = "enriching 0/14"
+        bar.news = "search index built (14 articles)"
+        await pilot.pause()
+        line = bar.render().plain
+        assert NO_FEEDS_HINT in line and line.rstrip().endswith("14 articles")
+        assert len(line) <= 80
+        bar.message = "copied"  # room again: the news comes back
+        await pilot.pause()
+        assert "search index built" in bar.render().plain
+
+
+def top_line(app: OssetiaReader) -> str:
+    from ossetia_reader.widgets.reading_pane import ReadingPane
+
+    pane = app.screen.query_one(ReadingPane)
+    return "".join(segment.text for segment in pane.render_line(0)).strip()
+
+
+@pytest.mark.parametrize("keys", [("i",), ("plus", "plus"), ("quotation_mark",)])
+async def test_rewrapping_keeps_the_line_being_read_on_top(
+    library: Library, keys: tuple[str, ...]
+) -> None:
+    """`i`, `+`/`-` and the colour toggles rewrap the text: the top line's words stay on top."""
+    from ossetia_reader.widgets.reading_pane import ReadingPane
+
+    app = OssetiaReader(library, enrich=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        pane = app.screen.query_one(ReadingPane)
+        pane.scroll_to(y=14, animate=False, immediate=True)
+        await pilot.pause()
+        before = top_line(app)
+        assert before and pane.scroll_offset.y == 14
+        for key in keys:
+            await pilot.press(key)
+        await settle(pilot)
+        second = "".join(s.text for s in pane.render_line(1)).strip()
+        assert before[:12] in top_line(app) + " " + second, (before, top_line(app))
+
+
+def test_addresses_are_cut_in_the_middle() -> None:
+    from ossetia_reader.render import middle_cut
+    from ossetia_reader.screens.links import Address
+    from tests.conftest import plain
+
+    first = "https://www.example.com/2022/03/31/a-long-path-to-an-article-about-talks-a77164"
+    second = first.replace("a77164", "a77051")
+    assert middle_cut(first, 30) != middle_cut(second, 30)
+    assert len(middle_cut(first, 30)) == 30 and middle_cut(first, 30).endswith("a77164")
+    assert middle_cut("short", 30) == "short"
+    assert plain(Address(first, "dim"), width=40) == "   " + middle_cut(first, 37)
+
+
+async def test_the_address_under_the_title_takes_one_line(library: Library) -> None:
+    """At 80 columns the seed's address was folded over three lines above the text."""
+    from ossetia_reader.widgets.reading_pane import ReadingPane
+
+    app = OssetiaReader(library, enrich=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        pane = app.screen.query_one(ReadingPane)
+        assert pane.article is not None and pane.article.url
+        lines = ["".join(s.text for s in pane.render_line(y)).strip() for y in range(6)]
+        (shown,) = [line for line in lines if line.startswith("https://")]
+        assert "…" in shown and shown.endswith(pane.article.url[-10:])
+        assert not any(line.startswith(pane.article.url[50:60]) for line in lines)
