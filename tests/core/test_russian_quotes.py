@@ -271,3 +271,32 @@ def test_ona_is_not_the_man_quoted_before(enrich: Enrich) -> None:
         "«Ладно, давай распишемся»."
     )
     assert quotes_of(enrich, text)[1][1] != "Герман Стерлигов"
+
+
+def test_dialogue_turn_after_an_attribution_goes_on_in_the_same_voice(enrich: Enrich) -> None:
+    text = (
+        "На границе меня остановили. — Почему вы решили спросить об этом именно меня? — "
+        "спрашиваю я. — Это стандартная процедура для всех москвичей, — отвечает силовик. — "
+        "Мы их проверяем по базе."
+    )
+    assert quotes_of(enrich, text)[-2:] == [
+        ("Это стандартная процедура для всех москвичей", "силовик"),
+        ("Мы их проверяем по базе.", "силовик"),
+    ]
+
+
+def test_inner_attribution_may_have_no_speech_verb(enrich: Enrich) -> None:
+    text = (
+        "«Знаете, про эту компанию лучше не спрашивайте, — глава ТПП Алан Алборов, говоря о "
+        "компании, переходит на шепот. — Там самые высокопоставленные лица»."
+    )
+    assert quotes_of(enrich, text)[0][1] == "Алан Алборов"
+
+
+def test_head_of_an_organisation_no_one_was_introduced_as_stays_unnamed(enrich: Enrich) -> None:
+    text = (
+        "Бывший глава агентства Алексей Шемонаев исчез. Строительная компания «Меценат» "
+        "получает мало заказов. «Может, бывало и хуже, — признает глава „Мецената“. — Но была "
+        "надежда»."
+    )
+    assert quotes_of(enrich, text)[0][1] == "глава „Мецената“"

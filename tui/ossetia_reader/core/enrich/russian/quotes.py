@@ -59,7 +59,8 @@ _CUE = re.compile(
     r"ссылались|ссылается|ссылаются|сообщал|признавал|настаивал|указывал|замечал|предупреждал|"
     r"напоминал|комментировал|возражал|подтверждал|рассказывал|признавался|жаловался|"
     r"возмущался|предлагал|уверял|сетовал|посетовал|подытожил|заметила|воскликнул|крикнул|"
-    r"кричал|прокричал|произнес|произнёс|сообщила"
+    r"кричал|прокричал|произнес|произнёс|сообщила|признает|признаёт|переспрашивает|"
+    r"переспросил|вздыхает|вздохнул|усмехается|усмехнулся|смеется|смеётся|рассуждал"
     r")(?:а|о|и|ась|ось|ись|ся|сь)?(?![\w-])",
     re.IGNORECASE,
 )
@@ -93,6 +94,7 @@ _NOT_A_SOURCE = frozenset(
         "у",
     }
     | {"за", "из", "от", "для", "про", "при", "это", "этот", "эта", "это,", "же", "также", "и"}
+    | {"меня", "мне", "нас", "нам", "его", "ее", "её", "им", "ему", "ей", "них", "им,", "меня,"}
 )
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
 # Nouns that put the following «…» among names: «Газпром» after компания is a title.
@@ -329,7 +331,12 @@ class _Names:
         return None
 
     def in_role(
-        self, role: str, index: int, feminine: bool, fallback: bool = True
+        self,
+        role: str,
+        index: int,
+        feminine: bool,
+        fallback: bool = True,
+        org: str | None = None,
     ) -> Entity | None:
         """The person ``сказал режиссер`` means: the last one before ``index`` the article
         introduces with that word (``режиссера Кирилла Серебренникова``), else the last
@@ -342,9 +349,20 @@ class _Names:
             # not ``режиссера … . По словам сценариста Михаила Идова``, nor
             # ``бизнес-партнер Геннадия Тимченко`` for ``бизнесмен``.
             lead = re.split(r"[.,;:!?()«»—–]", self.text[max(0, entity.start - 60) : entity.start])
-            if any(stem(word) == key for word in lead[-1].split()[-3:]):
+            if any(stem(word) == key for word in lead[-1].split()[-3:]) and (
+                org is None or self._near(entity, org)
+            ):
                 return entity
         return self.person_before(index, feminine) if fallback else None
+
+    def _near(self, entity: Entity, org: str) -> bool:
+        """Whether an organisation is named next to a person (his title: ``директор ФБК
+        Роман Рубанов``)."""
+        key = stem(org.split()[0])
+        before = re.split(r"[.!?]\s", self.text[max(0, entity.start - 60) : entity.start])[-1]
+        after = re.split(r"[.!?]\s", self.text[entity.end : entity.end + 60])[0]
+        words = f"{before} {after}".split()
+        return any(stem(word.strip("«»„“,.")) == key for word in words)
 
     def full_name(self, canonical: str, index: int) -> str:
         """A person's name as the article gives it in full and in the nominative.
@@ -640,7 +658,9 @@ def _speaker(
         title = _ROLE_OF.search(text, max(lower, entity.start - 40), entity.start)
         if title is not None and _ROLE.match(title.group(1)):
             # ``— говорит директор ФБК``: the person the article introduced as such.
-            person = names.in_role(title.group(1), lower, False, fallback=False)
+            person = names.in_role(
+                title.group(1), lower, False, fallback=False, org=entity.canonical
+            )
             if person is not None:
                 return person.canonical, cue, person.start, person.end
     pronoun = _PRONOUN.search(clause)
@@ -695,7 +715,18 @@ def _speaker(
             # in that role (any noun: протоиерей Всеволод Чаплин); for the usual roles,
             # else the last person of the verb's gender named before.
             feminine = cue_match.group().lower().endswith(("а", "ась"))
-            person = names.in_role(role, lower, feminine, fallback=bool(_ROLE.match(role)))
+            # ``глава „Мецената“``: the head of that organisation, or no one we know.
+            at = text.find(role, lower + cue_match.end(), upper) + len(role)
+            org = next(
+                (e for e in names.within(at, at + 3) if e.type == "ORG"), None
+            )  # right after the role word, not ``артист в интервью изданию «Дни.ру»``
+            person = names.in_role(
+                role,
+                lower,
+                feminine,
+                fallback=bool(_ROLE.match(role)) and org is None,
+                org=org.canonical if org is not None else None,
+            )
             if person is not None:
                 return person.canonical, cue, person.start, person.end
         if (
@@ -913,11 +944,17 @@ def _inner_attribution(
     for match in pattern.finditer(text, start, end):
         clause_start, clause_end = match.span(1)
         if _CUE.search(text, clause_start, clause_end) is None:
-            continue
+            # ``«…, — глава ТПП Алан Алборов, говоря о компании, переходит на шепот. — …»``
+            signer = names.first(clause_start, clause_end, subject=True)
+            if signer is None or signer.type != "PER" or signer.start - clause_start > 40:
+                continue
         attribution = _speaker(text, clause_start, clause_end, names, found, first=True)
         if attribution is not None:
             return FoundQuote(start, end, *attribution)
     return None
+
+
+_TURN_REACH = 400
 
 
 def _dash_turn(
@@ -928,8 +965,14 @@ def _dash_turn(
     found: list[FoundQuote],
     interviewee: Entity | None,
 ) -> FoundQuote | None:
-    """``— Мы не готовы, — сказал Песков.`` or an interview turn (``— Вопрос?``)."""
-    for match in re.compile(r"[,!?…][ \u00a0]*[—–][ \u00a0]*").finditer(text, start, end):
+    """``— Мы не готовы, — сказал Песков.`` or an interview turn (``— Вопрос?``).
+
+    Meduza's flattened bodies run a turn on into the narration after it, so the
+    attribution is looked for near the turn's start, and never inside a «quote» that
+    follows (its inner ``— рассуждает Бибилов`` is that quote's)."""
+    guillemet = text.find("«", start, end)
+    limit = min(end, start + _TURN_REACH, guillemet if guillemet >= 0 else end)
+    for match in re.compile(r"[,!?…][ \u00a0]*[—–][ \u00a0]*").finditer(text, start, limit):
         clause_end = _clause_end(text, match.end())
         if _CUE.search(text, match.end(), clause_end) is None:
             continue
@@ -940,6 +983,15 @@ def _dash_turn(
     words = text[start:end].split()
     if len(words) < 2:
         return None
+    previous = found[-1] if found else None
+    if previous is not None and previous.speaker and previous.cue and start - previous.end < 150:
+        # ``— Первое, — отвечает силовик. — Второе.``: the second turn goes on after the
+        # attribution of the first, in the same voice.
+        between = text[previous.end : start]
+        if between.lstrip(" ,\u00a0")[:1] in _DASH and len(_SENTENCE_END.findall(between)) <= 1:
+            return FoundQuote(
+                start, end, previous.speaker, None, previous.speaker_start, previous.speaker_end
+            )
     if text[start:end].rstrip().endswith("?"):
         return FoundQuote(start, end, None, None)  # the interviewer's question
     if interviewee is not None:
