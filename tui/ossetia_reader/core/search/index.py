@@ -633,9 +633,16 @@ class SearchIndex:
 
     @staticmethod
     def _sorted_best(docs: np.ndarray, scores: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        if docs.size == 0:
+            return docs, scores
         order = np.argsort(docs, kind="stable")
         docs, scores = docs[order], scores[order]
-        starts = np.flatnonzero(np.diff(docs, prepend=-1))
+        first = np.empty(docs.size, bool)
+        first[0] = True
+        np.not_equal(docs[1:], docs[:-1], out=first[1:])
+        starts = np.flatnonzero(first)
+        if starts.size == docs.size:  # no document twice
+            return docs, scores
         return docs[starts], np.maximum.reduceat(scores, starts)
 
     def _variants(self, segment: Segment, term: q.Term) -> dict[int, float]:
