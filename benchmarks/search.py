@@ -16,8 +16,12 @@ each answered for its top 100 (the engines take turns query by query, so a
 busy machine slows them alike). Printed: build throughput, size on disk,
 cold load (a fresh process: open the index and answer one query, timed
 inside that process after imports; median of 5), its RSS growth, query
-latency p50/p99 per class, ours' time to add one article to the built
-index, and every figure's ratio to each peer.
+latency p50/p99 per class in wall time and in the calling thread's CPU time
+(``cpu`` rows: the figures to compare on a shared machine; the load average
+and whether an engine used other threads are printed), ours' time to add
+one article to the built index, and every figure's ratio to each peer.
+``--profile`` prints where ours spends each class's time (cProfile);
+``--dump`` writes ours' answers, to check that a change kept them identical.
 
 Run: ``nice -n 10 python benchmarks/search.py --articles 10000`` (or 100000).
 """
@@ -300,22 +304,39 @@ def percentile(values: list[float], fraction: float) -> float:
 
 def latencies(
     engines: dict[str, Any], queries: dict[str, list[str]], rounds: int
-) -> dict[str, dict[str, list[float]]]:
-    """Per engine and class, query times in ms; engines take turns query by query,
-    so that a busy machine slows them alike."""
+) -> tuple[dict[str, dict[str, list[float]]], dict[str, dict[str, list[float]]], dict[str, float]]:
+    """Per engine and class, query times in ms, wall and CPU; engines take turns query
+    by query, so that a busy machine slows them alike.
+
+    CPU is the calling thread's (``time.thread_time``): on a shared machine a
+    query's wall time includes waiting for a core, its CPU time does not. Also
+    returned per engine: the process's CPU over the thread's across its queries
+    (about 1 when the engine does all its work in the calling thread, so that
+    thread CPU is the whole cost; above 1 it used other threads too).
+    """
     for engine in engines.values():  # warm caches once
         for batch in queries.values():
             for query in batch:
                 engine.search(query)
-    timings = {name: {cls: [] for cls in CLASSES} for name in engines}
+    wall = {name: {cls: [] for cls in CLASSES} for name in engines}
+    cpu = {name: {cls: [] for cls in CLASSES} for name in engines}
+    process = dict.fromkeys(engines, 0.0)
     for _ in range(rounds):
         for cls, batch in queries.items():
             for query in batch:
                 for name, engine in engines.items():
+                    start_p = time.process_time()
+                    start_c = time.thread_time()
                     start = time.perf_counter()
                     engine.search(query)
-                    timings[name][cls].append((time.perf_counter() - start) * 1000)
-    return timings
+                    wall[name][cls].append((time.perf_counter() - start) * 1000)
+                    cpu[name][cls].append((time.thread_time() - start_c) * 1000)
+                    process[name] += time.process_time() - start_p
+    threads = {
+        name: process[name] * 1000 / max(sum(sum(v) for v in cpu[name].values()), 1e-9)
+        for name in engines
+    }
+    return wall, cpu, threads
 
 
 def add_one(where: Path, articles: list[Article], trials: int = 20) -> list[float]:
@@ -429,13 +450,24 @@ def main() -> None:
         dump(engines["ours"], queries, args.dump)
     if args.profile and "ours" in engines:
         profile(engines["ours"], queries)
-    for name, timings in latencies(engines, queries, args.rounds).items():
+    load_before = os.getloadavg()[0]
+    wall, cpu, threads = latencies(engines, queries, args.rounds)
+    load_after = os.getloadavg()[0]
+    for name in engines:
         figures = results[name]
-        every = [t for batch in timings.values() for t in batch]
-        figures["p50 ms"], figures["p99 ms"] = percentile(every, 0.5), percentile(every, 0.99)
-        for cls, batch in timings.items():
-            figures[f"{cls} p50"] = percentile(batch, 0.5)
-            figures[f"{cls} p99"] = percentile(batch, 0.99)
+        for kind, timings in (("", wall[name]), ("cpu ", cpu[name])):
+            every = [t for batch in timings.values() for t in batch]
+            figures[f"{kind}p50 ms"] = percentile(every, 0.5)
+            figures[f"{kind}p99 ms"] = percentile(every, 0.99)
+            for cls, batch in timings.items():
+                figures[f"{kind}{cls} p50"] = percentile(batch, 0.5)
+                figures[f"{kind}{cls} p99"] = percentile(batch, 0.99)
+    print(
+        f"load average {load_before:.1f} before the timed queries, {load_after:.1f} after; "
+        "process/thread CPU over the queries: "
+        + ", ".join(f"{name} {ratio:.2f}" for name, ratio in threads.items()),
+        flush=True,
+    )
     if "ours" in engines:
         adds = add_one(work / "ours", articles)
         results["ours"]["add1 ms"] = statistics.median(adds)
