@@ -103,3 +103,11 @@ def test_grouped_keys(tmp_path: Path) -> None:
     assert by_source == [("Alpha", ["b", "d"]), ("Zeta", ["c", "a"])]
     by_month = [(label, len(keys)) for label, keys in library.grouped_keys("month")]
     assert by_month == [("2022-04", 2), ("2022-03", 1), ("", 1)]
+
+
+def test_bulk_import_cache_is_given_back(tmp_path: Path) -> None:
+    library = Library(tmp_path / "lib")
+    before = library.query("PRAGMA cache_size")[0][0]
+    with library.bulk(cache_megabytes=8):
+        assert library.query("PRAGMA cache_size")[0][0] == -8 * 1024
+    assert library.query("PRAGMA cache_size")[0][0] == before

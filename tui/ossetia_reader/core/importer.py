@@ -301,19 +301,20 @@ def _import_jsonl(
                 keys.append(item.key)
         batch.clear()
 
-    for item in iter_jsonl(_take_named_queries(library, stream)):  # type: ignore[arg-type]
-        if isinstance(item, LineError):
-            failed += 1
-            first_error = first_error or item.reason
-            continue
-        batch.append(item)
-        if len(batch) >= BATCH:
+    with library.bulk():
+        for item in iter_jsonl(_take_named_queries(library, stream)):  # type: ignore[arg-type]
+            if isinstance(item, LineError):
+                failed += 1
+                first_error = first_error or item.reason
+                continue
+            batch.append(item)
+            if len(batch) >= BATCH:
+                flush()
+                if stop():
+                    stopped = True
+                    break
+        if batch:
             flush()
-            if stop():
-                stopped = True
-                break
-    if batch:
-        flush()
     stored = sum(counts.values())
     reason = None
     if failed:

@@ -17,6 +17,7 @@ import json
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path
@@ -691,6 +692,23 @@ class Library:
         )
         article.key, article.language = key, str(values[-1])
         return Added(key, stored_id, Outcome.UPDATED, article)
+
+    @contextmanager
+    def bulk(self, cache_megabytes: int = 32) -> Iterator[None]:
+        """A bigger page cache on this thread's connection while a large import runs.
+
+        SQLite's default 2 MB cannot hold the ten indexes of a 100,000-article
+        table: every insert then re-reads index pages from the OS (about a
+        third of an import's system time). The cache goes back afterwards, so
+        a long-running app does not keep the pages.
+        """
+        db = self._db
+        before = db.execute("PRAGMA cache_size").fetchone()[0]
+        db.execute(f"PRAGMA cache_size=-{int(cache_megabytes) * 1024}")
+        try:
+            yield
+        finally:
+            db.execute(f"PRAGMA cache_size={int(before)}")
 
     def set_read(self, keys: Iterable[int], read: bool = True) -> None:
         """Mark articles read or unread."""
