@@ -65,7 +65,8 @@ async def settle(pilot: Pilot[None]) -> None:
 
     for _ in range(40):
         if pending() or any(
-            getattr(screen, "search_pending", False) for screen in pilot.app.screen_stack
+            getattr(screen, "search_pending", False) or getattr(screen, "startup_pending", False)
+            for screen in pilot.app.screen_stack
         ):
             await pilot.pause(0.05)
             continue

@@ -97,6 +97,7 @@ class OssetiaReader(App[None]):
         self._seen_max_key: int | None = None  # and its highest key
         self._last_key = 0.0  # time.monotonic() of the last key: enrichment waits while typing
         self.library_failure: Exception | None = None
+        self.ready = False  # Textual's Ready: the first frame has been drawn
         self.register_theme(HIGH_CONTRAST)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
@@ -111,6 +112,14 @@ class OssetiaReader(App[None]):
 
         self._apply_settings()
         self.push_screen(MainScreen())
+
+    def on_ready(self) -> None:
+        """The first frame is on the terminal: what it did not need starts now."""
+        from ossetia_reader.screens.main import MainScreen
+
+        self.ready = True
+        if isinstance(self.screen, MainScreen):
+            self.screen.after_first_frame()
 
     def start_background_work(self) -> None:
         """Load the search index, then enrich new articles, once the first article shows.

@@ -162,6 +162,10 @@ class FeedCounter:
 
     def visible(self, keys: Sequence[int]) -> list[int]:
         """``keys`` without the hidden ones, order kept."""
+        if self.show_hidden or (self._hidden is None and self._index() is None):
+            # Nothing can be hidden yet (no index, or hidden ones shown): no numpy import,
+            # which the first frame would otherwise wait for (~0.1 s of CPU).
+            return list(keys)
         import numpy as np
 
         hidden = self.hidden_keys()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import time
 import webbrowser
 from typing import ClassVar
@@ -14,7 +15,7 @@ from textual.widgets import Input
 
 from ossetia_reader.core.article import Article, ArticleSummary
 from ossetia_reader.core.feedlist import ViewKind
-from ossetia_reader.core.library import ArticleFilter
+from ossetia_reader.core.library import ArticleFilter, LibraryError
 from ossetia_reader.messages import (
     EnrichmentProgress,
     EntitiesCorrected,
@@ -200,6 +201,7 @@ class MainScreen(FeedsScreen):
         self._library_empty = False
         self._no_feeds = False  # checked at start-up: a first run is told how to subscribe
         self._sidebar_hidden = False
+        self._first_frame_done = False
 
     def compose(self) -> ComposeResult:
         yield SearchBar(id="search")
@@ -228,8 +230,54 @@ class MainScreen(FeedsScreen):
             self.query_one(SearchBar).set_history([q for q in history if isinstance(q, str)])
         self.article_list.focus()
         self.reading_pane.max_width = self.reader.reading_width
+        self._show_first_page()
+        if self.reader.ready:  # the app drew a frame before this screen: no Ready to wait for
+            self.call_after_refresh(self.after_first_frame)
+
+    def after_first_frame(self) -> None:
+        """What the first frame does not show: every key, the counts, the feeds pane.
+
+        Called once the first frame is drawn (the app's ``on_ready``), so none of it
+        delays the news on screen. The pane comes first: it notes where this session
+        starts (what is "new since last time") before the keys' worker lets the
+        background work, and so any refresh, begin.
+        """
+        if self._first_frame_done:
+            return
+        self._first_frame_done = True
+        # Ready arrives just before the frame is written: one more refresh, then go.
+        self.call_after_refresh(self._start_after_first_frame)
+
+    async def _start_after_first_frame(self) -> None:
+        await self.mount_feeds_pane()
         self.load_keys(open_first=True)
-        self.call_after_refresh(self.mount_feeds_pane)
+
+    def _show_first_page(self) -> None:
+        """The newest screenful and the first article, read here, before the first frame.
+
+        A few milliseconds of SQL even at 100,000 articles; fetched by the worker
+        instead, the first frame was drawn with placeholders and drawn again when
+        they came (each full frame costs tens of milliseconds of styling and
+        rendering). The worker still brings every key, and the counts, after it.
+        """
+        library = self.reader.library
+        try:
+            rows = library.newest(PAGE)
+            first = library.get(rows[0].key) if rows else None
+            if first is not None and first.entities:
+                from ossetia_reader.core.enrich.store import with_library_types
+
+                first = with_library_types(library, first)  # one colour per entity, as on open
+        except (LibraryError, sqlite3.DatabaseError):
+            return  # the worker meets the damage too, and ends the app saying so
+        if not rows:
+            return  # an empty library: the worker says what to do
+        self.all_keys = [row.key for row in rows]
+        self.article_list.set_keys(self.all_keys, rows=rows)
+        if first is not None:
+            self.open_key = first.key
+            self.reading_pane.show(first, [], keep_scroll=False, announce=True)
+            self.info.show(first)
 
     # -- loading ---------------------------------------------------------------
 
@@ -250,7 +298,10 @@ class MainScreen(FeedsScreen):
         # The first screenful and the first article come in the same trip, so the
         # first frame shows news rather than placeholders.
         rows = library.summaries(keys[:PAGE])
-        first = library.get(keys[0]) if open_first and keys else None
+        # Opened before the first frame already (``_show_first_page``), unless it is not
+        # the newest any more.
+        shown = self.open_key
+        first = library.get(keys[0]) if open_first and keys and keys[0] != shown else None
         if first is not None and first.entities:
             from ossetia_reader.core.enrich.store import with_library_types
 
@@ -286,7 +337,7 @@ class MainScreen(FeedsScreen):
         if first is not None:
             self._article_loaded(first, None, [], keep_scroll=False)
         elif open_first:
-            self.reader.start_background_work()
+            self.call_after_refresh(self.reader.start_background_work)
 
     def _empty_message(self) -> str:
         """What an empty list says, with what to do next."""
@@ -386,6 +437,11 @@ class MainScreen(FeedsScreen):
         else:
             self.status.message = ""
             self.load_keys()
+
+    @property
+    def startup_pending(self) -> bool:
+        """The first frame's follow-up work (every key, the feeds pane) has not started."""
+        return not self._first_frame_done
 
     @property
     def search_pending(self) -> bool:
