@@ -332,3 +332,66 @@ def test_a_news_service_code_or_stock_symbol_is_no_entity() -> None:
     for surface in ("U.S.", "N.Y.", "NEW YORK"):
         start = text.index(surface)
         assert not is_junk(text, start, start + len(surface)), surface
+
+
+def test_more_ways_one_full_name_is_written(tmp_path: Path) -> None:
+    library = Library(tmp_path)
+    stored(library, "Javier Nogales Iturri", [entity("Javier Nogales Iturri", "PER")] * 3)
+    stored(library, "Javier Nogales", [entity("Javier Nogales", "PER")])
+    stored(library, "Ayad Allawi", [entity("Ayad Allawi", "PER")] * 2)
+    stored(library, "Iyad Allawi", [entity("Iyad Allawi", "PER")])
+    stored(library, "Dan Smith", [entity("Dan Smith", "PER")])
+    stored(library, "Don Smith", [entity("Don Smith", "PER")])
+    stored(library, "John Paul Jones", [entity("John Paul Jones", "PER")])
+    stored(library, "John Paul", [entity("John Paul", "PER")])
+    rows = {row.name: row.mentions for row in entity_counts(library, type="PER")}
+    assert rows["Javier Nogales Iturri"] == 4 and "Javier Nogales" not in rows
+    assert rows["Ayad Allawi"] == 3 and "Iyad Allawi" not in rows
+    assert {"Dan Smith", "Don Smith", "John Paul", "John Paul Jones"} <= set(rows)
+
+
+def test_a_hyphenated_surname_alone_counts_with_the_full_name(tmp_path: Path) -> None:
+    library = Library(tmp_path)
+    full = "Hanns Christian Schroeder-Hohenwarth"
+    stored(library, full, [entity(full, "PER")])
+    stored(library, "Schroeder-Hohenwarth", [entity("Schroeder-Hohenwarth", "PER")] * 2)
+    rows = {row.name: row.mentions for row in entity_counts(library, type="PER")}
+    assert rows == {full: 3}
+
+
+def test_a_name_ending_with_a_country_is_a_company_unless_a_person_by_evidence(
+    tmp_path: Path,
+) -> None:
+    library = Library(tmp_path)
+    stored(library, "Rebok Japan", [entity("Rebok Japan", "PER")])
+    stored(library, "Paul France", [entity("Paul France", "PER")])
+    types = {row.name: row.type for row in entity_counts(library)}
+    assert types == {"Rebok Japan": "ORG", "Paul France": "PER"}
+
+
+def test_a_named_storm_is_an_event_in_every_mention() -> None:
+    text = "Hurricane Ivan hit Florida. Ivan killed 20 people, and Ivan moved north."
+    found = build_entities(
+        text, spans(text, ("Ivan", "PER"), ("Florida", "LOC"), ("Ivan", "ORG"), ("Ivan", "PER"))
+    )
+    assert [(e.text, e.type) for e in found] == [
+        ("Ivan", "MISC"),
+        ("Florida", "LOC"),
+        ("Ivan", "MISC"),
+        ("Ivan", "MISC"),
+    ]
+
+
+def test_search_fields_follow_the_library_wide_type(tmp_path: Path) -> None:
+    from ossetia_reader.core.search import open_index, rebuild_index
+
+    library = Library(tmp_path)
+    keys = [
+        stored(library, f"Kyiv Mariupol {n}", [Entity(5, 13, "Mariupol", "LOC", "Mariupol")])
+        for n in range(3)
+    ]
+    odd = stored(library, "Mariupol said", [Entity(0, 8, "Mariupol", "PER", "Mariupol")])
+    rebuild_index(library)
+    index = open_index(library)
+    assert sorted(index.search("place:mariupol").hits.keys) == sorted([*keys, odd])
+    assert list(index.search("person:mariupol").hits.keys) == []

@@ -179,6 +179,11 @@ _ARABIC_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "abd", "abdul", 
 _VOWELS = re.compile("[aeiouy]")
 
 
+def known_given_names() -> frozenset[str]:
+    """Spelling keys of the given names and short forms listed in ``given_name_forms``."""
+    return frozenset(_given_name_forms())
+
+
 @dataclass(frozen=True, slots=True)
 class PersonKey:
     """Who a full name names, apart from middle initials and short given names:

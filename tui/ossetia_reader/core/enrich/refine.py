@@ -106,7 +106,8 @@ _COMPANY_HEADS = _wordset(
     "communications technologies motors foods petroleum resources capital securities "
     "partners brothers financial bancorp savings trust insurance electric steel chemical "
     "chemicals mining media entertainment pictures records software networks electronics "
-    "enterprises investments properties ventures labs laboratories management"
+    "enterprises investments properties ventures labs laboratories management refining "
+    "manufacturing utilities bankshares bancshares"
 )
 _COMPANY_AFTER = re.compile(
     r"^(?:,\s*)?\s*(?:Inc|Corp|Co|Ltd|Plc|PLC|AG|SA|NV|LP|Cos|Corporation|Incorporated)\b"
@@ -601,6 +602,7 @@ def mention_cue(text: str, start: int, end: int) -> str | None:
     return None
 
 
+_STORM_BEFORE = re.compile(r"(?:Hurricane|Typhoon|Cyclone|Tropical Storm|Storm)\s+$")
 # Company words right after a name ("Fannie Mae chief executive Franklin Raines",
 # "Microsoft chairman Bill Gates") or right before it ("smaller rival Freddie Mac").
 _COMPANY_ROLE_AFTER = re.compile(
@@ -677,11 +679,19 @@ def decide_types(text: str, entities: Sequence[Entity]) -> list[Entity]:
         for e in entities
         if identity.has_legal_form(" ".join(e.text.split())) or _company_cue(text, e.start, e.end)
     }
+    # "Hurricane Ivan" ... "Ivan hit Florida": a storm is an event in every mention.
+    storms = {
+        canonical_key(e.canonical)
+        for e in entities
+        if _STORM_BEFORE.search(text, max(0, e.start - 30), e.start) is not None
+    }
     decided: list[Entity] = []
     for entity, cue in zip(entities, cues, strict=True):
         listed = _listed(entity.canonical) or _listed(entity.text)
         type_ = entity.type
-        if listed is not None:
+        if canonical_key(entity.canonical) in storms and listed is None:
+            type_ = "MISC"
+        elif listed is not None:
             if not (listed == "LOC" and type_ == "ORG" and cue != "LOC"):
                 type_ = listed
         elif canonical_key(entity.canonical) in companies and cue != "PER":

@@ -134,6 +134,12 @@ def gazetteers() -> Gazetteers:
     )
 
 
+@cache
+def countries() -> frozenset[str]:
+    """Country names (lower case) from ``countries.txt``."""
+    return frozenset(line.lower() for line in _lines("countries.txt"))
+
+
 @lru_cache(maxsize=65536)
 def is_listed(name: str) -> bool:
     """Whether ``name`` is in the place, organisation or nationality lists."""

@@ -15,8 +15,9 @@ import json
 import re
 import sqlite3
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 
 from ossetia_reader.core.article import Article, Entity, Quote
 from ossetia_reader.core.enrich import identity
@@ -27,7 +28,7 @@ from ossetia_reader.core.enrich.refine import (
     is_marker,
     mention_cue,
 )
-from ossetia_reader.core.enrich.rules import gazetteers, is_listed, listed_type
+from ossetia_reader.core.enrich.rules import countries, gazetteers, is_listed, listed_type
 from ossetia_reader.core.library import Library, LibraryError
 
 _NEWEST_FIRST = "a.date IS NULL, a.date DESC, a.key DESC"
@@ -318,7 +319,10 @@ def entity_counts(
         # A single word typed PER or ORG is often a surname the tagger could not place.
         if (
             row.type in ("PER", "ORG")
-            and all(word in _PARTICLES for word in canonical.split()[:-1])  # "von der Leyen"
+            and (
+                all(word in _PARTICLES for word in canonical.split()[:-1])  # "von der Leyen"
+                or " " not in row.name.strip()  # "Schroeder-Hohenwarth"
+            )
             and not is_listed(row.name)
             and identity.lookup(row.name) is None
         ):
@@ -421,8 +425,8 @@ def _companies(library: Library, rows: Sequence[EntityCount]) -> dict[str, str]:
     - or, never titled and not opening with a known given name or an initial:
       the opening words of an organisation the library knows ("Drexel Burnham" of
       "Drexel Burnham Lambert"), a place or organisation and a plural ("Cleveland
-      Browns", "Boston Celtics"), or typed an organisation in a third of its mentions
-      or more ("Fannie Mae"): ORG.
+      Browns", "Boston Celtics"), ending with a country ("Reebok Japan"), or typed an
+      organisation in a third of its mentions or more ("Fannie Mae"): ORG.
     """
     given = gazetteers().first_names
     multi = [
@@ -464,6 +468,7 @@ def _companies(library: Library, rows: Sequence[EntityCount]) -> dict[str, str]:
                 [row.canonical + " ", row.canonical + " \uffff"],
             )
             or 3 * typed["ORG"] >= sum(typed.values())
+            or words[-1].lower() in countries()  # "Reebok Japan", "Automobiles Citroen France"
             or (
                 len(words) in (2, 3)
                 and words[-1].endswith("s")
@@ -491,7 +496,10 @@ def _same_people(merged: dict[str, EntityCount]) -> dict[str, EntityCount]:
     ``Ivan Boesky``, ``Dan Amstutz`` with ``Daniel Amstutz`` (see
     ``identity.same_person_groups``), shown by the name with most mentions."""
     people = [canonical for canonical, row in merged.items() if row.type == "PER"]
-    for group in identity.same_person_groups(people):
+    groups = identity.same_person_groups(people)
+    grouped = {name for group in groups for name in group}
+    groups += _more_forms([name for name in people if name not in grouped])
+    for group in groups:
         rows = sorted((merged[name] for name in group), key=lambda r: (-r.mentions, r.canonical))
         top = rows[0]
         for name in group:
@@ -502,6 +510,49 @@ def _same_people(merged: dict[str, EntityCount]) -> dict[str, EntityCount]:
             mentions=sum(row.mentions for row in rows),
         )
     return merged
+
+
+_VOWELS = re.compile("[aeiouy]")
+
+
+@cache
+def _given_keys() -> frozenset[str]:
+    """The known given names as ``canonical_key`` spells them ("Billy" is "bili")."""
+    names = gazetteers().first_names
+    return frozenset(canonical_key(n) for n in names) | names | identity.known_given_names()
+
+
+def _more_forms(people: list[str]) -> list[list[str]]:
+    """Two more ways one person's full name is written, when the given names say so:
+
+    - a second surname dropped ("Javier Nogales" of "Javier Nogales Iturri"), when the
+      word after the given name is no given name itself (so "John Paul" is not "John
+      Paul Jones");
+    - a given name romanised with other vowels ("Ayad Allawi", "Iyad Allawi"), when
+      neither form is a known English given name (so "Dan" is never "Don").
+    """
+    given = _given_keys()
+    groups: list[list[str]] = []
+    taken: set[str] = set()
+    by_two: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for name in people:
+        words = name.split()
+        if len(words) == 3 and words[1] not in given and len(words[1]) > 2:
+            by_two[words[0], words[1]].append(name)
+    for name in people:
+        words = name.split()
+        longer = by_two.get((words[0], words[1]), []) if len(words) == 2 else []
+        if len(longer) == 1 and longer[0] not in taken and name not in taken:
+            groups.append([name, longer[0]])
+            taken |= {name, longer[0]}
+    by_skeleton: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for name in people:
+        words = name.split()
+        if name in taken or len(words) != 2 or words[0] in given or len(words[0]) < 3:
+            continue
+        by_skeleton[_VOWELS.sub("", words[0]), words[1]].append(name)
+    groups += [names for names in by_skeleton.values() if len(names) > 1]
+    return groups
 
 
 def _typed_rows(
@@ -616,24 +667,60 @@ def with_library_types(library: Library, article: Article) -> Article:
     For display: the reading pane colours one entity one way in every article.
     An unreadable library leaves the article as stored.
     """
-    if not article.entities:
-        return article
+    return next(iter(library_typed(library, [article])))
+
+
+def library_typed(
+    library: Library, articles: Iterable[Article], batch: int = 500
+) -> Iterator[Article]:
+    """``articles`` (a stream) with every mention typed as the library types its entity,
+    the types looked up once per ``batch`` articles.
+
+    What the search index reads, so that ``person:`` and ``place:`` find an entity by
+    its one library-wide type (the type as the library knows it when the article is
+    indexed; a rebuild brings older articles up to date). A reader's own type
+    correction stands; an unreadable library leaves the articles as stored.
+    """
+    pending: list[Article] = []
+    known: dict[str, str] = {}  # names recur from batch to batch: each is looked up once
+    for article in articles:
+        pending.append(article)
+        if len(pending) >= batch:
+            yield from _typed_batch(library, pending, known)
+            pending = []
+    if pending:
+        yield from _typed_batch(library, pending, known)
+
+
+def _typed_batch(library: Library, articles: list[Article], known: dict[str, str]) -> list[Article]:
+    names = {e.canonical for article in articles for e in article.entities}
+    if not names:
+        return articles
     try:
-        types = entity_types(library, [e.canonical for e in article.entities])
+        new = [name for name in names if canonical_key(name) not in known]
+        if new:
+            known.update(entity_types(library, new))
         corrections = library.corrections()
     except LibraryError:
-        return article
+        return articles
+    types = known
 
     def typed(entity: Entity) -> Entity:
+        kind = types.get(canonical_key(entity.canonical), entity.type)
+        if kind == entity.type:
+            return entity
         resolved = corrections.resolve(entity.canonical) if corrections.by_key else None
         if resolved is not None and resolved.type:
             return entity  # the reader's own correction stands
-        return replace(entity, type=types.get(canonical_key(entity.canonical), entity.type))
+        return replace(entity, type=kind)
 
-    entities = tuple(typed(e) for e in article.entities)
-    if entities == article.entities:
-        return article
-    return replace(article, entities=entities)
+    result = []
+    for article in articles:
+        entities = tuple(typed(e) for e in article.entities)
+        result.append(
+            article if entities == article.entities else replace(article, entities=entities)
+        )
+    return result
 
 
 def entity_variants(library: Library, name: str, limit: int = 20) -> list[str]:

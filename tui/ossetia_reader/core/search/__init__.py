@@ -10,7 +10,7 @@ The app and the CLI need only what is exported here::
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from ossetia_reader.core.article import Article
@@ -37,7 +37,6 @@ __all__ = [
 INDEX_DIRECTORY = "index"
 _CATCH_UP_BATCH = 500
 PARALLEL_FROM = 20_000  # articles: below this, worker processes cost more than they save
-REBUILD_FROM = PARALLEL_FROM  # new articles to catch up on: from here, rebuild when they outnumber
 _STREAM_FROM = 500  # articles to catch up on: from here, read as a stream
 
 
@@ -80,7 +79,8 @@ def rebuild_index(
     """
     stamp = _stamp(library)  # read first: a change made while building is caught up next time
     scratch = None if library.read_only else index_directory(library)
-    index = SearchIndex.build(library.iter_articles(), progress, workers=workers, scratch=scratch)
+    articles = _library_typed(library, library.iter_articles())
+    index = SearchIndex.build(articles, progress, workers=workers, scratch=scratch)
     _save(index, library, stamp, notify)
     return index
 
@@ -148,13 +148,7 @@ def open_index(
             say("search index did not match the library; rebuilt")
             return _rebuild(library, progress, say, workers)
         keys += _corrected(index, library, stamp["corrections"])
-        keys = sorted(set(keys))
-        if len(keys) >= REBUILD_FROM and len(keys) > index.doc_count:
-            # Mostly new articles (a big import into a small library): one build in
-            # bounded memory, in worker processes, instead of a delta of them all
-            # followed by a merge of everything (both in memory, ~1.5 GB at 100k).
-            return rebuild_index(library, progress, notify=say, workers=workers)
-        _add_keys(index, library, keys, progress)
+        _add_keys(index, library, sorted(set(keys)), progress)
     else:
         fingerprint = _fingerprint(library)
         if index.max_key > fingerprint["max_key"] or index.doc_count > fingerprint["count"]:
@@ -180,9 +174,18 @@ def _add_keys(
     of the deltas again and again. Many articles are streamed, not listed.
     """
     if len(keys) >= _STREAM_FROM:
-        index.add_many(_articles(library, keys), progress)
+        index.add_many(_library_typed(library, _articles(library, keys)), progress)
     elif keys:
-        index.add(library.articles(keys))
+        index.add(list(_library_typed(library, library.articles(keys))))
+
+
+def _library_typed(library: Library, articles: Iterable[Article]) -> Iterator[Article]:
+    """Each article's mentions typed by the library-wide type of their entity (issue 10:
+    ``person:``/``place:`` follow the one type the library decided, not each article's
+    tagging)."""
+    from ossetia_reader.core.enrich.store import library_typed
+
+    return library_typed(library, articles)
 
 
 def _articles(library: Library, keys: list[int]) -> Iterator[Article]:
