@@ -300,3 +300,26 @@ def test_head_of_an_organisation_no_one_was_introduced_as_stays_unnamed(enrich: 
         "надежда»."
     )
     assert quotes_of(enrich, text)[0][1] == "глава „Мецената“"
+
+
+def test_words_from_inside_an_organisation(enrich: Enrich) -> None:
+    text = (
+        "Церковь претендует на здания музея. В Минкульте вопрос о передаче заповедника УПЦ "
+        "называли «дискуссионным»."
+    )
+    assert quotes_of(enrich, text) == [("«дискуссионным»", "Минкульт")]
+
+
+def test_an_organisation_after_another_noun_is_not_the_subject(enrich: Enrich) -> None:
+    text = "Выпускник школы «Икс» назвал директоров «оборотнями»."
+    ((quote, speaker),) = quotes_of(enrich, text)
+    assert quote == "«оборотнями»" and speaker != "Икс"
+
+
+def test_a_name_in_brackets_after_the_verb_is_not_the_speaker(enrich: Enrich) -> None:
+    text = (
+        "«Очень важная особенность этой школы состояла в свободе», — пишет автор письма "
+        "(его полный текст опубликовало «Эхо Москвы»)."
+    )
+    ((_, speaker),) = quotes_of(enrich, text)
+    assert speaker is not None and speaker.startswith("автор письма")

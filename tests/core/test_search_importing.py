@@ -77,3 +77,19 @@ def test_a_library_with_an_index_is_caught_up_instead(tmp_path: Path) -> None:
     indexer = ImportIndexer.start(library, 1)
     assert indexer is not None
     indexer.discard()
+
+
+def test_catching_up_on_mostly_new_articles_rebuilds_in_one_segment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ossetia_reader.core.search as search
+
+    library = Library(tmp_path / "lib")
+    import_paths(library, [str(_write(tmp_path / "a.jsonl", _LINES[:2]))])
+    open_index(library)
+    monkeypatch.setattr(search, "REBUILD_FROM", 3)
+    lines = [{**line, "id": f"{line['id']}-{n}"} for n in range(2) for line in _LINES]
+    import_paths(library, [str(_write(tmp_path / "b.jsonl", lines))])
+    index = open_index(library)
+    assert len(index._segments) == 1
+    _same_arrays(index, SearchIndex.build(library.iter_articles()))

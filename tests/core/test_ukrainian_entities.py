@@ -73,3 +73,19 @@ def test_places_inside_an_institutions_name_or_guillemets_are_left_inside() -> N
 def test_hostile_text_never_breaks_it() -> None:
     for text in ("", "\x00\ud800", "Є" * 10_000, "А. Б. В. Г. Д. Е."):
         assert isinstance(ukrainian_spans(text.encode("utf-8", "replace").decode()), list)
+
+
+def test_ukrainian_names_meet_their_english_spelling() -> None:
+    from ossetia_reader.core.enrich.canonical import canonical_key
+
+    text = "Прем’єр-міністр Денис Шмигаль прибув до Києва. Шмигалю доповіли про Харків."
+    canonical = {c for _, _, c in found(text)}
+    assert canonical == {"Денис Шмигаль", "Київ", "Харків"}
+    english = {"Denys Shmyhal", "Kyiv", "Kharkiv"}
+    assert {canonical_key(name) for name in canonical} == {canonical_key(n) for n in english}
+
+
+def test_different_ukrainian_first_names_stay_apart() -> None:
+    from ossetia_reader.core.enrich.canonical import canonical_key
+
+    assert canonical_key("Юлія Тимошенко") != canonical_key("Volodymyr Tymoshenko")

@@ -165,12 +165,7 @@ def _phrase(words: list[str], label: str, locative: bool) -> list[str]:
 
 # Readings that make a capitalised word a possible name.
 _NAME_LIKE = ("Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "Trad", "UNKN", "LATN")
-_COMMON_POS = frozenset(
-    {"NOUN", "NPRO", "PRCL", "ADVB", "CONJ", "PREP", "PRED", "INTJ", "VERB", "INFN", "GRND"}
-    | {"PRTS", "COMP", "NUMR"}
-)
-# Words that join an Azerbaijani or Turkic patronymic to the surname (Насими оглы).
-_PATRONYMIC_LINKS = frozenset({"оглы", "оглу", "кызы", "гызы"})
+_COMMON_POS = frozenset({"NOUN", "NPRO", "PRCL", "ADVB", "CONJ", "PREP", "PRED", "INTJ"})
 
 
 def common_word(word: str, adjectives: bool = False) -> bool:
@@ -194,33 +189,6 @@ def common_word(word: str, adjectives: bool = False) -> bool:
         and (p.tag.POS in pos or "Apro" in p.tag or p.tag.POS is None)
         for p in parses
     )
-
-
-def first_name(word: str) -> bool:
-    """Whether the dictionary's likeliest reading of ``word`` is a first name
-    (``Алексей``, ``Гамлет``; not ``Путина``, ``Оглы``)."""
-    if not _CYRILLIC_WORD.match(word) or not word[:1].isupper():
-        return False
-    if word.lower() in _PATRONYMIC_LINKS:
-        return False
-    try:
-        parses = _analyzer().parse(word.lower())
-    except Exception:  # never let the analyser stop enrichment
-        return False
-    return bool(parses) and "Name" in parses[0].tag and parses[0].tag.number != "plur"
-
-
-def plural_surname(word: str) -> bool:
-    """Whether ``word`` can only be a family (``Ямадаевых``, ``Медведевы``): every
-    reading the dictionary gives is plural."""
-    if not _CYRILLIC_WORD.match(word):
-        return False
-    try:
-        parses = _analyzer().parse(word.lower())
-    except Exception:  # never let the analyser stop enrichment
-        return False
-    plural = all(p.tag.number == "plur" for p in parses)
-    return plural and any("Surn" in p.tag for p in parses)
 
 
 def _inflectable(word: str) -> bool:

@@ -31,9 +31,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from itertools import accumulate, pairwise
+from itertools import accumulate
 
-from ossetia_reader.core.enrich.russian.morph import common_word, first_name, plural_surname
+from ossetia_reader.core.enrich.russian.morph import common_word
 from ossetia_reader.core.enrich.russian.ner import load_russian_ner
 from ossetia_reader.core.enrich.russian.stems import stem
 
@@ -81,9 +81,6 @@ def correct(text: str, spans: list[Span]) -> list[Span]:
     fixed = _descriptors(text, fixed)
     fixed = _common_abbreviations(text, fixed)
     fixed = _titles(text, fixed)
-    fixed = _two_people(text, fixed)
-    # ``братьев Ямадаевых``: a family is not a person.
-    fixed = [s for s in fixed if s[2] != "PER" or not plural_surname(text[s[0] : s[1]])]
     return sorted(set(fixed))
 
 
@@ -397,31 +394,4 @@ def _titles(text: str, spans: list[Span]) -> list[Span]:
         if inside and _TITLE.search(text, max(0, opening - 80), opening + 1):
             continue
         result.append((start, end, label))
-    return result
-
-
-def _two_people(text: str, spans: list[Span]) -> list[Span]:
-    """A person span the model ran over two people or into the next word:
-    ``охранник Владимира Путина Алексей Дюмин`` is two people (a first name after a
-    surname starts the second), and ``Глеб Васильченко Работая`` ends before the
-    common word."""
-    result: list[Span] = []
-    for start, end, label in spans:
-        words = list(re.finditer(r"\S+", text[start:end])) if label == "PER" else []
-        while len(words) >= 3 and common_word(words[-1].group(), adjectives=True):
-            words.pop()
-            end = start + words[-1].end()
-        cuts = [
-            index
-            for index in range(2, len(words))
-            if first_name(words[index].group())
-            and words[index - 1].group()[:1].isupper()  # not after бин, де, фон
-            and not first_name(words[index - 1].group())
-        ]
-        if not cuts:
-            result.append((start, end, label))
-            continue
-        bounds = [0, *cuts, len(words)]
-        for first, last in pairwise(bounds):
-            result.append((start + words[first].start(), start + words[last - 1].end(), label))
     return result

@@ -96,6 +96,8 @@ _NOT_A_SOURCE = frozenset(
     | {"за", "из", "от", "для", "про", "при", "это", "этот", "эта", "это,", "же", "также", "и"}
     | {"меня", "мне", "нас", "нам", "его", "ее", "её", "им", "ему", "ей", "них", "им,", "меня,"}
 )
+# Whom words were said to (как говорит им: «…»), never who said them.
+_OBJECTS = frozenset({"меня", "мне", "нас", "нам", "им", "ему", "ей", "них", "вам", "тебе"})
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
 # Nouns that put the following «…» among names: «Газпром» after компания is a title.
 _TITLE_NOUNS = re.compile(
@@ -632,12 +634,18 @@ def _speaker(
         if said is not None:
             return said
     if first:
-        entity = names.first(lower, upper, subject=True)
+        # Not a name in brackets: ``— пишет автор письма (его опубликовало «Эхо Москвы»)``.
+        bracket = clause.find("(")
+        entity = names.first(lower, lower + bracket if bracket >= 0 else upper, subject=True)
     else:
         # The speaker is the subject of the verb: named before it ("Аузан добавил, что
         # Капков …"), else after it.
         verb_at = lower + cue_match.start() if cue_match else upper
         entity = names.last(lower, verb_at, subject=_ORG_ONLY)
+        if entity is not None and _modifies_a_noun(text, lower, entity):
+            entity = None  # ``Выпускник школы «Икс» назвал``: the graduate spoke, not the school
+        if entity is None:
+            entity = _in_organisation(text, lower, verb_at, names)
         after_verb = names.first(verb_at, upper, subject=True)
         if entity is None or (
             # ``Музей Зои Космодемьянской — проект, подтвердил Мединский: «…»``: a name
@@ -816,13 +824,45 @@ def _intro_speaker(
         # ``как сообщили «Медузе» в департаменте транспорта``: an unnamed source, after
         # the listener in guillemets.
         words = _LISTENER.sub("", text[intro_end:limit]).split()
-        if subject and words and words[0][:1].islower():
+        if subject and words and words[0][:1].islower() and words[0] not in _OBJECTS:
             return " ".join(words[:4]).rstrip(".,;:"), intro, None, None
         return None
     return entity.canonical, intro, entity.start, entity.end
 
 
 _PRONOUN_VERB = re.compile(r"(?<![\w-])(он|она|они)[ \u00a0]+(?:\w+[ \u00a0]+)?$", re.I)
+
+
+_IN = re.compile(r"(?<![\w-])[Вв]о?[ \u00a0]+(?:пресс-служб\w+[ \u00a0]+)?«?$")
+
+
+def _in_organisation(text: str, lower: int, verb_at: int, names: _Names) -> Entity | None:
+    """``В Минкульте вопрос … называли «…»``, ``В пресс-службе Кремля заявили``: an
+    organisation named as the place the words came from."""
+    for entity in names.within(lower, verb_at):
+        if entity.type == "ORG" and _IN.search(text, max(lower, entity.start - 30), entity.start):
+            return entity
+    return None
+
+
+def _modifies_a_noun(text: str, lower: int, entity: Entity) -> bool:
+    """An organisation named after a common noun that is not its kind (``школы «Икс»``,
+    not ``компании «Яндекс»``) belongs to that noun, which is the subject."""
+    if entity.type != "ORG":
+        return False
+    words = re.sub(r"[«„]", " ", text[lower : entity.start]).split()
+    if not words:
+        return False
+    word = words[-1]
+    return (
+        word.isalpha()
+        and word.islower()
+        and len(word) > 3
+        and word not in _NOT_A_SOURCE
+        and not _TITLE_NOUNS.search(word + " ")
+        and not _DOCUMENT.fullmatch(word)
+        and not _CUE.fullmatch(word)
+    )
 
 
 def _pronoun_said(text: str, lower: int, clause: str, names: _Names) -> Attribution | None:
@@ -924,7 +964,12 @@ def _before(
     attribution = _speaker(text, cut, start, names, found, first=False)
     if attribution is None:
         return None
-    if attribution[0] is None and not colon and not _reported(text, cut, start):
+    if (
+        attribution[0] is None
+        and not colon
+        and not _NAMING.match(attribution[1] or "")
+        and not _reported(text, cut, start)
+    ):
         # An unnamed speaker is kept only where the sentence plainly reports speech
         # (В мэрии сказали, что власти «…»).
         return None

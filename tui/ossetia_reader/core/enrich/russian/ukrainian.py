@@ -239,7 +239,7 @@ def _kind(word: str) -> str:
     if _INITIAL.match(word):
         return "initial"
     morph = _analyzer()
-    lowered = word.lower()
+    lowered = _dictionary_form(word)
     parses = morph.parse(lowered)
     if any("Name" in p.tag for p in parses) or any(_lexeme_is_name(p) for p in parses):
         return "name"
@@ -285,7 +285,7 @@ def _surnames_again(text: str, people: list[Span], taken: list[tuple[int, int]])
 
 
 def _stem(word: str) -> str:
-    lowered = word.lower().replace("’", "'")
+    lowered = _dictionary_form(word)
     for ending in _STEM_ENDINGS:
         if lowered.endswith(ending) and len(lowered) - len(ending) >= 3:
             return lowered[: -len(ending)]
@@ -334,7 +334,7 @@ def _person_nominative(name: str) -> str:
     words = name.split()
     result = []
     for word in words:
-        parses = [p for p in morph.parse(word.lower()) if _is_name_parse(p)]
+        parses = [p for p in morph.parse(_dictionary_form(word)) if _is_name_parse(p)]
         # A word that reads as a nominative name already stays (Юлія, not Юлій).
         nominative = any(p.tag.case == "nomn" for p in parses)
         form = parses[0].inflect({"nomn"}) if parses and not nominative else None
@@ -357,8 +357,15 @@ def _place_nominative(name: str) -> str:
     morph = _analyzer()
     if morph is None or len(words) != 2 or not _OBLAST.fullmatch(name):
         return name
-    adjectives = [p for p in morph.parse(words[0].lower()) if p.tag.POS == "ADJF"]
+    adjectives = [p for p in morph.parse(_dictionary_form(words[0])) if p.tag.POS == "ADJF"]
     form = adjectives[0].inflect({"nomn", "femn"}) if adjectives else None
     if form is None:
         return name
     return f"{form.word[:1].upper()}{form.word[1:]} область"
+
+
+def _dictionary_form(word: str) -> str:
+    """Lower case with the dictionary's apostrophe: Ukrainian writes ``’`` or ``ʼ``
+    (``Прем’єр``), the dictionary ``'``; unnormalised, a common word is an unknown one
+    and may be guessed a surname."""
+    return word.lower().replace("’", "'").replace("ʼ", "'")
