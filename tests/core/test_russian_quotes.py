@@ -323,3 +323,11 @@ def test_a_name_in_brackets_after_the_verb_is_not_the_speaker(enrich: Enrich) ->
     )
     ((_, speaker),) = quotes_of(enrich, text)
     assert speaker is not None and speaker.startswith("автор письма")
+
+
+def test_a_woman_in_a_role_is_the_woman_named_before(enrich: Enrich) -> None:
+    text = (
+        "Активистка Мария Сиснева ведет тетрадку жалоб. Подопечные жалуются, что их запирают "
+        "(«Это вообще-то уголовная статья», — считает активистка)."
+    )
+    assert quotes_of(enrich, text)[0][1] == "Мария Сиснева"

@@ -637,6 +637,9 @@ def _speaker(
         # Not a name in brackets: ``— пишет автор письма (его опубликовало «Эхо Москвы»)``.
         bracket = clause.find("(")
         entity = names.first(lower, lower + bracket if bracket >= 0 else upper, subject=True)
+        woman = _woman_after_verb(text, lower, cue_match, names)
+        if woman is not None and (entity is None or woman.start < entity.start):
+            return woman.text, cue, woman.start, woman.end
     else:
         # The speaker is the subject of the verb: named before it ("Аузан добавил, что
         # Капков …"), else after it.
@@ -717,12 +720,14 @@ def _speaker(
         if _NAMING.match(cue_match.group()) or _DIRECTIVE.match(cue_match.group()):
             # назвал митинг «…», потребовали создания «…»: the object, not a source
             return None, cue, None, None
-        role = first_word.rstrip(".,;:")
+        role = first_word.strip(".,;:()[]«»")
         if len(role) > 3 and role.isalpha() and not _SOURCE_NOUN.match(role) and subject is None:
             # ``— сообщил артист``, ``— говорит скульптор``: the person the article names
             # in that role (any noun: протоиерей Всеволод Чаплин); for the usual roles,
             # else the last person of the verb's gender named before.
-            feminine = cue_match.group().lower().endswith(("а", "ась"))
+            feminine = cue_match.group().lower().endswith(("а", "ась")) or (
+                role.endswith(("ка", "ца", "иня", "есса", "ша"))  # активистка, журналистка
+            )
             # ``глава „Мецената“``: the head of that organisation, or no one we know.
             at = text.find(role, lower + cue_match.end(), upper) + len(role)
             org = next(
@@ -863,6 +868,28 @@ def _modifies_a_noun(text: str, lower: int, entity: Entity) -> bool:
         and not _DOCUMENT.fullmatch(word)
         and not _CUE.fullmatch(word)
     )
+
+
+def _woman_after_verb(
+    text: str, lower: int, cue: re.Match[str] | None, names: _Names
+) -> Entity | None:
+    """``— говорит Яна Мандрыкина``: a name right after the verb is its subject, in the
+    nominative; when the analyser read a woman's nominative as a man's genitive (canonical
+    ``Ян Мандрыкин``), the name as written is the speaker."""
+    if cue is None:
+        return None
+    after = lower + cue.end()
+    for entity in names.within(after, after + 3):
+        written, canonical = entity.text.split(), entity.canonical.split()
+        if (
+            entity.type == "PER"
+            and len(written) == len(canonical) == 2
+            and written[-1][-1:] in "ая"
+            and _fold(written[-1]) != _fold(canonical[-1])
+            and not _feminine(entity.canonical)
+        ):
+            return entity
+    return None
 
 
 def _pronoun_said(text: str, lower: int, clause: str, names: _Names) -> Attribution | None:
