@@ -441,10 +441,11 @@ class SearchIndex:
                 chosen = np.concatenate([above, ties[newest]])
         else:
             chosen = np.arange(n)
-        # Best score first, then newest (recency is unique: it holds the key). Of
-        # more than ``limit`` candidates, the first ``limit`` in this order are
-        # exactly those above the cut and the newest of the ties.
-        order = np.lexsort((-self._recency[docs[chosen]], -scores[chosen]))
+        # Best score first, then newest: the ascending order read backwards
+        # (recency is unique, it holds the key, so no two candidates are equal
+        # in it). Of more than ``limit`` candidates, the first ``limit`` in this
+        # order are exactly those above the cut and the newest of the ties.
+        order = np.lexsort((self._recency[docs[chosen]], scores[chosen]))[::-1]
         return chosen[order[:limit]]
 
     def _everything(self) -> _Docs:
@@ -572,7 +573,7 @@ class SearchIndex:
                 positive = min(factors) > 0
                 scores = impacts * np.array(factors)[owner]
                 docs, scores = self._best_per_doc(docs, scores, positive)
-            parts.append(_Docs(docs + base, scores))
+            parts.append(_Docs(docs + base if base else docs, scores))
         return _concat(parts)
 
     def _best_of(
@@ -751,7 +752,7 @@ class SearchIndex:
                 where = np.searchsorted(docs, matched)
                 idf = self._idf(self._global_df(index, word_id))
                 scores += impacts[where] * (idf / 255.0)
-            parts.append(_Docs(matched + base, scores))
+            parts.append(_Docs(matched + base if base else matched, scores))
         return _concat(parts)
 
     def _in_fields(
