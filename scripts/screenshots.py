@@ -81,6 +81,7 @@ SHOTS: list[tuple[str, tuple[int, int], Steps]] = [
     ("links-80x24", (80, 24), after_seed("u")),
     ("help-120x40", (120, 40), after_seed("question_mark")),
     ("people-120x40", (120, 40), after_seed("p")),
+    ("entity-120x40", (120, 40), after_seed("p", "3", "enter")),  # the most quoted
 ]
 
 

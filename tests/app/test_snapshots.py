@@ -103,6 +103,17 @@ async def palette(pilot: Pilot[None]) -> None:
     await ready(pilot)
 
 
+async def prompt(pilot: Pilot[None]) -> None:
+    """The palette's "Subscribe to a feed…" question, with an address typed."""
+    from ossetia_reader.screens.prompt import PromptScreen
+
+    await ready(pilot)
+    pilot.app.push_screen(PromptScreen("Subscribe to a feed (URL or file):"))
+    await pilot.pause()
+    await pilot.press(*"https://example.org/feed")
+    await ready(pilot)
+
+
 SCREENS: dict[str, Steps] = {
     "main": press(),
     "reading": press("enter", "tab", "tab", "tab", "tab", "tab"),
@@ -114,6 +125,7 @@ SCREENS: dict[str, Steps] = {
     "empty-starred": press("v", "v"),
     "empty-search": press("slash", *"xqzwv"),
     "palette": palette,
+    "prompt": prompt,
 }
 
 

@@ -107,3 +107,39 @@ async def test_the_address_under_the_title_takes_one_line(library: Library) -> N
         (shown,) = [line for line in lines if line.startswith("https://")]
         assert "…" in shown and shown.endswith(pane.article.url[-10:])
         assert not any(line.startswith(pane.article.url[50:60]) for line in lines)
+
+
+async def test_the_welcome_lists_steps_with_hanging_indents(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The empty library's steps wrapped back to the bullet's column at 80x24."""
+    from ossetia_reader.widgets.reading_pane import ReadingPane
+
+    app = OssetiaReader(Library(tmp_path / "empty"), enrich=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        pane = app.screen.query_one(ReadingPane)
+        lines = ["".join(s.text for s in pane.render_line(y)).rstrip() for y in range(16)]
+        bullets = [i for i, line in enumerate(lines) if line.startswith(" • ")]
+        assert len(bullets) >= 3
+        for i in bullets:
+            following = lines[i + 1]
+            if following and not following.startswith(" • "):
+                assert following.startswith("   ") and not following.startswith("    "), lines
+
+
+async def test_what_is_typed_in_a_prompt_can_be_seen(library: Library) -> None:
+    """The subscribe prompt's field drew a two-row border in one row: typing was invisible."""
+    from textual.widgets import Input
+
+    from ossetia_reader.screens.prompt import PromptScreen
+
+    app = OssetiaReader(library, enrich=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.push_screen(PromptScreen("Subscribe to a feed (URL or file):"))
+        await pilot.pause()
+        await pilot.press(*"https://example.org/feed")
+        await pilot.pause()
+        field = app.screen.query_one(Input)
+        assert field.has_focus and field.content_region.height == 1
+        shown = "".join(s.text for s in field.render_line(0))
+        assert "https://example.org/feed" in shown

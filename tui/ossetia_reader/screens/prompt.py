@@ -32,7 +32,9 @@ class PromptScreen(ModalScreen[str | None]):
         background: $surface;
         padding: 0 1;
     }
-    PromptScreen Input {
+    /* With :focus too: Textual's own Input:focus border outranks a type selector,
+       and its two rows in a one-row field left no room for the typed text. */
+    PromptScreen Input, PromptScreen Input:focus {
         border: none;
         height: 1;
         background: $boost;

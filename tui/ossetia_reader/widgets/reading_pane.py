@@ -275,8 +275,7 @@ class ReadingPane(ScrollView, can_focus=True):
         base = self.rich_style
         index = self.scroll_offset.y + y
         if self.article is None:
-            style = self.get_component_rich_style("reading-pane--meta")
-            lines = wrap(Text(self.empty_message, style), self.text_width).lines
+            lines = self._empty_lines()
             if not 1 <= y <= len(lines):
                 return Strip.blank(width, base)
             segments = [Segment(" "), *lines[y - 1].render(self.app.console)]
@@ -286,6 +285,19 @@ class ReadingPane(ScrollView, can_focus=True):
         line = self._wrapped.lines[index]
         segments = [Segment(" "), *list(line.render(self.app.console))]
         return Strip(segments).apply_style(base).crop_extend(0, width, base).simplify()
+
+    def _empty_lines(self) -> list[Text]:
+        """The empty pane's message, wrapped; a "• " item's lines stay under its first word."""
+        style = self.get_component_rich_style("reading-pane--meta")
+        lines: list[Text] = []
+        for paragraph in self.empty_message.split("\n"):
+            bullet = "• " if paragraph.startswith("• ") else ""
+            text = Text(paragraph.removeprefix(bullet), style)
+            wrapped = wrap(text, self.text_width - len(bullet)).lines
+            for number, line in enumerate(wrapped):
+                lead = bullet if number == 0 else " " * len(bullet)
+                lines.append(Text(lead, style) + line)
+        return lines
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """n/N show as unavailable (and stay out of the footer) without search hits."""
