@@ -223,3 +223,34 @@ def test_descriptor_inside_guillemets_is_part_of_the_name() -> None:
     text = "Он пришёл в «Агентство интернет-исследований» в 2013 году."
     model = spans(text, ("Агентство интернет-исследований", "ORG"))
     assert named(text, correct(text, model)) == {("Агентство интернет-исследований", "ORG")}
+
+
+@pytest.mark.parametrize(
+    ("name", "label", "before", "expected"),
+    [
+        ("Тусоне", "LOC", "в ", "Тусон"),
+        ("Кейптауне", "LOC", "в ", "Кейптаун"),
+        ("Туле", "LOC", "в ", "Тула"),
+        ("За права человека", "ORG", "", "За права человека"),
+    ],
+)
+def test_places_and_phrase_names_in_the_nominative(
+    name: str, label: str, before: str, expected: str
+) -> None:
+    assert nominative(name, label, before) == expected
+
+
+def test_a_foreign_name_the_article_never_declines_is_kept() -> None:
+    from ossetia_reader.core.enrich.russian.entities import build_entities
+
+    text = (
+        "Бывший спикер палаты представителей Нэнси Пелоси выступила против. "
+        "По словам Пелоси, закон не пройдёт. Встреча с Дмитрием Песковым не состоялась."
+    )
+    model = spans(text, ("Нэнси Пелоси", "PER"), ("Дмитрием Песковым", "PER"))
+    second = text.index("Пелоси, закон")
+    model.append((second, second + 6, "PER"))
+    canonical = {e.text: e.canonical for e in build_entities(text, model)}
+    assert canonical["Нэнси Пелоси"] == "Нэнси Пелоси"
+    assert canonical["Пелоси"] == "Нэнси Пелоси"
+    assert canonical["Дмитрием Песковым"] == "Дмитрий Песков"

@@ -10,11 +10,13 @@ as it is.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
 from ossetia_reader.core.article import Entity
-from ossetia_reader.core.enrich.russian.morph import nominative
+from ossetia_reader.core.enrich.russian.morph import known, nominative
 from ossetia_reader.core.enrich.russian.stems import stem
 
 Span = tuple[int, int, str]
@@ -27,6 +29,7 @@ def build_entities(text: str, spans: Sequence[Span]) -> tuple[Entity, ...]:
     """Entities from raw spans: trimmed, de-overlapped, in the nominative, linked."""
     entities: list[Entity] = []
     last_end = -1
+    fixed = _unchanging(text, [s for s in spans if s[2] == "PER"])
     for raw_start, raw_end, label in sorted(spans):
         if label not in LABELS:
             continue
@@ -36,10 +39,42 @@ def build_entities(text: str, spans: Sequence[Span]) -> tuple[Entity, ...]:
         surface = text[start:end]
         # Editorial brackets ("[Владимиру] Путину") are not part of the name.
         clean = surface.replace("[", "").replace("]", "")
-        canonical = nominative(clean, label, text[max(0, start - 6) : start])
+        canonical = nominative(clean, label, text[max(0, start - 6) : start], fixed)
         entities.append(Entity(start, end, surface, label, canonical))
         last_end = end
     return tuple(link(entities))
+
+
+_CAPITALISED = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)*(?![\w-])")
+
+
+def _unchanging(text: str, people: Sequence[Span]) -> frozenset[str]:
+    """Words of people's names that the article writes at least twice and always
+    the same way, among all its words of the same stem, that the dictionary does
+    not know, and that end in a vowel Russian does not decline: foreign names
+    (``Нэнси Пелоси`` … ``Пелоси``, ``Хитли``), which the analyser would otherwise
+    decline by guess (``Пелося``, ``Хитля``). A name seen once, or in
+    two forms (``Ямадаева``, ``Ямадаеву``), is left to the analyser."""
+    names = {w for start, end, _ in people for w in _CAPITALISED.findall(text[start:end])}
+    if not names:
+        return frozenset()
+    counts = Counter(_CAPITALISED.findall(text))
+    forms: dict[str, set[str]] = {}
+    for word in counts:
+        forms.setdefault(stem(word), set()).add(word)
+    return frozenset(
+        word
+        for word in names
+        if word[-1] in _INDECLINABLE_ENDINGS
+        and counts[word] >= 2
+        and forms.get(stem(word)) == {word}
+        and not known(word)
+    )
+
+
+# Foreign names that Russian does not decline end in these vowels (Пелоси, Коно,
+# Хитли, Бхутто); a name in -а/-я/-ы or a consonant may be a declined form.
+_INDECLINABLE_ENDINGS = frozenset("иеоуюэ")
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

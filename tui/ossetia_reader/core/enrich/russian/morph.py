@@ -44,32 +44,45 @@ def _analyzer() -> Any:
         return _analyzers[0]
 
 
-def nominative(name: str, label: str, before: str = "") -> str:
+def nominative(name: str, label: str, before: str = "", fixed: frozenset[str] = frozenset()) -> str:
     """``name`` (a PER, LOC or ORG mention) in the nominative; ``before`` is the text
-    just before it in the article (a preposition tells the case of unknown names).
+    just before it in the article (a preposition tells the case of unknown names);
+    ``fixed``: words of a person's name the article shows never change (foreign
+    names such as Пелоси, Маэхара), kept as written.
 
     Never raises: a name the analyser cannot handle is returned as written.
     """
     try:
-        return _nominative(" ".join(name.split()), label, _LOCATIVE.search(before) is not None)
+        locative = _LOCATIVE.search(before) is not None
+        return _nominative(" ".join(name.split()), label, locative, fixed)
     except Exception:  # an odd word must never stop enrichment
         return name
 
 
+def known(word: str) -> bool:
+    """Whether the dictionary knows ``word`` (in any case)."""
+    try:
+        return bool(_analyzer().word_is_known(word.lower()))
+    except Exception:  # never let the analyser stop enrichment
+        return False
+
+
 @lru_cache(maxsize=65536)
-def _nominative(name: str, label: str, locative: bool) -> str:
+def _nominative(name: str, label: str, locative: bool, fixed: frozenset[str]) -> str:
     words = _TOKEN.findall(name)
     if not words or "«" in name or "»" in name:
         return name
     if label == "PER":
-        return " ".join(_person(words))
+        return " ".join(_person(words, fixed))
     return " ".join(_phrase(words, label, locative))
 
 
-def _person(words: list[str]) -> list[str]:
+def _person(words: list[str], fixed: frozenset[str] = frozenset()) -> list[str]:
     """All words of a person's name, in one agreed case and gender."""
     morph = _analyzer()
-    options = [_inflectable(word) and morph.parse(word.lower()) for word in words]
+    options = [
+        word not in fixed and _inflectable(word) and morph.parse(word.lower()) for word in words
+    ]
     # The case every word can be read in wins (Сергея Халюту: accusative, though
     # Сергея alone is likelier genitive); then the gender the likeliest readings share.
     best: tuple[int, float, str, str] | None = None
@@ -115,6 +128,8 @@ def _phrase(words: list[str], label: str, locative: bool) -> list[str]:
     """Leading adjectives and the head noun of a place or organisation, in the nominative."""
     morph = _analyzer()
     result = list(words)
+    if any(p.tag.POS == "PREP" for p in morph.parse(words[0].lower())):
+        return result  # a name that is a phrase: «За права человека» is written so
     head = None
     for index, word in enumerate(words):
         if not _inflectable(word):
@@ -143,10 +158,13 @@ def _phrase(words: list[str], label: str, locative: bool) -> list[str]:
     if label == "LOC":
         parses.sort(key=lambda p: ("Geox" in p.tag, p.score), reverse=True)
     noun = parses[0]
-    if "Fixd" in noun.tag and len(words) == 1 and not morph.word_is_known(words[0].lower()):
-        # An unknown name the analyser calls indeclinable by analogy: after "в"
-        # a final -е is the locative ending (в Цхинвале → Цхинвал).
-        if locative and words[0].endswith("е") and words[0][-2:-1] not in "аеиоуыэюяё":
+    unknown = len(words) == 1 and not morph.word_is_known(words[0].lower())
+    consonant_e = words[0].endswith("е") and words[0][-2:-1] not in "аеиоуыэюяё"
+    if unknown and ("Fixd" in noun.tag or (locative and consonant_e)):
+        # An unknown place after "в": a final -е after a consonant is the locative
+        # ending (в Цхинвале → Цхинвал, в Тусоне → Тусон), whatever the analyser
+        # guesses (Тусоня); an unknown name it calls indeclinable stays as written.
+        if locative and consonant_e:
             result[head] = words[0][:-1]
         return result
     case, number = noun.tag.case, noun.tag.number
