@@ -254,3 +254,11 @@ def test_a_foreign_name_the_article_never_declines_is_kept() -> None:
     assert canonical["Нэнси Пелоси"] == "Нэнси Пелоси"
     assert canonical["Пелоси"] == "Нэнси Пелоси"
     assert canonical["Дмитрием Песковым"] == "Дмитрий Песков"
+
+
+def test_an_unknown_first_name_in_i_is_kept_even_when_seen_once() -> None:
+    from ossetia_reader.core.enrich.russian.entities import build_entities
+
+    text = "Глава японского МИДа Сэйдзи Маэхара отметил, что визит состоится."
+    (entity,) = build_entities(text, spans(text, ("Сэйдзи Маэхара", "PER")))
+    assert entity.canonical.split()[0] == "Сэйдзи"

@@ -53,7 +53,8 @@ def _unchanging(text: str, people: Sequence[Span]) -> frozenset[str]:
     the same way, among all its words of the same stem, that the dictionary does
     not know, and that end in a vowel Russian does not decline: foreign names
     (``Нэнси Пелоси`` … ``Пелоси``, ``Хитли``), which the analyser would otherwise
-    decline by guess (``Пелося``, ``Хитля``). A name seen once, or in
+    decline by guess (``Пелося``, ``Хитля``); and unknown words in -и, -о, -э
+    even when seen once (``Сэйдзи``). A name seen once, or in
     two forms (``Ямадаева``, ``Ямадаеву``), is left to the analyser."""
     names = {w for start, end, _ in people for w in _CAPITALISED.findall(text[start:end])}
     if not names:
@@ -65,16 +66,24 @@ def _unchanging(text: str, people: Sequence[Span]) -> frozenset[str]:
     return frozenset(
         word
         for word in names
-        if word[-1] in _INDECLINABLE_ENDINGS
-        and counts[word] >= 2
-        and forms.get(stem(word)) == {word}
-        and not known(word)
+        if not known(word)
+        and (
+            word[-1] in _NEVER_AN_ENDING
+            or (
+                word[-1] in _INDECLINABLE_ENDINGS
+                and counts[word] >= 2
+                and forms.get(stem(word)) == {word}
+            )
+        )
     )
 
 
 # Foreign names that Russian does not decline end in these vowels (Пелоси, Коно,
 # Хитли, Бхутто); a name in -а/-я/-ы or a consonant may be a declined form.
 _INDECLINABLE_ENDINGS = frozenset("иеоуюэ")
+# -и, -о, -э end no case form of a name the dictionary does not know (its guesses
+# read Сэйдзи as a form of "Сэйдзь"): such a word is as written even when seen once.
+_NEVER_AN_ENDING = frozenset("иоэ")
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
