@@ -331,3 +331,11 @@ def test_a_woman_in_a_role_is_the_woman_named_before(enrich: Enrich) -> None:
         "(«Это вообще-то уголовная статья», — считает активистка)."
     )
     assert quotes_of(enrich, text)[0][1] == "Мария Сиснева"
+
+
+def test_a_role_noun_is_the_subject_just_named_over_an_older_holder(enrich: Enrich) -> None:
+    text = (
+        "Журналист Игорь Порошин подал иск к каналу. Канал отказался платить. С ним согласен "
+        "и главный редактор Sports.ru Юрий Дудь. «Спорт никому не нужен», — говорит журналист."
+    )
+    assert quotes_of(enrich, text) == [("«Спорт никому не нужен»", "Юрий Дудь")]

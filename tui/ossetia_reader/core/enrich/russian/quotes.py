@@ -340,10 +340,14 @@ class _Names:
         fallback: bool = True,
         org: str | None = None,
     ) -> Entity | None:
-        """The person ``сказал режиссер`` means: the last one before ``index`` the article
-        introduces with that word (``режиссера Кирилла Серебренникова``), else the last
-        person of that gender named before."""
-        key = stem(role.rstrip(".,;:"))
+        """The person ``сказал режиссер`` means: the one the article introduces with that
+        word (``режиссера Кирилла Серебренникова``) or the person last named as a subject
+        before the quote (``С ним согласен главный редактор Юрий Дудь. «…», — говорит
+        журналист``), whichever was named last; with ``fallback``, else the last person of
+        that gender named before. A role at an organisation (``директор ФБК``) must be the
+        one introduced so."""
+        key = stem(role.strip(".,;:()"))
+        introduced = None
         for entity in reversed(self.within(0, index)):
             if entity.type != "PER" or entity.end > index or self.quoted(entity):
                 continue
@@ -354,8 +358,29 @@ class _Names:
             if any(stem(word) == key for word in lead[-1].split()[-3:]) and (
                 org is None or self._near(entity, org)
             ):
-                return entity
+                introduced = entity
+                break
+        if org is not None:
+            return introduced
+        subject = self.subject_before(index, feminine)
+        if subject is not None and (introduced is None or subject.start > introduced.start):
+            return subject if (fallback or introduced is not None) else None
+        if introduced is not None:
+            return introduced
         return self.person_before(index, feminine) if fallback else None
+
+    def subject_before(self, index: int, feminine: bool | None) -> Entity | None:
+        """The last person named in the nominative (not inside a quote) shortly before."""
+        for entity in reversed(self.within(max(0, index - 1000), index)):
+            if (
+                entity.type == "PER"
+                and entity.end <= index
+                and not self.quoted(entity)
+                and _may_speak(entity, True)
+                and (feminine is None or _feminine(entity.canonical) == feminine)
+            ):
+                return entity
+        return None
 
     def _near(self, entity: Entity, org: str) -> bool:
         """Whether an organisation is named next to a person (his title: ``директор ФБК
