@@ -42,6 +42,7 @@ FILES = (
     "ru-ua-press-releases/ru-ua-press-releases.jsonl",
     "polnear/polnear-train-dev.jsonl",
 )
+# (the press releases include Russian ones: the Russian tagger loads in the workers too)
 
 CHILD = """
 import json, resource, sys, time
@@ -63,6 +64,62 @@ print(json.dumps({{
     "worker_rss": children.ru_maxrss / 1024,
 }}))
 """
+
+
+def _tree(root: int) -> list[int]:
+    """``root`` and every process below it (Linux /proc)."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            children.setdefault(int(fields[1]), []).append(int(entry.name))
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo.extend(children.get(pid, []))
+    return found
+
+
+def _memory(pid: int) -> tuple[float, float]:
+    """RSS and PSS of one process in MB (0 when it is gone)."""
+    rss = pss = 0.0
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            name, _, value = line.partition(":")
+            if name == "Rss":
+                rss = int(value.split()[0]) / 1024
+            elif name == "Pss":
+                pss = int(value.split()[0]) / 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return rss, pss
+
+
+def run_sampled(argv: list[str], env: dict[str, str]) -> tuple[str, dict[str, float]]:
+    """Run ``argv``; every 0.2 s sum the RSS and PSS of it and its workers. Peaks in MB.
+
+    RSS summed over processes counts shared pages (libraries) once per process;
+    PSS shares them out, so its sum is what the processes take together.
+    """
+    child = subprocess.Popen(
+        argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    peaks = {"rss": 0.0, "pss": 0.0, "processes": 0.0}
+    while child.poll() is None:
+        pids = _tree(child.pid)
+        sizes = [_memory(pid) for pid in pids]
+        peaks["rss"] = max(peaks["rss"], sum(r for r, _ in sizes))
+        peaks["pss"] = max(peaks["pss"], sum(p for _, p in sizes))
+        peaks["processes"] = max(peaks["processes"], len(pids))
+        time.sleep(0.2)
+    out, err = child.communicate()
+    if child.returncode != 0:
+        sys.exit(err[-3000:])
+    return out, peaks
 
 
 def sample(count: int) -> list[dict[str, str]]:
@@ -106,13 +163,10 @@ def main() -> None:
             use_model=args.backend == "model", library=str(library.directory), workers=workers
         )
         started = time.perf_counter()
-        child = subprocess.run(
-            [sys.executable, "-c", code], env=env, capture_output=True, text=True
-        )
-        if child.returncode != 0:
-            sys.exit(child.stderr[-3000:])
-        results[workers] = json.loads(child.stdout.strip().splitlines()[-1])
+        out, peaks = run_sampled([sys.executable, "-c", code], env)
+        results[workers] = json.loads(out.strip().splitlines()[-1])
         results[workers]["process"] = time.perf_counter() - started
+        results[workers]["tree"] = peaks
     for workers, r in results.items():
         label = "one process (peer)" if workers == 1 else "two worker processes"
         print(
@@ -120,6 +174,11 @@ def main() -> None:
             f"{words / r['cpu']:>7,.0f} per CPU s; {r['done']} articles in {r['wall']:.1f} s; "
             f"peak RSS {r['rss']:.0f} MB"
             + (f" + largest worker {r['worker_rss']:.0f} MB" if workers > 1 else "")
+        )
+        tree = r["tree"]
+        print(
+            f"  {'':<22} all its processes together (peak of the sum, sampled every 0.2 s): "
+            f"RSS {tree['rss']:.0f} MB, PSS {tree['pss']:.0f} MB, {tree['processes']:.0f} processes"
         )
     speedup = results[1]["wall"] / results[2]["wall"]
     print(f"  two workers / one: {speedup:.2f}x the words per second (target: >= 22,000 words/s)")

@@ -77,3 +77,43 @@ def test_pausing_holds_batches_back_until_the_user_stops_typing(tmp_path: Path) 
     done = enrich_pending(library, use_model=False, batch=4, should_pause=typing)
     assert done == total
     assert len(asked) >= 4
+
+
+RUSSIAN = (
+    "Президент России Владимир Путин провёл в Кремле встречу с губернатором Москвы. "
+    "«Мы обсудили развитие города», — сказал Сергей Собянин журналистам после встречи.",
+    "Министр иностранных дел Сергей Лавров прилетел в Женеву. По словам Лаврова, "
+    "переговоры с представителями США продлятся два дня.",
+)
+
+
+@pytest.mark.slow
+def test_russian_articles_are_tagged_last_by_one_worker_with_the_same_results(
+    tmp_path: Path,
+) -> None:
+    """The Russian tagger (~210 MB) loads in one worker, after the others are done."""
+    from ossetia_reader.core.article import Article
+    from ossetia_reader.core.enrich.store import pending_keys
+
+    libraries = []
+    for name in ("one", "two"):
+        library = Library(tmp_path / name)
+        library.add([Article(id=f"ru-{n}", title="Новости", body=b) for n, b in enumerate(RUSSIAN)])
+        import_bundled(library)
+        libraries.append(library)
+    one, two = libraries
+    russian = {key for (key,) in two.query("SELECT key FROM articles WHERE language = 'ru'")}
+    assert len(russian) == 2
+    total = pending_count(two)
+    assert enrich_pending(one, use_model=False) == total
+    still_pending: list[set[int]] = []
+
+    def progress(done: int, _total: int) -> None:
+        still_pending.append(set(pending_keys(two, limit=1000)))
+
+    assert enrich_pending(two, use_model=False, workers=2, batch=2, progress=progress) == total
+    # While any other article was pending, both Russian ones were too.
+    assert all(russian <= pending for pending in still_pending if pending - russian)
+    assert pending_count(two) == 0
+    assert stored(two) == stored(one)
+    assert any(key in russian for key, *_ in two.query("SELECT key FROM mentions")), "tagged"
