@@ -10,9 +10,8 @@ verdict, reason): a row is right when it is a real entity, of the right type,
 and not a repeat of a higher row. Rows nobody has judged yet are printed with
 ``?`` and counted apart, never as right.
 
-Which corpus was used to tune the rules and lists matters: the press releases
-(``ru-ua-press-releases``) were read while building them; ``bbc-news`` was not
-(its judgements were made after the rules were frozen) and is the unseen check.
+Which corpus was used to tune the rules and lists matters: see
+``judgements/README.md`` for the development and held-out slices (``--lines``).
 
 Run: ``python benchmarks/entity_lists.py [--corpus NAME] [--limit N] [--show-unjudged]``
 (``--cache FILE`` keeps the tagger's raw spans between runs while developing).
@@ -57,7 +56,11 @@ JUDGEMENTS = ROOT / "benchmarks" / "judgements"
 TUNING = {
     "ru-ua-press-releases": "TUNED ON (the rules and lists were built reading it)",
     "bbc-news": "first look unseen (0.89 / 0.883); later rows judged after rules it informed",
-    "reuters-21578": "unseen while tuning (run after the rules were frozen)",
+    "reuters-21578": "first 4,000: development (first look unseen in session 2)",
+    "ag-news-test": "first 3,000: development",
+    "reuters-21578@4000-8000": "DEVELOPMENT slice of session 3 (lists helper)",
+    "reuters-21578@12000-17176": "HELD OUT: judged once with the rules frozen at 289bee2",
+    "ag-news-test@4000-6125": "HELD OUT: judged once with the rules frozen at 289bee2",
 }
 
 

@@ -94,7 +94,7 @@ def speaker_lists(corpora: Path, use_model: bool | None) -> None:
         judgements = read_judgements(JUDGEMENTS / f"speakers-{name}.tsv")
         rows = speaker_counts(library, limit=TOP_SPEAKERS)
         right, judged, wrong, unjudged = score_list([row.name for row in rows], judgements)
-        held = "held out" if name == "bbc-news" else "used in development"
+        held = "development: first look unseen" if name == "bbc-news" else "tuned on"
         precision = right / judged if judged else 0.0
         print(
             f"Speaker list {name} (top {len(rows)}, {held}): precision {precision:.3f} "
