@@ -339,3 +339,23 @@ def test_a_role_noun_is_the_subject_just_named_over_an_older_holder(enrich: Enri
         "и главный редактор Sports.ru Юрий Дудь. «Спорт никому не нужен», — говорит журналист."
     )
     assert quotes_of(enrich, text) == [("«Спорт никому не нужен»", "Юрий Дудь")]
+
+
+def test_a_quote_goes_on_over_a_paragraph_break_until_it_closes(enrich: Enrich) -> None:
+    # Meduza's flattened bodies break paragraphs (two spaces) where a link was cut out.
+    text = (
+        "«Мы будем следить за ситуацией, — сказал Дмитрий Песков. — Никаких решений пока нет.  "
+        "Ждем выводов следствия».  Журналисты ушли."
+    )
+    ((quote, speaker),) = quotes_of(enrich, text)
+    assert quote.endswith("Ждем выводов следствия»") and speaker == "Дмитрий Песков"
+
+
+def test_a_nominative_surname_names_the_speaker_whatever_the_full_name_came_out_as(
+    enrich: Enrich,
+) -> None:
+    text = (
+        "В департаменте сослались на выступление главы ведомства Александра Кибовского. "
+        "«Пока все останется в пределах тех решений», — добавил Кибовский."
+    )
+    assert quotes_of(enrich, text)[-1][1] == "Александр Кибовский"

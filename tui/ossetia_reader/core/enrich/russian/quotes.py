@@ -172,6 +172,17 @@ def _named_in_full(quote: FoundQuote, names: _Names) -> FoundQuote:
     if entity is None or entity.type != "PER":
         return quote
     full = names.full_name(quote.speaker, quote.speaker_start)
+    written = entity.text.split()
+    words = full.split()
+    if (
+        len(written) == 1
+        and len(words) > 1
+        and _NOMINATIVE_SURNAME.search(_fold(written[0])) is not None
+        and _fold(words[-1]) != _fold(written[0])
+        and stem(words[-1]) == stem(written[0])
+    ):
+        # The surname as written in the nominative: ``Александр Кибовского`` → Кибовский.
+        full = " ".join([*words[:-1], written[0]])
     return quote if full == quote.speaker else replace(quote, speaker=full)
 
 
@@ -196,7 +207,7 @@ def _guillemet_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple
     open_at: int | None = None
     depth = 0
     for index, (p_start, p_end) in enumerate(paragraphs):
-        if open_at is not None and text[p_start] != "«":
+        if open_at is not None and text[p_start] != "«" and not _closes_here(text, p_start, p_end):
             # Left open, and the next paragraph does not carry it on: it ends here.
             end = paragraphs[index - 1][1]
             spans.append((open_at, end, "guillemet"))
@@ -224,6 +235,15 @@ def _guillemet_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple
     if open_at is not None and paragraphs:
         spans.append((open_at, paragraphs[-1][1], "guillemet"))
     return spans
+
+
+def _closes_here(text: str, start: int, end: int) -> bool:
+    """Whether a paragraph closes a quote left open before it, with no quote of its own
+    opened first: Meduza's flattened bodies break paragraphs where a link was, inside
+    quotes too (``«…Никаких решений нет.  Ждем выводов следствия».``)."""
+    close = text.find("»", start, end)
+    opening = text.find("«", start, end)
+    return close >= 0 and (opening < 0 or close < opening) and close - start < 600
 
 
 def _dash_speech(
@@ -449,7 +469,17 @@ def _may_speak(entity: Entity, subject: bool | str) -> bool:
     if not subject or (subject is _ORG_ONLY and entity.type != "ORG"):
         return True
     written, canonical = _fold(entity.text).split(), _fold(entity.canonical).split()
-    return bool(written and canonical) and written[-1] == canonical[-1]
+    if not (written and canonical):
+        return False
+    # ``— добавил Кибовский`` linked to a full name the analyser left in the genitive
+    # (``Александр Кибовского``): a surname written in a nominative form is one.
+    return written[-1] == canonical[-1] or (
+        _NOMINATIVE_SURNAME.search(written[-1]) is not None
+        and stem(written[-1]) == stem(canonical[-1])
+    )
+
+
+_NOMINATIVE_SURNAME = re.compile(r"(?:ов|ев|ин|ын|ский|цкий)$")
 
 
 def _fold(name: str) -> str:
