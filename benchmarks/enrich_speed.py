@@ -42,7 +42,7 @@ FILES = (
     "ru-ua-press-releases/ru-ua-press-releases.jsonl",
     "polnear/polnear-train-dev.jsonl",
 )
-# (the press releases include Russian ones: the Russian tagger loads in the workers too)
+RUSSIAN_FILE = "meduza-golunov-ru/meduza-golunov-ru.jsonl"  # --russian N of these (82 in all)
 
 CHILD = """
 import json, resource, sys, time
@@ -122,7 +122,7 @@ def run_sampled(argv: list[str], env: dict[str, str]) -> tuple[str, dict[str, fl
     return out, peaks
 
 
-def sample(count: int) -> list[dict[str, str]]:
+def sample(count: int, russian: int = 0) -> list[dict[str, str]]:
     rows = []
     for name in FILES:
         path = CORPORA / name
@@ -133,25 +133,41 @@ def sample(count: int) -> list[dict[str, str]]:
         sys.exit(f"no corpora found in {CORPORA}")
     rows = [r for r in rows if isinstance(r.get("body"), str) and len(r["body"]) > 200]
     random.Random(14).shuffle(rows)
-    return rows[:count]
+    rows = rows[:count]
+    if russian:  # Meduza's Russian articles, spread through the sample
+        with (CORPORA / RUSSIAN_FILE).open(encoding="utf-8") as lines:
+            extra = [json.loads(line) for line in lines][:russian]
+        for number, row in enumerate(extra):
+            rows.insert(number * len(rows) // len(extra), row)
+    return rows
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=600)
     parser.add_argument("--backend", choices=["model", "rules"], default="model")
+    parser.add_argument(
+        "--russian", type=int, default=0, help="also this many Russian (Meduza) articles"
+    )
+    parser.add_argument(
+        "--code", type=Path, default=REPO, help="enrich with DIR/tui (an older checkout: before)"
+    )
     args = parser.parse_args()
     sys.path.insert(0, str(REPO / "tui"))
     from ossetia_reader.core.article import Article
     from ossetia_reader.core.library import Library
 
-    rows = sample(args.articles)
+    rows = sample(args.articles, args.russian)
     words = sum(len(str(r["body"]).split()) for r in rows)
     work = Path(tempfile.mkdtemp(prefix="ossetia-enrich-"))
-    env = {**os.environ, "PYTHONPATH": str(REPO / "tui")}
+    env = {**os.environ, "PYTHONPATH": str(args.code.resolve() / "tui")}
     if args.backend == "rules":
         env["OSSETIA_READER_NER"] = "rules"
-    print(f"{len(rows)} articles, {words:,} words, backend {args.backend}, in {work}")
+    print(
+        f"{len(rows)} articles ({args.russian} Russian), {words:,} words, backend "
+        f"{args.backend}, code {args.code}/tui, in {work}; load average "
+        + " ".join(f"{x:.1f}" for x in os.getloadavg())
+    )
     results = {}
     for workers in (1, 2):
         library = Library(work / f"w{workers}")
