@@ -359,3 +359,29 @@ def test_a_nominative_surname_names_the_speaker_whatever_the_full_name_came_out_
         "«Пока все останется в пределах тех решений», — добавил Кибовский."
     )
     assert quotes_of(enrich, text)[-1][1] == "Александр Кибовский"
+
+
+def test_the_verbs_gender_picks_the_namesake(enrich: Enrich) -> None:
+    text = (
+        "«Вчера адвокат проинформировала меня», — рассказала Алла Бут. Виктор Бут остается в "
+        "тюрьме. Бут рассказала, что супруга до сих пор «содержат в спецблоке»."
+    )
+    assert [speaker for _, speaker in quotes_of(enrich, text)] == ["Алла Бут", "Алла Бут"]
+
+
+def test_a_pronoun_right_before_the_verb_is_its_subject(enrich: Enrich) -> None:
+    text = (
+        "Режиссер Алексей Пиманов ответил на вопросы. Ситуацию со сверхпопулярными рецензиями "
+        "на «Крым» он назвал «необычной»."
+    )
+    assert quotes_of(enrich, text) == [("«необычной»", "Алексей Пиманов")]
+
+
+def test_a_name_inside_the_reported_clause_before_the_verb_is_not_the_speaker(
+    enrich: Enrich,
+) -> None:
+    text = (
+        "Глава организации Ольга Ковех выступила в церкви. Она объявила, что ИНН — это не "
+        "печать Антихриста, и призвала верующих к «трезвомыслию»."
+    )
+    assert quotes_of(enrich, text) == [("«трезвомыслию»", "Ольга Ковех")]

@@ -171,7 +171,12 @@ def _named_in_full(quote: FoundQuote, names: _Names) -> FoundQuote:
     entity = names.at(quote.speaker_start)
     if entity is None or entity.type != "PER":
         return quote
-    full = names.full_name(quote.speaker, quote.speaker_start)
+    cue = (quote.cue or "").lower()
+    # The verb's past tense tells a woman from a man: ``Бут рассказала`` is Алла Бут.
+    feminine = (
+        True if cue.endswith(("ла", "лась")) else False if cue.endswith(("л", "лся")) else None
+    )
+    full = names.full_name(quote.speaker, quote.speaker_start, feminine)
     written = entity.text.split()
     words = full.split()
     if (
@@ -411,7 +416,7 @@ class _Names:
         words = f"{before} {after}".split()
         return any(stem(word.strip("«»„“,.")) == key for word in words)
 
-    def full_name(self, canonical: str, index: int) -> str:
+    def full_name(self, canonical: str, index: int, feminine: bool | None = None) -> str:
         """A person's name as the article gives it in full and in the nominative.
 
         A surname alone (``Цивилёв``) becomes the full name with that surname the
@@ -426,6 +431,8 @@ class _Names:
             return canonical
         key = stem(words[-1])
         matching = [e for e in self.people_full if stem(e.canonical.split()[-1]) == key]
+        if feminine is not None and len(words) == 1:
+            matching = [e for e in matching if _feminine(e.canonical) == feminine] or matching
         if len(words) > 3:
             # ``пресс-секретаря Алексея Навального Киры Ярмыш``: the last name is hers.
             words = words[-2:]
@@ -488,8 +495,21 @@ def _fold(name: str) -> str:
 
 
 def _feminine(name: str) -> bool:
-    """A Russian full name is a woman's when its last word ends in -а/-я (Захарова)."""
-    return name.split()[-1][-1:] in "аяАЯ" if name.split() else False
+    """A Russian name is a woman's when its first name ends in -а/-я (Ольга Ковех, Алла
+    Бут; not Илья, Никита), or, given alone, when the surname does (Захарова)."""
+    words = name.split()
+    if not words:
+        return False
+    if len(words) > 1:
+        first = words[0].lower()
+        return first[-1:] in "ая" and first not in _MEN_IN_A
+    return words[-1][-1:] in "аяАЯ"
+
+
+_MEN_IN_A = frozenset(
+    {"илья", "никита", "кузьма", "фома", "лука", "савва", "данила", "гаврила", "саша", "миша"}
+    | {"паша", "дима", "вова", "коля", "петя", "ваня", "женя", "лёша", "леша", "костя", "слава"}
+)
 
 
 def _attribute(
@@ -582,7 +602,8 @@ _DOCUMENT = re.compile(
     r"(?<![\w-])(?:контракт|договор|документ|постановлени|(?<!в\s)распоряжени|приказ|тендер|"
     r"техзадани|техническ\w+\s+задани|пресс-релиз|заявлени|реестр|Росреестр|ЕГРЮЛ|ЕГРН|"
     r"отч[её]т|грант|смет|протокол|госзакуп|деклараци|уведомлени|устав|приговор|"
-    r"обвинительн|исков|предписани|говорится|сказано|указано|значится|согласно|предмет)\w*",
+    r"обвинительн|исков|предписани|говорится|сказано|указано|значится|согласно|предмет|"
+    r"предназначен)\w*",
     re.IGNORECASE,
 )
 
@@ -700,6 +721,10 @@ def _speaker(
         # Капков …"), else after it.
         verb_at = lower + cue_match.start() if cue_match else upper
         entity = names.last(lower, verb_at, subject=_ORG_ONLY)
+        if entity is not None and _REPORTED_LINK.search(text, lower, entity.start):
+            # ``объявила, что ИНН — не печать Антихриста, и призвала``: a name inside what
+            # was reported is not who spoke.
+            entity = None
         if entity is not None and _modifies_a_noun(text, lower, entity):
             entity = None  # ``Выпускник школы «Икс» назвал``: the graduate spoke, not the school
         if entity is None:
@@ -951,7 +976,7 @@ def _pronoun_said(text: str, lower: int, clause: str, names: _Names) -> Attribut
     """``Как рассказывал Стерлигов, когда его освободили, она сказала: «…»``: the verb
     nearest the quote, with a pronoun for its subject, says who spoke."""
     cues = list(_CUE.finditer(clause))
-    if len(cues) < 2:
+    if not cues:
         return None
     last = cues[-1]
     pronoun = _PRONOUN_VERB.search(clause, 0, last.start())
