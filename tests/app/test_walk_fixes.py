@@ -143,3 +143,30 @@ async def test_what_is_typed_in_a_prompt_can_be_seen(library: Library) -> None:
         assert field.has_focus and field.content_region.height == 1
         shown = "".join(s.text for s in field.render_line(0))
         assert "https://example.org/feed" in shown
+
+
+async def test_hiding_the_feeds_pane_leaves_the_keys_where_they_belong(library: Library) -> None:
+    """F in the feeds pane sent the focus to the search bar (the next keys typed a search);
+    F while reading moved it to the list."""
+    from ossetia_reader.widgets.feeds_pane import FeedsPane
+    from ossetia_reader.widgets.reading_pane import ReadingPane
+
+    app = OssetiaReader(library, enrich=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("shift+tab")
+        await settle(pilot)
+        assert isinstance(app.focused, FeedsPane)
+        await pilot.press("F")
+        await settle(pilot)
+        assert isinstance(app.focused, ArticleList) and app.focused.display
+        await pilot.press("F")  # the pane back, with the keys
+        await settle(pilot)
+        assert isinstance(app.focused, FeedsPane)
+        await pilot.press("escape", "enter")  # to the list, then read
+        await settle(pilot)
+        assert isinstance(app.focused, ReadingPane)
+        assert app.screen.query_one(FeedsPane).display
+        await pilot.press("F")
+        await settle(pilot)
+        assert isinstance(app.focused, ReadingPane)

@@ -181,7 +181,11 @@ class FeedsScreen(Screen[None]):
         if self.feeds_pane_on is None:
             self.feeds_pane_on = width >= FEEDS_BESIDE_MIN_WIDTH
         beside = self.feeds_pane_on and width >= FEEDS_BESIDE_MIN_WIDTH
-        pane.display = beside or pane.has_focus
+        # ``focused``, not ``has_focus``: the latter changes only when the Focus event
+        # arrives, so a layout right after ``set_focus`` saw the pane as still focused,
+        # hid the list that had just been given the focus, and Textual then moved it
+        # on to the search bar.
+        pane.display = beside or self.focused is pane
         if beside:
             pane.styles.width = FEEDS_PANE_WIDTH
             return width - FEEDS_PANE_WIDTH
@@ -192,7 +196,7 @@ class FeedsScreen(Screen[None]):
         pane = self.feeds_pane
         return (
             pane is not None
-            and pane.has_focus
+            and self.focused is pane
             and not (self.feeds_pane_on and self.size.width >= FEEDS_BESIDE_MIN_WIDTH)
         )
 
@@ -205,9 +209,9 @@ class FeedsScreen(Screen[None]):
             if self.feeds_pane_on:
                 pane.display = True
                 pane.focus()
-            else:
-                self.focus_list()
-        elif pane.has_focus:
+            elif self.focused is pane:
+                self.focus_list()  # hidden from elsewhere (the reading pane), focus stays there
+        elif self.focused is pane:
             self.focus_list()
         else:
             pane.display = True
@@ -215,8 +219,13 @@ class FeedsScreen(Screen[None]):
         self.layout_changed()
 
     def focus_list(self) -> None:
-        """Give the article list the keys."""
-        self.query_one("#articles").focus()
+        """Give the article list the keys.
+
+        At once (``set_focus``), not after the next refresh (``focus``): the pane that
+        had focus is hidden right after this, and Textual would hand its focus to the
+        first focusable widget, the search bar, where the next keys typed a search.
+        """
+        self.set_focus(self.query_one("#articles"))
 
     @work(thread=True, exclusive=True, group="feed-counts")
     def refresh_counts(self) -> None:

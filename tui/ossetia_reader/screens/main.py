@@ -803,5 +803,5 @@ class MainScreen(FeedsScreen):
     def action_toggle_sidebar(self) -> None:
         self._sidebar_hidden = not self._sidebar_hidden
         if self._sidebar_hidden:
-            self.reading_pane.focus()
+            self.set_focus(self.reading_pane)  # at once: the list hidden next had the focus
         self._apply_layout()
