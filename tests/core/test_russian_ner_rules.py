@@ -262,3 +262,46 @@ def test_an_unknown_first_name_in_i_is_kept_even_when_seen_once() -> None:
     text = "Глава японского МИДа Сэйдзи Маэхара отметил, что визит состоится."
     (entity,) = build_entities(text, spans(text, ("Сэйдзи Маэхара", "PER")))
     assert entity.canonical.split()[0] == "Сэйдзи"
+
+
+def _canonicals(text: str, *names: str) -> dict[str, str]:
+    from ossetia_reader.core.enrich.russian.entities import build_entities
+
+    model = []
+    for name in names:
+        start = text.index(name)
+        model.append((start, start + len(name), "PER"))
+    return {e.text: e.canonical for e in build_entities(text, model)}
+
+
+def test_one_person_gets_one_canonical_name_in_an_article() -> None:
+    text = (
+        "Депутат Николай Панков выступил первым. Слово передали Николаю Панкову, "
+        "а затем спросили мнение Николая Панкова о законе."
+    )
+    canonical = _canonicals(text, "Николай Панков", "Николаю Панкову", "Николая Панкова")
+    assert set(canonical.values()) == {"Николай Панков"}
+
+
+def test_a_name_written_in_the_nominative_wins_over_a_misread_one() -> None:
+    text = (
+        "Предпринимательница Алена Стерлигова открыла магазин. С Аленой Стерлиговой "
+        "мы поговорили о ценах."
+    )
+    canonical = _canonicals(text, "Алена Стерлигова", "Аленой Стерлиговой")
+    assert set(canonical.values()) == {"Алена Стерлигова"}
+
+
+def test_a_spelling_with_yo_is_the_articles_spelling() -> None:
+    text = "Сергей Мефедов пришёл на заседание. Встреча с Сергея Мефедова свидетелями."
+    canonical = _canonicals(text, "Сергей Мефедов", "Сергея Мефедова")
+    assert set(canonical.values()) == {"Сергей Мефедов"}
+
+
+def test_a_man_and_a_woman_of_one_family_stay_apart() -> None:
+    text = "Модельер Валентин Юдашкин вручил награду. Платье подарили Валентине Юдашкиной."
+    canonical = _canonicals(text, "Валентин Юдашкин", "Валентине Юдашкиной")
+    assert canonical == {
+        "Валентин Юдашкин": "Валентин Юдашкин",
+        "Валентине Юдашкиной": "Валентина Юдашкина",
+    }

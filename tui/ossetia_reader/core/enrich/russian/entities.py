@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ossetia_reader.core.article import Entity
-from ossetia_reader.core.enrich.russian.morph import known, nominative
+from ossetia_reader.core.enrich.russian.morph import known, nominative, singular_nominative
 from ossetia_reader.core.enrich.russian.stems import stem
 
 Span = tuple[int, int, str]
@@ -42,7 +42,7 @@ def build_entities(text: str, spans: Sequence[Span]) -> tuple[Entity, ...]:
         canonical = nominative(clean, label, text[max(0, start - 6) : start], fixed)
         entities.append(Entity(start, end, surface, label, canonical))
         last_end = end
-    return tuple(link(entities))
+    return tuple(link(unify(entities)))
 
 
 _CAPITALISED = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)*(?![\w-])")
@@ -68,7 +68,7 @@ def _unchanging(text: str, people: Sequence[Span]) -> frozenset[str]:
         for word in names
         if not known(word)
         and (
-            word[-1] in _NEVER_AN_ENDING
+            (word[-1] in _NEVER_AN_ENDING and not word.endswith("ии"))
             or (
                 word[-1] in _INDECLINABLE_ENDINGS
                 and counts[word] >= 2
@@ -82,7 +82,8 @@ def _unchanging(text: str, people: Sequence[Span]) -> frozenset[str]:
 # Хитли, Бхутто); a name in -а/-я/-ы or a consonant may be a declined form.
 _INDECLINABLE_ENDINGS = frozenset("иеоуюэ")
 # -и, -о, -э end no case form of a name the dictionary does not know (its guesses
-# read Сэйдзи as a form of "Сэйдзь"): such a word is as written even when seen once.
+# read Сэйдзи as a form of "Сэйдзь"): such a word is as written even when seen once;
+# but -ии is the genitive of a name in -ия (Веры Шенгелии: Шенгелия).
 _NEVER_AN_ENDING = frozenset("иоэ")
 
 
@@ -97,6 +98,67 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
             break
         end -= 1
     return start, end
+
+
+def _folded(name: str) -> str:
+    return name.replace("ё", "е").replace("Ё", "Е")
+
+
+def unify(entities: Sequence[Entity]) -> list[Entity]:
+    """One canonical name for one person's full-name mentions in an article.
+
+    The analyser puts each mention in the nominative alone and sometimes misreads
+    one word (``Николаю Панкову`` → ``Николай Панкову``, ``Юрия Дудя`` → ``Юрий
+    Дудя``), so one person would be two entities. Full names with the same stems of
+    first name and surname are grouped; the canonical name the article itself writes
+    most often (a nominative mention, ``Николай Панков``; a surname that can be a
+    nominative singular, not ``Бирюковы``) is the group's, and a canonical that
+    differs from it in one word only takes it, spelled as the article spells it
+    (``е`` for ``ё``). A tie between two written names, or names differing in both
+    words (``Ринат Ахметов`` and ``Рината Ахметова``; ``Валентин`` and ``Валентина
+    Юдашкина``), are left apart: they may be two people.
+    """
+    groups: dict[tuple[str, str], list[Entity]] = {}
+    for entity in entities:
+        words = entity.canonical.split()
+        if entity.type == "PER" and len(words) > 1:
+            groups.setdefault((stem(words[0]), stem(words[-1])), []).append(entity)
+    renamed: dict[str, str] = {}
+    for members in groups.values():
+        if len({member.canonical for member in members}) < 2:
+            continue
+        # Canonical names equal but for ё are one name.
+        counts = Counter(_folded(member.canonical) for member in members)
+        written = {_folded(m.text): m.text for m in members}
+        attested = sorted(
+            (name for name in counts if name in written and _singular(name)),
+            key=lambda name: counts[name],
+            reverse=True,
+        )
+        if not attested or (len(attested) > 1 and counts[attested[0]] == counts[attested[1]]):
+            continue
+        target = attested[0].split()
+        for member in members:
+            words = _folded(member.canonical).split()
+            # One word apart, or the mention is itself written as the group's name
+            # (``Алена Стерлигова`` read as a man's genitive, ``Ален Стерлигов``).
+            if (
+                words[0] == target[0]
+                or words[-1] == target[-1]
+                or _folded(member.text) == attested[0]
+            ):
+                renamed[member.canonical] = written[attested[0]]
+    return [
+        replace(entity, canonical=renamed[entity.canonical])
+        if entity.type == "PER" and entity.canonical in renamed
+        else entity
+        for entity in entities
+    ]
+
+
+def _singular(name: str) -> bool:
+    """Whether the surname of ``name`` can be a nominative singular (not a family)."""
+    return singular_nominative(name.split()[-1])
 
 
 def link(entities: Sequence[Entity]) -> list[Entity]:

@@ -59,6 +59,19 @@ def nominative(name: str, label: str, before: str = "", fixed: frozenset[str] = 
         return name
 
 
+def singular_nominative(word: str) -> bool:
+    """Whether ``word`` is not a nominative plural only (``Панков``, ``Черных`` are
+    fine; ``Бирюковы`` is a family). Words in other scripts are fine."""
+    if not _CYRILLIC_WORD.match(word):
+        return True
+    try:
+        parses = _analyzer().parse(word.lower())
+    except Exception:  # never let the analyser stop enrichment
+        return True
+    nominatives = [p for p in parses if p.tag.case == "nomn"]
+    return not nominatives or any(p.tag.number != "plur" for p in nominatives)
+
+
 def known(word: str) -> bool:
     """Whether the dictionary knows ``word`` (in any case)."""
     try:
