@@ -140,3 +140,55 @@ def test_screen(snap_compare, tmp_path: Path, screen: str, size: tuple[int, int]
 def test_empty_library(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
     app = OssetiaReader(Library(tmp_path / "empty"), enrich=False)
     assert snap_compare(app, terminal_size=size, run_before=press())
+
+
+RUSSIAN_BODY = (
+    "Пресс-секретарь президента России Дмитрий Песков заявил, что Кремль не принимал "
+    "никаких мер. «Это выбор народа Южной Осетии, который мы уважаем», — сказал Песков "
+    "журналистам в Москве.\n\n"
+    "Ранее президент Южной Осетии Анатолий Бибилов объявил о намерении провести референдум."
+)
+RUSSIAN_ENTITIES = [
+    ("России", "LOC", "Россия", 0),
+    ("Дмитрий Песков", "PER", "Дмитрий Песков", 0),
+    ("Кремль", "ORG", "Кремль", 0),
+    ("Южной Осетии", "LOC", "Южная Осетия", 0),
+    ("Песков", "PER", "Дмитрий Песков", 1),
+    ("Москве", "LOC", "Москва", 0),
+    ("Южной Осетии", "LOC", "Южная Осетия", 1),
+    ("Анатолий Бибилов", "PER", "Анатолий Бибилов", 0),
+]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_russian_article(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    """A Russian article (the newest, so it opens first) with its names and a «quote»."""
+    from datetime import datetime
+
+    from ossetia_reader.core.article import Article
+
+    library = make_library(tmp_path / "library")
+    library.add(
+        [
+            Article(
+                id="ru",
+                title="Песков: Кремль не будет вмешиваться в референдум",
+                body=RUSSIAN_BODY,
+                date=datetime(2023, 1, 10),
+                source="Пример",
+            )
+        ]
+    )
+    (key,) = [s.key for s in library.summaries(library.keys()) if s.title.startswith("Песков")]
+    entities = []
+    for text, type_, canonical, nth in RUSSIAN_ENTITIES:
+        start = -1
+        for _ in range(nth + 1):
+            start = RUSSIAN_BODY.index(text, start + 1)
+        entities.append(Entity(start, start + len(text), text, type_, canonical))
+    quote = "«Это выбор народа Южной Осетии, который мы уважаем»"
+    start = RUSSIAN_BODY.index(quote)
+    quotes = [Quote(start, start + len(quote), quote, "Дмитрий Песков", "сказал")]
+    store_enrichment(library, key, sorted(entities, key=lambda e: e.start), quotes)
+    app = OssetiaReader(library, enrich=False)
+    assert snap_compare(app, terminal_size=size, run_before=press("enter", "i"))
