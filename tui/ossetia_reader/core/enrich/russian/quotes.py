@@ -60,7 +60,8 @@ _CUE = re.compile(
     r"напоминал|комментировал|возражал|подтверждал|рассказывал|признавался|жаловался|"
     r"возмущался|предлагал|уверял|сетовал|посетовал|подытожил|заметила|воскликнул|крикнул|"
     r"кричал|прокричал|произнес|произнёс|сообщила|признает|признаёт|переспрашивает|"
-    r"переспросил|вздыхает|вздохнул|усмехается|усмехнулся|смеется|смеётся|рассуждал"
+    r"переспросил|вздыхает|вздохнул|усмехается|усмехнулся|смеется|смеётся|рассуждал|описывает|"
+    r"описал|описывал|заявляет|заявляют|написано"
     r")(?:а|о|и|ась|ось|ись|ся|сь)?(?![\w-])",
     re.IGNORECASE,
 )
@@ -668,12 +669,20 @@ def _capitalised_name(inner: str) -> bool:
     return stripped[:1].isupper() and len(stripped.split()) <= 4 and not _sentence_like(stripped)
 
 
-_SO_CALLED = re.compile(r"(?<![\w-])(?:так\s+)?называем\w*(?:\s+[^\s«»]+){0,3}\s*$", re.I)
+_SO_CALLED = re.compile(
+    r"(?<![\w-])(?:(?:так\s+)?называем\w*(?:\s+[^\s«»]+){0,3}|своего\s+рода)\s*$", re.I
+)
 
 
 def _is_title(text: str, start: int, end: int, names: _Names) -> bool:
     """A short «…» that names something: an entity, or after a word like компания."""
     inner = text[start + 1 : end - 1].strip()
+    if (
+        inner[:1].isupper()
+        and not _sentence_like(inner)
+        and _TITLE_NOUNS.search(text[max(0, start - 30) : start])
+    ):
+        return True  # программе «Развитие гражданской морской техники на 2009–2016 годы»
     if len(inner.split()) > 4 or (_sentence_like(inner) and len(inner.split()) > 2):
         return False
     if _SO_CALLED.search(text[max(0, start - 40) : start]):
@@ -740,6 +749,15 @@ def _speaker(
             and _REPORTED_LINK.search(text, verb_at, after_verb.start) is None
         ):
             entity = after_verb
+        if entity is None and cue_match is not None:
+            # ``глава управы сказала, что «…»``, ``активист сообщил, что «…»``: the person
+            # the article names in that role.
+            role_words = re.split(r"[^\w\s-]", text[max(lower, verb_at - 40) : verb_at])[-1]
+            for word in role_words.split()[-3:]:
+                if word.islower() and _ROLE.match(word):
+                    feminine = cue_match.group().lower().endswith(("а", "ась"))
+                    entity = names.in_role(word, lower, feminine)
+                    break
     if entity is not None and entity.type == "ORG":
         member = _SOURCE_OF.search(text, max(lower, entity.start - 40), entity.start)
         if member is not None:
@@ -864,7 +882,7 @@ _SOURCE_OF = re.compile(
     re.IGNORECASE,
 )
 _ROLE_OF = re.compile(r"(?<![\w-])([а-яё-]+)[ \u00a0]+«?$")
-_LISTENER = re.compile(r"^[ \u00a0]*«[^»]{1,40}»")
+_LISTENER = re.compile(r"^[ \u00a0]*(?:«[^»]{1,40}»|„[^“]{1,40}“)")
 _INTRO_SUBJECT = re.compile(r"как", re.IGNORECASE)
 _INTRO_PRONOUN = re.compile(r"(?<![\w-])(его|её|ее|их)(?![\w-])", re.IGNORECASE)
 
