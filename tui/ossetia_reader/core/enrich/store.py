@@ -438,9 +438,12 @@ def _companies(library: Library, rows: Sequence[EntityCount]) -> dict[str, str]:
     ]
     if not multi:
         return {}
-    cued = _cued(library, [row.canonical for row in multi])
-    grouped = _typed_rows(library, [row.canonical for row in multi])
+    canonicals = [row.canonical for row in multi]
+    cued = _cued(library, canonicals)
+    grouped = _typed_rows(library, canonicals)
+    spellings = _first_variants(library, canonicals)
     found: dict[str, str] = {}
+    undecided: list[tuple[EntityCount, list[str], Counter[str]]] = []
     for row in multi:
         words = row.name.split()
         first = words[0].lower().rstrip(".")
@@ -448,12 +451,9 @@ def _companies(library: Library, rows: Sequence[EntityCount]) -> dict[str, str]:
         for _, kind, _, mentions in grouped.get(row.canonical, []):
             typed[kind] += mentions
         legal = sum(
-            int(mentions)
-            for variant, mentions in library.query(
-                "SELECT variant, mentions FROM entity_variants WHERE canonical = ? LIMIT 20",
-                [row.canonical],
-            )
-            if identity.has_legal_form(str(variant))
+            mentions
+            for variant, mentions in spellings.get(row.canonical, [])
+            if identity.has_legal_form(variant)
         )
         if legal > cued.get(row.canonical, 0):  # "James Capel and Co" beats one "Mr Capel"
             found[row.canonical] = "ORG"
@@ -461,34 +461,97 @@ def _companies(library: Library, rows: Sequence[EntityCount]) -> dict[str, str]:
             found[row.canonical] = "ORG" if typed["ORG"] > typed["LOC"] else "LOC"
         elif row.canonical in cued or first in given or len(first) == 1:
             continue
-        elif (
-            library.query(
-                "SELECT 1 FROM entity_totals WHERE canonical > ? AND canonical < ? "
-                "AND type = 'ORG' LIMIT 1",
-                [row.canonical + " ", row.canonical + " \uffff"],
-            )
+        else:
+            undecided.append((row, words, typed))
+    # The library's evidence for the rows left, fetched for them all at once.
+    opening = _open_organisations(library, [row.canonical for row, _, _ in undecided])
+    places = _places(
+        library,
+        [
+            words[0]
+            for _, words, _ in undecided
+            if len(words) in (2, 3) and words[-1].endswith("s") and words[-1][:1].isupper()
+        ],
+    )
+    for row, words, typed in undecided:
+        if (
+            row.canonical in opening
             or 3 * typed["ORG"] >= sum(typed.values())
             or words[-1].lower() in countries()  # "Reebok Japan", "Automobiles Citroen France"
             or (
                 len(words) in (2, 3)
                 and words[-1].endswith("s")
                 and words[-1][:1].isupper()
-                and _is_place(library, words[0])
+                and places[words[0]]
             )
         ):
             found[row.canonical] = "ORG"
     return found
 
 
-def _is_place(library: Library, name: str) -> bool:
-    """Whether ``name`` is a place (or a team or body named after one: "Cleveland" in
-    sports results) by the lists, else by the library's own type for it."""
-    listed = identity.listed_type(name) or listed_type(name)
-    if listed is not None:
-        return listed == "LOC"
-    folded = canonical_key(name)
-    rows = _typed_rows(library, [folded]).get(folded)
-    return rows is not None and _one_row(folded, rows).type in ("LOC", "ORG")
+_CHUNK = 300  # names per query: well under SQLite's 999 parameters, at 3 a name
+
+
+def _first_variants(
+    library: Library, canonicals: Sequence[str]
+) -> dict[str, list[tuple[str, int]]]:
+    """The first 20 spellings (in the table's key order) of each entity key, with their
+    mentions: one query per chunk of keys instead of one per key."""
+    found: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    unique = list(dict.fromkeys(canonicals))
+    for chunk_start in range(0, len(unique), _CHUNK):
+        chunk = unique[chunk_start : chunk_start + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        for folded, variant, mentions in library.query(
+            "SELECT canonical, variant, mentions FROM entity_variants "
+            f"WHERE canonical IN ({marks}) ORDER BY canonical, variant",
+            chunk,
+        ):
+            spellings = found[str(folded)]
+            if len(spellings) < 20:
+                spellings.append((str(variant), int(mentions)))
+    return found
+
+
+def _open_organisations(library: Library, canonicals: Sequence[str]) -> set[str]:
+    """The keys among ``canonicals`` that open the key of an organisation the library
+    knows ("drexel burnham" of "drexel burnham lambert"): one query per chunk.
+
+    ``+e.type`` keeps SQLite off the (type, last_word) index: with it, each key scanned
+    every organisation row (~5,000 after enriching 2,000 articles) instead of the
+    primary key's range of names opening with the key."""
+    found: set[str] = set()
+    unique = list(dict.fromkeys(canonicals))
+    for chunk_start in range(0, len(unique), _CHUNK):
+        chunk = unique[chunk_start : chunk_start + _CHUNK]
+        values = ",".join(["(?, ?, ?)"] * len(chunk))
+        for (folded,) in library.query(
+            f"WITH w(canonical, low, high) AS (VALUES {values}) "
+            "SELECT w.canonical FROM w WHERE EXISTS (SELECT 1 FROM entity_totals e "
+            "WHERE e.canonical > w.low AND e.canonical < w.high AND +e.type = 'ORG')",
+            [value for c in chunk for value in (c, c + " ", c + " \uffff")],
+        ):
+            found.add(str(folded))
+    return found
+
+
+def _places(library: Library, names: Sequence[str]) -> dict[str, bool]:
+    """Whether each of ``names`` is a place (or a team or body named after one:
+    "Cleveland" in sports results) by the lists, else by the library's own type for it;
+    the library's rows for them all read at once."""
+    found: dict[str, bool] = {}
+    unlisted: dict[str, str] = {}  # name -> key
+    for name in names:
+        listed = identity.listed_type(name) or listed_type(name)
+        if listed is not None:
+            found[name] = listed == "LOC"
+        else:
+            unlisted[name] = canonical_key(name)
+    grouped = _typed_rows(library, list(dict.fromkeys(unlisted.values())))
+    for name, folded in unlisted.items():
+        rows = grouped.get(folded)
+        found[name] = rows is not None and _one_row(folded, rows).type in ("LOC", "ORG")
+    return found
 
 
 def _same_people(merged: dict[str, EntityCount]) -> dict[str, EntityCount]:
