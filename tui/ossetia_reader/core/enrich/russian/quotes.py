@@ -535,7 +535,9 @@ def _attribute(
     if after is not None:
         return FoundQuote(start, end, *after)
     before = _before(text, start, names, found)
-    if _capitalised_name(inner) and not (before is not None and before[4]):
+    if _capitalised_name(inner) and not (
+        before is not None and before[4] and not _listed(text, start, end)
+    ):
         return None
     if (
         before is not None
@@ -634,6 +636,11 @@ def _document(text: str, start: int, end: int, names: _Names) -> FoundQuote | No
     if author is not None and author.type == "ORG":
         return FoundQuote(start, end, author.canonical, cue, author.start, author.end)
     return FoundQuote(start, end, None, cue)
+
+
+def _listed(text: str, start: int, end: int) -> bool:
+    """Names listed after a colon: ``(ОАК): «Сухой Суперджет», «Бе-200» и МС-21``."""
+    return re.match(r"[ \u00a0]*(?:,|и|\()[ \u00a0]*«", text[end : end + 8]) is not None
 
 
 def _clause_break(text: str, start: int) -> bool:
@@ -1085,6 +1092,15 @@ def _before(
         if by_intro is not None and (by_intro[0] is not None or not _CUE.search(clause)):
             return (*by_intro, colon)
     if not _CUE.search(clause):
+        if not colon:
+            return None
+        # ``С ним согласен Александр Кутиков, продюсер группы «Машина времени»: «…»``: the
+        # person the sentence is about says it; ``ему пришел ответ: «…»``: words, unsigned.
+        subject = names.first(cut, start, subject=True)
+        if subject is not None and subject.type == "PER":
+            return subject.canonical, None, subject.start, subject.end, colon
+        if _SPEECH_NOUN.search(clause):
+            return None, None, None, None, colon
         return None
     attribution = _speaker(text, cut, start, names, found, first=False)
     if attribution is None:
@@ -1099,6 +1115,13 @@ def _before(
         # (В мэрии сказали, что власти «…»).
         return None
     return (*attribution, colon)
+
+
+_SPEECH_NOUN = re.compile(
+    r"(?<![\w-])(?:ответ|сообщени|заявлени|письм|пост|запис|надпис|слоган|лозунг|плакат|"
+    r"реплик|комментари|обращени|призыв|вопрос|фраз|слова)\w*",
+    re.IGNORECASE,
+)
 
 
 def _paragraph_start(text: str, index: int, lower: int) -> int:
