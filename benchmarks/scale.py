@@ -57,6 +57,7 @@ CORPORA = next(
     REPO.parent / "shared" / "corpora",
 )
 sys.path.insert(0, str(REPO / "benchmarks"))
+sys.path.insert(0, str(REPO / "tui"))  # the phases and the index build run in this process
 ENV = {**os.environ, "PYTHONPATH": str(REPO / "tui")}
 CLI = [sys.executable, "-m", "ossetia_reader"]
 
@@ -308,6 +309,9 @@ def main() -> None:
     parser.add_argument("--work", type=Path, help="keep files here (default: a temp dir)")
     parser.add_argument("--phase-articles", type=int, default=20_000, help="lines profiled")
     parser.add_argument("--skip-half", action="store_true", help="no add of the half file")
+    parser.add_argument(
+        "--add-only", action="store_true", help="steps 1-2 (add, profile, index build) only"
+    )
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="ossetia-scale-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -357,6 +361,8 @@ def main() -> None:
         )
     phases(source, min(args.phase_articles, n), work)
     index_build(library)
+    if args.add_only:
+        return
 
     lib = ["--library", str(library)]
     commands = {

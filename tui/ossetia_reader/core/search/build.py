@@ -59,6 +59,7 @@ from ossetia_reader.core.search.segment import (
     varint_lengths,
     vocab_arrays,
 )
+from ossetia_reader.core.search.store import OnDisk, read_arrays, write_arrays
 
 RUN_ARTICLES = 4000  # articles per run: ~0.8 million occurrences of news text
 BATCH_ROWS = 500_000  # occurrences merged at a time (~40 MB of temporaries)
@@ -170,6 +171,7 @@ def build_segment(
     *,
     workers: int = 1,
     scratch: Path | None = None,
+    destination: Path | None = None,
     run_articles: int = RUN_ARTICLES,
     batch_rows: int = BATCH_ROWS,
 ) -> Segment:
@@ -178,15 +180,16 @@ def build_segment(
     ``workers`` > 1 analyses the chunks in that many processes while this one
     reads the articles. The scratch files go into a fresh directory under
     ``scratch`` (default: the system's temporary directory) and are removed
-    when the segment is made, whatever happens.
+    when the segment is made, whatever happens. The segment's file is left in
+    ``destination`` (its ``path_name``) when given; otherwise it is mapped
+    from the scratch directory and unlinked (the mapping stays valid).
     """
     directory = scratch_directory(scratch)
     try:
         runs = list(_runs(articles, directory, progress, workers, run_articles))
         if not runs:
             return Segment.from_flat(empty_flat())
-        arrays, meta = merge_runs(runs, batch_rows)
-        return Segment(arrays, meta)
+        return write_segment(runs, destination or directory, batch_rows)
     finally:
         shutil.rmtree(directory, ignore_errors=True)
 
@@ -318,20 +321,20 @@ class _Postings:
     per posting (quantised impact, document gap in its class's pool).
     """
 
-    def __init__(self, n_terms: int) -> None:
+    def __init__(self, n_terms: int, prefix: str) -> None:
+        self.prefix = prefix  # its per-posting arrays go to files named from this
+        self._files = [open(f"{prefix}-{name}", "wb") for name in _SPILLED[:4]]  # noqa: SIM115
         self.df = np.zeros(n_terms, dtype=np.int64)
         self.first_doc = np.zeros(n_terms, dtype=np.int64)
         self.doc_class = np.zeros(n_terms, dtype=np.uint8)
         self.doc_off = np.zeros(n_terms, dtype=np.int64)
-        self.impacts: list[np.ndarray] = []
-        self.pools: list[list[np.ndarray]] = [[], [], []]
         self._pool_size = [0, 0, 0]
 
     def add(self, term: np.ndarray, doc: np.ndarray, impact: np.ndarray) -> None:
         """Every posting of the terms in ``term`` (ascending, documents ascending within)."""
         if not term.size:
             return
-        self.impacts.append(np.clip(np.ceil(impact * 255.0), 1, 255).astype(np.uint8))
+        np.clip(np.ceil(impact * 255.0), 1, 255).astype(np.uint8).tofile(self._files[3])
         firsts = np.flatnonzero(np.diff(term, prepend=-1))
         ids = term[firsts]
         df = np.diff(np.append(firsts, term.size))
@@ -349,18 +352,27 @@ class _Postings:
                 continue
             sizes = np.where(in_class, df, 0)
             self.doc_off[ids[in_class]] = (self._pool_size[c] + np.cumsum(sizes) - sizes)[in_class]
-            self.pools[c].append(gaps[class_of_posting == c].astype(dtype))
+            gaps[class_of_posting == c].astype(dtype).tofile(self._files[c])
             self._pool_size[c] += int(sizes.sum())
 
+    def close(self) -> None:
+        for handle in self._files:
+            handle.close()
 
-def _join(parts: list[np.ndarray], dtype: Any) -> np.ndarray:
-    return np.concatenate(parts) if parts else np.empty(0, dtype)
+
+# Per-posting and per-occurrence arrays written to scratch files as they are made,
+# then copied into the segment file piece by piece (never whole in memory).
+_SPILLED = ("pool0", "pool1", "pool2", "impact", "counts", "positions")
 
 
 def merge_runs(
     runs: list[Run], batch_rows: int = BATCH_ROWS
-) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
-    """The arrays and metadata ``segment.encode`` makes of the runs' articles, in run order."""
+) -> tuple[dict[str, np.ndarray | OnDisk], dict[str, Any]]:
+    """The arrays and metadata ``segment.encode`` makes of the runs' articles, in run order.
+
+    The per-posting arrays (``_SPILLED``) are returned as scratch files beside
+    the runs: ``write_segment`` copies them into the segment file.
+    """
     bases = np.cumsum([0] + [r.n_docs for r in runs])
     n_docs = int(bases[-1])
     lengths = np.concatenate([r.lengths for r in runs])
@@ -398,7 +410,8 @@ def merge_runs(
     variants = variant_arrays(sorted_strings)
     vocab_blob, vocab_off = vocab_arrays(sorted_strings)
     del sorted_strings
-    postings = _Postings(n_terms)
+    spill = runs[0].path + ".segment"
+    postings = _Postings(n_terms, spill)
 
     # Field-term postings (no positions), field term range by range.
     run_field_ids = [np.searchsorted(pairs, p) for p in run_pairs]
@@ -426,14 +439,11 @@ def merge_runs(
     word_counts = np.zeros(n_plain, dtype=np.int64)
     for run, remap in zip(runs, remaps, strict=True):
         word_counts[remap] += np.diff(run.word_rows)
-    # The varint bytes go to scratch files as they come and are read back once:
-    # a list of parts joined at the end would hold them twice (~50 MB at 100k).
-    scratch = runs[0].path + ".varints"
     count_size = np.zeros(n_terms, dtype=np.int64)
     pos_size = np.zeros(n_terms, dtype=np.int64)
     with (
-        open(scratch + "-counts", "wb") as count_file,
-        open(scratch + "-positions", "wb") as pos_file,
+        open(spill + "-counts", "wb") as count_file,
+        open(spill + "-positions", "wb") as pos_file,
     ):
         for lo, hi in _ranges(word_counts, batch_rows):
             parts_term, parts_doc, parts_pos, parts_field = [], [], [], []
@@ -475,7 +485,7 @@ def merge_runs(
     np.cumsum(count_size, out=count_off[1:])
     pos_off = np.zeros(n_terms + 1, dtype=np.int64)
     np.cumsum(pos_size, out=pos_off[1:])
-    arrays: dict[str, np.ndarray] = {
+    arrays: dict[str, np.ndarray | OnDisk] = {
         "vocab_blob": vocab_blob,
         "vocab_off": _narrow(vocab_off),
         "vocab_heads": heads_of(vocab_blob, vocab_off),
@@ -485,17 +495,16 @@ def merge_runs(
         "first_doc": _narrow(postings.first_doc),
         "doc_class": postings.doc_class,
     }
+    postings.close()
     for c, dtype in enumerate(_POOL_TYPES):
-        arrays[f"pool{c}"] = _join(postings.pools[c], dtype)
-    postings.pools = [[], [], []]
-    arrays["impact"] = _join(postings.impacts, np.uint8)
-    postings.impacts = []
+        arrays[f"pool{c}"] = OnDisk(Path(f"{spill}-pool{c}"), np.dtype(dtype))
+    arrays["impact"] = OnDisk(Path(f"{spill}-impact"), np.dtype(np.uint8))
     arrays.update(
         {
             "count_off": _narrow(count_off),
-            "counts": np.fromfile(scratch + "-counts", dtype=np.uint8),
+            "counts": OnDisk(Path(f"{spill}-counts"), np.dtype(np.uint8)),
             "pos_off": _narrow(pos_off),
-            "positions": np.fromfile(scratch + "-positions", dtype=np.uint8),
+            "positions": OnDisk(Path(f"{spill}-positions"), np.dtype(np.uint8)),
         }
     )
     arrays.update(variants)
@@ -513,10 +522,31 @@ def merge_runs(
         "terms": n_terms,
         "averages": [float(a) for a in averages],
     }
-    for name in (*(run.path for run in runs), scratch + "-counts", scratch + "-positions"):
+    for run in runs:
         with contextlib.suppress(OSError):
-            Path(name).unlink()
+            Path(run.path).unlink()
     return arrays, meta
+
+
+def write_segment(runs: list[Run], directory: Path, batch_rows: int = BATCH_ROWS) -> Segment:
+    """Merge ``runs`` into ``directory``/segment-<id>.bin (atomically) and map it.
+
+    The largest arrays pass from scratch files to the segment file in pieces,
+    and the segment comes back mapped (its pages released after the check),
+    so a build's memory does not grow with the segment's size.
+    """
+    arrays, meta = merge_runs(runs, batch_rows)
+    name = f"segment-{meta['id']}.bin"
+    try:
+        write_arrays(directory / name, arrays, meta)
+    finally:
+        for array in arrays.values():
+            if isinstance(array, OnDisk):
+                array.path.unlink(missing_ok=True)
+    meta, mapped = read_arrays(directory / name)
+    segment = Segment(mapped, meta)
+    segment.path_name = name
+    return segment
 
 
 def _bytes_per_term(terms: np.ndarray, values: np.ndarray, n_terms: int) -> np.ndarray:

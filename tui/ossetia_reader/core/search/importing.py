@@ -22,9 +22,8 @@ from collections.abc import Callable
 from ossetia_reader.core.article import Article
 from ossetia_reader.core.library import Added, Library, Outcome
 from ossetia_reader.core.search import _save, _stamp, index_directory
-from ossetia_reader.core.search.build import Run, RunMaker, merge_runs, scratch_directory
+from ossetia_reader.core.search.build import Run, RunMaker, scratch_directory, write_segment
 from ossetia_reader.core.search.index import TOKENIZER_VERSION, SearchIndex, read_manifest
-from ossetia_reader.core.search.segment import Segment
 from ossetia_reader.core.search.stem import STEMMER
 from ossetia_reader.core.search.store import IndexUnusable
 
@@ -96,8 +95,9 @@ class ImportIndexer:
             )
             if not current or not self._fed:
                 return None
-            arrays, meta = merge_runs(self._runs)
-            index = SearchIndex([Segment(arrays, meta)])
+            segment = write_segment(self._runs, index_directory(library))
+            index = SearchIndex([segment])
+            index.mark_saved(segment)
             _save(index, library, stamp, notify)
             if notify is not None:
                 missing = "missing" in self._reason

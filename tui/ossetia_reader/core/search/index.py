@@ -169,7 +169,18 @@ class SearchIndex:
         """
         from ossetia_reader.core.search.build import build_segment
 
-        return cls([build_segment(articles, progress, workers=workers, scratch=scratch)])
+        segment = build_segment(
+            articles, progress, workers=workers, scratch=scratch, destination=scratch
+        )
+        index = cls([segment])
+        index.mark_saved(segment)
+        return index
+
+    def mark_saved(self, segment: Segment) -> None:
+        """``segment`` was built straight into its file (``path_name``): ``save`` to that
+        directory need not write it again."""
+        if segment.path_name is not None:
+            self._saved.add(segment.path_name)
 
     def add(self, articles: Iterable[Article]) -> None:
         """Index more articles; an article whose key is already indexed replaces it."""

@@ -22,6 +22,8 @@ import mmap
 import os
 import struct
 import zlib
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +43,7 @@ def _checksum(words: np.ndarray) -> int:
     return int(words.sum(dtype=np.uint64))
 
 
-def write_atomic(path: Path, data: bytes | list[bytes | memoryview]) -> None:
+def write_atomic(path: Path, data: bytes | Iterable[bytes | memoryview]) -> None:
     """Write ``data`` to ``path`` through a temporary file, fsync and rename."""
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     parts = [data] if isinstance(data, bytes) else data
@@ -64,33 +66,60 @@ def write_atomic(path: Path, data: bytes | list[bytes | memoryview]) -> None:
             os.close(directory)
 
 
-def write_arrays(path: Path, arrays: dict[str, np.ndarray], meta: dict[str, Any]) -> None:
+@dataclass(frozen=True, slots=True)
+class OnDisk:
+    """A one-dimensional array whose bytes wait in a scratch file (``write_arrays`` copies
+    them in pieces): a segment build need not hold its largest arrays in memory."""
+
+    path: Path
+    dtype: np.dtype[Any]
+
+    @property
+    def nbytes(self) -> int:
+        return self.path.stat().st_size
+
+    def pieces(self) -> Iterator[memoryview]:
+        with open(self.path, "rb") as source:
+            while piece := source.read(_PIECE):
+                yield memoryview(piece)
+
+
+_PIECE = 1 << 22  # bytes copied at a time from an ``OnDisk`` array (a multiple of 8)
+
+
+def write_arrays(
+    path: Path, arrays: Mapping[str, np.ndarray | OnDisk], meta: dict[str, Any]
+) -> None:
     """Store ``arrays`` and ``meta`` in one file at ``path``, atomically."""
     entries = []
     offset = 0
-    blobs: list[bytes | memoryview] = []
+    blobs: list[bytes | memoryview | OnDisk] = []
     for name, array in arrays.items():
-        array = np.ascontiguousarray(array)
-        entries.append(
-            {"name": name, "dtype": array.dtype.str, "shape": list(array.shape), "offset": offset}
-        )
-        raw = array.data.cast("B") if array.nbytes else memoryview(b"")
-        blobs.append(raw)
-        pad = -array.nbytes % _ALIGN
+        if isinstance(array, OnDisk):
+            nbytes = array.nbytes
+            dtype, shape = array.dtype, [nbytes // array.dtype.itemsize]
+            blobs.append(array)
+        else:
+            array = np.ascontiguousarray(array)
+            nbytes, dtype, shape = array.nbytes, array.dtype, list(array.shape)
+            blobs.append(array.data.cast("B") if array.nbytes else memoryview(b""))
+        entries.append({"name": name, "dtype": dtype.str, "shape": shape, "offset": offset})
+        pad = -nbytes % _ALIGN
         if pad:
             blobs.append(b"\0" * pad)
-        offset += array.nbytes + pad
+        offset += nbytes + pad
     # The checksum of the data area, part by part: every array starts 64-byte aligned
     # and the padding between them is zeros, so the sums of each array's 64-bit words
     # (the last one zero padded) add up to the whole's. No joined copy of the segment
     # (~80 MB at 100,000 articles) is made to write it.
     total = 0
-    for part in blobs:
-        whole = len(part) // 8 * 8
-        if whole:
-            total += _checksum(np.frombuffer(part, dtype=np.uint64, count=whole // 8))
-        if whole < len(part):
-            total += int.from_bytes(bytes(part[whole:]), "little")
+    for blob in blobs:
+        for part in blob.pieces() if isinstance(blob, OnDisk) else (blob,):
+            whole = len(part) // 8 * 8
+            if whole:
+                total += _checksum(np.frombuffer(part, dtype=np.uint64, count=whole // 8))
+            if whole < len(part):
+                total += int.from_bytes(bytes(part[whole:]), "little")
     header: dict[str, Any] = {
         "version": FORMAT_VERSION,
         "meta": meta,
@@ -101,7 +130,14 @@ def write_arrays(path: Path, arrays: dict[str, np.ndarray], meta: dict[str, Any]
     encoded = json.dumps(header, separators=(",", ":")).encode()
     encoded += b" " * (-(len(encoded) + _PREFIX.size) % _ALIGN)
     prefix = _PREFIX.pack(MAGIC, len(encoded), zlib.crc32(encoded))
-    write_atomic(path, [prefix, encoded, *blobs])
+    write_atomic(
+        path,
+        (
+            part
+            for blob in [prefix, encoded, *blobs]
+            for part in (blob.pieces() if isinstance(blob, OnDisk) else (blob,))
+        ),
+    )
 
 
 def read_arrays(path: Path) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
