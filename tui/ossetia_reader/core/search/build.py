@@ -62,7 +62,7 @@ from ossetia_reader.core.search.segment import (
 from ossetia_reader.core.search.store import OnDisk, read_arrays, write_arrays
 
 RUN_ARTICLES = 4000  # articles per run: ~0.8 million occurrences of news text
-BATCH_ROWS = 500_000  # occurrences merged at a time (~40 MB of temporaries)
+BATCH_ROWS = 250_000  # occurrences merged at a time (~25 MB of temporaries)
 _POOL_TYPES = (np.uint8, np.uint16, np.uint32)
 
 
@@ -446,38 +446,35 @@ def merge_runs(
         open(spill + "-positions", "wb") as pos_file,
     ):
         for lo, hi in _ranges(word_counts, batch_rows):
-            parts_term, parts_doc, parts_pos, parts_field = [], [], [], []
-            for run, remap, base in zip(runs, remaps, bases[:-1].tolist(), strict=True):
-                a, b = np.searchsorted(remap, [lo, hi])
-                if a == b:
+            # A range is read from every run at once; a single word with more
+            # occurrences than a batch (``the``: ~5% of all text) run by run, so
+            # that no batch grows with the library.
+            whole = [list(zip(runs, remaps, bases[:-1].tolist(), strict=True))]
+            giant = hi - lo == 1 and word_counts[lo] > batch_rows
+            pieces = [[one] for one in whole[0]] if giant else whole
+            found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+            for piece in pieces:
+                ts, ds, deltas_pos, fs = _read_range(piece, lo, hi)
+                if not ts.size:
                     continue
-                doc, pos, field = run.read_words(int(run.word_rows[a]), int(run.word_rows[b]))
-                parts_term.append(np.repeat(remap[a:b], np.diff(run.word_rows[a : b + 1])))
-                parts_doc.append(doc + base)
-                parts_pos.append(pos)
-                parts_field.append(field)
-            order = _stable_order(np.concatenate(parts_term))
-            ts = np.concatenate(parts_term)[order] + n_field
-            ds = np.concatenate(parts_doc)[order]
-            deltas_pos = np.concatenate(parts_pos)[order]
-            fs = np.concatenate(parts_field)[order]
-            del order, parts_term, parts_doc, parts_pos, parts_field
-            weight = WEIGHTS[fs]
-            weight /= norm[ds, fs]
-            starts = _breaks(ts, ds)
-            counts = np.diff(np.append(starts, ts.size))
-            p_term, p_doc = ts[starts], ds[starts]
-            tf = np.add.reduceat(weight, starts)
-            postings.add(p_term, p_doc, tf / (K1 + tf))
-            del weight, fs, ds, tf
-            first_pos = deltas_pos[starts]
-            deltas_pos[1:] -= deltas_pos[:-1].copy()
-            deltas_pos[starts] = first_pos
-            varint_encode(counts).tofile(count_file)
-            count_size += _bytes_per_term(p_term, counts, n_terms)
-            varint_encode(deltas_pos).tofile(pos_file)
-            pos_size += _bytes_per_term(ts, deltas_pos, n_terms)
-            del ts, deltas_pos, counts, p_term, p_doc
+                ts += n_field
+                weight = WEIGHTS[fs]
+                weight /= norm[ds, fs]
+                starts = _breaks(ts, ds)
+                counts = np.diff(np.append(starts, ts.size))
+                tf = np.add.reduceat(weight, starts)
+                found.append((ts[starts], ds[starts], tf / (K1 + tf)))
+                del weight, fs, ds, tf
+                first_pos = deltas_pos[starts]
+                deltas_pos[1:] -= deltas_pos[:-1].copy()
+                deltas_pos[starts] = first_pos
+                varint_encode(counts).tofile(count_file)
+                count_size += _bytes_per_term(ts[starts], counts, n_terms)
+                varint_encode(deltas_pos).tofile(pos_file)
+                pos_size += _bytes_per_term(ts, deltas_pos, n_terms)
+                del ts, deltas_pos, counts
+            if found:
+                postings.add(*(np.concatenate(column) for column in zip(*found, strict=True)))
 
     post_start = np.zeros(n_terms + 1, dtype=np.int64)
     np.cumsum(postings.df, out=post_start[1:])
@@ -543,10 +540,38 @@ def write_segment(runs: list[Run], directory: Path, batch_rows: int = BATCH_ROWS
         for array in arrays.values():
             if isinstance(array, OnDisk):
                 array.path.unlink(missing_ok=True)
-    meta, mapped = read_arrays(directory / name)
+    meta, mapped = read_arrays(directory / name, verify=False)  # just written
     segment = Segment(mapped, meta)
     segment.path_name = name
     return segment
+
+
+def _read_range(
+    piece: list[tuple[Run, np.ndarray, int]], lo: int, hi: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Occurrences of words ``lo:hi`` in these runs: word, document, position, field,
+    in (word, document, position) order."""
+    parts_term, parts_doc, parts_pos, parts_field = [], [], [], []
+    for run, remap, base in piece:
+        a, b = np.searchsorted(remap, [lo, hi])
+        if a == b:
+            continue
+        doc, pos, field = run.read_words(int(run.word_rows[a]), int(run.word_rows[b]))
+        parts_term.append(np.repeat(remap[a:b], np.diff(run.word_rows[a : b + 1])))
+        parts_doc.append(doc + base)
+        parts_pos.append(pos)
+        parts_field.append(field)
+    if not parts_term:
+        empty = np.empty(0, np.int64)
+        return empty, empty, empty, np.empty(0, np.uint8)
+    term = np.concatenate(parts_term)
+    order = _stable_order(term)
+    return (
+        term[order],
+        np.concatenate(parts_doc)[order],
+        np.concatenate(parts_pos)[order],
+        np.concatenate(parts_field)[order],
+    )
 
 
 def _bytes_per_term(terms: np.ndarray, values: np.ndarray, n_terms: int) -> np.ndarray:

@@ -140,8 +140,12 @@ def write_arrays(
     )
 
 
-def read_arrays(path: Path) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
-    """Map the file at ``path``; raises ``IndexUnusable`` unless it is whole and ours."""
+def read_arrays(path: Path, *, verify: bool = True) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
+    """Map the file at ``path``; raises ``IndexUnusable`` unless it is whole and ours.
+
+    ``verify=False`` skips the data checksum, for a file this process has just
+    written: summing it would page the whole segment in (a build's peak memory).
+    """
     try:
         with open(path, "rb") as source:
             size = os.fstat(source.fileno()).st_size
@@ -175,7 +179,7 @@ def read_arrays(path: Path) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
     if data_start + data_size != size:
         raise IndexUnusable(f"{path.name} is truncated")
     words = np.frombuffer(mapped, dtype=np.uint64, count=data_size // 8, offset=data_start)
-    if _checksum(words) != header["data_checksum"]:
+    if verify and _checksum(words) != header["data_checksum"]:
         raise IndexUnusable(f"{path.name} is corrupt (data checksum)")
     # The check touched every page; let them go again (they stay in the page cache
     # and come back on use), so the process keeps only what queries read.
