@@ -54,7 +54,7 @@ def describe(article: Article | None) -> Group:
         # Counts in a column and long names wrapped under their first letter: cut with "…",
         # "Luhansk People's Republic" and "… Republics" looked like one name twice.
         names = Table.grid()
-        names.add_column(width=4, no_wrap=True)
+        names.add_column(no_wrap=True)
         names.add_column(overflow="fold")
         for name, count in counts.most_common():
             names.add_row(f"{count:>3} ", Text(safe_line(name), "bold"))
