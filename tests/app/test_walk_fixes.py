@@ -170,3 +170,26 @@ async def test_hiding_the_feeds_pane_leaves_the_keys_where_they_belong(library: 
         await pilot.press("F")
         await settle(pilot)
         assert isinstance(app.focused, ReadingPane)
+
+
+async def test_help_names_the_feeds_panes_keys_like_the_lists(library: Library) -> None:
+    """The feeds pane's section said "j Down", the list's "j ↓ Down"; g/G did nothing there."""
+    from ossetia_reader.screens.help import binding_sections
+    from ossetia_reader.widgets.feeds_pane import FeedsPane
+
+    app = OssetiaReader(library, enrich=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        sections = dict(binding_sections(app.screen))
+        feeds = {line.keys: line.text for line in sections["Feeds pane"]}
+        articles = {line.keys: line.text for line in sections["Article list"]}
+        for keys in ("j ↓", "k ↑", "g Home", "G End"):
+            assert keys in feeds and keys in articles
+        await pilot.press("shift+tab")
+        await settle(pilot)
+        pane = app.screen.query_one(FeedsPane)
+        assert app.focused is pane
+        await pilot.press("G")
+        assert pane.highlighted == pane.option_count - 1
+        await pilot.press("g")
+        assert pane.highlighted == 0

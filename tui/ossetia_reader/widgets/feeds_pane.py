@@ -28,8 +28,12 @@ class FeedsPane(OptionList):
     HELP_TITLE = "Feeds pane"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False, id="feeds.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="feeds.up"),
+        # The arrows, Home and End too (OptionList has them): help lists the keys as the
+        # article list's do ("j ↓ Down"), not j and k alone.
+        Binding("j,down", "cursor_down", "Down", show=False, id="feeds.down"),
+        Binding("k,up", "cursor_up", "Up", show=False, id="feeds.up"),
+        Binding("g,home", "first", "First", show=False, id="feeds.first"),
+        Binding("G,end", "last", "Last", show=False, id="feeds.last"),
         Binding("enter,l", "select", "Show", tooltip="List this entry's articles", id="feeds.show"),
         Binding(
             "t", "edit('tag')", "Tag", tooltip="Tag the feed (groups the pane)", id="feeds.tag"
