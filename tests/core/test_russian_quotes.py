@@ -416,3 +416,21 @@ def test_a_role_noun_before_the_verb(enrich: Enrich) -> None:
     assert quotes_of(enrich, text) == [
         ("«освещение дворовой территории восстановлено»", "Вера Горлова")
     ]
+
+
+def test_words_from_a_press_office_after_the_verb(enrich: Enrich) -> None:
+    text = "«Топ все время меняется», — сообщили „Медузе“ в пресс-службе „Яндекса“."
+    assert quotes_of(enrich, text)[0][1] == "Яндекс"
+
+
+def test_officials_as_a_group_are_no_one_person(enrich: Enrich) -> None:
+    text = (
+        "Мария Кучерова написала новую жалобу. Чиновники пообещали продолжить «щебеночное "
+        "обсыпание» в следующем году."
+    )
+    assert quotes_of(enrich, text)[0][1] != "Мария Кучерова"
+
+
+def test_quotes_strung_through_one_unnamed_sentence(enrich: Enrich) -> None:
+    text = "Пользователи в соцсетях называли фонтан «китчем» и «трешем»."
+    assert [quote for quote, _ in quotes_of(enrich, text)] == ["«китчем»", "«трешем»"]

@@ -102,7 +102,7 @@ _OBJECTS = frozenset({"меня", "мне", "нас", "нам", "им", "ему"
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
 # Nouns that put the following «…» among names: «Газпром» after компания is a title.
 _TITLE_NOUNS = re.compile(
-    r"(?:компани|газет|издани|партии|парти|движени|фонд|банк|агентств|журнал|телеканал|канал|"
+    r"(?<![\w-])(?:компани|газет|издани|партии|парти|движени|фонд|банк|агентств|журнал|телеканал|канал|"
     r"радио|фильм|книг|песн|альбом|сериал|программ|проект|операци|ресторан|клуб|театр|"
     r"сайт|портал|аэропорт|торгов|завод|групп|корпораци|холдинг|организаци|кафе|магазин|"
     r"ТЦ|ТРЦ|ООО|ОАО|ЗАО|ПАО|АО|НКО|АНО|ФГУП|ГУП|станци|улиц|площад|закон|статья|"
@@ -434,9 +434,13 @@ class _Names:
         matching = [e for e in self.people_full if stem(e.canonical.split()[-1]) == key]
         if feminine is not None and len(words) == 1:
             matching = [e for e in matching if _feminine(e.canonical) == feminine] or matching
+        surnames = {stem(e.canonical.split()[-1]) for e in self.people_full}
         if len(words) > 3:
             # ``пресс-секретаря Алексея Навального Киры Ярмыш``: the last name is hers.
             words = words[-2:]
+        elif len(words) == 2 and stem(words[0]) in surnames and key in surnames:
+            # ``После демарша Серуканова Навальный заявил``: two surnames run together.
+            words = words[-1:]
         elif len(words) > 2:
             others = [e for e in matching if stem(e.canonical.split()[0]) != stem(words[0])]
             if others:
@@ -657,8 +661,8 @@ def _same_sentence(text: str, start: int, end: int, found: list[FoundQuote]) -> 
     """Partial quotes strung through one sentence of reported speech (``Аузан сказал, что
     Капков был только на «подготовительной фазе» и в «узкую рабочую группу» не входил:
     это «закрытый документ»``) are all the speaker's of the first one."""
-    if not found or not found[-1].speaker or start - found[-1].end > _WINDOW:
-        return None
+    if not found or not (found[-1].speaker or found[-1].cue) or start - found[-1].end > _WINDOW:
+        return None  # (``называли фонтан «китчем» и «трешем»``: unnamed, but said)
     previous = found[-1]
     between = text[previous.end : start]
     if _SENTENCE_END.search(between) or _PARAGRAPH.search(between):
@@ -725,6 +729,13 @@ def _speaker(
         said = _pronoun_said(text, lower, clause, names)
         if said is not None:
             return said
+        cues = list(_CUE.finditer(clause))
+        if len(cues) > 1:
+            # ``Мария написала жалобу, чиновники пообещали продолжить «…»``: the verb
+            # nearest the quote, in its own clause, says who spoke.
+            comma = clause.rfind(",", cues[-2].end(), cues[-1].start())
+            if comma >= 0:
+                return _speaker(text, lower + comma + 1, upper, names, found, first=False)
     if first:
         # Not a name in brackets: ``— пишет автор письма (его опубликовало «Эхо Москвы»)``.
         bracket = clause.find("(")
@@ -760,8 +771,10 @@ def _speaker(
             # ``глава управы сказала, что «…»``, ``активист сообщил, что «…»``: the person
             # the article names in that role.
             role_words = re.split(r"[^\w\s-]", text[max(lower, verb_at - 40) : verb_at])[-1]
+            plural = cue_match.group().lower().endswith(("ли", "ют", "ят", "ут", "лись"))
             for word in role_words.split()[-3:]:
-                if word.islower() and _ROLE.match(word):
+                # ``чиновники пообещали``: a group, no one person.
+                if word.islower() and _ROLE.match(word) and not plural and word[-1:] not in "иы":
                     feminine = cue_match.group().lower().endswith(("а", "ась"))
                     entity = names.in_role(word, lower, feminine)
                     break
@@ -822,11 +835,21 @@ def _speaker(
             phrase = " ".join([words[0].lower(), *words[1:]])
             first_word = words[0].lower()
         first_word = phrase.split()[0].lower() if phrase else ""
+        place = _in_organisation(text, lower + cue_match.end(), upper, names)
+        if place is not None:
+            # ``— сообщили «Медузе» в пресс-службе „Яндекса“``
+            return place.canonical, cue, place.start, place.end
         if _NAMING.match(cue_match.group()) or _DIRECTIVE.match(cue_match.group()):
             # назвал митинг «…», потребовали создания «…»: the object, not a source
             return None, cue, None, None
         role = first_word.strip(".,;:()[]«»")
-        if len(role) > 3 and role.isalpha() and not _SOURCE_NOUN.match(role) and subject is None:
+        if (
+            len(role) > 3
+            and role.isalpha()
+            and not _SOURCE_NOUN.match(role)
+            and subject is None
+            and role[-1:] not in "иы"  # ``— пообещали чиновники``: a group
+        ):
             # ``— сообщил артист``, ``— говорит скульптор``: the person the article names
             # in that role (any noun: протоиерей Всеволод Чаплин); for the usual roles,
             # else the last person of the verb's gender named before.
@@ -943,7 +966,7 @@ def _intro_speaker(
 _PRONOUN_VERB = re.compile(r"(?<![\w-])(он|она|они)[ \u00a0]+(?:\w+[ \u00a0]+)?$", re.I)
 
 
-_IN = re.compile(r"(?<![\w-])[Вв]о?[ \u00a0]+(?:пресс-служб\w+[ \u00a0]+)?«?$")
+_IN = re.compile(r"(?<![\w-])[Вв]о?[ \u00a0]+(?:пресс-служб\w+[ \u00a0]+)?[«„]?$")
 
 
 def _in_organisation(text: str, lower: int, verb_at: int, names: _Names) -> Entity | None:
@@ -984,11 +1007,14 @@ def _woman_after_verb(
     if cue is None:
         return None
     after = lower + cue.end()
+    listener = _LISTENER.match(text, after)  # — рассказывает «Медузе» Павлова
+    if listener is not None:
+        after = listener.end()
     for entity in names.within(after, after + 3):
         written, canonical = entity.text.split(), entity.canonical.split()
         if (
             entity.type == "PER"
-            and len(written) == len(canonical) == 2
+            and len(written) == len(canonical)
             and written[-1][-1:] in "ая"
             and _fold(written[-1]) != _fold(canonical[-1])
             and not _feminine(entity.canonical)
@@ -1109,6 +1135,7 @@ def _before(
         attribution[0] is None
         and not colon
         and not _NAMING.match(attribution[1] or "")
+        and not _DIRECTIVE.match(attribution[1] or "")
         and not _reported(text, cut, start)
     ):
         # An unnamed speaker is kept only where the sentence plainly reports speech
