@@ -193,3 +193,30 @@ async def test_help_names_the_feeds_panes_keys_like_the_lists(library: Library) 
         assert pane.highlighted == pane.option_count - 1
         await pilot.press("g")
         assert pane.highlighted == 0
+
+
+async def test_an_empty_people_filter_says_how_to_clear_it(library: Library) -> None:
+    """ "Nobody matches this filter." left a new user to guess the way back."""
+    from textual.widgets import DataTable, Input, Static
+
+    from ossetia_reader.core.article import Entity
+    from ossetia_reader.core.enrich.store import store_enrichment
+    from ossetia_reader.screens.people import PeopleScreen
+
+    key = library.keys()[0]
+    store_enrichment(library, key, [Entity(0, 4, "Anna", "PER", "Anna Brelova")], [])
+    app = OssetiaReader(library, enrich=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        assert isinstance(app.screen, PeopleScreen)
+        await pilot.press(*"zzz")
+        await settle(pilot)
+        status = str(app.screen.query_one("#people-status", Static).render())
+        assert "“zzz”" in status and "Esc clears the filter" in status
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, PeopleScreen), "Esc cleared the filter first"
+        assert app.screen.query_one("#people-filter", Input).value == ""
+        assert app.screen.query_one(DataTable).row_count >= 1

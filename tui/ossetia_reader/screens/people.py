@@ -247,7 +247,7 @@ class PeopleScreen(Screen[int | None]):
             )
         if not ordered:
             empty = (
-                "Nobody matches this filter."
+                f"Nobody matches “{safe_line(self._match.strip())}”. Esc clears the filter."
                 if self._match.strip()
                 else "Nobody yet: names appear as articles are enriched."
             )
