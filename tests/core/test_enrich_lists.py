@@ -395,3 +395,40 @@ def test_search_fields_follow_the_library_wide_type(tmp_path: Path) -> None:
     index = open_index(library)
     assert sorted(index.search("place:mariupol").hits.keys) == sorted([*keys, odd])
     assert list(index.search("person:mariupol").hits.keys) == []
+
+
+def test_a_one_word_label_before_prose_is_a_heading_not_a_speaker() -> None:
+    from ossetia_reader.core.enrich.transcripts import find_turns
+
+    text = "A look at the new offer: Rollback: The whopping pay cut is a concession."
+    at = text.index("Rollback")
+    assert find_turns(text, [Entity(at, at + 8, "Rollback", "PER", "Rollback")]) == []
+
+
+def test_quantifiers_opening_a_sentence_are_not_speaker_names() -> None:
+    from ossetia_reader.core.enrich.quotes import find_quotes
+
+    [found] = find_quotes('Some say "a fair tax is a national sales tax in the end."', [])
+    assert found.speaker in (None, "some")
+
+
+def test_a_headline_in_title_case_is_no_person() -> None:
+    from ossetia_reader.core.enrich.refine import refine_spans
+
+    text = (
+        "Yahoo Maps To Add Traffic Updates and Reports. Jose Luis Rodriguez Zapatero spoke "
+        "to the Society For The Prevention Of Cruelty."
+    )
+    found = refine_spans(
+        text,
+        spans(
+            text,
+            ("Yahoo Maps To Add Traffic Updates and Reports", "PER"),
+            ("Jose Luis Rodriguez Zapatero", "PER"),
+            ("Society For The Prevention Of Cruelty", "ORG"),
+        ),
+    )
+    assert [text[s:e] for s, e, _ in found] == [
+        "Jose Luis Rodriguez Zapatero",
+        "Society For The Prevention Of Cruelty",
+    ]

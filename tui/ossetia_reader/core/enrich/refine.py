@@ -107,7 +107,7 @@ _COMPANY_HEADS = _wordset(
     "partners brothers financial bancorp savings trust insurance electric steel chemical "
     "chemicals mining media entertainment pictures records software networks electronics "
     "enterprises investments properties ventures labs laboratories management refining "
-    "manufacturing utilities bankshares bancshares"
+    "manufacturing utilities bankshares bancshares wireless online computer computers mobile"
 )
 _COMPANY_AFTER = re.compile(
     r"^(?:,\s*)?\s*(?:Inc|Corp|Co|Ltd|Plc|PLC|AG|SA|NV|LP|Cos|Corporation|Incorporated)\b"
@@ -219,7 +219,9 @@ def refine_spans(text: str, spans: Sequence[Span]) -> list[Span]:
     for start, end, label in joined:
         start, label = _opening_word(text, start, end, label, others)
         for piece in _split_roles(text, start, end, label):
-            if is_junk(text, piece[0], piece[1]):
+            if is_junk(text, piece[0], piece[1]) or (
+                piece[2] == "PER" and _headline(text[piece[0] : piece[1]])
+            ):
                 continue
             if (
                 refined
@@ -445,6 +447,24 @@ def _after_role(
                for _, _, word in rest):  # fmt: skip
         return []
     return [(rest[0][0], end, "PER" if label in ("PER", "ORG") else label)]
+
+
+# Words a headline in title case has and a name of four words or more has not.
+_HEADLINE_WORDS = frozenset(
+    " ".join(
+        [
+            "To For With As Is Are Was Will Can Could Should May Might Says Said Add Adds",
+            "Sees Plans Wins Gets Takes Makes Hits Sets Back Over Into From About",
+        ]
+    ).split()
+)
+
+
+def _headline(surface: str) -> bool:
+    """ "Yahoo Maps To Add Traffic Updates and Reports": four words or more with a verb or
+    preposition a headline capitalises, which no person's name has."""
+    words = surface.split()
+    return len(words) >= 4 and any(word in _HEADLINE_WORDS for word in words[1:])
 
 
 # A stock symbol or a news service's code: capitals, a dot, one to three capitals.

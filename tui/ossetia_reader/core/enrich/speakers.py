@@ -185,9 +185,11 @@ def _given_name(word: str) -> bool:
 def _is_group_word(word: str) -> bool:
     """ "Prosecutors", "Officials", "Analysts": a capitalised common noun for a group."""
     lowered = word.lower()
-    if not lowered.endswith("s") or lowered in english.NOT_NAMES:
-        return False  # "They", "This"
-    return lowered in rules.gazetteers().common or lowered[:-1] in english.ROLE_NOUNS
+    if lowered in english.NOT_NAMES or lowered in english.HE or lowered in english.SHE:
+        return False  # "They", "This": pronouns are resolved, not described
+    if lowered in rules.gazetteers().common:
+        return True  # "Officials", "Analysts", "Some", "Many"
+    return lowered.endswith("s") and lowered[:-1] in english.ROLE_NOUNS  # "Prosecutors"
 
 
 def _start(entity: Entity) -> int:

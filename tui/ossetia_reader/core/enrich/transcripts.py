@@ -84,6 +84,7 @@ def find_turns(text: str, entities: Sequence[Entity], people: People | None = No
     labels: list[_Label] = []
     generic: list[_Label] = []
     pending: list[_Label] = []
+    weak: set[int] = set()  # label starts that name a speaker only inside a dialogue
     for colon in _COLON.finditer(text):
         if _LEAGUE.search(colon.group()):
             continue  # "Cincinnati (NL): Announced …": a team in a transactions list
@@ -124,9 +125,15 @@ def find_turns(text: str, entities: Sequence[Entity], people: People | None = No
         name = _strip_title(person.canonical, label)
         if len(name.split()) > _MAX_NAME_WORDS:
             continue  # "Veto Power Impedes Peace Efforts": a heading the tagger took
+        if " " not in name and not titled and text[colon.end() : colon.end() + 1] not in '"“«„':
+            # "Rollback: The whopping 24 pay cut …": one word the article names nowhere in
+            # full, with prose after it, is a heading unless other labels make a dialogue.
+            weak.add(start)
         if _is_headline(text, start, colon.end(), text_start):
             continue
         labels.append(_Label(start, end, colon.end(), name, person))
+    if len(labels) + len(generic) < 2:
+        labels = [item for item in labels if item.start not in weak]
     if not labels:
         return []
     tails = {_tail(item.name): item.name for item in labels if item.name}
