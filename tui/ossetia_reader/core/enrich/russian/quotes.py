@@ -835,7 +835,11 @@ def _speaker(
             phrase = " ".join([words[0].lower(), *words[1:]])
             first_word = words[0].lower()
         first_word = phrase.split()[0].lower() if phrase else ""
-        place = _in_organisation(text, lower + cue_match.end(), upper, names)
+        place = (
+            _in_organisation(text, lower + cue_match.end(), upper, names)
+            if first_word in ("в", "во")  # not ``— сказал собеседник агентства в Кремле``
+            else None
+        )
         if place is not None:
             # ``— сообщили «Медузе» в пресс-службе „Яндекса“``
             return place.canonical, cue, place.start, place.end
