@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from rich.style import Style
 
 from ossetia_reader.app import OssetiaReader
 from ossetia_reader.core.library import Library
@@ -220,3 +221,24 @@ async def test_an_empty_people_filter_says_how_to_clear_it(library: Library) -> 
         assert isinstance(app.screen, PeopleScreen), "Esc cleared the filter first"
         assert app.screen.query_one("#people-filter", Input).value == ""
         assert app.screen.query_one(DataTable).row_count >= 1
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_group_headers_keep_their_count(library: Library, size: tuple[int, int]) -> None:
+    """Grouped by source at 80 columns, "── President of Ukraine · " lost its count."""
+    app = OssetiaReader(library, enrich=False)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("z")
+        await settle(pilot)
+        article_list = app.screen.query_one(ArticleList)
+        width = article_list.scrollable_content_region.width
+        headers = [
+            article_list._header_strip(label, article_list.row_height - 1, width, Style())
+            for label in article_list._headers.values()
+        ]
+        assert headers
+        for label, strip in zip(article_list._headers.values(), headers, strict=True):
+            shown = "".join(segment.text for segment in strip)
+            assert len(shown) == width
+            assert f"· {label.rpartition(' · ')[2]} " in shown, shown

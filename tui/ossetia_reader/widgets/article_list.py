@@ -286,7 +286,16 @@ class ArticleList(ScrollView, can_focus=True):
         if part != self.row_height - 1:
             return Strip.blank(width, base)
         style = base + self.get_component_rich_style("article-list--group")
-        text = f"── {safe_line(label)} "
+        # A long group name gives way to its count ("── President of Ukr… · 6 ─"), which
+        # was what the sidebar's width cut off.
+        name, dot, count = safe_line(label).rpartition(" · ")
+        if not dot:
+            name, count = count, ""
+        tail = f" · {count} " if count else " "
+        room = width - 3 - len(tail)
+        if len(name) > room:
+            name = name[: max(0, room - 1)] + "…"
+        text = f"── {name}{tail}"
         return Strip([Segment(text + "─" * max(0, width - len(text)), style)]).crop(0, width)
 
     def _row_segments(self, summary: ArticleSummary, part: int, base: Style) -> list[Segment]:
