@@ -336,10 +336,11 @@ def enrich_pending(
                 yield latin
 
     def held_batches() -> Iterator[list[Article]]:
-        for start in range(0, len(held), max(1, batch)):
+        size = max(1, min(batch, _CYRILLIC_BATCH))
+        for start in range(0, len(held), size):
             if stop():
                 return
-            yield library.articles(held[start : start + max(1, batch)])
+            yield library.articles(held[start : start + size])
 
     _in_pool(latin_batches(), store, workers, use_model, stop)
     if held and not stop():
@@ -366,6 +367,9 @@ _WORKER_NICENESS = 10  # below the UI, which runs at the caller's priority
 # text it has seen (~400 MB after 1,500 articles, ~520 MB after 4,000), a fresh one
 # costs a model load (~1 s). Keeps a 100,000-article run's memory bounded.
 _BATCHES_PER_WORKER = 40
+# Russian and Ukrainian articles are tagged this many at a time: natasha's tagger holds
+# a whole batch's arrays at once (a worker peaked near 500 MB on 60 Meduza articles).
+_CYRILLIC_BATCH = 8
 
 
 def _in_pool(
