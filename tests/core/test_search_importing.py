@@ -93,3 +93,25 @@ def test_catching_up_on_mostly_new_articles_rebuilds_in_one_segment(
     index = open_index(library)
     assert len(index._segments) == 1
     _same_arrays(index, SearchIndex.build(library.iter_articles()))
+
+
+def test_a_failing_index_build_never_stops_the_import(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ossetia_reader.core.search import build
+
+    def broken(self: object, article: object) -> list[object]:
+        raise RuntimeError("worker died")
+
+    library = Library(tmp_path / "lib")
+    indexer = ImportIndexer.start(library, 1)
+    assert indexer is not None
+    monkeypatch.setattr(build.RunMaker, "add", broken)
+    reports = import_paths(
+        library, [str(_write(tmp_path / "a.jsonl", _LINES))], on_stored=indexer.stored
+    )
+    assert reports[0].added == len(_LINES)
+    assert indexer.finish() is None
+    assert not list(index_directory(library).glob(".build-*"))
+    monkeypatch.undo()
+    assert open_index(library).doc_count == library.count()

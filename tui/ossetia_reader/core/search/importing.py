@@ -43,8 +43,11 @@ class ImportIndexer:
         self._inserted = 0
         self._max_key = 0
         self._valid = True
-        for article in library.iter_articles():  # what the library held before
-            self._feed_one(article.key or 0, article)
+        try:
+            for article in library.iter_articles():  # what the library held before
+                self._feed_one(article.key or 0, article)
+        except Exception:
+            self._give_up()
 
     @classmethod
     def start(cls, library: Library, workers: int) -> ImportIndexer | None:
@@ -54,11 +57,17 @@ class ImportIndexer:
         directory = index_directory(library)
         try:
             body = read_manifest(directory)
+            reason = None
         except IndexUnusable as error:
-            return cls(library, workers, str(error))
-        if body.get("format") != TOKENIZER_VERSION or body.get("stemmer") != STEMMER:
-            return cls(library, workers, "search index was made by another version")
-        return None  # an index to catch up: cheaper than building anew
+            reason = str(error)
+        if reason is None:
+            if body.get("format") == TOKENIZER_VERSION and body.get("stemmer") == STEMMER:
+                return None  # an index to catch up: cheaper than building anew
+            reason = "search index was made by another version"
+        try:
+            return cls(library, workers, reason)
+        except OSError:  # no room for scratch files: the usual update after the import
+            return None
 
     def stored(self, added: list[Added]) -> None:
         """Take one stored batch (``Library.add``'s results, in order)."""
@@ -71,7 +80,11 @@ class ImportIndexer:
                 self._give_up()  # an article fed already changed: a rebuild must read it
                 return
             self._inserted += 1
-            self._feed_one(item.key, self._corrections.article(item.stored))
+            try:
+                self._feed_one(item.key, self._corrections.article(item.stored))
+            except Exception:  # a worker died, the scratch disk is full: never the import's
+                self._give_up()  # problem; the index is brought up to date the usual way
+                return
 
     def _feed_one(self, key: int, article: Article) -> None:
         self._max_key = max(self._max_key, key)
@@ -83,7 +96,10 @@ class ImportIndexer:
         try:
             if not self._valid:
                 return None
-            self._runs += self._maker.close()
+            try:
+                self._runs += self._maker.close()
+            except Exception:
+                return None
             self._maker.shutdown()
             library = self._library
             stamp = _stamp(library)
@@ -95,7 +111,10 @@ class ImportIndexer:
             )
             if not current or not self._fed:
                 return None
-            segment = write_segment(self._runs, index_directory(library))
+            try:
+                segment = write_segment(self._runs, index_directory(library))
+            except Exception:  # as above: the usual update follows
+                return None
             index = SearchIndex([segment])
             index.mark_saved(segment)
             _save(index, library, stamp, notify)
