@@ -130,8 +130,8 @@ def errors(part: list[tuple[int, str, set[Span]]], found: list[list[Span]], kind
 QUOTE_SPLITS = {
     "development": ("tuning", "development"),
     "held out": ("reporting", "heldout"),
-    # Annotated after the rules were last changed (some of them after reading the errors of
-    # "held out", which is therefore no longer unseen): the fresh held-out set.
+    # Annotated after the errors of "held out" had been read (so that set is no longer
+    # unseen); its own errors were never read: the fresh held-out set.
     "fresh held out": ("heldout2",),
 }
 
