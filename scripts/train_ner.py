@@ -307,10 +307,27 @@ def convert(corpora: Path, work: Path, *, with_wnut: bool, silver: int = 0) -> t
 
 
 def train(
-    base: Path, train_path: Path, dev_path: Path, output: Path, overrides: dict[str, Any]
+    base: Path,
+    train_path: Path,
+    dev_path: Path,
+    output: Path,
+    overrides: dict[str, Any],
+    resume: Path | None = None,
 ) -> Path:
-    """Run spaCy's training loop on the config; return the best checkpoint."""
+    """Run spaCy's training loop on the config; return the best checkpoint.
+
+    With ``resume``, the ner is that packaged model's, trained further (not
+    warm-started from the base model again).
+    """
     from spacy.cli.train import train as spacy_train
+
+    config_path = CONFIG
+    if resume is not None:
+        config = spacy.util.load_config(CONFIG, interpolate=False)
+        config["components"]["ner"] = {"source": str(resume.resolve())}
+        config["initialize"]["after_init"] = None
+        config_path = output.parent / "resume.cfg"
+        config.to_disk(config_path)
 
     overrides = {
         "paths.train": str(train_path),
@@ -319,7 +336,7 @@ def train(
         **overrides,
     }
     started = time.perf_counter()
-    spacy_train(CONFIG, output, use_gpu=-1, overrides=overrides)
+    spacy_train(config_path, output, use_gpu=-1, overrides=overrides)
     print(f"training wall time: {(time.perf_counter() - started) / 60:.1f} min")
     return output / "model-best"
 
@@ -470,6 +487,9 @@ def main() -> None:
         metavar="KEY=VALUE",
         help="config override, e.g. training.dropout=0.2 (repeatable)",
     )
+    parser.add_argument(
+        "--resume", type=Path, help="train this packaged model further instead of the base"
+    )
     parser.add_argument("--skip-training", action="store_true", help="re-package work/output")
     parser.add_argument("--package-dir", type=Path, default=PACKAGE_DIR)
     args = parser.parse_args()
@@ -483,7 +503,7 @@ def main() -> None:
     if args.skip_training:
         best = output / "model-best"
     else:
-        best = train(base, train_path, dev_path, output, overrides)
+        best = train(base, train_path, dev_path, output, overrides, args.resume)
     package(best, args.package_dir)
     report: dict[str, object] = {}
     for half in ("dev", "heldout", "valid"):
