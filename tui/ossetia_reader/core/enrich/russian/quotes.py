@@ -4,23 +4,34 @@ Russian news marks quotes with «ёлочки» (``„лапки“`` inside the
 their own) and attributes them in a few fixed ways, all read here:
 
 - after the quote, behind a dash: ``«…», — сказал Песков.``,
-  ``«…», — говорится в заявлении МИД.``, ``«…?» — спросил он.``;
+  ``«…», — говорится в заявлении МИД.``, ``«…?» — спросил он.``; a name alone
+  on the next line signs it (``— Татьяна Скригонюк, пресс-служба МЧС``);
 - inside it, between two dashes: ``«Первое, — сказал Песков. — Второе».``;
-- before it, with a colon: ``Песков заявил: «…»``;
-- before it, with ``по словам X``, ``как сообщил X``, ``как заявил X`` …;
+- before it, with a colon: ``Песков заявил: «…»``, also without a verb
+  (``С ним согласен Александр Кутиков: «…»``);
+- before it, with ``по словам X``, ``по его словам``, ``как сообщили в X`` …;
+- a fragment in reported speech: ``заявил, что это «попытка …»``,
+  ``назвал митинг «…»``, ``объяснил это «маркетинговой уловкой»``;
+- a document's wording: ``контракт на «услуги по технической поддержке»``,
+  ``согласно пресс-релизу СК, «…»`` (the organisation named with it speaks);
 - direct speech in paragraphs that open with a dash, the form of dialogue
-  and of interviews: ``— Мы не готовы, — сказал Песков.`` and
+  and of interviews: ``— Мы не готовы, — сказал Песков. — Совсем.`` and
   ``— Вопрос? — Ответ.`` (interview answers go to the person the
   introduction says was interviewed, questions to nobody).
 
-A short text in guillemets with no speech around it is a title, not a quote
-(``«Газпром»``, ``«Новая газета»``, ``фильм «Брат»``). The speaker is the
-nominative canonical name of a person (else organisation) named in the
-attribution; ``он``/``она`` is the previous speaker; an unnamed source
-(``собеседник «Медузы»``) is kept as a lower-case phrase, which the library
-does not count as a speaker. A quote with no attribution right after an
-attributed one continues it. Meduza's bodies mark paragraphs with two
-spaces, so two spaces end a paragraph here too.
+A short text in guillemets with no speech around it is a title or a term, not
+a quote (``«Газпром»``, ``фильм «Брат»``, ``так называемые «…»``). The speaker
+is the nominative name of a person (else organisation) as the article gives it
+in full (``Цивилев`` → ``Сергей Цивилёв``; of namesakes the one the verb's
+gender and the article point to); ``он``/``она`` and roles (``сказал
+режиссер``, ``глава управы сказала``) go to the person meant; an unnamed source
+(``собеседник «Медузы»``, ``представитель метро``) is kept as a lower-case
+phrase, which the library does not count as a speaker. A quote with no
+attribution right after an attributed one continues it. Meduza's bodies mark
+paragraphs with two spaces (and break them where a link was cut out, even
+inside a quote), so two spaces end a paragraph here unless a quote is open.
+The forms and their counter-examples are tests/core/test_russian_quotes.py;
+the annotated articles and figures are in tests/data/ and benchmarks/russian.py.
 """
 
 from __future__ import annotations
