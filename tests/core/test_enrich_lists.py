@@ -432,3 +432,21 @@ def test_a_headline_in_title_case_is_no_person() -> None:
         "Jose Luis Rodriguez Zapatero",
         "Society For The Prevention Of Cruelty",
     ]
+
+
+def test_an_apposition_naming_a_company_makes_the_name_a_company() -> None:
+    text = "Nokia, the world's biggest mobile phone maker, said on Wednesday. Nokia grew."
+    found = build_entities(text, spans(text, ("Nokia", "LOC"), ("Nokia", "LOC")))
+    assert [e.type for e in found] == ["ORG", "ORG"]
+
+
+def test_a_person_a_phrase_is_about_is_not_its_speaker() -> None:
+    from ossetia_reader.core.enrich.quotes import find_quotes
+
+    text = (
+        'The story of the life and death of Gary Webb says much about "the state of '
+        'American politics and what passes for journalism today."'
+    )
+    at = text.index("Gary Webb")
+    [found] = find_quotes(text, [Entity(at, at + 9, "Gary Webb", "PER", "Gary Webb")])
+    assert found.speaker != "Gary Webb"

@@ -636,6 +636,14 @@ _COMPANY_NOUN_BEFORE = re.compile(
 )
 
 
+# An apposition naming a company: "Nokia, the world's biggest mobile phone maker".
+_COMPANY_APPOSITION = re.compile(
+    r"^,\s+(?:the|a|an)\s+(?:[\w'’&-]+\s+){0,5}?(?:maker|company|firm|retailer|carrier|"
+    r"airline|manufacturer|producer|developer|provider|operator|chain|insurer|lender|"
+    r"publisher|conglomerate|automaker|carmaker|chipmaker|drugmaker|brokerage)\b"
+)
+
+
 def _company_cue(text: str, start: int, end: int) -> bool:
     """Whether the words around a mention mark it a company's: a legal form or ticker
     after it, "shares of" before it, "chief executive" after, "rival" before."""
@@ -645,6 +653,7 @@ def _company_cue(text: str, start: int, end: int) -> bool:
         _COMPANY_AFTER.match(after)
         or _TICKER_AFTER.match(after)
         or _COMPANY_ROLE_AFTER.match(after)
+        or _COMPANY_APPOSITION.match(text[end : end + 90])
         or _COMPANY_BEFORE.search(before)
         # "the company Bill Gates founded": a given name makes the name a person's
         or (

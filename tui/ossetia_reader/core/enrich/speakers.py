@@ -422,11 +422,15 @@ class Speakers:
             if entity.type != "PER" or is_role_name(entity.canonical):
                 continue
             before = self.text[start : entity.start].split()
-            # "the spokesman for Zelenskyy": the role is the speaker, not Zelenskyy.
+            # "the spokesman for Zelenskyy": the role is the speaker, not Zelenskyy; and
+            # "the story of the life and death of Gary Webb" is about him, not by him.
             if (
                 before
                 and before[-1].lower() in {"for", "to", "of"}
-                and any(w.lower() in english.ROLE_NOUNS for w in before)
+                and (
+                    any(w.lower() in english.ROLE_NOUNS for w in before)
+                    or any(w.islower() and w not in english.DETERMINERS for w in before[:-1])
+                )
             ):
                 continue
             return entity
