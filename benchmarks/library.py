@@ -38,7 +38,15 @@ sys.path.insert(0, str(REPO / "tui"))
 from ossetia_reader.core.importer import import_paths  # noqa: E402
 from ossetia_reader.core.library import Library  # noqa: E402
 
-CORPORA = REPO.parent / "shared" / "corpora"
+# ../shared beside the clone (CI); a worktree one level deeper finds it one more up.
+CORPORA = next(
+    (
+        p
+        for p in (REPO.parent / "shared" / "corpora", REPO.parent.parent / "shared" / "corpora")
+        if p.is_dir()
+    ),
+    REPO.parent / "shared" / "corpora",
+)
 
 NEWSBOAT_SCHEMA = """
 CREATE TABLE rss_item (
