@@ -115,3 +115,24 @@ def test_a_failing_index_build_never_stops_the_import(
     assert not list(index_directory(library).glob(".build-*"))
     monkeypatch.undo()
     assert open_index(library).doc_count == library.count()
+
+
+def test_a_big_index_due_for_a_merge_is_rebuilt_in_bounded_memory_instead(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ossetia_reader.core.search as search
+
+    library = Library(tmp_path / "lib")
+    import_paths(library, [str(_write(tmp_path / "a.jsonl", _LINES))])
+    open_index(library)
+    import_paths(library, [str(_write(tmp_path / "b.jsonl", [{"id": "b", "title": "More oil"}]))])
+
+    def no_merge(self: SearchIndex) -> None:
+        raise AssertionError("merged in memory")
+
+    monkeypatch.setattr(search, "REBUILD_FROM", 3)
+    monkeypatch.setattr(SearchIndex, "needs_merge", property(lambda self: True))
+    monkeypatch.setattr(SearchIndex, "merge", no_merge)
+    index = open_index(library)
+    assert len(index._segments) == 1
+    _same_arrays(index, SearchIndex.build(library.iter_articles()))

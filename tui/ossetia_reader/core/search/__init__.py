@@ -163,6 +163,10 @@ def open_index(
             return _rebuild(library, progress, say, workers)
         _catch_up(index, library, fingerprint)
     if index.needs_merge:
+        if index.doc_count >= REBUILD_FROM:
+            # ``merge`` decodes and re-encodes every segment in memory (~1.5 GB at
+            # 100k, in the app too); the same index built anew stays bounded.
+            return rebuild_index(library, progress, notify=say, workers=workers)
         index.merge()
     _save(index, library, stamp, say)
     return index
