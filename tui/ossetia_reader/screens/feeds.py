@@ -86,6 +86,7 @@ class FeedsScreen(Screen[None]):
         self.view = View()
         self.feeds_pane_on: bool | None = None  # None: decided by the width at first layout
         self.last_counts = Counts([])
+        self._session_started_once = False
 
     # -- hooks the main screen provides ----------------------------------------------
 
@@ -137,8 +138,13 @@ class FeedsScreen(Screen[None]):
             return None
 
     async def mount_feeds_pane(self) -> None:
-        """Add the pane after the first frame, then count in a worker."""
+        """Add the pane after the first frame (unless composed), then count in a worker."""
+        if self._session_started_once:
+            return
+        self._session_started_once = True
         if self.feeds_pane is not None:
+            self.layout_changed()
+            self._start_session()
             return
         pane = FeedsPane(id="feeds")
         pane.display = False

@@ -206,6 +206,11 @@ class MainScreen(FeedsScreen):
     def compose(self) -> ComposeResult:
         yield SearchBar(id="search")
         with Horizontal(id="panes"):
+            # In the first frame, empty (its counts come after it): mounted later, it
+            # pushed the list 28 columns right under the reader's eyes at 102+ columns.
+            pane = FeedsPane(id="feeds")
+            pane.display = False  # until the first layout decides (feeds_layout)
+            yield pane
             yield ArticleList(self.reader.library, id="articles")
             yield ReadingPane(id="reader")
             yield ArticleInfo(id="info")
@@ -249,7 +254,7 @@ class MainScreen(FeedsScreen):
         self.call_after_refresh(self._start_after_first_frame)
 
     async def _start_after_first_frame(self) -> None:
-        await self.mount_feeds_pane()
+        await self.mount_feeds_pane()  # composed already: notes where this session starts
         self.load_keys(open_first=True)
 
     def _show_first_page(self) -> None:
