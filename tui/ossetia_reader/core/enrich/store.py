@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from ossetia_reader.core.article import Article, Entity, Quote
-from ossetia_reader.core.enrich import identity
+from ossetia_reader.core.enrich import identity, namesakes
 from ossetia_reader.core.enrich.canonical import canonical_key
 from ossetia_reader.core.enrich.refine import (
     could_be_person,
@@ -361,9 +361,29 @@ def entity_counts(
             mentions=base.mentions + sum(p.mentions for p in parts),
         )
     merged = _same_people(merged)
+    people = [canonical for canonical, row in merged.items() if row.type == "PER"]
+    for canonical in namesakes.split_keys(library, people):  # Александр/Alexander Kozlov
+        merged |= _namesake_rows(library, merged.pop(canonical))
     ranked = sorted(merged.values(), key=lambda r: (-r.mentions, -r.articles, r.canonical))
     chosen = [row for row in ranked if wanted is None or row.type == wanted][:limit]
     return [_in_lower_case(library, row) for row in chosen]
+
+
+def _namesake_rows(library: Library, row: EntityCount) -> dict[str, EntityCount]:
+    """Two people of one folded name in two scripts (``namesakes.split_keys``): the row
+    keeps what the script most mentions are written in (with any lone surname merged
+    into it), and the other script's full-name mentions become a row of their own."""
+    sides = namesakes.script_sides(library, row.canonical)
+    if len(sides) < 2:
+        return {row.canonical: row}
+    minor = min(sides, key=lambda side: (sides[side][2], side))
+    name, articles, mentions = sides[minor]
+    main = replace(
+        row, name=sides[not minor][0], articles=max(row.articles - articles, 1),
+        mentions=max(row.mentions - mentions, 1),
+    )  # fmt: skip
+    other = replace(row, name=name, articles=articles, mentions=mentions)
+    return {row.canonical: main, f"{row.canonical}\n{name}": other}
 
 
 def _in_lower_case(library: Library, row: EntityCount) -> EntityCount:
@@ -793,12 +813,15 @@ def entity_variants(library: Library, name: str, limit: int = 20) -> list[str]:
     is linked to this one person), the shown name excluded. For "also written: ...".
     """
     counts: dict[str, int] = defaultdict(int)
+    side = namesakes.side_of(library, canonical_key(name), name)
     for folded in _keys(library, name, people_only=False):
         for variant, mentions in library.query(
             "SELECT variant, mentions FROM entity_variants WHERE canonical = ? "
             "ORDER BY mentions DESC LIMIT ?",
             [folded, 4 * limit],
         ):
+            if side is not None and namesakes.cyrillic(str(variant)) != side:
+                continue  # the namesake's spellings
             counts[str(variant)] += int(mentions)
     shown = {" ".join(name.split()).casefold(), identity.preferred_name(name).casefold()}
     ranked = sorted(counts, key=lambda v: (-counts[v], v))
@@ -974,14 +997,17 @@ def articles_mentioning(
     (an index scan), so an entity in 80,000 articles is as quick as one in ten.
     """
     newest: dict[int, tuple[str, int]] = {}  # key -> (date, first mention)
+    side = namesakes.side_of(library, canonical_key(canonical), canonical)
     for folded in _keys(library, canonical):
         # One row per (entity type, article): four types at most, so 4 x limit rows hold
         # the limit newest articles.
-        for key, date, first in library.query(
-            "SELECT key, date, first FROM mentions WHERE canonical = ? "
+        for key, date, first, name in library.query(
+            "SELECT key, date, first, name FROM mentions WHERE canonical = ? "
             "ORDER BY date DESC, key DESC LIMIT ?",
             [folded, 4 * limit],
         ):
+            if side is not None and namesakes.cyrillic(str(name)) != side:
+                continue  # the namesake written in the other script
             seen = newest.get(int(key))
             if seen is None or int(first) < seen[1]:
                 newest[int(key)] = (str(date), int(first))
@@ -998,12 +1024,15 @@ def articles_mentioning(
 def quotes_by(library: Library, canonical: str, limit: int = 500) -> list[QuoteRecord]:
     """Every quote by ``canonical`` (any spelling, or the surname alone), newest first."""
     rows: list[tuple[str, int, int, int, str, str | None]] = []
+    side = namesakes.side_of(library, canonical_key(canonical), canonical)
     for folded in _keys(library, canonical):
         for key, start, end, speaker, cue, date in library.query(
             "SELECT key, start, end, speaker, cue, date FROM quoted WHERE speaker_canonical = ? "
             "ORDER BY date DESC, key DESC, start LIMIT ?",
             [folded, limit],
         ):
+            if side is not None and namesakes.cyrillic(str(speaker)) != side:
+                continue  # the namesake written in the other script
             cue_text = cue if isinstance(cue, str) else None
             rows.append((str(date), int(key), int(start), int(end), str(speaker), cue_text))
     rows.sort(key=lambda row: (row[0], row[1], -row[2]), reverse=True)

@@ -21,6 +21,7 @@ is not Михаил): a wrong merge is worse than two rows.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 
 _GLIDE = re.compile(r"(?:^|(?<=[aeiou]))ie")
 # Spellings of one first name, after canonical_key's y -> i and x -> ks folding.
@@ -42,3 +43,116 @@ def fold_word(word: str) -> str:
     if "ie" in word:
         word = _GLIDE.sub("e", word)
     return _FIRST_NAMES.get(word, word)
+
+
+# -- evidence: two people of one name -------------------------------------------------
+#
+# Folding makes ``Александр Козлов`` (a Moscow United Russia official in Meduza) and
+# ``Alexander Kozlov`` (the natural resources minister in the Kremlin's releases) one
+# key. A key written in both scripts is one person only with evidence beyond the name:
+# the shipped alias list names the person, the words next to the name give the same
+# role, or the two sides' articles name the same rare people, places and organisations.
+
+# Role words, Russian stems (matched at the start of a word) and English words, to one
+# role each. Only roles a reader would tell people apart by: generic heads ("глава",
+# "head") and words English news puts before everyone ("Mr", "President" of a meeting)
+# are not listed, so they never contradict anything.
+_RU_ROLES = {
+    "министр": "minister", "вице-премьер": "deputy prime minister",
+    "премьер": "prime minister", "губернатор": "governor", "мэр": "mayor",
+    "посол": "ambassador", "посл": "ambassador", "пресс-секретар": "press secretary",
+    "сенатор": "senator", "депутат": "lawmaker", "прокурор": "prosecutor",
+    "генпрокурор": "prosecutor", "судь": "judge", "судья": "judge",
+    "советник": "adviser", "помощник": "aide", "полпред": "envoy",
+    "журналист": "journalist", "корреспондент": "journalist", "адвокат": "lawyer",
+    "патриарх": "patriarch", "директор": "director", "председател": "chairman",
+    "спикер": "speaker", "следовател": "investigator", "активист": "activist",
+    "природных": "natural resources", "иностранных": "foreign", "обороны": "defence",
+    "финансов": "finance", "здравоохранения": "health", "юстиции": "justice",
+    "энергетики": "energy", "транспорта": "transport", "образования": "education",
+    "просвещения": "education", "культуры": "culture", "сельского": "agriculture",
+    "промышленности": "industry", "труда": "labour", "спорта": "sport",
+    "чрезвычайным": "emergencies", "строительства": "construction",
+}  # fmt: skip
+_EN_ROLES = {
+    "minister": "minister", "ministers": "minister", "governor": "governor",
+    "mayor": "mayor", "ambassador": "ambassador", "press secretary": "press secretary",
+    "spokesman": "press secretary", "senator": "senator", "lawmaker": "lawmaker",
+    "deputy": "lawmaker", "mp": "lawmaker", "prosecutor": "prosecutor", "judge": "judge",
+    "adviser": "adviser", "advisor": "adviser", "aide": "aide", "envoy": "envoy",
+    "journalist": "journalist", "correspondent": "journalist", "reporter": "journalist",
+    "lawyer": "lawyer", "patriarch": "patriarch", "director": "director",
+    "chairman": "chairman", "chairwoman": "chairman", "chair": "chairman",
+    "speaker": "speaker", "investigator": "investigator", "activist": "activist",
+    "natural resources": "natural resources", "foreign": "foreign",
+    "defence": "defence", "defense": "defence", "finance": "finance", "health": "health",
+    "justice": "justice", "energy": "energy", "transport": "transport",
+    "education": "education", "culture": "culture", "agriculture": "agriculture",
+    "industry": "industry", "labour": "labour", "labor": "labour", "sport": "sport",
+    "sports": "sport", "emergencies": "emergencies", "emergency": "emergencies",
+    "construction": "construction",
+}  # fmt: skip
+# Roles of more than one English word, read before the single words.
+_EN_PHRASES = {
+    "deputy prime minister": "deputy prime minister", "vice premier": "deputy prime minister",
+    "prime minister": "prime minister", "press secretary": "press secretary",
+    "natural resources": "natural resources",
+}  # fmt: skip
+_PHRASE = re.compile(r"\b(?:" + "|".join(_EN_PHRASES) + r")\b")
+_CLAUSE = re.compile(r"[.!?;,:\n()]|\s[—–-]\s")
+_WORD = re.compile(r"[\w-]+")
+_WINDOW = 120
+
+
+def roles_before(text: str, start: int) -> frozenset[str]:
+    """The roles the words right before a name at ``start`` give it, in its clause
+    ("министр природных ресурсов Александр Козлов", "Minister of Natural Resources and
+    Environment Alexander Kozlov"): up to the previous comma or sentence end, so one
+    person's role in a list is not the next one's."""
+    before = text[max(0, start - _WINDOW) : start]
+    ends = [found.end() for found in _CLAUSE.finditer(before)]
+    clause = before[ends[-1] if ends else 0 :].lower()
+    roles = {_EN_PHRASES[phrase] for phrase in _PHRASE.findall(clause)}
+    words = _WORD.findall(_PHRASE.sub(" , ", clause))
+    for at, word in enumerate(words):
+        if word in _EN_ROLES:
+            if word == "deputy" and at + 1 < len(words) and words[at + 1] in _EN_ROLES:
+                continue  # "Deputy Foreign Minister", "Deputy Director": no lawmaker
+            roles.add(_EN_ROLES[word])
+            continue
+        for stem, role in _RU_ROLES.items():
+            if word.startswith(stem):
+                roles.add(role)
+                break
+    return frozenset(roles)
+
+
+def one_person(
+    names: Sequence[str],
+    roles: tuple[frozenset[str], frozenset[str]],
+    context: tuple[frozenset[str], frozenset[str]],
+    rarity: Callable[[str], float],
+) -> bool:
+    """Whether one folded full name written in two scripts is one person.
+
+    ``names`` are the spellings of both sides; ``roles`` each side's roles (see
+    ``roles_before``, over all its articles); ``context`` the entity keys each side's
+    articles name besides the person; ``rarity`` a key's weight (``log(N / articles)``:
+    Russia, Moscow and Putin, named everywhere, weigh little). One person when the
+    alias list names them, or the two sides give a common role, or (with no two
+    different roles) their shared context weighs ``_SHARED`` or more. Otherwise two
+    rows: a wrong merge is worse than two rows for one person.
+    """
+    from ossetia_reader.core.enrich import identity  # identity -> spelling -> this module
+
+    if any(identity.lookup(name) is not None for name in names):
+        return True
+    first, second = roles
+    if first & second:
+        return True
+    if first and second:
+        return False
+    return sum(rarity(key) for key in context[0] & context[1]) >= _SHARED
+
+
+_SHARED = 6.0  # two keys each in under 1 article in 20, or three in under 1 in 7

@@ -1,0 +1,147 @@
+"""Namesakes across scripts: one folded name is one person only with evidence.
+
+``Александр Козлов`` (a Moscow official in a Russian article) and ``Alexander
+Kozlov`` (the natural resources minister in an English one) fold to one key;
+the library keeps them apart unless the articles say they are one person.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ossetia_reader.core.article import Article, Entity
+from ossetia_reader.core.enrich.canonical import canonical_key
+from ossetia_reader.core.enrich.russian.crossscript import one_person, roles_before
+from ossetia_reader.core.enrich.store import (
+    articles_mentioning,
+    entity_counts,
+    entity_variants,
+    store_enrichment,
+)
+from ossetia_reader.core.library import Library
+
+
+def _spans(body: str, names: dict[str, tuple[str, str]]) -> list[Entity]:
+    """Every occurrence of each written name, as (type, canonical); longer names first,
+    so a surname inside a full name is not a second mention."""
+    found: list[Entity] = []
+    for text, (kind, canonical) in sorted(names.items(), key=lambda item: -len(item[0])):
+        at = body.find(text)
+        while at >= 0:
+            if not any(e.start < at + len(text) and at < e.end for e in found):
+                found.append(Entity(at, at + len(text), text, kind, canonical))
+            at = body.find(text, at + 1)
+    return sorted(found, key=lambda e: e.start)
+
+
+def _library(tmp_path: Path, articles: list[tuple[str, dict[str, tuple[str, str]]]]) -> Library:
+    library = Library(tmp_path / "lib")
+    added = library.add(
+        [Article(id=f"a{i}", title=f"A{i}", body=body) for i, (body, _) in enumerate(articles)]
+    )
+    for stored, (body, names) in zip(added, articles, strict=True):
+        store_enrichment(library, stored.key, _spans(body, names), [])
+    return library
+
+
+RU = "Russia"
+FILLER = [  # English articles that make Russia and Moscow ubiquitous, as in a real library
+    (f"Russia and Moscow said item {i}.", {"Russia": ("LOC", RU), "Moscow": ("LOC", "Moscow")})
+    for i in range(60)
+]
+
+
+def test_roles_are_read_from_the_name_s_own_clause() -> None:
+    text = (
+        "Presidential Aide Maxim Oreshkin, Minister of Natural Resources and Environment "
+        "Alexander Kozlov"
+    )
+    assert roles_before(text, text.index("Alexander")) == {"minister", "natural resources"}
+    ru = "министр природных ресурсов Александр Козлов"
+    assert roles_before(ru, ru.index("Александр")) == {"minister", "natural resources"}
+    ru = "председатель общественного штаба в Москве Александр Козлов"
+    assert roles_before(ru, ru.index("Александр")) == {"chairman"}
+    assert roles_before("Deputy Prime Minister Alexei Overchuk", 22) == {"deputy prime minister"}
+
+
+def test_evidence_decides_one_person() -> None:
+    names = ["Иван Петров", "Ivan Petrov"]
+    no_context: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+    minister = frozenset({"minister"})
+    assert one_person(names, (minister, minister), no_context, lambda key: 0.0)
+    assert not one_person(names, (minister, frozenset({"mayor"})), no_context, lambda k: 9.0)
+    assert not one_person(names, (frozenset(), frozenset()), no_context, lambda key: 9.0)
+    shared = (frozenset({"a", "b", "russia"}), frozenset({"a", "b", "russia", "c"}))
+    rare = {"a": 3.0, "b": 3.2, "russia": 0.1}
+    assert one_person(names, (frozenset(), minister), shared, lambda key: rare[key])
+    common = {"a": 1.0, "b": 1.0, "russia": 0.1}
+    assert not one_person(names, (frozenset(), minister), shared, lambda key: common[key])
+    # The shipped alias list names the person: no other evidence needed.
+    assert one_person(["Дмитрий Песков", "Dmitry Peskov"], (minister, frozenset({"mayor"})),
+                      no_context, lambda key: 0.0)  # fmt: skip
+
+
+def test_two_namesakes_in_two_scripts_stay_two_rows(tmp_path: Path) -> None:
+    ru = (
+        "В Москве председатель общественного штаба Александр Козлов пойдет на выборы. "
+        "Козлов возглавлял управляющие компании в Волгограде."
+    )
+    en = (
+        "Russia. Minister of Natural Resources and Environment Alexander Kozlov reported on "
+        "the Vostok station. Kozlov met Anton Siluanov."
+    )
+    library = _library(
+        tmp_path,
+        [
+            (ru, {"Москве": ("LOC", "Москва"), "Александр Козлов": ("PER", "Александр Козлов"),
+                  "Волгограде": ("LOC", "Волгоград"), "Козлов": ("PER", "Александр Козлов")}),
+            (en, {"Russia": ("LOC", RU), "Alexander Kozlov": ("PER", "Alexander Kozlov"),
+                  "Anton Siluanov": ("PER", "Anton Siluanov"), "Vostok": ("LOC", "Vostok")}),
+            *FILLER,
+        ],
+    )  # fmt: skip
+    assert canonical_key("Александр Козлов") == canonical_key("Alexander Kozlov")
+    people = {row.name: (row.articles, row.mentions) for row in entity_counts(library, "PER")}
+    assert people["Александр Козлов"] == (1, 2)
+    assert people["Alexander Kozlov"] == (1, 1)
+    [(ru_key, _)] = articles_mentioning(library, "Александр Козлов")
+    [(en_key, _)] = articles_mentioning(library, "Alexander Kozlov")
+    assert ru_key != en_key
+    assert "Alexander Kozlov" not in entity_variants(library, "Александр Козлов")
+
+
+def test_a_person_in_both_scripts_with_shared_context_is_one_row(tmp_path: Path) -> None:
+    ru = "Сергей Собянин и Анастасия Ракова открыли в Коммунарке больницу."
+    en = "Moscow Mayor Sergei Sobyanin and Anastasia Rakova visited the Kommunarka hospital."
+    library = _library(
+        tmp_path,
+        [
+            (ru, {"Сергей Собянин": ("PER", "Сергей Собянин"),
+                  "Анастасия Ракова": ("PER", "Анастасия Ракова"),
+                  "Коммунарке": ("LOC", "Коммунарка")}),
+            (en, {"Moscow": ("LOC", "Moscow"), "Sergei Sobyanin": ("PER", "Sergei Sobyanin"),
+                  "Anastasia Rakova": ("PER", "Anastasia Rakova"),
+                  "Kommunarka": ("LOC", "Kommunarka")}),
+            *FILLER,
+        ],
+    )  # fmt: skip
+    people = {row.name: (row.articles, row.mentions) for row in entity_counts(library, "PER")}
+    sobyanin = [name for name in people if canonical_key(name) == "sergei sobianin"]
+    assert len(sobyanin) == 1 and people[sobyanin[0]] == (2, 2)
+    assert len(articles_mentioning(library, "Сергей Собянин")) == 2
+
+
+def test_a_listed_person_merges_without_other_evidence(tmp_path: Path) -> None:
+    ru = "Алексей Навальный вышел."
+    en = "Russia. Alexei Navalny spoke."
+    library = _library(
+        tmp_path,
+        [
+            (ru, {"Алексей Навальный": ("PER", "Алексей Навальный")}),
+            (en, {"Alexei Navalny": ("PER", "Alexei Navalny"), "Russia": ("LOC", RU)}),
+            *FILLER,
+        ],
+    )
+    rows = [r for r in entity_counts(library, "PER") if canonical_key(r.name) == "aleksei navalni"]
+    assert [(r.articles, r.mentions) for r in rows] == [(2, 2)]
+    assert len(articles_mentioning(library, "Alexei Navalny")) == 2
