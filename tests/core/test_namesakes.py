@@ -11,7 +11,8 @@ from pathlib import Path
 
 from ossetia_reader.core.article import Article, Entity
 from ossetia_reader.core.enrich.canonical import canonical_key
-from ossetia_reader.core.enrich.russian.crossscript import one_person, roles_before
+from ossetia_reader.core.enrich.namesakes import one_person
+from ossetia_reader.core.enrich.russian.crossscript import roles_before
 from ossetia_reader.core.enrich.store import (
     articles_mentioning,
     entity_counts,
@@ -70,11 +71,13 @@ def test_evidence_decides_one_person() -> None:
     minister = frozenset({"minister"})
     assert one_person(names, (minister, minister), no_context, lambda key: 0.0)
     assert not one_person(names, (minister, frozenset({"mayor"})), no_context, lambda k: 9.0)
+    director = frozenset({"director"})
+    assert not one_person(names, (director, director), no_context, lambda key: 9.0)
     assert not one_person(names, (frozenset(), frozenset()), no_context, lambda key: 9.0)
     shared = (frozenset({"a", "b", "russia"}), frozenset({"a", "b", "russia", "c"}))
-    rare = {"a": 3.0, "b": 3.2, "russia": 0.1}
+    rare = {"a": 3.1, "b": 3.2, "russia": 0.1}
     assert one_person(names, (frozenset(), minister), shared, lambda key: rare[key])
-    common = {"a": 1.0, "b": 1.0, "russia": 0.1}
+    common = {"a": 2.9, "b": 9.0, "russia": 0.1}  # one rare key is not enough
     assert not one_person(names, (frozenset(), minister), shared, lambda key: common[key])
     # The shipped alias list names the person: no other evidence needed.
     assert one_person(["Дмитрий Песков", "Dmitry Peskov"], (minister, frozenset({"mayor"})),

@@ -16,20 +16,50 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from ossetia_reader.core.enrich import identity
-from ossetia_reader.core.enrich.russian.crossscript import one_person, roles_before
+from ossetia_reader.core.enrich.russian.crossscript import roles_before
 from ossetia_reader.core.library import Library
 
 _CYRILLIC = re.compile("[а-яёіїєґў]", re.IGNORECASE)
-_SIDE_ARTICLES = 40  # newest articles per side read for the evidence
+# Roles thousands of people hold: a second person of the same name may well hold one too.
+_COMMON_ROLES = frozenset({"director", "chairman", "lawmaker", "aide", "adviser"})
+_RARE = math.log(20)  # a key named in at most 1 article in 20 is rare
+_SIDE_ARTICLES = 30  # newest articles per side read for the evidence
 _BEFORE = 120  # characters before a first mention read for roles
 
 
 def cyrillic(name: str) -> bool:
     """Whether ``name`` is written in Cyrillic (the side of a cross-script key it is on)."""
     return _CYRILLIC.search(name) is not None
+
+
+def one_person(
+    names: Sequence[str],
+    roles: tuple[frozenset[str], frozenset[str]],
+    context: tuple[frozenset[str], frozenset[str]],
+    rarity: Callable[[str], float],
+) -> bool:
+    """Whether one folded full name written in two scripts is one person.
+
+    ``names`` are both sides' spellings; ``roles`` each side's roles (see
+    ``crossscript.roles_before``, over all its articles); ``context`` the entity keys
+    each side's articles name besides the person; ``rarity`` a key's weight,
+    ``log(N / articles naming it)``. One person when the shipped alias list names
+    them, or both sides give them one role few people hold (minister, governor, press
+    secretary; not director or chairman), or both sides' articles name two or more of
+    the same rare entities (Russia, Moscow and Putin, named everywhere, are not rare).
+    Different roles are no evidence against: people change posts (a governor becomes
+    a minister). Otherwise two rows: a wrong merge is worse than two rows for one
+    person.
+    """
+    if any(identity.lookup(name) is not None for name in names):
+        return True
+    if (roles[0] & roles[1]) - _COMMON_ROLES:
+        return True
+    return sum(rarity(key) >= _RARE for key in context[0] & context[1]) >= 2
 
 
 def split_keys(library: Library, canonicals: Sequence[str]) -> set[str]:
@@ -54,52 +84,74 @@ def split_keys(library: Library, canonicals: Sequence[str]) -> set[str]:
     ]
     if not mixed:
         return set()
-    total = int(library.query("SELECT count(*) FROM articles WHERE enriched = 1")[0][0])
-    return {key for key in mixed if not _one_person(library, key, max(total, 1))}
-
-
-def _one_person(library: Library, key: str, total: int) -> bool:
-    sides: dict[bool, dict[int, int]] = {True: {}, False: {}}  # script -> {article: first}
-    names: set[str] = set()
-    for article, name, first in library.query(
-        "SELECT key, name, first FROM mentions WHERE canonical = ? ORDER BY date DESC, key DESC",
-        [key],
+    total = max(int(library.query("SELECT count(*) FROM articles WHERE enriched = 1")[0][0]), 1)
+    # Every query below is one per call (chunked), not one per key: the people screen
+    # asks about the few dozen keys written in both scripts on every refresh.
+    sides: dict[str, dict[bool, dict[int, int]]] = {}  # key -> script -> {article: first}
+    names: dict[str, set[str]] = defaultdict(set)
+    for key, article, name, first in _rows(
+        library,
+        "SELECT canonical, key, name, first FROM mentions WHERE canonical IN ({}) "
+        "ORDER BY date DESC, key DESC",
+        mixed,
     ):
-        side = sides[cyrillic(str(name))]
-        names.add(str(name))
+        side = sides.setdefault(str(key), {True: {}, False: {}})[cyrillic(str(name))]
+        names[str(key)].add(str(name))
         if len(side) < _SIDE_ARTICLES:
             side.setdefault(int(article), int(first))
-    if not sides[True] or not sides[False]:
-        return True  # one script's spellings only (a variant, not a second person)
-    surname = key.rsplit(" ", 1)[-1]
-    roles: list[frozenset[str]] = []
-    context: list[frozenset[str]] = []
-    for side in (sides[True], sides[False]):
-        found: set[str] = set()
-        for text_at in _before_mentions(library, side):
-            found |= roles_before(*text_at)
-        roles.append(frozenset(found))
-        marks = ",".join("?" * len(side))
-        named = library.query(
-            f"SELECT DISTINCT canonical FROM mentions WHERE key IN ({marks})", list(side)
-        )
-        context.append(frozenset(str(row[0]) for row in named) - {key, surname})
-    shared = sorted(context[0] & context[1])
-    counts: dict[str, int] = {}
-    for chunk_start in range(0, len(shared), 500):
-        chunk = shared[chunk_start : chunk_start + 500]
-        marks = ",".join("?" * len(chunk))
-        for found, articles in library.query(
-            f"SELECT canonical, max(articles) FROM entity_totals WHERE canonical IN ({marks}) "
+    articles = sorted({a for both in sides.values() for side in both.values() for a in side})
+    named: dict[int, set[str]] = defaultdict(set)
+    for article, found in _rows(
+        library, "SELECT key, canonical FROM mentions WHERE key IN ({})", articles
+    ):
+        named[int(article)].add(str(found))
+    contexts: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+    for key, both in sides.items():
+        if both[True] and both[False]:  # else one script's spellings only: one person
+            own = {key, key.rsplit(" ", 1)[-1]}
+            ru, en = (
+                frozenset().union(*(named[a] for a in both[side])) - own for side in (True, False)
+            )
+            contexts[key] = (ru, en)
+    shared = sorted({k for ru, en in contexts.values() for k in ru & en})
+    counts = {
+        str(found): int(count)
+        for found, count in _rows(
+            library,
+            "SELECT canonical, max(articles) FROM entity_totals WHERE canonical IN ({}) "
             "GROUP BY canonical",
-            chunk,
-        ):
-            counts[str(found)] = int(articles)
+            shared,
+        )
+    }
 
     def rarity(name: str) -> float:
-        return math.log(total / max(counts.get(name, total), 1)) if name in counts else 0.0
+        return math.log(total / max(counts[name], 1)) if name in counts else 0.0
 
-    return one_person(sorted(names), (roles[0], roles[1]), (context[0], context[1]), rarity)
+    split: set[str] = set()
+    no_roles = (frozenset[str](), frozenset[str]())
+    for key, context in contexts.items():
+        spelt = sorted(names[key])
+        if one_person(spelt, no_roles, context, rarity):
+            continue  # the context decides: the roles (reading the texts) are not needed
+        ru, en = (
+            frozenset(
+                role for text_at in _before_mentions(library, sides[key][side])
+                for role in roles_before(*text_at)
+            )
+            for side in (True, False)
+        )  # fmt: skip
+        if not one_person(spelt, (ru, en), context, rarity):
+            split.add(key)
+    return split
+
+
+def _rows(library: Library, sql: str, values: Sequence[object]) -> list[tuple[Any, ...]]:
+    """``sql`` with its ``IN ({})`` over ``values``, 500 at a time."""
+    found: list[tuple[Any, ...]] = []
+    for start in range(0, len(values), 500):
+        chunk = list(values[start : start + 500])
+        found += library.query(sql.format(",".join("?" * len(chunk))), chunk)
+    return found
 
 
 def _before_mentions(library: Library, firsts: dict[int, int]) -> list[tuple[str, int]]:

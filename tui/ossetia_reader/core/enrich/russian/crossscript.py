@@ -21,7 +21,6 @@ is not Михаил): a wrong merge is worse than two rows.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
 
 _GLIDE = re.compile(r"(?:^|(?<=[aeiou]))ie")
 # Spellings of one first name, after canonical_key's y -> i and x -> ks folding.
@@ -49,9 +48,8 @@ def fold_word(word: str) -> str:
 #
 # Folding makes ``Александр Козлов`` (a Moscow United Russia official in Meduza) and
 # ``Alexander Kozlov`` (the natural resources minister in the Kremlin's releases) one
-# key. A key written in both scripts is one person only with evidence beyond the name:
-# the shipped alias list names the person, the words next to the name give the same
-# role, or the two sides' articles name the same rare people, places and organisations.
+# key; ``roles_before`` reads the roles a text gives a name, one of the kinds of evidence
+# ``namesakes.one_person`` weighs before the library merges the two.
 
 # Role words, Russian stems (matched at the start of a word) and English words, to one
 # role each. Only roles a reader would tell people apart by: generic heads ("глава",
@@ -60,7 +58,8 @@ def fold_word(word: str) -> str:
 _RU_ROLES = {
     "министр": "minister", "вице-премьер": "deputy prime minister",
     "премьер": "prime minister", "губернатор": "governor", "мэр": "mayor",
-    "посол": "ambassador", "посл": "ambassador", "пресс-секретар": "press secretary",
+    "посол": "ambassador", "посла": "ambassador", "послом": "ambassador",
+    "пресс-секретар": "press secretary",
     "сенатор": "senator", "депутат": "lawmaker", "прокурор": "prosecutor",
     "генпрокурор": "prosecutor", "судь": "judge", "судья": "judge",
     "советник": "adviser", "помощник": "aide", "полпред": "envoy",
@@ -121,38 +120,7 @@ def roles_before(text: str, start: int) -> frozenset[str]:
             roles.add(_EN_ROLES[word])
             continue
         for stem, role in _RU_ROLES.items():
-            if word.startswith(stem):
+            if word.startswith(stem) and (not stem.startswith("посл") or word == stem):
                 roles.add(role)
                 break
     return frozenset(roles)
-
-
-def one_person(
-    names: Sequence[str],
-    roles: tuple[frozenset[str], frozenset[str]],
-    context: tuple[frozenset[str], frozenset[str]],
-    rarity: Callable[[str], float],
-) -> bool:
-    """Whether one folded full name written in two scripts is one person.
-
-    ``names`` are the spellings of both sides; ``roles`` each side's roles (see
-    ``roles_before``, over all its articles); ``context`` the entity keys each side's
-    articles name besides the person; ``rarity`` a key's weight (``log(N / articles)``:
-    Russia, Moscow and Putin, named everywhere, weigh little). One person when the
-    alias list names them, or the two sides give a common role, or (with no two
-    different roles) their shared context weighs ``_SHARED`` or more. Otherwise two
-    rows: a wrong merge is worse than two rows for one person.
-    """
-    from ossetia_reader.core.enrich import identity  # identity -> spelling -> this module
-
-    if any(identity.lookup(name) is not None for name in names):
-        return True
-    first, second = roles
-    if first & second:
-        return True
-    if first and second:
-        return False
-    return sum(rarity(key) for key in context[0] & context[1]) >= _SHARED
-
-
-_SHARED = 6.0  # two keys each in under 1 article in 20, or three in under 1 in 7
