@@ -148,3 +148,24 @@ def test_a_listed_person_merges_without_other_evidence(tmp_path: Path) -> None:
     rows = [r for r in entity_counts(library, "PER") if canonical_key(r.name) == "aleksei navalni"]
     assert [(r.articles, r.mentions) for r in rows] == [(2, 2)]
     assert len(articles_mentioning(library, "Alexei Navalny")) == 2
+
+
+def test_the_entity_view_of_a_namesake_shows_only_its_own_spellings(tmp_path: Path) -> None:
+    from ossetia_reader.core.enrich.corrected import profile
+
+    ru = "Председатель штаба Александр Козлов и Александр Козлов снова."
+    en = "Minister of Natural Resources Alexander Kozlov reported."
+    library = _library(
+        tmp_path,
+        [
+            (ru, {"Александр Козлов": ("PER", "Александр Козлов")}),
+            (en, {"Alexander Kozlov": ("PER", "Alexander Kozlov")}),
+            *FILLER,
+        ],
+    )
+    minister = profile(library, "Alexander Kozlov")
+    assert minister.name == "Alexander Kozlov", "not the namesake most mentions name"
+    assert "Александр Козлов" not in minister.variants
+    assert minister.articles == 1
+    official = profile(library, "Александр Козлов")
+    assert official.name == "Александр Козлов" and "Alexander Kozlov" not in official.variants

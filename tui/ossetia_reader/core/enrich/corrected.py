@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from ossetia_reader.core.enrich import namesakes
 from ossetia_reader.core.enrich.canonical import canonical_key
 from ossetia_reader.core.enrich.corrections import (
     Correction,
@@ -295,6 +296,10 @@ def profile(library: Library, name: str, type_: str | None = None) -> EntityProf
         lookup,
     ):
         written[str(variant)] = max(written.get(str(variant), 0), int(count))
+    side = namesakes.side_of(library, entity_key(head), head)
+    if side is not None:  # the same name in the other script is another person
+        full = {n: c for n, c in full.items() if namesakes.cyrillic(n) == side}
+        written = {n: c for n, c in written.items() if namesakes.cyrillic(n) == side}
     shown_name = _in_main_script(head, written, full)
     decided = store.entity_types(library, [head]).get(entity_key(head))
     type_out: str | None
@@ -319,17 +324,26 @@ def profile(library: Library, name: str, type_: str | None = None) -> EntityProf
         corrections.get(name) or corrections.get(head),
         tuple(m for m in members if entity_key(m) != entity_key(head)),
         head,
-        int(
-            library.query(
-                f"SELECT count(DISTINCT key) FROM mentions WHERE canonical IN ({marks})", lookup
-            )[0][0]
+        _count_on_side(
+            library,
+            f"SELECT key, name FROM mentions WHERE canonical IN ({marks}) GROUP BY key, name",
+            lookup,
+            side,
         ),
-        int(
-            library.query(
-                f"SELECT count(*) FROM quoted WHERE speaker_canonical IN ({marks})", lookup
-            )[0][0]
+        _count_on_side(
+            library,
+            f"SELECT rowid, speaker FROM quoted WHERE speaker_canonical IN ({marks})",
+            lookup,
+            side,
         ),
     )
+
+
+def _count_on_side(library: Library, sql: str, keys: list[str], side: bool | None) -> int:
+    """How many distinct first columns ``sql`` finds, written in the script ``side`` says
+    (both when ``None``): a namesake in the other script is not counted."""
+    rows = library.query(sql, keys)
+    return len({row[0] for row in rows if side is None or namesakes.cyrillic(str(row[1])) == side})
 
 
 def _inflected(variant: str, name: str) -> bool:
