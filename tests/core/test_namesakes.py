@@ -169,3 +169,47 @@ def test_the_entity_view_of_a_namesake_shows_only_its_own_spellings(tmp_path: Pa
     assert minister.articles == 1
     official = profile(library, "Александр Козлов")
     assert official.name == "Александр Козлов" and "Alexander Kozlov" not in official.variants
+
+
+def test_namesakes_stay_two_rows_when_the_reader_has_corrections(tmp_path: Path) -> None:
+    from ossetia_reader.core.enrich import corrected, corrections
+
+    ru = "Председатель штаба Александр Козлов и Александр Козлов снова."
+    en = "Minister of Natural Resources Alexander Kozlov reported."
+    library = _library(
+        tmp_path,
+        [
+            (ru, {"Александр Козлов": ("PER", "Александр Козлов")}),
+            (en, {"Alexander Kozlov": ("PER", "Alexander Kozlov")}),
+            *FILLER,
+        ],
+    )
+    corrections.hide(library, "Moscow")  # any correction takes the corrected path
+    rows = {r.name: (r.articles, r.mentions) for r in corrected.entity_counts(library, "PER")}
+    assert rows == {"Александр Козлов": (1, 2), "Alexander Kozlov": (1, 1)}
+
+
+def test_namesakes_quoted_in_two_scripts_are_two_speakers(tmp_path: Path) -> None:
+    from ossetia_reader.core.article import Quote
+    from ossetia_reader.core.enrich.store import quotes_by, speaker_counts
+
+    ru = "«Дома снесут», — сказал председатель штаба Александр Козлов."
+    en = "“The station is ready,” Minister of Natural Resources Alexander Kozlov said."
+    library = Library(tmp_path / "lib")
+    added = library.add(
+        [Article(id="ru", title="R", body=ru), Article(id="en", title="E", body=en)]
+    )
+    added += library.add(
+        [Article(id=f"f{i}", title="F", body=body) for i, (body, _) in enumerate(FILLER)]
+    )
+    for stored, body, name in (
+        (added[0], ru, "Александр Козлов"),
+        (added[1], en, "Alexander Kozlov"),
+    ):
+        quote = Quote(0, body.index(",") + 1, body[: body.index(",") + 1], name, "said")
+        store_enrichment(library, stored.key, _spans(body, {name: ("PER", name)}), [quote])
+    for stored, (body, names) in zip(added[2:], FILLER, strict=True):
+        store_enrichment(library, stored.key, _spans(body, names), [])
+    speakers = {row.name: (row.articles, row.quotes) for row in speaker_counts(library)}
+    assert speakers == {"Александр Козлов": (1, 1), "Alexander Kozlov": (1, 1)}
+    assert [r.speaker for r in quotes_by(library, "Alexander Kozlov")] == ["Alexander Kozlov"]

@@ -8,6 +8,7 @@ moves to its new type. The people screen, the entity view and the
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -49,16 +50,21 @@ def entity_counts(
     rows += _entity_rows(library, involved - present)
     groups: dict[str, list[EntityCount]] = {}
     heads: dict[str, Resolved] = {}
+    split = {c for c, n in Counter(row.canonical for row in rows).items() if n > 1}
     for row in rows:
         resolved = corrections.resolve(row.name)
         if resolved is None:
             continue
-        groups.setdefault(resolved.key, []).append(row)
-        heads.setdefault(resolved.key, resolved)
+        group = resolved.key
+        if row.canonical in split and resolved.key == row.canonical:
+            group += "\n" + row.name  # namesakes in two scripts (store: two rows, one key)
+        groups.setdefault(group, []).append(row)
+        heads.setdefault(group, resolved)
     folded_match = canonical_key(match)
     result: list[EntityCount] = []
-    for key, members in groups.items():
-        head = heads[key]
+    for group, members in groups.items():
+        head = heads[group]
+        key = head.key
         own = next((m for m in members if m.canonical == key), None)
         if folded_match and not any(folded_match in m.canonical for m in members):
             continue

@@ -961,6 +961,9 @@ def speaker_counts(library: Library, limit: int = 100, match: str = "") -> list[
             articles=max(row.articles for row in same),
             quotes=sum(row.quotes for row in same),
         )
+    split = namesakes.split_keys(library, [c for c in merged if " " in c])
+    for canonical in split:  # Александр Козлов / Alexander Kozlov: two speakers
+        merged |= _namesake_speakers(library, merged.pop(canonical))
     ranked = sorted(merged.values(), key=lambda r: (-r.quotes, -r.articles, r.canonical))
     # A place or a nationality never speaks ("SEOUL" of a dateline, "Cincinnati" of a
     # results table): rows the library types so are left out.
@@ -968,7 +971,35 @@ def speaker_counts(library: Library, limit: int = 100, match: str = "") -> list[
     ranked = [row for row in ranked if types.get(row.canonical) not in ("LOC", "MISC")]
     # Shown by the entity's commonest name, as in the entities list (Сергей Собянин in both).
     shown = _commonest_names(library, [row.canonical for row in ranked[:limit]])
-    return [replace(row, name=shown.get(row.canonical, row.name)) for row in ranked[:limit]]
+    return [
+        row if row.canonical in split else replace(row, name=shown.get(row.canonical, row.name))
+        for row in ranked[:limit]
+    ]
+
+
+def _namesake_speakers(library: Library, row: SpeakerCount) -> dict[str, SpeakerCount]:
+    """A speaker key that is two people in two scripts (see ``_namesake_rows``): one row
+    per script quoted in, each with its own quotes."""
+    names: dict[bool, Counter[str]] = {True: Counter(), False: Counter()}
+    articles: dict[bool, set[int]] = {True: set(), False: set()}
+    for key, speaker in library.query(
+        "SELECT key, speaker FROM quoted WHERE speaker_canonical = ?", [row.canonical]
+    ):
+        side = namesakes.cyrillic(str(speaker))
+        names[side][str(speaker)] += 1
+        articles[side].add(int(key))
+    if not names[True] or not names[False]:
+        return {row.canonical: row}
+    minor = min((True, False), key=lambda side: (sum(names[side].values()), side))
+    quotes = sum(names[minor].values())
+    main = replace(
+        row, name=names[not minor].most_common(1)[0][0],
+        articles=max(row.articles - len(articles[minor]), 1), quotes=max(row.quotes - quotes, 1),
+    )  # fmt: skip
+    other = replace(
+        row, name=names[minor].most_common(1)[0][0], articles=len(articles[minor]), quotes=quotes
+    )
+    return {row.canonical: main, f"{row.canonical}\n{other.name}": other}
 
 
 def _speaker_row(library: Library, canonical: str) -> SpeakerCount:
