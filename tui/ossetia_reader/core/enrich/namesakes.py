@@ -23,7 +23,8 @@ from ossetia_reader.core.enrich import identity
 from ossetia_reader.core.enrich.russian.crossscript import roles_before
 from ossetia_reader.core.library import Library
 
-_CYRILLIC = re.compile("[а-яёіїєґў]", re.IGNORECASE)
+_LETTERS = "а-яёіїєґўА-ЯЁІЇЄҐЎ"
+_CYRILLIC = re.compile(f"[{_LETTERS}]")
 # Roles thousands of people hold: a second person of the same name may well hold one too.
 _COMMON_ROLES = frozenset({"director", "chairman", "lawmaker", "aide", "adviser"})
 _RARE = math.log(20)  # a key named in at most 1 article in 20 is rare
@@ -85,20 +86,22 @@ def split_keys(library: Library, canonicals: Sequence[str]) -> set[str]:
     if not mixed:
         return set()
     total = max(int(library.query("SELECT count(*) FROM articles WHERE enriched = 1")[0][0]), 1)
-    # Every query below is one per call (chunked), not one per key: the people screen
-    # asks about the few dozen keys written in both scripts on every refresh.
+    # The newest articles of each side: two index range scans per key (an entity in
+    # thousands of articles reads no more than its newest few); the rest of the
+    # queries are one per call (chunked), not one per key.
     sides: dict[str, dict[bool, dict[int, int]]] = {}  # key -> script -> {article: first}
     names: dict[str, set[str]] = defaultdict(set)
-    for key, article, name, first in _rows(
-        library,
-        "SELECT canonical, key, name, first FROM mentions WHERE canonical IN ({}) "
-        "ORDER BY date DESC, key DESC",
-        mixed,
-    ):
-        side = sides.setdefault(str(key), {True: {}, False: {}})[cyrillic(str(name))]
-        names[str(key)].add(str(name))
-        if len(side) < _SIDE_ARTICLES:
-            side.setdefault(int(article), int(first))
+    for key in mixed:
+        sides[key] = {True: {}, False: {}}
+        for side, negate in ((True, ""), (False, "NOT ")):
+            for article, name, first in library.query(
+                "SELECT key, name, first FROM mentions WHERE canonical = ? "
+                f"AND {negate}name GLOB '*[{_LETTERS}]*' ORDER BY date DESC, key DESC LIMIT ?",
+                [key, 4 * _SIDE_ARTICLES],
+            ):
+                names[key].add(str(name))
+                if len(sides[key][side]) < _SIDE_ARTICLES:
+                    sides[key][side].setdefault(int(article), int(first))
     articles = sorted({a for both in sides.values() for side in both.values() for a in side})
     named: dict[int, set[str]] = defaultdict(set)
     for article, found in _rows(
