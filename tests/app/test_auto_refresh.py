@@ -145,7 +145,7 @@ async def test_articles_another_process_stores_appear_by_themselves(library: Lib
 
     save(library, "Cron", "cronword")
     app = OssetiaReader(library, config=Config(refresh_minutes=0))  # no fetching by itself
-    app.refresh_check_seconds = 0.3
+    app.watch_seconds = 0.3
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await asyncio.sleep(0.5)  # the first look notes the library's version

@@ -132,6 +132,7 @@ class OssetiaReader(App[None]):
         self._background_started = True
         self.load_index(then_enrich=self._enrich and not self.library.read_only)
         self.start_refresh_timer()
+        self.start_library_watch()
 
     def _apply_settings(self) -> None:
         for theme in (self.remembered("theme"), self.config.theme):
@@ -339,28 +340,88 @@ class OssetiaReader(App[None]):
 
         if any(w.group == "fetch" and w.is_running for w in self.workers):
             return
-        self._notice_other_writers()
         if self.library.read_only:
             return
         due = due_feeds(self.library, self.config.refresh_minutes)
         if due:
             self.call_from_thread(self.refresh_feeds, False, due, True)
 
+    # How often the open app looks whether another process (``add``, a cron ``fetch``)
+    # stored articles: two reads of indexed rows, in a worker.
+    watch_seconds: float = 5.0
+
+    def start_library_watch(self) -> None:
+        """Look for other writers every few seconds (never before the first frame)."""
+        self._notice_other_writers()  # notes where the library stands now
+        self.set_interval(self.watch_seconds, self._watch_tick, name="library-watch")
+
+    def _watch_tick(self) -> None:
+        """One look at a time, and none while this app writes articles itself (an import
+        or a fetch reports, and reloads, on its own: counted here too, it would show twice)."""
+        busy = {"watch", "import", "fetch"}
+        if any(w.group in busy and w.is_running for w in self.workers):
+            return
+        self._notice_other_writers()
+
+    def _library_mark(self) -> tuple[int, int] | None:
+        """The change counter and highest key, in one tiny query (None if unreadable).
+
+        A locked, vanished or damaged file makes the look fail quietly: it is
+        tried again at the next tick, and damage shows (and ends the app with
+        its explanation) where the reader actually reads.
+        """
+        try:
+            rows = self.library.query(
+                "SELECT (SELECT version FROM change_counter WHERE id = 1),"
+                " (SELECT coalesce(max(key), 0) FROM articles)"
+            )
+            return int(rows[0][0] or 0), int(rows[0][1] or 0)
+        except (LibraryError, sqlite3.Error, IndexError, TypeError, ValueError):
+            return None
+
+    def note_own_writes(self) -> None:
+        """After this app stored articles (in a worker): they are not another process's."""
+        mark = self._library_mark()
+        if mark is not None:
+            self._seen_version, self._seen_max_key = mark
+
+    @work(thread=True, group="watch")
     def _notice_other_writers(self) -> None:
         """Articles another process stored (a cron ``fetch --quiet``) appear by themselves.
 
-        Only new rows count: enrichment's own updates change the data version too,
-        and must not restart enrichment every minute.
+        The change counter (kept by triggers, migration 7) is the cheap test; it
+        does not move for read/starred/tags, so the reader's own marks never
+        reload the list. Only new rows count: enrichment's updates move the
+        counter too, and must not reload the list every few seconds.
         """
-        version, newest = self.library.data_version(), self.library.max_key()
-        seen, self._seen_version = self._seen_version, version
-        known, self._seen_max_key = self._seen_max_key, newest
+        mark = self._library_mark()
+        if mark is None:
+            return
+        version, newest = mark
+        seen, known = self._seen_version, self._seen_max_key
+        self._seen_version, self._seen_max_key = version, newest
         if seen is None or known is None or version == seen or newest <= known:
             return
-        if self.search.index is not None:
-            self.search.load()  # catch up: saved searches count them too
-        self.call_from_thread(self._post_to_screens, LibraryChanged(newest - known, 0))
-        if not any(w.group == "enrich" and w.is_running for w in self.workers):
+        try:
+            keys = [
+                int(row[0])
+                for row in self.library.query("SELECT key FROM articles WHERE key > ?", [known])
+            ]
+            if self.search.index is not None:
+                self.search.load()  # catch up, so saved searches count them too
+            found = self.feeds.new_in_saved(keys) if self.search.index is not None else []
+        except (LibraryError, sqlite3.Error):
+            return
+        if not keys:
+            return
+        news = f"{len(keys):,} new article{'' if len(keys) == 1 else 's'}"
+        if found:
+            news += ": " + ", ".join(f"{n} in {name}" for name, n in found[:4])
+        self.call_from_thread(self.tell, news)
+        self.call_from_thread(self._post_to_screens, LibraryChanged(len(keys), 0))
+        if not self.library.read_only and not any(
+            w.group == "enrich" and w.is_running for w in self.workers
+        ):
             self.call_from_thread(self.enrich_in_background)
 
     @work(thread=True, exclusive=True, group="fetch")
@@ -415,6 +476,7 @@ class OssetiaReader(App[None]):
             self.call_from_thread(self.notify, report + failed, severity="warning")
         else:
             self.call_from_thread(self.tell, report)
+        self.note_own_writes()
         self.call_from_thread(self._library_changed, summary.added, summary.updated)
 
     def tell(self, text: str) -> None:
@@ -461,6 +523,7 @@ class OssetiaReader(App[None]):
             self.call_from_thread(self.notify, message, severity="warning")
         else:
             self.call_from_thread(self.tell, message)
+        self.note_own_writes()
         self.call_from_thread(self._library_changed, added, updated)
 
     def action_entity_corrections(self) -> None:

@@ -156,6 +156,11 @@ class ArticleList(ScrollView, can_focus=True):
         ``groups`` (instead of ``keys``) shows a header row above each group;
         ``rows`` are summaries already fetched (the first page), drawn at once.
         """
+        # Where the selected row sits on screen, kept when it stays selected: rows
+        # arriving above it (another process's fetch) must not move what is read.
+        held = self.current_key if keep is not None and keep == self.current_key else None
+        held_at = self.cursor * self.row_height - self.scroll_offset.y
+        old_height = self.row_height
         self._headers = {}
         if groups is not None:
             keys = []
@@ -176,7 +181,10 @@ class ArticleList(ScrollView, can_focus=True):
         self.set_reactive(ArticleList.cursor, index)
         self._rows = {k: v for k, v in self._rows.items() if k in set(self.keys[: PAGE * 4])}
         self._rows.update((row.key, row) for row in rows)
-        self.scroll_to(y=max(0, index * self.row_height - self.size.height // 2), animate=False)
+        if held is not None and self.current_key == held and old_height == self.row_height:
+            self.scroll_to(y=max(0, index * self.row_height - held_at), animate=False)
+        else:
+            self.scroll_to(y=max(0, index * self.row_height - self.size.height // 2), animate=False)
         self.refresh()
         if self.current_key is not None:
             self.post_message(self.Highlighted(self.current_key))
