@@ -198,6 +198,7 @@ class MainScreen(FeedsScreen):
         self._hits_for = ""  # the query whose hits the reading pane shows
         self._search_due = 0.0
         self._search_timer_set = False
+        self._found: int | None = None  # how many the shown search found (status line)
         self._library_empty = False
         self._no_feeds = False  # checked at start-up: a first run is told how to subscribe
         self._sidebar_hidden = False
@@ -357,13 +358,18 @@ class MainScreen(FeedsScreen):
         return "No articles here.\nv: all / unread / starred articles."
 
     def _show_counts(self) -> None:
+        """``14 articles``, or while searching ``1 of 14 articles`` (1 found of them)."""
         which = "" if self.filter is ArticleFilter.ALL else f"{self.filter.value} "
         count = len(self.all_keys)
+        found = self._found if self.query_text else None
+        if found is not None:
+            which = f"{found:,} of {count:,} {which}"
         source = f" from {self.source}" if self.source is not None else ""
         label = self.view_label()
         source += f" in {label}" if label else ""
         plural = "" if count == 1 else "s"
-        self.status.summary = f"{count:,} {which}article{plural}{source}{self.hidden_note()}"
+        number = "" if found is not None else f"{count:,} "
+        self.status.summary = f"{number}{which}article{plural}{source}{self.hidden_note()}"
 
     def show_list_summary(self) -> None:
         self._show_counts()
@@ -520,7 +526,10 @@ class MainScreen(FeedsScreen):
         notice = f" — {result.notice}" if result.notice else ""
         if len(self.query_one(SearchBar).value) >= MAX_QUERY_CHARS:
             notice += f" — search text cut at {MAX_QUERY_CHARS} characters"
-        self.status.message = f"{result.total:,} found in {elapsed:.0f} ms{notice}"
+        # "1 found" beside the list's "14 articles" read as two counts of one thing.
+        self.status.message = f"found in {elapsed:.0f} ms{notice}"
+        self._found = result.total
+        self._show_counts()
 
     @on(ReadingPane.Notice)
     def _pane_notice(self, event: ReadingPane.Notice) -> None:
@@ -723,6 +732,8 @@ class MainScreen(FeedsScreen):
         return self.query_text
 
     def jump_to(self, key: int) -> None:
+        """``n``: open the next unread article; what the status line said before is old news."""
+        self.status.message = ""
         article_list = self.article_list
         if key in article_list.keys:
             article_list.cursor = article_list.keys.index(key)
