@@ -414,10 +414,12 @@ class OssetiaReader(App[None]):
             return
         if not keys:
             return
-        news = f"{len(keys):,} new article{'' if len(keys) == 1 else 's'}"
+        shown = len(self.feeds.visible(keys))  # those of hidden feeds are not news
+        news = f"{shown:,} new article{'' if shown == 1 else 's'}"
         if found:
             news += ": " + ", ".join(f"{n} in {name}" for name, n in found[:4])
-        self.call_from_thread(self.tell, news)
+        if shown:
+            self.call_from_thread(self.tell, news)
         self.call_from_thread(self._post_to_screens, LibraryChanged(len(keys), 0))
         if not self.library.read_only and not any(
             w.group == "enrich" and w.is_running for w in self.workers
