@@ -41,12 +41,18 @@ def _app(library: Library) -> tuple[OssetiaReader, list[LibraryChanged]]:
     return app, posted
 
 
-def _from_elsewhere(directory: Path, titles: list[str], year: int = 2031) -> list[int]:
+def _from_elsewhere(directory: Path, titles: list[str], source: str = "Wire") -> list[int]:
     """Store articles as another process would: its own ``Library``, its own connection."""
     other = Library(directory)
     try:
         added = other.add(
-            Article(id=f"elsewhere-{t}", title=t, body=f"{t} body text", date=dt.date(year, 1, 1))
+            Article(
+                id=f"elsewhere-{t}",
+                title=t,
+                body=f"{t} body text",
+                date=dt.date(2031, 1, 1),
+                source=source,
+            )
             for t in titles
         )
     finally:
@@ -186,3 +192,25 @@ async def test_a_read_only_library_picks_up_articles_quietly(tmp_path: Path) -> 
         assert [p.added for p in posted] == [1]
         assert list(app._notifications) == []
         assert app.is_running
+
+
+async def test_articles_a_filter_hides_are_hidden_and_not_announced(library: Library) -> None:
+    from ossetia_reader.core.saved import Kind, save
+
+    save(library, "no tabloid", 'source:"Tabloid"', Kind.FILTER)
+    app, posted = _app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await asyncio.sleep(WATCH * 2)
+        article_list = app.screen.query_one(ArticleList)
+        before = len(article_list.keys)
+        hidden = _from_elsewhere(library.directory, ["Gossip"], source="Tabloid")
+        shown = _from_elsewhere(library.directory, ["Bulletin"])
+        await _until(lambda: set(shown) <= set(article_list.keys))
+        await asyncio.sleep(WATCH * 2)
+        await settle(pilot)
+        assert set(shown) <= set(article_list.keys) and not set(hidden) & set(article_list.keys)
+        assert len(article_list.keys) == before + 1
+        news = app.screen.query_one(StatusBar).news
+        assert "1 new article" in news and "2 new" not in news
+        assert sum(p.added for p in posted) == 2  # both reload (counts); one is news

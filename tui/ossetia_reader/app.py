@@ -409,6 +409,7 @@ class OssetiaReader(App[None]):
             ]
             if self.search.index is not None:
                 self.search.load()  # catch up, so saved searches count them too
+                self.feeds.refresh_hidden()  # and filters hide the new ones they match
             found = self.feeds.new_in_saved(keys) if self.search.index is not None else []
         except (LibraryError, sqlite3.Error):
             return
@@ -469,6 +470,7 @@ class OssetiaReader(App[None]):
         report = f"{summary.added} new, {summary.updated} updated from {len(summary.results)} feeds"
         if (summary.added or summary.updated) and self.search.index is not None:
             self.search.load()  # index what arrived (incremental), so saved searches count it
+            self.feeds.refresh_hidden()  # and filters hide what they match
             found = self.feeds.new_in_saved(summary.keys)
             if found:
                 report += ": " + ", ".join(f"{n} in {name}" for name, n in found[:4])
@@ -519,6 +521,7 @@ class OssetiaReader(App[None]):
         message = f"{added} added, {updated} updated from {len(reports)} files"
         if (added or updated) and self.search.index is not None:
             self.search.load()  # index them now, so saved searches count them at once
+            self.feeds.refresh_hidden()  # and filters hide what they match
         if failed:
             message += f"; {len(failed)} failed: {failed[0].reason}"
         if failed:
