@@ -248,7 +248,9 @@ def search_and_open(terminal: Terminal) -> None:
     terminal.press("slash")
     wait_for_mode(terminal, "SEARCH")
     terminal.type(SEARCH_QUERY)
-    terminal.wait_for(re.compile(r"\b\d[\d,]* found\b"), what="the live search result count")
+    terminal.wait_for(
+        re.compile(r"\b\d[\d,]* of [\d,]+ articles?\b"), what="the live search result count"
+    )
     terminal.press("enter")
     wait_for_mode(terminal, "READ")
     terminal.wait_for(
