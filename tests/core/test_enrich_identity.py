@@ -25,15 +25,7 @@ from ossetia_reader.core.enrich.store import (
 )
 from ossetia_reader.core.library import Library
 
-
-def spans_of(text: str, *marked: tuple[str, str]) -> list[tuple[int, int, str]]:
-    """Spans for the given (surface, label) pairs, found left to right in ``text``."""
-    found, at = [], 0
-    for surface, label in marked:
-        start = text.index(surface, at)
-        found.append((start, start + len(surface), label))
-        at = start + len(surface)
-    return found
+from .spans import spans_of
 
 
 def names(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[str, str]]:

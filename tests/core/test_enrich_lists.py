@@ -18,14 +18,7 @@ from ossetia_reader.core.enrich.store import (
 )
 from ossetia_reader.core.library import Library
 
-
-def spans(text: str, *marked: tuple[str, str]) -> list[tuple[int, int, str]]:
-    found, at = [], 0
-    for surface, label in marked:
-        start = text.index(surface, at)
-        found.append((start, start + len(surface), label))
-        at = start + len(surface)
-    return found
+from .spans import spans_of
 
 
 def stored(
@@ -60,20 +53,20 @@ def test_a_legal_form_is_not_part_of_the_company_name() -> None:
 
 def test_a_company_with_and_without_its_legal_form_is_one_entity() -> None:
     text = "Vexacorp Inc. said on Monday it would cut jobs. Vexacorp shares fell."
-    entities = build_entities(text, spans(text, ("Vexacorp Inc", "ORG"), ("Vexacorp", "PER")))
+    entities = build_entities(text, spans_of(text, ("Vexacorp Inc", "ORG"), ("Vexacorp", "PER")))
     assert {(e.canonical, e.type) for e in entities} == {("Vexacorp", "ORG")}
 
 
 def test_a_name_written_once_with_a_legal_form_is_a_company_throughout() -> None:
     text = "Harlan Briggs Ltd sold sugar. Harlan Briggs said prices rose."
-    found = build_entities(text, spans(text, ("Harlan Briggs", "PER"), ("Harlan Briggs", "PER")))
+    found = build_entities(text, spans_of(text, ("Harlan Briggs", "PER"), ("Harlan Briggs", "PER")))
     assert [e.type for e in found] == ["ORG", "ORG"]
 
 
 def test_a_stock_ticker_after_a_name_makes_it_a_company() -> None:
     text = "Fenwick Mae (FNM.N: Quote) said. Fenwick Mae also said. Tom Ray (FNM) said."
     found = build_entities(
-        text, spans(text, ("Fenwick Mae", "PER"), ("Fenwick Mae", "PER"), ("Tom Ray", "PER"))
+        text, spans_of(text, ("Fenwick Mae", "PER"), ("Fenwick Mae", "PER"), ("Tom Ray", "PER"))
     )
     assert [e.type for e in found] == ["ORG", "ORG", "PER"]
 
@@ -82,7 +75,7 @@ def test_a_person_opening_a_company_name_in_the_article_is_that_company() -> Non
     text = "Dorsey Burnham Lambert Inc said. Dorsey lost money. Dorsey Burnham declined."
     found = build_entities(
         text,
-        spans(
+        spans_of(
             text,
             ("Dorsey Burnham Lambert Inc", "ORG"),
             ("Dorsey", "ORG"),
@@ -197,7 +190,7 @@ def test_a_titled_mention_is_not_made_a_company_by_a_legal_form_elsewhere() -> N
         text,
         [
             Entity(*span[:2], text[span[0] : span[1]], span[2], "Carl Hahn")
-            for span in spans(text, ("Carl Hahn", "PER"), ("Carl Hahn", "PER"))
+            for span in spans_of(text, ("Carl Hahn", "PER"), ("Carl Hahn", "PER"))
         ],
     )
     assert found[0].type == "PER"
@@ -232,11 +225,11 @@ def test_a_surname_two_known_people_share_is_not_a_row(tmp_path: Path) -> None:
 def test_company_words_around_a_name_make_it_a_company_in_the_whole_article() -> None:
     text = "Fenwick Mae chief executive Ann Lo spoke. Later Fenwick Mae said no."
     found = build_entities(
-        text, spans(text, ("Fenwick Mae", "PER"), ("Ann Lo", "PER"), ("Fenwick Mae", "PER"))
+        text, spans_of(text, ("Fenwick Mae", "PER"), ("Ann Lo", "PER"), ("Fenwick Mae", "PER"))
     )
     assert [e.type for e in found] == ["ORG", "PER", "ORG"]
     text = "its smaller rival Fredrik Mac fell; the company Bill Gates founded rose"
-    found = build_entities(text, spans(text, ("Fredrik Mac", "PER"), ("Bill Gates", "PER")))
+    found = build_entities(text, spans_of(text, ("Fredrik Mac", "PER"), ("Bill Gates", "PER")))
     assert [e.type for e in found] == ["ORG", "PER"]
 
 
@@ -372,7 +365,7 @@ def test_a_name_ending_with_a_country_is_a_company_unless_a_person_by_evidence(
 def test_a_named_storm_is_an_event_in_every_mention() -> None:
     text = "Hurricane Ivan hit Florida. Ivan killed 20 people, and Ivan moved north."
     found = build_entities(
-        text, spans(text, ("Ivan", "PER"), ("Florida", "LOC"), ("Ivan", "ORG"), ("Ivan", "PER"))
+        text, spans_of(text, ("Ivan", "PER"), ("Florida", "LOC"), ("Ivan", "ORG"), ("Ivan", "PER"))
     )
     assert [(e.text, e.type) for e in found] == [
         ("Ivan", "MISC"),
@@ -421,7 +414,7 @@ def test_a_headline_in_title_case_is_no_person() -> None:
     )
     found = refine_spans(
         text,
-        spans(
+        spans_of(
             text,
             ("Yahoo Maps To Add Traffic Updates and Reports", "PER"),
             ("Jose Luis Rodriguez Zapatero", "PER"),
@@ -436,7 +429,7 @@ def test_a_headline_in_title_case_is_no_person() -> None:
 
 def test_an_apposition_naming_a_company_makes_the_name_a_company() -> None:
     text = "Nokia, the world's biggest mobile phone maker, said on Wednesday. Nokia grew."
-    found = build_entities(text, spans(text, ("Nokia", "LOC"), ("Nokia", "LOC")))
+    found = build_entities(text, spans_of(text, ("Nokia", "LOC"), ("Nokia", "LOC")))
     assert [e.type for e in found] == ["ORG", "ORG"]
 
 
