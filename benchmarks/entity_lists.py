@@ -31,12 +31,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tui"))
 
 from ossetia_reader.core.enrich import pipeline  # noqa: E402
-from ossetia_reader.core.enrich.store import (  # noqa: E402
-    EntityCount,
-    entity_counts,
-    speaker_counts,
-    store_batch,
-)
+from ossetia_reader.core.enrich.store import store_batch  # noqa: E402
+from ossetia_reader.core.enrich.views import EntityCount, entity_counts, speaker_counts  # noqa: E402
 from ossetia_reader.core.importer import import_paths  # noqa: E402
 from ossetia_reader.core.library import Library  # noqa: E402
 

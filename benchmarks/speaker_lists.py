@@ -36,7 +36,7 @@ from pathlib import Path
 from ossetia_reader.core.article import Quote
 from ossetia_reader.core.enrich.canonical import canonical_key
 from ossetia_reader.core.enrich.pipeline import enrich_pending
-from ossetia_reader.core.enrich.store import speaker_counts
+from ossetia_reader.core.enrich.views import speaker_counts
 from ossetia_reader.core.importer import import_paths
 from ossetia_reader.core.library import Library
 

@@ -115,7 +115,7 @@ def written(self, data):
 driver.LinuxDriver.write = written
 def finish(app):
     heavy = ("numpy", "spacy", "textual.command", "ossetia_reader.core.search.index",
-             "ossetia_reader.core.enrich.store", "ossetia_reader.core.subscriptions")
+             "ossetia_reader.core.enrich.views", "ossetia_reader.core.subscriptions")
     with open(OUT, "a") as out:
         out.write(json.dumps({
             "marks": marks, "widgets": len(list(app.screen.walk_children())),

@@ -102,10 +102,10 @@ def search(library: Library, query: str) -> list[int]:
 
 def test_no_corrections_changes_nothing(lib: tuple[Library, list[int]]) -> None:
     library, _ = lib
-    from ossetia_reader.core.enrich import store
+    from ossetia_reader.core.enrich import views
 
-    assert corrected.entity_counts(library) == store.entity_counts(library)
-    assert corrected.speaker_counts(library) == store.speaker_counts(library)
+    assert corrected.entity_counts(library) == views.entity_counts(library)
+    assert corrected.speaker_counts(library) == views.speaker_counts(library)
     assert corrections.listed(library) == []
 
 

@@ -9,7 +9,8 @@ from pathlib import Path
 from ossetia_reader.core.article import Article, Entity
 from ossetia_reader.core.enrich import identity
 from ossetia_reader.core.enrich.refine import is_junk
-from ossetia_reader.core.enrich.store import entity_counts, store_enrichment
+from ossetia_reader.core.enrich.store import store_enrichment
+from ossetia_reader.core.enrich.views import entity_counts
 from ossetia_reader.core.library import Library
 
 

@@ -15,12 +15,12 @@ from ossetia_reader.core.enrich import identity
 from ossetia_reader.core.enrich.canonical import canonical_key
 from ossetia_reader.core.enrich.pipeline import build_entities
 from ossetia_reader.core.enrich.refine import decide_types, is_junk, refine_spans
-from ossetia_reader.core.enrich.store import (
+from ossetia_reader.core.enrich.store import store_enrichment
+from ossetia_reader.core.enrich.views import (
     decide_type,
     entity_counts,
     entity_types,
     entity_variants,
-    store_enrichment,
     with_library_types,
 )
 from ossetia_reader.core.library import Library

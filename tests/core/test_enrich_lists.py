@@ -10,12 +10,8 @@ from ossetia_reader.core.enrich import identity
 from ossetia_reader.core.enrich.canonical import canonical_key, link_mentions
 from ossetia_reader.core.enrich.pipeline import build_entities
 from ossetia_reader.core.enrich.refine import could_be_person, decide_types, is_generic_body
-from ossetia_reader.core.enrich.store import (
-    entity_counts,
-    entity_types,
-    speaker_counts,
-    store_enrichment,
-)
+from ossetia_reader.core.enrich.store import store_enrichment
+from ossetia_reader.core.enrich.views import entity_counts, entity_types, speaker_counts
 from ossetia_reader.core.library import Library
 
 from .spans import spans_of

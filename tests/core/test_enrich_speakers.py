@@ -12,8 +12,9 @@ from pathlib import Path
 
 from ossetia_reader.core.article import Article, Entity, Quote
 from ossetia_reader.core.enrich.quotes import FoundQuote, find_quotes
-from ossetia_reader.core.enrich.store import speaker_counts, store_enrichment
+from ossetia_reader.core.enrich.store import store_enrichment
 from ossetia_reader.core.enrich.transcripts import CUE, find_turns, label_start_before
+from ossetia_reader.core.enrich.views import speaker_counts
 from ossetia_reader.core.library import Library
 
 

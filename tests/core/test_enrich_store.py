@@ -7,14 +7,12 @@ from pathlib import Path
 
 from ossetia_reader.core.article import Article
 from ossetia_reader.core.enrich.pipeline import enrich_article, enrich_pending
-from ossetia_reader.core.enrich.store import (
+from ossetia_reader.core.enrich.store import pending_count, pending_keys, store_enrichment
+from ossetia_reader.core.enrich.views import (
     articles_mentioning,
     entity_counts,
-    pending_count,
-    pending_keys,
     quotes_by,
     speaker_counts,
-    store_enrichment,
 )
 from ossetia_reader.core.formats.stored_text import read_stored_text
 from ossetia_reader.core.library import Library

@@ -22,7 +22,8 @@ from ossetia_reader.core.enrich import identity
 from ossetia_reader.core.enrich.canonical import canonical_key
 from ossetia_reader.core.enrich.pipeline import enrich_pending
 from ossetia_reader.core.enrich.rules import listed_type
-from ossetia_reader.core.enrich.store import (
+from ossetia_reader.core.enrich.store import store_enrichment
+from ossetia_reader.core.enrich.views import (
     _first_variants,
     _one_row,
     _open_organisations,
@@ -30,7 +31,6 @@ from ossetia_reader.core.enrich.store import (
     _typed_rows,
     entity_types,
     library_typed,
-    store_enrichment,
     with_library_types,
 )
 from ossetia_reader.core.importer import import_paths

@@ -13,12 +13,8 @@ from ossetia_reader.core.article import Article, Entity
 from ossetia_reader.core.enrich.canonical import canonical_key
 from ossetia_reader.core.enrich.namesakes import one_person
 from ossetia_reader.core.enrich.russian.crossscript import roles_before
-from ossetia_reader.core.enrich.store import (
-    articles_mentioning,
-    entity_counts,
-    entity_variants,
-    store_enrichment,
-)
+from ossetia_reader.core.enrich.store import store_enrichment
+from ossetia_reader.core.enrich.views import articles_mentioning, entity_counts, entity_variants
 from ossetia_reader.core.library import Library
 
 
@@ -191,7 +187,7 @@ def test_namesakes_stay_two_rows_when_the_reader_has_corrections(tmp_path: Path)
 
 def test_namesakes_quoted_in_two_scripts_are_two_speakers(tmp_path: Path) -> None:
     from ossetia_reader.core.article import Quote
-    from ossetia_reader.core.enrich.store import quotes_by, speaker_counts
+    from ossetia_reader.core.enrich.views import quotes_by, speaker_counts
 
     ru = "«Дома снесут», — сказал председатель штаба Александр Козлов."
     en = "“The station is ready,” Minister of Natural Resources Alexander Kozlov said."

@@ -172,7 +172,7 @@ def test_dispatch_by_language(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_one_person_across_scripts(enrich: object, tmp_path: Path) -> None:
-    from ossetia_reader.core.enrich.store import entity_counts
+    from ossetia_reader.core.enrich.views import entity_counts
 
     library = Library(tmp_path)
     library.add(

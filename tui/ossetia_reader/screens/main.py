@@ -271,7 +271,7 @@ class MainScreen(FeedsScreen):
             rows = library.newest(PAGE)
             first = library.get(rows[0].key) if rows else None
             if first is not None and first.entities:
-                from ossetia_reader.core.enrich.store import with_library_types
+                from ossetia_reader.core.enrich.views import with_library_types
 
                 first = with_library_types(library, first)  # one colour per entity, as on open
         except (LibraryError, sqlite3.DatabaseError):
@@ -309,7 +309,7 @@ class MainScreen(FeedsScreen):
         shown = self.open_key
         first = library.get(keys[0]) if open_first and keys and keys[0] != shown else None
         if first is not None and first.entities:
-            from ossetia_reader.core.enrich.store import with_library_types
+            from ossetia_reader.core.enrich.views import with_library_types
 
             first = with_library_types(library, first)  # one colour per entity, as on open
         self._library_empty = not keys and library.count() == 0
@@ -386,7 +386,7 @@ class MainScreen(FeedsScreen):
         article = self.reader.library.get(key)
         if article is None:
             return
-        from ossetia_reader.core.enrich.store import with_library_types
+        from ossetia_reader.core.enrich.views import with_library_types
 
         article = with_library_types(self.reader.library, article)  # one colour per entity
         if mark_read:

@@ -21,28 +21,28 @@ from ossetia_reader.core.enrich.corrections import (
     entity_key,
     load,
 )
-from ossetia_reader.core.enrich.store import EntityCount, QuoteRecord, SpeakerCount
+from ossetia_reader.core.enrich.views import EntityCount, QuoteRecord, SpeakerCount
 from ossetia_reader.core.library import Library
 
 
 def entity_counts(
     library: Library, type: str | None = None, limit: int = 100, match: str = ""
 ) -> list[EntityCount]:
-    """``store.entity_counts`` with the reader's corrections applied.
+    """``views.entity_counts`` with the reader's corrections applied.
 
     A hidden entity is left out; one merged into another adds its mentions to
     it (articles counted once); a retyped one moves to its new type (and so
     into or out of a ``type`` filter).
     """
-    from ossetia_reader.core.enrich import store
+    from ossetia_reader.core.enrich import views
 
     corrections = load(library)
     if not corrections:
-        return store.entity_counts(library, type=type, limit=limit, match=match)
+        return views.entity_counts(library, type=type, limit=limit, match=match)
     wanted = type.upper() if type else None
-    rows = store.entity_counts(library, type=type, limit=limit + len(corrections), match=match)
+    rows = views.entity_counts(library, type=type, limit=limit + len(corrections), match=match)
     # Keys the rows already stand for (a row may have absorbed a lone surname's).
-    present = {key for row in rows for key in store.lookup_keys(library, row.name)}
+    present = {key for row in rows for key in views.lookup_keys(library, row.name)}
     # Corrected entities and merge targets may qualify only after correcting.
     involved = set(corrections.by_key) | {
         entity_key(c.target) for c in corrections.by_key.values() if c.target
@@ -127,15 +127,15 @@ def _distinct_articles(library: Library, members: Sequence[EntityCount]) -> int:
 
 
 def speaker_counts(library: Library, limit: int = 100, match: str = "") -> list[SpeakerCount]:
-    """``store.speaker_counts`` with the reader's corrections applied."""
-    from ossetia_reader.core.enrich import store
+    """``views.speaker_counts`` with the reader's corrections applied."""
+    from ossetia_reader.core.enrich import views
 
     corrections = load(library)
     if not corrections:
-        return store.speaker_counts(library, limit=limit, match=match)
-    rows = store.speaker_counts(library, limit=limit + len(corrections), match=match)
+        return views.speaker_counts(library, limit=limit, match=match)
+    rows = views.speaker_counts(library, limit=limit + len(corrections), match=match)
     # Keys the rows already stand for (a row may have absorbed a lone surname's).
-    present = {key for row in rows for key in store.lookup_keys(library, row.name)}
+    present = {key for row in rows for key in views.lookup_keys(library, row.name)}
     involved = (
         set(corrections.by_key)
         | {entity_key(c.target) for c in corrections.by_key.values() if c.target}
@@ -143,7 +143,7 @@ def speaker_counts(library: Library, limit: int = 100, match: str = "") -> list[
     if involved:
         marks = ",".join("?" * len(involved))
         rows += [
-            store.SpeakerCount(str(c), str(n), int(a), int(q))
+            views.SpeakerCount(str(c), str(n), int(a), int(q))
             for c, n, a, q in library.query(
                 f"SELECT canonical, name, articles, quotes FROM speaker_totals "
                 f"WHERE canonical IN ({marks})",
@@ -169,7 +169,7 @@ def speaker_counts(library: Library, limit: int = 100, match: str = "") -> list[
             else _distinct_quoted(library, [m.canonical for m in members])
         )
         result.append(
-            store.SpeakerCount(
+            views.SpeakerCount(
                 key,
                 own.name if own else heads[key].name,
                 articles,
@@ -189,31 +189,31 @@ def _distinct_quoted(library: Library, keys: Sequence[str]) -> int:
 
 
 def articles_mentioning(library: Library, name: str, limit: int = 500) -> list[tuple[int, str]]:
-    """``store.articles_mentioning`` over the entity and all merged into it, newest first.
+    """``views.articles_mentioning`` over the entity and all merged into it, newest first.
 
     A hidden entity still lists its articles: the entity view shows it so the
     reader can undo the correction.
     """
-    from ossetia_reader.core.enrich import store
+    from ossetia_reader.core.enrich import views
 
     corrections = load(library)
     names = _lookup_names(corrections, name)
     if len(names) == 1:
-        return store.articles_mentioning(library, names[0], limit=limit)
+        return views.articles_mentioning(library, names[0], limit=limit)
     found: dict[int, str] = {}
     for each in names:
-        for key, sentence in store.articles_mentioning(library, each, limit=limit):
+        for key, sentence in views.articles_mentioning(library, each, limit=limit):
             found.setdefault(key, sentence)
     return [(key, found[key]) for key in _newest_first(library, list(found))][:limit]
 
 
 def quotes_by(library: Library, name: str, limit: int = 500) -> list[QuoteRecord]:
-    """``store.quotes_by`` over the entity and all merged into it, newest first."""
-    from ossetia_reader.core.enrich import store
+    """``views.quotes_by`` over the entity and all merged into it, newest first."""
+    from ossetia_reader.core.enrich import views
 
     corrections = load(library)
     names = _lookup_names(corrections, name)
-    records = [r for each in names for r in store.quotes_by(library, each, limit=limit)]
+    records = [r for each in names for r in views.quotes_by(library, each, limit=limit)]
     if len(names) > 1:
         newest = _newest_first(library, [r.key for r in records])
         order = {key: rank for rank, key in enumerate(newest)}
@@ -262,21 +262,21 @@ class EntityProfile:
 def profile(library: Library, name: str, type_: str | None = None) -> EntityProfile:
     """The entity ``name`` now is, with every spelling the library has seen for it.
 
-    Spellings are what the core reports (``store.entity_variants``: the text of
+    Spellings are what the core reports (``views.entity_variants``: the text of
     each mention, in any script, and the full names articles gave), so whatever
     enrichment decides is the same entity (transliterations, inflections it
     normalised, a surname it linked) shows here without this module knowing how.
     The name shown is in the script most mentions are written in: the name
     asked for when it is in that script, else the commonest full name in it.
     """
-    from ossetia_reader.core.enrich import store
+    from ossetia_reader.core.enrich import views
 
     corrections = load(library)
     resolved = corrections.resolve(name)
     head = resolved.name if resolved is not None else name
     members = list(dict.fromkeys([head, *corrections.members(head)]))
     lookup = sorted(
-        {k for m in members for k in store.lookup_keys(library, m)}
+        {k for m in members for k in views.lookup_keys(library, m)}
         | {entity_key(m) for m in members}
     )
     marks = ",".join("?" * len(lookup))
@@ -307,13 +307,13 @@ def profile(library: Library, name: str, type_: str | None = None) -> EntityProf
         full = {n: c for n, c in full.items() if namesakes.cyrillic(n) == side}
         written = {n: c for n, c in written.items() if namesakes.cyrillic(n) == side}
     shown_name = _in_main_script(head, written, full)
-    decided = store.entity_types(library, [head]).get(entity_key(head))
+    decided = views.entity_types(library, [head]).get(entity_key(head))
     type_out: str | None
     if resolved is not None and resolved.type:
         type_out = resolved.type
     else:
         type_out = decided or (max(votes, key=lambda t: (votes[t], t)) if votes else type_)
-    reported = [v for m in members for v in store.entity_variants(library, m)]
+    reported = [v for m in members for v in views.entity_variants(library, m)]
     seen = {shown_name.casefold()}
     variants: list[str] = []
     for variant in [*reported, *sorted(full, key=lambda v: (-full[v], v))]:

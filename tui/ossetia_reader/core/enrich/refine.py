@@ -691,7 +691,7 @@ def decide_types(text: str, entities: Sequence[Entity]) -> list[Entity]:
     teams and governments: "Germany beat Italy"). An unlisted mention with a
     cue takes the cue's type; a full name that a title marks as a person in one
     place of the article is a person in all of it. One type per entity across
-    the library is decided later, from these (see ``store.entity_types``).
+    the library is decided later, from these (see ``views.entity_types``).
     """
     entities = link_institutions(entities)
     cues = [mention_cue(text, e.start, e.end) for e in entities]

@@ -194,7 +194,7 @@ def _library_typed(library: Library, articles: Iterable[Article]) -> Iterator[Ar
     """Each article's mentions typed by the library-wide type of their entity (issue 10:
     ``person:``/``place:`` follow the one type the library decided, not each article's
     tagging)."""
-    from ossetia_reader.core.enrich.store import library_typed
+    from ossetia_reader.core.enrich.views import library_typed
 
     return library_typed(library, articles)
 
