@@ -231,6 +231,54 @@ def meduza_quotes(show: bool = False, held_out: bool = True, fresh: bool = True)
         _print_quote_stats(f"{label} ({' + '.join(names)})", total)
 
 
+HELDOUT3 = ROOT / "tests" / "data" / "ru_quotes_heldout3.json"
+# The corpus file each held-out document comes from, by the start of its id.
+QUOTE_SOURCES = {
+    "Meduza": ("meduza-golunov-", "meduza-golunov-ru"),
+    "factRuEval": ("factrueval-dev-", "factrueval-dev"),
+}
+
+
+def heldout3_quotes(show: bool = False) -> None:
+    """Quote precision/recall and speaker accuracy on tests/data/ru_quotes_heldout3.json:
+    Meduza articles and factRuEval documents annotated by hand, before the system was run
+    on them, for the session-4 split (only the annotator read them). Scored with the same
+    matching as ``meduza_quotes``, per source and overall. ``show`` prints the mistakes:
+    after the first score is recorded they are no longer unseen."""
+    if not HELDOUT3.is_file():
+        print(
+            "Russian held-out quotes (heldout3): tests/data/ru_quotes_heldout3.json not available"
+        )
+        return
+    gold = json.loads(HELDOUT3.read_text(encoding="utf-8"))
+    bodies: dict[str, str] = {}
+    for _, name in QUOTE_SOURCES.values():
+        corpus = CORPORA / name / f"{name}.jsonl"
+        if not corpus.is_file():
+            print(f"Russian held-out quotes (heldout3): corpus {name} not available")
+            return
+        for line in corpus.read_text(encoding="utf-8").splitlines():
+            item = json.loads(line)
+            bodies[item["id"]] = item["body"]
+    from ossetia_reader.core.enrich.russian.enrich import enrich_russian
+
+    articles = gold["articles"]
+    results = enrich_russian([bodies[a["id"]] for a in articles])
+    print("Russian quotes, held-out set 3 annotated by hand (tests/data/ru_quotes_heldout3.json)")
+    per_source: dict[str, Counter[str]] = {label: Counter() for label in QUOTE_SOURCES}
+    for article, (_, quotes) in zip(articles, results, strict=True):
+        label = next(
+            k for k, (prefix, _) in QUOTE_SOURCES.items() if article["id"].startswith(prefix)
+        )
+        per_source[label].update(_score_quotes(article, quotes, show))
+        per_source[label]["articles"] += 1
+    total: Counter[str] = Counter()
+    for label, stats in per_source.items():
+        _print_quote_stats(label, stats)
+        total.update(stats)
+    _print_quote_stats("heldout3 (both)", total)
+
+
 def _score_quotes(article: dict, quotes: Iterable, show: bool) -> Counter[str]:
     """Counts for one article: gold quotes found, predictions matched, speakers right."""
     stats: Counter[str] = Counter()
@@ -500,7 +548,15 @@ def main() -> None:
         "--tuning-only", action="store_true", help="NER: score the tuning halves only"
     )
     parser.add_argument("--ner-uk", type=Path, default=None, help="NER-UK 2.0 v2.0/data folder")
+    parser.add_argument(
+        "--heldout3",
+        action="store_true",
+        help="score only tests/data/ru_quotes_heldout3.json (with --quote-errors: its mistakes)",
+    )
     args = parser.parse_args()
+    if args.heldout3:
+        heldout3_quotes(show=args.quote_errors)
+        return
     if args.only in (None, "ner"):
         factrueval(raw=not args.no_raw, show_errors=args.errors, tuning_only=args.tuning_only)
     if args.only in (None, "ukrainian"):
