@@ -124,6 +124,24 @@ def test_a_correction_alone_brings_the_index_up_to_date(library: Library) -> Non
     assert [hit.key for hit in index.search("org:peskov").hits] == [key]
 
 
+def test_the_index_reads_the_corrections_version_as_the_corrections_module_does(
+    library: Library,
+) -> None:
+    """The index asks the correction log's version itself (not importing the module)."""
+    from ossetia_reader.core.enrich.corrections import set_type, version
+    from ossetia_reader.core.search import _corrections_version
+
+    assert _corrections_version(library) == version(library) == 0
+    key = library.add([article(9, "Peskov spoke", "Dmitry Peskov said so.")])[0].key
+    store_enrichment(library, key, [Entity(0, 13, "Dmitry Peskov", "PER", "Dmitry Peskov")], [])
+    set_type(library, "Dmitry Peskov", "ORG")
+    set_type(library, "Dmitry Peskov", "LOC")
+    assert _corrections_version(library) == version(library) > 0
+    # Articles read in a batch still come with the reader's correction.
+    (read,) = library.articles([key])
+    assert [entity.type for entity in read.entities] == ["LOC"]
+
+
 def test_catching_up_on_many_articles_streams_them_into_one_segment(
     library: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:

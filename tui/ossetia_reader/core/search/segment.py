@@ -42,7 +42,6 @@ from typing import Any
 import numpy as np
 
 from ossetia_reader.core.article import Article
-from ossetia_reader.core.enrich.identity import listed_variants
 from ossetia_reader.core.library import content_hash
 from ossetia_reader.core.search.stem import stem, stem_all
 from ossetia_reader.core.search.tokenize import script, terms, terms_and_nuls
@@ -169,7 +168,12 @@ _CHUNK = 256
 @lru_cache(maxsize=1 << 16)
 def _variants(name: str) -> tuple[str, ...]:
     """``listed_variants``, remembered: the same few thousand names recur in every
-    batch, and each lookup folds the name (~0.5 ms per article at catch-up)."""
+    batch, and each lookup folds the name (~0.5 ms per article at catch-up).
+
+    Imported here, not at the top: the alias list's modules (~6 ms) are for
+    indexing; a one-shot ``search`` that only reads the index never needs them."""
+    from ossetia_reader.core.enrich.identity import listed_variants
+
     return listed_variants(name)
 
 
