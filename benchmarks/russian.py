@@ -256,11 +256,8 @@ def meduza_quotes(show: bool = False, splits_wanted: str = "") -> None:
 
 
 HELDOUT3 = ROOT / "tests" / "data" / "ru_quotes_heldout3.json"
-# The corpus file each held-out document comes from, by the start of its id.
-QUOTE_SOURCES = {
-    "Meduza": ("meduza-golunov-", "meduza-golunov-ru"),
-    "factRuEval": ("factrueval-dev-", "factrueval-dev"),
-}
+# The source of each held-out document, by the start of its id.
+QUOTE_SOURCES = {"Meduza": "meduza-golunov-", "factRuEval": "factrueval-dev-"}
 
 
 def heldout3_quotes(show: bool = False) -> None:
@@ -275,25 +272,20 @@ def heldout3_quotes(show: bool = False) -> None:
         )
         return
     gold = json.loads(HELDOUT3.read_text(encoding="utf-8"))
-    bodies: dict[str, str] = {}
-    for _, name in QUOTE_SOURCES.values():
-        corpus = CORPORA / name / f"{name}.jsonl"
-        if not corpus.is_file():
-            print(f"Russian held-out quotes (heldout3): corpus {name} not available")
-            return
-        for line in corpus.read_text(encoding="utf-8").splitlines():
-            item = json.loads(line)
-            bodies[item["id"]] = item["body"]
+    bodies = quote_bodies()
+    articles = gold["articles"]
+    if any(a["id"] not in bodies for a in articles):
+        print(
+            "Russian held-out quotes (heldout3): the Meduza or factRuEval corpus is not available"
+        )
+        return
     from ossetia_reader.core.enrich.russian.enrich import enrich_russian
 
-    articles = gold["articles"]
     results = enrich_russian([bodies[a["id"]] for a in articles])
     print("Russian quotes, held-out set 3 annotated by hand (tests/data/ru_quotes_heldout3.json)")
     per_source: dict[str, Counter[str]] = {label: Counter() for label in QUOTE_SOURCES}
     for article, (_, quotes) in zip(articles, results, strict=True):
-        label = next(
-            k for k, (prefix, _) in QUOTE_SOURCES.items() if article["id"].startswith(prefix)
-        )
+        label = next(k for k, prefix in QUOTE_SOURCES.items() if article["id"].startswith(prefix))
         per_source[label].update(_score_quotes(article, quotes, show))
         per_source[label]["articles"] += 1
     total: Counter[str] = Counter()
