@@ -131,10 +131,14 @@ def link_mentions(
         elif entity.type == "ORG":
             organisations.setdefault(words[-1], {}).setdefault(key, entity)
     openings: dict[str, dict[str, Entity]] = {}  # first word -> organisations opening so
+    companies: dict[str, dict[str, Entity]] = {}  # the same, of names with a legal form
     for entity in entities:
         words = _name_words(entity.canonical)
         if entity.type == "ORG" and len(words) > 1:
-            openings.setdefault(words[0], {}).setdefault(canonical_key(entity.canonical), entity)
+            key = canonical_key(entity.canonical)
+            openings.setdefault(words[0], {}).setdefault(key, entity)
+            if identity.has_legal_form(" ".join(entity.text.split())):
+                companies.setdefault(words[0], {}).setdefault(key, entity)
     linked: list[Entity] = []
     for entity in entities:
         words = _name_words(entity.text)
@@ -145,6 +149,16 @@ def link_mentions(
                 target = next(iter(firsts.values()))  # "Drexel" of "Drexel Burnham Lambert"
             elif len(persons) == 1 or _one_person(list(persons)):
                 target = next(iter(persons.values()))  # the first full name given
+            elif (
+                not persons
+                and entity.type in ("PER", "MISC")  # a place shares its name with firms
+                and len(firsts := companies.get(words[0], {})) == 1
+                and set(openings.get(words[0], {})) == set(firsts)
+            ):
+                # "Dome said" of "Dome Petroleum Ltd": the one company the article names
+                # in full with a legal form, when the tagger took the short name for a
+                # person or a product.
+                target = next(iter(firsts.values()))
             elif not persons and entity.type == "ORG":
                 named = organisations.get(words[0], {})
                 target = next(iter(named.values())) if len(named) == 1 else None

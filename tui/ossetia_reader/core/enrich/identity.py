@@ -154,6 +154,46 @@ def has_legal_form(name: str) -> bool:
     return without_legal_form(name) != name
 
 
+_PLACE_NAMESAKES = Path(__file__).resolve().parent / "data" / "place_namesakes.tsv"
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceReading:
+    """One of the places a shared place name names, and the words that point to it."""
+
+    name: str
+    evidence: re.Pattern[str]
+
+
+@cache
+def _place_readings() -> dict[str, tuple[PlaceReading, ...]]:
+    readings: dict[str, list[PlaceReading]] = {}
+    for line in _PLACE_NAMESAKES.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        written, reading, evidence, *_ = line.split("\t")
+        words = sorted((w.strip() for w in evidence.split("|") if w.strip()), key=len)
+        pattern = re.compile(
+            r"(?<![\w.])(?:" + "|".join(re.escape(w) for w in reversed(words)) + r")(?![\w])"
+        )
+        readings.setdefault(spelling_key(written), []).append(PlaceReading(reading, pattern))
+    return {key: tuple(found) for key, found in readings.items()}
+
+
+def place_reading(name: str, text: str) -> str | None:
+    """Which place a name two places share names in ``text`` (an article): the name of
+    the reading whose evidence the article names most often ("Georgia" beside Atlanta
+    and Florida is ``Georgia (US state)``), or None for the first reading (the one
+    taken without evidence) and for names that are not shared (``data/place_namesakes.tsv``).
+    """
+    readings = _place_readings().get(spelling_key(name))
+    if not readings:
+        return None
+    counts = [len(reading.evidence.findall(text)) for reading in readings]
+    best = max(range(len(readings)), key=lambda i: (counts[i], -i))
+    return readings[best].name if best > 0 else None
+
+
 def aliases() -> tuple[Alias, ...]:
     """Every line of the shipped alias list."""
     return _table().entries

@@ -156,7 +156,20 @@ def build_entities(text: str, spans: Sequence[Span]) -> tuple[Entity, ...]:
         replace(entity, canonical=preferred_name(entity.canonical))
         for entity in link_mentions(entities, _is_listed)
     ]
-    return tuple(decide_types(text, linked))
+    return tuple(decide_types(text, _place_readings(text, linked)))
+
+
+def _place_readings(text: str, entities: list[Entity]) -> list[Entity]:
+    """A place name two places share named as the one the article's words point to
+    (``Georgia (US state)`` beside Atlanta; see ``identity.place_reading``)."""
+    readings: dict[str, str | None] = {}
+    result = []
+    for entity in entities:
+        if entity.canonical not in readings:
+            readings[entity.canonical] = identity.place_reading(entity.canonical, text)
+        reading = readings[entity.canonical]
+        result.append(entity if reading is None else replace(entity, canonical=reading))
+    return result
 
 
 def _singular_demonym(name: str, label: str) -> str:

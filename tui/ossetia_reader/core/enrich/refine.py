@@ -714,12 +714,14 @@ def decide_types(text: str, entities: Sequence[Entity]) -> list[Entity]:
         for e in entities
         if _STORM_BEFORE.search(text, max(0, e.start - 30), e.start) is not None
     }
+    accords = _accords(text, entities)
     decided: list[Entity] = []
     for entity, cue in zip(entities, cues, strict=True):
         listed = _listed(entity.canonical) or _listed(entity.text)
         type_ = entity.type
-        if canonical_key(entity.canonical) in storms and listed is None:
-            type_ = "MISC"
+        key = canonical_key(entity.canonical)
+        if listed is None and (key in storms or (key in accords and cue is None)):
+            type_ = "MISC"  # a storm, an agreement: events
         elif listed is not None:
             if not (listed == "LOC" and type_ == "ORG" and cue != "LOC"):
                 type_ = listed
@@ -733,6 +735,35 @@ def decide_types(text: str, entities: Sequence[Entity]) -> list[Entity]:
             type_ = "PER"
         decided.append(entity if type_ == entity.type else replace(entity, type=type_))
     return decided
+
+
+# An agreement named after where it was made: "the Louvre accord", "the Plaza agreement".
+_ACCORD_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:currency\s+|monetary\s+|peace\s+|trade\s+)?"
+    r"(?:accords?|agreements?|pact|treaty|protocol)\b"
+)
+
+
+def _accords(text: str, entities: Sequence[Entity]) -> set[str]:
+    """Keys of the names an article uses mostly as an agreement's name: more than half
+    of their mentions stand right before "accord", "agreement", "pact", "treaty" or
+    "protocol" ("the Louvre accord", "the Louvre pact", "as agreed at the Louvre").
+
+    The agreement (MISC) is meant, not the building or a party to it; a name the
+    article also uses otherwise ("OPEC said ... the OPEC accord") keeps its type, and
+    so do abbreviations (parties: "the GATT agreement") and people's full names."""
+    before: dict[str, int] = defaultdict(int)
+    total: dict[str, int] = defaultdict(int)
+    for entity in entities:
+        key = canonical_key(entity.canonical)
+        total[key] += 1
+        if _ACCORD_AFTER.match(text, entity.end, entity.end + 40) is not None:
+            before[key] += 1
+    return {key for key, count in before.items() if 2 * count > total[key]} - {
+        canonical_key(e.canonical)
+        for e in entities
+        if e.text.isupper() or _first_name(e.canonical.split()[0])
+    }
 
 
 def link_institutions(entities: Sequence[Entity]) -> list[Entity]:

@@ -155,6 +155,7 @@ def entity_counts(
             articles=base.articles + sum(p.articles for p in parts),
             mentions=base.mentions + sum(p.mentions for p in parts),
         )
+    merged = _country_bodies(library, merged)
     merged = _same_people(merged)
     people = [canonical for canonical, row in merged.items() if row.type == "PER"]
     for canonical in namesakes.split_keys(library, people):  # Александр/Alexander Kozlov
@@ -367,6 +368,108 @@ def _places(library: Library, names: Sequence[str]) -> dict[str, bool]:
         rows = grouped.get(folded)
         found[name] = rows is not None and _one_row(folded, rows).type in ("LOC", "ORG")
     return found
+
+
+def country_of(prefix: str) -> str | None:
+    """The country a name's opening words name (``U.S.``, ``United States``, ``UK``:
+    the key of the country's preferred name), its nationality adjective (``British``,
+    ``French``: the adjective's key), or None."""
+    if identity.listed_type(prefix) == "LOC" or listed_type(prefix) == "LOC":
+        preferred = identity.preferred_name(prefix)
+        if preferred.lower() in countries():
+            return canonical_key(preferred)
+        return None
+    if prefix.lower() in gazetteers().demonyms:
+        return canonical_key(prefix)
+    return None
+
+
+def _split_country(name: str) -> tuple[str, str] | None:
+    """``(country key, the rest)`` of a body's name that opens with a country or its
+    adjective ("U.S. Treasury": the United States and "Treasury"), else None."""
+    words = name.split()
+    for cut in (2, 1):
+        if len(words) > cut:
+            country = country_of(" ".join(words[:cut]))
+            if country is not None:
+                return country, " ".join(words[cut:])
+    return None
+
+
+def _country_bodies(library: Library, merged: dict[str, EntityCount]) -> dict[str, EntityCount]:
+    """One row for a body written both with its country and without it: ``U.S.
+    Treasury`` counts with ``Treasury`` when the library shows that the bare name is
+    that country's body.
+
+    The evidence: the country's forms of the name have at least five times the
+    mentions of every other country's forms together ("UK Treasury" three times
+    beside "U.S. Treasury" sixty), and at least a third of the articles naming the
+    body bare also name that country (a British outlet's bare "Treasury" is the UK's
+    and stays apart from its "US Treasury"). Organisations only.
+    """
+    by_bare: dict[str, dict[str, list[EntityCount]]] = defaultdict(lambda: defaultdict(list))
+    for canonical, row in merged.items():
+        if row.type != "ORG":
+            continue
+        split = _split_country(row.name)
+        if split is None:
+            continue
+        country, rest = split
+        bare = canonical_key(rest)
+        if bare in merged and merged[bare].type == "ORG" and bare != canonical:
+            by_bare[bare][country].append(row)
+    for bare, countries_found in by_bare.items():
+        if bare not in merged:
+            continue
+        totals = {
+            country: sum(row.mentions for row in rows) for country, rows in countries_found.items()
+        }
+        country = max(totals, key=lambda c: (totals[c], c))
+        others = sum(totals.values()) - totals[country]
+        # Other countries' forms the candidates' query did not bring count too.
+        others += _other_country_mentions(library, bare, country, countries_found)
+        if totals[country] < 5 * others:
+            continue
+        if 3 * _co_mentioned(library, bare, country) < merged[bare].articles:
+            continue
+        rows = [merged.pop(bare), *(merged.pop(r.canonical) for r in countries_found[country])]
+        top = max(rows, key=lambda r: (r.mentions, r.canonical))
+        merged[top.canonical] = replace(
+            top,
+            articles=sum(row.articles for row in rows),
+            mentions=sum(row.mentions for row in rows),
+        )
+    return merged
+
+
+def _other_country_mentions(
+    library: Library, bare: str, country: str, seen: dict[str, list[EntityCount]]
+) -> int:
+    """Mentions of ``bare`` written with another country than ``country`` (an index
+    lookup by last word), besides the rows already counted in ``seen``."""
+    counted = {row.canonical for rows in seen.values() for row in rows}
+    found = 0
+    for folded, name, mentions in library.query(
+        "SELECT canonical, name, sum(mentions) FROM entity_totals "
+        f"WHERE type IN ({_ANY}) AND last_word = ? AND canonical != ? GROUP BY canonical",
+        [bare.rsplit(" ", 1)[-1], bare],
+    ):
+        if str(folded) in counted:
+            continue
+        split = _split_country(str(name))
+        if split is not None and split[0] != country and canonical_key(split[1]) == bare:
+            found += int(mentions)
+    return found
+
+
+def _co_mentioned(library: Library, bare: str, country: str) -> int:
+    """Articles naming ``bare`` that also name ``country``."""
+    rows = library.query(
+        "SELECT count(DISTINCT a.key) FROM mentions a WHERE a.canonical = ? AND EXISTS "
+        "(SELECT 1 FROM mentions b WHERE b.key = a.key AND b.canonical = ?)",
+        [bare, country],
+    )
+    return int(rows[0][0] or 0) if rows else 0
 
 
 def _same_people(merged: dict[str, EntityCount]) -> dict[str, EntityCount]:

@@ -1,0 +1,153 @@
+"""More list precision rules (issue 10, session 4): a body with and without its country,
+agreements named after a place, short company names, places two places share. Each
+test states the general rule with made-up names and text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ossetia_reader.core.article import Article, Entity
+from ossetia_reader.core.enrich import identity
+from ossetia_reader.core.enrich.pipeline import build_entities
+from ossetia_reader.core.enrich.store import store_enrichment
+from ossetia_reader.core.enrich.views import country_of, entity_counts
+from ossetia_reader.core.library import Library
+
+from .spans import spans_of
+
+
+def stored(library: Library, body: str, entities: list[Entity]) -> None:
+    [added] = library.add([Article(id=f"a{len(body)}-{hash(body)}", title="t", body=body)])
+    assert added.key is not None
+    store_enrichment(library, added.key, entities, [])
+
+
+def entity(surface: str, type_: str) -> Entity:
+    return Entity(0, len(surface), surface, type_, identity.preferred_name(surface))
+
+
+# -- a body with and without its country ------------------------------------------------
+
+
+def test_a_name_opening_with_a_country_knows_the_country() -> None:
+    assert country_of("U.S.") == country_of("US") == country_of("United States")
+    assert country_of("British") == "british"
+    assert country_of("Treasury") is None and country_of("New") is None
+
+
+def test_a_body_written_with_and_without_its_country_is_one_row(tmp_path: Path) -> None:
+    library = Library(tmp_path)
+    for number in range(3):  # the bare name in articles that name the country
+        stored(library, f"Exchequer {number}", [entity("Exchequer", "ORG"), entity("U.S.", "LOC")])
+    stored(library, "Exchequer alone", [entity("Exchequer", "ORG")])
+    stored(library, "U.S. Exchequer", [entity("U.S. Exchequer", "ORG")] * 2)
+    stored(library, "US Exchequer", [entity("US Exchequer", "ORG")])
+    rows = {row.name: row.mentions for row in entity_counts(library) if row.type == "ORG"}
+    assert rows == {"Exchequer": 7}
+
+
+def test_a_bare_body_of_another_country_stays_apart(tmp_path: Path) -> None:
+    library = Library(tmp_path)
+    for number in range(3):  # a British outlet's bare "Exchequer": no US in its articles
+        stored(library, f"Exchequer {number}", [entity("Exchequer", "ORG")])
+    stored(library, "U.S. Exchequer", [entity("U.S. Exchequer", "ORG")] * 2)
+    rows = {row.name for row in entity_counts(library)}
+    assert {"Exchequer", "U.S. Exchequer"} <= rows
+
+
+def test_two_countries_written_with_a_body_keep_it_apart(tmp_path: Path) -> None:
+    library = Library(tmp_path)
+    for number in range(3):
+        stored(library, f"Exchequer {number}", [entity("Exchequer", "ORG"), entity("U.S.", "LOC")])
+    stored(library, "U.S. Exchequer", [entity("U.S. Exchequer", "ORG")] * 2)
+    stored(library, "French Exchequer", [entity("French Exchequer", "ORG")] * 2)
+    rows = {row.name for row in entity_counts(library)}
+    assert {"Exchequer", "U.S. Exchequer", "French Exchequer"} <= rows
+
+
+# -- agreements named after a place -----------------------------------------------------
+
+
+def test_a_name_used_mostly_before_accord_is_the_agreement() -> None:
+    text = "He backed the Belvane accord. The Belvane pact holds, Ames said at the Belvane."
+    found = build_entities(
+        text,
+        spans_of(text, ("Belvane", "PER"), ("Belvane", "ORG"), ("Ames", "PER"), ("Belvane", "PER")),
+    )
+    assert [(e.text, e.type) for e in found] == [
+        ("Belvane", "MISC"),
+        ("Belvane", "MISC"),
+        ("Ames", "PER"),
+        ("Belvane", "MISC"),
+    ]
+
+
+def test_a_party_to_an_accord_keeps_its_type() -> None:
+    text = "OPEX said on Monday the OPEX accord stands. Vantor Group said the Vantor deal holds."
+    found = build_entities(text, spans_of(text, ("OPEX", "ORG"), ("OPEX", "ORG")))
+    assert [e.type for e in found] == ["ORG", "ORG"], "an abbreviation names a party"
+    text = "Talks with Ruvia went on. The Ruvia agreement was signed."
+    found = build_entities(text, spans_of(text, ("Ruvia", "LOC"), ("Ruvia", "LOC")))
+    assert [e.type for e in found] == ["LOC", "LOC"], "used otherwise as often: a party"
+
+
+# -- a company's short name -------------------------------------------------------------
+
+
+def test_a_short_name_is_the_one_company_the_article_names_in_full() -> None:
+    text = "Korvane Petroleum Ltd rose. Korvane said talks went on. Korvane's debt is big."
+    found = build_entities(
+        text,
+        spans_of(text, ("Korvane Petroleum Ltd", "ORG"), ("Korvane", "PER"), ("Korvane", "MISC")),
+    )
+    assert [(e.canonical, e.type) for e in found] == [("Korvane Petroleum", "ORG")] * 3
+
+
+def test_a_short_name_of_two_companies_or_a_place_is_not_linked() -> None:
+    text = "Korvane Petroleum Ltd and Korvane Mines Ltd rose. Korvane said no."
+    found = build_entities(
+        text,
+        spans_of(
+            text,
+            ("Korvane Petroleum Ltd", "ORG"),
+            ("Korvane Mines Ltd", "ORG"),
+            ("Korvane", "PER"),
+        ),
+    )
+    assert found[-1].canonical == "Korvane"
+    text = "Sabran Shipyard Ltd grew in Sabran."
+    found = build_entities(text, spans_of(text, ("Sabran Shipyard Ltd", "ORG"), ("Sabran", "LOC")))
+    assert (found[-1].canonical, found[-1].type) == ("Sabran", "LOC")
+
+
+# -- a place name two places share ------------------------------------------------------
+
+
+def test_a_shared_place_name_is_the_place_the_article_points_to() -> None:
+    state = "ATLANTA - Georgia beat Florida on Saturday; Georgia fans cheered."
+    country = "TBILISI - Georgia and Russia talked; Georgia wants a deal."
+    plain = "Georgia is nice in spring."
+    readings = {}
+    for text in (state, country, plain):
+        [*found] = build_entities(text, spans_of(text, ("Georgia", "LOC")))
+        readings[text] = (found[0].canonical, found[0].type)
+    assert readings[state] == ("Georgia (US state)", "LOC")
+    assert readings[country] == ("Georgia", "LOC")
+    assert readings[plain] == ("Georgia", "LOC"), "no evidence: the first reading"
+    assert identity.place_reading("Kyiv", state) is None, "not a shared name"
+
+
+def test_the_two_georgias_are_two_rows(tmp_path: Path) -> None:
+    library = Library(tmp_path)
+    for text in (
+        "ATLANTA - Georgia beat Florida on Saturday.",
+        "TBILISI - Georgia and Russia talked.",
+    ):
+        found = build_entities(text, spans_of(text, ("Georgia", "LOC")))
+        [added] = library.add([Article(id=text[:8], title="t", body=text)])
+        assert added.key is not None
+        store_enrichment(library, added.key, list(found), [])
+    assert sorted(row.name for row in entity_counts(library)) == [
+        "Georgia",
+        "Georgia (US state)",
+    ]
