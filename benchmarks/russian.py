@@ -310,7 +310,7 @@ def _score_quotes(article: dict, quotes: Iterable, show: bool) -> Counter[str]:
         ]
         if not hits:
             if show:
-                print(f"    missed {article['id'][-10:]} {item['text']!r}")
+                print(f"    missed {article['id'].rsplit('-', 1)[-1]} {item['text']!r}")
             continue
         stats["found"] += 1
         matched.update(hits)
@@ -331,7 +331,7 @@ def _score_quotes(article: dict, quotes: Iterable, show: bool) -> Counter[str]:
     if show:
         for i, (text, speaker) in enumerate(found):
             if i not in matched:
-                print(f"    extra {article['id'][-10:]} {text[:70]!r} ({speaker})")
+                print(f"    extra {article['id'].rsplit('-', 1)[-1]} {text[:70]!r} ({speaker})")
     return stats
 
 

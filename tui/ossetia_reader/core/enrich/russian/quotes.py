@@ -41,6 +41,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from ossetia_reader.core.article import Entity, Quote
 from ossetia_reader.core.enrich.quotes import FoundQuote
@@ -72,12 +73,19 @@ _CUE = re.compile(
     r"возмущался|предлагал|уверял|сетовал|посетовал|подытожил|заметила|воскликнул|крикнул|"
     r"кричал|прокричал|произнес|произнёс|сообщила|признает|признаёт|переспрашивает|"
     r"переспросил|вздыхает|вздохнул|усмехается|усмехнулся|смеется|смеётся|рассуждал|описывает|"
-    r"описал|описывал|заявляет|заявляют|написано"
+    r"описал|описывал|заявляет|заявляют|написано|прогнозирует|прогнозировал|намекнул|"
+    r"намекает|посчитал|предположил|предполагает|опроверг|парировал|констатирует|сетует|"
+    r"выразил|цитировал|сообщало|сообщило|"
+    # gerunds: ``…, назвав его «непростительным оскорблением»``, ``заявив, что …``
+    r"назвав|заявив|отметив|подчеркнув|сказав|добавив|пояснив|сообщив|написав|указав|"
+    r"охарактеризовав|объяснив|уточнив|пообещав|предупредив|напомнив|заметив|ответив|"
+    r"призвав|потребовав|признав|заверив"
     r")(?:а|о|и|ась|ось|ись|ся|сь)?(?![\w-])",
     re.IGNORECASE,
 )
 _INTRO = re.compile(
-    r"(?<![\w-])(?:по\s+(?:(?:его|её|ее|их)\s+)?(?:словам|мнению|данным|утверждению|версии)|"
+    r"(?<![\w-])(?:по\s+(?:(?:его|её|ее|их)\s+)?(?:словам|мнению|данным|утверждению|версии|"
+    r"сообщению|заявлению|оценке)|"
     r"как\s+(?:сообщил|заявил|отметил|"
     r"сказал|пояснил|рассказал|написал|подчеркнул|говорит|пишет|считает|утверждает|"
     r"сообщает|уточнил|добавил|признал|писал|писали|рассказывал|отмечал)\w*)(?![\w-])",
@@ -110,7 +118,9 @@ _NOT_A_SOURCE = frozenset(
 )
 # Whom words were said to (как говорит им: «…»), never who said them.
 _OBJECTS = frozenset({"меня", "мне", "нас", "нам", "им", "ему", "ей", "них", "вам", "тебе"})
-_SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
+# A full stop after a lone capital is an initial (``Как сообщил А. Кудрин, «…»``), not the
+# end of a sentence.
+_SENTENCE_END = re.compile(r"(?<!(?<![\w-])[А-ЯЁA-Z])[.!?…](?=\s|$)")
 # Nouns that put the following «…» among names: «Газпром» after компания is a title.
 _TITLE_NOUNS = re.compile(
     r"(?<![\w-])(?:компани|газет|издани|партии|парти|движени|фонд|банк|агентств|журнал|телеканал|канал|"
@@ -141,7 +151,9 @@ def find(text: str, entities: Sequence[Entity] = ()) -> list[FoundQuote]:
     paragraphs = _paragraphs(text)
     quoted = _guillemet_spans(text, paragraphs)
     names = _Names(entities, text, [(start, end) for start, end, _ in quoted])
+    labels = _labelled_turns(text, paragraphs, quoted)
     candidates = quoted + _dash_speech(text, paragraphs, quoted)
+    candidates += [(start, end, "label") for start, (end, _, _) in labels.items()]
     candidates.sort()
     interviewee = _interviewee(text, paragraphs, names)
     found: list[FoundQuote] = []
@@ -151,7 +163,10 @@ def find(text: str, entities: Sequence[Entity] = ()) -> list[FoundQuote]:
             continue
         if kind == "dash" and _byline(text, start, end, names, found):
             continue
-        quote = _attribute(text, start, end, kind, names, found, interviewee)
+        if kind == "label":
+            quote = _labelled(text, start, labels[start], names)
+        else:
+            quote = _attribute(text, start, end, kind, names, found, interviewee)
         if quote is not None:
             found.append(_named_in_full(quote, names))
             last_end = end
@@ -290,6 +305,50 @@ def _dash_speech(
 
 
 _TURN = re.compile(r"[ \u00a0]*[—–][ \u00a0]+")
+# ``Мустафа Джемилев: Да, всё верно.``: up to four capitalised words and a colon open a
+# transcript's paragraph.
+_LABEL = re.compile(
+    r"([А-ЯЁA-Z][\w.’'-]*(?:[ \u00a0]+(?:[А-ЯЁA-Z][\w.’'-]*|де|ди|фон|ван|аль|бин)){0,3})"
+    r":[ \u00a0]+(?=\S)"
+)
+
+
+def _labelled_turns(
+    text: str, paragraphs: list[tuple[int, int]], quoted: list[tuple[int, int, str]]
+) -> dict[int, tuple[int, int, int]]:
+    """Transcript turns: paragraphs that open with a speaker's label and a colon, where
+    the same label opens two paragraphs or more (an interview printed as ``Голос Америки:
+    Вопрос?`` / ``Мустафа Джемилев: Ответ.``; one ``Фото: …`` line is no transcript).
+    The turn's start -> (its end, the label's start and end)."""
+    inside = [(start, end) for start, end, _ in quoted]
+    starts_of_quotes = [start for start, _ in inside]
+    turns: list[tuple[int, int, int, int, str]] = []
+    for p_start, p_end in paragraphs:
+        match = _LABEL.match(text, p_start, p_end)
+        if match is None or _within(inside, starts_of_quotes, match.start()):
+            continue
+        label = " ".join(match.group(1).split())
+        turns.append((match.end(), p_end, match.start(1), match.end(1), label))
+    counts = Counter(label for *_, label in turns)
+    return {
+        start: (end, label_start, label_end)
+        for start, end, label_start, label_end, label in turns
+        if counts[label] >= 2 and end - start >= 2
+    }
+
+
+def _labelled(text: str, start: int, label: tuple[int, int, int], names: _Names) -> FoundQuote:
+    """A transcript turn is its label's words: a person named by the label speaks (in
+    full, as the article names him); an outlet or a role (``Голос Америки``, ``Вопрос``)
+    is the interviewer, whom the library does not count as a speaker."""
+    end, label_start, label_end = label
+    person = next(
+        (e for e in names.within(label_start, label_end) if e.type == "PER" and e.end <= label_end),
+        None,
+    )
+    if person is None:
+        return FoundQuote(start, end)
+    return FoundQuote(start, end, person.canonical, None, person.start, person.end)
 
 
 def _within(spans: list[tuple[int, int]], starts: list[int], index: int) -> bool:
@@ -472,6 +531,11 @@ class _Names:
         return min(spellings, key=lambda name: (len(name), spellings.index(name)))
 
 
+def _gerund(cue: str) -> bool:
+    """``назвав``, ``заявив``, ``подчеркнув``: the cue verbs ending in -в are gerunds."""
+    return cue.lower().endswith("в")
+
+
 def _pick(entities: list[Entity]) -> Entity | None:
     for kind in _SPEAKER_TYPES:
         for entity in entities:
@@ -512,14 +576,30 @@ def _fold(name: str) -> str:
 
 def _feminine(name: str) -> bool:
     """A Russian name is a woman's when its first name ends in -а/-я (Ольга Ковех, Алла
-    Бут; not Илья, Никита), or, given alone, when the surname does (Захарова)."""
+    Бут; not Илья, Никита) or the dictionary knows it as a woman's (Любовь, Нинель,
+    Пегги, Нэнси), or, given alone, when the surname does (Захарова)."""
     words = name.split()
     if not words:
         return False
     if len(words) > 1:
         first = words[0].lower()
-        return first[-1:] in "ая" and first not in _MEN_IN_A
+        if first[-1:] in "ая":
+            return first not in _MEN_IN_A
+        return _womans_first_name(first)
     return words[-1][-1:] in "аяАЯ"
+
+
+@lru_cache(maxsize=4096)
+def _womans_first_name(word: str) -> bool:
+    """Whether pymorphy3 reads a first name not ending in -а/-я as a woman's."""
+    from ossetia_reader.core.enrich.russian.morph import _analyzer
+
+    weight = {"femn": 0.0, "masc": 0.0}
+    for parse in _analyzer().parse(word):
+        gender = str(parse.tag.gender)
+        if "Name" in parse.tag and gender in weight:
+            weight[gender] += parse.score
+    return weight["femn"] > weight["masc"]
 
 
 _MEN_IN_A = frozenset(
@@ -745,7 +825,9 @@ def _speaker(
             # ``Мария написала жалобу, чиновники пообещали продолжить «…»``: the verb
             # nearest the quote, in its own clause, says who spoke.
             comma = clause.rfind(",", cues[-2].end(), cues[-1].start())
-            if comma >= 0:
+            # A gerund shares its subject with the verb before it: ``рассказал в своем
+            # твиттере Сергей Собянин, отметив, что …``.
+            if comma >= 0 and not _gerund(cues[-1].group()):
                 return _speaker(text, lower + comma + 1, upper, names, found, first=False)
     if first:
         # Not a name in brackets: ``— пишет автор письма (его опубликовало «Эхо Москвы»)``.
@@ -758,7 +840,10 @@ def _speaker(
         # The speaker is the subject of the verb: named before it ("Аузан добавил, что
         # Капков …"), else after it.
         verb_at = lower + cue_match.start() if cue_match else upper
-        entity = names.last(lower, verb_at, subject=_ORG_ONLY)
+        # A gerund's subject is the sentence's, in the nominative: ``Кан также осудил визит
+        # … Дмитрия Медведева, назвав его «…»`` is Кан's.
+        gerund = cue_match is not None and _gerund(cue_match.group())
+        entity = names.last(lower, verb_at, subject=True if gerund else _ORG_ONLY)
         if entity is not None and _REPORTED_LINK.search(text, lower, entity.start):
             # ``объявила, что ИНН — не печать Антихриста, и призвала``: a name inside what
             # was reported is not who spoke.
