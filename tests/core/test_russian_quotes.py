@@ -434,3 +434,121 @@ def test_officials_as_a_group_are_no_one_person(enrich: Enrich) -> None:
 def test_quotes_strung_through_one_unnamed_sentence(enrich: Enrich) -> None:
     text = "Пользователи в соцсетях называли фонтан «китчем» и «трешем»."
     assert [quote for quote, _ in quotes_of(enrich, text)] == ["«китчем»", "«трешем»"]
+
+
+# -- agency news (factRuEval-2016 dev, even documents: development data, session 4) ----------
+
+
+def test_a_transcript_with_speaker_labels(enrich: Enrich) -> None:
+    # Answers go to the person the label names; the outlet's questions to no one.
+    text = (
+        "Об этом сказал лидер Меджлиса Мустафа Джемилев.\n\n"
+        "Голос Америки: И какова была реакция господина Эрдогана? Он проявил "
+        "заинтересованность?\n\n"
+        "Мустафа Джемилев: Положительная была реакция! Он сказал, что будет поднимать этот "
+        "вопрос.\n\n"
+        "Голос Америки: Спасибо за интервью!\n\n"
+        "Мустафа Джемилев: Спасибо вам."
+    )
+    found = quotes_of(enrich, text)
+    assert [speaker for _, speaker in found] == [None, "Мустафа Джемилев", None, "Мустафа Джемилев"]
+    assert found[1][0].startswith("Положительная была реакция!")
+
+
+def test_one_label_line_is_no_transcript(enrich: Enrich) -> None:
+    text = "Фото: Сергей Бобылев. Министр заявил, что решение принято."
+    assert quotes_of(enrich, text) == []
+
+
+def test_an_initial_does_not_end_the_sentence(enrich: Enrich) -> None:
+    text = (
+        "Министр финансов РФ Алексей Кудрин сообщил, что правительство одобрило проект. "
+        "Как сообщил А. Кудрин, «предусматривается введение обязательной госрегистрации "
+        "предельных отпускных цен производителей»."
+    )
+    assert quotes_of(enrich, text)[0][1] == "Алексей Кудрин"
+
+
+def test_a_gerund_speaks_for_the_subject_of_the_sentence(enrich: Enrich) -> None:
+    text = (
+        "Премьер-министр Японии Наото Кан выступил на митинге. Кан также осудил визит на "
+        "острова президента России Дмитрия Медведева в ноябре прошлого года, назвав его "
+        "«непростительным оскорблением»."
+    )
+    assert quotes_of(enrich, text) == [("«непростительным оскорблением»", "Наото Кан")]
+
+
+def test_the_writers_reminder_is_not_a_reported_clause(enrich: Enrich) -> None:
+    # "Напомним, что …" is the writer's; the name after it is still the verb's subject.
+    text = (
+        "Напомним также, что после поездки Дмитрия Медведева на Курилы премьер-министр "
+        "Японии Наото Кан заявил, что этот визит «вызывает сожаление»."
+    )
+    assert quotes_of(enrich, text) == [("«вызывает сожаление»", "Наото Кан")]
+
+
+def test_a_pronoun_keeps_to_the_speaker_just_quoted(enrich: Enrich) -> None:
+    text = (
+        "«Особенно печально, что японское правительство финансирует эти организации», — "
+        "заявил Сергей Лавров. Он напомнил, что высказывания Наото Кана носят "
+        "недипломатический характер. Однако он подчеркнул, что к территориальному вопросу "
+        "надо подходить «на основе безусловного признания итогов Второй мировой войны»."
+    )
+    assert [speaker for _, speaker in quotes_of(enrich, text)] == ["Сергей Лавров"] * 2
+
+
+def test_an_attribution_naming_its_listener_inside_the_quote(enrich: Enrich) -> None:
+    text = (
+        "Юрист ФБК Любовь Соболь это отрицает. «Когда я прочитала об этом в первый раз, это "
+        "было смешно, — рассказала она «Медузе». — Но сейчас это уже комично»."
+    )
+    assert quotes_of(enrich, text)[0][1] == "Любовь Соболь"
+
+
+def test_a_woman_whose_first_name_ends_in_a_soft_sign(enrich: Enrich) -> None:
+    text = (
+        "Любовь Соболь рассказала, что сотрудники ФБК не проверяли заявления Натальи "
+        "Шиловой, поскольку, по ее словам, видео «не являлось расследованием»."
+    )
+    assert quotes_of(enrich, text) == [("«не являлось расследованием»", "Любовь Соболь")]
+
+
+def test_an_interrupted_quote_with_a_dash_inside_its_first_part(enrich: Enrich) -> None:
+    text = (
+        "Алла Бут надеется увидеть мужа в суде. «Мы не виделись с 15 ноября и планируем все "
+        "вместе, втроём — с дочкой и мамой Виктора, — прийти в суд, — сказала она. — По "
+        "крайней мере пока нам никто этого не запрещал»."
+    )
+    assert quotes_of(enrich, text)[0][1] == "Алла Бут"
+
+
+def test_hyphens_standing_for_dashes_around_the_attribution(enrich: Enrich) -> None:
+    text = (
+        "«Японское правительство, очевидно, решило не отставать, - заявил Сергей Лавров. - "
+        "Особенно печально и прискорбно»."
+    )
+    assert quotes_of(enrich, text)[0][1] == "Сергей Лавров"
+
+
+def test_the_next_paragraph_signs_the_quote(enrich: Enrich) -> None:
+    text = (
+        "«Изменений у нас не будет. Мы будем работать, как и раньше...»\n\n"
+        "заявил после инагурации Рамзан Кадыров. Эти слова внушают оптимизм."
+    )
+    assert quotes_of(enrich, text)[0][1] == "Рамзан Кадыров"
+
+
+def test_any_verb_between_the_dash_and_a_name(enrich: Enrich) -> None:
+    text = (
+        "Архитектор Ираклий Лолашвили голосовал за вступление в НАТО. «Грузия и Россия "
+        "должны развивать отношения на новой основе равенства», — прогнозирует Лолашвили."
+    )
+    assert quotes_of(enrich, text)[0][1] == "Ираклий Лолашвили"
+
+
+def test_a_comma_alone_before_the_verb(enrich: Enrich) -> None:
+    text = (
+        "Сегодня бундестренер Юрген Клинсман назвал Йенса Лемана первым вратарём. «Это было самое "
+        "тяжёлое решение на посту главного тренера сборной», сказал Клинсман."
+    )
+    assert quotes_of(enrich, text)[0][1] == "Юрген Клинсман"

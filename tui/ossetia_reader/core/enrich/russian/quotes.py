@@ -163,6 +163,7 @@ def find(text: str, entities: Sequence[Entity] = ()) -> list[FoundQuote]:
             continue
         if kind == "dash" and _byline(text, start, end, names, found):
             continue
+        quote: FoundQuote | None
         if kind == "label":
             quote = _labelled(text, start, labels[start], names)
         else:
@@ -523,6 +524,16 @@ class _Names:
                 stem(e.canonical.split()[0]): e.start for e in matching if e.start < index
             }
             first = max(counts, key=lambda name: (counts[name], last_before.get(name, -1)))
+        elif _INITIAL.fullmatch(words[0]):
+            # ``А. Кудрин`` is the ``Алексей Кудрин`` the article named in full.
+            initial = words[0][0].lower()
+            given = {
+                stem(e.canonical.split()[0])
+                for e in matching
+                if not _INITIAL.fullmatch(e.canonical.split()[0])
+            }
+            full = [name for name in given if name[:1].lower() == initial]
+            first = full[0] if len(full) == 1 else stem(words[0])
         else:
             first = stem(words[0])
         spellings = [e.canonical for e in matching if stem(e.canonical.split()[0]) == first]
@@ -531,9 +542,47 @@ class _Names:
         return min(spellings, key=lambda name: (len(name), spellings.index(name)))
 
 
+def _reported_before(text: str, lower: int, index: int) -> bool:
+    """A cue verb and ``что`` before ``index``: what follows is the reported clause
+    (``объявила, что ИНН …``); the writer's own ``Напомним, что …`` reports nothing."""
+    link = _REPORTED_LINK.search(text, lower, index)
+    if link is None:
+        return False
+    verbs = (_CUE.search(text, lower, link.start()), _VERB_SHAPED.search(text, lower, link.start()))
+    return any(verb is not None for verb in verbs)
+
+
+def _the_speaker_meant(
+    names: _Names, found: list[FoundQuote], index: int, feminine: bool | None
+) -> Entity | FoundQuote | None:
+    """The person ``он``/``она``/``по его словам`` at ``index`` means. News keeps to its
+    speaker: the one just quoted, when the pronoun fits and no other person of that gender
+    has been named as a subject since (``«…», — заявил Сергей Лавров. … Однако он
+    подчеркнул …``, with ``высказывания Наото Кана`` between); else the last person of
+    that gender named before, subjects first."""
+    person = names.person_before(index, feminine)
+    previous = found[-1] if found else None
+    if (
+        previous is not None
+        and previous.speaker
+        and previous.speaker[:1].isupper()
+        and previous.speaker_start is not None
+        and index - previous.end <= 800
+        and (feminine is None or _feminine(previous.speaker) == feminine)
+        and (person is None or names.at(previous.speaker_start) is not None)
+    ):
+        subject = names.subject_before(index, feminine)
+        if subject is None or subject.start < previous.end:
+            return previous
+    return person
+
+
 def _gerund(cue: str) -> bool:
     """``назвав``, ``заявив``, ``подчеркнув``: the cue verbs ending in -в are gerunds."""
     return cue.lower().endswith("в")
+
+
+_INITIAL = re.compile(r"[А-ЯЁA-Z]\.")
 
 
 def _pick(entities: list[Entity]) -> Entity | None:
@@ -817,7 +866,7 @@ def _speaker(
     cue_match = _CUE.search(clause) or intro
     cue = cue_match.group() if cue_match else None
     if not first:
-        said = _pronoun_said(text, lower, clause, names)
+        said = _pronoun_said(text, lower, clause, names, found)
         if said is not None:
             return said
         cues = list(_CUE.finditer(clause))
@@ -844,7 +893,7 @@ def _speaker(
         # … Дмитрия Медведева, назвав его «…»`` is Кан's.
         gerund = cue_match is not None and _gerund(cue_match.group())
         entity = names.last(lower, verb_at, subject=True if gerund else _ORG_ONLY)
-        if entity is not None and _REPORTED_LINK.search(text, lower, entity.start):
+        if entity is not None and _reported_before(text, lower, entity.start):
             # ``объявила, что ИНН — не печать Антихриста, и призвала``: a name inside what
             # was reported is not who spoke.
             entity = None
@@ -904,7 +953,10 @@ def _speaker(
         return entity.canonical, cue, entity.start, entity.end
     if pronoun is not None:
         word = pronoun.group().lower()
-        person = names.person_before(lower, None if word == "они" else word == "она")
+        meant = _the_speaker_meant(names, found, lower, None if word == "они" else word == "она")
+        if isinstance(meant, FoundQuote):
+            return meant.speaker, cue, meant.speaker_start, meant.speaker_end
+        person = meant
         source = _unnamed_source(text, person.end if person else lower - 300, lower)
         if source is not None:
             return source, cue, None, None
@@ -1123,7 +1175,9 @@ def _woman_after_verb(
     return None
 
 
-def _pronoun_said(text: str, lower: int, clause: str, names: _Names) -> Attribution | None:
+def _pronoun_said(
+    text: str, lower: int, clause: str, names: _Names, found: list[FoundQuote]
+) -> Attribution | None:
     """``Как рассказывал Стерлигов, когда его освободили, она сказала: «…»``: the verb
     nearest the quote, with a pronoun for its subject, says who spoke."""
     cues = list(_CUE.finditer(clause))
@@ -1134,10 +1188,13 @@ def _pronoun_said(text: str, lower: int, clause: str, names: _Names) -> Attribut
     if pronoun is None:
         return None
     word = pronoun.group(1).lower()
-    person = names.person_before(lower + pronoun.start(), None if word == "они" else word == "она")
-    if person is None:
+    at = lower + pronoun.start()
+    meant = _the_speaker_meant(names, found, at, None if word == "они" else word == "она")
+    if isinstance(meant, FoundQuote):
+        return meant.speaker, last.group(), meant.speaker_start, meant.speaker_end
+    if meant is None:
         return None
-    return person.canonical, last.group(), person.start, person.end
+    return meant.canonical, last.group(), meant.start, meant.end
 
 
 def _after(text: str, end: int, names: _Names, found: list[FoundQuote]) -> Attribution | None:
@@ -1147,23 +1204,44 @@ def _after(text: str, end: int, names: _Names, found: list[FoundQuote]) -> Attri
         text, end
     )
     if match is None:
-        comma = re.compile(r",[ \u00a0]*").match(text, end)
+        # ``«…», сказал Клинсман``, and a quote's own paragraph signed by the next one
+        # (``«…»⏎⏎заявил после инаугурации Рамзан Кадыров.``): the verb comes first.
+        comma = re.compile(r"[,.]?[ \u00a0]*\n\s*(?=[а-яё])|,[ \u00a0]*").match(text, end)
         if comma is None:
             return None
         match = comma
     clause_end = _clause_end(text, match.end())
     clause = text[match.end() : clause_end]
-    if not _CUE.search(clause):
+    if not _CUE.search(clause) and not _verb_then_name(text, match.end(), clause_end, names):
         # No verb: only a name signing the quote (``«…», — Дмитрий Песков.``), not a
         # sentence going on (``— действительно работал в Совете министров``).
         signer = names.first(match.end(), clause_end)
         if signer is None or signer.start > match.end() + 1 or len(clause.split()) > 12:
             return None
-    if match.group().strip() == "," and not _CUE.match(clause):
+    plain = match.group().strip(" \u00a0") in (",", ".") or "\n" in match.group()
+    if plain and not _CUE.match(clause):
         return None  # a plain comma continues the sentence: not an attribution
     if _CONJUNCTION.match(clause):
         return None  # «…», — а потом попросил прощения: the sentence goes on
     return _speaker(text, match.end(), clause_end, names, found, first=True)
+
+
+# A word shaped like a verb in the past or present (``прогнозирует``, ``парирует``,
+# ``резюмировала``): after a quote and a dash, with a name right after it, it attributes
+# the quote whatever the verb (``«…», — прогнозирует Лолашвили``).
+_VERB_SHAPED = re.compile(
+    r"(?<![\w-])[а-яё]{3,}(?:ал|ял|ил|ел|ул|ла|ли|лся|лась|ет|ит|ут|ют|ат|ят|ется|ится|ются|ятся)"
+    r"(?![\w-])"
+)
+
+
+def _verb_then_name(text: str, start: int, end: int, names: _Names) -> bool:
+    """``— прогнозирует Лолашвили``: a verb-shaped word, then a person."""
+    verb = _VERB_SHAPED.match(text, start, end)
+    if verb is None:
+        return False
+    person = names.first(verb.end(), end, subject=True)
+    return person is not None and person.type == "PER" and person.start - verb.end() <= 2
 
 
 # The next sentence names the speaker: «…». Так отвечал губернатор Николай Меркушкин.
@@ -1260,7 +1338,12 @@ def _inner_attribution(
     text: str, start: int, end: int, names: _Names, found: list[FoundQuote]
 ) -> FoundQuote | None:
     """``«Первое, — сказал Песков. — Второе»``: the attribution is inside the marks."""
-    pattern = re.compile(r"[,!?…][ \u00a0]*[—–][ \u00a0]*([^—–«»]{2,200}?)[.,:][ \u00a0]*[—–]")
+    # The clause may name its listener in guillemets (``— рассказала она «Медузе». —``);
+    # some feeds type the dashes as hyphens between spaces.
+    pattern = re.compile(
+        r"[,!?…](?:[ \u00a0]*[—–]|[ \u00a0]+-)[ \u00a0]*((?:[^—–«»]|«[^«»]{1,40}»){2,200}?)"
+        r"(?=[.,:](?:[ \u00a0]*[—–]|[ \u00a0]+-[ \u00a0]))"  # not consumed: «…, — а, — сказал он. —
+    )
     for match in pattern.finditer(text, start, end):
         clause_start, clause_end = match.span(1)
         if _CUE.search(text, clause_start, clause_end) is None:
