@@ -69,9 +69,11 @@ _SMALL_VOCABULARY = 30_000
 def varint_encode(values: np.ndarray) -> np.ndarray:
     """LEB128-encode non-negative integers, vectorised.
 
-    Done ``_VARINT_CHUNK`` values at a time: the vectorised form needs some
-    40 bytes of temporaries per value, which for the positions of 100,000
-    articles (~20 million) was the build's peak memory.
+    Byte by byte: every value gets its low seven bits at its first byte, the
+    values that need a second byte get the next seven there, and so on. Most
+    values here (position gaps, counts) take one byte, so each further step
+    touches only the few that are left; done ``_VARINT_CHUNK`` values at a
+    time so that the temporaries stay small at 100,000 articles.
     """
     if values.size <= _VARINT_CHUNK:
         return _varint_encode(values)
@@ -86,16 +88,29 @@ _VARINT_CHUNK = 1 << 20
 
 
 def _varint_encode(values: np.ndarray) -> np.ndarray:
+    if not values.size:
+        return np.empty(0, dtype=np.uint8)
+    if int(values.max()) < 128:  # one byte each: the bytes are the values
+        return values.astype(np.uint8)
     v = values.astype(np.uint64)
-    nbytes = np.ones(v.shape, dtype=np.int64)
-    for bits in (7, 14, 21, 28, 35, 42):
-        nbytes += v >= (1 << bits)
-    total = int(nbytes.sum())
-    which = np.repeat(np.arange(v.size), nbytes)
-    step = np.arange(total) - np.repeat(np.cumsum(nbytes) - nbytes, nbytes)
-    out = ((v[which] >> (7 * step).astype(np.uint64)) & np.uint64(127)).astype(np.uint8)
-    out[step < nbytes[which] - 1] |= 128
-    return out
+    nbytes = varint_lengths(v)
+    ends = np.cumsum(nbytes, dtype=np.int64)
+    out = np.empty(int(ends[-1]), dtype=np.uint8)
+    at = ends - nbytes  # where each value's next byte goes
+    more = nbytes > 1
+    low = (v & np.uint64(127)).astype(np.uint8)
+    low[more] |= 128
+    out[at] = low
+    while True:
+        # Only the values that still have bytes to write, shrinking each step.
+        keep = np.flatnonzero(more)
+        if not keep.size:
+            return out
+        v, nbytes, at = v[keep] >> np.uint64(7), nbytes[keep] - 1, at[keep] + 1
+        more = nbytes > 1
+        low = (v & np.uint64(127)).astype(np.uint8)
+        low[more] |= 128
+        out[at] = low
 
 
 def varint_lengths(values: np.ndarray) -> np.ndarray:
