@@ -16,7 +16,16 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ossetia_reader.core.article import Entity
-from ossetia_reader.core.enrich.russian.morph import known, nominative, singular_nominative
+from ossetia_reader.core.enrich.russian.morph import (
+    Hint,
+    first_name_gender,
+    given_name,
+    known,
+    nominative,
+    singular_nominative,
+    surname_readings,
+    verb_reading,
+)
 from ossetia_reader.core.enrich.russian.stems import stem
 
 Span = tuple[int, int, str]
@@ -29,7 +38,9 @@ def build_entities(text: str, spans: Sequence[Span]) -> tuple[Entity, ...]:
     """Entities from raw spans: trimmed, de-overlapped, in the nominative, linked."""
     entities: list[Entity] = []
     last_end = -1
-    fixed = _unchanging(text, [s for s in spans if s[2] == "PER"])
+    people = [s for s in spans if s[2] == "PER"]
+    fixed = _unchanging(text, people)
+    hints = _hints(text, people)
     for raw_start, raw_end, label in sorted(spans):
         if label not in LABELS:
             continue
@@ -39,10 +50,106 @@ def build_entities(text: str, spans: Sequence[Span]) -> tuple[Entity, ...]:
         surface = text[start:end]
         # Editorial brackets ("[Владимиру] Путину") are not part of the name.
         clean = surface.replace("[", "").replace("]", "")
-        canonical = nominative(clean, label, text[max(0, start - 6) : start], fixed)
+        hint = hints.get((raw_start, raw_end), (None, None)) if label == "PER" else (None, None)
+        canonical = nominative(clean, label, text[max(0, start - 6) : start], fixed, hint)
         entities.append(Entity(start, end, surface, label, canonical))
         last_end = end
     return tuple(link(unify(entities)))
+
+
+# Verbs of speech that put the name right after them in the nominative (``— сказала
+# Яна Мандрыкина``, ``— говорит Яна Мандрыкина``): their subject follows them in
+# attributions, and none takes a person as a direct object (``спросить`` does).
+_SPEECH = frozenset(
+    {
+        "сказать", "заявить", "заявлять", "говорить", "рассказать", "рассказывать",
+        "отметить", "отмечать", "добавить", "добавлять", "пояснить", "пояснять",
+        "уточнить", "уточнять", "признаться", "признаваться", "написать", "писать",
+        "сообщить", "сообщать", "ответить", "отвечать", "объяснить", "объяснять",
+        "подчеркнуть", "подчёркивать", "подчеркивать", "вспоминать", "вспомнить",
+        "продолжать", "продолжить", "считать", "заметить", "замечать", "уверять",
+        "утверждать", "возразить", "возражать", "жаловаться", "пожаловаться", "признать",
+        "признавать", "комментировать", "прокомментировать", "рассуждать", "настаивать",
+        "оправдываться",
+    }
+)  # fmt: skip
+_WORD_BEFORE = re.compile(r"([а-яё]+)[ \u00a0]+$")
+_WORD_AFTER = re.compile(r"[ \u00a0]+([а-яё]+)")
+
+
+def _hints(text: str, people: Sequence[Span]) -> dict[tuple[int, int], Hint]:
+    """The case and gender the article shows for each person mention (``nominative``
+    decides between equally good readings with them).
+
+    A mention right after a verb of speech, or right before a verb in the past
+    singular (``Мандрыкина сказала``), is the verb's subject: nominative, and the
+    past tense gives the gender. Beyond that, the article's other mentions of the
+    same person show the gender when they all agree: forms only one gender has
+    (``Раковой``, ``Калининым``), first names (``Лидия``), verbs. A surname seen
+    with both (a husband and wife) gives no gender, and where two first names share
+    a surname (``Михаил`` and ``Алина Арутюнова``), a full name takes only its own
+    mentions' evidence.
+    """
+    own: dict[tuple[int, int], Hint] = {}
+    # Gender evidence per (first-name stem, surname stem) of full names, and per
+    # surname stem of surnames written alone; first-name stems seen per surname.
+    full: dict[tuple[str, str], set[str]] = {}
+    alone: dict[str, set[str]] = {}
+    firsts: dict[str, set[str]] = {}
+    keys: dict[tuple[int, int], tuple[str, str]] = {}
+    for start, end, _ in people:
+        words = _CAPITALISED.findall(text[start:end])
+        if not words:
+            continue
+        hint = _verb_hint(text, start, end)
+        own[(start, end)] = hint
+        first = stem(words[0]) if len(words) > 1 else ""
+        keys[(start, end)] = (first, stem(words[-1]))
+        genders = {gender for _, gender, _ in surname_readings(words[-1])}
+        if len(words) > 1:
+            firsts.setdefault(stem(words[-1]), set()).add(first)
+            genders = genders if len(genders) == 1 else first_name_gender(words[0])
+        elif len(genders) != 1:
+            genders = set()
+        if hint[1] is not None:
+            genders = {hint[1]}
+        if len(genders) == 1:
+            if first:
+                full.setdefault((first, stem(words[-1])), set()).update(genders)
+            else:
+                alone.setdefault(stem(words[-1]), set()).update(genders)
+    hints: dict[tuple[int, int], Hint] = {}
+    for span, (case, gender) in own.items():
+        first, last = keys[span]
+        named = firsts.get(last, set())
+        if first:
+            # Another first name with this surname (a wife, a brother): the surname
+            # alone may be theirs, so only this full name's own mentions count.
+            own_surname = alone.get(last, set()) if named == {first} else set()
+            seen = full.get((first, last), set()) | own_surname
+        else:
+            seen = alone.get(last, set()).union(*(full.get((f, last), set()) for f in named))
+        if gender is None and len(seen) == 1:
+            gender = next(iter(seen))
+        hints[span] = (case, gender)
+    return hints
+
+
+def _verb_hint(text: str, start: int, end: int) -> Hint:
+    """(nominative, gender of the verb) for a mention that is a speech verb's subject."""
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if before is not None:
+        verb = verb_reading(before.group(1))
+        if verb is not None and verb[0] in _SPEECH:
+            return ("nomn", verb[1])
+    after = _WORD_AFTER.match(text, end)
+    if after is not None:
+        verb = verb_reading(after.group(1))
+        # Past tense only: a present-tense verb may follow a genitive (``Фамилия
+        # Шокиной упоминается``); the past tense's gender must then agree too.
+        if verb is not None and verb[1] is not None:
+            return ("nomn", verb[1])
+    return (None, None)
 
 
 _CAPITALISED = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)*(?![\w-])")
@@ -67,6 +174,7 @@ def _unchanging(text: str, people: Sequence[Span]) -> frozenset[str]:
         word
         for word in names
         if not known(word)
+        and not surname_readings(word)
         and (
             (word[-1] in _NEVER_AN_ENDING and not word.endswith("ии"))
             or (
@@ -83,7 +191,8 @@ def _unchanging(text: str, people: Sequence[Span]) -> frozenset[str]:
 _INDECLINABLE_ENDINGS = frozenset("иеоуюэ")
 # -и, -о, -э end no case form of a name the dictionary does not know (its guesses
 # read Сэйдзи as a form of "Сэйдзь"): such a word is as written even when seen once;
-# but -ии is the genitive of a name in -ия (Веры Шенгелии: Шенгелия).
+# but -ии is the genitive of a name in -ия (Веры Шенгелии: Шенгелия). A word with a
+# Russian surname's ending (Туровского, Поклонскую) is declined, however often seen.
 _NEVER_AN_ENDING = frozenset("иоэ")
 
 
@@ -162,11 +271,21 @@ def _singular(name: str) -> bool:
 
 
 def link(entities: Sequence[Entity]) -> list[Entity]:
-    """A one-word person mention takes the one full name in the article with its stem."""
+    """A one-word person mention takes the full name in the article with its stem.
+
+    When several full names share the surname (``Сергей Цивилев`` and his brother
+    ``Валерий Цивилев``), a surname alone takes the one of its gender (``Раковой``
+    is a woman) if only one fits, else the one the article is about: named first
+    and in full at least twice as often as any other. Otherwise it stays a surname.
+    A name with initials (``Р. В. Охлопкова``) takes the one full name of that
+    surname whose first name has the initial.
+    """
     full: dict[str, dict[str, Entity]] = {}
+    count: Counter[str] = Counter()
     for entity in entities:
         words = entity.canonical.split()
-        if entity.type == "PER" and len(words) > 1:
+        if entity.type == "PER" and len(words) > 1 and not _initials(words):
+            count[entity.canonical] += 1
             for word in words:
                 full.setdefault(stem(word), {}).setdefault(entity.canonical, entity)
     linked = []
@@ -175,7 +294,48 @@ def link(entities: Sequence[Entity]) -> list[Entity]:
         if entity.type == "PER" and len(words) == 1:
             # Either the nominative or the surface: the analyser may misread a rare surname.
             options = full.get(stem(words[0])) or full.get(stem(entity.text)) or {}
+            target = _one_of(entity.text, options, count)
+            if target is not None:
+                entity = replace(entity, canonical=target)
+        elif entity.type == "PER" and len(words) > 1 and _initials(words):
+            options = {
+                name: first
+                for name, first in full.get(stem(words[-1]), {}).items()
+                if name.split()[0][:1] == words[0][:1]
+            }
             if len(options) == 1:
                 entity = replace(entity, canonical=next(iter(options)))
         linked.append(entity)
     return linked
+
+
+_FAMILY = re.compile(r"(?:ов|ев|ёв|ин|ын)(?:ы|ых|ыми)$|(?:ск|цк)(?:ие|их|ими)$")
+
+
+def _initials(words: Sequence[str]) -> bool:
+    """Whether every word but the last is an initial (``Р.``, ``В.``)."""
+    return all(re.fullmatch(r"[А-ЯЁA-Z]\.", word) for word in words[:-1])
+
+
+def _one_of(surface: str, options: dict[str, Entity], count: Counter[str]) -> str | None:
+    """The full name a surname alone stands for, among ``options`` (see ``link``)."""
+    if _FAMILY.search(surface):
+        return None  # ``Цивилевы``, ``Задориных``: a family, not one of its members
+    if options and not given_name(surface):  # ``Марине`` is Марина, not a man Марин
+        genders = {gender for _, gender, _ in surname_readings(surface)}
+        if len(genders) == 1:
+            options = {
+                name: first
+                for name, first in options.items()
+                if genders & {g for c, g, _ in surname_readings(name.split()[-1]) if c == "nomn"}
+            }
+    if len(options) == 1:
+        return next(iter(options))
+    if len(options) < 2:
+        return None
+    ranked = sorted(options, key=lambda name: count[name], reverse=True)
+    top, second = ranked[0], ranked[1]
+    earliest = min(options, key=lambda name: options[name].start)
+    if count[top] >= 3 and count[top] >= 2 * count[second] and top == earliest:
+        return top
+    return None

@@ -18,8 +18,12 @@ from __future__ import annotations
 
 import re
 import threading
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
+
+# The case and gender an article shows a mention of a person has, each None if unknown.
+Hint = tuple[str | None, str | None]
 
 _CYRILLIC_WORD = re.compile(r"^[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*$")
 _ABBREVIATION = re.compile(r"^([А-ЯЁ]{2,})([а-яё]{1,3})$")
@@ -44,17 +48,26 @@ def _analyzer() -> Any:
         return _analyzers[0]
 
 
-def nominative(name: str, label: str, before: str = "", fixed: frozenset[str] = frozenset()) -> str:
+def nominative(
+    name: str,
+    label: str,
+    before: str = "",
+    fixed: frozenset[str] = frozenset(),
+    hint: Hint = (None, None),
+) -> str:
     """``name`` (a PER, LOC or ORG mention) in the nominative; ``before`` is the text
     just before it in the article (a preposition tells the case of unknown names);
     ``fixed``: words of a person's name the article shows never change (foreign
-    names such as Пелоси, Маэхара), kept as written.
+    names such as Пелоси, Маэхара), kept as written; ``hint``: the case and gender
+    the article shows a person's mention has, where it shows them (``— сказала Яна
+    Мандрыкина``: nominative, feminine), which decide between readings that fit the
+    words equally well (``Яна`` is a woman's nominative or a man's genitive).
 
     Never raises: a name the analyser cannot handle is returned as written.
     """
     try:
         locative = _LOCATIVE.search(before) is not None
-        return _nominative(" ".join(name.split()), label, locative, fixed)
+        return _nominative(" ".join(name.split()), label, locative, fixed, hint)
     except Exception:  # an odd word must never stop enrichment
         return name
 
@@ -72,6 +85,60 @@ def singular_nominative(word: str) -> bool:
     return not nominatives or any(p.tag.number != "plur" for p in nominatives)
 
 
+def given_name(word: str) -> bool:
+    """Whether the dictionary knows ``word`` as a first name or patronymic (``Сергей``,
+    ``Семёнович``, ``Ивану``); surnames, other words and words it only guesses at
+    (``Масляевой``) are not."""
+    if not _CYRILLIC_WORD.match(word):
+        return False
+    try:
+        morph = _analyzer()
+        if not morph.word_is_known(word.lower()):
+            return False
+        parses = morph.parse(word.lower())
+    except Exception:  # never let the analyser stop enrichment
+        return False
+    return any("Name" in p.tag or "Patr" in p.tag for p in parses)
+
+
+def first_name_gender(word: str) -> set[str]:
+    """The gender of a first name when the dictionary is sure of it (``Лидия``,
+    ``Сергея``; ``Анастасия`` though it may be a man's rare ``Анастасий`` in the
+    genitive); empty for names of either gender (``Яна``, ``Саша``) and other words."""
+    if not _CYRILLIC_WORD.match(word):
+        return set()
+    try:
+        morph = _analyzer()
+        if not morph.word_is_known(word.lower()):
+            return set()  # ``Ульви``: the analyser's guess is no evidence
+        names = [p for p in morph.parse(word.lower()) if "Name" in p.tag]
+    except Exception:  # never let the analyser stop enrichment
+        return set()
+    genders = {str(p.tag.gender) for p in names if p.tag.gender in ("masc", "femn")}
+    if len(genders) == 1:
+        return genders
+    if names and names[0].score >= 0.9 and names[0].tag.gender in ("masc", "femn"):
+        return {str(names[0].tag.gender)}
+    return set()
+
+
+def verb_reading(word: str) -> tuple[str, str | None] | None:
+    """``(lemma, gender)`` when ``word``'s likeliest reading is a finite verb in the
+    singular (gender for the past tense: ``сказала`` → ``сказать``, ``femn``;
+    ``говорит`` → ``говорить``, None); None for other words."""
+    try:
+        parses = _analyzer().parse(word.lower())
+    except Exception:  # never let the analyser stop enrichment
+        return None
+    if not parses or parses[0].tag.POS != "VERB" or parses[0].tag.number != "sing":
+        return None
+    tag = parses[0].tag
+    if tag.tense == "pres" or tag.tense == "futr":
+        return (parses[0].normal_form, None) if tag.person == "3per" else None
+    gender = str(tag.gender) if tag.gender in ("masc", "femn") else None
+    return (parses[0].normal_form, gender) if gender else None
+
+
 def known(word: str) -> bool:
     """Whether the dictionary knows ``word`` (in any case)."""
     try:
@@ -81,37 +148,51 @@ def known(word: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def _nominative(name: str, label: str, locative: bool, fixed: frozenset[str]) -> str:
+def _nominative(name: str, label: str, locative: bool, fixed: frozenset[str], hint: Hint) -> str:
     words = _TOKEN.findall(name)
     if not words or "«" in name or "»" in name:
         return name
     if label == "PER":
-        return " ".join(_person(words, fixed))
+        return " ".join(_person(words, fixed, hint))
     return " ".join(_phrase(words, label, locative))
 
 
-def _person(words: list[str], fixed: frozenset[str] = frozenset()) -> list[str]:
+def _person(
+    words: list[str], fixed: frozenset[str] = frozenset(), hint: Hint = (None, None)
+) -> list[str]:
     """All words of a person's name, in one agreed case and gender."""
     morph = _analyzer()
     options = [
-        word not in fixed and _inflectable(word) and morph.parse(word.lower()) for word in words
+        word not in fixed and _inflectable(word) and _readings(morph, word) for word in words
     ]
     # The case every word can be read in wins (Сергея Халюту: accusative, though
-    # Сергея alone is likelier genitive); then the gender the likeliest readings share.
-    best: tuple[int, float, str, str] | None = None
+    # Сергея alone is likelier genitive); then the case and gender the article shows
+    # (``hint``), if every word can be read so; then the gender the likeliest readings
+    # share. With a first name, its readings decide the case and gender; a surname
+    # alone keeps the analyser's own odds (``Путина`` is mostly a man's genitive).
+    given = any(parses and any(_is_given(p) for p in parses) for parses in options[:-1])
+    best: tuple[int, int, float, str, str] | None = None
     for case in _CASES:
         for gender in ("masc", "femn"):
             readable = 0
+            fits_all = True
             total = 0.0
             for parses in options:
                 if parses:
                     readable += any(p.tag.case == case and p.tag.number != "plur" for p in parses)
-                    scores = [_weight(p) for p in parses if _fits(p, case, gender)]
+                    scores = [_weight(p, given) for p in parses if _fits(p, case, gender)]
+                    fits_all = fits_all and bool(scores)
                     total += max(scores, default=-0.5)
-            if best is None or (readable, total) > best[:2]:
-                best = (readable, total, case, gender)
+            hinted = int(
+                hint != (None, None)
+                and fits_all
+                and hint[0] in (None, case)
+                and hint[1] in (None, gender)
+            )
+            if best is None or (readable, hinted, total) > best[:3]:
+                best = (readable, hinted, total, case, gender)
     assert best is not None
-    _, _, case, gender = best
+    _, _, _, case, gender = best
     result = []
     for index, (word, parses) in enumerate(zip(words, options, strict=True)):
         if len(words) == 3 and index == 1 and parses and any("Patr" in p.tag for p in parses):
@@ -231,9 +312,113 @@ def _inflectable(word: str) -> bool:
     )
 
 
-def _weight(parse: Any) -> float:
-    """A parse's score, tripled for a first name, surname or patronymic reading."""
+def _weight(parse: Any, given: bool = False) -> float:
+    """A parse's score, tripled for a first name, surname or patronymic reading.
+    Beside a first name (``given``), a surname reading counts the same in every case
+    and gender: how often the corpus saw ``Калинина`` as a man's genitive says
+    nothing about this article, while the first name's readings do (``Юлия`` is
+    mostly a woman's nominative)."""
+    if given and "Surn" in parse.tag:
+        return _SURNAME_WEIGHT
     return float(parse.score) * (3 if _is_name(parse) else 1)
+
+
+def _is_given(parse: Any) -> bool:
+    return "Name" in parse.tag or "Patr" in parse.tag
+
+
+_SURNAME_WEIGHT = 1.0
+
+
+@dataclass(frozen=True)
+class _SurnameTag:
+    """The grammemes of a surname reading made by rule (as pymorphy's tag answers them)."""
+
+    case: str
+    gender: str
+    number: str = "sing"
+    POS: str = "NOUN"
+
+    def __contains__(self, grammeme: object) -> bool:
+        return grammeme in ("Surn", self.case, self.gender, self.number)
+
+
+@dataclass(frozen=True)
+class _Form:
+    word: str
+
+
+@dataclass(frozen=True)
+class _SurnameReading:
+    """A reading of a Russian surname by its ending, which the dictionary may lack
+    (it reads ``Ракова`` as a man's genitive only, ``Раковой`` as the adjective
+    ``раковая``, ``Кибовского`` as an adjective)."""
+
+    tag: _SurnameTag
+    nominative: str
+    # Low: a reading the dictionary lacks wins only on the article's evidence or
+    # beside a first name (where every surname reading weighs the same).
+    score: float = 0.05
+
+    def inflect(self, grammemes: set[str]) -> _Form:
+        return _Form(self.nominative)
+
+
+# (ending, ((case, gender, nominative ending), ...)) after a base in -ов/-ев/-ёв/-ин/-ын,
+# and after a base in -ск/-цк. Longest endings first.
+_POSSESSIVE = (
+    ("ой", (("gent", "femn", "а"), ("datv", "femn", "а"), ("ablt", "femn", "а"),
+            ("loct", "femn", "а"))),
+    ("ым", (("ablt", "masc", ""),)),
+    ("а", (("nomn", "femn", "а"), ("gent", "masc", ""), ("accs", "masc", ""))),
+    ("у", (("accs", "femn", "а"), ("datv", "masc", ""))),
+    ("е", (("loct", "masc", ""),)),
+    ("", (("nomn", "masc", ""),)),
+)  # fmt: skip
+_ADJECTIVAL = (
+    ("ого", (("gent", "masc", "ий"), ("accs", "masc", "ий"))),
+    ("ому", (("datv", "masc", "ий"),)),
+    ("ий", (("nomn", "masc", "ий"),)),
+    ("им", (("ablt", "masc", "ий"),)),
+    ("ом", (("loct", "masc", "ий"),)),
+    ("ая", (("nomn", "femn", "ая"),)),
+    ("ой", (("gent", "femn", "ая"), ("datv", "femn", "ая"), ("ablt", "femn", "ая"),
+            ("loct", "femn", "ая"))),
+    ("ую", (("accs", "femn", "ая"),)),
+)  # fmt: skip
+
+
+def surname_readings(word: str) -> list[tuple[str, str, str]]:
+    """``(case, gender, nominative)`` readings of ``word`` as a Russian surname by its
+    ending (``Ракова``: a woman's nominative ``Ракова`` or a man's genitive or
+    accusative ``Раков``); empty when it has no surname ending."""
+    lowered = word.lower()
+    for ending, readings in _POSSESSIVE:
+        base = lowered[: len(lowered) - len(ending)]
+        if lowered.endswith(ending) and len(base) >= 4 and base.endswith(_POSSESSIVE_BASES):
+            return [(case, gender, base + tail) for case, gender, tail in readings]
+    for ending, readings in _ADJECTIVAL:
+        base = lowered[: len(lowered) - len(ending)]
+        if lowered.endswith(ending) and len(base) >= 4 and base.endswith(("ск", "цк")):
+            return [(case, gender, base + tail) for case, gender, tail in readings]
+    return []
+
+
+_POSSESSIVE_BASES = ("ов", "ев", "ёв", "ин", "ын")
+
+
+def _readings(morph: Any, word: str) -> list[Any]:
+    """The analyser's readings of a word of a person's name, plus its readings as a
+    surname by ending where it has no first-name reading (a first name such as
+    ``Марина`` is not a surname ``Марин``) and the analyser lacks them."""
+    parses: list[Any] = list(morph.parse(word.lower()))
+    if any("Name" in p.tag or "Patr" in p.tag for p in parses):
+        return parses
+    have = {(p.tag.case, str(p.tag.gender)) for p in parses if "Surn" in p.tag}
+    for case, gender, form in surname_readings(word):
+        if (case, gender) not in have:
+            parses.append(_SurnameReading(_SurnameTag(case, gender), form))
+    return parses
 
 
 def _is_name(parse: Any) -> bool:

@@ -33,7 +33,7 @@ import re
 from bisect import bisect_left
 from itertools import accumulate
 
-from ossetia_reader.core.enrich.russian.morph import common_word
+from ossetia_reader.core.enrich.russian.morph import common_word, given_name, surname_readings
 from ossetia_reader.core.enrich.russian.ner import load_russian_ner
 from ossetia_reader.core.enrich.russian.stems import stem
 
@@ -107,6 +107,13 @@ def _split(text: str, span: Span) -> list[Span]:
     if len(pieces) == 1 and label == "PER" and "," in surface:
         pieces = [piece.strip() for piece in surface.split(",")]
     if len(pieces) == 1:
+        words = surface.split(" ")
+        if label == "PER" and len(words) >= 3 and common_word(words[-1]):
+            # ``Кто такая Катерина Тихонова Дочерью Владимира…``: a heading without
+            # its full stop; the name ends before the common word.
+            return [(start, end - len(words[-1]) - 1, label)]
+        if label == "PER" and (pair := _two_surnames(surface)) is not None:
+            return [(start, start + pair, label), (start + pair + 1, end, label)]
         return [(start, end, label)]
     found: list[Span] = []
     cursor = start
@@ -120,10 +127,27 @@ def _split(text: str, span: Span) -> list[Span]:
     return found
 
 
+def _two_surnames(surface: str) -> int | None:
+    """Where a person span of two surnames in different cases splits (``вместе с
+    Калининым Крюков``: two people the model ran together), or None. Two words a
+    first name could begin, or that one case fits (``Ракова Анастасия``), stay one."""
+    words = surface.split(" ")
+    if len(words) != 2 or any(given_name(word) for word in words):
+        return None
+    cases = [{case for case, _, _ in surname_readings(word)} for word in words]
+    if all(cases) and not cases[0] & cases[1]:
+        return len(words[0])
+    return None
+
+
 def _join_departments(text: str, spans: list[Span]) -> list[Span]:
     """``ГУ`` + ``МВД`` is one organisation (a short all-capitals department code the
-    model tagged apart from the organisation right after it), and two person spans
-    with only a space between are one name (``Сергей Семёнович`` + ``Собянин``)."""
+    model tagged apart from the organisation right after it), and a first name (and
+    patronymic) + a lone surname with only a space between are one name (``Сергей
+    Семёнович`` + ``Собянин``). Two person spans that each hold a surname are two
+    people, as the model says: news writes a possessive genitive before a name
+    (``помощница Вячеслава Володина Лидия Барабанова``, ``пресс-секретарь Алексея
+    Навального Киры Ярмыш``, ``корреспондентом Андреем Колесниковым Цивилев``)."""
     joined: list[Span] = []
     for span in spans:
         if joined:
@@ -131,7 +155,12 @@ def _join_departments(text: str, spans: list[Span]) -> list[Span]:
             head = text[start:end]
             between = text[end : span[0]] in (" ", "\u00a0")
             department = head.isupper() and len(head) <= 4 and " " not in head
-            if between and label == span[2] and (label == "PER" or (label == "ORG" and department)):
+            person = (
+                label == "PER"
+                and all(given_name(word) for word in head.split())
+                and len(text[span[0] : span[1]].split()) == 1
+            )
+            if between and label == span[2] and (person or (label == "ORG" and department)):
                 joined[-1] = (start, span[1], label)
                 continue
         joined.append(span)
