@@ -306,3 +306,58 @@ def test_a_man_and_a_woman_of_one_family_stay_apart() -> None:
         "Валентин Юдашкин": "Валентин Юдашкин",
         "Валентине Юдашкиной": "Валентина Юдашкина",
     }
+
+
+# --- organisations: names in guillemets, bodies of bodies, publications (factRuEval
+# even half and Meduza development articles) ---
+
+
+def test_an_organisation_in_guillemets_runs_to_the_closing_guillemet() -> None:
+    text = "движение «Московский совет», «Координационный совет пострадавших соинвесторов»."
+    result = correct(text, spans(text, ("Координационный совет", "ORG")))
+    assert named(text, result) == {
+        ("Московский совет", "ORG"),  # after "движение": see the next tests
+        ("Координационный совет пострадавших соинвесторов", "ORG"),
+    }
+
+
+def test_a_slogan_in_guillemets_is_not_an_organisations_name() -> None:
+    text = "Выставка художника Виктора Слинькова «УВЗ — это модно» открылась в Тагиле."
+    result = correct(text, spans(text, ("УВЗ", "ORG")))
+    assert ("УВЗ", "ORG") in named(text, result)
+
+
+def test_guillemets_after_the_word_for_an_organisation_hold_one() -> None:
+    text = "Союз координационных советов (СКС), институт «Коллективное действие», «Жилищная"
+    result = correct(text, [])
+    assert named(text, result) == {("Коллективное действие", "ORG")}
+
+
+def test_a_body_of_an_organisation_is_one_organisation_with_it_inside() -> None:
+    text = "а член Палаты представителей Конгресса США от штата Аризона"
+    model = spans(text, ("Палаты представителей", "ORG"), ("Конгресса", "ORG"), ("США", "LOC"))
+    assert named(text, correct(text, model)) == {
+        ("Палаты представителей Конгресса", "ORG"),
+        ("Конгресса", "ORG"),
+        ("США", "LOC"),
+    }
+
+
+def test_an_organisation_and_its_abbreviation_stay_apart() -> None:
+    text = "Международная федерация футбола ФИФА объявила о выделении средств."
+    model = spans(text, ("Международная федерация футбола", "ORG"), ("ФИФА", "ORG"))
+    assert named(text, correct(text, model)) == {
+        ("Международная федерация футбола", "ORG"),
+        ("ФИФА", "ORG"),
+    }
+
+
+def test_a_person_after_a_party_is_not_part_of_it() -> None:
+    text = "Партия прогресса Серуканова образована на базе другой партии."
+    model = spans(text, ("Партия прогресса", "ORG"), ("Серуканова", "ORG"))
+    assert ("Партия прогресса", "ORG") in named(text, correct(text, model))
+
+
+def test_the_publication_of_an_article_is_an_organisation() -> None:
+    text = "Подробнее читайте в статье Частного корреспондента «Жара продолжается»\n"
+    assert named(text, correct(text, [])) == {("Частного корреспондента", "ORG")}

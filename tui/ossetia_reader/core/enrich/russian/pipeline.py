@@ -81,6 +81,9 @@ def correct(text: str, spans: list[Span]) -> list[Span]:
     fixed = _descriptors(text, fixed)
     fixed = _common_abbreviations(text, fixed)
     fixed = _titles(text, fixed)
+    fixed = _guillemet_names(text, fixed)
+    fixed = _bodies_of_bodies(text, fixed)
+    fixed = _publications(text, fixed)
     return sorted(set(fixed))
 
 
@@ -424,3 +427,93 @@ def _titles(text: str, spans: list[Span]) -> list[Span]:
             continue
         result.append((start, end, label))
     return result
+
+
+# What an organisation is, before its name in guillemets: ``институт «Коллективное
+# действие»``, ``движение «Московский совет»``, ``ОАО «Газпром»``.
+_KIND_BEFORE = re.compile(
+    r"(?i)(?<!\w)(?:институт|движени|парти[июяей]|компани|фонд|организаци|обществ|союз|"
+    r"ассоциаци|банк|газет|журнал|издательств|агентств|холдинг|концерн|завод|клуб|театр|"
+    r"телеканал|радиостанци|университет|объединени|корпораци|фирм|ОАО|ЗАО|ООО|ПАО|АО)"
+    r"[\w]*[ \u00a0]+«([^«»\n:—]{1,80})»"
+)
+# At most this many words from an organisation's first word to its closing guillemet.
+_QUOTED_WORDS = 8
+
+
+def _guillemet_names(text: str, spans: list[Span]) -> list[Span]:
+    """A name in guillemets is all of what they hold: an organisation the model
+    tagged from the opening guillemet ends at the closing one (``«Координационный
+    совет пострадавших соинвесторов»``, not ``Координационный совет``), and the
+    guillemets after the word for an organisation (``институт «Коллективное
+    действие»``) hold an organisation, which the model may have missed or typed
+    otherwise. Spans inside it of other types stay (``«Движение в защиту
+    Химкинского леса»`` names a forest too)."""
+    result: list[Span] = []
+    for start, end, label in spans:
+        if label == "ORG" and text[start - 1 : start] == "«":
+            close = text.find("»", end, end + 200)
+            inside = text[end:close] if close >= 0 else ""
+            if (
+                close > end
+                and not any(mark in inside for mark in "«\n.!?:,—")
+                and len(text[start:close].split()) <= _QUOTED_WORDS
+            ):
+                end = close
+        result.append((start, end, label))
+    for match in _KIND_BEFORE.finditer(text):
+        start, end = match.span(1)
+        if not text[start : start + 1].isupper():
+            continue
+        same = [span for span in result if span[0] == start]
+        if any(span[2] == "ORG" and span[1] == end for span in same):
+            continue
+        if any(span[2] == "ORG" and span[0] < end and start < span[1] for span in result):
+            continue  # an organisation overlaps already: leave the model's reading
+        result = [span for span in result if span not in same] + [(start, end, "ORG")]
+    return result
+
+
+def _bodies_of_bodies(text: str, spans: list[Span]) -> list[Span]:
+    """``Палаты представителей`` + ``Конгресса``, ``Парламентской ассамблеи`` +
+    ``Совета Европы``: a body named by common words, then the organisation it belongs
+    to in the genitive, is one organisation with the other inside it (both are
+    names; a place after it, ``Министерство внутренних дел Пакистана``, is mostly
+    not part of the name in factRuEval, so that is left alone)."""
+    ordered = sorted(spans)
+    result = list(ordered)
+    for index, (start, end, label) in enumerate(ordered):
+        if label != "ORG" or not re.search(r"[ \u00a0][а-яё]+$", text[start:end]):
+            continue
+        # Not an abbreviation: ``Международная федерация футбола ФИФА`` is a name and
+        # its short form side by side.
+        following = [
+            span
+            for span in ordered[index + 1 :]
+            if span[0] == end + 1
+            and span[2] == "ORG"
+            and not _first_word(text, span[0]).isupper()
+            and not surname_readings(_first_word(text, span[0]))  # Партия прогресса Серуканова
+        ]
+        if following and text[end] in " \u00a0":
+            outer = (start, max(span[1] for span in following), "ORG")
+            result[result.index((start, end, label))] = outer
+    return result
+
+
+# A publication named between "статье" and a title: ``в статье Частного
+# корреспондента «Жара продолжается»`` (see ``_titles``, which drops the title).
+_PUBLICATION = re.compile(
+    r"(?<!\w)стать[еиюя][ \u00a0]+([А-ЯЁA-Z][\w-]*(?:[ \u00a0]+[\w-]+){0,2}?)[ \u00a0]+«"
+)
+
+
+def _publications(text: str, spans: list[Span]) -> list[Span]:
+    """The publication named between ``статье`` and a title in guillemets is an
+    organisation (the model rarely tags a newspaper named by common words)."""
+    added: list[Span] = []
+    for match in _PUBLICATION.finditer(text):
+        start, end = match.span(1)
+        if not any(s < end and start < e for s, e, _ in spans):
+            added.append((start, end, "ORG"))
+    return spans + added
