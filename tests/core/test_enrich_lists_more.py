@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ossetia_reader.core.article import Article, Entity
 from ossetia_reader.core.enrich import identity
+from ossetia_reader.core.enrich.canonical import canonical_key
 from ossetia_reader.core.enrich.pipeline import build_entities
 from ossetia_reader.core.enrich.store import store_enrichment
 from ossetia_reader.core.enrich.views import country_of, entity_counts
@@ -150,4 +151,89 @@ def test_the_two_georgias_are_two_rows(tmp_path: Path) -> None:
     assert sorted(row.name for row in entity_counts(library)) == [
         "Georgia",
         "Georgia (US state)",
+    ]
+
+
+# -- surnames and full names ----------------------------------------------------------------
+
+
+def test_a_surname_is_not_linked_past_a_namesake_the_tagger_typed_otherwise() -> None:
+    text = "It was run by Carla Fenwick. Her husband, Frank Fenwick, agreed. Fenwick pushed on."
+    found = build_entities(
+        text,
+        spans_of(text, ("Carla Fenwick", "ORG"), ("Frank Fenwick", "PER"), ("Fenwick", "PER")),
+    )
+    assert found[-1].canonical == "Fenwick", "two people by that surname: not linked"
+    text = "Tom Fenwick spoke. Understated Fenwick is calm. Fenwick pushed on."
+    found = build_entities(
+        text,
+        spans_of(text, ("Tom Fenwick", "PER"), ("Understated Fenwick", "ORG"), ("Fenwick", "PER")),
+    )
+    assert found[-1].canonical == "Tom Fenwick", "a sentence's first word is no given name"
+
+
+def test_an_abbreviation_inside_a_persons_name_is_no_surname() -> None:
+    text = "The Junge SVP met. The SVP won."
+    found = build_entities(text, spans_of(text, ("Junge SVP", "PER"), ("SVP", "ORG")))
+    assert (found[-1].canonical, found[-1].type) == ("SVP", "ORG")
+
+
+def test_a_preposition_opening_a_sentence_is_not_part_of_a_name() -> None:
+    text = "Workers left. Outside Varrick's plant, a man waited outside."
+    found = build_entities(text, spans_of(text, ("Outside Varrick", "PER")))
+    assert [e.text for e in found] == ["Varrick"]
+
+
+def test_a_generational_suffix_and_a_dropped_middle_name_are_one_person(
+    tmp_path: Path,
+) -> None:
+    def groups(*names: str) -> list[list[str]]:
+        return identity.same_person_groups([canonical_key(name) for name in names])
+
+    assert len(groups("Joseph R. Biden Jr.", "Joe Biden")) == 1
+    assert groups("Cal Ripken Jr.", "Cal Ripken Sr.", "Cal Ripken") == []
+    library = Library(tmp_path)
+    stored(library, "Hillary Rodham Clinton", [entity("Hillary Rodham Clinton", "PER")])
+    stored(library, "Hillary Clinton", [entity("Hillary Clinton", "PER")] * 2)
+    stored(library, "Hillary R. Clinton", [entity("Hillary R. Clinton", "PER")])
+    stored(library, "John Paul Jones", [entity("John Paul Jones", "PER")])
+    stored(library, "John Jones", [entity("John Jones", "PER")] * 2)
+    rows = {row.name: row.mentions for row in entity_counts(library, type="PER")}
+    assert rows == {"Hillary Clinton": 4, "John Jones": 2, "John Paul Jones": 1}
+
+
+def test_a_partys_nickname_and_plural_are_the_party_and_groups_are_not_organisations() -> None:
+    assert identity.preferred_name("GOP") == "Republican Party"
+    assert identity.preferred_name("Republicans") == "Republican Party"
+    assert identity.preferred_name("ISIS") == "Islamic State"
+    text = "Latino voters backed the super PAC."
+    found = build_entities(text, spans_of(text, ("Latino", "ORG"), ("PAC", "ORG")))
+    assert [(e.text, e.type) for e in found] == [("Latino", "MISC")], "a group; a common noun"
+
+
+def test_justice_is_a_title_before_a_persons_name_only() -> None:
+    text = "Justice Halvorsen died. The Justice Department said so."
+    found = build_entities(
+        text, spans_of(text, ("Justice Halvorsen", "PER"), ("Justice Department", "ORG"))
+    )
+    assert [(e.text, e.type) for e in found] == [
+        ("Halvorsen", "PER"),
+        ("Justice Department", "ORG"),
+    ]
+
+
+# -- products and technology companies ---------------------------------------------------
+
+
+def test_software_devices_and_medicines_are_products_not_places() -> None:
+    text = "Novell bets on Linux. Merck pulled Vioxx. Nokia said phones sold."
+    found = build_entities(
+        text,
+        spans_of(text, ("Novell", "PER"), ("Linux", "LOC"), ("Vioxx", "ORG"), ("Nokia", "LOC")),
+    )
+    assert [(e.text, e.type) for e in found] == [
+        ("Novell", "ORG"),
+        ("Linux", "MISC"),
+        ("Vioxx", "MISC"),
+        ("Nokia", "ORG"),
     ]

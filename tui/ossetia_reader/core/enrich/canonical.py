@@ -101,8 +101,15 @@ def _name_words(name: str) -> tuple[str, ...]:
     return tuple(words)
 
 
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;…\n])['’\"”»)\s]*$")
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    return _SENTENCE_START.search(text, max(0, start - 6), start) is not None
+
+
 def link_mentions(
-    entities: Sequence[Entity], listed: Callable[[str], bool] = lambda name: False
+    entities: Sequence[Entity], listed: Callable[[str], bool] = lambda name: False, text: str = ""
 ) -> list[Entity]:
     """Give each mention the fullest name the article uses for the same entity.
 
@@ -120,16 +127,35 @@ def link_mentions(
     # organisations the last word only: built once, so linking stays linear.
     people: dict[str, dict[str, Entity]] = {}
     organisations: dict[str, dict[str, Entity]] = {}
+    mistyped: dict[str, set[str]] = {}  # surname -> full names of people typed otherwise
     for entity in entities:
         words = _name_words(entity.text)
         if len(words) < 2:
             continue
         key = canonical_key(entity.canonical)
         if entity.type == "PER":
+            # An abbreviation inside a "person's" name is no surname: "SVP" of "Junge SVP".
+            caps = (
+                {canonical_key(w) for w in entity.text.split() if len(w) > 1 and w.isupper()}
+                if not entity.text.isupper()
+                else set()
+            )
             for word in words:
-                people.setdefault(word, {}).setdefault(key, entity)
-        elif entity.type == "ORG":
-            organisations.setdefault(words[-1], {}).setdefault(key, entity)
+                if word not in caps:
+                    people.setdefault(word, {}).setdefault(key, entity)
+        else:
+            if entity.type == "ORG":
+                organisations.setdefault(words[-1], {}).setdefault(key, entity)
+            surface = entity.text.split()
+            if (
+                len(surface) in (2, 3)
+                and all(w[:1].isupper() and not w.isupper() for w in surface)
+                and not listed(entity.text)
+                and text  # not "Understated Perez" opening a sentence
+                and not _opens_sentence(text, entity.start)
+            ):
+                # "Carly Fiorina" typed ORG beside "Frank Fiorina": maybe a namesake
+                mistyped.setdefault(words[-1], set()).add(key)
     openings: dict[str, dict[str, Entity]] = {}  # first word -> organisations opening so
     companies: dict[str, dict[str, Entity]] = {}  # the same, of names with a legal form
     for entity in entities:
@@ -147,7 +173,9 @@ def link_mentions(
             persons = people.get(words[0], {})
             if entity.type == "ORG" and len(firsts := openings.get(words[0], {})) == 1:
                 target = next(iter(firsts.values()))  # "Drexel" of "Drexel Burnham Lambert"
-            elif len(persons) == 1 or _one_person(list(persons)):
+            elif (len(persons) == 1 or _one_person(list(persons))) and not mistyped.get(
+                words[0], set()
+            ) - set(persons):
                 target = next(iter(persons.values()))  # the first full name given
             elif (
                 not persons

@@ -215,6 +215,9 @@ def _given_name_forms() -> dict[str, str]:
     return forms
 
 
+# Generational suffixes (folded); told apart like initials, so "Cal Ripken Jr." is not
+# "Cal Ripken Sr.", but "Joseph R. Biden Jr." is "Joe Biden".
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _ARABIC_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "abd", "abdul", "ould"})
 _VOWELS = re.compile("[aeiouy]")
 
@@ -240,13 +243,16 @@ def person_key(folded: str) -> PersonKey | None:
     words = folded.split()
     if len(words) < 2 or len(words[0]) < 2 or len(words[-1]) < 2:
         return None
+    suffix: tuple[str, ...] = ()
+    if len(words) > 2 and words[-1] in _SUFFIXES:  # "Joseph R. Biden Jr.": Joe Biden
+        suffix, words = (words[-1],), words[:-1]
     given = _given_name_forms().get(words[0], words[0])
     if _ARABIC_PARTICLES & set(words[1:-1]):
         # Arabic names are romanised with different vowels: Moqtada/Muqtada al-Sadr,
         # Mohammed/Muhammad: the given name's consonants decide.
         given = _VOWELS.sub("", given) or given
     middle = tuple(word for word in words[1:-1] if len(word) > 1)
-    initials = tuple(word for word in words[1:-1] if len(word) == 1)
+    initials = tuple(word for word in words[1:-1] if len(word) == 1) + suffix
     return PersonKey((given, *middle, words[-1]), initials)
 
 

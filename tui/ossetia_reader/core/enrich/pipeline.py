@@ -154,7 +154,7 @@ def build_entities(text: str, spans: Sequence[Span]) -> tuple[Entity, ...]:
         last_end = end
     linked = [
         replace(entity, canonical=preferred_name(entity.canonical))
-        for entity in link_mentions(entities, _is_listed)
+        for entity in link_mentions(entities, _is_listed, text)
     ]
     return tuple(decide_types(text, _place_readings(text, linked)))
 

@@ -80,8 +80,18 @@ _DESCRIPTORS = _wordset(
     "electronics oil energy tobacco"
 )
 _DIRECTIONS = _wordset("north south east west northern southern eastern western central")
+# Prepositions, conjunctions and determiners: a sentence's first word, never a given name
+# ("Outside Carrier's plant", "Unlike Smith, ...", "Both Clinton and ...").
+_FUNCTION_WORDS = _wordset(
+    "outside inside after before during since until unlike like despite among amid between "
+    "behind beyond within without across along around near under over about against "
+    "toward towards through throughout upon via beside besides except than when while "
+    "whereas although though because unless whether both either neither each every all "
+    "any some many most several such this that these those his her its their our your my "
+    "if as at by for from in into of on onto to with and but or nor yet so"
+)
 # Abbreviations of common nouns and times: capitals, yet no entity.
-_NOT_ABBREVIATIONS = _wordset("id tv dvd cd pc sms gdp vat ceo mp mps")
+_NOT_ABBREVIATIONS = _wordset("id tv dvd cd pc sms gdp vat ceo mp mps pac pacs")
 # Time zones and money: tagged (MISC, as in CoNLL-2003) but never listed as entities.
 _TIME_ZONES = _wordset("gmt utc bst cet est pst edt cest msk")
 # Multi-word greetings and slogans ("Good evening", "Glory to Ukraine").
@@ -136,6 +146,11 @@ _ROLES = _wordset(
     "tsar czar king queen prince princess pope archbishop bishop treasurer "
     "secretary-general commander-in-chief co-chair co-chairman prosecutor-general"
 )
+
+
+# Titles that stand before a person's name but also open bodies' names ("Justice Scalia",
+# "the Justice Department"): cut from people's names only.
+_PERSON_TITLES = _wordset("justice justices")
 
 
 @cache
@@ -299,6 +314,8 @@ def _opening_word(
     found = others.get(rest)
     if _plain(first) in _DESCRIPTORS:
         return words[1][0], found or "ORG"  # "Rival Sony", "Telco BT", "Strong Oscar"
+    if _plain(first) in _FUNCTION_WORDS:
+        return words[1][0], found or label  # "Outside Carrier's plant", "Unlike Smith"
     if found is None or not rest.isupper() or _named_inside(text, text[start:end]):
         return start, label
     return words[1][0], found
@@ -363,13 +380,17 @@ def _split_roles(text: str, start: int, end: int, label: str) -> list[Span]:
         words = words[1:]  # "Rival Sony", "Strong Oscar", "Telco BT"
         start = words[0][0]
     first = 0
+
+    def titles(word: str) -> bool:  # "Justice Scalia": a title only before a person's name
+        return _is_role(word) or (label == "PER" and _plain(word) in _PERSON_TITLES)
+
     while first < len(words) and (
-        _is_role(words[first][2])
+        titles(words[first][2])
         or _plain(words[first][2]) in _ROLE_MODIFIERS
         or (first and words[first][2] in _CONNECTORS)
     ):
         first += 1
-    if first and not any(_is_role(word) for _, _, word in words[:first]):
+    if first and not any(titles(word) for _, _, word in words[:first]):
         first = 0  # "First Deputy", "Foreign" alone are not roles before a name
     if first < len(words) and words[first][2][:1] in "'’":
         first = 0  # "Queen 's Park"
@@ -604,7 +625,7 @@ def mention_cue(text: str, start: int, end: int) -> str | None:
     role = _ROLE_BEFORE.search(before)
     if (
         role is not None
-        and _is_role(role.group("role"))
+        and (_is_role(role.group("role")) or _plain(role.group("role")) in _PERSON_TITLES)
         and role.group("role")[:1].isupper()
         and all(_capitalised(word) or word in ("von", "der", "de", "van") for word in words)
     ):

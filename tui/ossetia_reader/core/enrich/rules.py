@@ -117,6 +117,7 @@ def gazetteers() -> Gazetteers:
         ("places.txt", "LOC"),
         ("countries.txt", "LOC"),
         ("organisations.txt", "ORG"),
+        ("products.txt", "MISC"),
     ):
         for line in _lines(file):
             names[_key(line)] = label

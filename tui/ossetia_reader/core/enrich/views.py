@@ -477,9 +477,7 @@ def _same_people(merged: dict[str, EntityCount]) -> dict[str, EntityCount]:
     ``Ivan Boesky``, ``Dan Amstutz`` with ``Daniel Amstutz`` (see
     ``identity.same_person_groups``), shown by the name with most mentions."""
     people = [canonical for canonical, row in merged.items() if row.type == "PER"]
-    groups = identity.same_person_groups(people)
-    grouped = {name for group in groups for name in group}
-    groups += _more_forms([name for name in people if name not in grouped])
+    groups = _unions(identity.same_person_groups(people) + _more_forms(people))
     for group in groups:
         rows = sorted((merged[name] for name in group), key=lambda r: (-r.mentions, r.canonical))
         top = rows[0]
@@ -491,6 +489,19 @@ def _same_people(merged: dict[str, EntityCount]) -> dict[str, EntityCount]:
             mentions=sum(row.mentions for row in rows),
         )
     return merged
+
+
+def _unions(groups: list[list[str]]) -> list[list[str]]:
+    """Groups sharing a name joined: "Hillary R. Clinton" ~ "Hillary Clinton" (initials)
+    and "Hillary Clinton" ~ "Hillary Rodham Clinton" (a middle name) are one person."""
+    joined: list[set[str]] = []
+    for group in groups:
+        members = set(group)
+        for other in [g for g in joined if g & members]:
+            members |= other
+            joined.remove(other)
+        joined.append(members)
+    return [sorted(members) for members in joined]
 
 
 _VOWELS = re.compile("[aeiouy]")
@@ -509,6 +520,8 @@ def _more_forms(people: list[str]) -> list[list[str]]:
     - a second surname dropped ("Javier Nogales" of "Javier Nogales Iturri"), when the
       word after the given name is no given name itself (so "John Paul" is not "John
       Paul Jones");
+    - a middle (maiden) name dropped ("Hillary Clinton" of "Hillary Rodham Clinton"),
+      on the same condition (so "John Jones" is not "John Paul Jones");
     - a given name romanised with other vowels ("Ayad Allawi", "Iyad Allawi"), when
       neither form is a known English given name (so "Dan" is never "Don").
     """
@@ -520,9 +533,20 @@ def _more_forms(people: list[str]) -> list[list[str]]:
         words = name.split()
         if len(words) == 3 and words[1] not in given and len(words[1]) > 2:
             by_two[words[0], words[1]].append(name)
+    by_ends: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for name in people:
+        words = name.split()
+        if len(words) == 3 and words[1] not in given and len(words[1]) > 2:
+            by_ends[words[0], words[2]].append(name)
     for name in people:
         words = name.split()
         longer = by_two.get((words[0], words[1]), []) if len(words) == 2 else []
+        if len(longer) == 1 and longer[0] not in taken and name not in taken:
+            groups.append([name, longer[0]])
+            taken |= {name, longer[0]}
+    for name in people:  # "Hillary Clinton" of "Hillary Rodham Clinton"
+        words = name.split()
+        longer = by_ends.get((words[0], words[1]), []) if len(words) == 2 else []
         if len(longer) == 1 and longer[0] not in taken and name not in taken:
             groups.append([name, longer[0]])
             taken |= {name, longer[0]}
@@ -747,6 +771,8 @@ def _owner(library: Library, full_names: list[str]) -> str | None:
         for name in group:
             if name != top:
                 grouped[top] = grouped[top] + grouped.pop(name)
+    if len(grouped) <= 1:  # "Thomas Perez" and "Thomas E. Perez": one person
+        return next(iter(grouped), None)
     totals = {
         name: (sum(row[3] for row in rows), max(row[2] for row in rows))
         for name, rows in grouped.items()
