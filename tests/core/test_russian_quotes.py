@@ -552,3 +552,34 @@ def test_a_comma_alone_before_the_verb(enrich: Enrich) -> None:
         "тяжёлое решение на посту главного тренера сборной», сказал Клинсман."
     )
     assert quotes_of(enrich, text)[0][1] == "Юрген Клинсман"
+
+
+def test_one_closing_mark_for_a_nested_name_and_its_quote(enrich: Enrich) -> None:
+    # «Жилищник района «Выхино-Жулебино»: one » closes both; the quote after it is its own.
+    text = (
+        "Компания участвовала только в тендерах ГБУ «Жилищник района «Выхино-Жулебино». "
+        "Знакомый Вячеслава Щербакова в разговоре с «Медузой» утверждает, что чиновник не имел "
+        "отношения к компании; собеседник «Медузы» считает, что Щербаков просто «мог "
+        "недосмотреть за подчиненными»."
+    )
+    found = quotes_of(enrich, text)
+    assert [quote for quote, _ in found] == ["«мог недосмотреть за подчиненными»"]
+    assert found[0][1] != "Вячеслав Щербаков"  # he is inside what was reported
+
+
+def test_a_name_right_before_its_verb_is_written_in_the_nominative(enrich: Enrich) -> None:
+    text = (
+        "Премьер-министр Японии заявил, что визит вызывает сожаление, а глава японского МИДа "
+        "Сэйдзи Маэхара отметил, что этот поступок «ранит чувства японского народа»."
+    )
+    assert quotes_of(enrich, text) == [("«ранит чувства японского народа»", "Сэйдзи Маэхара")]
+
+
+def test_a_genitive_before_the_verb_is_not_its_subject(enrich: Enrich) -> None:
+    # "Диплом Охлопкова назывался": the verb agrees with Диплом, not with the surname.
+    text = (
+        "Руслан Охлопков окончил университет в 2004 году. Диплом Охлопкова назывался "
+        "«Аналитический метод Павла Филонова» — в работе он ставил цель «найти ключ к "
+        "пониманию художественного метода Филонова»."
+    )
+    assert all(speaker != "Руслан Охлопкова" for _, speaker in quotes_of(enrich, text))

@@ -199,24 +199,72 @@ def _named_in_full(quote: FoundQuote, names: _Names) -> FoundQuote:
     entity = names.at(quote.speaker_start)
     if entity is None or entity.type != "PER":
         return quote
-    cue = (quote.cue or "").lower()
     # The verb's past tense tells a woman from a man: ``Бут рассказала`` is Алла Бут.
-    feminine = (
-        True if cue.endswith(("ла", "лась")) else False if cue.endswith(("л", "лся")) else None
-    )
+    feminine = _verb_feminine(quote.cue or "")
     full = names.full_name(quote.speaker, quote.speaker_start, feminine)
     written = entity.text.split()
     words = full.split()
+    nominative = _subject_position(names.text, entity)
     if (
+        nominative
+        and len(written) == len(words) > 1
+        and [stem(word) for word in written] == [stem(word) for word in words]
+        and _fold(" ".join(written)) != _fold(full)
+    ):
+        # Right before or after its verb a name is the subject, in the nominative: as
+        # written (``глава МИДа Сэйдзи Маэхара отметил``, not the analyser's ``Маэхар``).
+        full = " ".join(written)
+    elif (
         len(written) == 1
         and len(words) > 1
-        and _NOMINATIVE_SURNAME.search(_fold(written[0])) is not None
+        and (nominative or _NOMINATIVE_SURNAME.search(_fold(written[0])) is not None)
         and _fold(words[-1]) != _fold(written[0])
         and stem(words[-1]) == stem(written[0])
     ):
         # The surname as written in the nominative: ``Александр Кибовского`` → Кибовский.
         full = " ".join([*words[:-1], written[0]])
     return quote if full == quote.speaker else replace(quote, speaker=full)
+
+
+def _verb_feminine(verb: str) -> bool | None:
+    """A past-tense verb's gender (``сказала``: a woman; ``сказал``: a man), else None."""
+    verb = verb.lower()
+    return True if verb.endswith(("ла", "лась")) else False if verb.endswith(("л", "лся")) else None
+
+
+# Verbs whose subject is the outlet and whose object the person quoted (``цитирует ИА
+# Regnum Минченко``): the name after them is no subject.
+_QUOTING = re.compile(r"цитир|переда", re.IGNORECASE)
+
+
+def _subject_position(text: str, entity: Entity) -> bool:
+    """Whether a name stands right before a cue verb (``Маэхара отметил``) or right after
+    one, past a listener in guillemets (``— сказала «Медузе» Яна Мандрыкина``)."""
+    after = _CUE.match(text, entity.end + 1) if text[entity.end : entity.end + 1] == " " else None
+    if after is not None and not _QUOTING.match(after.group()):
+        # The verb agrees with its subject: ``Диплом Охлопкова назывался`` has another.
+        verb_feminine = _verb_feminine(after.group())
+        surname = _fold(entity.text.split()[-1]).lower()
+        name_feminine = (
+            True
+            if surname.endswith(("ова", "ева", "ина", "ына", "ская", "цкая"))
+            else False
+            if surname.endswith(("ов", "ев", "ин", "ын", "ский", "цкий"))
+            else None
+        )
+        return None in (verb_feminine, name_feminine) or verb_feminine == name_feminine
+    before = text[max(0, entity.start - 40) : entity.start]
+    before = _LISTENER_BEFORE.sub("", before)
+    verb = _LAST_WORD.search(before)
+    return (
+        verb is not None
+        and _CUE.fullmatch(verb.group(1)) is not None
+        and not _QUOTING.match(verb.group(1))
+    )
+
+
+_LISTENER_BEFORE = re.compile(r"[ \u00a0]*(?:«[^»]{1,40}»|„[^“]{1,40}“)[ \u00a0]*$")
+_LAST_WORD = re.compile(r"(?<![\w-])([\w-]+)[ \u00a0]+$")
 
 
 # -- spans ---------------------------------------------------------------------------
@@ -256,6 +304,8 @@ def _guillemet_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple
                 depth += 1
             elif char == "»" and open_at is not None:
                 depth -= 1
+                if depth > 0 and _closes_all(text, position + 1, p_end, depth):
+                    depth = 0  # ``«Жилищник района «Выхино-Жулебино»``: one mark closes both
                 if depth <= 0:
                     spans.append((open_at, position + 1, "guillemet"))
                     open_at, depth = None, 0
@@ -268,6 +318,14 @@ def _guillemet_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple
     if open_at is not None and paragraphs:
         spans.append((open_at, paragraphs[-1][1], "guillemet"))
     return spans
+
+
+def _closes_all(text: str, start: int, end: int, depth: int) -> bool:
+    """Whether a » inside a nested quote closes the outer one too: Russian typesetting
+    writes one » for both (``ГБУ «Жилищник района «Выхино-Жулебино».``), so the outer
+    quote is still open only if the rest of the paragraph has a » left over for it."""
+    rest = text[start:end]
+    return rest.count("»") < rest.count("«") + depth
 
 
 def _closes_here(text: str, start: int, end: int) -> bool:
@@ -873,7 +931,7 @@ def _speaker(
         if len(cues) > 1:
             # ``Мария написала жалобу, чиновники пообещали продолжить «…»``: the verb
             # nearest the quote, in its own clause, says who spoke.
-            comma = clause.rfind(",", cues[-2].end(), cues[-1].start())
+            comma = max(clause.rfind(mark, cues[-2].end(), cues[-1].start()) for mark in ",;")
             # A gerund shares its subject with the verb before it: ``рассказал в своем
             # твиттере Сергей Собянин, отметив, что …``.
             if comma >= 0 and not _gerund(cues[-1].group()):
@@ -902,14 +960,14 @@ def _speaker(
         if entity is None:
             entity = _in_organisation(text, lower, verb_at, names)
         after_verb = names.first(verb_at, upper, subject=True)
+        if after_verb is not None and _REPORTED_LINK.search(text, verb_at, after_verb.start):
+            # ``собеседник «Медузы» считает, что Щербаков …``: inside what was reported.
+            after_verb = None
         if entity is None or (
             # ``Музей Зои Космодемьянской — проект, подтвердил Мединский: «…»``: a name
             # in an oblique case before the verb yields to the nominative one after it.
-            after_verb is not None
-            and after_verb.type == "PER"
-            and not _may_speak(entity, True)
+            after_verb is not None and after_verb.type == "PER" and not _may_speak(entity, True)
             # … тот утверждал, что Саблин …: a name inside the reported clause is not it.
-            and _REPORTED_LINK.search(text, verb_at, after_verb.start) is None
         ):
             entity = after_verb
         if entity is None and cue_match is not None:
