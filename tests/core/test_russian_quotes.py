@@ -583,3 +583,49 @@ def test_a_genitive_before_the_verb_is_not_its_subject(enrich: Enrich) -> None:
         "пониманию художественного метода Филонова»."
     )
     assert all(speaker != "Руслан Охлопкова" for _, speaker in quotes_of(enrich, text))
+
+
+def test_a_family_role_is_the_woman_named_before(enrich: Enrich) -> None:
+    text = (
+        "Алла Бут посетовала, что на свидание ей ничего не разрешили взять. Тем не менее "
+        "супруга убеждена, что встречи должны проходить «систематически, не реже одного раза "
+        "в неделю»."
+    )
+    assert quotes_of(enrich, text)[0][1] == "Алла Бут"
+
+
+def test_a_title_opening_a_long_sentence(enrich: Enrich) -> None:
+    text = (
+        "Дмитрий Медведев пообещал, что инноградов будет несколько. Глава российского "
+        "государства во время Питерского экономического форума заявил, что после «обкатки» "
+        "новой системы этот механизм будет тиражироваться."
+    )
+    assert quotes_of(enrich, text) == [("«обкатки»", "Дмитрий Медведев")]
+
+
+def test_a_capitalised_title_means_the_person_introduced_with_it(enrich: Enrich) -> None:
+    # Not Андрей Валуй, the last person quoted: the one introduced as мэр.
+    text = (
+        "Об этом рассказал мэр Москвы Сергей Собянин. «Надо увязать программы», — пояснял "
+        "Андрей Валуй, начальник управления. Мэр также отмечал, что главное препятствие — "
+        "«пять процентов» жильцов."
+    )
+    assert quotes_of(enrich, text)[-1] == ("«пять процентов»", "Сергей Собянин")
+
+
+def test_a_role_at_an_organisation_named_further_off(enrich: Enrich) -> None:
+    text = (
+        "Презентацию нового почтового сервиса Facebook провёл в Сан-Франциско создатель "
+        "социальной сети Марк Цукерберг. «Это не электронная почта», — пояснил создатель "
+        "Facebook."
+    )
+    assert quotes_of(enrich, text)[0][1] == "Марк Цукерберг"
+
+
+def test_a_role_at_another_organisation_is_not_that_person(enrich: Enrich) -> None:
+    text = (
+        "При этом глава городского стройкомплекса Марат Хуснуллин выступал против. «Кто-нибудь "
+        "из вас задумывался, о каком количестве домов идет речь? — спросил глава Фонда "
+        "капремонта. — Это задачка неподъемная»."
+    )
+    assert quotes_of(enrich, text)[0][1] != "Марат Хуснуллин"

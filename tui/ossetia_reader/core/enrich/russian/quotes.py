@@ -494,6 +494,7 @@ class _Names:
         feminine: bool,
         fallback: bool = True,
         org: str | None = None,
+        introduced_first: bool = False,
     ) -> Entity | None:
         """The person ``сказал режиссер`` means: the one the article introduces with that
         word (``режиссера Кирилла Серебренникова``) or the person last named as a subject
@@ -501,8 +502,9 @@ class _Names:
         журналист``), whichever was named last; with ``fallback``, else the last person of
         that gender named before. A role at an organisation (``директор ФБК``) must be the
         one introduced so."""
-        key = stem(role.strip(".,;:()"))
+        key = stem(role.strip(".,;:()").lower())
         introduced = None
+        anywhere = None  # introduced in that role, at whatever organisation
         for entity in reversed(self.within(0, index)):
             if entity.type != "PER" or entity.end > index or self.quoted(entity):
                 continue
@@ -510,13 +512,18 @@ class _Names:
             # not ``режиссера … . По словам сценариста Михаила Идова``, nor
             # ``бизнес-партнер Геннадия Тимченко`` for ``бизнесмен``.
             lead = re.split(r"[.,;:!?()«»—–]", self.text[max(0, entity.start - 60) : entity.start])
-            if any(stem(word) == key for word in lead[-1].split()[-3:]) and (
-                org is None or self._near(entity, org)
-            ):
-                introduced = entity
-                break
-        if org is not None:
+            if any(stem(word.lower()) == key for word in lead[-1].split()[-3:]):
+                if anywhere is None and org is not None and self._near(entity, org, 250):
+                    anywhere = entity
+                if org is None or self._near(entity, org):
+                    introduced = entity
+                    break
+        if introduced_first and introduced is not None:
             return introduced
+        if org is not None:
+            # ``— пояснил создатель Facebook`` after ``создатель социальной сети Марк
+            # Цукерберг``: the one so introduced, the organisation named further off.
+            return introduced or anywhere
         subject = self.subject_before(index, feminine)
         if subject is not None and (introduced is None or subject.start > introduced.start):
             return subject if (fallback or introduced is not None) else None
@@ -537,12 +544,13 @@ class _Names:
                 return entity
         return None
 
-    def _near(self, entity: Entity, org: str) -> bool:
+    def _near(self, entity: Entity, org: str, reach: int = 60) -> bool:
         """Whether an organisation is named next to a person (his title: ``директор ФБК
-        Роман Рубанов``)."""
+        Роман Рубанов``), or with ``reach`` 250, in his sentence."""
         key = stem(org.split()[0])
-        before = re.split(r"[.!?]\s", self.text[max(0, entity.start - 60) : entity.start])[-1]
-        after = re.split(r"[.!?]\s", self.text[entity.end : entity.end + 60])[0]
+        before = self.text[max(0, entity.start - reach) : entity.start]
+        before = re.split(r"[.!?]\s", before)[-1]
+        after = re.split(r"[.!?]\s", self.text[entity.end : entity.end + reach])[0]
         words = f"{before} {after}".split()
         return any(stem(word.strip("«»„“,.")) == key for word in words)
 
@@ -975,11 +983,17 @@ def _speaker(
             # the article names in that role.
             role_words = re.split(r"[^\w\s-]", text[max(lower, verb_at - 40) : verb_at])[-1]
             plural = cue_match.group().lower().endswith(("ли", "ют", "ят", "ут", "лись"))
-            for word in role_words.split()[-3:]:
+            # The subject opens the sentence, however long the rest before the verb
+            # (``Глава российского государства во время форума заявил``).
+            opening = re.split(r"[^\w\s-]", text[lower:verb_at])[0].split()[:1]
+            opening = [word.lower() for word in opening if word[:1].isupper()]
+            for word in [*opening, *role_words.split()[-3:]]:
                 # ``чиновники пообещали``: a group, no one person.
                 if word.islower() and _ROLE.match(word) and not plural and word[-1:] not in "иы":
                     feminine = cue_match.group().lower().endswith(("а", "ась"))
-                    entity = names.in_role(word, lower, feminine)
+                    # ``Мэр также отмечал``: the title opening the sentence means the
+                    # one the article introduced with it, not the last person quoted.
+                    entity = names.in_role(word, lower, feminine, introduced_first=word in opening)
                     break
     if entity is not None and entity.type == "ORG":
         member = _SOURCE_OF.search(text, max(lower, entity.start - 40), entity.start)
@@ -1102,7 +1116,12 @@ _ROLE = re.compile(
     r"банкир|миллиардер|олигарх|экономист|политолог|публицист|блогер|блогер|оппозиционер|"
     r"судья|прокурор|следовател|генерал|полковник|священни|патриарх|митрополит|архитектор|"
     r"историк|искусствовед|ученый|учёный|врач|педиатр|застройщик|девелопер|ресторатор|"
-    r"продюсер|композитор|дирижер|дирижёр|поэт|драматург|сценарист|тренер|спортсмен)\w*$",
+    r"продюсер|композитор|дирижер|дирижёр|поэт|драматург|сценарист|тренер|спортсмен|"
+    r"супруг|жена|муж|вдова|мать|отец|сын|дочь|брат|сестра|создател|учредител|совладел|"
+    r"посол|дипломат|лидер|эксперт|аналитик|космонавт|астронавт|командир|канцлер|сенатор|"
+    r"конгрессмен|полпред|омбудсмен|губернатор|вице-губернатор|замминистр|генпрокурор|"
+    r"мэр|имам|муфтий|раввин|епископ|архиепископ|хореограф|худрук|солист|вратар|футболист|"
+    r"хоккеист|теннисист|шахматист|боксер|боксёр)\w*$",
     re.IGNORECASE,
 )
 # Who an unnamed source is (собеседник «Медузы»): the organisation after it is the
