@@ -629,3 +629,13 @@ def test_a_role_at_another_organisation_is_not_that_person(enrich: Enrich) -> No
         "капремонта. — Это задачка неподъемная»."
     )
     assert quotes_of(enrich, text)[0][1] != "Марат Хуснуллин"
+
+
+def test_a_dash_defining_a_title_is_no_attribution(enrich: Enrich) -> None:
+    # A heading run into the next sentence (Meduza's flattened bodies have no full stop
+    # after headings): the verb far into the clause is not the title's attribution.
+    text = (
+        "«Активный гражданин» — один из главных проектов вице-мэра Анастасии Раковой "
+        "В декабре 2013 года, запуская сервис, Ракова заявила, что приложение будет бесплатным."
+    )
+    assert quotes_of(enrich, text) == []
