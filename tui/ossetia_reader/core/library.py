@@ -352,6 +352,8 @@ class Added:
     # The article as stored (sanitised, cut to size, with its key), when it was
     # added or updated: an import indexes it without reading it back.
     stored: Article | None = field(default=None, compare=False, repr=False)
+    # ``content_hash`` of ``stored``: the index keeps its start, and need not hash again.
+    content_hash: str = field(default="", compare=False, repr=False)
 
 
 def content_hash(article: Article) -> str:
@@ -760,7 +762,7 @@ class Library:
             inserted.count_feed(article.feed, article.source)
             assert cursor.lastrowid is not None
             article.key, article.language = cursor.lastrowid, str(values[-1])  # our own copy
-            return Added(cursor.lastrowid, article.id, Outcome.ADDED, article)
+            return Added(cursor.lastrowid, article.id, Outcome.ADDED, article, digest)
         key, stored_hash = row
         stored_id = db.execute("SELECT id FROM articles WHERE key = ?", [key]).fetchone()[0]
         if stored_hash == digest:
@@ -773,7 +775,7 @@ class Library:
             [*values, key],
         )
         article.key, article.language = key, str(values[-1])
-        return Added(key, stored_id, Outcome.UPDATED, article)
+        return Added(key, stored_id, Outcome.UPDATED, article, digest)
 
     @contextmanager
     def bulk(self, cache_megabytes: int = 32) -> Iterator[None]:

@@ -160,9 +160,9 @@ def write_run(flat: Flat, path: str) -> Run:
     )
 
 
-def analyse_run(articles: list[Article], path: str) -> Run:
+def analyse_run(articles: list[Article], path: str, digests: list[int | None] | None = None) -> Run:
     """Analyse a chunk of articles into a run (what each worker process does)."""
-    return write_run(analyse(articles), path)
+    return write_run(analyse(articles, digests=digests), path)
 
 
 def build_segment(
@@ -256,14 +256,16 @@ class RunMaker:
         self._size = size
         self._progress = progress
         self._chunk: list[Article] = []
+        self._digests: list[int | None] = []  # each one's ``digest_of``, where known
         self._pending: list[Any] = []  # futures of runs, oldest first
         self._pool: Any = None
         self._made = 0
         self._done = 0
 
-    def add(self, article: Article) -> list[Run]:
-        """Take one article; returns the runs finished meanwhile."""
+    def add(self, article: Article, digest: int | None = None) -> list[Run]:
+        """Take one article (with its ``digest_of`` if known); returns the runs finished since."""
         self._chunk.append(article)
+        self._digests.append(digest)
         if len(self._chunk) < self._size:
             return []
         return self._submit(in_flight=self._workers + 1)
@@ -284,17 +286,18 @@ class RunMaker:
 
     def _submit(self, in_flight: int) -> list[Run]:
         chunk, self._chunk = self._chunk, []
+        digests, self._digests = self._digests, []
         path = str(self._directory / f"run-{self._made:05d}")
         self._made += 1
         if self._workers <= 1 or (self._made == 1 and in_flight == 0):
-            return [*self._collect(0), self._finished(analyse_run(chunk, path))]
+            return [*self._collect(0), self._finished(analyse_run(chunk, path, digests))]
         if self._pool is None:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
             context = multiprocessing.get_context("spawn")
             self._pool = ProcessPoolExecutor(max_workers=self._workers, mp_context=context)
-        self._pending.append(self._pool.submit(analyse_run, chunk, path))
+        self._pending.append(self._pool.submit(analyse_run, chunk, path, digests))
         return self._collect(in_flight)
 
     def _collect(self, in_flight: int) -> list[Run]:

@@ -80,16 +80,19 @@ class ImportIndexer:
                 self._give_up()  # an article fed already changed: a rebuild must read it
                 return
             self._inserted += 1
+            # The start of the content hash the library just made (``digest_of``):
+            # corrections change entities only, which it does not cover.
+            digest = int(item.content_hash[:8], 16) if item.content_hash else None
             try:
-                self._feed_one(item.key, self._corrections.article(item.stored))
+                self._feed_one(item.key, self._corrections.article(item.stored), digest)
             except Exception:  # a worker died, the scratch disk is full: never the import's
                 self._give_up()  # problem; the index is brought up to date the usual way
                 return
 
-    def _feed_one(self, key: int, article: Article) -> None:
+    def _feed_one(self, key: int, article: Article, digest: int | None = None) -> None:
         self._max_key = max(self._max_key, key)
         self._fed += 1
-        self._runs += self._maker.add(article)
+        self._runs += self._maker.add(article, digest)
 
     def finish(self, notify: Callable[[str], None] | None = None) -> SearchIndex | None:
         """The index, saved, if it is the library's; None when a usual update is needed."""
