@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import re
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -365,10 +364,11 @@ def content_hash(article: Article) -> str:
     return digest.hexdigest()
 
 
-# In ASCII text, what ``safe_text`` rewrites (C0 controls but the newline, DEL) and,
-# for one-line fields, the newline too: text without them passes both unchanged.
-_ASCII_UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f]")
-_ASCII_CONTROL = re.compile("[\x00-\x1f\x7f]")
+# ASCII ``safe_text`` keeps as it is: printable characters and the newline (it
+# rewrites other C0 controls and DEL); one-line fields must not hold the newline
+# either. Deleting these bytes leaves nothing of clean text (a third of a regex's time).
+_ASCII_LINE_SAFE = bytes(range(0x20, 0x7F))
+_ASCII_BODY_SAFE = _ASCII_LINE_SAFE + b"\n"
 _ARTICLE_SLOTS = Article.__slots__
 
 
@@ -403,8 +403,8 @@ def terminal_safe(article: Article) -> Article:
     if (
         joined.isascii()
         and article.body.isascii()
-        and not _ASCII_CONTROL.search(joined)
-        and not _ASCII_UNSAFE.search(article.body)
+        and not joined.encode("ascii").translate(None, _ASCII_LINE_SAFE)
+        and not article.body.encode("ascii").translate(None, _ASCII_BODY_SAFE)
         and all(len(text) <= MAX_LINE_CHARS for text in present)
     ):
         # Clean ASCII (most imported news): nothing below would change a character.
@@ -963,7 +963,9 @@ def _row_values(article: Article, digest: str) -> list[object]:
         article.caption,
         article.credit,
         article.body,
-        json.dumps([[link.start, link.end, link.target] for link in article.links]),
+        json.dumps([[link.start, link.end, link.target] for link in article.links])
+        if article.links
+        else "[]",
         digest,
         _dump_entities(article.entities) if enriched else None,
         _dump_quotes(article.quotes) if enriched else None,

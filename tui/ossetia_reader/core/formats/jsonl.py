@@ -87,13 +87,14 @@ def parse_record(line: str) -> Record:
         date=parse_iso_date(value.get("date")),
         source=safe_line(_str(value.get("source"))) or source_for_url(url),
         url=url,
-        author=safe_line(_str(value.get("author"))) or None,
-        feed=safe_line(_str(value.get("feed"))) or None,
-        caption=safe_line(_str(value.get("caption"))) or None,
-        credit=safe_line(_str(value.get("credit"))) or None,
-        links=_links(value.get("links"), body) if spans_valid else (),
-        entities=_entities(value.get("entities"), body) if spans_valid else (),
-        quotes=_quotes(value.get("quotes"), body) if spans_valid else (),
+        author=_line(value.get("author")) or None,
+        feed=_line(value.get("feed")) or None,
+        caption=_line(value.get("caption")) or None,
+        credit=_line(value.get("credit")) or None,
+        # Most lines (the corpora) carry none of these: no generator set up for nothing.
+        links=_links(value["links"], body) if spans_valid and "links" in value else (),
+        entities=_entities(value["entities"], body) if spans_valid and "entities" in value else (),
+        quotes=_quotes(value["quotes"], body) if spans_valid and "quotes" in value else (),
     )
     tags = value.get("tags")
     return Record(
@@ -151,6 +152,11 @@ def _quotes(items: object, body: str) -> tuple[Quote, ...]:
         )
         for item in _spans(items, body, "text")
     )
+
+
+def _line(value: object) -> str:
+    """``safe_line(_str(value))``; an absent field (most optional ones) costs no call."""
+    return safe_line(_str(value)) if value is not None else ""
 
 
 def _str(value: object) -> str:

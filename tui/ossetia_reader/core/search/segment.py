@@ -178,6 +178,10 @@ def _field_texts(article: Article) -> list[list[str]]:
 
 
 _CHUNK = 256
+# What ``_field_texts`` gives an article without entities or quotes, past its title,
+# body and source: an empty text for each of the other fields.
+_NO_TEXTS = ("",) * (N_FIELDS - 3)
+_ALL_FIELDS = array("B", range(N_FIELDS))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -257,11 +261,16 @@ def analyse(
         days.append(article.date.toordinal() - _EPOCH if article.date else NO_DATE)
         known = digests[doc] if digests is not None else None
         found_digests.append(digest_of(article) if known is None else known)
-        for index, texts in enumerate(_field_texts(article)):
-            for text in texts or ("",):
-                pending.append(text)
-                part_doc.append(doc)
-                part_field.append(index)
+        if article.entities or article.quotes:
+            for index, texts in enumerate(_field_texts(article)):
+                for text in texts or ("",):
+                    pending.append(text)
+                    part_doc.append(doc)
+                    part_field.append(index)
+        else:  # not enriched (every article an import stores): one text per field
+            pending.extend((article.title, article.body, article.source, *_NO_TEXTS))
+            part_doc.extend((doc,) * N_FIELDS)
+            part_field.extend(_ALL_FIELDS)
         done += 1
         if done % _CHUNK == 0:
             flush()
