@@ -237,3 +237,9 @@ def test_software_devices_and_medicines_are_products_not_places() -> None:
         ("Vioxx", "MISC"),
         ("Nokia", "ORG"),
     ]
+
+
+def test_a_table_row_heading_with_an_abbreviated_word_is_no_person() -> None:
+    text = "Start Stcks    12.3    14.5\nMary Lynn Smith said."
+    found = build_entities(text, spans_of(text, ("Start Stcks", "PER"), ("Mary Lynn Smith", "PER")))
+    assert [e.text for e in found] == ["Mary Lynn Smith"]

@@ -483,9 +483,23 @@ _HEADLINE_WORDS = frozenset(
 
 def _headline(surface: str) -> bool:
     """ "Yahoo Maps To Add Traffic Updates and Reports": four words or more with a verb or
-    preposition a headline capitalises, which no person's name has."""
+    preposition a headline capitalises, which no person's name has; or a table's row
+    heading with an abbreviated word ("Start Stcks", "Tot Mkt"): a word of three letters
+    or more without a vowel, which no given name or surname is."""
     words = surface.split()
-    return len(words) >= 4 and any(word in _HEADLINE_WORDS for word in words[1:])
+    if len(words) >= 4 and any(word in _HEADLINE_WORDS for word in words[1:]):
+        return True
+    return len(words) >= 2 and any(
+        len(word) >= 3
+        and word.isascii()
+        and word.isalpha()
+        and not word.isupper()
+        and not _VOWEL.search(word)
+        for word in words
+    )
+
+
+_VOWEL = re.compile("[aeiouyAEIOUY]")
 
 
 # A stock symbol or a news service's code: capitals, a dot, one to three capitals.

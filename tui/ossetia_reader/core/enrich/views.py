@@ -544,10 +544,10 @@ def _more_forms(people: list[str]) -> list[list[str]]:
         if len(longer) == 1 and longer[0] not in taken and name not in taken:
             groups.append([name, longer[0]])
             taken |= {name, longer[0]}
-    for name in people:  # "Hillary Clinton" of "Hillary Rodham Clinton"
+    for name in people:  # "Hillary Clinton" of "Hillary Rodham Clinton" (groups are joined)
         words = name.split()
         longer = by_ends.get((words[0], words[1]), []) if len(words) == 2 else []
-        if len(longer) == 1 and longer[0] not in taken and name not in taken:
+        if len(longer) == 1:
             groups.append([name, longer[0]])
             taken |= {name, longer[0]}
     by_skeleton: dict[tuple[str, str], list[str]] = defaultdict(list)
