@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -114,3 +115,42 @@ def test_lower_case_cyrillic_finds_capitalised_names(tmp_path: Path) -> None:
     code, out, _ = run(lib, "search", "голунов", "--json", "--limit", "100")
     assert code == 0
     assert spelled <= {r["title"] for r in json.loads(out)}
+
+
+class _Stream:
+    def __init__(self, terminal: bool) -> None:
+        self.terminal = terminal
+
+    def isatty(self) -> bool:
+        return self.terminal
+
+    def write(self, text: str) -> int:
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+@pytest.mark.parametrize("terminal", [True, False])
+def test_an_index_progress_bar_only_on_a_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, terminal: bool
+) -> None:
+    """Piped (a script reading ``--json``, cron), long index work draws no bar: Rich
+    shows none there, and importing it cost a catch-up ~40 ms."""
+    from contextlib import contextmanager
+
+    from ossetia_reader.cli import search as command
+
+    made: list[str] = []
+
+    @contextmanager
+    def bar(library: Library, label: str) -> Iterator[Callable[[int], None]]:
+        made.append(label)
+        yield lambda done: None
+
+    monkeypatch.setattr(command, "_bar", bar)
+    monkeypatch.setattr("sys.stderr", _Stream(terminal))
+    with command._progress(Library(tmp_path / "lib"), "indexing") as update:
+        update(5000)
+        update(10000)
+    assert made == (["indexing"] if terminal else [])

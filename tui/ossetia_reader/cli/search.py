@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
@@ -28,8 +29,14 @@ def _progress(library: Library, label: str) -> Iterator[Callable[[int], None]]:
 
     The bar (Rich's progress machinery and a count of the library) is made on
     the first update only: opening a current index calls none, and a one-shot
-    ``search`` should not pay for a bar it never shows.
+    ``search`` should not pay for a bar it never shows. Nor is one made when
+    stderr is not a terminal (a script reading ``search --json``, cron): Rich
+    draws no live bar there, and importing it was ~40 ms of catching the index
+    up after enrichment.
     """
+    if not sys.stderr.isatty():
+        yield lambda done: None
+        return
     from contextlib import ExitStack
 
     with ExitStack() as stack:
