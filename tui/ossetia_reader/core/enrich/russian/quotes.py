@@ -785,9 +785,60 @@ def _attribute(
     document = _document(text, start, end, names) if words >= 2 else None
     if document is not None:
         return document
-    if words >= _LONG_QUOTE_WORDS and _sentence_like(inner):
-        return _continued(FoundQuote(start, end), text, found)
+    colon = text[max(0, start - 3) : start].rstrip(" \u00a0").endswith(":")
+    long = words >= _LONG_QUOTE_WORDS
+    if (long and _sentence_like(inner)) or (colon and (long or _sentence_like(inner))):
+        # A whole sentence in guillemets, alone or after a colon (``Турция делает все, что
+        # бы гагаузы не забывали свой язык: «…»``): the paragraph's speaker's.
+        # Nobody else speaks in between (past the previous quote's own attribution).
+        after_previous = _SENTENCE_END.search(text, found[-1].end, start) if found else None
+        since = after_previous.end() if after_previous is not None else start
+        quote = FoundQuote(start, end)
+        if _CUE.search(text, since, start) is None:
+            quote = _continued(quote, text, found)
+        if quote.speaker is None:
+            quote = _paragraph_speaker(text, start, end, names, found)
+        return quote
     return None
+
+
+def _paragraph_speaker(
+    text: str, start: int, end: int, names: _Names, found: list[FoundQuote]
+) -> FoundQuote:
+    """An unattributed quote in a paragraph whose earlier sentence has a named person speak
+    (``Далее Герстенмайер сказал, что … . В случае необходимости … . «Мы не видим …»``):
+    that person's, or the speaker of the paragraph's earlier quote."""
+    lower = _paragraph_start(text, start, max(0, start - 800))
+    # The two sentences before the quote, at most.
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, lower, start)]
+    if len(ends) >= 3:
+        lower = ends[-3]
+    previous = found[-1] if found else None
+    cues = list(_CUE.finditer(text, max(lower, previous.end if previous else 0), start))
+    if not cues:
+        if (
+            previous is not None
+            and previous.end >= lower
+            and previous.speaker
+            and previous.speaker[:1].isupper()
+        ):
+            return FoundQuote(
+                start, end, previous.speaker, None, previous.speaker_start, previous.speaker_end
+            )
+        return FoundQuote(start, end)
+    cue = cues[-1]
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, lower, cue.start())]
+    sentence = ends[-1] if ends else lower
+    person = names.last(sentence, cue.start(), subject=True)
+    if person is not None and person.type == "PER":
+        return FoundQuote(start, end, person.canonical, cue.group(), person.start, person.end)
+    pronoun = _PRONOUN_VERB.search(text, sentence, cue.start())
+    if pronoun is not None and pronoun.end() == cue.start():
+        word = pronoun.group(1).lower()
+        meant = _the_speaker_meant(names, found, sentence, None if word == "они" else word == "она")
+        if isinstance(meant, Entity):
+            return FoundQuote(start, end, meant.canonical, cue.group(), meant.start, meant.end)
+    return FoundQuote(start, end)
 
 
 # Reported speech: a short «…» after a cue verb is a partial quote only when the verb's
@@ -1385,7 +1436,13 @@ def _before(
         subject = names.first(cut, start, subject=True)
         if subject is not None and subject.type == "PER":
             return subject.canonical, None, subject.start, subject.end, colon
-        if _SPEECH_NOUN.search(clause):
+        speeches = list(_SPEECH_NOUN.finditer(clause))
+        speech = speeches[-1] if speeches else None
+        if speech is not None:
+            # ``цитата из Николая Карамзина: «…»``, ``слова Путина: «…»``: the author.
+            author = names.first(cut + speech.end(), min(start, cut + speech.end() + 40))
+            if author is not None and author.type == "PER":
+                return author.canonical, None, author.start, author.end, colon
             return None, None, None, None, colon
         return None
     attribution = _speaker(text, cut, start, names, found, first=False)
@@ -1406,7 +1463,7 @@ def _before(
 
 _SPEECH_NOUN = re.compile(
     r"(?<![\w-])(?:ответ|сообщени|заявлени|письм|пост|запис|надпис|слоган|лозунг|плакат|"
-    r"реплик|комментари|обращени|призыв|вопрос|фраз|слова)\w*",
+    r"реплик|комментари|обращени|призыв|вопрос|фраз|слова|цитат|афоризм|девиз)\w*",
     re.IGNORECASE,
 )
 
