@@ -361,3 +361,58 @@ def test_a_person_after_a_party_is_not_part_of_it() -> None:
 def test_the_publication_of_an_article_is_an_organisation() -> None:
     text = "Подробнее читайте в статье Частного корреспондента «Жара продолжается»\n"
     assert named(text, correct(text, [])) == {("Частного корреспондента", "ORG")}
+
+
+def test_people_an_institution_is_named_after_are_people() -> None:
+    text = "солисты Музыкального театра имени Станиславского и Немировича-Данченко."
+    model = spans(text, ("Музыкального театра", "ORG"))
+    assert {("Станиславского", "PER"), ("Немировича-Данченко", "PER")} <= named(
+        text, correct(text, model)
+    )
+
+
+def test_a_word_after_and_is_not_a_second_namesake() -> None:
+    text = "перед музыкальной школой имени Блажевича и Государственным училищем"
+    found = named(text, correct(text, []))
+    assert ("Блажевича", "PER") in found
+    assert not any(surface.startswith("Государств") for surface, _ in found)
+
+
+def test_the_name_after_an_institutions_namesake_is_another_person() -> None:
+    text = "художественного руководителя Театра имени Гоголя Кирилла Серебренникова"
+    model = spans(text, ("Кирилла Серебренникова", "PER"))
+    assert named(text, correct(text, model)) == {
+        ("Гоголя", "PER"),
+        ("Кирилла Серебренникова", "PER"),
+    }
+
+
+def test_a_name_after_a_clerical_title_is_a_person() -> None:
+    text = "Приход, настоятелем которого является архиепископ Лонгин Клинский."
+    model = spans(text, ("Лонгин Клинский", "LOC"))
+    assert named(text, correct(text, model)) == {("Лонгин Клинский", "PER")}
+
+
+def test_a_generic_head_runs_on_to_the_name_that_says_which() -> None:
+    text = "В четверг, 19 мая, сотрудники Госпиталя принцессы Марины в Габороне вынудили"
+    model = spans(text, ("Госпиталя", "ORG"), ("Марины", "PER"), ("Габороне", "LOC"))
+    assert ("Госпиталя принцессы Марины", "ORG") in named(text, correct(text, model))
+
+
+def test_a_body_that_is_a_name_by_itself_does_not_run_on() -> None:
+    text = "В среду началась новая сессия Конгресса США. Вновь избранные"
+    model = spans(text, ("Конгресса", "ORG"), ("США", "LOC"))
+    assert named(text, correct(text, model)) == {("Конгресса", "ORG"), ("США", "LOC")}
+
+
+def test_a_body_with_the_one_it_answers_to() -> None:
+    text = "сообщил официальный представитель Следственного комитета при прокуратуре Владимир"
+    model = spans(text, ("Следственного комитета", "ORG"))
+    result = named(text, correct(text, model))
+    assert result == {("Следственного комитета при прокуратуре", "ORG")}
+
+
+def test_a_family_is_not_a_person_but_a_womans_name_is() -> None:
+    text = "является третьим из братьев Ямадаевых. Его сестра Екатерины не видела."
+    model = spans(text, ("Ямадаевых", "PER"), ("Екатерины", "PER"))
+    assert named(text, correct(text, model)) == {("Екатерины", "PER")}

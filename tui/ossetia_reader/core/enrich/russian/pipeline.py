@@ -33,7 +33,11 @@ import re
 from bisect import bisect_left
 from itertools import accumulate
 
-from ossetia_reader.core.enrich.russian.morph import common_word, given_name, surname_readings
+from ossetia_reader.core.enrich.russian.morph import (
+    common_word,
+    given_name,
+    surname_readings,
+)
 from ossetia_reader.core.enrich.russian.ner import load_russian_ner
 from ossetia_reader.core.enrich.russian.stems import stem
 
@@ -84,6 +88,10 @@ def correct(text: str, spans: list[Span]) -> list[Span]:
     fixed = _guillemet_names(text, fixed)
     fixed = _bodies_of_bodies(text, fixed)
     fixed = _publications(text, fixed)
+    fixed = _named_after(text, fixed)
+    fixed = _titled_people(text, fixed)
+    fixed = _generic_heads(text, fixed)
+    fixed = [span for span in fixed if not _family(text, span)]
     return sorted(set(fixed))
 
 
@@ -517,3 +525,102 @@ def _publications(text: str, spans: list[Span]) -> list[Span]:
         if not any(s < end and start < e for s, e, _ in spans):
             added.append((start, end, "ORG"))
     return spans + added
+
+
+_NAME_WORD = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
+# ``театра имени Станиславского и Немировича-Данченко``, ``МГУ им. Ломоносова``: the
+# names after "имени" are people's, in the genitive.
+_NAMED_AFTER = re.compile(
+    r"(?<!\w)(?:имени|им\.)[ \u00a0]+((?:[А-ЯЁ]\.[ \u00a0]?){0,2}"
+    rf"{_NAME_WORD}(?:[ \u00a0]+{_NAME_WORD})?(?:[ \u00a0]+и[ \u00a0]+{_NAME_WORD})?)"
+)
+
+
+def _named_after(text: str, spans: list[Span]) -> list[Span]:
+    """People an institution is named after (``театра имени Станиславского и
+    Немировича-Данченко``) are people, inside the organisation's name."""
+    added: list[Span] = []
+    for match in _NAMED_AFTER.finditer(text):
+        start = match.start(1)
+        for index, part in enumerate(re.split(r"[ \u00a0]+и[ \u00a0]+", match.group(1))):
+            if index and common_word(part.split()[-1], adjectives=True):
+                break  # ``имени Блажевича и Государственным …``: not a name
+            at = text.index(part, start)
+            start = at + len(part)
+            # ``имени Гоголя Кирилла Серебренникова``: the next name is another person's.
+            for length in (len(part), len(part.split()[0])):
+                span = (at, at + length, "PER")
+                if not any(s[2] != "ORG" and s[0] < span[1] and span[0] < s[1] for s in spans):
+                    added.append(span)
+                    break
+    return spans + added
+
+
+# Titles before a person's name (``архиепископ Лонгин Клинский``): the name after one
+# is a person's, whatever type the model gave it.
+_TITLE_BEFORE = re.compile(
+    r"(?i)(?<!\w)(?:архиепископ|митрополит|епископ|патриарх|протоиерей|священник|игумен|"
+    r"архимандрит|иеромонах|шейх|муфтий|раввин)\w*[ \u00a0]+$"
+)
+
+
+def _titled_people(text: str, spans: list[Span]) -> list[Span]:
+    """A name after a clerical title, opening with a first name, is a person's: the
+    model often reads a bishop's see (``Лонгин Клинский``) as a place or a body."""
+    result: list[Span] = []
+    for start, end, label in spans:
+        if (
+            label != "PER"
+            and _TITLE_BEFORE.search(text, max(0, start - 30), start)
+            and given_name(_first_word(text, start))
+        ):
+            label = "PER"
+        result.append((start, end, label))
+    return result
+
+
+# Words for a kind of body that name none by themselves (``Университет``, not
+# ``Конгресс`` or ``Арсенал``, which are names in their own right).
+_GENERIC_HEAD = re.compile(
+    r"(?:Университет|Институт|Академи|Госпитал|Больниц|Бюро|Музе|Колледж|Департамент|"
+    r"Управлени|Агентств|Служб)[а-яё]*"
+)
+
+
+def _generic_heads(text: str, spans: list[Span]) -> list[Span]:
+    """``Университете Лос-Анджелеса``, ``Госпиталя принцессы Марины``, ``Следственного
+    комитета при прокуратуре``: a body the model tagged by its common head word alone
+    (capitalised in the middle of a sentence), or a body with ``при`` and the one it
+    answers to, runs on to the name that says which one it is (the name inside stays
+    its own entity)."""
+    ordered = sorted(spans)
+    starts = {span[0]: span for span in ordered}
+    result: list[Span] = []
+    for start, end, label in ordered:
+        if label == "ORG":
+            word = text[start:end]
+            attached = re.match(r"[ \u00a0]при[ \u00a0]+([а-яё]+)(?=[ \u00a0,.;:)])", text[end:])
+            if attached is not None and not common_word(attached.group(1), adjectives=True):
+                attached = None
+            if attached is not None:
+                end += attached.end()
+            elif _GENERIC_HEAD.fullmatch(word) and not _SENTENCE_START.search(
+                text, max(0, start - 8), start
+            ):
+                gap = re.match(r"[ \u00a0](?:[а-яё]+[ \u00a0])?", text[end:])
+                following = starts.get(end + gap.end()) if gap else None
+                if following is not None and following[2] in ("LOC", "PER"):
+                    end = following[1]
+        result.append((start, end, label))
+    return result
+
+
+_FAMILY_NAME = re.compile(r"^[А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын)(?:ы|ых|ыми)$")
+
+
+def _family(text: str, span: Span) -> bool:
+    """A surname in the plural (``братьев Ямадаевых``, ``Цивилевы``) names a family,
+    not a person: factRuEval does not tag it, and a people list has no row for it."""
+    word = text[span[0] : span[1]]
+    # ``Екатерины``, ``Марины``: a woman's first name, not a family.
+    return span[2] == "PER" and _FAMILY_NAME.match(word) is not None and not given_name(word)
