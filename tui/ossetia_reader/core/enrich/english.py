@@ -11,8 +11,12 @@ from __future__ import annotations
 import re
 
 
-def _words(text: str) -> frozenset[str]:
+def words(text: str) -> frozenset[str]:
+    """The words of ``text`` as a set (the lists below are written as plain text)."""
     return frozenset(text.split())
+
+
+_words = words
 
 
 # Verbs that report speech ("…," she *said*). Lower case; matched case-insensitively.

@@ -12,7 +12,9 @@ or a place). ``Trump boomed: "…"`` and ``"…" ― Name`` are read too, and
 "Yermak said:" ending a paragraph makes the next paragraph his quote. An
 unattributed quote right after an attributed one continues it (in the same
 paragraph, or as the next paragraph). Transcript turns ("Vladimir Putin: …",
-``transcripts.py``) are quotes too. Short quoted phrases with no speech
+``transcripts.py``) are quotes too. Quote marks written as HTML entities
+that lost their "&" (`` quot;…, quot;`` and `` #39;s`` of the AG News
+feeds) are read as the marks they stand for. Short quoted phrases with no speech
 around them (scare quotes, titles) are not quotes. Odd text (unbalanced
 marks, stray quotes) never raises, and stays linear in time: at worst a
 quote is missed. The English words read are in ``english.py``.
@@ -23,7 +25,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ossetia_reader.core.article import Entity, Quote
 from ossetia_reader.core.enrich import english, transcripts
@@ -94,6 +96,7 @@ def find_quotes(text: str, entities: Sequence[Entity] = ()) -> list[FoundQuote]:
     """
     if not text:
         return []
+    text, entity_marks = mend_entities(text)
     people = People(entities, text)
     speakers = Speakers(text, people)
     turns = transcripts.find_turns(text, entities, people)
@@ -121,7 +124,66 @@ def find_quotes(text: str, entities: Sequence[Entity] = ()) -> list[FoundQuote]:
     marked.extend(_introduced_paragraphs(text, speakers, turns, marked))
     found.extend(marked)
     found.sort(key=lambda q: (q.start, q.end))
+    if entity_marks:
+        found = [_widened(quote, entity_marks) for quote in found]
     return found
+
+
+# Quote marks and apostrophes written as HTML entities, often with the "&" lost in scraping
+# (AG News: `` quot;helping themselves, quot;``, ``NASA #39;s``, ``"Shrek #39; #39;``).
+_ENTITY_QUOTE = re.compile(
+    r"&quot;|&#0*34;|&#x22;|(?<![\w&#])quot;|(?:&|(?<![\w&]))#39;[ \t]?(?:&)?#39;", re.IGNORECASE
+)
+_ENTITY_APOSTROPHE = re.compile(r"[ \t]?(?:&|(?<![\w&]))#39;(s|t|d|m|ll|re|ve)?(?![a-z])")
+
+
+def mend_entities(text: str) -> tuple[str, dict[int, tuple[int, int]]]:
+    """``text`` of the same length with each quote-mark entity written as one mark, and
+    ``{mark offset: entity span}`` for the marks so made.
+
+    An entity that opens a quote (a word follows) becomes spaces then ``"`` next to the
+    word; one that closes it becomes ``"`` right after the quoted words (over the space
+    the feed left before it), then spaces. ``#39;s`` becomes ``'s`` the same way, so
+    "Microsoft #39;s chief" reads as a possessive. Offsets never move: the quotes found
+    are quotes of the original text.
+    """
+    if "quot;" not in text and "#39;" not in text and "&#" not in text:
+        return text, {}
+    chars = list(text)
+    marks: dict[int, tuple[int, int]] = {}
+    for match in _ENTITY_QUOTE.finditer(text):
+        start, end = match.span()
+        following = text[end : end + 1]
+        if following and not following.isspace() and following not in ".,;:!?)]":
+            chars[start:end] = " " * (end - start - 1) + '"'
+            marks[end - 1] = (start, end)
+        else:
+            lower = start
+            while lower > 0 and text[lower - 1] in " \t" and chars[lower - 1] == text[lower - 1]:
+                lower -= 1
+            if lower > 0 and text[lower - 1] == "\n":
+                lower = start
+            # "…, quot; said": the comma goes with the mark, as in "…," said.
+            tail = following if following and following in ".,;:!?" else ""
+            upper = end + len(tail)
+            chars[lower:upper] = '"' + tail + " " * (upper - lower - 1 - len(tail))
+            marks[lower] = (start, end)
+    for match in _ENTITY_APOSTROPHE.finditer(text):
+        start, end = match.span()
+        if any(c != o for c, o in zip(chars[start:end], text[start:end], strict=True)):
+            continue  # part of a quote mark already
+        written = "'" + (match.group(1) or "")
+        chars[start:end] = written + " " * (end - start - len(written))
+    return "".join(chars), marks
+
+
+def _widened(quote: FoundQuote, marks: dict[int, tuple[int, int]]) -> FoundQuote:
+    """The quote over the whole entities of its marks (`` quot;…, quot;``)."""
+    start = marks[quote.start][0] if quote.start in marks else quote.start
+    end = marks[quote.end - 1][1] if quote.end - 1 in marks else quote.end
+    if (start, end) == (quote.start, quote.end):
+        return quote
+    return replace(quote, start=start, end=end)
 
 
 def _turn_at(
@@ -320,6 +382,14 @@ def _attribute(
     for region_start, region_end in ((before_start, start), (after_start, after_end)):
         according = _ACCORDING.search(text, region_start, region_end)
         if according:
+            # "according to Yankee Group analyst Laura DiDio": the phrase's head person.
+            span = speakers.phrase_after(according.end(), region_end)
+            head = speakers.resolve(*span, position=start) if span else None
+            if head is not None and head.name is not None and head.name[:1].isupper():
+                candidates.append(
+                    FoundQuote(start, end, head.name, "according to", head.start, head.end)
+                )
+                continue
             speaker = _first_entity(people, according.end(), region_end, limit=40)
             if speaker is not None and _is_name(speaker):
                 candidates.append(
@@ -363,7 +433,12 @@ def _attribute(
         if resolved is not None and resolved.name is not None:
             return FoundQuote(start, end, resolved.name, cue, resolved.start, resolved.end)
         speaker = _last_entity(people, lower, colon)
-        if speaker is not None and _is_name(speaker) and resolved is None:
+        if (
+            speaker is not None
+            and _is_name(speaker)
+            and resolved is None
+            and _is_subject(text, speaker, lower)
+        ):
             return FoundQuote(start, end, speaker.canonical, cue, speaker.start, speaker.end)
     if candidates:
         return candidates[0]
@@ -374,6 +449,27 @@ def _attribute(
     if before.strip() and _title_case(inner):
         return None  # a title inside a sentence ("How the Grinch Stole Christmas,"), no cue
     return FoundQuote(start, end)
+
+
+# Prepositions after which a name is no subject.
+_MODIFIED_AFTER = english.words("for of to at in on with about against into")
+
+
+def _is_subject(text: str, entity: Entity, lower: int) -> bool:
+    """Whether a name before "…:" is who speaks: it opens its clause ("Trump leaned in and
+    boomed:"), and is not a modifier ("Stanford's basketball team", "the Palm OS
+    community:", which introduce what a T-shirt reads or a press release says)."""
+    before = text[max(lower, entity.start - 80) : entity.start].split()
+    while before and (
+        before[-1][:1].isupper()
+        or before[-1] == "the"
+        or (before[-1] in english.TITLE_CONNECTORS and before[-2:-1] != [before[-2].lower()])
+    ):
+        before.pop()  # its title ("former Republican candidate", "Secretary of State")
+    if before and before[-1].lower() in _MODIFIED_AFTER:
+        return False  # "for Stanford's team", "for the Palm OS community"
+    following = text[entity.end : entity.end + 30]
+    return re.match(r"['’]s?\b|\s+[a-z]+\s*:", following) is None
 
 
 def _title_case(inner: str) -> bool:
@@ -474,8 +570,14 @@ def _speaker_around(
     previous = last_speaker.speaker if last_speaker else None
     speakers.set_previous_quote_end(last_speaker.end if last_speaker else 0)
     passive = re.match(r"\s+by\s", text[verb_end : verb_end + 5]) is not None
-    # "This was stated by X": the subject is not the speaker.
-    span = None if passive else speakers.phrase_before(region_start, verb_start)
+    # "This was stated by X": the subject is not the speaker. "A minister who called his
+    # views "…"": the relative clause's noun (not so after the quote: '"…," echoing
+    # commentators who said' is someone else's saying).
+    span = (
+        None
+        if passive
+        else speakers.phrase_before(region_start, verb_start, relative=verb_end <= start)
+    )
     subject = speakers.resolve(*span, previous, position=start) if span else None
     if subject is None or subject.name is None:
         apposition = speakers.apposition_before(region_start, verb_start)

@@ -74,8 +74,11 @@ class People:
         items = []
         self.places = sorted((e.start, e.end) for e in entities if e.type == "LOC")
         for entity in entities:
-            if entity.type not in SPEAKER_TYPES:
-                continue
+            if entity.type not in SPEAKER_TYPES or _ENTITY_JUNK.search(entity.text):
+                continue  # ("quot;much": the tagger read a feed's broken HTML entity)
+            canonical = _without_dateline(entity.canonical)
+            if canonical != entity.canonical:
+                entity = replace(entity, canonical=canonical)
             if entity.type == "ORG" and text and _after_title(text, entity):
                 entity = replace(entity, type="PER")
             if entity.type == "PER" and text:
@@ -112,6 +115,28 @@ class People:
                 found.append(self.items[index])
             index -= 1
         return found
+
+
+_RELATIVES = frozenset(("who", "which"))
+_DASH_GAP = re.compile(r"\s[-–—]+\s")
+_AUXILIARIES = english.words("has had have was is were are will would been being")
+_PREPOSITIONS = english.words(
+    "of by for to on in at with from against after before about over under as and or but "
+    "than into onto upon via"
+)
+_ENTITY_JUNK = re.compile(r"quot;|#39;|&\w+;")
+_DATELINE_DASH = re.compile(r"^(?:[\W_]*\s)?(?:[A-Z]{2,}\s+)?[-–—]+\s+|^[\W_]+")
+
+
+def _without_dateline(name: str) -> str:
+    """ "Candice Wiggins" from "AP - Candice Wiggins": a wire's dateline ("AP - ",
+    "- The Ontario …") the tagger took into the name; "The" left by it is dropped."""
+    cleaned = _DATELINE_DASH.sub("", name)
+    if cleaned == name:
+        return name
+    if cleaned.startswith("The "):
+        cleaned = cleaned[4:]
+    return cleaned if cleaned[:1].isalnum() else name
 
 
 def _hyphen_prefix(text: str, entity: Entity) -> str:
@@ -236,9 +261,12 @@ class Speakers:
 
     # -- phrases next to a cue verb ---------------------------------------------------
 
-    def phrase_before(self, lower: int, verb_start: int) -> tuple[int, int] | None:
+    def phrase_before(
+        self, lower: int, verb_start: int, *, relative: bool = False
+    ) -> tuple[int, int] | None:
         """The subject noun phrase ending right before a cue verb (adverbs skipped);
-        an apposition ("Yermak, Head of the Office, said") gives the phrase before it."""
+        an apposition ("Yermak, Head of the Office, said") gives the phrase before it;
+        with ``relative``, "a minister who called" gives "a minister"."""
         end = verb_start
         while True:
             words = list(_WORD.finditer(self.text, lower, end))
@@ -273,10 +301,46 @@ class Speakers:
             if not _abbreviation_at(self.text, edge.start())
         ]
         start = edges[-1].end() if edges else lower
+        narrowed = self._before_relative(start, end) if relative else None
+        if narrowed is not None:
+            return narrowed
         comma = self.text.rfind(",", start, end)
         if comma >= 0:
             start = comma + 1
         return _trimmed(self.text, start, end)
+
+    def _before_relative(self, lower: int, end: int) -> tuple[int, int] | None:
+        """ "a government minister" of "… accusations by a government minister who
+        called": the subject of a relative clause is the noun phrase before "who", not
+        the sentence's subject (Prince Charles)."""
+        words = list(_WORD.finditer(self.text, lower, end))
+        if len(words) < 2 or words[-1].group().lower() not in _RELATIVES:
+            return None
+        if self.text[words[-2].end() : words[-1].start()].strip(" ,"):
+            return None
+        first = len(words) - 1
+        named = False
+        for index in range(len(words) - 2, max(-1, len(words) - 8), -1):
+            word = words[index].group()
+            folded = word.lower()
+            if (
+                index < len(words) - 2
+                and self.text[words[index].end() : words[index + 1].start()].strip()
+            ):
+                break  # a comma or a mark: the phrase began after it
+            if folded in english.DESCRIPTION_OPENERS or folded in english.INDEFINITE:
+                first = index
+                break
+            if folded in _PREPOSITIONS or folded in english.NOT_NAMES:
+                break
+            if word[:1].isupper() or (named and folded in english.TITLE_CONNECTORS):
+                named = True
+            elif named:
+                break  # "… fought back Monday": lower-case words before a name
+            first = index
+        if first == len(words) - 1:
+            return None
+        return _trimmed(self.text, words[first].start(), words[-2].end())
 
     def apposition_before(self, lower: int, verb_start: int) -> tuple[int, int] | None:
         """The apposition of ``X, the Head of …, said``."""
@@ -316,17 +380,33 @@ class Speakers:
         if not self.people.within(words[0].start(), upper):
             return None  # only a name the tagger found ("Conservative family spokeswoman …")
         end = None
+        first_index = 0
+        bracket = False
         for index, word in enumerate(words):
             text = word.group()
+            gap = self.text[words[index - 1].end() : word.start()] if index else ""
+            if "(" in gap:
+                bracket = True  # "Sen. Chuck Schumer (D-N.Y.)", "Washington (AFP)"
+            if ")" in gap:
+                bracket = False
+            if bracket:
+                continue
+            if _DASH_GAP.search(gap):
+                # "AP - Iraqi authorities", "Washington (AFP) – Democrat Hillary Clinton": a
+                # dateline before the subject.
+                if not text[:1].isupper():
+                    break
+                first_index, end = index, None
             if text[:1].isupper() or (index and text.lower() in english.TITLE_CONNECTORS):
                 end = word.end()
                 if self.text[word.end() : word.end() + 1] == ",":
                     break
                 continue
             break
-        if end is None:
-            return None
-        return _trimmed(self.text, words[0].start(), end)
+        begin = words[first_index].start()
+        if end is None or not self.people.within(begin, end + 1):
+            return None  # the run must hold a name the tagger found, not "Iraqi" alone
+        return _trimmed(self.text, begin, end)
 
     def opens_clause(self, start: int, lower: int) -> bool:
         """Whether a name at ``start`` opens its sentence (after ``lower``), maybe after
@@ -352,6 +432,11 @@ class Speakers:
         while len(words) > 1 and words[0].group().lower() in english.LEADING_GAP_WORDS:
             words.pop(0)
             start = words[0].start()
+        if len(words) > 1 and words[0].group().lower() == "as":
+            following = words[1].group()
+            if following[:1].isupper() or following.lower() in english.DESCRIPTION_OPENERS:
+                words.pop(0)  # "as the Iraqi defense minister said", "as Joel Pollak observed"
+                start = words[0].start()
         if not words or len(words) > _MAX_PHRASE_WORDS:
             return None
         first = words[0].group()
@@ -360,6 +445,8 @@ class Speakers:
             return self._pronoun(first, start, end, previous, at)
         if first in english.FIRST_PERSON:
             return Resolved(None, start, end)
+        if len(words) == 1 and first.lower() in english.DETERMINERS:
+            return None  # "described as a "real woman"": no phrase at all
         entities = self.people.within(start, end)
         head = self._head_entity(start, end, entities)
         if head is not None:
@@ -405,6 +492,8 @@ class Speakers:
             return False  # a clause ("the Lib Dems raised worries about …"), not a phrase
         if words[1].group().lower() in english.SUBJECT_GAP_WORDS:
             return False
+        if any(w.group().lower() in _AUXILIARIES for w in words[2:]):
+            return False  # "the race has turned to …": a clause, not a noun phrase
         opener = words[0].group().lower()
         if opener in english.INDEFINITE:
             return True  # "an Iowa Democrat": nobody in particular
