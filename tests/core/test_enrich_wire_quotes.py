@@ -13,11 +13,12 @@ from ossetia_reader.core.enrich.quotes import FoundQuote, find_quotes, mend_enti
 
 
 def entities(text: str, names: list[tuple[str, str]]) -> list[Entity]:
-    found = [
-        Entity(m.start(), m.end(), name, kind, name)
-        for name, kind in names
-        for m in re.finditer(re.escape(name), text)
-    ]
+    """Every occurrence of each name, longer names first ("Putin" alone is its own)."""
+    found: list[Entity] = []
+    for name, kind in sorted(names, key=lambda item: -len(item[0])):
+        for m in re.finditer(re.escape(name), text):
+            if all(m.end() <= e.start or e.end <= m.start() for e in found):
+                found.append(Entity(m.start(), m.end(), name, kind, name))
     return sorted(found, key=lambda e: e.start)
 
 
@@ -132,3 +133,33 @@ def test_according_to_gives_the_person_heading_the_phrase() -> None:
     )
     names = [("Yankee Group", "ORG"), ("Laura DiDio", "PER")]
     assert speaker(text, names, "SMB market") == "Laura DiDio"
+
+
+def test_the_president_is_the_president_who_was_just_the_subject() -> None:
+    text = (
+        "President Bush met Russian President Vladimir Putin in Moscow on Tuesday. Putin "
+        'told reporters the talks went well. "We agreed on the main points," the president '
+        "said."
+    )
+    names = [("Bush", "PER"), ("Vladimir Putin", "PER"), ("Putin", "PER")]
+    assert speaker(text, names, "main points") == "Vladimir Putin"
+
+
+def test_the_president_stays_without_speaker_when_two_are_named_and_neither_acts() -> None:
+    text = (
+        "The talks were held at the request of President Bush, and a statement followed "
+        'from Russian President Vladimir Putin. "We agreed on the main points," the '
+        "president said."
+    )
+    names = [("Bush", "PER"), ("Vladimir Putin", "PER")]
+    # A description as written (never a row of the speakers list), not Bush.
+    assert speaker(text, names, "main points") == "the president"
+
+
+def test_a_president_named_inside_the_quote_changes_nothing() -> None:
+    text = (
+        "This was stated by President Volodymyr Zelenskyy in an interview. "
+        '"President Biden said this publicly," the Head of State said.'
+    )
+    names = [("Volodymyr Zelenskyy", "PER"), ("Biden", "PER")]
+    assert speaker(text, names, "said this publicly") == "Volodymyr Zelenskyy"

@@ -118,6 +118,7 @@ class People:
 
 
 _RELATIVES = frozenset(("who", "which"))
+_HOLDER_REACH = 300
 _DASH_GAP = re.compile(r"\s[-–—]+\s")
 _AUXILIARIES = english.words("has had have was is were are will would been being")
 _PREPOSITIONS = english.words(
@@ -452,7 +453,7 @@ class Speakers:
         if head is not None:
             return Resolved(head.canonical, head.start, head.end)
         if self._is_role(words) and first.lower() not in english.INDEFINITE:
-            holder = self.role_holder(start, end, previous)
+            holder = self.role_holder(start, end, previous, position=min(at, start))
             if holder is None and self._is_description(words):
                 # "the governor": an unresolved role in lower case stays a description;
                 # "the Head of State" (a title) unresolved is nobody.
@@ -583,10 +584,14 @@ class Speakers:
 
     # -- roles ---------------------------------------------------------------------------
 
-    def role_holder(self, start: int, end: int, previous: str | None = None) -> str | None:
+    def role_holder(
+        self, start: int, end: int, previous: str | None = None, *, position: int | None = None
+    ) -> str | None:
         """The person the article names with the role ``text[start:end]``, if one is:
         the previous speaker when they hold it, else the first holder the article
-        names (the person a release is about is named first: its "the President")."""
+        names (the person a release is about is named first: its "the President"),
+        unless another holder was named just before ``position`` (the quote's start):
+        then which of two presidents speaks is not known, and nobody is."""
         head, wanted = _role_words(self.text[start:end])
         if head is None:
             return None
@@ -605,7 +610,50 @@ class Speakers:
             return None
         if previous in holders:
             return previous
-        return min(holders, key=lambda name: holders[name])
+        first = min(holders, key=lambda name: holders[name])
+        if len(holders) == 1:
+            return first
+        named, subject = self._nearest_holders(holders, start if position is None else position)
+        if subject is not None:
+            return subject  # "Putin told reporters …. "…," the president said"
+        if (
+            named is None
+            or named == first
+            or self._acts(first, start if position is None else position)
+        ):
+            # The one the article names first (a release's own president), who is the
+            # subject of a clause before the quote.
+            return first
+        return None  # another president was just named: which one is not known
+
+    def _acts(self, name: str, position: int) -> bool:
+        """Whether ``name`` is the subject of some clause before ``position``."""
+        for person in self.people.items:
+            if person.start >= position:
+                break
+            if person.canonical == name and _is_clause_subject(self.text, person.start, person.end):
+                return True
+        return False
+
+    def _nearest_holders(
+        self, holders: dict[str, int], position: int
+    ) -> tuple[str | None, str | None]:
+        """The holder named last before ``position`` (in its paragraph, nearby), and the
+        last one who opened a sentence there (its subject)."""
+        lower = max(0, position - _HOLDER_REACH)
+        paragraph = self.text.rfind("\n\n", lower, position)
+        if paragraph >= 0:
+            lower = paragraph
+        named: str | None = None
+        index = bisect_left(self.people.starts, position) - 1
+        while index >= 0 and self.people.starts[index] >= lower:
+            person = self.people.items[index]
+            if person.canonical in holders:
+                named = named or person.canonical
+                if _is_clause_subject(self.text, person.start, person.end):
+                    return named, person.canonical
+            index -= 1
+        return named, None
 
     def _title_index(self) -> list[tuple[str, frozenset[str], frozenset[str], Entity]]:
         if self._titles is None:
@@ -680,6 +728,26 @@ class Speakers:
         ):
             return ""
         return title
+
+
+def _is_clause_subject(text: str, start: int, end: int) -> bool:
+    """Whether a name (after its title) opens a sentence or a clause and a verb follows
+    ("During the talks in Kyiv, President Zelenskyy called …"), or is the agent of
+    "stated by": not the second of "X and Y", the object of "met with Y", or an
+    apposition ("the statesman, President … Hrushevsky.")."""
+    if re.match(r"\s+[a-z]", text[end : end + 2]) is None:
+        return False
+    words = text[max(0, start - 120) : start].split()
+    while (
+        words
+        and (
+            words[-1][:1].isupper()
+            or (words[-1] in english.TITLE_CONNECTORS and words[-1] != "and")
+        )
+        and not words[-1].endswith((".", "!", "?", '"', "”", ",", ":"))
+    ):
+        words.pop()
+    return not words or words[-1] == "by" or words[-1].endswith((".", "!", "?", '"', "”", ",", ":"))
 
 
 def _opens_sentence(text: str, start: int, lower: int = 0) -> bool:
