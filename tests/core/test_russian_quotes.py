@@ -684,3 +684,49 @@ def test_an_unnamed_colleague_after_a_named_speaker(enrich: Enrich) -> None:
         "когда никто не хотел платить. А тепло даже никто не измеряет»."
     )
     assert quotes_of(enrich, text)[-1][1] != "Леонид Меламед"
+
+
+# -- wire-agency forms (TASS/RIA/Interfax style) ------------------------------------------
+
+
+def test_a_role_after_po_slovam_is_the_person_introduced_with_it(enrich: Enrich) -> None:
+    text = (
+        "Министр иностранных дел Сергей Лавров провел переговоры. По словам министра, "
+        "«стороны договорились продолжить диалог»."
+    )
+    assert quotes_of(enrich, text) == [
+        ("«стороны договорились продолжить диалог»", "Сергей Лавров")
+    ]
+
+
+def test_a_short_capitalised_quote_right_after_kak_soobshchil(enrich: Enrich) -> None:
+    text = (
+        "Как сообщила агентству «Интерфакс» официальный представитель МИД Мария Захарова, "
+        "«Россия будет действовать адекватно»."
+    )
+    assert quotes_of(enrich, text) == [("«Россия будет действовать адекватно»", "Мария Захарова")]
+
+
+def test_the_agency_after_the_verb_only_heard_it(enrich: Enrich) -> None:
+    found = quotes_of(
+        enrich, "«Решение будет принято в ближайшее время», — сообщил РИА Новости источник."
+    )
+    assert found == [("«Решение будет принято в ближайшее время»", "источник")]
+    text = (
+        "Министр финансов Антон Силуанов выступил в Думе. «Бюджет будет исполнен», — сказал "
+        "ТАСС министр."
+    )
+    assert quotes_of(enrich, text)[0][1] == "Антон Силуанов"
+
+
+def test_a_kremlin_transcript_with_initials(enrich: Enrich) -> None:
+    text = (
+        "В.Путин: Добрый день, уважаемые коллеги! Начнем работу.\n\n"
+        "Д.Медведев: Спасибо, Владимир Владимирович.\n\n"
+        "В.Путин: Пожалуйста."
+    )
+    assert [quote for quote, _ in quotes_of(enrich, text)] == [
+        "Добрый день, уважаемые коллеги! Начнем работу.",
+        "Спасибо, Владимир Владимирович.",
+        "Пожалуйста.",
+    ]

@@ -151,7 +151,7 @@ def find(text: str, entities: Sequence[Entity] = ()) -> list[FoundQuote]:
     paragraphs = _paragraphs(text)
     quoted = _guillemet_spans(text, paragraphs)
     names = _Names(entities, text, [(start, end) for start, end, _ in quoted])
-    labels = _labelled_turns(text, paragraphs, quoted)
+    labels = _labelled_turns(text, paragraphs, quoted, names)
     candidates = quoted + _dash_speech(text, paragraphs, quoted)
     candidates += [(start, end, "label") for start, (end, _, _) in labels.items()]
     candidates.sort()
@@ -373,7 +373,10 @@ _LABEL = re.compile(
 
 
 def _labelled_turns(
-    text: str, paragraphs: list[tuple[int, int]], quoted: list[tuple[int, int, str]]
+    text: str,
+    paragraphs: list[tuple[int, int]],
+    quoted: list[tuple[int, int, str]],
+    names: _Names | None = None,
 ) -> dict[int, tuple[int, int, int]]:
     """Transcript turns: paragraphs that open with a speaker's label and a colon, where
     the same label opens two paragraphs or more (an interview printed as ``Голос Америки:
@@ -389,10 +392,18 @@ def _labelled_turns(
         label = " ".join(match.group(1).split())
         turns.append((match.end(), p_end, match.start(1), match.end(1), label))
     counts = Counter(label for *_, label in turns)
+    # A transcript: a label opens two turns or more; in one with three turns or more, a
+    # person's label opens even one (``Д.Медведев: Спасибо.`` among ``В.Путин: …``).
+    transcript = bool(counts) and max(counts.values()) >= 2
+    many = transcript and len(turns) >= 3
     return {
         start: (end, label_start, label_end)
         for start, end, label_start, label_end, label in turns
-        if counts[label] >= 2 and end - start >= 2
+        if end - start >= 2
+        and (
+            counts[label] >= 2
+            or (many and names is not None and names.person_in(label_start, label_end))
+        )
     }
 
 
@@ -445,6 +456,10 @@ class _Names:
         dash = max(self.text.rfind(d, self.quotes[at][0], entity.start) for d in _DASH)
         return dash < 0 or _CUE.search(self.text, dash, entity.start) is None
 
+    def person_in(self, lower: int, upper: int) -> bool:
+        """Whether a person's name lies within ``[lower, upper)``."""
+        return any(e.type == "PER" and e.end <= upper for e in self.within(lower, upper))
+
     def at(self, start: int) -> Entity | None:
         """The entity that starts at ``start``."""
         index = bisect_left(self.starts, start)
@@ -491,7 +506,7 @@ class _Names:
         self,
         role: str,
         index: int,
-        feminine: bool,
+        feminine: bool | None,
         fallback: bool = True,
         org: str | None = None,
         introduced_first: bool = False,
@@ -745,8 +760,20 @@ def _attribute(
     if after is not None:
         return FoundQuote(start, end, *after)
     before = _before(text, start, names, found)
-    if _capitalised_name(inner) and not (
-        before is not None and before[4] and not _listed(text, start, end)
+    # ``Как сообщила Мария Захарова, «Россия будет действовать адекватно»``: words a named
+    # source is said to have said right after the intro are a quote, capitalised or not.
+    introduced = (
+        before is not None
+        and before[0] is not None
+        and before[0][:1].isupper()
+        and _INTRO.match(before[1] or "") is not None
+        and _DATA.match(before[1] or "") is None
+        and text[max(0, start - 2) : start].strip(" \u00a0") == ","
+    )
+    if (
+        _capitalised_name(inner)
+        and not (before is not None and before[4] and not _listed(text, start, end))
+        and not introduced
     ):
         return None
     if (
@@ -998,7 +1025,17 @@ def _speaker(
     if first:
         # Not a name in brackets: ``— пишет автор письма (его опубликовало «Эхо Москвы»)``.
         bracket = clause.find("(")
-        entity = names.first(lower, lower + bracket if bracket >= 0 else upper, subject=True)
+        limit = lower + bracket if bracket >= 0 else upper
+        entity = names.first(lower, limit, subject=True)
+        if (
+            entity is not None
+            and cue_match is not None
+            and _listener(text, lower, cue_match, entity)
+        ):
+            # ``— сообщил РИА Новости источник в правительстве``: the agency heard it.
+            heard = _heard_by(text, entity.end, limit, cue_match, names)
+            if heard is not None:
+                return heard
         woman = _woman_after_verb(text, lower, cue_match, names)
         if woman is not None and (entity is None or woman.start < entity.start):
             return woman.text, cue, woman.start, woman.end
@@ -1234,6 +1271,12 @@ def _intro_speaker(
         phrase = " ".join(text[intro_end:limit].split()[:4]).rstrip(".,;:")
         return phrase, intro, None, None
     if entity is None:
+        # ``По словам министра, «…»``: the person the article introduced as министр.
+        role = text[intro_end:limit].split()[:1]
+        if role and role[0].islower() and _ROLE.match(role[0]) and role[0][-1:] not in "иы":
+            person = names.in_role(role[0], intro_start, None, fallback=False)
+            if person is not None:
+                return person.canonical, intro, person.start, person.end
         # ``как сообщили «Медузе» в департаменте транспорта``: an unnamed source, after
         # the listener in guillemets.
         words = _LISTENER.sub("", text[intro_end:limit]).split()
@@ -1301,6 +1344,33 @@ def _woman_after_verb(
         ):
             return entity
     return None
+
+
+def _listener(text: str, lower: int, cue: re.Match[str], entity: Entity) -> bool:
+    """An organisation right after the verb with more words after it is who heard the words
+    (``— сообщил ТАСС источник``, ``— заявил РИА Новости Песков``), not who said them."""
+    if entity.type != "ORG" or text[lower + cue.end() : entity.start].strip(" \u00a0"):
+        return False
+    rest = text[entity.end : entity.end + 30].lstrip(" \u00a0")
+    return rest[:1].isalpha()
+
+
+def _heard_by(
+    text: str, after: int, limit: int, cue: re.Match[str], names: _Names
+) -> Attribution | None:
+    """Who spoke, named after the listener: a name, a role the article gives a person, or an
+    unnamed source (``источник в правительстве``)."""
+    person = names.first(after, limit, subject=True)
+    if person is not None and person.start - after <= 40:
+        return person.canonical, cue.group(), person.start, person.end
+    words = text[after:limit].split()
+    if not words or not words[0].islower() or words[0] in _NOT_A_SOURCE:
+        return None
+    if _ROLE.match(words[0]) and words[0][-1:] not in "иы":
+        role = names.in_role(words[0], after, _verb_feminine(cue.group()), fallback=False)
+        if role is not None:
+            return role.canonical, cue.group(), role.start, role.end
+    return " ".join(words[:4]).rstrip(".,;:"), cue.group(), None, None
 
 
 def _pronoun_said(
