@@ -626,7 +626,7 @@ def variant_arrays(
     the same as without ``known``.
     """
     if known is not None and known.words.size:
-        return _variant_dict(*_reused_keys(sorted_strings, known))
+        return _reused_keys(sorted_strings, known)
     names = [script(s) if s and s[0] >= " " else "" for s in sorted_strings]
     if len(sorted_strings) > _SMALL_VOCABULARY:
         stems = stem_all(sorted_strings, names)
@@ -641,43 +641,61 @@ def variant_arrays(
     return _variant_dict(scripts, stems, tkeys, stem_keys)
 
 
-def _reused_keys(
-    sorted_strings: list[str], known: Segment
-) -> tuple[np.ndarray, list[str | None], list[str | None], list[str | None]]:
-    """Script codes, stems, translit keys and stem keys of ``sorted_strings``, those of
-    the words ``known`` holds read from its groups (the others computed)."""
+def _reused_keys(sorted_strings: list[str], known: Segment) -> dict[str, np.ndarray]:
+    """:func:`variant_arrays` of ``sorted_strings``, the keys of the words ``known`` holds
+    read from its groups (as group numbers, their bytes copied once per group), the
+    others' computed as usual."""
     n = len(sorted_strings)
     scripts = np.zeros(n, np.uint8)
-    stems: list[str | None] = [None] * n
-    tkeys: list[str | None] = [None] * n
-    stem_keys: list[str | None] = [None] * n
     plain = [i for i, s in enumerate(sorted_strings) if s and s[0] >= " "]
     found = known.find_all([sorted_strings[i] for i in plain])
     at = np.asarray(plain, dtype=np.int64)
     hit = found >= 0
     ids = found[hit]
-    scripts[at[hit]] = known.script[ids]
     reused = at[hit]
-    for keys, (groups, texts) in zip(
-        (stems, tkeys, stem_keys), known.groups_of_terms(), strict=True
+    scripts[reused] = known.script[ids]
+    computed: list[list[str | None]] = [[], [], []]
+    for i in at[~hit].tolist():
+        word = sorted_strings[i]
+        scripts[i] = SCRIPT_CODES.get(script(word), 0)
+        root = stem(word)
+        computed[0].append(root)
+        computed[1].append(translit_key(word))
+        computed[2].append(translit_key(root) if root is not None else None)
+    arrays: dict[str, np.ndarray] = {"script": scripts}
+    for prefix, (groups, strings), own in zip(
+        ("stem", "key", "skey"), known.groups_of_terms(), computed, strict=True
     ):
         group = groups[ids]
         named = group >= 0
-        # Each group's key decoded once, then spread over its words.
-        unique, inverse = np.unique(group[named], return_inverse=True)
-        decoded = np.array([texts(g) for g in unique.tolist()] + [""], dtype=object)[:-1]
-        spread = np.array(keys, dtype=object)
-        spread[reused[named]] = decoded[inverse]
-        keys[:] = spread.tolist()
-    for i in at[~hit].tolist():
-        word = sorted_strings[i]
-        name = script(word)
-        scripts[i] = SCRIPT_CODES.get(name, 0)
-        root = stem(word)
-        stems[i] = root
-        tkeys[i] = translit_key(word)
-        stem_keys[i] = translit_key(root) if root is not None else None
-    return scripts, stems, tkeys, stem_keys
+        used, inverse = np.unique(group[named], return_inverse=True)
+        # The delta's keys: the known groups its words use and the computed ones,
+        # as bytes (sorted as the strings are: UTF-8 keeps code point order).
+        theirs = [strings(g) for g in used.tolist()]
+        mine = {k.encode("utf-8", "surrogatepass") for k in own if k is not None}
+        unique = sorted(mine.union(theirs))
+        index = {k: number for number, k in enumerate(unique)}
+        term_key = np.full(n, -1, dtype=np.int64)
+        if used.size:
+            place = np.fromiter(map(index.__getitem__, theirs), np.int64, len(theirs))
+            term_key[reused[named]] = place[inverse]
+        for i, k in zip(at[~hit].tolist(), own, strict=True):
+            if k is not None:
+                term_key[i] = index[k.encode("utf-8", "surrogatepass")]
+        blob = np.frombuffer(b"".join(unique), dtype=np.uint8)
+        offsets = np.zeros(len(unique) + 1, dtype=np.int64)
+        if unique:
+            np.cumsum([len(k) for k in unique], out=offsets[1:])
+        members = np.flatnonzero(term_key >= 0)
+        order = members[np.argsort(term_key[members], kind="stable")].astype(np.int32)
+        starts = np.zeros(len(unique) + 1, dtype=np.int64)
+        np.cumsum(np.bincount(term_key[members], minlength=len(unique)), out=starts[1:])
+        arrays[f"{prefix}_blob"] = blob
+        arrays[f"{prefix}_off"] = _narrow(offsets)
+        arrays[f"{prefix}_heads"] = heads_of(blob, offsets)
+        arrays[f"{prefix}_terms"] = order
+        arrays[f"{prefix}_start"] = _narrow(starts)
+    return arrays
 
 
 def _variant_dict(
@@ -860,7 +878,7 @@ class Segment:
         self.digest = arrays["digest"]
         self.fend = arrays["fend"]
         self.path_name: str | None = None
-        self._term_groups: tuple[tuple[np.ndarray, Callable[[int], str]], ...] | None = None
+        self._term_groups: tuple[tuple[np.ndarray, Callable[[int], bytes]], ...] | None = None
 
     @classmethod
     def from_flat(
@@ -912,9 +930,9 @@ class Segment:
 
     def groups_of_terms(
         self,
-    ) -> tuple[tuple[np.ndarray, Callable[[int], str]], ...]:
+    ) -> tuple[tuple[np.ndarray, Callable[[int], bytes]], ...]:
         """For the stem, transliteration and stem-transliteration groups: each term's
-        group (-1: none) and the group's key text. Made once per segment."""
+        group (-1: none) and the group's key (UTF-8 bytes). Made once per segment."""
         if self._term_groups is None:
             made = []
             for strings, terms, starts in (
@@ -925,7 +943,7 @@ class Segment:
                 group = np.full(self.words.size, -1, dtype=np.int64)
                 sizes: np.ndarray = np.diff(np.asarray(starts, dtype=np.int64))
                 group[np.asarray(terms, dtype=np.int64)] = np.repeat(np.arange(sizes.size), sizes)
-                made.append((group, strings.text))
+                made.append((group, strings.__getitem__))
             self._term_groups = tuple(made)
         return self._term_groups
 
