@@ -243,3 +243,29 @@ def test_a_table_row_heading_with_an_abbreviated_word_is_no_person() -> None:
     text = "Start Stcks    12.3    14.5\nMary Lynn Smith said."
     found = build_entities(text, spans_of(text, ("Start Stcks", "PER"), ("Mary Lynn Smith", "PER")))
     assert [e.text for e in found] == ["Mary Lynn Smith"]
+
+
+def test_a_greeting_or_sentence_adverb_is_cut_from_a_name_but_an_institution_is_not() -> None:
+    text = "Hi Jarrod, thanks. Thankfully Passmore agreed. Union Vastrel rose."
+    found = build_entities(
+        text,
+        spans_of(
+            text, ("Hi Jarrod", "PER"), ("Thankfully Passmore", "PER"), ("Union Vastrel", "ORG")
+        ),
+    )
+    assert [e.text for e in found] == ["Jarrod", "Passmore", "Union Vastrel"]
+
+
+def test_markup_compounds_and_stray_words_are_cut_from_names() -> None:
+    text = "The Post</B></FONT> said. A Vantor-based firm. Plus Smith came. St. was cut."
+    found = build_entities(
+        text,
+        spans_of(
+            text,
+            ("Post</B></FONT>", "ORG"),
+            ("Vantor-based", "LOC"),
+            ("Plus", "LOC"),
+            ("St.", "LOC"),
+        ),
+    )
+    assert [e.text for e in found] == ["Post", "Vantor"]

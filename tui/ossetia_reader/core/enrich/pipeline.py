@@ -42,6 +42,8 @@ Span = tuple[int, int, str]
 
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 _TRAILING = re.compile(r"(?:['’][sS]?|[\s,;:!?)\]}\"”»-])+$")
+_MARKUP = re.compile(r"(?:<|&lt;|&gt;).*$", re.DOTALL)
+_COMPOUND = re.compile(r"-(?:based|born|led|backed|owned|made|controlled|run|funded)$")
 _LEADING = re.compile(r"^[\s(\[{\"“«„'‘-]+")
 
 
@@ -193,6 +195,12 @@ def normalise_span(text: str, start: int, end: int) -> tuple[int, int]:
     if (match := _LEADING_THE.match(surface)) and match.end() < len(surface):
         start += match.end()
         surface = surface[match.end() :]
+    if match := _MARKUP.search(surface):  # "Post</B></FONT>": markup quoted as text
+        end -= len(surface) - match.start()
+        surface = surface[: match.start()]
+    if match := _COMPOUND.search(surface):  # "US-based", "Kremlin-backed": the name alone
+        end -= len(surface) - match.start()
+        surface = surface[: match.start()]
     if match := _TRAILING.search(surface):
         end -= len(surface) - match.start()
     return start, end

@@ -70,6 +70,11 @@ _NOT_NAMES = _wordset(
     "motherland alliance government ministry cabinet committee commission council "
     "office agency department administration federation union"
 )
+# The institutions among them: the first word of many organisations' names.
+_INSTITUTIONS = _wordset(
+    "alliance government ministry cabinet committee commission council office agency "
+    "department administration federation union"
+)
 # Journalese descriptors that open a sentence before a company or award ("Rival Sony",
 # "Telco BT", "Strong Oscar contenders"): never a given name.
 _DESCRIPTORS = _wordset(
@@ -80,6 +85,17 @@ _DESCRIPTORS = _wordset(
     "electronics oil energy tobacco"
 )
 _DIRECTIONS = _wordset("north south east west northern southern eastern western central")
+_TITLE_ABBREVIATIONS = _wordset(
+    "mr mrs ms dr st gen col lt sgt sen rep gov jr sr prof capt maj mt adm rev ft"
+)
+# Greetings and sentence adverbs glued to a name ("Hi Jason", "Meanwhile Smith said").
+_GREETINGS = _wordset(
+    "hi hey hello dear thanks congratulations welcome goodbye bye meanwhile moreover however "
+    "therefore furthermore nevertheless nonetheless instead also still yet now today "
+    "yesterday tomorrow here there indeed"
+)
+# Endings of sentence adverbs ("Thankfully", "Unfortunately"), which no given name has.
+_ADVERB_ENDINGS = ("fully", "ately", "ously", "ably", "ibly", "ically")
 # Prepositions, conjunctions and determiners: a sentence's first word, never a given name
 # ("Outside Carrier's plant", "Unlike Smith, ...", "Both Clinton and ...").
 _FUNCTION_WORDS = _wordset(
@@ -88,7 +104,7 @@ _FUNCTION_WORDS = _wordset(
     "toward towards through throughout upon via beside besides except than when while "
     "whereas although though because unless whether both either neither each every all "
     "any some many most several such this that these those his her its their our your my "
-    "if as at by for from in into of on onto to with and but or nor yet so"
+    "if as at by for from in into of on onto to with and but or nor yet so plus"
 )
 # Abbreviations of common nouns and times: capitals, yet no entity.
 _NOT_ABBREVIATIONS = _wordset("id tv dvd cd pc sms gdp vat ceo mp mps pac pacs")
@@ -314,8 +330,13 @@ def _opening_word(
     found = others.get(rest)
     if _plain(first) in _DESCRIPTORS:
         return words[1][0], found or "ORG"  # "Rival Sony", "Telco BT", "Strong Oscar"
-    if _plain(first) in _FUNCTION_WORDS:
-        return words[1][0], found or label  # "Outside Carrier's plant", "Unlike Smith"
+    if (
+        _plain(first) in _FUNCTION_WORDS
+        or _plain(first) in _GREETINGS
+        or _plain(first).endswith(_ADVERB_ENDINGS)
+    ):
+        # "Outside Carrier's plant", "Hi Jason", "Thankfully Passenger": not a given name
+        return words[1][0], found or label
     if found is None or not rest.isupper() or _named_inside(text, text[start:end]):
         return start, label
     return words[1][0], found
@@ -374,6 +395,7 @@ def _split_roles(text: str, start: int, end: int, label: str) -> list[Span]:
         len(words) > 1
         and _sentence_initial(text, start)
         and _common_opening(text, words[0][2])
+        and _plain(words[0][2]) not in _INSTITUTIONS  # "Union Pacific", "Federation Council"
         and all(_capitalised(word) for _, _, word in words[1:])
         and not _named_inside(text, text[start:end])
     ):
@@ -555,6 +577,10 @@ def is_junk(text: str, start: int, end: int) -> bool:
     plain = _plain(word)
     if plain in _NOT_ABBREVIATIONS and word.isupper():
         return True  # "1300 GMT", "ID cards"
+    if plain in _FUNCTION_WORDS and not word.isupper():
+        return True  # "Plus", "Outside": a preposition or conjunction names nothing
+    if surface.endswith(".") and plain in _TITLE_ABBREVIATIONS:
+        return True  # "St." or "Gen." cut off from its name
     if word.isupper() and len(word) > 1:
         return False  # abbreviations: "US" is not "us"
     gaz = rules.gazetteers()
