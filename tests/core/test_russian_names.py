@@ -213,3 +213,14 @@ def test_a_surname_in_yu_written_twice_is_declined() -> None:
     )
     result = canonicals(text, "Наталью Поклонскую", "Поклонскую")
     assert {canonical for _, canonical in result} == {"Наталья Поклонская"}
+
+
+def test_a_verb_after_an_oblique_name_is_anothers() -> None:
+    # «с 23-летней Полякиной зарегистрировал»: the man is "он", not Полякина.
+    text = (
+        "Бизнес-партнером Лидии Барабановой стала 29-летняя Яна Полякина. В 2011 году "
+        "Полякина возглавила компанию. В 2009 году он вместе с 23-летней Полякиной "
+        "зарегистрировал несколько компаний."
+    )
+    result = canonicals(text, "Яна Полякина", "Полякина", "Полякиной")
+    assert {canonical for _, canonical in result} == {"Яна Полякина"}

@@ -416,3 +416,9 @@ def test_a_family_is_not_a_person_but_a_womans_name_is() -> None:
     text = "является третьим из братьев Ямадаевых. Его сестра Екатерины не видела."
     model = spans(text, ("Ямадаевых", "PER"), ("Екатерины", "PER"))
     assert named(text, correct(text, model)) == {("Екатерины", "PER")}
+
+
+def test_a_function_word_after_a_heading_is_not_a_name() -> None:
+    text = "Передел рынка ритуальных услуг Что произошло.  14 августа «Медуза» опубликовала"
+    model = spans(text, ("Что", "PER"), ("Медуза", "ORG"))
+    assert named(text, correct(text, model)) == {("Медуза", "ORG")}

@@ -146,10 +146,20 @@ def _verb_hint(text: str, start: int, end: int) -> Hint:
     if after is not None:
         verb = verb_reading(after.group(1))
         # Past tense only: a present-tense verb may follow a genitive (``Фамилия
-        # Шокиной упоминается``); the past tense's gender must then agree too.
-        if verb is not None and verb[1] is not None:
+        # Шокиной упоминается``); the past tense's gender must then agree too. And
+        # only a name that can be that verb's subject: ``с Полякиной зарегистрировал``
+        # has another subject.
+        if verb is not None and verb[1] is not None and _can_be_subject(text, start, end, verb[1]):
             return ("nomn", verb[1])
     return (None, None)
+
+
+def _can_be_subject(text: str, start: int, end: int, gender: str) -> bool:
+    """Whether the mention's surname can be a nominative of ``gender`` (a surname
+    without a Russian ending may be anything)."""
+    words = _CAPITALISED.findall(text[start:end])
+    readings = surname_readings(words[-1]) if words else []
+    return not readings or ("nomn", gender) in {(case, g) for case, g, _ in readings}
 
 
 _CAPITALISED = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)*(?![\w-])")

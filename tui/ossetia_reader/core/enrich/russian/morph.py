@@ -303,6 +303,24 @@ def common_word(word: str, adjectives: bool = False) -> bool:
     )
 
 
+_FUNCTION_POS = frozenset({"NPRO", "PRCL", "CONJ", "PREP", "ADVB", "INTJ", "PRED"})
+
+
+def function_word(word: str) -> bool:
+    """Whether the dictionary knows ``word`` only as a pronoun, conjunction, particle,
+    preposition, adverb or interjection (``Что``, ``Как``, ``Где``): never a name."""
+    if not _CYRILLIC_WORD.match(word):
+        return False
+    try:
+        morph = _analyzer()
+        if not morph.word_is_known(word.lower()):
+            return False
+        parses = morph.parse(word.lower())
+    except Exception:  # never let the analyser stop enrichment
+        return False
+    return all(p.tag.POS in _FUNCTION_POS for p in parses)
+
+
 def _inflectable(word: str) -> bool:
     return (
         bool(_CYRILLIC_WORD.match(word))

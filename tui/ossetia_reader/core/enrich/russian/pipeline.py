@@ -35,6 +35,7 @@ from itertools import accumulate
 
 from ossetia_reader.core.enrich.russian.morph import (
     common_word,
+    function_word,
     given_name,
     surname_readings,
 )
@@ -91,7 +92,13 @@ def correct(text: str, spans: list[Span]) -> list[Span]:
     fixed = _named_after(text, fixed)
     fixed = _titled_people(text, fixed)
     fixed = _generic_heads(text, fixed)
-    fixed = [span for span in fixed if not _family(text, span)]
+    # ``Передел рынка ритуальных услуг Что произошло``: a heading runs into the next
+    # line's first word, which is no name.
+    fixed = [
+        span
+        for span in fixed
+        if not _family(text, span) and not function_word(text[span[0] : span[1]])
+    ]
     return sorted(set(fixed))
 
 
