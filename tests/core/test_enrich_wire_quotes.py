@@ -163,3 +163,29 @@ def test_a_president_named_inside_the_quote_changes_nothing() -> None:
     )
     names = [("Volodymyr Zelenskyy", "PER"), ("Biden", "PER")]
     assert speaker(text, names, "said this publicly") == "Volodymyr Zelenskyy"
+
+
+def test_said_someones_father_then_his_name_gives_the_name() -> None:
+    text = (
+        "Brett and Kevin were close.  quot;They had the same humor, quot; said McCann #39;s "
+        "father, Dennis McCann."
+    )
+    names = [("Dennis McCann", "PER"), ("McCann", "PER")]
+    assert speaker(text, names, "same humor") == "Dennis McCann"
+
+
+def test_a_company_that_claimed_is_the_company_not_the_sentence_subject() -> None:
+    text = (
+        "Microsoft filed suits against spammers, including one against a Web hosting company "
+        'that claimed it was "bulletproof" and could not be shut down.'
+    )
+    assert speaker(text, [("Microsoft", "ORG")], "bulletproof") == "a Web hosting company"
+
+
+def test_a_shadow_chancellor_is_not_the_chancellor() -> None:
+    text = (
+        "Gordon Brown warned voters. Shadow chancellor Oliver Letwin replied later. "
+        '"The stakes are too high," the Chancellor said.'
+    )
+    names = [("Gordon Brown", "PER"), ("Oliver Letwin", "PER")]
+    assert speaker(text, names, "stakes are too high") != "Oliver Letwin"

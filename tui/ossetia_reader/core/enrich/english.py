@@ -104,7 +104,7 @@ ROLE_NOUNS = _words(
 # Modifiers that make a different office ("*Deputy* Head" is not the Head).
 ROLE_MODIFIERS = _words(
     "deputy vice first acting former assistant associate interim senior junior honorary "
-    "ex co-chair permanent special"
+    "ex co-chair permanent special shadow"
 )
 # Role phrases that name the same office as another ("Head of State" is the President).
 ROLE_SYNONYMS = {

@@ -610,6 +610,13 @@ def _speaker_around(
         inverted = speakers.resolve(*span, previous, position=start) if span else None
         if inverted is not None and (inverted.name is not None or subject is None):
             subject = inverted
+        named = subject is not None and subject.name is not None and subject.name[:1].isupper()
+        possessor = subject is not None and _POSSESSOR.match(text, subject.end) is not None
+        if span is not None and (not named or possessor):
+            # "…," said McCann's father, Dennis McCann: the person the apposition names.
+            appended = _apposition_after(text, people, span[1], region_end)
+            if appended is not None:
+                subject = Resolved(appended.canonical, appended.start, appended.end)
         if subject is None:
             # "…," said on Tuesday Kunin: only capitalised words (or "by") between.
             after = _first_entity(people, verb_end, region_end, limit=60)
@@ -618,11 +625,33 @@ def _speaker_around(
                 after is not None
                 and _is_name(after)
                 and all(w[:1].isupper() or w == "by" for w in gap)
+                and not _POSSESSOR.match(text, after.end)
             ):
                 subject = Resolved(after.canonical, after.start, after.end)
     if subject is None:
         return FoundQuote(start, end, None, cue)
     return FoundQuote(start, end, subject.name, cue, subject.start, subject.end)
+
+
+_POSSESSOR = re.compile(r"['’]s?\s+[a-z]")
+
+
+def _apposition_after(text: str, people: People, end: int, upper: int) -> Entity | None:
+    """The person named right after ``end`` as an apposition (", Dennis McCann." ending its
+    clause), if any."""
+    comma = re.match(r",\s*", text[end : end + 3])
+    if comma is None:
+        return None
+    for entity in people.within(end, min(len(text), upper + 60)):
+        if entity.start != end + comma.end():
+            continue
+        if (
+            entity.type == "PER"
+            and _is_name(entity)
+            and re.match(r"\s*(?:[,.;]|$)", text[entity.end : entity.end + 2])
+        ):
+            return entity
+    return None
 
 
 def _is_name(entity: Entity) -> bool:

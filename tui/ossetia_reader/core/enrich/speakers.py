@@ -117,7 +117,7 @@ class People:
         return found
 
 
-_RELATIVES = frozenset(("who", "which"))
+_RELATIVES = frozenset(("who", "which", "that"))
 _HOLDER_REACH = 300
 _DASH_GAP = re.compile(r"\s[-–—]+\s")
 _AUXILIARIES = english.words("has had have was is were are will would been being")
