@@ -730,3 +730,44 @@ def test_a_kremlin_transcript_with_initials(enrich: Enrich) -> None:
         "Спасибо, Владимир Владимирович.",
         "Пожалуйста.",
     ]
+
+
+def test_an_interview_introduced_by_a_conversation(enrich: Enrich) -> None:
+    text = (
+        "Корреспондент ТАСС побеседовал с послом России в США Анатолием Антоновым.\n\n"
+        "— Как вы оцениваете отношения?\n\n"
+        "— Они находятся на низком уровне."
+    )
+    assert quotes_of(enrich, text) == [
+        ("Как вы оцениваете отношения?", None),
+        ("Они находятся на низком уровне.", "Анатолий Антонов"),
+    ]
+
+
+def test_lower_case_words_after_a_title_noun_in_an_attributed_sentence(enrich: Enrich) -> None:
+    text = (
+        "Отношений с Life News, по словам Алексея Костылева, у Readovka нет, хотя раньше "
+        "смоленское издание «продавало им контент»."
+    )
+    assert quotes_of(enrich, text) == [("«продавало им контент»", "Алексей Костылев")]
+
+
+def test_the_charges_a_document_lists(enrich: Enrich) -> None:
+    text = (
+        "Буту были предъявлены обвинения из четырёх пунктов. Ему вменяется «преступный сговор "
+        "с целью убийства граждан США» и «преступный сговор с целью приобретения и продажи "
+        "зенитных ракет»."
+    )
+    assert [speaker for _, speaker in quotes_of(enrich, text)] == [None, None]
+
+
+def test_one_adjective_before_its_noun_is_irony_not_words(enrich: Enrich) -> None:
+    text = (
+        "Евгений Рабчевский рассказывал, как, занимаясь в «юнармейских» классах, ученики "
+        "«учатся держать автоматы». Навальный называл ситуацию «странной» и сравнивал его с "
+        "другим."
+    )
+    assert [quote for quote, _ in quotes_of(enrich, text)] == [
+        "«учатся держать автоматы»",
+        "«странной»",
+    ]

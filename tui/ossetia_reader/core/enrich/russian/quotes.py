@@ -129,10 +129,13 @@ _TITLE_NOUNS = re.compile(
     r"ТЦ|ТРЦ|ООО|ОАО|ЗАО|ПАО|АО|НКО|АНО|ФГУП|ГУП|станци|улиц|площад|закон|статья|"
     r"объединени|сети|сеть|бренд|марк|издательств|студи|спектакл|премии|премия|конкурс|парк|"
     r"фестивал|акци|кампани|выставк|доклад|расследовани|рубрик|передач|шоу|портал|процедур|"
-    r"систем)\w*\s*$",
+    r"систем|раздел|категори|термин|формулировк|номинаци|хештег)\w*\s*$",
     re.IGNORECASE,
 )
-_INTERVIEW = re.compile(r"интервью|ответил\w* на вопросы|рассказал\w* «|беседе с", re.IGNORECASE)
+_INTERVIEW = re.compile(
+    r"интервью|ответил\w* на вопросы|рассказал\w* «|бесед|поговорил\w* с|разговор\w* с",
+    re.IGNORECASE,
+)
 # A quote may start this far back from an attribution sentence (characters).
 _WINDOW = 300
 _LONG_QUOTE_WORDS = 6
@@ -751,7 +754,7 @@ def _attribute(
         return _dash_turn(text, start, end, names, found, interviewee)
     inner = text[start + 1 : end - 1]
     words = len(inner.split())
-    if words == 0 or _is_title(text, start, end, names):
+    if words == 0 or _is_title(text, start, end, names) or _scare_adjective(text, start, end):
         return None
     inside = _inner_attribution(text, start, end, names, found)
     if inside is not None:
@@ -894,7 +897,7 @@ _DOCUMENT = re.compile(
     r"техзадани|техническ\w+\s+задани|пресс-релиз|заявлени|реестр|Росреестр|ЕГРЮЛ|ЕГРН|"
     r"отч[её]т|грант|смет|протокол|госзакуп|деклараци|уведомлени|устав|приговор|"
     r"обвинительн|исков|предписани|говорится|сказано|указано|значится|согласно|предмет|"
-    r"предназначен)\w*",
+    r"предназначен|вменя|пометк|грамот|ваканси)\w*",
     re.IGNORECASE,
 )
 
@@ -985,8 +988,44 @@ def _is_title(text: str, start: int, end: int, names: _Names) -> bool:
     if _TITLE_NOUNS.search(text[max(0, start - 30) : start]):
         # ``заявлял, что обыски в театре «нелепо»``: lower-case words in reported
         # speech are the speaker's, whatever noun comes before them.
-        return not (inner[:1].islower() and _reported(text, max(0, start - _WINDOW), start))
+        # So are they in a sentence a named source attributes (``по словам Костылева, …
+        # издание «продавало им контент»``).
+        return not (
+            inner[:1].islower()
+            and (_reported(text, max(0, start - _WINDOW), start) or _introduced(text, start))
+        )
     return any(e.start <= start + 1 and e.end >= end - 1 for e in names.within(start - 1, end))
+
+
+def _introduced(text: str, start: int) -> bool:
+    """Whether the sentence up to ``start`` names a source with ``по словам``/``как
+    сообщил`` (not ``по данным``)."""
+    window = text[max(0, start - _WINDOW) : start]
+    ends = [m.end() for m in _SENTENCE_END.finditer(window)]
+    window = window[ends[-1] :] if ends else window
+    intro = _INTRO.search(window)
+    return intro is not None and _DATA.match(intro.group()) is None
+
+
+# One adjective in guillemets before the noun it qualifies is the writer's irony or a term
+# (``в «юнармейских» классах``), not anyone's words.
+_ADJECTIVE = re.compile(
+    r"[а-яё-]+(?:ых|их|ой|ые|ие|ий|ый|ая|ое|ого|ому|ым|им|ими|ыми|ую|юю|яя|ее|его|ему)"
+)
+
+
+def _scare_adjective(text: str, start: int, end: int) -> bool:
+    inner = text[start + 1 : end - 1]
+    following = re.match(r"[ \u00a0]+([а-яё]+)", text[end : end + 30])
+    return (
+        _ADJECTIVE.fullmatch(inner) is not None
+        and following is not None
+        and len(following.group(1)) > 3
+        and following.group(1) not in _NOT_A_SOURCE
+        # ``объяснили, что «кричащие» цвета — …``: opening reported speech, the speaker's.
+        and re.search(r"(?<![\w-])(?:что|чтобы)[ \u00a0]+$", text[max(0, start - 12) : start])
+        is None
+    )
 
 
 def _sentence_like(inner: str) -> bool:
