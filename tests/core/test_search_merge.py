@@ -5,7 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from ossetia_reader.core.search.index import SearchIndex, _merge_best
+from ossetia_reader.core.article import Article
+from ossetia_reader.core.search import query as q
+from ossetia_reader.core.search.index import SearchIndex, _intersect, _merge_best
 from ossetia_reader.core.search.segment import _blob, _Strings, heads_of
 
 
@@ -40,3 +42,37 @@ def test_string_lookups_find_each_word_and_prefix_ranges() -> None:
         assert [strings.text(i) for i in range(lo, hi)] == [
             w for w in words if w.startswith(prefix)
         ]
+
+
+def _articles_with(words: list[str], count: int, first_key: int, seed: int) -> list[Article]:
+    rng = np.random.default_rng(seed)
+    return [
+        Article(
+            id=f"m{first_key + n}",
+            key=first_key + n,
+            title=" ".join(rng.choice(words, size=2)),
+            body=" ".join(rng.choice(words, size=int(rng.integers(0, 12)))),
+        )
+        for n in range(count)
+    ]
+
+
+@pytest.mark.parametrize("replaced", [False, True])
+def test_two_word_and_reads_the_second_word_at_the_first_ones_documents(replaced: bool) -> None:
+    """``_term_at`` gives exactly ``_intersect`` of both words, also when replaced copies
+    make some idf negative (then the dense path drops non-positive scores)."""
+    words = ["oil", "oils", "oiled", "price", "prices", "priced", "gas", "talks", "talking"]
+    index = SearchIndex.build(_articles_with(words, 60, 1, 0))
+    if replaced:
+        for round_ in range(4):  # the same keys again: dead copies outnumber live ones
+            index.add(_articles_with(words, 60, 1, round_ + 1))
+    for a in words:
+        for b in words:
+            for text in (f"{a} {b}", f"title:{a} {b}", f"{a} -{b} {b}s"):
+                parsed = q.parse(text).root
+                assert isinstance(parsed, q.And)
+                terms = [c for c in parsed.children if isinstance(c, q.Term)]
+                plain = _intersect(index._term(terms[0]), index._term(terms[1]))
+                fast = index._term_at(terms[1], index._term(terms[0]))
+                assert np.array_equal(plain.docs, fast.docs), text
+                assert np.array_equal(plain.scores, fast.scores), text

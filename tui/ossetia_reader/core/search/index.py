@@ -488,15 +488,23 @@ class SearchIndex:
         positives: list[_Docs] = []
         negatives: list[q.Node] = []
         dates: list[q.DateRange] = []
+        others = [c for c in node.children if not isinstance(c, (q.Not, q.DateRange))]
+        pair = len(others) == 2 and all(isinstance(c, q.Term) for c in others)
         for child in node.children:
             if isinstance(child, q.Not):
                 negatives.append(child.child)
             elif isinstance(child, q.DateRange):
                 dates.append(child)
-            else:
+            elif not pair:
                 found = self._eval(child)
                 if found is not None:
                     positives.append(found)
+        if pair:
+            # Two words: the rarer one's documents, and the other's postings read only
+            # at those (the same sums: adding two scores does not depend on the order).
+            first, second = sorted(others, key=self._estimate)
+            assert isinstance(first, q.Term) and isinstance(second, q.Term)
+            positives.append(self._term_at(second, self._term(first)))
         result: _Docs | None = None
         for part in sorted(positives, key=lambda p: p.docs.size):
             result = part if result is None else _intersect(result, part)
@@ -591,6 +599,61 @@ class SearchIndex:
                 scores = impacts * np.array(factors)[owner]
                 docs, scores = self._best_per_doc(docs, scores, positive)
             parts.append(_Docs(docs + base if base else docs, scores))
+        return _concat(parts)
+
+    def _estimate(self, node: q.Node) -> int:
+        """Postings of a term's own word (its variants left out): which word is rarer."""
+        assert isinstance(node, q.Term)
+        word = FIELD_PREFIX[node.field] + node.word if node.field in FIELD_PREFIX else node.word
+        total = 0
+        for segment in self._segments:
+            found = segment.words.find(word)
+            if found >= 0:
+                total += segment.doc_freq(found)
+        return total
+
+    def _term_at(self, term: q.Term, within: _Docs) -> _Docs:
+        """``_intersect(within, self._term(term))``, reading ``term``'s postings only at
+        ``within``'s documents (a common word's thousands are not merged and sorted
+        for the few documents a rarer word allows).
+
+        The same documents and scores: each document's score is the best of its
+        variants' (the same products), and where ``_term`` would drop documents
+        whose best score is not positive (its dense path, see ``_dense``), so
+        does this.
+        """
+        parts = []
+        for index, (segment, base) in enumerate(zip(self._segments, self._bases, strict=True)):
+            lo, hi = within.docs.searchsorted([base, base + segment.n_docs]).tolist()
+            if lo == hi:
+                continue
+            weighted = self._variants(segment, term)
+            if not weighted:
+                continue
+            factors = [
+                self._idf(self._global_df(index, word_id)) * weight / 255.0
+                for word_id, weight in weighted.items()
+            ]
+            ids = list(weighted)
+            wanted = within.docs[lo:hi] - base if base else within.docs[lo:hi]
+            best = np.full(wanted.size, -np.inf)
+            for word_id, factor in zip(ids, factors, strict=True):
+                docs, impacts = segment.postings(word_id)
+                if not docs.size:
+                    continue
+                at = docs.searchsorted(wanted)
+                at[at == docs.size] = 0
+                hit = (docs[at] == wanted).nonzero()[0]
+                best[hit] = np.maximum(best[hit], impacts[at[hit]] * factor)
+            total = sum(segment.doc_freq(i) for i in ids)
+            positive = min(factors) > 0
+            if len(ids) > 1 and not positive and self._dense(total, positive):
+                keep = (best > 0).nonzero()[0]
+            else:
+                keep = (best > -np.inf).nonzero()[0]
+            parts.append(
+                _Docs(within.docs[lo:hi][keep], within.scores[lo:hi][keep] + best[keep])
+            )
         return _concat(parts)
 
     def _best_of(
