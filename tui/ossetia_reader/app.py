@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, ClassVar
@@ -466,22 +466,14 @@ class OssetiaReader(App[None]):
             urls=urls,
         )
         self.call_from_thread(self._set_activity, "")
-        failed = f", {summary.failed} failed" if summary.failed else ""
         report = f"{summary.added} new, {summary.updated} updated from {len(summary.results)} feeds"
-        if (summary.added or summary.updated) and self.search.index is not None:
-            self.search.load()  # index what arrived (incremental), so saved searches count it
-            self.feeds.refresh_hidden()  # and filters hide what they match
-            found = self.feeds.new_in_saved(summary.keys)
-            if found:
-                report += ": " + ", ".join(f"{n} in {name}" for name, n in found[:4])
-        if automatic:
-            report = "auto-refresh: " + report
-        if failed:
-            self.call_from_thread(self.notify, report + failed, severity="warning")
-        else:
-            self.call_from_thread(self.tell, report)
-        self.note_own_writes()
-        self.call_from_thread(self._library_changed, summary.added, summary.updated)
+        self._stored_here(
+            summary.added,
+            summary.updated,
+            summary.keys,
+            ("auto-refresh: " if automatic else "") + report,
+            f", {summary.failed} failed" if summary.failed else "",
+        )
 
     def tell(self, text: str) -> None:
         """Background news for the status line (a toast is for what needs attention)."""
@@ -518,16 +510,35 @@ class OssetiaReader(App[None]):
         added = sum(r.added for r in reports)
         updated = sum(r.updated for r in reports)
         failed = [r for r in reports if r.status is Status.FAILED]
-        message = f"{added} added, {updated} updated from {len(reports)} files"
+        self._stored_here(
+            added,
+            updated,
+            [key for r in reports for key in r.keys],
+            f"{added} added, {updated} updated from {len(reports)} files",
+            f"; {len(failed)} failed: {failed[0].reason}" if failed else "",
+        )
+
+    def _stored_here(
+        self, added: int, updated: int, keys: Sequence[int], report: str, failures: str
+    ) -> None:
+        """After this app stored articles (an import or a fetch, in its worker).
+
+        The index catches up at once, so saved searches count the new articles
+        (the report says which got some) and filters hide what they match; the
+        writes are noted as this app's own, so the library watch does not
+        announce them a second time; then the screens reload and enrichment
+        starts. ``failures`` (empty when none) turns the report into a warning.
+        """
         if (added or updated) and self.search.index is not None:
-            self.search.load()  # index them now, so saved searches count them at once
-            self.feeds.refresh_hidden()  # and filters hide what they match
-        if failed:
-            message += f"; {len(failed)} failed: {failed[0].reason}"
-        if failed:
-            self.call_from_thread(self.notify, message, severity="warning")
+            self.search.load()  # incremental
+            self.feeds.refresh_hidden()
+            found = self.feeds.new_in_saved(list(keys))
+            if found:
+                report += ": " + ", ".join(f"{n} in {name}" for name, n in found[:4])
+        if failures:
+            self.call_from_thread(self.notify, report + failures, severity="warning")
         else:
-            self.call_from_thread(self.tell, message)
+            self.call_from_thread(self.tell, report)
         self.note_own_writes()
         self.call_from_thread(self._library_changed, added, updated)
 
