@@ -7,6 +7,10 @@ Side by side, in the same run and interleaved (so machine load hits both alike):
 * 100k:    the installed ``ossetia-reader`` on a library of 100,000 articles, built
            once from ``../shared/corpora`` (JSON Lines, replicated with fresh ids and
            titles, dated no later than the seed so the seed stays the newest article);
+* both again, enriched: the bundled library after ``ossetia-reader enrich``, and a copy
+           of the 100k library whose newest ``--enriched`` articles (1,000) are enriched:
+           a returning reader's library, whose first article has entities to colour
+           (their library-wide types are looked up after the first frame);
 * the floor and the bundled library again over SSH on loopback, when sshd is installed.
 
 Each run starts a fresh tmux server at 120x40 with TERM=xterm-256color, starts the
@@ -29,6 +33,7 @@ source tree otherwise compiles our ~50 modules again (~0.2 s of CPU), which no
 installed copy does.
 
     python benchmarks/startup.py [--runs 7] [--articles 100000] [--big-dir DIR] [--no-ssh]
+                                 [--enriched 1000] [--no-enriched]
 """
 
 from __future__ import annotations
@@ -157,6 +162,7 @@ class Case:
     probes: list[dict[str, object]] = field(default_factory=list)
     probe_argv: list[str] = field(default_factory=list)
     titles: int = 1  # how often the title must show: the reader shows it in list and pane
+    env: dict[str, str] = field(default_factory=dict)  # this case's own (e.g. older code)
 
     @property
     def median(self) -> float:
@@ -165,6 +171,7 @@ class Case:
 
 def time_launch(case: Case, workdir: Path, env: dict[str, str], server: SshServer | None) -> None:
     """Time one launch: to the first text on screen, and to the title (appended to ``case``)."""
+    env = {**env, **case.env}
     terminal = Terminal(workdir, 120, 40, "xterm-256color", env)
     argv = server.ssh_argv(case.argv, remote_env=env) if case.ssh and server else case.argv
     try:
@@ -196,6 +203,7 @@ def probe_launch(case: Case, workdir: Path, env: dict[str, str]) -> None:
     out.unlink(missing_ok=True)
     probe_env = {
         **env,
+        **case.env,
         "STARTUP_PROBE_OUT": str(out),
         "STARTUP_PROBE_WAIT": WAIT_FOR,
         "STARTUP_PROBE_TITLE": SEED_TITLE,
@@ -298,6 +306,42 @@ def build_big_library(directory: Path, count: int) -> None:
     )
 
 
+def enrich_newest(source: Path, directory: Path, count: int) -> None:
+    """A copy of the library at ``source`` with its newest ``count`` articles enriched.
+
+    Enriched by the app's own pipeline (the model, unless OSSETIA_READER_NER=rules),
+    a batch at a time, so the first article's entities and the library-wide types
+    behind their colours are what a returning reader's library holds.
+    """
+    import shutil
+
+    from ossetia_reader.core.enrich.pipeline import enrich_articles
+    from ossetia_reader.core.enrich.store import store_batch
+    from ossetia_reader.core.library import DATABASE_NAME, Library
+
+    marker = directory / f"enriched-{count}"
+    if marker.exists():
+        return
+    started = time.perf_counter()
+    directory.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source / DATABASE_NAME, directory / DATABASE_NAME)
+    library = Library(directory)
+    keys = [row.key for row in library.newest(count)]
+    for start in range(0, len(keys), 64):
+        articles = library.articles(keys[start : start + 64])
+        found = enrich_articles(articles)
+        store_batch(
+            library,
+            [(a.key, e, q) for a, (e, q) in zip(articles, found, strict=True) if a.key is not None],
+        )
+    marker.write_text("")
+    print(
+        f"enriched the newest {len(keys):,} of a {library.count():,}-article library "
+        f"in {time.perf_counter() - started:.0f} s",
+        flush=True,
+    )
+
+
 def _date(value: object) -> dt.date | None:
     try:
         return dt.date.fromisoformat(str(value)[:10]) if value else None
@@ -313,11 +357,22 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--no-big", action="store_true", help="skip the big library")
     parser.add_argument("--no-ssh", action="store_true", help="skip the SSH cases")
     parser.add_argument("--no-probe", action="store_true", help="skip the CPU probes")
+    parser.add_argument(
+        "--enriched", type=int, default=1000, help="newest articles enriched in the big copy"
+    )
+    parser.add_argument("--no-enriched", action="store_true", help="skip the enriched cases")
+    parser.add_argument(
+        "--before",
+        type=Path,
+        help="also run each reader case with DIR/tui (an older checkout), interleaved",
+    )
     args = parser.parse_args(argv)
     import compileall
 
     # As installed: bytecode compiled once (see the module's docstring).
     compileall.compile_dir(str(REPO / "tui" / "ossetia_reader"), quiet=1)
+    if args.before:
+        compileall.compile_dir(str(args.before / "tui" / "ossetia_reader"), quiet=1)
 
     reader = Path(sys.executable).parent / "ossetia-reader"
     if not reader.exists():
@@ -353,6 +408,24 @@ def main(argv: Sequence[str] | None = None) -> None:
                 titles=2,
             ),
         ]
+        if not args.no_enriched:
+            enriched = root / "bundled-enriched"
+            import subprocess
+
+            subprocess.run(
+                [str(reader), "--library", str(enriched), "enrich"],
+                env={**os.environ, **env},
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
+            cases.append(
+                Case(
+                    "ossetia-reader, bundled, enriched",
+                    [str(reader), "--library", str(enriched)],
+                    probe_argv=[sys.executable, str(probe), "reader", "--library", str(enriched)],
+                    titles=2,
+                )
+            )
         if not args.no_big:
             big = args.big_dir or root / "big"
             build_big_library(big, args.articles)
@@ -364,6 +437,35 @@ def main(argv: Sequence[str] | None = None) -> None:
                     titles=2,
                 )
             )
+            if not args.no_enriched:
+                big_enriched = big.parent / f"{big.name}-enriched"
+                enrich_newest(big, big_enriched, args.enriched)
+                cases.append(
+                    Case(
+                        f"ossetia-reader, {args.articles // 1000}k, {args.enriched:,} enriched",
+                        [str(reader), "--library", str(big_enriched)],
+                        probe_argv=[
+                            sys.executable,
+                            str(probe),
+                            "reader",
+                            "--library",
+                            str(big_enriched),
+                        ],
+                        titles=2,
+                    )
+                )
+        if args.before:
+            older = {"PYTHONPATH": str(args.before.resolve() / "tui")}
+            cases += [
+                Case(
+                    f"{c.name.replace('ossetia-reader', 'before')}",
+                    c.argv,
+                    probe_argv=c.probe_argv,
+                    titles=c.titles,
+                    env=older,
+                )
+                for c in cases[1:]
+            ]
         server = None
         if not args.no_ssh:
             reason = sshd_missing_reason()

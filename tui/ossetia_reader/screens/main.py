@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 import time
 import webbrowser
+from dataclasses import replace
 from typing import ClassVar
 
 from textual import on, work
@@ -269,11 +270,10 @@ class MainScreen(FeedsScreen):
         library = self.reader.library
         try:
             rows = library.newest(PAGE)
+            # Coloured by the types stored with it; the library-wide types (one colour
+            # per entity, as on open) cost ~40 ms here (a module and a lookup per name),
+            # so the keys' worker brings them after the first frame (``_retyped``).
             first = library.get(rows[0].key) if rows else None
-            if first is not None and first.entities:
-                from ossetia_reader.core.enrich.views import with_library_types
-
-                first = with_library_types(library, first)  # one colour per entity, as on open
         except (LibraryError, sqlite3.DatabaseError):
             return  # the worker meets the damage too, and ends the app saying so
         if not rows:
@@ -305,19 +305,23 @@ class MainScreen(FeedsScreen):
         # first frame shows news rather than placeholders.
         rows = library.summaries(keys[:PAGE])
         # Opened before the first frame already (``_show_first_page``), unless it is not
-        # the newest any more.
+        # the newest any more; then with its stored types, now with the library's.
         shown = self.open_key
-        first = library.get(keys[0]) if open_first and keys and keys[0] != shown else None
+        first = library.get(keys[0]) if open_first and keys else None
+        retype = first is not None and first.key == shown
         if first is not None and first.entities:
             from ossetia_reader.core.enrich.views import with_library_types
 
-            first = with_library_types(library, first)  # one colour per entity, as on open
+            typed = with_library_types(library, first)  # one colour per entity, as on open
+            first = None if retype and typed.entities == first.entities else typed
+        elif retype:
+            first = None  # nothing to colour
         self._library_empty = not keys and library.count() == 0
         if open_first:
             from ossetia_reader.core.subscriptions import list_feeds
 
             self._no_feeds = not list_feeds(library)
-        self.app.call_from_thread(self._keys_loaded, keys, groups, rows, first, open_first)
+        self.app.call_from_thread(self._keys_loaded, keys, groups, rows, first, open_first, retype)
 
     def _keys_loaded(
         self,
@@ -326,6 +330,7 @@ class MainScreen(FeedsScreen):
         rows: list[ArticleSummary],
         first: Article | None,
         open_first: bool,
+        retype: bool = False,
     ) -> None:
         self.all_keys = keys
         if self.query_text:
@@ -340,10 +345,31 @@ class MainScreen(FeedsScreen):
         keep = article_list.current_key or self.open_key
         article_list.set_keys(keys, keep=keep, groups=groups, rows=rows)
         self._show_counts()
-        if first is not None:
+        if first is not None and retype:
+            self._retyped(first)
+            self.call_after_refresh(self.reader.start_background_work)
+        elif first is not None:
             self._article_loaded(first, None, [], keep_scroll=False)
         elif open_first:
             self.call_after_refresh(self.reader.start_background_work)
+
+    def _retyped(self, article: Article) -> None:
+        """The first article again, its entities now typed library-wide (colours only).
+
+        Shown in place: the same lines at the top of the pane (only colours and the
+        legend's words change, never a line's length), no second announcement, and
+        not at all if the reader has moved on to another article meanwhile.
+        """
+        pane = self.reading_pane
+        shown = pane.article
+        if shown is None or shown.key != article.key or self.open_key != article.key:
+            return
+        if replace(shown, entities=article.entities) != article or [
+            (e.start, e.end, e.canonical) for e in shown.entities
+        ] != [(e.start, e.end, e.canonical) for e in article.entities]:
+            return  # the pane shows another version (enrichment landed meanwhile)
+        pane.show(article, pane.hits, keep_scroll=True, announce=False)
+        self.info.show(article)
 
     def _empty_message(self) -> str:
         """What an empty list says, with what to do next."""

@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -145,6 +146,7 @@ class ReadingPane(ScrollView, can_focus=True):
         self._rendered: RenderedArticle | None = None
         self._wrapped = WrappedText([], [])
         self._layout_width = 0
+        self._line_pass: tuple[int, Style] | None = None  # width and base style while drawing
         # What an empty pane says; the screen tells a first run how to fill the library.
         self.empty_message = "No article open. Choose one in the list and press Enter."
 
@@ -230,7 +232,10 @@ class ReadingPane(ScrollView, can_focus=True):
         return max(10, min(room, self.max_width))
 
     def _relayout(self) -> None:
-        if self.article is None:
+        if self.article is None or self.size.width == 0:
+            # Before the first layout the resize that follows lays the article out at its
+            # real width: laid out here too (and wrapped at the 10-column minimum, once),
+            # it cost the first frame ~10 ms for nothing.
             self._rendered = None
             self._wrapped = WrappedText([], [])
         else:
@@ -245,12 +250,7 @@ class ReadingPane(ScrollView, can_focus=True):
                 reserve_legend=True,
                 width=self.text_width,
             )
-            # Before the first layout (width 0) the resize that follows wraps it: wrapping
-            # at the 10-column minimum first cost the first frame ~10 ms.
-            wrapped = self.size.width > 0
-            self._wrapped = (
-                wrap(self._rendered.text, self.text_width) if wrapped else WrappedText([], [])
-            )
+            self._wrapped = wrap(self._rendered.text, self.text_width)
         self._layout_width = self.size.width
         self.virtual_size = Size(self.text_width, len(self._wrapped.lines))
         self.refresh()
@@ -270,9 +270,21 @@ class ReadingPane(ScrollView, can_focus=True):
         if anchor is not None:
             self._restore_anchor(anchor)
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Every line of one pass shares the width and base style, looked up once.
+
+        ``rich_style`` walks the styles of the pane and all its ancestors on every
+        call: looked up per line it was half the pane's drawing time, and the first
+        frame draws the pane more than once (as in the article list).
+        """
+        self._line_pass = (self.scrollable_content_region.width, self.rich_style)
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._line_pass = None
+
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        base = self.rich_style
+        width, base = self._line_pass or (self.scrollable_content_region.width, self.rich_style)
         index = self.scroll_offset.y + y
         if self.article is None:
             lines = self._empty_lines()
