@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from ossetia_reader.app import OssetiaReader
 from ossetia_reader.core.article import Article, Entity
 from ossetia_reader.core.enrich.store import store_batch
@@ -42,7 +44,9 @@ def typed_library(directory: Path) -> Library:
     return library
 
 
-async def test_first_article_takes_library_types_after_the_first_frame(tmp_path: Path) -> None:
+async def test_first_article_takes_library_types_after_the_first_frame(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Drawn first with the types stored with it (the library-wide lookup waits for the
     frame), then coloured by the library's type in place: the same lines, no jump."""
     library = typed_library(tmp_path / "library")
@@ -55,28 +59,23 @@ async def test_first_article_takes_library_types_after_the_first_frame(tmp_path:
         assert article is not None
         first_shown.extend(e.type for e in article.entities)
 
-    MainScreen._show_first_page = spy  # type: ignore[method-assign]
-    try:
-        app = OssetiaReader(library, enrich=False)
-        async with app.run_test(size=(100, 30)) as pilot:
-            await settle(pilot)
-            pane = app.screen.query_one(ReadingPane)
-            assert pane.article is not None and pane.article.id == "day-3"
-            assert first_shown == ["PER"]  # as stored: nothing looked up before the frame
-            assert [e.type for e in pane.article.entities] == ["ORG"]
-            stored = library.get(pane.article.key or 0)
-            assert stored is not None
-            before = render_article(
-                stored, pane._styles(), reserve_legend=True, width=pane.text_width
-            )
-            lines = [line.plain for line in wrap(before.text, pane.text_width).lines]
-            now = [line.plain for line in pane._wrapped.lines]
-            # Line for line the same text, but for the legend's word for the new colour.
-            assert len(now) == len(lines) and lines.index("person") == now.index("org")
-            assert [a for a, b in zip(now, lines, strict=True) if a != b] == ["org"]
-            assert pane.scroll_offset.y == 0
-    finally:
-        MainScreen._show_first_page = original  # type: ignore[method-assign]
+    monkeypatch.setattr(MainScreen, "_show_first_page", spy)
+    app = OssetiaReader(library, enrich=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        pane = app.screen.query_one(ReadingPane)
+        assert pane.article is not None and pane.article.id == "day-3"
+        assert first_shown == ["PER"]  # as stored: nothing looked up before the frame
+        assert [e.type for e in pane.article.entities] == ["ORG"]
+        stored = library.get(pane.article.key or 0)
+        assert stored is not None
+        before = render_article(stored, pane._styles(), reserve_legend=True, width=pane.text_width)
+        lines = [line.plain for line in wrap(before.text, pane.text_width).lines]
+        now = [line.plain for line in pane._wrapped.lines]
+        # Line for line the same text, but for the legend's word for the new colour.
+        assert len(now) == len(lines) and lines.index("person") == now.index("org")
+        assert [a for a, b in zip(now, lines, strict=True) if a != b] == ["org"]
+        assert pane.scroll_offset.y == 0
 
 
 async def test_retyping_leaves_an_article_the_reader_opened_since(tmp_path: Path) -> None:
