@@ -133,14 +133,14 @@ if which == "floor":
             yield Static(os.environ["STARTUP_PROBE_TITLE"])
     Floor().run()
 else:
-    def hook(cls, name):
+    def hook(cls, name, label):
         original = getattr(cls, name)
         def hooked(self):  # no event parameter: Textual passes one only if asked
-            mark(f"{cls.__name__}.{name}")
+            mark(label)
             return original(self)
         setattr(cls, name, hooked)
-    hook(OssetiaReader, "on_mount")
-    hook(MainScreen, "on_mount")
+    hook(MainScreen, "__init__", "main screen made")
+    hook(MainScreen, "on_mount", "main screen mounted")
     OssetiaReader.start_background_work = lambda self: None  # the probe ends at the frame
     sys.argv = ["ossetia-reader", *sys.argv[2:]]
     try:
@@ -243,8 +243,8 @@ def print_probes(cases: list[Case]) -> None:
         for name in (
             "imported the CLI",
             "imported the app",
-            "OssetiaReader.on_mount",
-            "MainScreen.on_mount",
+            "main screen made",
+            "main screen mounted",
             "first frame written",
         ):
             at = cpu(case, name)

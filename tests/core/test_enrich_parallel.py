@@ -88,32 +88,48 @@ RUSSIAN = (
 
 
 @pytest.mark.slow
-def test_russian_articles_are_tagged_last_by_one_worker_with_the_same_results(
-    tmp_path: Path,
+def test_russian_articles_are_tagged_last_by_two_fresh_workers_with_the_same_results(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The Russian tagger (~210 MB) loads in one worker, after the others are done."""
+    """The Russian tagger loads in workers of its own, after the English ones are gone
+    (both models in each worker came to 2 x 500 MB), and both cores tag Russian."""
     from ossetia_reader.core.article import Article
+    from ossetia_reader.core.enrich import pipeline
     from ossetia_reader.core.enrich.store import pending_keys
 
+    articles = [
+        Article(id=f"ru-{n}-{m}", title=f"Новости {n}-{m}", body=f"{body} Выпуск {n}.")
+        for n in range(3)
+        for m, body in enumerate(RUSSIAN)
+    ]
     libraries = []
     for name in ("one", "two"):
         library = Library(tmp_path / name)
-        library.add([Article(id=f"ru-{n}", title="Новости", body=b) for n, b in enumerate(RUSSIAN)])
+        library.add(articles)
         import_bundled(library)
         libraries.append(library)
     one, two = libraries
     russian = {key for (key,) in two.query("SELECT key FROM articles WHERE language = 'ru'")}
-    assert len(russian) == 2
+    assert len(russian) == 6
     total = pending_count(two)
     assert enrich_pending(one, use_model=False) == total
     still_pending: list[set[int]] = []
+    pools: list[int] = []
+    in_pool = pipeline._in_pool
+
+    def counted(*args: object, **kwargs: object) -> None:
+        pools.append(int(args[2]))  # type: ignore[call-overload]
+        in_pool(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "_in_pool", counted)
 
     def progress(done: int, _total: int) -> None:
         still_pending.append(set(pending_keys(two, limit=1000)))
 
     assert enrich_pending(two, use_model=False, workers=2, batch=2, progress=progress) == total
-    # While any other article was pending, both Russian ones were too.
+    # While any other article was pending, every Russian one was too; then two workers.
     assert all(russian <= pending for pending in still_pending if pending - russian)
+    assert pools == [2, 2]
     assert pending_count(two) == 0
     assert stored(two) == stored(one)
     assert any(key in russian for key, *_ in two.query("SELECT key FROM mentions")), "tagged"

@@ -107,11 +107,17 @@ class OssetiaReader(App[None]):
             if command.title in {"Theme", "Quit"}:
                 yield command
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen[Any]:
+        """The main screen is the first on the stack, not pushed over Textual's own.
+
+        Pushed over an empty default screen (as from ``on_mount``) it cost the first
+        frame that screen's compose, mount and styling, and a second styling of every
+        widget of the main screen when it was resumed.
+        """
         from ossetia_reader.screens.main import MainScreen
 
-        self._apply_settings()
-        self.push_screen(MainScreen())
+        self._apply_settings()  # the theme before the screen's styles are worked out
+        return MainScreen()
 
     def on_ready(self) -> None:
         """The first frame is on the terminal: what it did not need starts now."""

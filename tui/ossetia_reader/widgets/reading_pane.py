@@ -255,6 +255,20 @@ class ReadingPane(ScrollView, can_focus=True):
         self.virtual_size = Size(self.text_width, len(self._wrapped.lines))
         self.refresh()
 
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        """The pane's first width: the article shown before it is laid out at once.
+
+        Textual sets a widget's size during the screen's layout and draws the screen
+        before the Resize event is handled: laid out only there, the first frame was
+        written without the article and the article a frame later (~10 ms).
+        """
+        resized = super()._size_updated(size, virtual_size, container_size, layout)
+        if self.article is not None and self._layout_width == 0 and self.size.width:
+            self._relayout()
+        return resized
+
     def on_resize(self, event: events.Resize) -> None:
         if self.size.width != self._layout_width:
             self._relayout_anchored()

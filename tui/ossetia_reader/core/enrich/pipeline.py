@@ -365,10 +365,19 @@ def enrich_pending(
 
     _in_pool(latin_batches(), store, workers, use_model, stop)
     if held and not stop():
-        # The Russian tagger and dictionaries take ~210 MB on top of the English
-        # model; loaded in every worker, two workers came to 2 x 500 MB. One worker
-        # holds them, once the others are gone.
-        _in_pool(held_batches(), store, 1, use_model, stop)
+        # The Russian tagger and dictionaries take ~120 MB; with the English model
+        # beside them in every worker, two workers came to 2 x 500 MB. So they are
+        # tagged once the English workers are gone, by fresh workers that load the
+        # Russian pipeline alone (~130 MB each, ~225 MB at a batch's peak).
+        batches_held = -(-len(held) // max(1, min(batch, _CYRILLIC_BATCH)))
+        _in_pool(
+            held_batches(),
+            store,
+            max(1, min(workers, batches_held)),
+            use_model,
+            stop,
+            tasks_per_worker=_CYRILLIC_BATCHES_PER_WORKER,
+        )
     busy.clear()
     return done
 
@@ -391,6 +400,9 @@ _BATCHES_PER_WORKER = 40
 # Russian and Ukrainian articles are tagged this many at a time: natasha's tagger holds
 # a whole batch's arrays at once (a worker peaked near 500 MB on 60 Meduza articles).
 _CYRILLIC_BATCH = 8
+# The Russian tagger's memory does not grow with the text it has seen as spaCy's
+# vocabulary does, and it takes ~2 s to load: its workers are replaced less often.
+_CYRILLIC_BATCHES_PER_WORKER = 200
 
 
 def _in_pool(
@@ -399,6 +411,7 @@ def _in_pool(
     workers: int,
     use_model: bool | None,
     stop: Callable[[], bool],
+    tasks_per_worker: int = _BATCHES_PER_WORKER,
 ) -> None:
     """Tag ``batches`` in ``workers`` processes, storing results in order as they come.
 
@@ -417,7 +430,7 @@ def _in_pool(
         max_workers=workers,
         mp_context=context,
         initializer=_worker_start,
-        max_tasks_per_child=_BATCHES_PER_WORKER,
+        max_tasks_per_child=tasks_per_worker,
     ) as pool:
         try:
             for articles in batches:
