@@ -99,7 +99,10 @@ if which == "floor":
     from textual.widgets import Static
     need = 1
 else:
-    import ossetia_reader.cli as cli
+    try:  # the entry point (older code: the click group itself)
+        from ossetia_reader.cli.start import run as entry
+    except ImportError:
+        from ossetia_reader.cli import main as entry
     mark("imported the CLI")
     from ossetia_reader.app import OssetiaReader
     from ossetia_reader.screens.main import MainScreen
@@ -144,7 +147,7 @@ else:
     OssetiaReader.start_background_work = lambda self: None  # the probe ends at the frame
     sys.argv = ["ossetia-reader", *sys.argv[2:]]
     try:
-        cli.main()
+        entry()
     except SystemExit:
         pass
 """

@@ -110,7 +110,7 @@ def read_only_library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     def read_only(directory: Path, **_: object) -> Library:
         return Library(directory, read_only=True)
 
-    monkeypatch.setattr("ossetia_reader.cli.base.Library", read_only)
+    monkeypatch.setattr("ossetia_reader.cli.context.Library", read_only)
     return directory
 
 

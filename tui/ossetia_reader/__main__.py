@@ -1,5 +1,5 @@
 """Allow ``python -m ossetia_reader``."""
 
-from ossetia_reader.cli import main
+from ossetia_reader.cli.start import run
 
-main()
+run()

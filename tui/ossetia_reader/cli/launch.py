@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from ossetia_reader.cli.base import CliContext, UserError, library_failure
+from ossetia_reader.cli.context import CliContext, UserError, library_failure
 from ossetia_reader.core.config import CONFIG_NAME, STATE_NAME, ConfigError, load_config
 from ossetia_reader.core.paths import config_dir
 

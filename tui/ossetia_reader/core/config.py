@@ -12,7 +12,6 @@ import json
 import os
 import re
 import tempfile
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -66,6 +65,8 @@ def load_config(path: Path) -> Config:
     except (OSError, UnicodeDecodeError) as error:
         reason = error.strerror if isinstance(error, OSError) and error.strerror else error
         raise ConfigError(f"{path}: cannot read: {reason}") from None
+    import tomllib  # here: most people have no config file, and it costs the launch ~3 ms
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

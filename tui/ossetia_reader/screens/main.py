@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sqlite3
 import time
-import webbrowser
 from dataclasses import replace
 from typing import ClassVar
 
@@ -25,7 +24,6 @@ from ossetia_reader.messages import (
 )
 from ossetia_reader.render import link_entries, link_url
 from ossetia_reader.screens.feeds import FeedsScreen
-from ossetia_reader.screens.help import HelpScreen
 from ossetia_reader.widgets.article_info import ArticleInfo
 from ossetia_reader.widgets.article_list import PAGE, ArticleList
 from ossetia_reader.widgets.feeds_pane import FeedsPane
@@ -685,6 +683,8 @@ class MainScreen(FeedsScreen):
             self.query_one(SearchBar).value = ""
 
     def action_help(self) -> None:
+        from ossetia_reader.screens.help import HelpScreen
+
         self.app.push_screen(HelpScreen.for_screen(self, self.reader.config.keys))
 
     def _target_key(self) -> int | None:
@@ -809,6 +809,8 @@ class MainScreen(FeedsScreen):
     def action_open_url(self) -> None:
         url = self._open_article_url()
         if url:
+            import webbrowser
+
             webbrowser.open(url)
             self.status.message = f"opening {url}"
 
