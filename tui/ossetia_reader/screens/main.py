@@ -235,6 +235,10 @@ class MainScreen(FeedsScreen):
             self.query_one(SearchBar).set_history([q for q in history if isinstance(q, str)])
         self.article_list.focus()
         self.reading_pane.max_width = self.reader.reading_width
+        # The panes' widths now, for the first frame: decided at the first Resize, the
+        # feeds pane came a frame late at 102+ columns and pushed the list 28 columns right.
+        self._apply_layout()
+        self._show_mode("LIST")  # the footer in the first frame too (focus arrives after it)
         self._show_first_page()
         if self.reader.ready:  # the app drew a frame before this screen: no Ready to wait for
             self.call_after_refresh(self.after_first_frame)
@@ -575,11 +579,15 @@ class MainScreen(FeedsScreen):
             mode = "FEEDS"
         else:
             mode = "LIST"
+        self._show_mode(mode)
+        self._apply_layout()
+
+    def _show_mode(self, mode: str) -> None:
+        """The status line's mode and the footer's keys for the focused pane."""
         self.status.mode = mode
         self.query_one(KeyBar).show_keys(
             self.FOOTER_KEYS[mode], self.FOOTER_PINNED, typing=mode == "SEARCH"
         )
-        self._apply_layout()
 
     def on_library_changed(self, event: LibraryChanged) -> None:
         self.load_keys()
@@ -620,13 +628,15 @@ class MainScreen(FeedsScreen):
         sidebar's width, give way first); otherwise it takes the sidebar's place
         (the list comes back while it has focus), and below 74 columns the whole width.
         """
-        width = self.feeds_layout(self.size.width)
+        # Before the screen's first layout (its mount) its size is 0: the terminal's then.
+        screen_width = self.size.width or self.app.size.width
+        width = self.feeds_layout(screen_width)
         feeds = self.feeds_pane
         crowded = width < SIDEBAR_MIN_WIDTH + READING_MIN_WIDTH + INFO_WIDTH
         info_asked = self.info.has_class("-shown")
         if info_asked and feeds is not None and crowded and feeds.display and not feeds.has_focus:
             feeds.display = False  # the feeds pane makes room for the panel asked for last
-            width = self.size.width
+            width = screen_width
         sidebar = min(max(SIDEBAR_MIN_WIDTH, int(width * 0.36)), 56, width - READING_MIN_WIDTH)
         article_list, reading_pane, info = self.article_list, self.reading_pane, self.info
         narrow = sidebar < SIDEBAR_MIN_WIDTH - 4
