@@ -651,9 +651,7 @@ class SearchIndex:
                 keep = (best > 0).nonzero()[0]
             else:
                 keep = (best > -np.inf).nonzero()[0]
-            parts.append(
-                _Docs(within.docs[lo:hi][keep], within.scores[lo:hi][keep] + best[keep])
-            )
+            parts.append(_Docs(within.docs[lo:hi][keep], within.scores[lo:hi][keep] + best[keep]))
         return _concat(parts)
 
     def _best_of(
