@@ -189,3 +189,27 @@ def test_a_shadow_chancellor_is_not_the_chancellor() -> None:
     )
     names = [("Gordon Brown", "PER"), ("Oliver Letwin", "PER")]
     assert speaker(text, names, "stakes are too high") != "Oliver Letwin"
+
+
+def test_a_described_organisation_after_a_dateline_dash_is_the_speaker() -> None:
+    text = (
+        "PARIS - The international environment watchdog group Greenpeace said Monday it was "
+        " quot;shocked and very saddened quot; by the death of a protester."
+    )
+    assert speaker(text, [("Greenpeace", "ORG")], "very saddened") == "Greenpeace"
+    # Not so for the organisation a role belongs to.
+    role = (
+        "WASHINGTON - The president of Major League Baseball called the stadium bill "
+        " quot;wholly unacceptable quot; on Wednesday."
+    )
+    found = speaker(role, [("Major League Baseball", "ORG")], "wholly unacceptable")
+    assert found == "the president of Major League Baseball"
+
+
+def test_a_party_tag_before_an_apposition_keeps_the_name_the_subject() -> None:
+    text = (
+        "Rep. Elijah Cummings (D-Md.), chair of the Platform Committee, said that it was "
+        '"open to every viewpoint."'
+    )
+    names = [("Elijah Cummings", "PER"), ("Platform Committee", "ORG")]
+    assert speaker(text, names, "every viewpoint") == "Elijah Cummings"

@@ -41,7 +41,8 @@ from ossetia_reader.core.enrich import english, rules
 
 SPEAKER_TYPES = ("PER", "ORG")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d[\w.-]*")
-_CLAUSE_EDGE = re.compile(r"[;:()\[\]“”\"«»„—–\n]|[.!?](?=\s|$)")
+# (" - " too: the dash of a dateline, "PARIS - The group Greenpeace said".)
+_CLAUSE_EDGE = re.compile(r"[;:()\[\]“”\"«»„—–\n]|[.!?](?=\s|$)|(?<=\s)-(?=\s)")
 _AFTER_EDGE = re.compile(r"[,;:()\[\]“”\"«»„—–\n]|[.!?](?=\s|$)")
 _TITLE_WORD = re.compile(r"[\w'’.-]+")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -169,8 +170,9 @@ def _link_surnames(items: list[Entity]) -> list[Entity]:
 
 
 def _after_title(text: str, entity: Entity) -> bool:
-    """Whether a (multi-word) entity follows a title ("President of", "Minister")."""
-    if not _name_like(entity.text):
+    """Whether a (multi-word) entity with a given name in it follows a title ("President
+    of", "Minister"): not "the president of Major League Baseball"."""
+    if not _name_like(entity.text) or not any(_given_name(w) for w in entity.text.split()):
         return False
     before = text[max(0, entity.start - 40) : entity.start].split()
     if not before:
@@ -216,6 +218,20 @@ def _is_group_word(word: str) -> bool:
     if lowered in rules.gazetteers().common:
         return True  # "Officials", "Analysts", "Some", "Many"
     return lowered.endswith("s") and lowered[:-1] in english.ROLE_NOUNS  # "Prosecutors"
+
+
+def _described(ahead: str, rest: str) -> bool:
+    """ "the environment watchdog group" before "Greenpeace", "software maker" before
+    "Microsoft": lower-case words that describe the name ending the phrase (not "the
+    spokesman for", "the president of")."""
+    words = ahead.split()
+    if rest or not words or len(words) > 6 or words[-1].lower() in _PREPOSITIONS:
+        return False
+    if words[0].lower() in english.DETERMINERS:
+        words = words[1:]
+    return bool(words) and all(
+        w.islower() and w.isalpha() and w not in english.ROLE_NOUNS for w in words
+    )
 
 
 def _start(entity: Entity) -> int:
@@ -294,6 +310,11 @@ class Speakers:
             comma = inner.rfind(",")
             if comma >= 0 and len(inner[comma + 1 :].split()) <= _MAX_PHRASE_WORDS:
                 end = lower + comma
+                # "Rep. Elijah Cummings (D-Md.), chair of …, said": the party tag goes too.
+                before = self.text[lower:end].rstrip()
+                opening = before.rfind("(")
+                if before.endswith(")") and opening >= 0 and ")" not in before[opening:-1]:
+                    end = lower + opening
             else:
                 return None
         edges = [
@@ -537,9 +558,10 @@ class Speakers:
                 bool(ahead)
                 and rest == ""
                 and _name_like(entity.text)
+                and any(_given_name(w) for w in entity.text.split())
                 and any(_POSSESSIVE.sub("", w.lower()) in english.ROLE_NOUNS for w in ahead.split())
             )
-            if ahead.lower() in ("", "the") or titled:
+            if ahead.lower() in ("", "the") or titled or _described(ahead, rest):
                 return entity
         return None
 
