@@ -224,3 +224,22 @@ def test_a_verb_after_an_oblique_name_is_anothers() -> None:
     )
     result = canonicals(text, "Яна Полякина", "Полякина", "Полякиной")
     assert {canonical for _, canonical in result} == {"Яна Полякина"}
+
+
+def test_a_declined_consonant_surname_is_the_mans_not_his_wifes() -> None:
+    # factRuEval-style agency news: a woman's surname in a consonant does not decline.
+    text = (
+        "Виктору Буту предъявлены обвинения. Виктор Бут отрицает вину. Его жена Алла Бут "
+        "пришла в суд. Алла Бут сказала, что Виктор Бут невиновен. Адвокат Бута обжаловал "
+        "решение."
+    )
+    result = canonicals(
+        text, "Виктору Буту", "Виктор Бут", "Алла Бут", "Алла Бут", "Виктор Бут", "Бута"
+    )
+    assert result[-1] == ("Бута", "Виктор Бут")
+
+
+def test_a_first_name_written_without_its_yo_is_read_with_it() -> None:
+    # "Алена" is the common Алёна far more often than a man's genitive of Ален.
+    assert nominative("Алена", "PER").replace("ё", "е") == "Алена"
+    assert nominative("Семена Иванова", "PER") == "Семён Иванов"

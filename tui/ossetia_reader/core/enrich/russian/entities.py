@@ -322,6 +322,18 @@ def link(entities: Sequence[Entity]) -> list[Entity]:
 _FAMILY = re.compile(r"(?:ов|ев|ёв|ин|ын)(?:ы|ых|ыми)$|(?:ск|цк)(?:ие|их|ими)$")
 
 
+def _declined_consonant(surface: str, name: str) -> bool:
+    """Whether ``surface`` is a case form (``Бута``) of ``name``'s surname ending in a
+    consonant (``Бут``)."""
+    surname = name.split()[-1]
+    return (
+        surname[-1:].lower() not in "аеёиоуыэюяй"
+        and surface != surname
+        and surface.startswith(surname)
+        and surface[len(surname) :] in ("а", "у", "ом", "е")
+    )
+
+
 def _initials(words: Sequence[str]) -> bool:
     """Whether every word but the last is an initial (``Р.``, ``В.``)."""
     return all(re.fullmatch(r"[А-ЯЁA-Z]\.", word) for word in words[:-1])
@@ -339,6 +351,15 @@ def _one_of(surface: str, options: dict[str, Entity], count: Counter[str]) -> st
                 for name, first in options.items()
                 if genders & {g for c, g, _ in surname_readings(name.split()[-1]) if c == "nomn"}
             }
+        elif len(options) > 1:
+            # ``Бута``, ``Буту``: a surname ending in a consonant declines for a man
+            # only (Алла Бут stays Бут), so a declined one is not the woman's.
+            options = {
+                name: first
+                for name, first in options.items()
+                if not _declined_consonant(surface, name)
+                or "femn" not in first_name_gender(name.split()[0])
+            } or options
     if len(options) == 1:
         return next(iter(options))
     if len(options) < 2:

@@ -44,8 +44,25 @@ def _analyzer() -> Any:
         if not _analyzers:
             import pymorphy3
 
-            _analyzers.append(pymorphy3.MorphAnalyzer())
+            _analyzers.append(_Remembering(pymorphy3.MorphAnalyzer()))
         return _analyzers[0]
+
+
+class _Remembering:
+    """pymorphy3's analyser, remembering its answers: an article asks about the same
+    few hundred words many times (each rule reads the words of every name), and the
+    analyser computes each answer afresh."""
+
+    def __init__(self, morph: Any) -> None:
+        self._morph = morph
+        self._parse = lru_cache(maxsize=1 << 12)(lambda word: tuple(morph.parse(word)))
+        self._known = lru_cache(maxsize=1 << 12)(morph.word_is_known)
+
+    def parse(self, word: str) -> list[Any]:
+        return list(self._parse(word))
+
+    def word_is_known(self, word: str) -> bool:
+        return bool(self._known(word))
 
 
 def nominative(
@@ -303,12 +320,13 @@ def common_word(word: str, adjectives: bool = False) -> bool:
     )
 
 
-_FUNCTION_POS = frozenset({"NPRO", "PRCL", "CONJ", "PREP", "ADVB", "INTJ", "PRED"})
+_FUNCTION_POS = frozenset({"NPRO", "PRCL", "CONJ", "PREP", "ADVB", "PRED"})
 
 
 def function_word(word: str) -> bool:
     """Whether the dictionary knows ``word`` only as a pronoun, conjunction, particle,
-    preposition, adverb or interjection (``Что``, ``Как``, ``Где``): never a name."""
+    preposition or adverb (``Что``, ``Как``, ``Где``): never a name (an interjection
+    may be: the rapper Баста)."""
     if not _CYRILLIC_WORD.match(word):
         return False
     try:
@@ -425,13 +443,26 @@ def surname_readings(word: str) -> list[tuple[str, str, str]]:
 _POSSESSIVE_BASES = ("ов", "ев", "ёв", "ин", "ын")
 
 
+def _yo_scored(morph: Any, parse: Any, word: str) -> Any:
+    """A first-name reading that restores a ё the article left out (``Алена`` read as
+    ``Алёна``) scored as the ё spelling is: news mostly writes е for ё, and the
+    analyser's odds for the е spelling count the rare ``Ален`` (a man's genitive)
+    above the common ``Алёна``."""
+    if parse.word == word or "Name" not in parse.tag:
+        return parse
+    for other in morph.parse(parse.word):
+        if other.tag == parse.tag:
+            return parse._replace(score=max(parse.score, other.score))
+    return parse
+
+
 def _readings(morph: Any, word: str) -> list[Any]:
     """The analyser's readings of a word of a person's name, plus its readings as a
     surname by ending where it has no first-name reading (a first name such as
     ``Марина`` is not a surname ``Марин``) and the analyser lacks them."""
     parses: list[Any] = list(morph.parse(word.lower()))
     if any("Name" in p.tag or "Patr" in p.tag for p in parses):
-        return parses
+        return [_yo_scored(morph, p, word.lower()) for p in parses]
     have = {(p.tag.case, str(p.tag.gender)) for p in parses if "Surn" in p.tag}
     for case, gender, form in surname_readings(word):
         if (case, gender) not in have:
