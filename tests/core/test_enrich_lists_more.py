@@ -269,3 +269,13 @@ def test_markup_compounds_and_stray_words_are_cut_from_names() -> None:
         ),
     )
     assert [e.text for e in found] == ["Post", "Vantor"]
+
+
+def test_a_legal_form_alone_is_no_entity_and_a_particle_marks_a_person(tmp_path: Path) -> None:
+    text = "Shares of Merck  amp; Co. fell."
+    found = build_entities(text, spans_of(text, ("Merck", "ORG"), ("Co.", "ORG")))
+    assert [e.text for e in found] == ["Merck"]
+    library = Library(tmp_path)
+    stored(library, "Teun van Dorp one", [entity("Teun van Dorp", "PER")] * 2)
+    stored(library, "Teun van Dorp two", [entity("Teun van Dorp", "ORG")])
+    assert {row.name: row.type for row in entity_counts(library)} == {"Teun van Dorp": "PER"}

@@ -85,6 +85,7 @@ _DESCRIPTORS = _wordset(
     "electronics oil energy tobacco"
 )
 _DIRECTIONS = _wordset("north south east west northern southern eastern western central")
+_LEGAL_FORMS = _wordset("co inc corp ltd plc llc cos")
 _TITLE_ABBREVIATIONS = _wordset(
     "mr mrs ms dr st gen col lt sgt sen rep gov jr sr prof capt maj mt adm rev ft"
 )
@@ -581,6 +582,8 @@ def is_junk(text: str, start: int, end: int) -> bool:
         return True  # "Plus", "Outside": a preposition or conjunction names nothing
     if surface.endswith(".") and plain in _TITLE_ABBREVIATIONS:
         return True  # "St." or "Gen." cut off from its name
+    if plain in _LEGAL_FORMS and not word.isupper():
+        return True  # "Merck &amp; Co.": the legal form cut off from its company
     if word.isupper() and len(word) > 1:
         return False  # abbreviations: "US" is not "us"
     gaz = rules.gazetteers()

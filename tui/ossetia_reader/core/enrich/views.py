@@ -275,8 +275,13 @@ def _companies(library: Library, rows: Sequence[EntityCount]) -> dict[str, str]:
             found[row.canonical] = "ORG"
         elif not could_be_person(row.canonical):
             found[row.canonical] = "ORG" if typed["ORG"] > typed["LOC"] else "LOC"
-        elif row.canonical in cued or first in given or len(first) == 1:
-            continue
+        elif (
+            row.canonical in cued
+            or first in given
+            or len(first) == 1
+            or any(word in _PARTICLES for word in row.canonical.split()[1:-1])
+        ):
+            continue  # a title, a given name, an initial or "van"/"bin": a person's name
         else:
             undecided.append((row, words, typed))
     # The library's evidence for the rows left, fetched for them all at once.
