@@ -269,6 +269,9 @@ def test_markup_compounds_and_stray_words_are_cut_from_names() -> None:
         ),
     )
     assert [e.text for e in found] == ["Post", "Vantor"]
+    text = "It bought <Korvane Holdings> units."
+    found = build_entities(text, spans_of(text, ("Korvane Holdings>", "PER")))
+    assert [(e.text, e.type) for e in found] == [("Korvane Holdings", "ORG")]
 
 
 def test_a_legal_form_alone_is_no_entity_and_a_particle_marks_a_person(tmp_path: Path) -> None:
