@@ -282,3 +282,17 @@ def test_a_legal_form_alone_is_no_entity_and_a_particle_marks_a_person(tmp_path:
     stored(library, "Teun van Dorp one", [entity("Teun van Dorp", "PER")] * 2)
     stored(library, "Teun van Dorp two", [entity("Teun van Dorp", "ORG")])
     assert {row.name: row.type for row in entity_counts(library)} == {"Teun van Dorp": "PER"}
+
+
+def test_an_abbreviation_the_article_defines_is_the_full_name() -> None:
+    text = "The Vantor Energy Agency (VEA) met. Later the VEA said no."
+    found = build_entities(
+        text,
+        spans_of(text, ("Vantor Energy Agency", "ORG"), ("VEA", "ORG"), ("VEA", "PER")),
+    )
+    assert {(e.canonical, e.type) for e in found} == {("Vantor Energy Agency", "ORG")}
+    text = "The Vantor Energy Agency (VXQ) met. Later the VEA said no."
+    found = build_entities(text, spans_of(text, ("Vantor Energy Agency", "ORG"), ("VEA", "ORG")))
+    assert found[-1].canonical == "VEA", "not its initials: not defined"
+    assert identity.preferred_name("AP") == "Associated Press"
+    assert identity.preferred_name("America Online") == "AOL"

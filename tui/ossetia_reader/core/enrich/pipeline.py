@@ -158,7 +158,35 @@ def build_entities(text: str, spans: Sequence[Span]) -> tuple[Entity, ...]:
         replace(entity, canonical=preferred_name(entity.canonical))
         for entity in link_mentions(entities, _is_listed, text)
     ]
-    return tuple(decide_types(text, _place_readings(text, linked)))
+    return tuple(decide_types(text, _place_readings(text, _acronyms(text, linked))))
+
+
+_DEFINED = re.compile(r"\s*\(([A-Z][A-Za-z&.]{1,9})\)")
+_NOT_INITIAL = frozenset({"of", "the", "and", "for", "on", "in", "de", "des", "du", "la", "&"})
+
+
+def _acronyms(text: str, entities: list[Entity]) -> list[Entity]:
+    """An abbreviation the article defines ("the International Atomic Energy Agency
+    (IAEA)") is that name in every mention of the article: one entity, one row."""
+    defined: dict[str, Entity] = {}
+    for entity in entities:
+        match = _DEFINED.match(text, entity.end)
+        if match is None or entity.type == "PER":
+            continue
+        short = match.group(1).replace(".", "")
+        words = [w for w in re.split(r"[\s-]+", entity.text) if w]
+        initials = "".join(w[0] for w in words if w.lower() not in _NOT_INITIAL and w[0].isalpha())
+        if len(short) >= 2 and short.isupper() and short == initials.upper():
+            defined.setdefault(short, entity)
+    if not defined:
+        return entities
+    result = []
+    for entity in entities:
+        full = defined.get(entity.text.replace(".", ""))
+        if full is not None and full is not entity and entity.text.replace(".", "").isupper():
+            entity = replace(entity, type=full.type, canonical=full.canonical)
+        result.append(entity)
+    return result
 
 
 def _place_readings(text: str, entities: list[Entity]) -> list[Entity]:
