@@ -232,11 +232,20 @@ def _cpu() -> float:
 
 
 def phases(source: Path, count: int, work: Path) -> None:
-    """CPU per article of each step of ``add`` (one process, no workers): the profile."""
+    """CPU per article of each step of ``add`` (one process, no workers): the profile.
+
+    The store step is split into preparing the rows (the sanitiser's check,
+    the content hash, the language) and SQLite; its peer is ``executemany``
+    of the same rows into a table with no index and no trigger (SQLite's
+    floor). The index is split into tokenizing, sorting the runs, and the
+    final merge (of which the stem and transliteration groups).
+    """
     import itertools
+    import sqlite3
 
     from ossetia_reader.core.formats.jsonl import Record, iter_jsonl
-    from ossetia_reader.core.library import Library
+    from ossetia_reader.core.library import Library, _row_values, content_hash, terminal_safe
+    from ossetia_reader.core.search import build
     from ossetia_reader.core.search.build import merge_runs, write_run
     from ossetia_reader.core.search.segment import analyse
 
@@ -253,28 +262,82 @@ def phases(source: Path, count: int, work: Path) -> None:
     library = Library(target)
     started = _cpu()
     stored = []
-    for at in range(0, len(records), 1000):
-        added = library.add([r.article for r in records[at : at + 1000]])
-        stored += [a.stored for a in added if a.stored is not None]
+    with library.bulk():
+        for at in range(0, len(records), 1000):
+            added = library.add([r.article for r in records[at : at + 1000]])
+            stored += [a.stored for a in added if a.stored is not None]
     store = _cpu() - started
+    started = _cpu()
+    rows = []
+    for record in records:
+        safe = terminal_safe(record.article)
+        rows.append((safe.id, *_row_values(safe, content_hash(safe)), "now"))
+    prepare = _cpu() - started
+    floor_db = sqlite3.connect(work / "phases-floor.db")
+    floor_db.execute("PRAGMA journal_mode=WAL")
+    floor_db.execute("PRAGMA synchronous=NORMAL")
+    floor_db.execute("DROP TABLE IF EXISTS t")
+    floor_db.execute(f"CREATE TABLE t ({', '.join(f'c{i}' for i in range(len(rows[0])))})")
+    marks = ", ".join("?" * len(rows[0]))
+    started = _cpu()
+    for at in range(0, len(rows), 1000):
+        with floor_db:
+            floor_db.executemany(f"INSERT INTO t VALUES ({marks})", rows[at : at + 1000])
+    floor = _cpu() - started
+    floor_db.close()
     started = _cpu()
     flats = [analyse(stored[at : at + 4000]) for at in range(0, len(stored), 4000)]
     tokenize = _cpu() - started
     started = _cpu()
     runs = [write_run(flat, str(work / f"phase-run-{n}")) for n, flat in enumerate(flats)]
-    merge_runs(runs)
-    merge = _cpu() - started
+    sort_runs = _cpu() - started
+    variants = [0.0]
+    namespace = vars(build)  # merge_runs looks variant_arrays up here
+    plain_variant_arrays = namespace["variant_arrays"]
+
+    def timed_variants(strings: list[str]) -> dict[str, object]:
+        begun = _cpu()
+        try:
+            return plain_variant_arrays(strings)  # type: ignore[no-any-return]
+        finally:
+            variants[0] += _cpu() - begun
+
+    namespace["variant_arrays"] = timed_variants
+    try:
+        started = _cpu()
+        merge_runs(runs)
+        merge = _cpu() - started
+    finally:
+        namespace["variant_arrays"] = plain_variant_arrays
     n = len(raw)
-    total = parse + store + tokenize + merge
+    total = parse + store + tokenize + sort_runs + merge
     print(f"where add's CPU goes ({n:,} lines, one process; µs per article, share):")
     for name, seconds in (
         ("read + parse JSON + sanitise", parse),
-        ("store (sanitise again, hash, language, SQLite)", store),
-        ("tokenize (index)", tokenize),
-        ("sort runs + merge + encode (index)", merge),
+        ("store", store),
+        ("  of which rows prepared (sanitiser check, hash, language)", prepare),
+        ("  of which SQLite (ten indexes, inserts, lookups)", store - prepare),
+        ("tokenize (index, in the workers)", tokenize),
+        ("sort and write runs (index, in the workers)", sort_runs),
+        ("merge runs into the segment (index, at the end)", merge),
+        ("  of which stem and transliteration groups", variants[0]),
     ):
-        print(f"  {name:<48} {seconds / n * 1e6:7.0f} µs  {seconds / total:5.0%}")
-    print(f"  {'total':<48} {total / n * 1e6:7.0f} µs  = {n / total:,.0f} articles per CPU s")
+        print(f"  {name:<58} {seconds / n * 1e6:7.0f} µs  {seconds / total:5.0%}")
+    print(f"  {'total':<58} {total / n * 1e6:7.0f} µs  = {n / total:,.0f} articles per CPU s")
+    print(
+        f"  peer: the same rows by executemany into a table without index or trigger "
+        f"{floor / n * 1e6:.0f} µs (ours {(store - prepare) / floor:.1f}x that)"
+    )
+    # add overlaps its own process (parse, store) with the two tokenizing workers (the
+    # runs); the merge waits for both. An estimate from these CPU figures, not a
+    # measurement (this machine is shared): the longer side plus the merge.
+    main_side, worker_side = parse + store, tokenize + sort_runs
+    wall = max(main_side, worker_side) + merge
+    print(
+        f"  critical path on an idle 2-core machine (estimate): max(own process "
+        f"{main_side / n * 1e6:.0f}, workers {worker_side / n * 1e6:.0f}) + merge "
+        f"{merge / n * 1e6:.0f} µs = {n / wall:,.0f} articles/s"
+    )
 
 
 def index_build(library: Path) -> None:

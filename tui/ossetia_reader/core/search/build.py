@@ -140,11 +140,11 @@ def write_run(flat: Flat, path: str) -> Run:
     pair_keys, pair_counts = np.unique(pair_sorted, return_counts=True)
     pair_rows = np.zeros(pair_keys.size + 1, dtype=np.int64)
     np.cumsum(pair_counts, out=pair_rows[1:])
-    with open(path, "wb") as out:
-        flat.doc[by_word].astype(np.int32).tofile(out)
-        flat.pos[by_word].astype(np.int32).tofile(out)
-        flat.field[by_word].astype(np.uint8).tofile(out)
-        flat.doc[in_field][by_pair].astype(np.int32).tofile(out)
+    with open(path, "wb") as out:  # analyse gives these types already: no second copy
+        flat.doc[by_word].astype(np.int32, copy=False).tofile(out)
+        flat.pos[by_word].astype(np.int32, copy=False).tofile(out)
+        flat.field[by_word].astype(np.uint8, copy=False).tofile(out)
+        flat.doc[in_field][by_pair].astype(np.int32, copy=False).tofile(out)
     Path(path + ".words").write_bytes("\n".join(words).encode("utf-8", "surrogatepass"))
     return Run(
         path=path,
