@@ -248,6 +248,7 @@ def phases(source: Path, count: int, work: Path) -> None:
     from ossetia_reader.core.search import build
     from ossetia_reader.core.search.build import merge_runs, write_run
     from ossetia_reader.core.search.segment import analyse
+    from ossetia_reader.core.search.store import OnDisk
 
     with source.open(encoding="utf-8") as lines:
         raw = list(itertools.islice(lines, count))
@@ -305,10 +306,15 @@ def phases(source: Path, count: int, work: Path) -> None:
     namespace["variant_arrays"] = timed_variants
     try:
         started = _cpu()
-        merge_runs(runs)
+        arrays, _ = merge_runs(runs)
         merge = _cpu() - started
     finally:
         namespace["variant_arrays"] = plain_variant_arrays
+    for run in runs:  # the scratch files merge_runs leaves to write_segment
+        Path(run.path + ".words").unlink(missing_ok=True)
+    for array in arrays.values():
+        if isinstance(array, OnDisk):
+            array.path.unlink(missing_ok=True)
     n = len(raw)
     total = parse + store + tokenize + sort_runs + merge
     print(f"where add's CPU goes ({n:,} lines, one process; µs per article, share):")
