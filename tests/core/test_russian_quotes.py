@@ -771,3 +771,30 @@ def test_one_adjective_before_its_noun_is_irony_not_words(enrich: Enrich) -> Non
         "«учатся держать автоматы»",
         "«странной»",
     ]
+
+
+def test_straight_quotes_stand_for_guillemets(enrich: Enrich) -> None:
+    text = (
+        'Помощник госсекретаря США Фил Гордон посетил Белград. "Сербия должна решить вопрос с '
+        'Косово, потому что ЕС не может принять новых членов с конфликтами", - сказал Гордон в '
+        "интервью."
+    )
+    assert quotes_of(enrich, text)[0][1] == "Фил Гордон"
+
+
+def test_the_verb_agrees_with_its_subject(enrich: Enrich) -> None:
+    # Хиллари Клинтон is a woman: "заявил" is her assistant's verb.
+    text = (
+        "Помощник госсекретаря США Фил Гордон дал интервью. Помощник Хиллари Клинтон по "
+        'европейским делам, который в среду посетил Белград, заявил, что "планка для ЕС '
+        'высоко", но дверь для Сербии не закрыта.'
+    )
+    assert quotes_of(enrich, text) == [('"планка для ЕС высоко"', "Фил Гордон")]
+
+
+def test_a_newspaper_after_a_preposition_is_not_the_speaker(enrich: Enrich) -> None:
+    text = (
+        "Согласно информации, опубликованной в «КП», в беседе по телефону сразу после "
+        'операции актриса попросила не писать о ней слов "великая" и "прекрасная".'
+    )
+    assert all(speaker != "КП" for _, speaker in quotes_of(enrich, text))

@@ -312,15 +312,20 @@ def _guillemet_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple
                 if depth <= 0:
                     spans.append((open_at, position + 1, "guillemet"))
                     open_at, depth = None, 0
-            elif char == "„" and open_at is None:
-                close = text.find("“", position + 1, p_end)
-                if close > 0:
+            elif char in _OTHER_MARKS and open_at is None:
+                # „лапки“ on their own; in some agencies' feeds "straight" or “English”
+                # quotes stand for «ёлочки».
+                close = text.find(_OTHER_MARKS[char], position + 1, p_end)
+                if close > position + 1:
                     spans.append((position, close + 1, "guillemet"))
                     position = close
             position += 1
     if open_at is not None and paragraphs:
         spans.append((open_at, paragraphs[-1][1], "guillemet"))
     return spans
+
+
+_OTHER_MARKS = {"„": "“", '"': '"', "“": "”"}
 
 
 def _closes_all(text: str, start: int, end: int, depth: int) -> bool:
@@ -530,6 +535,12 @@ class _Names:
             # not ``режиссера … . По словам сценариста Михаила Идова``, nor
             # ``бизнес-партнер Геннадия Тимченко`` for ``бизнесмен``.
             lead = re.split(r"[.,;:!?()«»—–]", self.text[max(0, entity.start - 60) : entity.start])
+            if (
+                feminine is not None
+                and len(entity.canonical.split()) > 1
+                and _feminine(entity.canonical) != feminine
+            ):
+                continue  # ``муж актрисы Сергей Сенин`` is not the актриса
             if any(stem(word.lower()) == key for word in lead[-1].split()[-3:]):
                 if anywhere is None and org is not None and self._near(entity, org, 250):
                     anywhere = entity
@@ -1085,14 +1096,33 @@ def _speaker(
         # A gerund's subject is the sentence's, in the nominative: ``Кан также осудил визит
         # … Дмитрия Медведева, назвав его «…»`` is Кан's.
         gerund = cue_match is not None and _gerund(cue_match.group())
-        entity = names.last(lower, verb_at, subject=True if gerund else _ORG_ONLY)
+        verb_feminine = _verb_feminine(cue_match.group()) if cue_match is not None else None
+        entity = _pick(
+            [
+                e
+                for e in names.within(lower, verb_at)[::-1]
+                if e.end <= verb_at
+                and _may_speak(e, True if gerund else _ORG_ONLY)
+                # The verb agrees with its subject: ``Помощник Хиллари Клинтон … заявил``
+                # is not Клинтон speaking; ``в «КП»`` is where, not who.
+                and (
+                    e.type != "PER"
+                    or verb_feminine is None
+                    or len(e.canonical.split()) < 2
+                    or _feminine(e.canonical) == verb_feminine
+                )
+                and not (e.type == "ORG" and _AFTER_PREPOSITION.search(text, lower, e.start))
+            ]
+        )
         if entity is not None and _reported_before(text, lower, entity.start):
             # ``объявила, что ИНН — не печать Антихриста, и призвала``: a name inside what
             # was reported is not who spoke.
             entity = None
         if entity is not None and _modifies_a_noun(text, lower, entity):
             entity = None  # ``Выпускник школы «Икс» назвал``: the graduate spoke, not the school
-        if entity is None:
+        if entity is None and (cue_match is None or _plural_verb(cue_match.group())):
+            # ``В пресс-службе Кремля заявили``: the words came from there; a singular
+            # verb has a subject of its own (``опубликованной в «КП», … актриса попросила``).
             entity = _in_organisation(text, lower, verb_at, names)
         after_verb = names.first(verb_at, upper, subject=True)
         if after_verb is not None and _REPORTED_LINK.search(text, verb_at, after_verb.start):
@@ -1122,6 +1152,8 @@ def _speaker(
                     # one the article introduced with it, not the last person quoted.
                     entity = names.in_role(word, lower, feminine, introduced_first=word in opening)
                     break
+            else:
+                entity = _role_subject(text, lower, verb_at, cue_match, names, plural)
     if entity is not None and entity.type == "ORG":
         member = _SOURCE_OF.search(text, max(lower, entity.start - 40), entity.start)
         if member is not None:
@@ -1132,7 +1164,11 @@ def _speaker(
         if title is not None and _ROLE.match(title.group(1)):
             # ``— говорит директор ФБК``: the person the article introduced as such.
             person = names.in_role(
-                title.group(1), lower, False, fallback=False, org=entity.canonical
+                title.group(1),
+                lower,
+                _verb_feminine(cue or ""),
+                fallback=False,
+                org=entity.canonical,
             )
             if person is not None:
                 return person.canonical, cue, person.start, person.end
@@ -1248,7 +1284,8 @@ _ROLE = re.compile(
     r"совладел|посол|дипломат|лидер|эксперт(?!из)|аналитик|космонавт|астронавт|командир|"
     r"канцлер|сенатор|конгрессмен|полпред|омбудсмен|замминистр|генпрокурор|"
     r"имам|муфтий|раввин|епископ|архиепископ|хореограф|солист|вратар|футболист|"
-    r"хоккеист|теннисист|шахматист|боксер|боксёр)\w*$",
+    r"хоккеист|теннисист|шахматист|боксер|боксёр|помощник|советник|заместител|замглав|"
+    r"вице-премьер|госсекретар|генсек)\w*$",
     re.IGNORECASE,
 )
 # Who an unnamed source is (собеседник «Медузы»): the organisation after it is the
@@ -1329,6 +1366,34 @@ _PRONOUN_VERB = re.compile(r"(?<![\w-])(он|она|они)[ \u00a0]+(?:\w+[ \u0
 
 
 _IN = re.compile(r"(?<![\w-])[Вв]о?[ \u00a0]+(?:пресс-служб\w+[ \u00a0]+)?[«„]?$")
+
+
+def _role_subject(
+    text: str, lower: int, verb_at: int, cue: re.Match[str], names: _Names, plural: bool
+) -> Entity | None:
+    """A role noun anywhere in the clause before a past-tense verb, agreeing with it in
+    gender (so in the nominative: ``… сразу после операции актриса, на случай трагического
+    финала, попросила``; not ``муж актрисы``): the person introduced in that role, or the
+    last subject of that gender."""
+    feminine = _verb_feminine(cue.group())
+    if plural or feminine is None:
+        return None
+    for word in reversed(re.findall(r"[а-яё-]+", text[lower:verb_at])):
+        ending_fits = word[-1:] in "ая" if feminine else word[-1:] not in "аяиыуюеоё"
+        role = _ROLE.match(word)
+        if role is not None and ending_fits and role.end() == len(word):
+            return names.in_role(word, lower, feminine, fallback=False, introduced_first=True)
+    return None
+
+
+_AFTER_PREPOSITION = re.compile(
+    r"(?<![\w-])(?:в|во|на|из|от|для|у|к|по|о|об|при|с|со|за|до)[ \u00a0]+[«„]?$", re.IGNORECASE
+)
+
+
+def _plural_verb(verb: str) -> bool:
+    """``заявили``, ``сообщают``, ``называли``: a plural or impersonal verb."""
+    return verb.lower().endswith(("ли", "ют", "ят", "ут", "лись", "тся"))
 
 
 def _in_organisation(text: str, lower: int, verb_at: int, names: _Names) -> Entity | None:
