@@ -422,3 +422,15 @@ def test_a_function_word_after_a_heading_is_not_a_name() -> None:
     text = "Передел рынка ритуальных услуг Что произошло.  14 августа «Медуза» опубликовала"
     model = spans(text, ("Что", "PER"), ("Медуза", "ORG"))
     assert named(text, correct(text, model)) == {("Медуза", "ORG")}
+
+
+def test_a_name_after_an_office_is_a_person() -> None:
+    text = "на средства фонда первого президента Ахмат-Хаджи Кадырова, которая своим трудом"
+    model = spans(text, ("Ахмат-Хаджи Кадырова", "LOC"))
+    assert named(text, correct(text, model)) == {("Ахмат-Хаджи Кадырова", "PER")}
+
+
+def test_a_body_after_an_office_stays_a_body() -> None:
+    text = "председатель Совета муфтиев России шейх Равиль Гайнутдин"
+    model = spans(text, ("Совета муфтиев", "ORG"), ("России", "LOC"))
+    assert ("Совета муфтиев", "ORG") in named(text, correct(text, model))

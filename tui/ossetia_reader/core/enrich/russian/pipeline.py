@@ -571,16 +571,31 @@ _TITLE_BEFORE = re.compile(
 )
 
 
+_OFFICE_BEFORE = re.compile(
+    r"(?i)(?<!\w)(?:президент|премьер|министр|губернатор|мэр|депутат|сенатор|посол|"
+    r"генерал|полковник|директор|председател|спикер)\w*[ \u00a0]+$"
+)
+
+
 def _titled_people(text: str, spans: list[Span]) -> list[Span]:
     """A name after a clerical title, opening with a first name, is a person's: the
-    model often reads a bishop's see (``Лонгин Клинский``) as a place or a body."""
+    model often reads a bishop's see (``Лонгин Клинский``) as a place or a body. So
+    is a name of two or more words ending in a Russian surname after an office
+    (``первого президента Ахмат-Хаджи Кадырова``; not ``президента Российской
+    Федерации``)."""
     result: list[Span] = []
     for start, end, label in spans:
-        if (
-            label != "PER"
-            and _TITLE_BEFORE.search(text, max(0, start - 30), start)
-            and given_name(_first_word(text, start))
-        ):
+        words = text[start:end].split()
+        clerical = _TITLE_BEFORE.search(text, max(0, start - 30), start) and given_name(
+            _first_word(text, start)
+        )
+        office = (
+            len(words) >= 2
+            and all(word[:1].isupper() for word in words)
+            and bool(surname_readings(words[-1]))
+            and _OFFICE_BEFORE.search(text, max(0, start - 30), start) is not None
+        )
+        if label != "PER" and (clerical or office):
             label = "PER"
         result.append((start, end, label))
     return result
