@@ -798,3 +798,12 @@ def test_a_newspaper_after_a_preposition_is_not_the_speaker(enrich: Enrich) -> N
         'операции актриса попросила не писать о ней слов "великая" и "прекрасная".'
     )
     assert all(speaker != "КП" for _, speaker in quotes_of(enrich, text))
+
+
+def test_a_manager_is_the_person_just_named(enrich: Enrich) -> None:
+    text = (
+        "Первый заместитель начальника метрополитена Роман Латыпов подтвердил это. При этом, "
+        "как утверждает Латыпов, «Город» — это не та программа. «Оператор нашей программы "
+        "будет выбран на открытом тендере», — сказал менеджер."
+    )
+    assert quotes_of(enrich, text)[-1][1] == "Роман Латыпов"
