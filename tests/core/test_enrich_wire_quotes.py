@@ -213,3 +213,20 @@ def test_a_party_tag_before_an_apposition_keeps_the_name_the_subject() -> None:
     )
     names = [("Elijah Cummings", "PER"), ("Platform Committee", "ORG")]
     assert speaker(text, names, "every viewpoint") == "Elijah Cummings"
+
+
+def test_an_organisation_after_a_preposition_is_not_described_but_owned() -> None:
+    text = (
+        "The trend may seem  quot;uncomfortable, quot; a researcher with the International "
+        "Monetary Fund says."
+    )
+    names = [("International Monetary Fund", "ORG")]
+    assert (
+        speaker(text, names, "uncomfortable") == "a researcher with the International Monetary Fund"
+    )
+    group = (
+        "AP - A group of moderate Republicans, many long out of office, called on President "
+        'Bush to "come back to the mainstream" on the eve of the convention.'
+    )
+    names = [("Republicans", "ORG"), ("Bush", "PER")]
+    assert speaker(group, names, "come back") == "a group of moderate Republicans"

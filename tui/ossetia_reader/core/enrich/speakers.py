@@ -225,12 +225,17 @@ def _described(ahead: str, rest: str) -> bool:
     "Microsoft": lower-case words that describe the name ending the phrase (not "the
     spokesman for", "the president of")."""
     words = ahead.split()
-    if rest or not words or len(words) > 6 or words[-1].lower() in _PREPOSITIONS:
+    if rest or not words or len(words) > 6:
         return False
     if words[0].lower() in english.DETERMINERS:
         words = words[1:]
     return bool(words) and all(
-        w.islower() and w.isalpha() and w not in english.ROLE_NOUNS for w in words
+        w.islower()
+        and w.isalpha()
+        and w not in english.ROLE_NOUNS
+        and w not in _PREPOSITIONS
+        and w not in english.DETERMINERS
+        for w in words
     )
 
 
