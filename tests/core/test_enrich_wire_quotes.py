@@ -230,3 +230,20 @@ def test_an_organisation_after_a_preposition_is_not_described_but_owned() -> Non
     )
     names = [("Republicans", "ORG"), ("Bush", "PER")]
     assert speaker(group, names, "come back") == "a group of moderate Republicans"
+
+
+def test_a_company_the_tagger_once_took_for_a_person_is_not_he() -> None:
+    text = (
+        "Sprint plans to spend more this year, the company's David M. Holland told Reuters. "
+        "Costs at US Sprint's network rose. "
+        '"It takes time to prove ourselves," he said.'
+    )
+
+    def at(surface: str, kind: str) -> Entity:
+        start = text.index(surface)
+        name = surface.removesuffix("'s").removesuffix(" plans")
+        return Entity(start, start + len(name), name, kind, name)
+
+    mentions = [at("Sprint plans", "ORG"), at("David M. Holland", "PER"), at("Sprint's", "PER")]
+    quote = quote_with(text, find_quotes(text, mentions), "prove ourselves")
+    assert quote is not None and quote.speaker == "David M. Holland"

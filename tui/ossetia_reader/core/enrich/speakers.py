@@ -88,6 +88,7 @@ class People:
                 if name != entity.canonical:
                     entity = replace(entity, canonical=name)
             items.append(entity)
+        items = _companies_not_people(items)
         items = _link_surnames(items)
         self.items = sorted(items, key=_start)
         self.starts = [e.start for e in self.items]
@@ -150,6 +151,24 @@ def _hyphen_prefix(text: str, entity: Entity) -> str:
         start -= 1
     prefix = text[start : entity.start]
     return prefix if prefix[:1].isupper() and not entity.canonical.startswith(prefix) else ""
+
+
+def _companies_not_people(items: list[Entity]) -> list[Entity]:
+    """A one-word "person" the article types a company at least as often, and that is no
+    surname of a person it names in full ("US Sprint's" read as a person "Sprint"): a
+    company (so "he" never stands for it)."""
+    typed = Counter((e.canonical, e.type) for e in items if " " not in e.canonical)
+    surnames = {e.canonical.split()[-1] for e in items if e.type == "PER" and " " in e.canonical}
+    companies = {
+        name
+        for (name, kind), count in typed.items()
+        if kind == "PER" and name not in surnames and typed[name, "ORG"] >= count
+    }
+    if not companies:
+        return items
+    return [
+        replace(e, type="ORG") if e.type == "PER" and e.canonical in companies else e for e in items
+    ]
 
 
 def _link_surnames(items: list[Entity]) -> list[Entity]:
@@ -605,6 +624,7 @@ class Speakers:
                 return Resolved(person.canonical, start, end)
         if previous is not None and previous in self.people.mentions and fits(previous):
             return Resolved(previous, start, end)
+
         if persons:
             return Resolved(persons[0].canonical, start, end)
         return Resolved(None, start, end)
