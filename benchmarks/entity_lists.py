@@ -58,8 +58,8 @@ TUNING = {
     "reuters-21578@4000-8000": "DEVELOPMENT slice of session 3 (lists helper)",
     "reuters-21578@12000-17176": "held out in session 3 (0.97 / 0.983); development since",
     "ag-news-test@4000-6125": "held out in session 3 (0.95 / 0.967); development since",
-    "reuters-21578@8000-12000": "HELD OUT in session 4: judged once with the rules frozen",
-    "ag-news-test@3000-4000": "HELD OUT in session 4: judged once with the rules frozen",
+    "reuters-21578@8000-12000": "HELD OUT in session 4: judged once, rules frozen at 2ace56b",
+    "ag-news-test@3000-4000": "HELD OUT in session 4: judged once, rules frozen at 2ace56b",
     "polnear": "DEVELOPMENT from session 4 (first look with main f844feb: 0.92 / 0.933)",
 }
 
