@@ -17,7 +17,14 @@ their own) and attributes them in a few fixed ways, all read here:
 - direct speech in paragraphs that open with a dash, the form of dialogue
   and of interviews: ``— Мы не готовы, — сказал Песков. — Совсем.`` and
   ``— Вопрос? — Ответ.`` (interview answers go to the person the
-  introduction says was interviewed, questions to nobody).
+  introduction says was interviewed, questions to nobody);
+- transcripts whose paragraphs open with a speaker's label
+  (``Мустафа Джемилев: Да, всё верно.``, ``В.Путин: …``);
+- a whole sentence in guillemets with no attribution of its own: the
+  speaker of the paragraph's latest speech verb (or of the quote before it).
+
+Some agencies' feeds use "straight" or “English” quote marks for «ёлочки»;
+they are read the same way.
 
 A short text in guillemets with no speech around it is a title or a term, not
 a quote (``«Газпром»``, ``фильм «Брат»``, ``так называемые «…»``). The speaker
