@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sqlite3
 import time
@@ -124,6 +125,9 @@ class OssetiaReader(App[None]):
         from ossetia_reader.screens.main import MainScreen
 
         self.ready = True
+        if not gc.isenabled():  # turned off for the start-up (cli/start.py)
+            gc.freeze()  # what start-up made lives as long as the app: never scanned again
+            gc.enable()
         if isinstance(self.screen, MainScreen):
             self.screen.after_first_frame()
 
