@@ -21,7 +21,19 @@ article and at Russian news conventions:
 - ``агентство France-Presse``, ``ИА Regnum``: the descriptor is not the name;
   ``приборно-агрегатного отсека (ПАО)``: an abbreviation of lowercase words is a
   term; ``в статье Частного корреспондента «…»``: a title is not an entity;
-  ``МКС``, like an airport, is a place.
+  ``МКС``, like an airport, is a place;
+- two people side by side are two (``помощница Вячеслава Володина Лидия
+  Барабанова``; ``С Калининым Крюков``): only a first name and patronymic join a
+  surname; a plural surname (``братьев Ямадаевых``) is a family, not a person;
+  a function word (``Что``) or a common word ending a heading is no name;
+- an organisation's name in guillemets runs to the closing one, and the word for
+  an organisation before guillemets (``институт «…»``) makes them one; a body of
+  a body (``Палаты представителей Конгресса``), a generic head and the name after
+  it (``Университете Лос-Анджелеса``), a body ``при`` another are one name; the
+  publication in ``в статье Частного корреспондента «…»`` is an organisation;
+- people an institution is named after (``имени Станиславского``) and names after
+  a clerical title or an office (``архиепископ Лонгин Клинский``, ``президента
+  Ахмат-Хаджи Кадырова``) are people.
 
 Tuned by looking only at the even-numbered half of factRuEval-2016 dev; the
 odd half is the held-out figure (``benchmarks/russian.py``).
