@@ -489,7 +489,9 @@ class SearchIndex:
         negatives: list[q.Node] = []
         dates: list[q.DateRange] = []
         others = [c for c in node.children if not isinstance(c, (q.Not, q.DateRange))]
-        pair = len(others) == 2 and all(isinstance(c, q.Term) for c in others)
+        # Two plain words (a prefix may widen to 64 words: read one at a time, those
+        # would cost more than the one gather ``_term`` makes of them).
+        pair = len(others) == 2 and all(isinstance(c, q.Term) and not c.prefix for c in others)
         for child in node.children:
             if isinstance(child, q.Not):
                 negatives.append(child.child)
