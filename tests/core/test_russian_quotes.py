@@ -807,3 +807,13 @@ def test_a_manager_is_the_person_just_named(enrich: Enrich) -> None:
         "будет выбран на открытом тендере», — сказал менеджер."
     )
     assert quotes_of(enrich, text)[-1][1] == "Роман Латыпов"
+
+
+def test_a_present_plural_verb_of_unnamed_sources(enrich: Enrich) -> None:
+    text = (
+        "В Челябинской области, например, источники утверждают, что речь идет о «спланированной "
+        "акции из-за рубежа»."
+    )
+    found = quotes_of(enrich, text)
+    assert [quote for quote, _ in found] == ["«спланированной акции из-за рубежа»"]
+    assert found[0][1] is None or found[0][1].islower()
