@@ -817,3 +817,15 @@ def test_a_present_plural_verb_of_unnamed_sources(enrich: Enrich) -> None:
     found = quotes_of(enrich, text)
     assert [quote for quote, _ in found] == ["«спланированной акции из-за рубежа»"]
     assert found[0][1] is None or found[0][1].islower()
+
+
+def test_ne_isklyuchil_reports_speech(enrich: Enrich) -> None:
+    text = (
+        "«Это не значит, что он хочет поменять адвоката», — пояснила Алла Бут. В то же время "
+        "супруга не исключила того, что «в определенной ситуации придётся воспользоваться "
+        "помощью и других юристов»."
+    )
+    assert quotes_of(enrich, text)[-1] == (
+        "«в определенной ситуации придётся воспользоваться помощью и других юристов»",
+        "Алла Бут",
+    )
