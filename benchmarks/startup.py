@@ -101,6 +101,8 @@ if which == "floor":
 else:
     try:  # the entry point (older code: the click group itself)
         from ossetia_reader.cli.start import run as entry
+        import gc
+        gc.disable()  # as run() does first when it opens the reader, before any import
     except ImportError:
         from ossetia_reader.cli import main as entry
     mark("imported the CLI")
@@ -257,8 +259,8 @@ def print_probes(cases: list[Case]) -> None:
             "    (CLI: the entry point's imports; app: Textual and our widgets and core; made: "
             "opening the library and the App; mounted: CSS, compose and mount; frame: layout, "
             "the first page's SQL and the compositor's drawing. The probe imports the app "
-            "before the entry point runs, with garbage collection on, which a real launch "
-            "turns off until the first frame: the reader's figure is a little high)"
+            "before calling the entry point, so it turns garbage collection off first, "
+            "as the entry point does when it opens the reader)"
         )
         print(
             f"    widgets on the first screen: {last['widgets']}; modules loaded: "
