@@ -70,6 +70,8 @@ _TITLES = frozenset(
 )
 
 
+# One word in capitals with a doubled letter: "ICCO", "AFFI", "NAACP"-like codes.
+_DOUBLED_ABBREVIATION = re.compile(r"(?=[A-Z]*([A-Z])\1)[A-Z]{2,6}")
 _NOT_LATIN = re.compile("[^\\W\\d_\u0000-\u024f]")
 
 
@@ -85,6 +87,10 @@ def canonical_key(name: str) -> str:
     preferred name (``identity.preferred_name``), and ``entity:kiev`` searches
     rely on their own key.
     """
+    if _DOUBLED_ABBREVIATION.fullmatch(name):
+        # Abbreviations match exactly: the ICCO (cocoa) is not the ICO (coffee).
+        # Folding doubled letters is for the spellings of names (Zelenskyy).
+        return name.lower().replace("y", "i")
     key = spelling_key(name)
     if key and _NOT_LATIN.search(name) is not None:
         entry = identity.lookup(name)

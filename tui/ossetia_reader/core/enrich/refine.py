@@ -138,8 +138,14 @@ _COMPANY_HEADS = _wordset(
 )
 _COMPANY_AFTER = re.compile(
     r"^(?:,\s*)?\s*(?:Inc|Corp|Co|Ltd|Plc|PLC|AG|SA|NV|LP|Cos|Corporation|Incorporated)\b"
-    r"|^(?:['’]s)?\s+(?:shares|stock|stockholders|shareholders|subsidiary|unit)\b"
+    r"|^(?:['’]s)?\s+(?:shares|stock|stockholders|shareholders|subsidiary|unit|companies)\b"
+    # "Jardine Matheson Holdings Ltd", "Cheung Kong (Holdings) Ltd <CKGH.HKG>"
+    r"|^\s+\(?(?:Holdings|Group|Industries)\)?(?:\s+(?:Ltd|Plc|PLC|Inc|Corp|Co|Limited)\b|\s*<)"
+    # "Cheung Kong director Albert Chow": a company's director, named
+    r"|^\s+director\s+[A-Z][a-z]"
 )
+# "E.D. and F. Man": a name after initials and "and" is a firm's (no person is initials).
+_FIRM_INITIALS_BEFORE = re.compile(r"(?:^|\s)(?:[A-Z]\.){1,3}\s*(?:and|And|&|&amp;)\s+$")
 _COMPANY_BEFORE = re.compile(
     r"(?:stake|shares|stock|stockholders|shareholders|subsidiary|unit|acquisition|takeover)"
     r"\s+(?:in|of)\s+$"
@@ -183,9 +189,17 @@ def _generic_words() -> frozenset[str]:
     )
 
 
+# "Kim Mahn-je", "Roh Tae-woo": a full name the tagger cut at the hyphen of its last
+# part; not "Bush-era" or "Putin-backed" (English words that make compounds).
+_NAME_SYLLABLE = re.compile(r"-[a-z]{1,5}(?![\w'’-])")
+_COMPOUND_WORDS = _wordset(
+    "era led style type backed based born owned like run made linked allied friendly "
+    "backing bashing ish esque aided era's free wide class chaired funded"
+)
 _PREVIOUS_WORD = re.compile(r"(?<![\w'’-])([\w'’-]+) $")
 _EPITHET = re.compile(r" the (?:Great|Terrible|Wise|Elder|Younger|Conqueror)\b")
 _ROLE_OF = re.compile(r"([A-Za-z-]+)\s+of\s+(?:the\s+)?$")
+_ROLE_AND = re.compile(r"(?P<role>[A-Za-z-]+)\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,4}and\s+$")
 _ROLE_BEFORE = re.compile(
     r"(?:^|\W)(?P<role>[A-Za-z-]+)\.?(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,6})?\s*$"
 )
@@ -242,6 +256,15 @@ def refine_spans(text: str, spans: Sequence[Span]) -> list[Span]:
         if label == "PER" and (m := _EPITHET.match(text, end)) is not None
         else _with_listed_head(text, start, end, label)
         for start, end, label in _join_fragments(text, sorted(spans))
+    ]
+    joined = [
+        (start, end + len(m.group()), label)
+        if label == "PER"
+        and " " in text[start:end].strip()
+        and (m := _NAME_SYLLABLE.match(text, end)) is not None
+        and m.group()[1:].lower() not in _COMPOUND_WORDS
+        else (start, end, label)
+        for start, end, label in joined
     ]
     others: dict[str, str] = {}
     for start, end, label in joined:
@@ -383,6 +406,14 @@ def _split_roles(text: str, start: int, end: int, label: str) -> list[Span]:
         return [(start, end, "MISC")]  # "US$", "C$", "GMT" (see ``is_marker``)
     if _listed(" ".join(text[start:end].split())):
         return [(start, end, label)]
+    # "Minister of Energy and Mines Subroto": the role's last word glued to the name.
+    # "Minister of Trade and Industry Anand Sharma": the first word ends the portfolio
+    # unless it is a given name.
+    if label == "PER" and len(words) > 1 and not _first_name(words[0][2]):
+        role = _ROLE_AND.search(text[max(0, start - 90) : start])
+        if role is not None and _is_role(role.group("role")):
+            words.pop(0)
+            start = words[0][0]
     # "Mykola Zhyrnov Head" (of the Kyiv City Military Administration)
     while (
         len(words) > 1
@@ -548,10 +579,43 @@ def _in_markup(text: str, start: int) -> bool:
     return ("<" in before or "&lt;" in before) and _OPEN_TAG.search(before) is not None
 
 
+# A futures contract month as price tables write it: "JUL7" (July 1987), "MAR8".
+_CONTRACT_MONTH = re.compile(r"(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\d{1,2}")
+_NUMBER_CELL = re.compile(r"[-+]?(?:\d[\d.,/]*[A-Z]?|--)")
+_LOWER_LETTER = re.compile("[a-z]")
+
+
+def _in_table(text: str, start: int, end: int) -> bool:
+    """Whether the mention sits in a line of a price table.
+
+    Wire services send market tables as text ("MAY7  4676  OFF 238",
+    "TOLEDO 5 UND MAY UNC", "JUN8 UNTRD"): an all-capitals line with a contract
+    month or a fifth of its cells numbers.
+    Its capitalised cells are codes (UNCH, UNTRD, OFF), never names, and the
+    tagger, seeing capitals, calls them organisations.
+    """
+    line_start = text.rfind("\n", max(0, start - 2000), start) + 1
+    line_end = text.find("\n", end, end + 2000)
+    if line_start == 0 and start > 2000 or line_end < 0 and len(text) > end + 2000:
+        return False  # a line this long is prose (or a hostile text), not a table row
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    if _LOWER_LETTER.search(line):
+        return False
+    cells = line.split()
+    if any(_CONTRACT_MONTH.fullmatch(cell) for cell in cells):
+        return True  # "JUN8 UNTRD": a row of a futures table
+    numbers = sum(1 for cell in cells if _NUMBER_CELL.fullmatch(cell))
+    return len(cells) >= 5 and numbers >= 2 and numbers * 5 >= len(cells)
+
+
 def is_junk(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` names nothing: a role, a greeting, a capitalised word."""
     surface = " ".join(text[start:end].split())
     words = [word for _, _, word in _words(text, start, end)]
+    if any(_CONTRACT_MONTH.fullmatch(word) for word in surface.replace("-", " ").split()):
+        return True  # "JUL7", "UNCH MAR8", "F-CATTLE APR7": contract months in price tables
+    if surface.isupper() and _in_table(text, start, end):
+        return True  # "OFF 0.74", "UNTRD", "UNC": cells of a price table
     if _in_markup(text, start):
         return True  # "<FONT face="MS Sans Serif">" quoted as text in a feed item
     if _QUOTE_LINKS.search(text[max(0, start - 80) : start]):
@@ -719,6 +783,7 @@ def _company_cue(text: str, start: int, end: int) -> bool:
         or _COMPANY_ROLE_AFTER.match(after)
         or _COMPANY_APPOSITION.match(text[end : end + 90])
         or _COMPANY_BEFORE.search(before)
+        or _FIRM_INITIALS_BEFORE.search(before)
         # "the company Bill Gates founded": a given name makes the name a person's
         or (
             _COMPANY_NOUN_BEFORE.search(before) is not None

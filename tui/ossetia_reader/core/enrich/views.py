@@ -408,8 +408,11 @@ def _country_bodies(library: Library, merged: dict[str, EntityCount]) -> dict[st
 
     The evidence: the country's forms of the name have at least five times the
     mentions of every other country's forms together ("UK Treasury" three times
-    beside "U.S. Treasury" sixty), and at least a third of the articles naming the
-    body bare also name that country (a British outlet's bare "Treasury" is the UK's
+    beside "U.S. Treasury" sixty), or three times and the articles naming the body
+    bare name that country at least three times as often as each of the others (the
+    forms' count alone would leave a wire's "U.S. Treasury" 45 times beside 11 of
+    London, Paris and Ottawa apart from its bare "Treasury"); and at least a third of
+    the articles naming the body bare also name that country (a British outlet's bare "Treasury" is the UK's
     and stays apart from its "US Treasury"). Organisations only.
     """
     by_bare: dict[str, dict[str, list[EntityCount]]] = defaultdict(lambda: defaultdict(list))
@@ -432,11 +435,19 @@ def _country_bodies(library: Library, merged: dict[str, EntityCount]) -> dict[st
         country = max(totals, key=lambda c: (totals[c], c))
         others = sum(totals.values()) - totals[country]
         # Other countries' forms the candidates' query did not bring count too.
-        others += _other_country_mentions(library, bare, country, countries_found)
-        if totals[country] < 5 * others:
+        more = _other_country_mentions(library, bare, country, countries_found)
+        others += sum(more.values())
+        if totals[country] < 3 * others:
             continue
-        if 3 * _co_mentioned(library, bare, country) < merged[bare].articles:
+        co_mentioned = _co_mentioned(library, bare, country)
+        if 3 * co_mentioned < merged[bare].articles:
             continue
+        if totals[country] < 5 * others and any(
+            3 * _co_mentioned(library, bare, other) > co_mentioned
+            for other in {*countries_found, *more}
+            if other != country
+        ):
+            continue  # no clear majority of forms, and the articles do not settle it
         rows = [merged.pop(bare), *(merged.pop(r.canonical) for r in countries_found[country])]
         top = max(rows, key=lambda r: (r.mentions, r.canonical))
         merged[top.canonical] = replace(
@@ -449,11 +460,11 @@ def _country_bodies(library: Library, merged: dict[str, EntityCount]) -> dict[st
 
 def _other_country_mentions(
     library: Library, bare: str, country: str, seen: dict[str, list[EntityCount]]
-) -> int:
+) -> dict[str, int]:
     """Mentions of ``bare`` written with another country than ``country`` (an index
-    lookup by last word), besides the rows already counted in ``seen``."""
+    lookup by last word), by country, besides the rows already counted in ``seen``."""
     counted = {row.canonical for rows in seen.values() for row in rows}
-    found = 0
+    found: dict[str, int] = defaultdict(int)
     for folded, name, mentions in library.query(
         "SELECT canonical, name, sum(mentions) FROM entity_totals "
         f"WHERE type IN ({_ANY}) AND last_word = ? AND canonical != ? GROUP BY canonical",
@@ -463,7 +474,7 @@ def _other_country_mentions(
             continue
         split = _split_country(str(name))
         if split is not None and split[0] != country and canonical_key(split[1]) == bare:
-            found += int(mentions)
+            found[split[0]] += int(mentions)
     return found
 
 

@@ -1,0 +1,161 @@
+"""List precision rules from session 4's second look (issue 10): price tables, exact
+abbreviations, portfolios and hyphens around names, company evidence, a country's body.
+Each test states the general rule with made-up names and text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ossetia_reader.core.article import Article, Entity
+from ossetia_reader.core.enrich import identity
+from ossetia_reader.core.enrich.canonical import canonical_key
+from ossetia_reader.core.enrich.pipeline import build_entities
+from ossetia_reader.core.enrich.refine import is_junk
+from ossetia_reader.core.enrich.store import store_enrichment
+from ossetia_reader.core.enrich.views import entity_counts
+from ossetia_reader.core.library import Library
+
+from .spans import spans_of
+
+
+def stored(library: Library, body: str, entities: list[Entity]) -> None:
+    [added] = library.add([Article(id=f"a{len(body)}-{hash(body)}", title="t", body=body)])
+    assert added.key is not None
+    store_enrichment(library, added.key, entities, [])
+
+
+def entity(surface: str, type_: str) -> Entity:
+    return Entity(0, len(surface), surface, type_, identity.preferred_name(surface))
+
+
+def junk(text: str, surface: str) -> bool:
+    start = text.index(surface)
+    return is_junk(text, start, start + len(surface))
+
+
+# -- price tables ------------------------------------------------------------------------
+
+
+TABLE = (
+    "CHICAGO, April 7 - Closing prices of hog futures.\n\n"
+    "OPEN   SALES\n\nMAY7  4676  OFF 238\n\nJUN8 UNTRD\n\n"
+    "TOLEDO   5 UND MAY UNC   1 UND MAY UNC\n\n"
+    "Traders at Vantor Grain said prices rose 5 cents in Toledo on Monday.\n"
+)
+
+
+def test_contract_months_and_table_cells_are_not_names() -> None:
+    assert junk(TABLE, "MAY7") and junk(TABLE, "JUN8")
+    assert junk("prices of F-CATTLE APR7 rose", "F-CATTLE APR7"), "a contract month inside"
+    assert junk(TABLE, "OFF") and junk(TABLE, "UNTRD") and junk(TABLE, "UNC")
+
+
+def test_names_in_prose_beside_a_table_stay() -> None:
+    assert not junk(TABLE, "Vantor Grain")
+    assert not junk(TABLE, "CHICAGO"), "a dateline has lower-case words"
+    text = "IBM SAYS 1987 NET UP\n\nIBM said on Monday profit rose 5 pct."
+    assert not junk(text, "IBM"), "a headline in capitals with one number is no table"
+    assert not junk("Mayo7 Group said", "Mayo7 Group")
+
+
+# -- abbreviations match exactly ----------------------------------------------------------
+
+
+def test_abbreviations_keep_their_doubled_letters() -> None:
+    assert canonical_key("ICCO") != canonical_key("ICO")
+    assert canonical_key("ICCO") == canonical_key("ICCO")
+    # Names still fold doubled letters (English spellings of Russian names).
+    assert canonical_key("Zelenskyy") == canonical_key("Zelensky")
+    assert canonical_key("Kirill Dmitriyy") == canonical_key("Kirill Dmitriy")
+    assert canonical_key("Icco") == canonical_key("Ico"), "a word in lower case is a name"
+
+
+def test_two_bodies_whose_abbreviations_differ_by_a_doubled_letter_are_two_rows(
+    tmp_path: Path,
+) -> None:
+    library = Library(tmp_path)
+    stored(library, "ICCO a", [entity("ICCO", "ORG")] * 3)
+    stored(library, "ICO b", [entity("ICO", "ORG")] * 2)
+    rows = {row.name: row.mentions for row in entity_counts(library)}
+    assert rows == {"ICCO": 3, "ICO": 2}
+
+
+# -- the words around a name --------------------------------------------------------------
+
+
+def test_a_portfolios_last_word_is_not_part_of_the_name() -> None:
+    text = "Ruvia's Minister of Energy and Mines Subroko said output would fall."
+    found = build_entities(text, spans_of(text, ("Ruvia", "LOC"), ("Mines Subroko", "PER")))
+    assert [(e.text, e.type) for e in found] == [("Ruvia", "LOC"), ("Subroko", "PER")]
+
+
+def test_a_given_name_after_a_portfolio_stays() -> None:
+    text = "The Minister of Trade and John Vardy met."
+    found = build_entities(text, spans_of(text, ("John Vardy", "PER")))
+    assert [e.text for e in found] == ["John Vardy"]
+
+
+def test_a_full_name_cut_at_its_hyphen_is_whole_again() -> None:
+    text = "Deputy Prime Minister Pak Mahn-jo said exports rose."
+    found = build_entities(text, spans_of(text, ("Pak Mahn", "PER")))
+    assert [(e.text, e.type) for e in found] == [("Pak Mahn-jo", "PER")]
+    text = "A Pak Mahn-led plan was dropped."
+    found = build_entities(text, spans_of(text, ("Pak Mahn", "PER")))
+    assert [e.text for e in found] == ["Pak Mahn"], "an English compound word is not a name"
+
+
+def test_a_holding_company_or_a_firm_after_initials_is_a_company() -> None:
+    text = (
+        "Shares of Tarvin Mattox Holdings Ltd <TMH.HK> rose. Tarvin Mattox said it would pay. "
+        "Keswin Lau (Holdings) Ltd fell. Keswin Lau director Albert Chu said so. "
+        "London trade house E.D. and F. Marl said prices fell."
+    )
+    found = build_entities(
+        text,
+        spans_of(
+            text,
+            ("Tarvin Mattox", "PER"),
+            ("Tarvin Mattox", "PER"),
+            ("Keswin Lau", "PER"),
+            ("Keswin Lau", "PER"),
+            ("Albert Chu", "PER"),
+            ("F. Marl", "PER"),
+        ),
+    )
+    assert [(e.text, e.type) for e in found if e.text != "London"] == [
+        ("Tarvin Mattox", "ORG"),
+        ("Tarvin Mattox", "ORG"),
+        ("Keswin Lau", "ORG"),
+        ("Keswin Lau", "ORG"),
+        ("Albert Chu", "PER"),
+        ("F. Marl", "ORG"),
+    ]
+
+
+# -- a country's body ---------------------------------------------------------------------
+
+
+def test_a_body_mostly_written_with_one_country_whose_articles_name_it_is_one_row(
+    tmp_path: Path,
+) -> None:
+    library = Library(tmp_path)
+    for number in range(4):  # the bare name in articles naming the United States
+        stored(library, f"Exchequer {number}", [entity("Exchequer", "ORG"), entity("U.S.", "LOC")])
+    stored(library, "Exchequer UK", [entity("Exchequer", "ORG"), entity("Britain", "LOC")])
+    stored(library, "U.S. Exchequer", [entity("U.S. Exchequer", "ORG")] * 8)
+    stored(library, "UK Exchequer", [entity("UK Exchequer", "ORG")] * 2)  # 4 times fewer
+    rows = {row.name: row.mentions for row in entity_counts(library) if row.type == "ORG"}
+    # One row for the US body (named by its commonest form), the UK's apart.
+    assert rows == {"U.S. Exchequer": 13, "UK Exchequer": 2}
+
+
+def test_a_body_whose_articles_name_two_countries_alike_stays_apart(tmp_path: Path) -> None:
+    library = Library(tmp_path)
+    for number in range(4):
+        stored(library, f"Exchequer {number}", [entity("Exchequer", "ORG"), entity("U.S.", "LOC")])
+    for number in range(3):
+        stored(library, f"Exchequer UK {number}", [entity("Exchequer", "ORG"), entity("UK", "LOC")])
+    stored(library, "U.S. Exchequer", [entity("U.S. Exchequer", "ORG")] * 8)
+    stored(library, "UK Exchequer", [entity("UK Exchequer", "ORG")] * 2)
+    rows = {row.name for row in entity_counts(library)}
+    assert {"Exchequer", "U.S. Exchequer", "UK Exchequer"} <= rows
