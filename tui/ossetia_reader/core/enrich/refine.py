@@ -596,7 +596,7 @@ def _in_table(text: str, start: int, end: int) -> bool:
     """
     line_start = text.rfind("\n", max(0, start - 2000), start) + 1
     line_end = text.find("\n", end, end + 2000)
-    if line_start == 0 and start > 2000 or line_end < 0 and len(text) > end + 2000:
+    if (line_start == 0 and start > 2000) or (line_end < 0 and len(text) > end + 2000):
         return False  # a line this long is prose (or a hostile text), not a table row
     line = text[line_start : line_end if line_end >= 0 else len(text)]
     if _LOWER_LETTER.search(line):

@@ -412,8 +412,8 @@ def _country_bodies(library: Library, merged: dict[str, EntityCount]) -> dict[st
     bare name that country at least three times as often as each of the others (the
     forms' count alone would leave a wire's "U.S. Treasury" 45 times beside 11 of
     London, Paris and Ottawa apart from its bare "Treasury"); and at least a third of
-    the articles naming the body bare also name that country (a British outlet's bare "Treasury" is the UK's
-    and stays apart from its "US Treasury"). Organisations only.
+    the articles naming the body bare also name that country (a British outlet's bare
+    "Treasury" is the UK's and stays apart from its "US Treasury"). Organisations only.
     """
     by_bare: dict[str, dict[str, list[EntityCount]]] = defaultdict(lambda: defaultdict(list))
     for canonical, row in merged.items():
