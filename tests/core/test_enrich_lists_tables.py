@@ -159,3 +159,112 @@ def test_a_body_whose_articles_name_two_countries_alike_stays_apart(tmp_path: Pa
     stored(library, "UK Exchequer", [entity("UK Exchequer", "ORG")] * 2)
     rows = {row.name for row in entity_counts(library)}
     assert {"Exchequer", "U.S. Exchequer", "UK Exchequer"} <= rows
+
+
+# -- an abbreviation the article defines --------------------------------------------------
+
+
+def test_an_abbreviation_of_some_letters_of_each_word_is_the_body_it_follows() -> None:
+    text = (
+        "The International Cocoa Organization (ICCO) met. Delegates of the ICCO agreed. "
+        "Members of the Vantor Lumber Guild, VLG, met too; the VLG said so."
+    )
+    found = build_entities(
+        text,
+        spans_of(
+            text,
+            ("International Cocoa Organization", "ORG"),
+            ("ICCO", "LOC"),
+            ("ICCO", "LOC"),
+            ("Vantor Lumber Guild", "ORG"),
+            ("VLG", "ORG"),
+            ("VLG", "PER"),
+        ),
+    )
+    assert [(e.canonical, e.type) for e in found] == [
+        ("International Cocoa Organization", "ORG")
+    ] * 3 + [("Vantor Lumber Guild", "ORG")] * 3
+
+
+def test_a_name_after_another_in_a_list_is_no_abbreviation() -> None:
+    text = "Apple, IBM, and Sony rose."
+    found = build_entities(text, spans_of(text, ("Apple", "ORG"), ("IBM", "ORG"), ("Sony", "ORG")))
+    assert [e.canonical for e in found] == ["Apple", "IBM", "Sony"]
+
+
+# -- a surname alone, told by the company it keeps ----------------------------------------
+
+
+def test_a_surname_alone_is_the_namesake_whose_articles_name_the_same_things(
+    tmp_path: Path,
+) -> None:
+    library = Library(tmp_path)
+    stored(library, "c1", [entity("Harold W. Vance", "PER"), entity("Kerrin Doyle", "PER")])
+    stored(library, "c2", [entity("Harold Vance", "PER"), entity("Ostravia", "LOC")])
+    stored(library, "s1", [entity("Reggie Vance", "PER"), entity("Lakeside State", "ORG")])
+    for number in range(5):  # "Vance" alone beside what Harold's articles name
+        things = [entity("Kerrin Doyle", "PER")] if number % 2 else [entity("Ostravia", "LOC")]
+        stored(library, f"bare {number}", [entity("Vance", "PER"), *things])
+    people = {row.name: row.mentions for row in entity_counts(library, type="PER")}
+    assert "Vance" not in people and people["Harold W. Vance"] == 7, people
+
+
+def test_a_surname_alone_beside_both_namesakes_company_stays_apart(tmp_path: Path) -> None:
+    library = Library(tmp_path)
+    stored(library, "c1", [entity("Harold Vance", "PER"), entity("Kerrin Doyle", "PER")])
+    stored(library, "s1", [entity("Reggie Vance", "PER"), entity("Lakeside State", "ORG")])
+    for number in range(4):
+        thing = entity("Kerrin Doyle", "PER") if number % 2 else entity("Lakeside State", "ORG")
+        stored(library, f"bare {number}", [entity("Vance", "PER"), thing])
+    people = {row.name for row in entity_counts(library, type="PER")}
+    assert "Harold Vance" in people and "Reggie Vance" in people
+    assert not any(
+        row.mentions > 1 for row in entity_counts(library, type="PER") if "Vance" in row.name
+    )
+
+
+# -- a city's team written with and without its city --------------------------------------
+
+
+def test_a_team_written_with_its_city_and_without_is_one_row(tmp_path: Path) -> None:
+    library = Library(tmp_path)
+    for number in range(3):
+        stored(library, f"t{number}", [entity("Red Lynx", "ORG"), entity("Boston", "LOC")])
+    stored(library, "t", [entity("Red Lynx", "ORG")])
+    stored(library, "full", [entity("Boston Red Lynx", "ORG")] * 5)
+    rows = {row.name: row.mentions for row in entity_counts(library) if row.type == "ORG"}
+    assert rows == {"Boston Red Lynx": 9}
+
+
+# -- products, events and planets ---------------------------------------------------------
+
+
+def test_a_name_followed_by_a_model_number_is_a_product_or_an_event() -> None:
+    text = "The new Vexo 650 is out, a fan of the Vexo said. Bruno Laval won the Larkmark Indy 300."
+    found = build_entities(
+        text,
+        spans_of(
+            text, ("Vexo", "ORG"), ("Vexo", "ORG"), ("Bruno Laval", "PER"), ("Larkmark Indy", "PER")
+        ),
+    )
+    assert [e.type for e in found] == ["MISC", "MISC", "PER", "MISC"]
+
+
+def test_a_year_or_a_score_after_a_name_changes_nothing() -> None:
+    text = "Vantor 2004 sales rose. Tim Harlow won 6-4 and Harlow 45, said so."
+    found = build_entities(
+        text, spans_of(text, ("Vantor", "ORG"), ("Tim Harlow", "PER"), ("Harlow", "PER"))
+    )
+    assert [e.type for e in found] == ["ORG", "PER", "PER"]
+
+
+def test_a_name_with_moons_is_a_planet() -> None:
+    text = "Cassini flew past Velura's smoggy moon Titan; Velura #39;s rings shone."
+    found = build_entities(
+        text, spans_of(text, ("Velura", "ORG"), ("Titan", "LOC"), ("Velura", "PER"))
+    )
+    assert [(e.text, e.type) for e in found] == [
+        ("Velura", "LOC"),
+        ("Titan", "LOC"),
+        ("Velura", "LOC"),
+    ]

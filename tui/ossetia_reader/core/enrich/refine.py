@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
@@ -844,6 +844,23 @@ def decide_types(text: str, entities: Sequence[Entity]) -> list[Entity]:
         if _STORM_BEFORE.search(text, max(0, e.start - 30), e.start) is not None
     }
     accords = _accords(text, entities)
+    # "Treo 650", "Lexmark Indy 300": a name most often followed by a model number is a
+    # product or an event; a person's name never is ("Henman 6-4" is a score).
+    numbered: Counter[str] = Counter()
+    written: Counter[str] = Counter()
+    for e in entities:
+        key = canonical_key(e.canonical)
+        written[key] += 1
+        if _model_numbered(text, e.start, e.end):
+            numbered[key] += 1
+    products = {
+        key for key, count in numbered.items() if 2 * count >= written[key] and key not in companies
+    }
+    persons_numbered = {key for key in numbered if key not in companies}
+    # "Saturn's moon Titan": a planet (a place, as its moon is).
+    planets = {
+        canonical_key(e.canonical) for e in entities if _PLANET_AFTER.match(text, e.end) is not None
+    }
     decided: list[Entity] = []
     for entity, cue in zip(entities, cues, strict=True):
         listed = _listed(entity.canonical) or _listed(entity.text)
@@ -851,6 +868,14 @@ def decide_types(text: str, entities: Sequence[Entity]) -> list[Entity]:
         key = canonical_key(entity.canonical)
         if listed is None and (key in storms or (key in accords and cue is None)):
             type_ = "MISC"  # a storm, an agreement: events
+        elif (
+            listed is None
+            and cue != "PER"
+            and (key in products or (type_ == "PER" and key in persons_numbered))
+        ):
+            type_ = "MISC"  # "Treo 650", "Lexmark Indy 300"
+        elif listed is None and key in planets and type_ in ("ORG", "PER"):
+            type_ = "LOC"  # "Saturn's moon Titan"
         elif listed is not None:
             if not (listed == "LOC" and type_ == "ORG" and cue != "LOC"):
                 type_ = listed
@@ -867,6 +892,22 @@ def decide_types(text: str, entities: Sequence[Entity]) -> list[Entity]:
 
 
 # An agreement named after where it was made: "the Louvre accord", "the Plaza agreement".
+# "the Treo 650", "Sunday's Lexmark Indy 300": a determiner or possessive, the name,
+# a model number of three or four digits (not a year, an amount or a score).
+_MODEL_NUMBER = re.compile(
+    r" (?!(?:19|20)\d\d\b)\d{3,4}(?![\w,:/%-]|\.\d|\s*(?:mln|bln|million|billion|pct)\b)"
+)
+_MODEL_BEFORE = re.compile(r"(?:\b(?:the|a|an|new|upcoming|its|their|his|her)|['’]s|#39;s)\s+$")
+
+
+def _model_numbered(text: str, start: int, end: int) -> bool:
+    return (
+        _MODEL_NUMBER.match(text, end) is not None
+        and _MODEL_BEFORE.search(text, max(0, start - 12), start) is not None
+    )
+_PLANET_AFTER = re.compile(
+    r"(?:['’]s|\s*#39;s)\s+(?:[a-z]+\s+){0,2}(?:moons?|rings|satellites?|atmosphere)\b"
+)
 _ACCORD_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:currency\s+|monetary\s+|peace\s+|trade\s+)?"
     r"(?:accords?|agreements?|pact|treaty|protocol)\b"

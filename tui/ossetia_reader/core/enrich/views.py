@@ -129,6 +129,8 @@ def entity_counts(
             ]
             full = _people(library, full)  # not "Baker Hughes" for "Hughes"
             owner = _owner(library, full)
+            if owner is None and row.type == "PER" and not _namesakes(library, full):
+                owner = _owner_by_company(library, canonical, full)
             if owner is not None and row.type == "ORG" and _mentions(library, owner) < row.mentions:
                 owner = None  # "Lions" (the team) is not "Max Lyons", named in full far less
             if owner is not None:
@@ -389,13 +391,25 @@ def country_of(prefix: str) -> str | None:
     return None
 
 
+def place_of(prefix: str) -> str | None:
+    """``country_of``, or the key of a listed place that is no country (``Boston``,
+    ``New York``): a city's team or paper is written with and without its city too."""
+    country = country_of(prefix)
+    if country is not None:
+        return country
+    if identity.listed_type(prefix) == "LOC" or listed_type(prefix) == "LOC":
+        return canonical_key(identity.preferred_name(prefix))
+    return None
+
+
 def _split_country(name: str) -> tuple[str, str] | None:
-    """``(country key, the rest)`` of a body's name that opens with a country or its
-    adjective ("U.S. Treasury": the United States and "Treasury"), else None."""
+    """``(place key, the rest)`` of a body's name that opens with a country, its
+    adjective or another listed place ("U.S. Treasury": the United States and
+    "Treasury"; "Boston Red Sox": Boston and "Red Sox"), else None."""
     words = name.split()
     for cut in (2, 1):
         if len(words) > cut:
-            country = country_of(" ".join(words[:cut]))
+            country = place_of(" ".join(words[:cut]))
             if country is not None:
                 return country, " ".join(words[cut:])
     return None
@@ -811,6 +825,46 @@ def _owner(library: Library, full_names: list[str]) -> str | None:
     # and George's mentions, though more, are not ten times Jeb's.
     if totals[top][0] >= 10 * others or (other_articles == 1 and totals[top][1] >= 5):
         return top
+    return None
+
+
+def _owner_by_company(library: Library, surname: str, full_names: list[str]) -> str | None:
+    """The person a surname alone means, told by the company it keeps: the full name
+    whose articles name what the surname's articles name ("Bush" beside John Kerry and
+    Iraq is George W. Bush, not Reggie Bush of the USC football report).
+
+    For full names too thinly named for ``_owner`` to decide. A full name (with its
+    other written forms, ``identity.same_person_groups``) owns the surname when the
+    articles naming the surname alone share another entity with its articles at least
+    three times as often as with each other person's, in at least three articles and
+    at least a third of them; otherwise nobody.
+    """
+    people = _people(library, full_names)
+    if len(people) < 2:
+        return None
+    groups = identity.same_person_groups(people)
+    grouped = [name for group in groups for name in group]
+    groups += [[name] for name in people if name not in grouped]
+    support: dict[str, int] = {}
+    for group in groups:
+        marks = ",".join("?" * len(group))
+        rows = library.query(
+            "SELECT count(DISTINCT b.key) FROM mentions b WHERE b.canonical = ? AND EXISTS "
+            "(SELECT 1 FROM mentions o WHERE o.key = b.key AND o.canonical != b.canonical "
+            f"AND o.canonical NOT LIKE ? AND o.canonical IN (SELECT m2.canonical FROM mentions m1 "
+            f"JOIN mentions m2 ON m2.key = m1.key WHERE m1.canonical IN ({marks})))",
+            [surname, f"% {_escape_like(surname)}", *group],
+        )
+        top = max(group, key=lambda name: (_mentions(library, name), name))
+        support[top] = int(rows[0][0] or 0) if rows else 0
+    ranked = sorted(support, key=lambda name: (-support[name], name))
+    best, runner_up = support[ranked[0]], support[ranked[1]]
+    articles = library.query(
+        "SELECT count(DISTINCT key) FROM mentions WHERE canonical = ?", [surname]
+    )
+    bare = int(articles[0][0] or 0) if articles else 0
+    if best >= 3 and 3 * best >= bare and best >= 3 * runner_up:
+        return ranked[0]
     return None
 
 
