@@ -905,6 +905,8 @@ def _model_numbered(text: str, start: int, end: int) -> bool:
         _MODEL_NUMBER.match(text, end) is not None
         and _MODEL_BEFORE.search(text, max(0, start - 12), start) is not None
     )
+
+
 _PLANET_AFTER = re.compile(
     r"(?:['’]s|\s*#39;s)\s+(?:[a-z]+\s+){0,2}(?:moons?|rings|satellites?|atmosphere)\b"
 )
