@@ -38,8 +38,9 @@ def junk(text: str, surface: str) -> bool:
 
 TABLE = (
     "CHICAGO, April 7 - Closing prices of hog futures.\n\n"
-    "OPEN   SALES\n\nMAY7  4676  OFF 238\n\nJUN8 UNTRD\n\n"
-    "TOLEDO   5 UND MAY UNC   1 UND MAY UNC\n\n"
+    "OPEN   SALES\n\nMAY7  4676  OFF 238\n\nJUL7  4670  OFF 12\n\nSEP7  4672  OFF 9\n\n"
+    "DEC7  4680  OFF 3\n\nJUN8 UNTRD\n\nSEP8 UNTRD\n\nDEC8 UNTRD\n\nMAR9 UNTRD\n\n"
+    "TOLEDO   5 UND MAY UNC   1 UND MAY UNC\n\nDAYTON   7 UND MAY UNC   2 UND MAY UNC\n\n"
     "Traders at Vantor Grain said prices rose 5 cents in Toledo on Monday.\n"
 )
 
@@ -48,6 +49,16 @@ def test_contract_months_and_table_cells_are_not_names() -> None:
     assert junk(TABLE, "MAY7") and junk(TABLE, "JUN8")
     assert junk("prices of F-CATTLE APR7 rose", "F-CATTLE APR7"), "a contract month inside"
     assert junk(TABLE, "OFF") and junk(TABLE, "UNTRD") and junk(TABLE, "UNC")
+
+
+def test_names_heading_a_standings_table_stay() -> None:
+    text = (
+        "BASEBALL - MAJOR LEAGUE STANDINGS\n"
+        "W L PCT GB\nMILWAUKEE 74 58 .561 -\nNEW YORK 70 62 .530 4\n"
+        "NEW YORK 68 64 .515 6\nNEW YORK 66 66 .500 8\nNEW YORK 60 72 .455 14\n"
+    )
+    assert not junk(text, "MILWAUKEE"), "named once: a team, not a code"
+    assert not junk(text, "NEW YORK"), "a listed place is a name however often"
 
 
 def test_names_in_prose_beside_a_table_stay() -> None:

@@ -585,27 +585,37 @@ _NUMBER_CELL = re.compile(r"[-+]?(?:\d[\d.,/]*[A-Z]?|--)")
 _LOWER_LETTER = re.compile("[a-z]")
 
 
-def _in_table(text: str, start: int, end: int) -> bool:
-    """Whether the mention sits in a line of a price table.
+def _in_table(text: str, start: int, end: int) -> str | None:
+    """Which table line the mention sits in: "futures" (a row with a contract month),
+    "numbers" (a fifth of its cells numbers), or None.
 
     Wire services send market tables as text ("MAY7  4676  OFF 238",
-    "TOLEDO 5 UND MAY UNC", "JUN8 UNTRD"): an all-capitals line with a contract
-    month or a fifth of its cells numbers.
-    Its capitalised cells are codes (UNCH, UNTRD, OFF), never names, and the
-    tagger, seeing capitals, calls them organisations.
+    "TOLEDO 5 UND MAY UNC", "JUN8 UNTRD"): all-capitals lines. A futures row's
+    capitalised cells are codes (UNCH, UNTRD, OFF), never names, though the tagger,
+    seeing capitals, calls them organisations; other rows of numbers may be headed by
+    names (a standings table's "MILWAUKEE 74 58"), so ``is_junk`` asks more of them.
     """
     line_start = text.rfind("\n", max(0, start - 2000), start) + 1
     line_end = text.find("\n", end, end + 2000)
     if (line_start == 0 and start > 2000) or (line_end < 0 and len(text) > end + 2000):
-        return False  # a line this long is prose (or a hostile text), not a table row
+        return None  # a line this long is prose (or a hostile text), not a table row
     line = text[line_start : line_end if line_end >= 0 else len(text)]
     if _LOWER_LETTER.search(line):
-        return False
+        return None
     cells = line.split()
     if any(_CONTRACT_MONTH.fullmatch(cell) for cell in cells):
-        return True  # "JUN8 UNTRD": a row of a futures table
+        return "futures"  # "JUN8 UNTRD": a row of a futures table
     numbers = sum(1 for cell in cells if _NUMBER_CELL.fullmatch(cell))
-    return len(cells) >= 5 and numbers >= 2 and numbers * 5 >= len(cells)
+    if len(cells) >= 5 and numbers >= 2 and numbers * 5 >= len(cells):
+        return "numbers"
+    return None
+
+
+@lru_cache(maxsize=1024)
+def _repeated(text: str, surface: str) -> bool:
+    """Whether ``surface`` stands as a word four times or more in ``text``."""
+    found = re.finditer(r"(?<![\w-])" + re.escape(surface) + r"(?![\w-])", text)
+    return sum(1 for _ in zip(range(4), found, strict=False)) >= 4
 
 
 def is_junk(text: str, start: int, end: int) -> bool:
@@ -614,8 +624,14 @@ def is_junk(text: str, start: int, end: int) -> bool:
     words = [word for _, _, word in _words(text, start, end)]
     if any(_CONTRACT_MONTH.fullmatch(word) for word in surface.replace("-", " ").split()):
         return True  # "JUL7", "UNCH MAR8", "F-CATTLE APR7": contract months in price tables
-    if surface.isupper() and _in_table(text, start, end):
-        return True  # "OFF 0.74", "UNTRD", "UNC": cells of a price table
+    table = _in_table(text, start, end) if surface.isupper() else None
+    if table == "futures" or (
+        table == "numbers" and _repeated(text, surface) and not _listed(surface)
+    ):
+        # "OFF 0.74", "UNTRD", "UNC": a price table's codes, repeated down its rows; a
+        # standings table names each team once ("MILWAUKEE 74 58 .561"), and a listed
+        # place ("NEW YORK", twice in a standings table) is a name.
+        return True
     if _in_markup(text, start):
         return True  # "<FONT face="MS Sans Serif">" quoted as text in a feed item
     if _QUOTE_LINKS.search(text[max(0, start - 80) : start]):
