@@ -585,10 +585,7 @@ class SearchIndex:
             weighted = self._variants(segment, term)
             if not weighted:
                 continue
-            factors = [
-                self._idf(self._global_df(index, word_id)) * weight / 255.0
-                for word_id, weight in weighted.items()
-            ]
+            factors = self._factors(index, weighted)
             if len(weighted) == 1:
                 docs, impacts = segment.postings(next(iter(weighted)))
                 scores = impacts * factors[0]
@@ -632,10 +629,7 @@ class SearchIndex:
             weighted = self._variants(segment, term)
             if not weighted:
                 continue
-            factors = [
-                self._idf(self._global_df(index, word_id)) * weight / 255.0
-                for word_id, weight in weighted.items()
-            ]
+            factors = self._factors(index, weighted)
             ids = list(weighted)
             wanted = within.docs[lo:hi] - base if base else within.docs[lo:hi]
             best = np.full(wanted.size, -np.inf)
@@ -725,6 +719,14 @@ class SearchIndex:
         if starts.size == docs.size:  # no document twice
             return docs, scores
         return docs[starts], np.maximum.reduceat(scores, starts)
+
+    def _factors(self, index: int, weighted: dict[int, float]) -> list[float]:
+        """Per variant of a term in segment ``index``: what its stored impacts (0-255)
+        are multiplied by, the word's library-wide idf times the variant's weight."""
+        return [
+            self._idf(self._global_df(index, word_id)) * weight / 255.0
+            for word_id, weight in weighted.items()
+        ]
 
     def _variants(self, segment: Segment, term: q.Term) -> dict[int, float]:
         """Indexed words (ids in ``segment``) that ``term`` matches, with their weights."""

@@ -102,35 +102,33 @@ def singular_nominative(word: str) -> bool:
     return not nominatives or any(p.tag.number != "plur" for p in nominatives)
 
 
+def _known_parses(word: str) -> tuple[Any, ...]:
+    """The analyser's readings of a Cyrillic ``word`` the dictionary knows; none for
+    other words, for words it only guesses at (``Ульви``, ``Масляевой``: a guess is no
+    evidence) and when the analyser fails (it must never stop enrichment)."""
+    if not _CYRILLIC_WORD.match(word):
+        return ()
+    try:
+        morph = _analyzer()
+        if not morph.word_is_known(word.lower()):
+            return ()
+        return tuple(morph.parse(word.lower()))
+    except Exception:  # never let the analyser stop enrichment
+        return ()
+
+
 def given_name(word: str) -> bool:
     """Whether the dictionary knows ``word`` as a first name or patronymic (``Сергей``,
     ``Семёнович``, ``Ивану``); surnames, other words and words it only guesses at
     (``Масляевой``) are not."""
-    if not _CYRILLIC_WORD.match(word):
-        return False
-    try:
-        morph = _analyzer()
-        if not morph.word_is_known(word.lower()):
-            return False
-        parses = morph.parse(word.lower())
-    except Exception:  # never let the analyser stop enrichment
-        return False
-    return any("Name" in p.tag or "Patr" in p.tag for p in parses)
+    return any("Name" in p.tag or "Patr" in p.tag for p in _known_parses(word))
 
 
 def first_name_gender(word: str) -> set[str]:
     """The gender of a first name when the dictionary is sure of it (``Лидия``,
     ``Сергея``; ``Анастасия`` though it may be a man's rare ``Анастасий`` in the
     genitive); empty for names of either gender (``Яна``, ``Саша``) and other words."""
-    if not _CYRILLIC_WORD.match(word):
-        return set()
-    try:
-        morph = _analyzer()
-        if not morph.word_is_known(word.lower()):
-            return set()  # ``Ульви``: the analyser's guess is no evidence
-        names = [p for p in morph.parse(word.lower()) if "Name" in p.tag]
-    except Exception:  # never let the analyser stop enrichment
-        return set()
+    names = [p for p in _known_parses(word) if "Name" in p.tag]
     genders = {str(p.tag.gender) for p in names if p.tag.gender in ("masc", "femn")}
     if len(genders) == 1:
         return genders
@@ -302,15 +300,8 @@ def common_word(word: str, adjectives: bool = False) -> bool:
     surname, patronymic, place or organisation (``Маэстро``, ``Супруга``, ``Все``;
     not ``Путин``, ``Кинг``, ``Бавария``). ``adjectives``: count adjectives and
     pronoun-adjectives as common words too. Unknown words are not common words."""
-    lowered = word.lower()
-    if not _CYRILLIC_WORD.match(word):
-        return False
-    try:
-        morph = _analyzer()
-        if not morph.word_is_known(lowered):
-            return False
-        parses = morph.parse(lowered)
-    except Exception:  # never let the analyser stop enrichment
+    parses = _known_parses(word)
+    if not parses:
         return False
     pos = _COMMON_POS | ({"ADJF", "ADJS", "PRTF"} if adjectives else set())
     return all(
@@ -327,16 +318,8 @@ def function_word(word: str) -> bool:
     """Whether the dictionary knows ``word`` only as a pronoun, conjunction, particle,
     preposition or adverb (``Что``, ``Как``, ``Где``): never a name (an interjection
     may be: the rapper Баста)."""
-    if not _CYRILLIC_WORD.match(word):
-        return False
-    try:
-        morph = _analyzer()
-        if not morph.word_is_known(word.lower()):
-            return False
-        parses = morph.parse(word.lower())
-    except Exception:  # never let the analyser stop enrichment
-        return False
-    return all(p.tag.POS in _FUNCTION_POS for p in parses)
+    parses = _known_parses(word)
+    return bool(parses) and all(p.tag.POS in _FUNCTION_POS for p in parses)
 
 
 def _inflectable(word: str) -> bool:
