@@ -379,9 +379,62 @@ def _dash_speech(
         for index, match in enumerate(turns):
             end = turns[index + 1].start() if index + 1 < len(turns) else p_end
             body = match.end()
+            if not _opens_line(text, match.start()):
+                end = _dialogue_end(text, body, end, inside, starts_of_quotes)
             if end - body >= 2:
                 spans.append((body, end, "dash"))
     return spans
+
+
+def _opens_line(text: str, index: int) -> bool:
+    """Whether a dash opens a line of its own (an interview laid out in paragraphs),
+    where the whole paragraph is the turn, however many sentences it has."""
+    return index == 0 or text[index - 1] == "\n"
+
+
+def _dialogue_end(
+    text: str, body: int, end: int, inside: list[tuple[int, int]], starts_of_quotes: list[int]
+) -> int:
+    """Where a dash turn in a run-on paragraph stops: Meduza's flattened bodies carry on
+    from the last turn into narration (``— Навсегда. — Идите в Госдуму … — предложил
+    кто-то. С каждой минутой беседа …``), which would hide the «quotes» after it. The
+    dialogue ends at the first sentence the next one of which does not open with a dash
+    (``— спросил он`` after ``?`` goes on with the same sentence), and within
+    ``_DIALOGUE_REACH`` characters in any case."""
+    limit = min(end, body + _DIALOGUE_REACH)
+    for match in _SENTENCE_END.finditer(text, body, limit):
+        if _within(inside, starts_of_quotes, match.start()):
+            continue
+        after = match.end()
+        while after < end and text[after] in " \u00a0":
+            after += 1
+        if after >= end:
+            return match.end()
+        if text[after] not in _DASH and not _attributed_sentence(text, after, limit):
+            return match.end()
+    return limit
+
+
+# ``…, — воскликнул журналист``: the dash before the attribution of the turn.
+_ATTRIBUTION_DASH = re.compile(r"[,!?…][ \u00a0]*[—–][ \u00a0]*(?=[a-zа-яё])")
+
+
+def _attributed_sentence(text: str, start: int, limit: int) -> bool:
+    """Whether the sentence at ``start`` still belongs to the turn before it, because it
+    ends with the turn's attribution: ``— Но я же встречаюсь с Ташем! Он делает новый
+    телеканал, — удивленно воскликнул журналист.``, ``— У меня один сын. Этого мало? —
+    спросил мужчина.``"""
+    end = _SENTENCE_END.search(text, start, limit)
+    stop = end.start() if end is not None else limit
+    dash = _ATTRIBUTION_DASH.search(text, start, limit)
+    if dash is None or dash.start() > stop:
+        return False
+    clause = _SENTENCE_END.search(text, dash.end(), limit)
+    return _CUE.search(text, dash.end(), clause.start() if clause else limit) is not None
+
+
+# A dash turn in a run-on paragraph runs this far at most (characters).
+_DIALOGUE_REACH = 1500
 
 
 _TURN = re.compile(r"[ \u00a0]*[—–][ \u00a0]+")
@@ -1710,7 +1763,8 @@ def _dash_turn(
             quote_end = match.start() + (text[match.start()] in "!?…")
             return FoundQuote(start, quote_end, *attribution)
     words = text[start:end].split()
-    if len(words) < 2:
+    # ``— Надолго? — Навсегда.``: one word is a turn when it is a sentence of its own.
+    if not words or (len(words) < 2 and not re.fullmatch(r"\w{2,}[.!?…]+", words[0])):
         return None
     previous = found[-1] if found else None
     if previous is not None and previous.speaker and previous.cue and start - previous.end < 150:
