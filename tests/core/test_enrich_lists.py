@@ -5,25 +5,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ossetia_reader.core.article import Article, Entity, Quote
+from ossetia_reader.core.article import Entity, Quote
 from ossetia_reader.core.enrich import identity
 from ossetia_reader.core.enrich.canonical import canonical_key, link_mentions
 from ossetia_reader.core.enrich.pipeline import build_entities
 from ossetia_reader.core.enrich.refine import could_be_person, decide_types, is_generic_body
-from ossetia_reader.core.enrich.store import store_enrichment
 from ossetia_reader.core.enrich.views import entity_counts, entity_types, speaker_counts
 from ossetia_reader.core.library import Library
 
+from .enriched import stored
 from .spans import spans_of
-
-
-def stored(
-    library: Library, body: str, entities: list[Entity], quotes: list[Quote] | None = None
-) -> int:
-    [added] = library.add([Article(id=f"a{len(body)}-{hash(body)}", title="t", body=body)])
-    assert added.key is not None
-    store_enrichment(library, added.key, entities, quotes or [])
-    return added.key
 
 
 def entity(surface: str, type_: str) -> Entity:

@@ -14,13 +14,8 @@ from ossetia_reader.core.enrich.store import store_enrichment
 from ossetia_reader.core.enrich.views import country_of, entity_counts
 from ossetia_reader.core.library import Library
 
+from .enriched import stored
 from .spans import spans_of
-
-
-def stored(library: Library, body: str, entities: list[Entity]) -> None:
-    [added] = library.add([Article(id=f"a{len(body)}-{hash(body)}", title="t", body=body)])
-    assert added.key is not None
-    store_enrichment(library, added.key, entities, [])
 
 
 def entity(surface: str, type_: str) -> Entity:

@@ -6,22 +6,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ossetia_reader.core.article import Article, Entity
+from ossetia_reader.core.article import Entity
 from ossetia_reader.core.enrich import identity
 from ossetia_reader.core.enrich.canonical import canonical_key
 from ossetia_reader.core.enrich.pipeline import build_entities
 from ossetia_reader.core.enrich.refine import is_junk
-from ossetia_reader.core.enrich.store import store_enrichment
 from ossetia_reader.core.enrich.views import entity_counts
 from ossetia_reader.core.library import Library
 
+from .enriched import stored
 from .spans import spans_of
-
-
-def stored(library: Library, body: str, entities: list[Entity]) -> None:
-    [added] = library.add([Article(id=f"a{len(body)}-{hash(body)}", title="t", body=body)])
-    assert added.key is not None
-    store_enrichment(library, added.key, entities, [])
 
 
 def entity(surface: str, type_: str) -> Entity:
