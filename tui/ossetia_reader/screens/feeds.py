@@ -9,7 +9,7 @@ talks to the library through ``core.feedlist`` / ``core.saved`` off the UI threa
 from __future__ import annotations
 
 from contextlib import suppress
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on, work
 from textual.binding import Binding, BindingType
@@ -92,10 +92,9 @@ class FeedsScreen(Screen[None]):
 
     @property
     def reader(self) -> OssetiaReader:
-        from ossetia_reader.app import OssetiaReader
-
-        assert isinstance(self.app, OssetiaReader)
-        return self.app
+        # A cast, not an import: the app module imports this screen, and the
+        # screen only ever runs inside that app.
+        return cast("OssetiaReader", self.app)
 
     @property
     def status(self) -> StatusBar:
