@@ -46,6 +46,19 @@ class ArticleStyles:
     )
 
 
+def plural(count: int, word: str) -> str:
+    """``1 quote``, ``2 quotes``, ``1,200 articles``."""
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
+
+
+def type_label(type_: str | None) -> Text:
+    """The entity type as a label in its reading-pane colour (plain text under NO_COLOR)."""
+    if not type_:
+        return Text("")
+    style = ArticleStyles().entity.get(type_)
+    return Text(ENTITY_NAMES.get(type_, type_.lower()), style=style or "")
+
+
 @dataclass(frozen=True, slots=True)
 class Item:
     """Something in the body a reader can move to: an entity mention or a quote."""

@@ -29,8 +29,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ossetia_reader.core.sanitize import safe_line
-from ossetia_reader.render import ENTITY_NAMES, ENTITY_TYPES
-from ossetia_reader.screens.people import plural, type_label
+from ossetia_reader.render import ENTITY_NAMES, ENTITY_TYPES, plural, type_label
 from ossetia_reader.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:

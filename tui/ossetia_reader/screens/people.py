@@ -20,7 +20,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
 from ossetia_reader.core.sanitize import safe_line
-from ossetia_reader.render import ENTITY_NAMES, ArticleStyles
+from ossetia_reader.render import plural, type_label
 from ossetia_reader.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
@@ -31,19 +31,6 @@ _TYPE_WIDTH = 12
 _COUNT_WIDTHS = {"mentions": 9, "articles": 9, "quotes": 7}
 _SORTS = tuple(_COUNT_WIDTHS)
 _LIMIT = 500
-
-
-def plural(count: int, word: str) -> str:
-    """``1 quote``, ``2 quotes``, ``1,200 articles``."""
-    return f"{count:,} {word}{'' if count == 1 else 's'}"
-
-
-def type_label(type_: str | None) -> Text:
-    """The entity type as a label in its reading-pane colour (plain text under NO_COLOR)."""
-    if not type_:
-        return Text("")
-    style = ArticleStyles().entity.get(type_)
-    return Text(ENTITY_NAMES.get(type_, type_.lower()), style=style or "")
 
 
 @dataclass(frozen=True, slots=True)
