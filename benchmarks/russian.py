@@ -27,6 +27,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tui"))
 
+# The quote matching is shared with benchmarks/pages_quotes.py (session 5).
+from quote_matching import print_quote_stats as _print_quote_stats  # noqa: E402
+from quote_matching import score_quotes as _score_quotes  # noqa: E402
+
 CORPORA = (ROOT / ".." / "shared" / "corpora").resolve()
 if not CORPORA.is_dir():
     CORPORA = Path("/work/shared/corpora")
@@ -296,62 +300,6 @@ def heldout3_quotes(show: bool = False) -> None:
         _print_quote_stats(label, stats)
         total.update(stats)
     _print_quote_stats("heldout3 (both)", total)
-
-
-def _score_quotes(article: dict, quotes: Iterable, show: bool) -> Counter[str]:
-    """Counts for one article: gold quotes found, predictions matched, speakers right."""
-    stats: Counter[str] = Counter()
-    found = [(" ".join(q.text.split()), q.speaker) for q in quotes]
-    matched: set[int] = set()
-    for item in article["quotes"]:
-        stats["gold"] += 1
-        # A predicted quote matches when it starts where the gold quote starts (its
-        # first words, after the opening mark): a span swallowing several quotes finds
-        # only the first.
-        hits = [
-            i for i, (text, _) in enumerate(found) if text.lstrip('«„"“ ').startswith(item["text"])
-        ]
-        if not hits:
-            if show:
-                print(f"    missed {article['id'].rsplit('-', 1)[-1]} {item['text']!r}")
-            continue
-        stats["found"] += 1
-        matched.update(hits)
-        if item["speaker"] is None:
-            continue
-        stats["scored"] += 1
-        speaker = found[hits[0]][1]
-        wanted = [item["speaker"], *item.get("alternatives", [])]
-        unnamed_ok = "" in wanted and (speaker is None or not speaker[:1].isupper())
-        # ё is optional in Russian writing: Цивилёв is Цивилев (the guidelines say so).
-        right = _fold(speaker) in {_fold(name) for name in wanted} or unnamed_ok
-        stats["right"] += right
-        if show and not right:
-            where = article["id"][-10:]
-            print(f"    speaker {where} {speaker!r} for {item['text']!r}, want {wanted}")
-    stats["predicted"] += len(found)
-    stats["correct"] += len(matched)
-    if show:
-        for i, (text, speaker) in enumerate(found):
-            if i not in matched:
-                print(f"    extra {article['id'].rsplit('-', 1)[-1]} {text[:70]!r} ({speaker})")
-    return stats
-
-
-def _fold(name: str | None) -> str | None:
-    return name.replace("ё", "е").replace("Ё", "Е") if name else name
-
-
-def _print_quote_stats(label: str, stats: Counter[str]) -> None:
-    precision = stats["correct"] / stats["predicted"] if stats["predicted"] else 0.0
-    recall = stats["found"] / stats["gold"] if stats["gold"] else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    accuracy = stats["right"] / stats["scored"] if stats["scored"] else 0.0
-    print(
-        f"  {label}: {stats['articles']} articles, {stats['gold']} quotes: "
-        f"P {precision:.3f}  R {recall:.3f}  F1 {f1:.3f}  "
-        f"speaker accuracy {accuracy:.3f} ({stats['right']}/{stats['scored']})"
-    )
 
 
 def merges(
