@@ -410,9 +410,40 @@ def _dialogue_end(
             after += 1
         if after >= end:
             return match.end()
-        if text[after] not in _DASH and not _attributed_sentence(text, after, limit):
+        if (
+            text[after] not in _DASH
+            and not _attributed_sentence(text, after, limit)
+            and not _speech_goes_on(text, after, limit)
+        ):
             return match.end()
     return limit
+
+
+# Words of a speaker talking (first and second person), not of a narrator telling.
+_FIRST_PERSON = re.compile(
+    r"(?<![\w-])(?:я|мы|меня|мне|мной|нас|нам|нами|вы|вас|вам|вами|ты|тебя|тебе|тобой|"
+    r"мо[йяеёи]\w*|наш\w*|ваш\w*|тво[йяеёи]\w*)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _speech_goes_on(text: str, start: int, limit: int) -> bool:
+    """Whether the sentence at ``start`` is more of a dash turn's words, not the narration
+    after it: ``— Нет? А почему?``, ``— Навсегда. Электричество нам не нужно.`` The speaker
+    asks, exclaims, says one or two words or speaks in the first or second person; a
+    sentence with a speech verb or a «quote» of its own is the narrator's (``С каждой
+    минутой беседа все больше удалялась от вопросов истории``)."""
+    end = _SENTENCE_END.search(text, start, limit)
+    if end is None:
+        return False
+    sentence = text[start : end.end()]
+    if any(mark in sentence for mark in '«„"“') or _CUE.search(sentence):
+        return False
+    return (
+        sentence[-1] in "?!…"
+        or len(sentence.split()) <= 2
+        or _FIRST_PERSON.search(sentence) is not None
+    )
 
 
 # ``…, — воскликнул журналист``: the dash before the attribution of the turn.
