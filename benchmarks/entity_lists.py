@@ -79,11 +79,29 @@ def main() -> None:
         "a slice, see SLICES); judgements then live in <corpus>@<START>-<STOP>.tsv",
     )
     parser.add_argument("--speakers", action="store_true", help="also score the top 40 speakers")
+    parser.add_argument(
+        "--below",
+        action="store_true",
+        help="also score the rows below the usual lists: entity rows 101-200 (`entities "
+        "--limit 200`) and people rows 61-120, against judgements/<label>-rows101-200.tsv",
+    )
+    parser.add_argument(
+        "--library", type=Path, help="score an already enriched library (from --keep) instead"
+    )
     args = parser.parse_args()
     lines = _lines(args.lines) if args.lines else None
     for corpus in args.corpus or ["ru-ua-press-releases", "bbc-news"]:
+        label = corpus if lines is None else f"{corpus}@{lines[0]}-{lines[1]}"
+        if args.library is not None:  # rescore a kept library (views changed, spans did not)
+            library = Library(args.library)
+            report(library, label, args.show_unjudged, args.below)
+            library.close()
+            continue
         keep = args.keep / corpus if args.keep else None
-        evaluate(corpus, args.limit, args.cache, args.show_unjudged, keep, lines, args.speakers)
+        evaluate(
+            corpus, args.limit, args.cache, args.show_unjudged, keep, lines, args.speakers,
+            args.below,
+        )  # fmt: skip
         print()
 
 
@@ -100,6 +118,7 @@ def evaluate(
     keep: Path | None = None,
     lines: tuple[int, int] | None = None,
     speakers: bool = False,
+    below: bool = False,
 ) -> None:
     source = CORPORA / corpus / f"{corpus}.jsonl"
     if corpus == "polnear":  # one copy of each article (the file has one per annotator)
@@ -136,7 +155,7 @@ def evaluate(
         store_batch(library, results)
         seconds = time.perf_counter() - started
         print(f"{label}: {len(stored)} articles, enriched in {seconds:.0f} s")
-        report(library, label, show_unjudged)
+        report(library, label, show_unjudged, below)
         if speakers:
             report_speakers(library, label, show_unjudged)
         library.close()
@@ -174,8 +193,12 @@ def report_speakers(library: Library, label: str, show_unjudged: bool = False) -
             print(f"{speaker}\t?\t\t")
 
 
-def report(library: Library, corpus: str, show_unjudged: bool = False) -> None:
-    """Score the entity and people lists of an enriched ``library`` of ``corpus``."""
+def report(
+    library: Library, corpus: str, show_unjudged: bool = False, below: bool = False
+) -> None:
+    """Score the entity and people lists of an enriched ``library`` of ``corpus``; with
+    ``below``, also the rows under them (entities 101-200, people 61-120), which the
+    hidden check may read and which are judged in their own file."""
     judged = _judgements(corpus)
     print(f"Entity lists {corpus}: {TUNING.get(corpus, 'unseen while tuning')}")
     for title, rows in (
@@ -183,6 +206,13 @@ def report(library: Library, corpus: str, show_unjudged: bool = False) -> None:
         ("top 60 people", entity_counts(library, type="PER", limit=60)),
     ):
         _score(title, rows, judged, show_unjudged)
+    if below:
+        deeper = _judgements(f"{corpus}-rows101-200")
+        for title, rows, first in (
+            ("entity rows 101-200", entity_counts(library, limit=200)[100:], 101),
+            ("people rows 61-120", entity_counts(library, type="PER", limit=120)[60:], 61),
+        ):
+            _score(title, rows, deeper, show_unjudged, first)
 
 
 def _tag(texts: list[str], cache: Path | None) -> list[list[tuple[int, int, str]]]:
@@ -214,11 +244,12 @@ def _score(
     rows: list[EntityCount],
     judged: dict[tuple[str, str], tuple[str, str]],
     show_unjudged: bool,
+    first: int = 1,
 ) -> None:
     right = wrong = 0
     unjudged: list[EntityCount] = []
     mistakes: list[str] = []
-    for rank, row in enumerate(rows, 1):
+    for rank, row in enumerate(rows, first):
         verdict = judged.get((row.name, row.type))
         if verdict is None:
             unjudged.append(row)
