@@ -193,9 +193,7 @@ def report_speakers(library: Library, label: str, show_unjudged: bool = False) -
             print(f"{speaker}\t?\t\t")
 
 
-def report(
-    library: Library, corpus: str, show_unjudged: bool = False, below: bool = False
-) -> None:
+def report(library: Library, corpus: str, show_unjudged: bool = False, below: bool = False) -> None:
     """Score the entity and people lists of an enriched ``library`` of ``corpus``; with
     ``below``, also the rows under them (entities 101-200, people 61-120), which the
     hidden check may read and which are judged in their own file."""
