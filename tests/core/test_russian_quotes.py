@@ -942,3 +942,84 @@ def test_a_run_on_interview_question_in_the_second_person_is_one_turn(enrich: En
         None,
     )
     assert found[2][0] == "Может быть, и так"
+
+
+# Wire-agency attributions (session 5), on sentences written for these tests in the shape
+# of TASS/Interfax/RIA copy: straight quotes and hyphen dashes, outlets that relay
+# (цитирует, передает, сообщает X), organisations meant by their kind (ведомство),
+# representatives the article introduced.
+
+
+def test_the_person_an_outlet_quotes_is_the_speaker(enrich: Enrich) -> None:
+    quoting = (
+        'Спасатели прибыли на место. "Ситуация под контролем", - цитирует РИА Новости главу '
+        "МЧС Александра Куренкова."
+    )
+    assert quotes_of(enrich, quoting)[0][1] == "Александр Куренков"
+    relaying = '"Мы готовы к переговорам", - приводит ТАСС слова Пескова.'
+    assert quotes_of(enrich, relaying) == [('"Мы готовы к переговорам"', "Песков")]
+
+
+def test_an_outlet_relaying_a_quote_yields_to_the_person_named_before(enrich: Enrich) -> None:
+    text = (
+        "Архитектор Алексей Клименко называет вмешательство властей в реставрацию злом: "
+        "«Я убежден, что театр ждет судьба Царицыно», сообщает Лента.ру."
+    )
+    assert quotes_of(enrich, text) == [
+        ("«Я убежден, что театр ждет судьба Царицыно»", "Алексей Клименко")
+    ]
+
+
+def test_an_outlet_after_a_role_heard_the_words(enrich: Enrich) -> None:
+    text = (
+        "Место жительства политика раскрыл певец Иосиф Кобзон. «Забор к забору со мной», — "
+        "сообщил артист в интервью изданию «Дни.ру»."
+    )
+    assert quotes_of(enrich, text)[-1] == ("«Забор к забору со мной»", "Иосиф Кобзон")
+
+
+def test_the_agency_that_heard_an_intro_is_not_its_source(enrich: Enrich) -> None:
+    text = (
+        'Как сообщили ТАСС в пресс-службе Басманного суда Москвы, "заседание отложено до 15 '
+        'декабря".'
+    )
+    ((_, speaker),) = quotes_of(enrich, text)
+    assert speaker is not None and speaker.startswith("Басманный суд")
+
+
+def test_an_organisation_meant_by_its_kind_speaks(enrich: Enrich) -> None:
+    text = (
+        'Министерство обороны сообщило о перехвате беспилотников. "Над Белгородской областью '
+        'уничтожены три беспилотника", - говорится в сообщении ведомства.\n'
+        'МИД России вызвал посла. В ведомстве отметили, что "такие действия недопустимы".'
+    )
+    assert [speaker for _, speaker in quotes_of(enrich, text)] == ["Министерство обороны", "МИД"]
+
+
+def test_a_representative_is_the_person_introduced_with_the_organisation(enrich: Enrich) -> None:
+    introduced = (
+        'Пресс-секретарь Кремля Дмитрий Песков провел брифинг. "Мы внимательно следим", - '
+        "добавил представитель Кремля."
+    )
+    assert quotes_of(enrich, introduced)[0][1] == "Дмитрий Песков"
+    # Named without the organisation: an unnamed representative, in lower case.
+    unnamed = (
+        'Пресс-секретарь президента Дмитрий Песков провел брифинг. "Мы внимательно '
+        'следим", - добавил представитель Кремля.'
+    )
+    assert quotes_of(enrich, unnamed)[0][1] == "представитель Кремля"
+
+
+def test_a_role_after_its_adjective_and_a_source_without_its_circumstances(
+    enrich: Enrich,
+) -> None:
+    text = (
+        'Президент Франции Эмманюэль Макрон выступил с обращением. "Франция не допустит '
+        'этого", - заявил он. "Мы будем действовать решительно", - добавил французский лидер.'
+        '\n"Решение пока не принято", - сказал "Интерфаксу" источник, знакомый с ситуацией.'
+    )
+    assert [speaker for _, speaker in quotes_of(enrich, text)] == [
+        "Эмманюэль Макрон",
+        "Эмманюэль Макрон",
+        "источник",
+    ]

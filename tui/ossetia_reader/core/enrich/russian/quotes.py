@@ -92,7 +92,9 @@ _CUE = re.compile(
     r"подчёркивают|признают|пишут|добавляют|указывают|настаивают|предупреждают|объясняют|"
     r"жалуются|вспоминают|напоминают|уверяют|полагают|допускают|прогнозируют|констатируют|"
     r"сетуют|спрашивают|отвечают|называют|"
-    r"не[ \u00a0]исключил|не[ \u00a0]исключает|не[ \u00a0]исключают"
+    r"не[ \u00a0]исключил|не[ \u00a0]исключает|не[ \u00a0]исключают|"
+    # ``— приводит ТАСС слова Пескова``
+    r"(?:приводит|приводят|привел|привёл)(?=(?:[ \u00a0]+\S+){0,2}[ \u00a0]+(?:слова|цитат))"
     r")(?:а|о|и|ась|ось|ись|ся|сь)?(?![\w-])",
     re.IGNORECASE,
 )
@@ -250,7 +252,7 @@ def _verb_feminine(verb: str) -> bool | None:
 
 # Verbs whose subject is the outlet and whose object the person quoted (``цитирует ИА
 # Regnum Минченко``): the name after them is no subject.
-_QUOTING = re.compile(r"цитир|переда", re.IGNORECASE)
+_QUOTING = re.compile(r"цитир|переда|привод|привел|привёл", re.IGNORECASE)
 
 
 def _subject_position(text: str, entity: Entity) -> bool:
@@ -857,6 +859,7 @@ def _attribute(
     names: _Names,
     found: list[FoundQuote],
     interviewee: Entity | None,
+    relayed: bool = False,
 ) -> FoundQuote | None:
     if kind == "dash":
         return _dash_turn(text, start, end, names, found, interviewee)
@@ -867,7 +870,14 @@ def _attribute(
     inside = _inner_attribution(text, start, end, names, found)
     if inside is not None:
         return inside
-    after = _after(text, end, names, found)
+    after = None if relayed else _after(text, end, names, found)
+    if after is not None and _relay(text, after, names):
+        # ``Клименко … называет вмешательство злом: «…», сообщает Лента.ру``: the outlet
+        # passes on the words of the person named before; it is the source only when
+        # nobody is.
+        by_others = _attribute(text, start, end, kind, names, found, interviewee, True)
+        if by_others is not None and by_others.speaker and by_others.speaker[:1].isupper():
+            return by_others
     if after is not None:
         return FoundQuote(start, end, *after)
     before = _before(text, start, names, found)
@@ -1173,7 +1183,18 @@ def _speaker(
         # Not a name in brackets: ``— пишет автор письма (его опубликовало «Эхо Москвы»)``.
         bracket = clause.find("(")
         limit = lower + bracket if bracket >= 0 else upper
-        entity = names.first(lower, limit, subject=True)
+        entity = _pick(
+            [
+                e
+                for e in names.within(lower, limit)
+                if e.end <= limit and _may_speak(e, True) and not _heard_at(text, lower, e)
+            ]
+        )
+        quoted = _quoted_person(text, lower, limit, cue_match, names)
+        if quoted is not None:
+            # ``— цитирует РИА Новости главу МЧС Александра Куренкова``, ``— приводит ТАСС
+            # слова Пескова``: the outlet relays, the person it quotes spoke.
+            return quoted.canonical, cue, quoted.start, quoted.end
         if (
             entity is not None
             and cue_match is not None
@@ -1220,7 +1241,9 @@ def _speaker(
         if entity is None and (cue_match is None or _plural_verb(cue_match.group())):
             # ``В пресс-службе Кремля заявили``: the words came from there; a singular
             # verb has a subject of its own (``опубликованной в «КП», … актриса попросила``).
-            entity = _in_organisation(text, lower, verb_at, names)
+            entity = _in_organisation(text, lower, verb_at, names) or _organisation_meant(
+                text, lower, verb_at, lower, names
+            )
         after_verb = names.first(verb_at, upper, subject=True)
         if after_verb is not None and _REPORTED_LINK.search(text, verb_at, after_verb.start):
             # ``собеседник «Медузы» считает, что Щербаков …``: inside what was reported.
@@ -1254,6 +1277,11 @@ def _speaker(
     if entity is not None and entity.type == "ORG":
         member = _SOURCE_OF.search(text, max(lower, entity.start - 40), entity.start)
         if member is not None:
+            # ``— отметила представитель Philips`` after ``директор … Philips Елена
+            # Сябренко`` was introduced: she is the representative.
+            person = _representative(text, member.group(), lower, entity, cue, names)
+            if person is not None:
+                return person.canonical, cue, person.start, person.end
             # ``— отметила представитель Philips``: someone unnamed from the organisation.
             phrase = " ".join(text[member.start() : entity.end].split())
             return phrase[:1].lower() + phrase[1:], cue, None, None
@@ -1320,13 +1348,36 @@ def _speaker(
             if first_word in ("в", "во")  # not ``— сказал собеседник агентства в Кремле``
             else None
         )
+        if place is None and first_word in ("в", "во"):
+            # ``— говорится в сообщении ведомства``: the organisation named before.
+            place = _organisation_meant(text, lower + cue_match.end(), upper, lower, names)
         if place is not None:
             # ``— сообщили «Медузе» в пресс-службе „Яндекса“``
             return place.canonical, cue, place.start, place.end
+        if first_word.startswith("представител") and subject is None:
+            # ``— добавил представитель Кремля`` after ``пресс-секретарь Кремля Дмитрий
+            # Песков``: the representative the article introduced.
+            at = lower + cue_match.end()
+            org = next((e for e in names.within(at, min(upper, at + 60)) if e.type == "ORG"), None)
+            person = (
+                _representative(text, first_word, lower, org, cue, names)
+                if org is not None
+                else None
+            )
+            if person is not None:
+                return person.canonical, cue, person.start, person.end
         if _NAMING.match(cue_match.group()) or _DIRECTIVE.match(cue_match.group()):
             # назвал митинг «…», потребовали создания «…»: the object, not a source
             return None, cue, None, None
         role = first_word.strip(".,;:()[]«»")
+        role_words = phrase.split()
+        if (
+            len(role_words) > 1
+            and _ADJECTIVE.fullmatch(role)
+            and _ROLE.match(role_words[1].strip(".,;:()[]«»"))
+        ):
+            # ``— добавил французский лидер``: the role noun after its adjective.
+            role = role_words[1].strip(".,;:()[]«»")
         if (
             len(role) > 3
             and role.isalpha()
@@ -1361,7 +1412,10 @@ def _speaker(
             and first_word not in _NOT_A_SOURCE
             and not {"что", "чтобы"}.intersection(phrase.lower().replace(",", " ").split())
         ):
-            return phrase, cue, None, None
+            # ``— сказал источник, знакомый с ситуацией, в беседе с …``: the source, not
+            # where or when.
+            short = _CIRCUMSTANCE.split(phrase, maxsplit=1)[0].strip(" \u00a0")
+            return short or phrase, cue, None, None
         return None, cue, None, None
     return None
 
@@ -1402,7 +1456,14 @@ _SOURCE_OF = re.compile(
     re.IGNORECASE,
 )
 _ROLE_OF = re.compile(r"(?<![\w-])([а-яё-]+)[ \u00a0]+«?$")
-_LISTENER = re.compile(r"^[ \u00a0]*(?:«[^»]{1,40}»|„[^“]{1,40}“)")
+_LISTENER = re.compile(r"^[ \u00a0]*(?:«[^»]{1,40}»|„[^“]{1,40}“|\"[^\"]{1,40}\")")
+# Where and when the words were said, after who said them: the source's phrase ends there.
+_CIRCUMSTANCE = re.compile(
+    r"[,;(]|(?<![\w-])(?:в|на)[ \u00a0]+(?:сво\w+|ходе|беседе|интервью|эфире|"
+    r"пресс-конференции|брифинге|заседании|встрече)(?![\w-])|"
+    r"(?<![\w-])(?:во[ \u00a0]+время|после|по[ \u00a0]+итогам|отвечая)(?![\w-])",
+    re.IGNORECASE,
+)
 _INTRO_SUBJECT = re.compile(r"как", re.IGNORECASE)
 _INTRO_PRONOUN = re.compile(r"(?<![\w-])(его|её|ее|их)(?![\w-])", re.IGNORECASE)
 
@@ -1439,6 +1500,24 @@ def _intro_speaker(
     limit = comma if comma >= 0 else upper
     subject = bool(_INTRO_SUBJECT.match(intro))
     entity = names.first(intro_end, limit, subject=subject)
+    if (
+        entity is not None
+        and entity.type == "ORG"
+        and not text[intro_end : entity.start].strip(' \u00a0«„"')
+        and text[entity.end : limit].strip(' \u00a0»“"')[:1].isalpha()
+    ):
+        # ``Как сообщили ТАСС в пресс-службе суда, «…»``: the agency heard it; the source
+        # is named after it.
+        place = _in_organisation(text, entity.end, limit, names)
+        if place is not None:
+            return place.canonical, intro, place.start, place.end
+        heard = entity
+        entity = names.first(heard.end, limit, subject=subject)
+        if entity is None:
+            words = text[heard.end : limit].strip(' \u00a0»“"').split()
+            if words and words[0][:1].islower() and words[0] not in _OBJECTS:
+                return " ".join(words[:4]).rstrip(".,;:"), intro, None, None
+            return None
     before_name = text[intro_end : entity.start if entity is not None else limit].split()
     if before_name and _SOURCE_NOUN.match(before_name[0]):
         phrase = " ".join(text[intro_end:limit].split()[:4]).rstrip(".,;:")
@@ -1502,6 +1581,50 @@ def _in_organisation(text: str, lower: int, verb_at: int, names: _Names) -> Enti
     return None
 
 
+# ``в ведомстве``, ``в сообщении министерства``, ``на сайте компании``: an organisation
+# the article named before, meant by its kind.
+_ORG_MEANT = re.compile(
+    r"^[ \u00a0]*(?:в|во|на)[ \u00a0]+(?:(?:сообщени|заявлени|пресс-релиз|релиз|пресс-служб|"
+    r"telegram-канал|телеграм-канал|канал|сайт|ответ|письм|документ|материал)\w*[ \u00a0]+)?"
+    r"(ведомств|министерств|компани|суд|департамент|правительств|мэри|администраци|"
+    r"прокуратур|комитет|партии|парти)\w*(?![\w-])",
+    re.IGNORECASE,
+)
+_GOVERNMENT = re.compile(
+    r"^(?:Мин|МИД|МВД|МЧС|ФСБ|ФСО|ФСИН|ФНС|ФАС|СК(?![А-Я])|Следствен|Генпрокуратур|Прокуратур|"
+    r"Рос|Федеральн|Министерств|Служб|Департамент|Комитет|Управлени|ГУ|УМВД|УФСБ|Пентагон|"
+    r"Госдеп|Правительств|Кремл|Администраци|Мэри|Центробанк|ЦБ|Банк России|Совет|Госдум)",
+)
+
+
+def _organisation_meant(
+    text: str, start: int, upper: int, lower: int, names: _Names
+) -> Entity | None:
+    """``— говорится в сообщении ведомства`` after ``Министерство обороны сообщило …``:
+    the last organisation of that kind named before ``lower`` (a ministry, a court, a
+    company; for ``ведомство``, a state body)."""
+    match = _ORG_MEANT.match(text[start:upper])
+    if match is None:
+        return None
+    kind = match.group(1).lower()
+    for entity in reversed(names.within(max(0, lower - 3000), lower)):
+        if entity.type != "ORG" or entity.end > lower or _MEDIA.search(entity.text):
+            continue
+        canonical = entity.canonical
+        government = _GOVERNMENT.match(canonical) is not None
+        if kind == "ведомств" and government:
+            return entity
+        if kind == "министерств" and (canonical.startswith(("Мин", "МИД", "МВД", "МЧС"))):
+            return entity
+        if kind == "компани" and not government:
+            return entity
+        if kind not in ("ведомств", "министерств", "компани") and any(
+            stem(word.lower()).startswith(kind[:4]) for word in canonical.split()
+        ):
+            return entity
+    return None
+
+
 def _modifies_a_noun(text: str, lower: int, entity: Entity) -> bool:
     """An organisation named after a common noun that is not its kind (``школы «Икс»``,
     not ``компании «Яндекс»``) belongs to that noun, which is the subject."""
@@ -1554,6 +1677,88 @@ def _listener(text: str, lower: int, cue: re.Match[str], entity: Entity) -> bool
         return False
     rest = text[entity.end : entity.end + 30].lstrip(" \u00a0")
     return rest[:1].isalpha()
+
+
+# News outlets, which pass on others' words: ``— сообщает Лента.ру``, ``— передает ТАСС``.
+_MEDIA = re.compile(
+    r"ТАСС|РИА|Интерфакс|Лент[аы]|Lenta|РБК|RTVI|Коммерсант|Ъ|Ведомост|Известия|Медуз|"
+    r"Reuters|Рейтер|AFP|Франс|Bloomberg|Блумберг|BBC|Би-би-си|CNN|Регнум|Regnum|Фонтанк|"
+    r"Baza|Mash|Shot|НТВ|РЕН|Росси[яи][ \u00a0]?24|Первый канал|Эхо|Новая газета|"
+    r"\w[.](?:ру|ru|com|рф|ua|net)\b|NEWS|ИТАР",
+    re.IGNORECASE,
+)
+_RELAYING = re.compile(r"сообща|переда|цитиру|информиру", re.IGNORECASE)
+
+
+def _relay(text: str, attribution: Attribution, names: _Names) -> bool:
+    """Whether an attribution after a quote names an outlet passing the words on
+    (``, сообщает NEWSru.com``) rather than their source."""
+    _, cue, at, _end = attribution
+    if cue is None or at is None or not _RELAYING.match(cue):
+        return False
+    entity = names.at(at)
+    return entity is not None and entity.type == "ORG" and _MEDIA.search(entity.text) is not None
+
+
+# The outlet that heard the words, named after the source: ``— сообщил артист в интервью
+# изданию «Дни.ру»``, ``— рассказал он телеканалу «Дождь»``.
+_TO_OUTLET = re.compile(
+    r"(?<![\w-])(?:изданию|агентству|газете|телеканалу|каналу|радиостанции|радио|порталу|"
+    r"журналу|сайту|интервью|эфире)[ \u00a0]+[«„\"]?$",
+    re.IGNORECASE,
+)
+
+
+def _heard_at(text: str, lower: int, entity: Entity) -> bool:
+    """An organisation after a preposition or an outlet noun is where the words were said
+    or who heard them, not who said them."""
+    return entity.type == "ORG" and (
+        _AFTER_PREPOSITION.search(text, lower, entity.start) is not None
+        or _TO_OUTLET.search(text, max(lower, entity.start - 30), entity.start) is not None
+    )
+
+
+def _representative(
+    text: str, member: str, lower: int, org: Entity, cue: str | None, names: _Names
+) -> Entity | None:
+    """The person ``представитель X`` means: one the article introduced with X beside the
+    name (``пресс-секретарь Кремля Дмитрий Песков``, ``директор … Philips Елена Сябренко``),
+    of the verb's gender, the last such before the quote."""
+    if not member.lower().startswith("представител"):
+        return None
+    feminine = _verb_feminine(cue or "")
+    for entity in reversed(names.within(max(0, lower - 2000), lower)):
+        if (
+            entity.type == "PER"
+            and entity.end <= lower
+            and len(entity.canonical.split()) > 1
+            and not names.quoted(entity)
+            and (feminine is None or _feminine(entity.canonical) == feminine)
+            and names._near(entity, org.canonical, 120)
+        ):
+            return entity
+    return None
+
+
+def _quoted_person(
+    text: str, lower: int, limit: int, cue: re.Match[str] | None, names: _Names
+) -> Entity | None:
+    """The person a relaying verb names as its object, in whatever case: ``цитирует
+    Interfax Пескова``; not the outlet's own correspondent (``передает корреспондент ТАСС
+    Иван Петров``)."""
+    if cue is None or not _QUOTING.match(cue.group()):
+        return None
+    after = lower + cue.end()
+    for entity in names.within(after, limit):
+        if entity.type != "PER" or entity.end > limit:
+            continue
+        if _CORRESPONDENT.search(text, max(after, entity.start - 40), entity.start):
+            return None
+        return entity
+    return None
+
+
+_CORRESPONDENT = re.compile(r"(?<![\w-])(?:корреспондент|корр\.|спецкор|журналист)\w*", re.I)
 
 
 def _heard_by(
@@ -1676,6 +1881,8 @@ def _clause_end(text: str, start: int) -> int:
     limit = min(len(text), start + 200)
     for index in range(start, limit):
         char = text[index]
+        if char == "." and text[index + 1 : index + 2].isalnum():
+            continue  # ``— цитирует infox.ru директора …``: a domain, not a full stop
         if char in ".!?…\n" or (char in _DASH and index > start):
             return index
         if char == "\n":
