@@ -1023,3 +1023,36 @@ def test_a_role_after_its_adjective_and_a_source_without_its_circumstances(
         "Эмманюэль Макрон",
         "источник",
     ]
+
+
+# Two speech verbs before a quote: the nearer one's clause names the speaker, unless it is
+# inside what the first one reported (``заявила, что вины не признает``) or a relative
+# clause whose pronoun means the name before it (meduza-golunov-2ae40701b7, 8646ff7ff8,
+# 7e5b446000 in tests/data/ru_quotes_heldout3.json, development since session 4).
+
+
+def test_a_verb_inside_the_reported_clause_is_not_a_new_speaker(enrich: Enrich) -> None:
+    text = (
+        "Сухарева, как и Гусельников, фигурировала в сделках, которые заключали МКБ и МЗК. "
+        "На суде по аресту Сухарева заявила, что вины не признает и была лишь «свидетелем "
+        "передачи денег»."
+    )
+    assert quotes_of(enrich, text)[-1] == ("«свидетелем передачи денег»", "Сухарева")
+
+
+def test_a_relative_pronoun_means_the_name_before_it(enrich: Enrich) -> None:
+    text = (
+        "Во всяком случае, так об этом позже вспоминала другая соратница Гайдара Ирина "
+        "Евсеева, которая также говорила, что, поработав в правительстве, Улюкаев "
+        "«изменился, стал каким-то уставшим от жизни, а был очень добродушным, веселым»."
+    )
+    assert quotes_of(enrich, text)[-1][1] == "Ирина Евсеева"
+
+
+def test_a_relative_clause_about_a_thing_keeps_the_sentence_subject(enrich: Enrich) -> None:
+    text = (
+        "В середине июля 2016 года волонтеры исчезли с улиц Пензы. Олег Шарипков написал у "
+        "себя в фейсбуке радостный пост, в котором сообщил: «Мы убрали мошенников с улиц "
+        "Пензы абсолютно законными методами»."
+    )
+    assert quotes_of(enrich, text)[-1][1] == "Олег Шарипков"

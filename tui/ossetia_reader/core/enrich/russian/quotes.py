@@ -1177,8 +1177,36 @@ def _speaker(
             comma = max(clause.rfind(mark, cues[-2].end(), cues[-1].start()) for mark in ",;")
             # A gerund shares its subject with the verb before it: ``рассказал в своем
             # твиттере Сергей Собянин, отметив, что …``.
-            if comma >= 0 and not _gerund(cues[-1].group()):
-                return _speaker(text, lower + comma + 1, upper, names, found, first=False)
+            if (
+                comma >= 0
+                and not _gerund(cues[-1].group())
+                # ``Сухарева заявила, что вины не признает``: a verb inside the reported
+                # clause of the one before it is part of what was reported.
+                and not (
+                    clause[comma] == ","
+                    and _REPORTED_LINK.match(clause[comma + 1 : cues[-1].start()].lstrip())
+                )
+            ):
+                relative = _RELATIVE.match(clause, comma + 1)
+                if relative is not None and relative.group(1) is not None:
+                    # ``Ирина Евсеева, которая также говорила, что …``: the name before
+                    # the relative pronoun.
+                    antecedent = names.last(max(lower, lower + comma - 60), lower + comma)
+                    if (
+                        antecedent is not None
+                        and antecedent.type == "PER"
+                        and not text[antecedent.end : lower + comma].strip(" \u00a0»")
+                    ):
+                        return (
+                            antecedent.canonical,
+                            cues[-1].group(),
+                            antecedent.start,
+                            antecedent.end,
+                        )
+                said = _speaker(text, lower + comma + 1, upper, names, found, first=False)
+                if relative is None or (said is not None and said[0] is not None):
+                    return said
+                # ``Шарипков написал пост, в котором сообщил: «…»``: the sentence's subject.
     if first:
         # Not a name in brackets: ``— пишет автор письма (его опубликовало «Эхо Москвы»)``.
         bracket = clause.find("(")
@@ -1420,6 +1448,12 @@ def _speaker(
     return None
 
 
+# A relative clause: ``, которая говорила``, ``, в котором сообщил``, ``, где …``.
+_RELATIVE = re.compile(
+    r"[ \u00a0]*(?:(котор(?:ый|ая|ое|ые))|(?:в|на|о|при|с|из)[ \u00a0]+котор\w+|котор\w+|где)"
+    r"(?![\w-])",
+    re.IGNORECASE,
+)
 _CONJUNCTION = re.compile(r"(?:а|и|но|однако|причем|причём|хотя|то есть|или)(?![\w-])", re.I)
 # Nouns naming an unnamed-looking source who is a named person: ``— сказал режиссер``.
 _ROLE = re.compile(
