@@ -62,30 +62,40 @@ def predicted_spans(excerpts: list[Excerpt]) -> list[set[Span]]:
     ]
 
 
+def span_counts(excerpt: Excerpt, found: set[Span], show: bool = False) -> Counter[str]:
+    """Counts for one excerpt (gold, predicted, correct: exact spans); ``show`` prints
+    every miss and extra, with the span it crosses when it is a boundary error."""
+    wanted = gold_spans(excerpt)
+    stats: Counter[str] = Counter(
+        excerpts=1, gold=len(wanted), predicted=len(found), correct=len(wanted & found)
+    )
+    if show and wanted != found:
+        text = excerpt["text"]
+        print(f"  {excerpt['id']} {excerpt.get('outlet', '')} {excerpt.get('url', '')}")
+        for start, end in sorted(wanted - found):
+            print(f"    missed {text[start:end]!r} at {start}{_overlap(found, start, end, text)}")
+        for start, end in sorted(found - wanted):
+            print(f"    extra  {text[start:end]!r} at {start}{_overlap(wanted, start, end, text)}")
+    return stats
+
+
+def f1_line(stats: Counter[str]) -> str:
+    precision = stats["correct"] / stats["predicted"] if stats["predicted"] else 0.0
+    recall = stats["correct"] / stats["gold"] if stats["gold"] else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return (
+        f"  PER: {stats['excerpts']} excerpts, {stats['gold']} names, {stats['predicted']} found: "
+        f"P {precision:.3f}  R {recall:.3f}  F1 {f1:.3f}"
+    )
+
+
 def score(excerpts: list[Excerpt], label: str, show: bool) -> Counter[str]:
     """Print exact-span PER precision/recall/F1 (and, with ``show``, every miss and extra)."""
     print(f"Person names on fresh page excerpts annotated by hand: {label}")
     stats: Counter[str] = Counter()
     for excerpt, found in zip(excerpts, predicted_spans(excerpts), strict=True):
-        wanted = gold_spans(excerpt)
-        stats["excerpts"] += 1
-        stats["gold"] += len(wanted)
-        stats["predicted"] += len(found)
-        stats["correct"] += len(wanted & found)
-        if show and wanted != found:
-            text = excerpt["text"]
-            print(f"  {excerpt['id']} {excerpt.get('outlet', '')} {excerpt.get('url', '')}")
-            for start, end in sorted(wanted - found):
-                print(f"    missed {text[start:end]!r} at {start}{_overlap(found, start, end, text)}")
-            for start, end in sorted(found - wanted):
-                print(f"    extra  {text[start:end]!r} at {start}{_overlap(wanted, start, end, text)}")
-    precision = stats["correct"] / stats["predicted"] if stats["predicted"] else 0.0
-    recall = stats["correct"] / stats["gold"] if stats["gold"] else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    print(
-        f"  PER: {stats['excerpts']} excerpts, {stats['gold']} names, {stats['predicted']} found: "
-        f"P {precision:.3f}  R {recall:.3f}  F1 {f1:.3f}"
-    )
+        stats.update(span_counts(excerpt, found, show))
+    print(f1_line(stats))
     return stats
 
 
