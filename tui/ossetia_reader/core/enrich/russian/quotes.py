@@ -962,7 +962,25 @@ def _paragraph_speaker(
     if len(ends) >= 3:
         lower = ends[-3]
     previous = found[-1] if found else None
-    cues = list(_CUE.finditer(text, max(lower, previous.end if previous else 0), start))
+    since = max(lower, previous.end if previous else 0)
+    cues = list(_CUE.finditer(text, since, start))
+    intros = [m for m in _INTRO.finditer(text, since, start) if _DATA.match(m.group()) is None]
+    if intros and (
+        not cues
+        or intros[-1].start() > cues[-1].start()
+        # ``По ее словам, педиатр рассказывал о своих пациентах …``: the intro governs
+        # the verbs of its sentence.
+        or _SENTENCE_END.search(text, intros[-1].end(), cues[-1].start()) is None
+    ):
+        # ``По словам Догузова, ситуация изменилась. «Даже не идет разговора …»``: the
+        # source of the sentence before speaks on.
+        intro = intros[-1]
+        comma = text.find(",", intro.end(), start)
+        by_intro = _intro_speaker(
+            text, intro.start(), intro.end(), comma if comma >= 0 else start, names
+        )
+        if by_intro is not None and by_intro[0] is not None and by_intro[0][:1].isupper():
+            return FoundQuote(start, end, *by_intro)
     if not cues:
         if (
             previous is not None
@@ -1322,7 +1340,7 @@ def _speaker(
                 _verb_feminine(cue or ""),
                 fallback=False,
                 org=entity.canonical,
-            )
+            ) or _head_of(names, entity, lower, _verb_feminine(cue or ""), found)
             if person is not None:
                 return person.canonical, cue, person.start, person.end
     pronoun = _PRONOUN.search(clause)
@@ -1431,6 +1449,8 @@ def _speaker(
                 fallback=bool(_ROLE.match(role)) and org is None,
                 org=org.canonical if org is not None else None,
             )
+            if person is None and org is not None and _ROLE.match(role):
+                person = _head_of(names, org, lower, feminine, found)
             if person is not None:
                 return person.canonical, cue, person.start, person.end
         if (
@@ -1772,6 +1792,63 @@ def _representative(
         ):
             return entity
     return None
+
+
+def _head_of(
+    names: _Names, org: Entity, lower: int, feminine: bool | None, found: list[FoundQuote]
+) -> Entity | None:
+    """The person ``глава „Предания“``, ``глава „Мецената“`` means when the article never
+    gave the title with the name: one named in the same sentence as the organisation
+    (``Владимир Берхин, президент благотворительного фонда «Предание»``) or the one its
+    possessive pronoun means (``Догузов … его строительная компания «Меценат»``); of
+    several, the speaker just quoted, else the last one."""
+    text = names.text
+    key = stem(org.canonical.split()[0]) if org.canonical.split() else ""
+    window = names.within(max(0, lower - 3000), lower)
+    candidates: list[Entity] = []
+    for mention in window:
+        if (
+            mention.type != "ORG"
+            or mention.start >= org.start
+            or not mention.canonical.split()
+            or stem(mention.canonical.split()[0]) != key
+        ):
+            continue
+        ends = [
+            m.end()
+            for m in _SENTENCE_END.finditer(text, max(0, mention.start - 400), mention.start)
+        ]
+        sentence_start = ends[-1] if ends else max(0, mention.start - 400)
+        after = _SENTENCE_END.search(text, mention.end, mention.end + 400)
+        sentence_end = after.start() if after is not None else mention.end + 400
+        candidates += [
+            e
+            for e in names.within(sentence_start, sentence_end)
+            if e.type == "PER" and e.end <= sentence_end
+        ]
+        possessive = _POSSESSIVE.search(text, max(0, mention.start - 40), mention.start)
+        if possessive is not None:
+            word = possessive.group(1).lower()
+            meant = names.person_before(mention.start - len(possessive.group()), word != "его")
+            if meant is not None:
+                candidates.append(meant)
+    candidates = [
+        e
+        for e in candidates
+        if e.end <= lower
+        and not names.quoted(e)
+        and (feminine is None or _feminine(e.canonical) == feminine)
+    ]
+    if not candidates:
+        return None
+    previous = found[-1].speaker if found else None
+    for entity in reversed(candidates):
+        if previous and names.full_name(entity.canonical, entity.start) == previous:
+            return entity
+    return max(candidates, key=lambda e: e.start)
+
+
+_POSSESSIVE = re.compile(r"(?<![\w-])(его|её|ее)(?:[ \u00a0]+[\w-]+){0,3}[ \u00a0]+[«„]?$", re.I)
 
 
 def _quoted_person(
