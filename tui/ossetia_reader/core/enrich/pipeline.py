@@ -24,8 +24,8 @@ from ossetia_reader.core.article import Article, Entity, Quote
 from ossetia_reader.core.enrich import identity, rules
 from ossetia_reader.core.enrich.canonical import link_mentions
 from ossetia_reader.core.enrich.identity import preferred_name
-from ossetia_reader.core.enrich.quotes import find_quotes, to_quotes
-from ossetia_reader.core.enrich.refine import decide_types, refine_spans
+from ossetia_reader.core.enrich.quotes import find_quotes, mend_entities, to_quotes
+from ossetia_reader.core.enrich.refine import dateline_state, decide_types, refine_spans
 
 if TYPE_CHECKING:
     from ossetia_reader.core.library import Library
@@ -97,7 +97,10 @@ def tag_texts(texts: list[str], *, use_model: bool | None = None) -> list[list[S
     Only the first ``MAX_CHARS`` of a text are read: a multi-megabyte article
     must not hold the background worker for minutes.
     """
-    texts = [text[:MAX_CHARS] for text in texts]
+    # The tagger reads a copy with the feeds' quote-mark entities mended (" quot;a historic
+    # turning point quot;" as "a historic turning point"): same length, so offsets hold,
+    # and no "quot;a" person. The spans index the original text.
+    texts = [mend_entities(text[:MAX_CHARS])[0] for text in texts]
     model = _choose_model(use_model)
     if model is not None:
         try:
@@ -132,6 +135,9 @@ def _rule_spans(text: str) -> list[Span]:
         return []
 
 
+_FEED_APOSTROPHE = re.compile(r"\s*#39;")
+
+
 def build_entities(text: str, spans: Sequence[Span]) -> tuple[Entity, ...]:
     """Entities from raw spans: trimmed, cut free of titles and roles, without junk,
     de-overlapped, named by their preferred name, linked to full names and given one
@@ -150,7 +156,8 @@ def build_entities(text: str, spans: Sequence[Span]) -> tuple[Entity, ...]:
         if end <= start or start < last_end:
             continue
         surface = text[start:end]
-        name = _singular_demonym(preferred_name(" ".join(surface.split())), label)
+        written = _FEED_APOSTROPHE.sub("'", surface)  # "Sean O #39;Keefe": O'Keefe
+        name = _singular_demonym(preferred_name(" ".join(written.split())), label)
         name = identity.without_legal_form(name)  # "Microsoft Corp." is "Microsoft"
         entities.append(Entity(start, end, surface, label, name))
         last_end = end
@@ -158,7 +165,38 @@ def build_entities(text: str, spans: Sequence[Span]) -> tuple[Entity, ...]:
         replace(entity, canonical=preferred_name(entity.canonical))
         for entity in link_mentions(entities, _is_listed, text)
     ]
-    return tuple(decide_types(text, _place_readings(text, _acronyms(text, linked))))
+    return tuple(
+        _dateline_states(text, decide_types(text, _place_readings(text, _acronyms(text, linked))))
+    )
+
+
+# The wires' abbreviations of US states and Canadian provinces in datelines ("DEERFIELD,
+# ILL., April 8"): AP style, the only place they stand alone for the state.
+_STATES = {
+    "ala": "Alabama", "ariz": "Arizona", "ark": "Arkansas", "calif": "California",
+    "colo": "Colorado", "conn": "Connecticut", "del": "Delaware", "fla": "Florida",
+    "ga": "Georgia (US state)", "ill": "Illinois", "ind": "Indiana", "kan": "Kansas",
+    "ky": "Kentucky", "la": "Louisiana", "md": "Maryland", "mass": "Massachusetts",
+    "mich": "Michigan", "minn": "Minnesota", "miss": "Mississippi", "mo": "Missouri",
+    "mont": "Montana", "neb": "Nebraska", "nev": "Nevada", "n.h": "New Hampshire",
+    "n.j": "New Jersey", "n.m": "New Mexico", "n.y": "New York State", "n.c": "North Carolina",
+    "n.d": "North Dakota", "okla": "Oklahoma", "ore": "Oregon", "pa": "Pennsylvania",
+    "r.i": "Rhode Island", "s.c": "South Carolina", "s.d": "South Dakota", "tenn": "Tennessee",
+    "tex": "Texas", "vt": "Vermont", "va": "Virginia", "wash": "Washington State",
+    "wis": "Wisconsin", "wyo": "Wyoming", "ont": "Ontario", "que": "Quebec",
+    "alta": "Alberta", "b.c": "British Columbia", "man": "Manitoba", "sask": "Saskatchewan",
+}  # fmt: skip
+
+
+def _dateline_states(text: str, entities: list[Entity]) -> list[Entity]:
+    """``ILL`` of "DEERFIELD, ILL., April 8 -" is Illinois: one row with the state."""
+    result = []
+    for entity in entities:
+        state = _STATES.get(entity.text.lower().rstrip("."))
+        if state is not None and dateline_state(text, entity.start, entity.end):
+            entity = replace(entity, type="LOC", canonical=state)
+        result.append(entity)
+    return result
 
 
 _DEFINED = re.compile(r"\s*\(([A-Z][A-Za-z&.]{1,9})\)|,\s+([A-Z]{2,6}),")

@@ -266,6 +266,7 @@ def refine_spans(text: str, spans: Sequence[Span]) -> list[Span]:
         else (start, end, label)
         for start, end, label in joined
     ]
+    joined = _apostrophe_names(text, joined)
     others: dict[str, str] = {}
     for start, end, label in joined:
         if label != "PER":
@@ -288,6 +289,28 @@ def refine_spans(text: str, spans: Sequence[Span]) -> list[Span]:
                 piece = (refined.pop()[0], piece[1], "PER")
             refined.append(piece)
     return _propagate_surnames(text, sorted(set(refined)))
+
+
+# "Sean O #39;Keefe" (a feed's escaped apostrophe), "Sean O' Keefe": the tagger stops at
+# the O; the name goes on to the capitalised word after the apostrophe.
+_APOSTROPHE_REST = re.compile(r"(?: ?#39;|['’] ?)[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
+
+
+def _apostrophe_names(text: str, spans: list[Span]) -> list[Span]:
+    result: list[Span] = []
+    for start, end, label in spans:
+        if result and start < result[-1][1]:
+            continue  # swallowed by the name before ("Keefe" of "Sean O #39;Keefe")
+        words = text[start:end].split()
+        if (
+            label == "PER"
+            and len(words) > 1
+            and words[-1] in ("O", "D")
+            and (match := _APOSTROPHE_REST.match(text, end)) is not None
+        ):
+            end = match.end()
+        result.append((start, end, label))
+    return result
 
 
 _MAX_PROPAGATED = 100
@@ -366,13 +389,27 @@ def _opening_word(
     return words[1][0], found
 
 
+_SAINT = _wordset("st ste ft mt")
+
+
 def _join_fragments(text: str, spans: list[Span]) -> list[Span]:
     """``Office of the President of`` + ``Ukraine``: a span ending in "of" continued by the
-    next one is one name; with nothing after it the dangling words go."""
+    next one is one name; with nothing after it the dangling words go. ``ST`` + ``LOUIS``
+    (the tagger stops at the abbreviation's full stop) is one name too."""
     joined: list[Span] = []
     index = 0
     while index < len(spans):
         start, end, label = spans[index]
+        following = spans[index + 1] if index + 1 < len(spans) else None
+        if (
+            following is not None
+            and _plain(text[start:end]) in _SAINT
+            and text[end : following[0]] in (". ", ".")
+            and text[following[0] : following[0] + 1].isupper()
+        ):
+            joined.append((start, following[1], following[2]))  # "ST. LOUIS", "St. Kitts"
+            index += 2
+            continue
         while True:
             words = _words(text, start, end)
             if not words or words[-1][2].lower() not in ("of", "the", "and", "for"):
@@ -450,8 +487,13 @@ def _split_roles(text: str, start: int, end: int, label: str) -> list[Span]:
         first = 0  # "Queen 's Park"
     if first == len(words):
         return []  # only a role: "Head of State", "Prime Minister"
-    if first and first == len(words) - 1 and label != "PER" and words[first - 1][2] != "of":
-        first = 0  # "General Motors"
+    if (
+        first
+        and label != "PER"
+        and words[first - 1][2] != "of"
+        and (first == len(words) - 1 or identity.has_legal_form(text[words[first][0] : end]))
+    ):
+        first = 0  # "General Motors", "General Motors Corp": a company, not a general's name
     before = text[max(0, start - 40) : start]
     of_before = before.endswith((" of ", " of the "))
     after_of = first > 0 and words[first - 1][2] in ("of", "the")
@@ -736,6 +778,38 @@ def _sentence_initial(text: str, start: int) -> bool:
 # -- types ---------------------------------------------------------------------------------
 
 
+# A wire dateline after the place that opens a line: "DETROIT, April 8 -", "DEERFIELD,
+# ILL., April 8 -", "GAZA (Reuters) -", "LONDON 1996-08-30" (CoNLL-2003's form).
+_DATELINE_AFTER = re.compile(
+    r"(?:,\s+(?:[A-Z][A-Za-z]{1,5}\.|[A-Z]\.[A-Z]\.))?"  # the state: "ILL.", "Mich.", "N.J."
+    r"(?:,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+    r"\s*[-–—]|\s*\([A-Z][\w .&-]{0,30}\)\s*[-–—]|\s+\d{4}-\d\d-\d\d\s*$)",
+    re.MULTILINE,
+)
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
+
+
+def in_dateline(text: str, start: int, end: int) -> bool:
+    """Whether the mention is the place of a wire dateline ("DENVER, April 9 - ...",
+    "PEKING, April 9", "GAZA (Reuters) -"): the tagger types such capitals ORG or PER
+    as often as not ("DEERFIELD" PER, "PEKING" ORG), and a dateline names a place."""
+    return (
+        _LINE_START.search(text, max(0, start - 8), start) is not None
+        and _DATELINE_AFTER.match(text, end) is not None
+        and text[start:end][:1].isupper()
+    )
+
+
+def dateline_state(text: str, start: int, end: int) -> bool:
+    """Whether the mention is the state after a dateline's city ("DEERFIELD, ILL., April 8
+    -": ``ILL``), an abbreviation standing for the state (see ``pipeline``)."""
+    if text[end : end + 1] != "." or _DATELINE_AFTER.match(text, end + 1) is None:
+        return False
+    line = text.rfind("\n", 0, start) + 1
+    head = text[line:start]
+    return head.endswith(", ") and "," not in head[:-2] and len(head) < 40
+
+
 @lru_cache(maxsize=8192)  # asked again when the library stores the article
 def mention_cue(text: str, start: int, end: int) -> str | None:
     """The type the words around a mention give it, if any: a role before a name makes it
@@ -743,6 +817,8 @@ def mention_cue(text: str, start: int, end: int) -> str | None:
     words = [word for _, _, word in _words(text, start, end)]
     if not words or len(words) > 4 or any(_is_generic(word) for word in words):
         return None
+    if in_dateline(text, start, end):
+        return "LOC"  # "DENVER, April 9 -"
     before = text[max(0, start - 90) : start]
     after = text[end : end + 20]
     role = _ROLE_BEFORE.search(before)

@@ -157,6 +157,17 @@ def listed_type(name: str) -> str | None:
         found = names.get(words[1:])
     if found is None and words and words[-1] != _singular(words[-1]):
         found = names.get((*words[:-1], _singular(words[-1])))  # People's Republics
+    if found is None and len(words) == 1 and words[0].endswith("i") and len(words[0]) > 4:
+        # "Kuwaiti", "Bahraini": the people of a listed country with no listed demonym
+        # ("Irani" is a surname: the listed "Iranian" are Iran's people). Only "-i": a
+        # country + "n" is as often a surname ("Mr. Burman").
+        stem = words[0][:-1]
+        if (
+            stem in countries()
+            and names.get((stem,)) == "LOC"
+            and not any(d.startswith(stem[:-1]) for d in gazetteers().demonyms)
+        ):
+            found = "MISC"
     return found
 
 

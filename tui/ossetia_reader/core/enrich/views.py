@@ -23,6 +23,7 @@ from ossetia_reader.core.enrich.refine import (
     is_generic_body,
 )
 from ossetia_reader.core.enrich.rules import countries, gazetteers, is_listed, listed_type
+from ossetia_reader.core.enrich.spelling import spelling_key
 from ossetia_reader.core.library import Library, LibraryError
 
 _SENTENCE_END = re.compile(r"[.!?][”\"»’)]*\s+|\n\s*\n")
@@ -98,7 +99,7 @@ def entity_counts(
             [*values, depth],
         ):
             candidates[str(found)] = None
-    grouped = _typed_rows(library, list(candidates))
+    grouped = _capital_spellings(library, _typed_rows(library, list(candidates)))
     merged: dict[str, EntityCount] = {}
     for canonical, rows in grouped.items():
         row = _one_row(canonical, rows)
@@ -165,6 +166,29 @@ def entity_counts(
     ranked = sorted(merged.values(), key=lambda r: (-r.mentions, -r.articles, r.canonical))
     chosen = [row for row in ranked if wanted is None or row.type == wanted][:limit]
     return [_in_lower_case(library, row) for row in chosen]
+
+
+def _capital_spellings(
+    library: Library, grouped: dict[str, list[tuple[str, str, int, int]]]
+) -> dict[str, list[tuple[str, str, int, int]]]:
+    """``BONN`` of the datelines is ``Bonn``: a word in capitals with a doubled letter has a
+    key of its own (the ICCO is not the ICO: ``canonical_key``), but when the library
+    writes the same word in lower case too, it is a name, not an abbreviation."""
+    moved: dict[str, str] = {}
+    for canonical, rows in grouped.items():
+        name = rows[0][0]
+        folded = spelling_key(name)
+        if folded != canonical and name.isupper() and " " not in name:
+            moved[canonical] = folded
+    if not moved:
+        return grouped
+    lower = _typed_rows(library, sorted(set(moved.values()) - set(grouped)))
+    result = dict(grouped)
+    for canonical, folded in moved.items():
+        target = result.get(folded) or lower.get(folded)
+        if target and any(not row[0].isupper() for row in target):
+            result[folded] = target + result.pop(canonical)
+    return result
 
 
 def _namesake_rows(library: Library, row: EntityCount) -> dict[str, EntityCount]:

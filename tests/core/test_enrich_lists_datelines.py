@@ -1,0 +1,115 @@
+"""List precision rules of session 5 (issue 10), from the rows below the judged lists:
+wire datelines, a company after a title word, a country's people, feed entities around
+names, a dateline's capitals beside the name written in lower case.
+Each test states the general rule with made-up names and text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ossetia_reader.core.article import Entity
+from ossetia_reader.core.enrich import rules
+from ossetia_reader.core.enrich.canonical import canonical_key
+from ossetia_reader.core.enrich.pipeline import build_entities
+from ossetia_reader.core.enrich.refine import in_dateline, refine_spans
+from ossetia_reader.core.enrich.views import entity_counts
+from ossetia_reader.core.library import Library
+
+from .enriched import stored
+from .spans import spans_of
+
+
+def built(text: str, *marked: tuple[str, str]) -> list[tuple[str, str, str]]:
+    return [(e.text, e.type, e.canonical) for e in build_entities(text, spans_of(text, *marked))]
+
+
+# -- datelines -----------------------------------------------------------------------------
+
+
+def test_the_place_of_a_dateline_is_a_place_whatever_the_tagger_said() -> None:
+    text = "BRANTVILLE, April 9 - Corvex Radio Inc said it agreed to buy two stations."
+    assert built(text, ("BRANTVILLE", "PER"), ("Corvex Radio Inc", "ORG"))[0][1] == "LOC"
+    text = "HOLMGARD (Reuters) - Prices of wheat rose on Tuesday, traders said."
+    assert built(text, ("HOLMGARD", "ORG"))[0][1] == "LOC"
+    text = "Some headline .\nKESTRA 1996-08-30\nThe council met on Friday ."
+    assert built(text, ("KESTRA", "ORG"))[0][1] == "LOC"
+
+
+def test_a_name_opening_a_line_without_a_dateline_after_it_keeps_its_type() -> None:
+    text = "Corvex Radio, the broadcaster, said on April 9 it would buy two stations."
+    assert not in_dateline(text, 0, len("Corvex Radio"))
+    assert built(text, ("Corvex Radio", "ORG"))[0][1] == "ORG"
+    text = "Reuters - Vantor Steel Inc. has lost a contract, the company said."
+    assert not in_dateline(text, 0, len("Reuters")), "a wire's name is no place"
+
+
+def test_a_states_abbreviation_in_a_dateline_is_the_state() -> None:
+    text = "BRANTVILLE, ILL., April 8 - Corvex Co said its board voted a dividend."
+    found = built(text, ("BRANTVILLE", "PER"), ("ILL", "LOC"), ("Corvex Co", "ORG"))
+    assert found[:2] == [("BRANTVILLE", "LOC", "BRANTVILLE"), ("ILL", "LOC", "Illinois")]
+    text = "He fell ILL. The doctors said so."
+    assert built(text, ("ILL", "LOC"))[0][2] == "ILL", "only after a dateline's city"
+
+
+def test_an_abbreviated_saint_and_the_name_after_it_are_one_name() -> None:
+    text = "ST. HALVERS, April 9 - Corvex Co said it acquired a salt mine near Ft. Orlan."
+    spans = spans_of(text, ("ST", "LOC"), ("HALVERS", "LOC"), ("Ft", "LOC"), ("Orlan", "LOC"))
+    refined = [(text[s:e], label) for s, e, label in refine_spans(text, spans)]
+    assert refined == [("ST. HALVERS", "LOC"), ("Ft. Orlan", "LOC")]
+
+
+def test_capitals_of_a_dateline_count_with_the_name_written_in_lower_case(
+    tmp_path: Path,
+) -> None:
+    library = Library(tmp_path)
+    for number in range(3):
+        body = f"VANNOR, April {number + 1} - The institute met.\nThe talks in Vannor go on."
+        start = body.index("Vannor")
+        stored(
+            library,
+            body,
+            [
+                Entity(0, 6, "VANNOR", "LOC", "VANNOR"),
+                Entity(start, start + 6, "Vannor", "LOC", "Vannor"),
+            ],
+        )
+    assert canonical_key("VANNOR") != canonical_key("Vannor"), "keys stay exact"
+    rows = entity_counts(library)
+    assert [(row.name, row.mentions) for row in rows] == [("Vannor", 6)]
+
+
+def test_an_abbreviation_with_a_doubled_letter_stays_apart_when_never_written_lower(
+    tmp_path: Path,
+) -> None:
+    library = Library(tmp_path)
+    body = "The ICCO and the ICO met in London."
+    stored(library, body, [Entity(4, 8, "ICCO", "ORG", "ICCO"), Entity(17, 20, "ICO", "ORG", "ICO")])
+    assert sorted(row.name for row in entity_counts(library)) == ["ICCO", "ICO"]
+
+
+# -- companies after a title word ---------------------------------------------------------
+
+
+def test_a_title_word_opening_a_company_with_a_legal_form_stays() -> None:
+    text = "DETROIT, April 8 - General Harvesters Corp said it set dates to shut two plants."
+    found = built(text, ("DETROIT", "ORG"), ("General Harvesters Corp", "ORG"))
+    assert found[1] == ("General Harvesters Corp", "ORG", "General Harvesters")
+
+
+# -- a country's people ------------------------------------------------------------------
+
+
+def test_a_listed_countrys_name_with_i_is_its_people() -> None:
+    assert rules.listed_type("Kuwaiti") == "MISC"
+    assert rules.listed_type("Bahraini") == "MISC"
+    assert rules.listed_type("Irani") is None, "Iran's people are the listed Iranians"
+    assert rules.listed_type("Burman") is None, "a country + n is as often a surname"
+
+
+# -- feed entities -----------------------------------------------------------------------
+
+
+def test_a_name_cut_at_a_feeds_escaped_apostrophe_is_whole() -> None:
+    text = "Space agency chief Brendan O #39;Farrell has resigned."
+    found = built(text, ("Brendan O", "PER"), ("Farrell", "PER"))
+    assert found == [("Brendan O #39;Farrell", "PER", "Brendan O'Farrell")]
