@@ -83,7 +83,9 @@ def test_an_abbreviation_with_a_doubled_letter_stays_apart_when_never_written_lo
 ) -> None:
     library = Library(tmp_path)
     body = "The ICCO and the ICO met in London."
-    stored(library, body, [Entity(4, 8, "ICCO", "ORG", "ICCO"), Entity(17, 20, "ICO", "ORG", "ICO")])
+    stored(
+        library, body, [Entity(4, 8, "ICCO", "ORG", "ICCO"), Entity(17, 20, "ICO", "ORG", "ICO")]
+    )
     assert sorted(row.name for row in entity_counts(library)) == ["ICCO", "ICO"]
 
 
