@@ -62,17 +62,6 @@ ROLE_ABBREVIATIONS = {
 }  # fmt: skip
 # Determiners that open a description rather than a name ("the Head of State").
 DETERMINERS = _words("the a an another his her their its our this that one")
-# Phrases that may stand between a speaker and the cue verb ("Bryne *went on to* say").
-SUBJECT_GAP_PHRASES = re.compile(
-    r"\b(?:went on to|goes on to|go on to|continued by|continues by|was quick to|"
-    r"did not|didn't|has since)\s*$",
-    re.IGNORECASE,
-)
-# Abbreviated titles ("Gov. Chris Christie" is the governor).
-ROLE_ABBREVIATIONS = {
-    "gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
-    "pres": "president", "amb": "ambassador", "sec": "secretary", "adm": "admiral",
-}  # fmt: skip
 # Words that open a clause before its subject ("*Then* she added").
 LEADING_GAP_WORDS = _words("then and but so also yet later still now meanwhile however")
 # Capitalised words that are no name of a speaker ("*This* was stated by …").
@@ -100,6 +89,17 @@ ROLE_NOUNS = _words(
     "official press attorney judge counsel founder ceo executive manager coordinator "
     "negotiator diplomat lawmaker senator congressman congresswoman mp deputies "
     "rapporteur administrator representative admiral"
+)
+# Nouns for one person that "he"/"she" may stand for when a description is the subject of
+# the last reporting clause ("One Chinese journalist said …. "…," he said").
+PERSON_NOUNS = ROLE_NOUNS | _words(
+    "journalist reporter correspondent editor trader dealer broker banker analyst economist "
+    "strategist source insider observer expert specialist consultant lawyer aide assistant "
+    "worker employee resident witness man woman student professor scientist researcher "
+    "doctor farmer driver owner investor shareholder fan player coach activist member "
+    "businessman businesswoman engineer teacher worker voter supporter critic boss coach "
+    "skipper captain striker midfielder defender goalkeeper winger champion star singer "
+    "actor actress author writer director producer psychologist"
 )
 # Modifiers that make a different office ("*Deputy* Head" is not the Head).
 ROLE_MODIFIERS = _words(

@@ -69,6 +69,7 @@ _SAME_PARAGRAPH_GAP = 300
 _ATTRIBUTION_WINDOW = 160
 _SHORT_QUOTE_WORDS = 3
 _TITLE_WORDS = 8
+_ENDED_SUBJECT_WORDS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -371,7 +372,7 @@ def _attribute(
     # "…," Peskov told journalists / "…," said Bibilov / "…," he added
     if not partial or after.startswith((",", " ,")):
         verb = _VERB.search(after)
-        if verb and _attribution_is_close(after, verb.start()):
+        if verb and _attribution_is_close(after, verb.start(), _ends_sentence(inner)):
             candidates.append(
                 _speaker_around(
                     text, start, end, after_start + verb.start(), after_start + verb.end(),
@@ -379,8 +380,15 @@ def _attribute(
                 )
             )  # fmt: skip
     # according to X
-    for region_start, region_end in ((before_start, start), (after_start, after_end)):
-        according = _ACCORDING.search(text, region_start, region_end)
+    for region_start, region_end, last in (
+        (before_start, start, True),
+        (after_start, after_end, False),
+    ):
+        # Before the quote the nearest "according to" counts ("according to analysts Gartner
+        # More than 167 million …, a period that, according to Gartner analyst Carolina
+        # Milanesi is "…"").
+        found = list(_ACCORDING.finditer(text, region_start, region_end))
+        according = (found[-1] if last else found[0]) if found else None
         if according:
             # "according to Yankee Group analyst Laura DiDio": the phrase's head person.
             span = speakers.phrase_after(according.end(), region_end)
@@ -505,10 +513,21 @@ def _closes_sentence_part(inner: str) -> bool:
     return bool(stripped) and stripped[-1] in ",.!?…:;—–-"
 
 
-def _attribution_is_close(after: str, verb_at: int) -> bool:
-    """The verb belongs to this quote's attribution: near, and in the same clause."""
+def _attribution_is_close(after: str, verb_at: int, ended: bool = False) -> bool:
+    """The verb belongs to this quote's attribution: near, and in the same clause. After a
+    quote that ended its sentence ("….") only a short subject may stand before the verb
+    (""…." he said", ""…." Dechy said"; not ""…." Dementieva is also angry and says",
+    the next sentence's)."""
     # The region already ends with its sentence (abbreviations allowed for).
+    if ended and len(after[:verb_at].split()) > _ENDED_SUBJECT_WORDS:
+        return False
     return verb_at <= 80 and ";" not in after[:verb_at]
+
+
+def _ends_sentence(inner: str) -> bool:
+    """Quoted words ending in one full stop (not "…" or "..."): the sentence ended inside."""
+    stripped = inner.rstrip()
+    return stripped.endswith(".") and not stripped.endswith("..")
 
 
 def _after_limit(text: str, end: int) -> int:
@@ -579,10 +598,24 @@ def _speaker_around(
         else speakers.phrase_before(region_start, verb_start, relative=verb_end <= start)
     )
     subject = speakers.resolve(*span, previous, position=start) if span else None
-    if subject is None or subject.name is None:
+    # "the minister, Michael Howard, said": the name in apposition, not whoever else the
+    # article names a minister.
+    unnamed = span is not None and not people.within(*span)
+    if subject is None or subject.name is None or unnamed:
         apposition = speakers.apposition_before(region_start, verb_start)
         resolved = speakers.resolve(*apposition, previous, position=start) if apposition else None
-        if resolved is not None and (resolved.name is not None or subject is None):
+        if (
+            resolved is not None
+            and (resolved.name is not None or subject is None)
+            and (
+                subject is None
+                or subject.name is None
+                or (
+                    resolved.name in people.mentions
+                    and (resolved.start, resolved.end) == apposition
+                )
+            )
+        ):
             subject = resolved
     if subject is None and not passive:
         # "Trump went on the attack, saying" / "he laughed and said": the sentence's subject.
@@ -612,7 +645,8 @@ def _speaker_around(
             subject = inverted
         named = subject is not None and subject.name is not None and subject.name[:1].isupper()
         possessor = subject is not None and _POSSESSOR.match(text, subject.end) is not None
-        if span is not None and (not named or possessor):
+        role = span is not None and named and not people.within(*span)
+        if span is not None and (not named or possessor or role):
             # "…," said McCann's father, Dennis McCann: the person the apposition names.
             appended = _apposition_after(text, people, span[1], region_end)
             if appended is not None:

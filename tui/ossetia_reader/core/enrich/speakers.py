@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from ossetia_reader.core.article import Entity
@@ -50,6 +50,15 @@ _MAX_PHRASE_WORDS = 14
 _TITLE_LOOKBACK = 120
 _PRONOUN_REACH = 5_000
 _DESCRIPTION_WORDS = 8
+# Reporting verbs in running text (lower case only: "United States" is no verb).
+_REPORTING = re.compile(
+    rf"(?<![-\w])(?:{'|'.join(sorted(english.CUE_VERBS, key=len, reverse=True))})\b"
+)
+_REPORT_REACH = 600
+_ASKED = english.words("asked asks asking")
+# What follows an inverted speaker ("said Ben Williams, of …", "…, noted NBC's Dante Chinni.").
+_INVERTED_END = re.compile(r"\s*(?:[,.;:)]|$|(?:of|at|from|in|for|who|with)\b)")
+_SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s+(?=[\"“‘(]?[A-Z])|\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -617,17 +626,89 @@ class Speakers:
             return not female if male else (female or not strict)
 
         persons = [p for p in persons if fits(p.canonical)]
+        reporter = self._last_reporter(min(at, start), fits)
         for person in persons[:6]:
             if person.start < self._previous_quote_end:
                 break
-            if _opens_sentence(self.text, person.start):
+            if reporter is not None and person.start < reporter[1]:
+                break  # named before the last reporting verb: its speaker wins
+            if _opens_sentence(self.text, person.start, titled=True):
                 return Resolved(person.canonical, start, end)
+        if reporter is not None:
+            return Resolved(reporter[0], start, end)
         if previous is not None and previous in self.people.mentions and fits(previous):
             return Resolved(previous, start, end)
 
         if persons:
             return Resolved(persons[0].canonical, start, end)
         return Resolved(None, start, end)
+
+    def _last_reporter(self, upper: int, fits: Callable[[str], bool]) -> tuple[str, int] | None:
+        """Who "he"/"she" before ``upper`` stands for when the last sentence with a reporting
+        verb (since the previous quote) names its speaker, and where that verb is:
+        "Funaro said Brazil had not come …. "…," he said" (Funaro, though Lawson opened an
+        earlier sentence); "…, said Ben Williams of …. "…," he said"; "Earhardt asked Rubio
+        …. "…," he said" (Rubio); "One Chinese journalist said …. "…," he said" (that
+        journalist, kept as a description: nobody named earlier). In "Song said Clinton had
+        said …" the sentence's first speaker counts. None when that subject is a pronoun, an
+        organisation, a definite description ("the businessman": someone named) or not
+        known: the caller decides as before."""
+        lower = max(self._previous_quote_end, upper - _REPORT_REACH)
+        verbs = list(_REPORTING.finditer(self.text, lower, upper))
+        if not verbs:
+            return None
+        sentence = _sentence_start(self.text, lower, verbs[-1].start())
+        for verb in verbs:
+            if verb.start() < sentence:
+                continue
+            found = self._reporter(verb, sentence, upper, fits)
+            if found is not None:
+                return (found, verb.start()) if found else None
+        return None
+
+    def _reporter(
+        self, verb: re.Match[str], sentence: int, upper: int, fits: Callable[[str], bool]
+    ) -> str | None:
+        """The speaker of one reporting verb for ``_last_reporter``: a name, "" (a subject
+        that stops the search: a pronoun, an organisation, someone not known), or None (no
+        subject found here)."""
+        if verb.group() in _ASKED:
+            # "Earhardt then asked Rubio which states …": the one asked answers.
+            span = self.phrase_after(verb.end(), upper)
+            resolved = self.resolve(*span) if span else None
+            if span and resolved and resolved.name and resolved.start == span[0]:
+                asked = resolved.name
+                return asked if asked in self.people.mentions and fits(asked) else ""
+            return None
+        span = self.phrase_before(sentence, verb.start())
+        if span is not None:
+            words = self.text[span[0] : span[1]].split()
+            if words and words[-1] in english.HE | english.SHE | english.FIRST_PERSON:
+                return ""  # "He said Lawson had …": the pronoun's own chain
+            resolved = self.resolve(*span)
+            if resolved is not None:
+                if resolved.name is None or resolved.end != span[1]:
+                    return ""  # "Schlafly discussed Trump's wall and explained": not Trump
+                name = resolved.name
+                if name in self.people.mentions:
+                    return name if fits(name) else ""
+                lowered = name.split()
+                if lowered[0] in english.INDEFINITE and lowered[-1] in english.PERSON_NOUNS:
+                    return name  # "one Chinese journalist": an unnamed person
+                return ""
+        if not self.text[sentence : verb.start()].rstrip().endswith(","):
+            return None
+        # "…, said Ben Williams of Paris brokerage house …": the inverted subject.
+        span = self.phrase_after(verb.end(), upper)
+        inverted = self.resolve(*span) if span else None
+        if span is None or inverted is None or inverted.name not in self.people.mentions:
+            return None
+        between = self.text[span[0] : inverted.start].lower().split()
+        if any(w in _PREPOSITIONS or w in _AUXILIARIES for w in between):
+            return None  # "disagreed with Obama's policies"
+        if not _INVERTED_END.match(self.text, inverted.end) or inverted.name is None:
+            return None  # "…, said Mexico must rebut Trump's claims": not the speaker
+        return inverted.name if fits(inverted.name) else ""
 
     # -- roles ---------------------------------------------------------------------------
 
@@ -797,13 +878,22 @@ def _is_clause_subject(text: str, start: int, end: int) -> bool:
     return not words or words[-1] == "by" or words[-1].endswith((".", "!", "?", '"', "”", ",", ":"))
 
 
-def _opens_sentence(text: str, start: int, lower: int = 0) -> bool:
-    """Whether a name opens its sentence, maybe after its title (a likely subject)."""
+def _opens_sentence(text: str, start: int, lower: int = 0, *, titled: bool = False) -> bool:
+    """Whether a name opens its sentence, maybe after its title (a likely subject); with
+    ``titled`` the title may be in lower case ("And Blues boss Jose Mourinho backed …",
+    "Chelsea chief executive Peter Kenyon has …")."""
     before = text[max(lower, start - 120) : start]
     words = before.split()
     while (
         words
-        and (words[-1][:1].isupper() or words[-1] in english.TITLE_CONNECTORS)
+        and (
+            words[-1][:1].isupper()
+            or words[-1] in english.TITLE_CONNECTORS
+            or (
+                titled
+                and (words[-1] in english.PERSON_NOUNS or words[-1] in english.ROLE_MODIFIERS)
+            )
+        )
         and not words[-1].endswith((".", "!", "?", '"', "”"))
     ):
         words.pop()
@@ -838,6 +928,16 @@ def _word_in(word: str, words: frozenset[str]) -> bool:
     if word in english.ROLE_NOUNS or word in english.ROLE_MODIFIERS or len(word) < 4:
         return False
     return any(len(w) >= 4 and w[:3] == word[:3] and w not in english.ROLE_NOUNS for w in words)
+
+
+def _sentence_start(text: str, lower: int, index: int) -> int:
+    """Where the sentence holding ``index`` starts (not before ``lower``; "Sen." and "E."
+    end no sentence)."""
+    start = lower
+    for match in _SENTENCE_END.finditer(text, lower, index):
+        if match.group() == "\n" or not _abbreviation_at(text, match.start()):
+            start = match.end()
+    return start
 
 
 def _abbreviation_at(text: str, index: int) -> bool:
