@@ -146,3 +146,52 @@ def test_a_quote_ending_its_sentence_is_not_attributed_to_the_next_sentence() ->
     )
     names = [("Nathalie Dechy", "PER"), ("Elena Dementieva", "PER")]
     assert speaker(text, names, "really upset") == "Nathalie Dechy"
+
+
+def quotes_of(text: str, names: list[tuple[str, str]]) -> list[str]:
+    return [text[q.start : q.end] for q in find_quotes(text, entities(text, names))]
+
+
+def test_a_title_after_a_work_noun_is_no_quote() -> None:
+    text = (
+        "U2 and Apple are expected to announce a deal. According to a source, the band's "
+        'upcoming Interscope album "How to Dismantle an Atomic Bomb," is due in November.'
+    )
+    assert quotes_of(text, [("Interscope", "ORG"), ("Apple", "ORG")]) == []
+
+
+def test_a_model_name_after_a_product_noun_is_no_quote() -> None:
+    text = (
+        "NEC Corporation has announced the worldwide launch of the SX series model "
+        '"SX-8," the most powerful vector supercomputer.'
+    )
+    assert quotes_of(text, [("NEC Corporation", "ORG")]) == []
+
+
+def test_names_given_by_called_titled_or_nicknamed_are_no_quotes() -> None:
+    text = (
+        'Comedians are performing a popular play called "Los Hijos de Trump" in Mexico City. '
+        'The ad, titled "Unifier?", ran on Monday. Clinton said the Ohio native nicknamed '
+        '"King James" is an advocate for children.'
+    )
+    assert quotes_of(text, [("Clinton", "PER")]) == []
+
+
+def test_what_someone_called_something_is_their_speech() -> None:
+    text = (
+        'Obama visited Orlando after the massacre, which he called "an evil, hateful act." '
+        'Huckabee called the H1-B program "worse than amnesty." The Minors program "is '
+        'gaining traction," Alejandro Mayorkas said.'
+    )
+    names = [("Obama", "PER"), ("Huckabee", "PER"), ("Alejandro Mayorkas", "PER")]
+    found = quotes_of(text, names)
+    assert len(found) == 3
+    assert speaker(text, names, "is gaining") == "Alejandro Mayorkas"
+
+
+def test_a_title_does_not_cut_the_next_quotes_attribution() -> None:
+    text = (
+        'Later, Ben Carson shared a syllabus for a class called "Perception" on his Facebook '
+        'page, writing "Allow me also to do the research for the reporter."'
+    )
+    assert speaker(text, [("Ben Carson", "PER")], "Allow me") == "Ben Carson"

@@ -124,5 +124,27 @@ GENERIC_LABELS = _words(
     "interviewer moderator host presenter correspondent journalist audience participant "
     "participants"
 )
+# Nouns for works and products: a short quote right after one is its title or model name,
+# not speech ("the band's upcoming album "How to Dismantle an Atomic Bomb,"", "the SX series
+# model "SX-8,"").
+WORK_NOUNS = _words(
+    "album albums single song songs track film films movie movies documentary book novel "
+    "memoir biography musical opera show series sitcom programme program episode game "
+    "video magazine column blog podcast model product brand version edition codename "
+    "exhibition slogan motto"
+)
+# Words that always give a name to what follows ("an ad *titled* "…"", "*known as* "…"").
+NAMING_WORDS = re.compile(
+    r"(?:\b(?:titled|entitled|codenamed|code-named|known as|billed as)|\bso[- ]called)\s*$",
+    re.IGNORECASE,
+)
+# Participles that name what follows after a noun ("a play *called* "…"") but characterise
+# it after a subject ("which he *called* "an evil act"", "Huckabee *called* the program "…"").
+NAMING_PARTICIPLES = _words("called dubbed named nicknamed branded labelled labeled")
+CHARACTERISING_VERBS = re.compile(
+    r"\b(?:call|calls|called|calling|dub|dubs|dubbed|label|labels|labelled|labeled|brand|"
+    r"brands|branded|describe|describes|described|describing|term|terms|termed|deem|deemed)\b",
+    re.IGNORECASE,
+)
 # Small words a title in title case leaves in lower case ("How the Grinch Stole Christmas").
 TITLE_SMALL_WORDS = _words("a an the and or but of in on at to for with by from as vs")

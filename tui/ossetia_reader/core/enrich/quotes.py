@@ -70,6 +70,9 @@ _ATTRIBUTION_WINDOW = 160
 _SHORT_QUOTE_WORDS = 3
 _TITLE_WORDS = 8
 _ENDED_SUBJECT_WORDS = 3
+_NAMING_LOOKBACK = 80
+_AUXILIARIES = _wordset("is was were are be been being has have had")
+_RELATIVE_WORDS = _wordset("what which who whom that")
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,9 +114,9 @@ def find_quotes(text: str, entities: Sequence[Entity] = ()) -> list[FoundQuote]:
     last_speaker: FoundQuote | None = None
     for start, end in _quote_spans(text):
         quote = _attribute(text, start, end, previous_end, speakers, last_speaker)
-        previous_end = end
         if quote is None:
-            continue
+            continue  # (a title or a scare quote does not end the next quote's attribution)
+        previous_end = end
         turn = _turn_at(turns, turn_starts, start)
         if quote.speaker is None and turn is None:
             quote = _continue(text, quote, marked)
@@ -363,6 +366,8 @@ def _attribute(
     before_start = _before_limit(text, start, previous_end)
     before = text[before_start:start]
     after = text[after_start:after_end]
+    if _names_a_work(text, start, inner):
+        return None  # a title or a model name ("album "How to Dismantle an Atomic Bomb,"")
     # Inside a sentence and not ending like speech: maybe a scare quote or a title.
     partial = not (
         _closes_sentence_part(inner) or not before.strip() or before.rstrip().endswith(":")
@@ -478,6 +483,39 @@ def _is_subject(text: str, entity: Entity, lower: int) -> bool:
         return False  # "for Stanford's team", "for the Palm OS community"
     following = text[entity.end : entity.end + 30]
     return re.match(r"['’]s?\b|\s+[a-z]+\s*:", following) is None
+
+
+def _names_a_work(text: str, start: int, inner: str) -> bool:
+    """Whether a short quote is the title or name of what the words before it name: a work
+    or a product ("the upcoming Interscope album "…"", "the SX series model "…""), or
+    anything "titled", "known as" or "so-called" it, or "called" right after a noun ("a
+    play called "…""); not speech, whatever verb is near. "which he called "…"" and
+    "Huckabee called the H1-B program "…"" characterise: speech, kept."""
+    if len(inner.split()) > _TITLE_WORDS:
+        return False
+    before = text[max(0, start - _NAMING_LOOKBACK) : start]
+    if english.NAMING_WORDS.search(before):
+        return True
+    words = before.split()
+    if not words:
+        return False
+    last = words[-1].lower()
+    if last in english.NAMING_PARTICIPLES:
+        # "a play called", not "what multiple lawmakers called", "has been called".
+        noun = words[-2] if len(words) > 1 else ""
+        return (
+            noun.isalpha()
+            and noun.islower()
+            and not noun.endswith("ly")
+            and noun not in english.NOT_NAMES
+            and noun not in _AUXILIARIES
+            and not any(w.lower() in _RELATIVE_WORDS for w in words[-5:-1])
+        )
+    first = inner.lstrip()[:1]
+    if last not in english.WORK_NOUNS or not (first.isupper() or first.isdigit()):
+        return False  # "the Minors program "is gaining …"": speech about it
+    clause = re.split(r"[.;:!?]\s", before)[-1]
+    return english.CHARACTERISING_VERBS.search(clause) is None
 
 
 def _title_case(inner: str) -> bool:
