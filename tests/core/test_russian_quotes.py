@@ -1082,3 +1082,44 @@ def test_a_quote_after_a_sentence_by_a_source_is_that_sources(enrich: Enrich) ->
         "что хочу посмотреть отзывы об этих врачах, он сразу злился»"
     )
     assert quotes_of(enrich, text)[-1][1] == "Дарья"
+
+
+def test_answers_of_an_interview_laid_out_in_turns_are_the_interviewees(enrich: Enrich) -> None:
+    # A sports interview as the agencies print it (written for this test): no word
+    # "интервью" before the turns, a question and an answer in dash paragraphs.
+    text = (
+        "Главный тренер «Спартака» Доменико Тедеско не стал комментировать работу арбитров "
+        "после полуфинала Кубка России против «Зенита».\n"
+        "— Было три спорных эпизода. Справедливо ли поступили судьи?\n"
+        "— Я думаю, что сказал много о рефери. Сейчас мне лучше говорить о футболе."
+    )
+    assert [speaker for _, speaker in quotes_of(enrich, text)] == [None, "Доменико Тедеско"]
+
+
+def test_the_interviewee_is_the_person_named_in_full_not_a_name_in_passing(
+    enrich: Enrich,
+) -> None:
+    text = (
+        "Медведева — о работе Загитовой в роли ведущей\n"
+        "Российская фигуристка Евгения Медведева ответила на вопрос корреспондента об их "
+        "беседах после прокатов с Алиной Загитовой.\n"
+        "— Как ощущения, необычно?\n"
+        "— Насколько я помню, такие ситуации уже были. Она хорошо справляется.\n"
+        "— Никаких особых ощущений?\n"
+        "— Нет."
+    )
+    assert [speaker for _, speaker in quotes_of(enrich, text)] == [
+        None,
+        "Евгения Медведева",
+        None,
+        "Евгения Медведева",
+    ]
+
+
+def test_dialogue_without_questions_answered_has_no_interviewee(enrich: Enrich) -> None:
+    text = (
+        "Губернатор Сергей Цивилев приехал на шахту.\n"
+        "— Мы начали практически с нуля.\n"
+        "— Работы впереди много."
+    )
+    assert [speaker for _, speaker in quotes_of(enrich, text)] == [None, None]

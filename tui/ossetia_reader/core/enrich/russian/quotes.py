@@ -49,6 +49,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
+from itertools import pairwise
 
 from ossetia_reader.core.article import Entity, Quote
 from ossetia_reader.core.enrich.quotes import FoundQuote
@@ -2133,18 +2134,52 @@ def _dash_turn(
 
 
 def _interviewee(text: str, paragraphs: list[tuple[int, int]], names: _Names) -> Entity | None:
-    """The person an interview is with: named in the paragraph that introduces the turns."""
-    previous: tuple[int, int] | None = None
-    for start, end in paragraphs:
-        if text[start] in _DASH and previous is not None:
-            intro_start, intro_end = previous
-            if _INTERVIEW.search(text, intro_start, intro_end):
-                people = [e for e in names.within(intro_start, intro_end) if e.type == "PER"]
-                if people:
-                    return people[-1]
-            return None
-        previous = (start, end)
-    return None
+    """The person an interview is with, when the text is one: the paragraph before its
+    first dash turn says so (``интервью``, ``поговорил с``), or its turns go question,
+    answer (``— Сколько раз вы пересматривали бой?`` / ``— Один раз.``). He is the person
+    the text names most before the turns, in the nominative first (the headline's
+    ``Первое интервью Петра Яна``, the lead's ``Евгения Медведева ответила на вопрос … об
+    их беседах с Алиной Загитовой``)."""
+    turns = [(start, end) for start, end in paragraphs if text[start] in _DASH]
+    if not turns:
+        return None
+    first = turns[0][0]
+    index = paragraphs.index(turns[0])
+    said = index > 0 and _INTERVIEW.search(text, *paragraphs[index - 1]) is not None
+    if not said and not _questions_answered(text, paragraphs):
+        return None
+    people = [
+        e
+        for e in names.within(0, first)
+        if e.type == "PER" and e.end <= first and not names.quoted(e)
+    ]
+    if not people:
+        return None
+    # Named in full, in the nominative, often, early (a lone ``Дзен`` or ``Стерлинг``
+    # tagged as a person loses to ``Евгения Медведева``, ``Петра Яна``).
+    tally: dict[str, list[int]] = {}
+    for order, entity in enumerate(people):
+        key = stem(entity.canonical.split()[-1])
+        counts = tally.setdefault(key, [0, 0, 0, -order])
+        counts[0] = max(counts[0], len(entity.canonical.split()) > 1)
+        counts[1] += _may_speak(entity, True)
+        counts[2] += 1
+    best = max(tally, key=lambda key: tuple(tally[key]))
+    chosen = [e for e in people if stem(e.canonical.split()[-1]) == best]
+    return max(chosen, key=lambda e: len(e.canonical.split()))
+
+
+def _questions_answered(text: str, paragraphs: list[tuple[int, int]]) -> bool:
+    """Whether two dash paragraphs in a row are a question and an answer."""
+    for (start, end), (next_start, next_end) in pairwise(paragraphs):
+        if (
+            text[start] in _DASH
+            and text[next_start] in _DASH
+            and text[start:end].rstrip().endswith("?")
+            and not text[next_start:next_end].rstrip().endswith("?")
+        ):
+            return True
+    return False
 
 
 def _continued(quote: FoundQuote, text: str, found: list[FoundQuote]) -> FoundQuote:
