@@ -1123,3 +1123,72 @@ def test_dialogue_without_questions_answered_has_no_interviewee(enrich: Enrich) 
         "— Работы впереди много."
     )
     assert [speaker for _, speaker in quotes_of(enrich, text)] == [None, None]
+
+
+# Pronouns, roles and titles that point back (session 5; sentences written for these tests
+# in the shape of the agency copy of the fresh development pages).
+
+
+def test_pronouns_in_an_intro_and_after_a_quoting_verb(enrich: Enrich) -> None:
+    text = (
+        "Президент Южной Осетии Анатолий Бибилов провел пресс-конференцию в Цхинвале.\n"
+        "Как заявил он журналистам, «республика готова к переговорам».\n"
+        "«Мы никогда не откажемся от своих планов», - цитирует его «Интерфакс»."
+    )
+    assert [speaker for _, speaker in quotes_of(enrich, text)] == [
+        "Анатолий Бибилов",
+        "Анатолий Бибилов",
+    ]
+
+
+def test_a_name_after_a_preposition_is_not_what_a_pronoun_means(enrich: Enrich) -> None:
+    text = (
+        "Об этом заявил пресс-секретарь президента Дмитрий Песков. Он посоветовал не верить "
+        'слухам о болезни у Шойгу. "Спросите в Министерстве обороны", - добавил он.'
+    )
+    assert quotes_of(enrich, text)[-1][1] == "Дмитрий Песков"
+
+
+def test_a_name_in_the_circumstances_after_the_speaker_is_not_the_speaker(
+    enrich: Enrich,
+) -> None:
+    text = (
+        "Глава МИД России Сергей Лавров выступил в Берлине. "
+        '"Нам лестно, что нас так преподносят", - отметил министр, выступая с лекцией в '
+        "фонде имени Аденауэра."
+    )
+    assert quotes_of(enrich, text)[-1][1] == "Сергей Лавров"
+
+
+def test_a_role_right_after_a_speakers_quote_is_that_speaker(enrich: Enrich) -> None:
+    text = (
+        "Певица Анна Петрова ответила на критику. «Пусть сначала разберутся в себе», — "
+        "заявила Петрова. Она отметила, что в деле фигурирует не Иванова. «Это нечестный "
+        "человек», — заключила певица."
+    )
+    assert [speaker for _, speaker in quotes_of(enrich, text)] == [
+        "Анна Петрова",
+        "Анна Петрова",
+    ]
+
+
+def test_a_title_agreeing_with_the_person_just_named(enrich: Enrich) -> None:
+    text = (
+        "Эльвира Набиуллина ответила на вопрос о шутках. Она выступила на пресс-конференции "
+        'после заседания. "Я отношусь к этому нормально", - добавила глава Банка России.'
+    )
+    assert quotes_of(enrich, text)[-1][1] == "Эльвира Набиуллина"
+
+
+def test_the_agency_meant_by_its_kind_and_a_company_meant_by_a_pronoun(enrich: Enrich) -> None:
+    agency = (
+        "Глава региона попал под обстрел, утверждает ТАСС.\n«После первого прилета все укрылись "
+        "в блиндаже», — говорится в сообщении агентства."
+    )
+    assert quotes_of(enrich, agency)[-1][1] == "ТАСС"
+    # meduza-golunov-49f5901f96 (development)
+    company = (
+        "Победителем всех тендеров стала пермская компания «Сеуслаб». Как сообщает она сама "
+        "на своем сайте, компания «с 2012 года ведет успешную деятельность в сфере разработки»."
+    )
+    assert quotes_of(enrich, company)[-1][1] == "Сеуслаб"

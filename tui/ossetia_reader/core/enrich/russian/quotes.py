@@ -95,7 +95,8 @@ _CUE = re.compile(
     r"сетуют|спрашивают|отвечают|называют|"
     r"не[ \u00a0]исключил|не[ \u00a0]исключает|не[ \u00a0]исключают|"
     # ``— приводит ТАСС слова Пескова``
-    r"(?:приводит|приводят|привел|привёл)(?=(?:[ \u00a0]+\S+){0,2}[ \u00a0]+(?:слова|цитат))"
+    r"(?:приводит|приводят|привел|привёл|публикует|публикуют|опубликовал)"
+    r"(?=(?:[ \u00a0]+\S+){0,2}[ \u00a0]+(?:слова|цитат))"
     r")(?:а|о|и|ась|ось|ись|ся|сь)?(?![\w-])",
     re.IGNORECASE,
 )
@@ -253,7 +254,7 @@ def _verb_feminine(verb: str) -> bool | None:
 
 # Verbs whose subject is the outlet and whose object the person quoted (``цитирует ИА
 # Regnum Минченко``): the name after them is no subject.
-_QUOTING = re.compile(r"цитир|переда|привод|привел|привёл", re.IGNORECASE)
+_QUOTING = re.compile(r"цитир|переда|привод|привел|привёл|публику|опубликова", re.IGNORECASE)
 
 
 def _subject_position(text: str, entity: Entity) -> bool:
@@ -604,7 +605,9 @@ class _Names:
             and (feminine is None or _feminine(entity.canonical) == feminine)
             and not self.quoted(entity)
         ]
-        subjects = [entity for entity in people if _may_speak(entity, True)]
+        subjects = [
+            entity for entity in people if _may_speak(entity, True) and not self.governed(entity)
+        ]
         for candidates in (subjects, people):
             if candidates:
                 return candidates[-1]
@@ -668,10 +671,17 @@ class _Names:
                 and entity.end <= index
                 and not self.quoted(entity)
                 and _may_speak(entity, True)
+                and not self.governed(entity)
                 and (feminine is None or _feminine(entity.canonical) == feminine)
             ):
                 return entity
         return None
+
+    def governed(self, entity: Entity) -> bool:
+        """A name after a preposition or ``имени`` is no subject, whatever its form (``о
+        проблемах со здоровьем у Шойгу``, ``в фонде имени Кербера``)."""
+        before = self.text[max(0, entity.start - 12) : entity.start]
+        return _GOVERNING.search(before) is not None
 
     def _near(self, entity: Entity, org: str, reach: int = 60) -> bool:
         """Whether an organisation is named next to a person (his title: ``директор ФБК
@@ -1230,14 +1240,21 @@ def _speaker(
         # Not a name in brackets: ``— пишет автор письма (его опубликовало «Эхо Москвы»)``.
         bracket = clause.find("(")
         limit = lower + bracket if bracket >= 0 else upper
+        gerund_clause = _GERUND_CLAUSE.search(text, lower, limit)
+        if gerund_clause is not None:
+            # ``— отметил российский министр, выступая с лекцией в фонде имени Кербера``
+            limit = gerund_clause.start()
         entity = _pick(
             [
                 e
                 for e in names.within(lower, limit)
-                if e.end <= limit and _may_speak(e, True) and not _heard_at(text, lower, e)
+                if e.end <= limit
+                and _may_speak(e, True)
+                and not _heard_at(text, lower, e)
+                and not (e.type == "PER" and names.governed(e))
             ]
         )
-        quoted = _quoted_person(text, lower, limit, cue_match, names)
+        quoted = _quoted_person(text, lower, limit, cue_match, names, found)
         if quoted is not None:
             # ``— цитирует РИА Новости главу МЧС Александра Куренкова``, ``— приводит ТАСС
             # слова Пескова``: the outlet relays, the person it quotes spoke.
@@ -1342,6 +1359,19 @@ def _speaker(
                 fallback=False,
                 org=entity.canonical,
             ) or _head_of(names, entity, lower, _verb_feminine(cue or ""), found)
+            agrees = _verb_feminine(cue or "")
+            if person is None and agrees is not None:
+                # ``Набиуллина … Она выразила свою позицию … «…», — добавила глава Банка
+                # России``: the person the verb agrees with, just named or quoted.
+                person = _same_voice(text, lower, found, agrees, names)
+                named = names.subject_before(lower, agrees)
+                if person is None and named is not None:
+                    # Not one introduced with that title at another organisation: ``глава
+                    # городского стройкомплекса Марат Хуснуллин`` is not ``глава Фонда``.
+                    lead = text[max(0, named.start - 60) : named.start].split()[-3:]
+                    key = stem(title.group(1).lower())
+                    if all(stem(word.lower()) != key for word in lead):
+                        person = named
             if person is not None:
                 return person.canonical, cue, person.start, person.end
     pronoun = _PRONOUN.search(clause)
@@ -1410,7 +1440,7 @@ def _speaker(
                 _representative(text, first_word, lower, org, cue, names)
                 if org is not None
                 else None
-            )
+            ) or _same_voice(text, lower, found, _verb_feminine(cue or ""), names)
             if person is not None:
                 return person.canonical, cue, person.start, person.end
         if _NAMING.match(cue_match.group()) or _DIRECTIVE.match(cue_match.group()):
@@ -1444,12 +1474,18 @@ def _speaker(
                 (e for e in names.within(at, at + 3) if e.type == "ORG"), None
             )  # right after the role word, not ``артист в интервью изданию «Дни.ру»``
             person = names.in_role(
-                role,
-                lower,
-                feminine,
-                fallback=bool(_ROLE.match(role)) and org is None,
-                org=org.canonical if org is not None else None,
+                role, lower, feminine, fallback=False, org=org.canonical if org else None
             )
+            if person is None and _ROLE.match(role):
+                person = _same_voice(text, lower, found, _verb_feminine(cue or ""), names)
+            if person is None:
+                person = names.in_role(
+                    role,
+                    lower,
+                    feminine,
+                    fallback=bool(_ROLE.match(role)) and org is None,
+                    org=org.canonical if org is not None else None,
+                )
             if person is None and org is not None and _ROLE.match(role):
                 person = _head_of(names, org, lower, feminine, found)
             if person is not None:
@@ -1475,6 +1511,9 @@ _RELATIVE = re.compile(
     r"(?![\w-])",
     re.IGNORECASE,
 )
+# A gerund after a comma opens a clause of circumstances: ``, выступая с лекцией``,
+# ``, отвечая на вопрос``.
+_GERUND_CLAUSE = re.compile(r",[ \u00a0]+[а-яё]{3,}(?:ая|яя|уя|юя|ясь|аясь|вшись|в)(?![\w-])")
 _CONJUNCTION = re.compile(r"(?:а|и|но|однако|причем|причём|хотя|то есть|или)(?![\w-])", re.I)
 # Nouns naming an unnamed-looking source who is a named person: ``— сказал режиссер``.
 _ROLE = re.compile(
@@ -1489,7 +1528,8 @@ _ROLE = re.compile(
     r"супруг|жена|муж(?!чин)|вдова|мать|отец|сын|дочь|брат|сестра|создател|учредител|"
     r"совладел|посол|дипломат|лидер|эксперт(?!из)|аналитик|космонавт|астронавт|командир|"
     r"канцлер|сенатор|конгрессмен|полпред|омбудсмен|замминистр|генпрокурор|"
-    r"имам|муфтий|раввин|епископ|архиепископ|хореограф|солист|вратар|футболист|"
+    r"имам|муфтий|раввин|епископ|архиепископ|протоиере|иерей|игумен|настоятел|"
+    r"хореограф|солист|вратар|футболист|"
     r"хоккеист|теннисист|шахматист|боксер|боксёр|помощник|советник|заместител|замглав|"
     r"вице-премьер|госсекретар|генсек|менеджер|топ-менеджер|управленец|управленц)\w*$",
     re.IGNORECASE,
@@ -1587,6 +1627,21 @@ def _intro_speaker(
         # ``как сообщили «Медузе» в департаменте транспорта``: an unnamed source, after
         # the listener in guillemets.
         words = _LISTENER.sub("", text[intro_end:limit]).split()
+        if subject and words and _PRONOUN.fullmatch(words[0]):
+            # ``Как заявил он на пресс-конференции, «…»``
+            word = words[0].lower()
+            person = names.person_before(intro_start, None if word == "они" else word == "она")
+            nearest = names.last(max(0, intro_start - 300), intro_start)
+            if (
+                nearest is not None
+                and nearest.type == "ORG"
+                and (person is None or nearest.start > person.start)
+            ):
+                # ``компания «Сеуслаб». Как сообщает она сама на своем сайте, …``
+                person = nearest
+            if person is None:
+                return None
+            return person.canonical, intro, person.start, person.end
         if subject and words and words[0][:1].islower() and words[0] not in _OBJECTS:
             return " ".join(words[:4]).rstrip(".,;:"), intro, None, None
         return None
@@ -1617,6 +1672,9 @@ def _role_subject(
     return None
 
 
+_GOVERNING = re.compile(
+    r"(?<![\w-])(?:у|о|об|от|для|с|со|к|ко|при|про|без|имени|им\.)[ \u00a0]+$", re.IGNORECASE
+)
 _AFTER_PREPOSITION = re.compile(
     r"(?<![\w-])(?:в|во|на|из|от|для|у|к|по|о|об|при|с|со|за|до)[ \u00a0]+[«„]?$", re.IGNORECASE
 )
@@ -1641,7 +1699,7 @@ def _in_organisation(text: str, lower: int, verb_at: int, names: _Names) -> Enti
 _ORG_MEANT = re.compile(
     r"^[ \u00a0]*(?:в|во|на)[ \u00a0]+(?:(?:сообщени|заявлени|пресс-релиз|релиз|пресс-служб|"
     r"telegram-канал|телеграм-канал|канал|сайт|ответ|письм|документ|материал)\w*[ \u00a0]+)?"
-    r"(ведомств|министерств|компани|суд|департамент|правительств|мэри|администраци|"
+    r"(ведомств|министерств|компани|суд|департамент|правительств|мэри|администраци|агентств|"
     r"прокуратур|комитет|партии|парти)\w*(?![\w-])",
     re.IGNORECASE,
 )
@@ -1663,7 +1721,14 @@ def _organisation_meant(
         return None
     kind = match.group(1).lower()
     for entity in reversed(names.within(max(0, lower - 3000), lower)):
-        if entity.type != "ORG" or entity.end > lower or _MEDIA.search(entity.text):
+        if entity.type != "ORG" or entity.end > lower:
+            continue
+        if kind == "агентств":
+            # ``— говорится в сообщении агентства`` after ``утверждает ТАСС``
+            if _MEDIA.search(entity.text):
+                return entity
+            continue
+        if _MEDIA.search(entity.text):
             continue
         canonical = entity.canonical
         government = _GOVERNMENT.match(canonical) is not None
@@ -1673,7 +1738,7 @@ def _organisation_meant(
             return entity
         if kind == "компани" and not government:
             return entity
-        if kind not in ("ведомств", "министерств", "компани") and any(
+        if kind not in ("ведомств", "министерств", "компани", "агентств") and any(
             stem(word.lower()).startswith(kind[:4]) for word in canonical.split()
         ):
             return entity
@@ -1795,6 +1860,33 @@ def _representative(
     return None
 
 
+def _same_voice(
+    text: str, lower: int, found: Sequence[FoundQuote], feminine: bool | None, names: _Names
+) -> Entity | None:
+    """``«…», — заявила Водонаева. Она отметила, что … «…», — заключила блогерша``: a role
+    or title attributing the quote right after someone's is that speaker's, when the verb's
+    gender is hers and no other person of it has been named as a subject since."""
+    if feminine is None or not found:
+        return None
+    previous = found[-1]
+    if (
+        previous.speaker is None
+        or not previous.speaker[:1].isupper()
+        or previous.speaker_start is None
+        or lower - previous.end > 400
+        or len(_SENTENCE_END.findall(text, previous.end, lower)) > 3
+        or _feminine(previous.speaker) != feminine
+    ):
+        return None
+    entity = names.at(previous.speaker_start)
+    if entity is None or entity.type != "PER":
+        return None
+    since = names.subject_before(lower, feminine)
+    if since is not None and since.start > previous.end:
+        return None
+    return entity
+
+
 def _head_of(
     names: _Names, org: Entity, lower: int, feminine: bool | None, found: list[FoundQuote]
 ) -> Entity | None:
@@ -1853,7 +1945,12 @@ _POSSESSIVE = re.compile(r"(?<![\w-])(его|её|ее)(?:[ \u00a0]+[\w-]+){0,3}
 
 
 def _quoted_person(
-    text: str, lower: int, limit: int, cue: re.Match[str] | None, names: _Names
+    text: str,
+    lower: int,
+    limit: int,
+    cue: re.Match[str] | None,
+    names: _Names,
+    found: Sequence[FoundQuote] = (),
 ) -> Entity | None:
     """The person a relaying verb names as its object, in whatever case: ``цитирует
     Interfax Пескова``; not the outlet's own correspondent (``передает корреспондент ТАСС
@@ -1867,7 +1964,31 @@ def _quoted_person(
         if _CORRESPONDENT.search(text, max(after, entity.start - 40), entity.start):
             return None
         return entity
+    rest = text[after:limit]
+    pronoun = _OBJECT_PRONOUN.match(rest)
+    if pronoun is not None:
+        # ``— цитирует его «Интерфакс»``: the person just quoted or named.
+        word = pronoun.group(1).lower()
+        feminine = None if word == "их" else word != "его"
+        previous = found[-1] if found else None
+        if (
+            previous is not None
+            and previous.speaker_start is not None
+            and previous.speaker
+            and previous.speaker[:1].isupper()
+            and (feminine is None or _feminine(previous.speaker) == feminine)
+        ):
+            return names.at(previous.speaker_start)
+        return names.person_before(lower, feminine)
+    words = _WORDS_OF.search(rest)
+    if words is not None and _ROLE.match(words.group(1)):
+        # ``— публикует слова эксперта турецкое издание``: the person so introduced.
+        return names.in_role(words.group(1), lower, None)
     return None
+
+
+_OBJECT_PRONOUN = re.compile(r"[ \u00a0]*(его|её|ее|их)(?![\w-])", re.IGNORECASE)
+_WORDS_OF = re.compile(r"(?<![\w-])слова[ \u00a0]+([а-яё-]+)", re.IGNORECASE)
 
 
 _CORRESPONDENT = re.compile(r"(?<![\w-])(?:корреспондент|корр\.|спецкор|журналист)\w*", re.I)
