@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from ossetia_reader.core.article import Entity, Quote
 from ossetia_reader.core.enrich.canonical import canonical_key
 from ossetia_reader.core.enrich.refine import is_marker, mention_cue
+from ossetia_reader.core.enrich.russian.entities import article_only
 from ossetia_reader.core.library import Library
 
 Enrichment = tuple[int, Sequence[Entity], Sequence[Quote]]
@@ -67,9 +68,12 @@ def _replace(
         [(key, folded, count) for folded, count in cues.items() if folded],
     )
     mentions: dict[tuple[str, str], _Mentions] = {}
+    # A Russian first name alone ("Елена"): each article's is another person.
+    local = article_only(body, entities)
     for entity in entities:
         folded = canonical_key(entity.canonical)
-        if folded and not is_marker(entity.canonical):  # "US$", "GMT": not listed
+        # "US$", "GMT": not listed; nor names only the article knows (see above).
+        if folded and not is_marker(entity.canonical) and entity.canonical not in local:
             found = mentions.setdefault(
                 (folded, entity.type), _Mentions(entity.canonical, 0, entity.start)
             )

@@ -18,10 +18,12 @@ from dataclasses import replace
 from ossetia_reader.core.article import Entity
 from ossetia_reader.core.enrich.russian.morph import (
     Hint,
+    dictionary_surname,
     first_name_gender,
     given_name,
     known,
     nominative,
+    plural_surname,
     singular_nominative,
     surname_readings,
     verb_reading,
@@ -73,6 +75,13 @@ _SPEECH = frozenset(
         "оправдываться",
     }
 )  # fmt: skip
+# Short adjectives that follow their subject (``Маэхара должен``, ``Ракова уверена``),
+# with the gender they show.
+_PREDICATE = {
+    word + ending: gender
+    for word in ("намерен", "готов", "уверен", "вынужден", "обязан", "рад")
+    for ending, gender in (("", "masc"), ("а", "femn"))
+} | {"должен": "masc", "должна": "femn", "согласен": "masc", "согласна": "femn"}
 _WORD_BEFORE = re.compile(r"([а-яё]+)[ \u00a0]+$")
 _WORD_AFTER = re.compile(r"[ \u00a0]+([а-яё]+)")
 
@@ -143,6 +152,10 @@ def _verb_hint(text: str, start: int, end: int) -> Hint:
         if verb is not None and verb[0] in _SPEECH:
             return ("nomn", verb[1])
     after = _WORD_AFTER.match(text, end)
+    gender = _PREDICATE.get(after.group(1)) if after is not None else None
+    # ``Сейдзи Маэхара должен прибыть``: a short adjective agreeing with its subject.
+    if gender is not None and _can_be_subject(text, start, end, gender):
+        return ("nomn", gender)
     if after is not None:
         verb = verb_reading(after.group(1))
         # Past tense only: a present-tense verb may follow a genitive (``Фамилия
@@ -185,6 +198,7 @@ def _unchanging(text: str, people: Sequence[Span]) -> frozenset[str]:
         for word in names
         if not known(word)
         and not surname_readings(word)
+        and not plural_surname(word)  # ``Аркадий Ротенберги``: declined, in the plural
         and (
             (word[-1] in _NEVER_AN_ENDING and not word.endswith("ии"))
             or (
@@ -204,6 +218,42 @@ _INDECLINABLE_ENDINGS = frozenset("иеоуюэ")
 # but -ии is the genitive of a name in -ия (Веры Шенгелии: Шенгелия). A word with a
 # Russian surname's ending (Туровского, Поклонскую) is declined, however often seen.
 _NEVER_AN_ENDING = frozenset("иоэ")
+
+
+# Titles that make a first name alone someone's whole name (``патриарх Кирилл``,
+# ``царя Ивана``, ``митрополит Филарет``): that person is a library-wide row.
+_SOLE_NAME_TITLE = re.compile(
+    r"(?i)(?<!\w)(?:патриарх|митрополит|архиепископ|епископ|архимандрит|игумен|иеромонах|"
+    r"монах|отец|отца|отцом|святитель|святой|святого|святая|святой|преподобн|"
+    r"царь|царя|царю|царём|царем|царица|царицы|князь|князя|княгин|король|короля|королев|"
+    r"император|папа|папы|папе|папой|принц|принцесс)\w*[ \u00a0]+$"
+)
+
+
+def article_only(text: str, entities: Sequence[Entity]) -> frozenset[str]:
+    """The canonical names among ``entities`` that name someone only within the article:
+    a first name or patronymic alone (``Елена``, ``Михалыч``) that the article does not
+    tie to a full name (``link`` would have given it one). Each article's ``Елена`` is
+    another woman, so such mentions stay in their article and are no library-wide person
+    (the people list would merge them all into one row); a name the article once titles
+    so that the first name is the whole name (``патриарх Кирилл``) is one. Names in other
+    scripts are not judged."""
+    alone: set[str] = set()
+    titled: set[str] = set()
+    for entity in entities:
+        words = entity.canonical.split()
+        if entity.type != "PER" or len(words) != 1 or not _CAPITALISED.fullmatch(words[0]):
+            continue
+        if _SOLE_NAME_TITLE.search(text, max(0, entity.start - 30), max(0, entity.start)):
+            titled.add(entity.canonical)
+        elif entity.canonical not in alone and _first_name_only(words[0]):
+            alone.add(entity.canonical)
+    return frozenset(alone - titled)
+
+
+def _first_name_only(word: str) -> bool:
+    """A first name or patronymic that is no surname (``Марков``, ``Ильин`` may be)."""
+    return given_name(word) and not surname_readings(word) and not dictionary_surname(word)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

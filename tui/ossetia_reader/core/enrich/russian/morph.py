@@ -102,6 +102,18 @@ def singular_nominative(word: str) -> bool:
     return not nominatives or any(p.tag.number != "plur" for p in nominatives)
 
 
+def plural_surname(word: str) -> bool:
+    """Whether the analyser reads ``word`` first as a surname in the plural
+    (``Ротенберги``, ``Ротенбергов``: a family, or brothers named together)."""
+    if not _CYRILLIC_WORD.match(word):
+        return False
+    try:
+        parses = _analyzer().parse(word.lower())
+    except Exception:  # never let the analyser stop enrichment
+        return False
+    return bool(parses) and "Surn" in parses[0].tag and parses[0].tag.number == "plur"
+
+
 def _known_parses(word: str) -> tuple[Any, ...]:
     """The analyser's readings of a Cyrillic ``word`` the dictionary knows; none for
     other words, for words it only guesses at (``Ульви``, ``Масляевой``: a guess is no
@@ -122,6 +134,11 @@ def given_name(word: str) -> bool:
     ``Семёнович``, ``Ивану``); surnames, other words and words it only guesses at
     (``Масляевой``) are not."""
     return any("Name" in p.tag or "Patr" in p.tag for p in _known_parses(word))
+
+
+def dictionary_surname(word: str) -> bool:
+    """Whether the dictionary knows ``word`` as a surname (``Ильин``, ``Роза``)."""
+    return any("Surn" in p.tag for p in _known_parses(word))
 
 
 def first_name_gender(word: str) -> set[str]:
@@ -152,6 +169,36 @@ def verb_reading(word: str) -> tuple[str, str | None] | None:
         return (parses[0].normal_form, None) if tag.person == "3per" else None
     gender = str(tag.gender) if tag.gender in ("masc", "femn") else None
     return (parses[0].normal_form, gender) if gender else None
+
+
+_VERB_FORMS = frozenset({"VERB", "INFN", "GRND", "PRTS"})
+
+
+def verb_form(word: str) -> bool:
+    """Whether the dictionary knows ``word`` and reads it first as a verb, infinitive,
+    gerund or short participle, never as a name (``Приобнял``, ``Определившись``,
+    ``Работая``): a word the tagger ran into a name or took for one at a sentence's
+    start."""
+    if not _CYRILLIC_WORD.match(word):
+        return False
+    try:
+        parses = _analyzer().parse(word.lower())
+    except Exception:  # never let the analyser stop enrichment
+        return False
+    if not parses or any(_is_name(p) or "Geox" in p.tag for p in parses):
+        return False
+    if known(word):
+        return bool(parses[0].tag.POS in _VERB_FORMS)
+    # A word the dictionary lacks (``Приобнял``, ``Переизбравшись``): only when the
+    # guesses are all but certain and it ends as a past verb or a gerund does
+    # (a foreign surname may be guessed a verb: ``Семнеби``).
+    return (
+        _VERB_ENDING.search(word) is not None
+        and sum(p.score for p in parses if p.tag.POS in _VERB_FORMS) >= 0.9
+    )
+
+
+_VERB_ENDING = re.compile(r"(?:[аеиоуыяю]л|вшись|вши|[аея]сь|лся|лась|лись)$")
 
 
 def known(word: str) -> bool:
@@ -208,6 +255,11 @@ def _person(
                 best = (readable, hinted, total, case, gender)
     assert best is not None
     _, _, _, case, gender = best
+    if hint[0] == "nomn" and all(_nominative_as_written(parses, hint[1]) for parses in options):
+        # The article shows the subject (``Сейдзи Маэхара должен прибыть``): the name is
+        # written in the nominative, though the analyser likes another reading better
+        # (``Маэхара`` as a genitive of ``Маэхар``).
+        case, gender = "nomn", hint[1] or gender
     result = []
     for index, (word, parses) in enumerate(zip(words, options, strict=True)):
         if len(words) == 3 and index == 1 and parses and any("Patr" in p.tag for p in parses):
@@ -229,8 +281,43 @@ def _person(
             ),
             reverse=True,
         )
+        if (
+            not fitting
+            and given
+            and index == len(words) - 1
+            and plural_surname(word)
+            and (case, gender) not in {(c, g) for c, g, _ in surname_readings(word)}
+        ):
+            # ``Борис и Аркадий Ротенберги``, ``Бориса Ротенбергов``: one brother of a
+            # family named in the plural is one person, with a singular surname.
+            result.append(_singular(word, parses, gender))
+            continue
         result.append(_inflect(word, fitting[0], gender) if fitting else word)
     return result
+
+
+def _nominative_as_written(parses: list[Any] | bool, gender: str | None) -> bool:
+    """Whether a word of a name with these readings may be the nominative as written: any
+    word with a nominative singular reading, but a first name or patronymic only with a
+    nominative of its own of ``gender`` (``Георгия`` is no man's nominative)."""
+    if not parses or not isinstance(parses, list):
+        return True
+    nominatives = [p for p in parses if p.tag.case == "nomn" and p.tag.number != "plur"]
+    if any(_is_given(p) for p in parses):
+        nominatives = [p for p in nominatives if _is_given(p)]
+        if gender is not None:
+            nominatives = [p for p in nominatives if _fits(p, "nomn", gender)]
+    return bool(nominatives)
+
+
+def _singular(word: str, parses: list[Any], gender: str) -> str:
+    """A surname in the plural (``Ротенберги``) in the singular nominative of ``gender``;
+    as written when it is not one."""
+    plural = [p for p in parses if "Surn" in p.tag and p.tag.number == "plur"]
+    if not plural:
+        return word
+    form = plural[0].inflect({"nomn", "sing", gender}) or plural[0].inflect({"nomn", "sing"})
+    return _like(word, form.word) if form is not None else word
 
 
 def _phrase(words: list[str], label: str, locative: bool) -> list[str]:
@@ -309,6 +396,13 @@ def common_word(word: str, adjectives: bool = False) -> bool:
         and (p.tag.POS in pos or "Apro" in p.tag or p.tag.POS is None)
         for p in parses
     )
+
+
+def common_noun(word: str) -> bool:
+    """A ``common_word`` read first as a noun (``Дочерью``; not ``Ином``, a pronoun
+    adjective that ends a Korean name, ``Мун Чжэ Ином``)."""
+    parses = _known_parses(word)
+    return common_word(word) and parses[0].tag.POS == "NOUN" and "Apro" not in parses[0].tag
 
 
 _FUNCTION_POS = frozenset({"NPRO", "PRCL", "CONJ", "PREP", "ADVB", "PRED"})

@@ -43,13 +43,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from itertools import accumulate
 
 from ossetia_reader.core.enrich.russian.morph import (
+    common_noun,
     common_word,
     function_word,
     given_name,
+    plural_surname,
     surname_readings,
+    verb_form,
 )
 from ossetia_reader.core.enrich.russian.ner import load_russian_ner
 from ossetia_reader.core.enrich.russian.stems import stem
@@ -86,6 +90,7 @@ def correct(text: str, spans: list[Span]) -> list[Span]:
     for span in spans:
         fixed.extend(_split(text, span))
     fixed = [_retype(text, span) for span in fixed if text[span[0] : span[1]] not in _NOT_NAMES]
+    fixed = _without_verbs(text, fixed)
     fixed = _join_departments(text, sorted(fixed))
     # Before propagation, so a surname that is also a word (Шумов) comes back when
     # the article names the person elsewhere.
@@ -102,6 +107,7 @@ def correct(text: str, spans: list[Span]) -> list[Span]:
     fixed = _bodies_of_bodies(text, fixed)
     fixed = _publications(text, fixed)
     fixed = _named_after(text, fixed)
+    fixed = _people_inside(text, fixed)
     fixed = _titled_people(text, fixed)
     fixed = _generic_heads(text, fixed)
     # ``Передел рынка ритуальных услуг Что произошло``: a heading runs into the next
@@ -138,9 +144,10 @@ def _split(text: str, span: Span) -> list[Span]:
         pieces = [piece.strip() for piece in surface.split(",")]
     if len(pieces) == 1:
         words = surface.split(" ")
-        if label == "PER" and len(words) >= 3 and common_word(words[-1]):
+        if label == "PER" and len(words) >= 3 and common_noun(words[-1]):
             # ``Кто такая Катерина Тихонова Дочерью Владимира…``: a heading without
-            # its full stop; the name ends before the common word.
+            # its full stop; the name ends before the common word (but ``Мун Чжэ Ином``
+            # is a Korean name in the instrumental, whose last word is also a word).
             return [(start, end - len(words[-1]) - 1, label)]
         if label == "PER" and (pair := _two_surnames(surface)) is not None:
             return [(start, start + pair, label), (start + pair + 1, end, label)]
@@ -155,6 +162,39 @@ def _split(text: str, span: Span) -> list[Span]:
             found.append((at, at + len(piece), label))
             cursor = at + len(piece)
     return found
+
+
+def _without_verbs(text: str, spans: list[Span]) -> list[Span]:
+    """Person spans without a verb at either end (``Глеб Васильченко Работая``: a gerund
+    opening the next sentence after a heading), and none that are only verbs
+    (``Приобнял при встрече``, ``Определившись с бюджетом``: a capitalised verb opening a
+    sentence is no one's name). A surname that is also a verb (``Иван Селило``,
+    ``Маркус Мерк``) stays: a name keeps two words, and a word the article also writes
+    in a longer name is a name."""
+    named: Counter[str] = Counter(
+        word
+        for start, end, label in spans
+        if label == "PER" and len(text[start:end].split()) > 1
+        for word in set(text[start:end].split())
+    )
+    result: list[Span] = []
+    for start, end, label in spans:
+        if label != "PER":
+            result.append((start, end, label))
+            continue
+        words = list(re.finditer(r"\S+", text[start:end]))
+        own = 1 if len(words) > 1 else 0
+
+        def verb(word: re.Match[str], own: int = own) -> bool:
+            return named[word.group()] <= own and verb_form(word.group())
+
+        while len(words) > 2 and verb(words[-1]):
+            words.pop()
+        while len(words) > 2 and verb(words[0]):
+            words.pop(0)
+        if words and not (len(words) == 1 and verb(words[0])):
+            result.append((start + words[0].start(), start + words[-1].end(), label))
+    return result
 
 
 def _two_surnames(surface: str) -> int | None:
@@ -575,6 +615,35 @@ def _named_after(text: str, spans: list[Span]) -> list[Span]:
     return spans + added
 
 
+_INNER_NAME = re.compile(rf"(?<![\w-]){_NAME_WORD}(?:[ \u00a0]+{_NAME_WORD}){{1,2}}(?![\w-])")
+
+
+def _people_inside(text: str, spans: list[Span]) -> list[Span]:
+    """A person's full name inside an organisation's or place's name (``Фонд Михаила
+    Прохорова``, ``премия Владимира Высоцкого``) is a person too, as factRuEval marks
+    it: a first name the dictionary knows, then one or two capitalised words that are
+    no common words, not opening the span (the model's whole span may be the person's
+    name, typed wrongly: that is left to the other rules)."""
+    added: list[Span] = []
+    people = [(s, e) for s, e, label in spans if label == "PER"]
+    for start, end, label in spans:
+        if label not in ("ORG", "LOC") or " " not in text[start:end].strip():
+            continue
+        for word in re.finditer(r"(?<![\w-])[А-ЯЁ]", text[start + 1 : end]):
+            match = _INNER_NAME.match(text, start + 1 + word.start(), end)
+            if match is None:
+                continue
+            words = match.group().split()
+            if (
+                not given_name(words[0])
+                or any(common_word(word, adjectives=True) for word in words[1:])
+                or any(s < match.end() and match.start() < e for s, e in people)
+            ):
+                continue
+            added.append((match.start(), match.end(), "PER"))
+    return spans + added
+
+
 # Titles before a person's name (``архиепископ Лонгин Клинский``): the name after one
 # is a person's, whatever type the model gave it.
 _TITLE_BEFORE = re.compile(
@@ -657,4 +726,8 @@ def _family(text: str, span: Span) -> bool:
     not a person: factRuEval does not tag it, and a people list has no row for it."""
     word = text[span[0] : span[1]]
     # ``Екатерины``, ``Марины``: a woman's first name, not a family.
-    return span[2] == "PER" and _FAMILY_NAME.match(word) is not None and not given_name(word)
+    # ``Ротенбергами``, ``Мюллеры``: the analyser knows the plural of other surnames (but
+    # ``Воляков``, which it reads as a plural too, may be a Russian surname).
+    plural = plural_surname(word) and not surname_readings(word)
+    family = _FAMILY_NAME.match(word) is not None or plural
+    return span[2] == "PER" and family and not given_name(word)
