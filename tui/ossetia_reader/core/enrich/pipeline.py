@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol
 
+from ossetia_reader.core import memory
 from ossetia_reader.core.article import Article, Entity, Quote
 from ossetia_reader.core.enrich import identity, rules
 from ossetia_reader.core.enrich.canonical import link_mentions
@@ -610,18 +611,5 @@ def _worker_start() -> None:
 
 def _tag_batch(articles: list[Article], use_model: bool | None) -> list[_Found]:
     found = enrich_articles(articles, use_model=use_model)
-    _give_back_memory()
+    memory.give_back()  # a batch's texts and docs: the worker's RSS would only rise
     return found
-
-
-def _give_back_memory() -> None:
-    """Return the freed heap to the system (glibc keeps it for reuse otherwise).
-
-    A batch's texts, docs and spans are freed when it ends, but the allocator
-    keeps the pages, so a worker's RSS only ever rises; trimming costs well
-    under a millisecond a batch.
-    """
-    with contextlib.suppress(Exception):
-        import ctypes
-
-        ctypes.CDLL("libc.so.6").malloc_trim(0)

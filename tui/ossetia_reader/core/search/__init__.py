@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from ossetia_reader.core import memory
 from ossetia_reader.core.article import Article
 from ossetia_reader.core.library import Library
 from ossetia_reader.core.search.index import Hit, HitList, SearchIndex, SearchResult
@@ -130,6 +131,17 @@ def open_index(
     changed since is an index range scan. An index saved before the library
     kept a data version is checked the old way once (a scan of every row).
     """
+    index = _open(library, notify, progress, workers)
+    memory.give_back()  # a catch-up's or rebuild's peak, or the app holds it all session
+    return index
+
+
+def _open(
+    library: Library,
+    notify: Callable[[str], None] | None,
+    progress: Callable[[int], None] | None,
+    workers: int,
+) -> SearchIndex:
     say = notify or (lambda message: None)
     directory = index_directory(library)
     try:

@@ -16,7 +16,6 @@ scores are ordered newest first.
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 import json
 import math
@@ -30,6 +29,7 @@ from typing import Any, overload
 
 import numpy as np
 
+from ossetia_reader.core import memory
 from ossetia_reader.core.article import Article
 from ossetia_reader.core.search import query as q
 from ossetia_reader.core.search.segment import (
@@ -140,7 +140,7 @@ class SearchIndex:
     """
 
     def __init__(self, segments: list[Segment], dead: np.ndarray | None = None) -> None:
-        _keep_query_memory()
+        memory.keep_for_queries()
         self._lock = threading.Lock()  # held by searches and by the swap of a new state
         self._writer = threading.RLock()  # one add/merge/save at a time
         self._segments: list[Segment] = []
@@ -900,34 +900,6 @@ class SearchIndex:
         return ids
 
 
-_MMAP_FROM = 4 << 20  # bytes: smaller blocks come from the heap (glibc's default: 128 KiB)
-_TRIM_FROM = 16 << 20  # bytes: free heap kept for the next query, at most
-
-
-def _keep_query_memory() -> None:
-    """Let glibc reuse the memory of one query's arrays for the next (once per process).
-
-    A query at 100,000 articles makes arrays of a few hundred KB (a score per
-    article is 800 KB): glibc gave each its own ``mmap`` and unmapped it when
-    freed, or trimmed the heap after the query, so the next query faulted the
-    same pages in again — ~90 page faults a query, a fifth of its CPU on
-    average (system time) and most of the slowest queries'. Blocks under 4 MB
-    now come from the heap, which keeps up to 16 MB free for reuse. Nothing
-    else changes; on other C libraries this does nothing.
-    """
-    global _KEPT
-    if _KEPT:
-        return
-    _KEPT = True
-    with contextlib.suppress(Exception):
-        import ctypes
-
-        libc = ctypes.CDLL("libc.so.6")
-        libc.mallopt(-3, _MMAP_FROM)  # M_MMAP_THRESHOLD
-        libc.mallopt(-1, _TRIM_FROM)  # M_TRIM_THRESHOLD
-
-
-_KEPT = False
 
 _ALPHABETS = {
     "latin": "abcdefghijklmnopqrstuvwxyz",
