@@ -43,7 +43,10 @@ Span = tuple[int, int, str]
 class NerModel:
     """Tags PER, LOC, ORG and MISC as character spans into the texts it is given."""
 
-    def __init__(self, nlp: Any, batch_size: int = 64) -> None:
+    # spaCy holds a whole batch's arrays at once: 64 texts peaked a worker at ~320 MB
+    # on news articles, 32 at ~230 MB, with the same spans and no measurable cost in
+    # CPU time (1,500 Reuters/BBC/AG articles, five interleaved runs).
+    def __init__(self, nlp: Any, batch_size: int = 32) -> None:
         self._nlp = nlp
         self._batch_size = batch_size
         # One pipeline serves every caller; spaCy's pipes are not re-entrant.
