@@ -115,3 +115,84 @@ def test_a_name_cut_at_a_feeds_escaped_apostrophe_is_whole() -> None:
     text = "Space agency chief Brendan O #39;Farrell has resigned."
     found = built(text, ("Brendan O", "PER"), ("Farrell", "PER"))
     assert found == [("Brendan O #39;Farrell", "PER", "Brendan O'Farrell")]
+
+
+# -- companies and products --------------------------------------------------------------
+
+
+def test_a_partnership_and_an_airline_are_organisations() -> None:
+    text = "The issue was managed by Kestrel Baines, Orman Hulett and Co Inc, a dealer said."
+    assert built(text, ("Kestrel Baines", "ORG"), ("Orman Hulett", "PER"))[1][1] == "ORG"
+    text = "Air Vantor said it would buy two jets."
+    assert built(text, ("Air Vantor", "PER"))[0][1] == "ORG"
+    text = "Air Marshal Tobias Grell said the jets flew."
+    assert built(text, ("Tobias Grell", "PER"))[0][1] == "PER"
+
+
+def test_a_stock_symbol_after_a_company_is_no_entity() -> None:
+    text = "Orman Hulett Corp <OHC> said it sold its stake."
+    assert [name for name, _, _ in built(text, ("Orman Hulett Corp", "ORG"), ("OHC", "ORG"))] == [
+        "Orman Hulett Corp"
+    ]
+
+
+def test_a_name_before_a_product_noun_is_a_product_but_a_maker_is_not() -> None:
+    text = (
+        "Vantor will not sell its Zephyr 4 chip. The Zephyr processor runs hot. Vantor chips sell."
+    )
+    found = built(text, ("Vantor", "ORG"), ("Zephyr", "ORG"), ("Zephyr", "PER"), ("Vantor", "ORG"))
+    assert [kind for _, kind, _ in found] == ["ORG", "MISC", "MISC", "ORG"]
+
+
+# -- one row for a body however the library writes it ---------------------------------------
+
+
+def test_an_abbreviation_the_library_defined_counts_with_its_full_name(tmp_path: Path) -> None:
+    library = Library(tmp_path)
+    body = "The Kestrel Valley Exchange (KVE) opened. KVE shares rose."
+    entities = build_entities(
+        body, spans_of(body, ("Kestrel Valley Exchange", "ORG"), ("KVE", "ORG"), ("KVE", "ORG"))
+    )
+    stored(library, body, list(entities))
+    for number in range(3):
+        stored(
+            library,
+            f"Bid {number}: KVE said the offer was low.",
+            [Entity(12, 15, "KVE", "LOC", "KVE")],
+        )
+    rows = entity_counts(library)
+    assert [(row.name, row.type, row.mentions) for row in rows] == [("KVE", "ORG", 6)]
+
+
+def test_an_abbreviation_two_bodies_of_the_library_share_stays_apart(tmp_path: Path) -> None:
+    library = Library(tmp_path)
+    body = "The Kestrel Valley Exchange (KVE) opened. KVE shares rose."
+    entities = build_entities(
+        body, spans_of(body, ("Kestrel Valley Exchange", "ORG"), ("KVE", "ORG"), ("KVE", "ORG"))
+    )
+    stored(library, body, list(entities))
+    other = "The Kestrel Village Estates board met. Kestrel Village Estates sold."
+    stored(
+        library,
+        other,
+        [Entity(4, 27, "Kestrel Village Estates", "ORG", "Kestrel Village Estates")] * 2,
+    )
+    stored(library, "Later: KVE said so.", [Entity(7, 10, "KVE", "ORG", "KVE")])
+    assert "KVE" in [row.name for row in entity_counts(library)]
+
+
+def test_a_company_named_with_its_possessive_counts_with_the_possessive_alone(
+    tmp_path: Path,
+) -> None:
+    library = Library(tmp_path)
+    body = "Vantor's Investors Service cut the rating. Vantor said so."
+    stored(
+        library,
+        body,
+        [
+            Entity(0, 26, "Vantor's Investors Service", "ORG", "Vantor's Investors Service"),
+            Entity(43, 49, "Vantor", "ORG", "Vantor"),
+            Entity(43, 49, "Vantor", "ORG", "Vantor"),
+        ],
+    )
+    assert [(row.name, row.mentions) for row in entity_counts(library)] == [("Vantor", 3)]

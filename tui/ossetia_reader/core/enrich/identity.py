@@ -271,3 +271,41 @@ def same_person_groups(folded_names: list[str]) -> list[list[str]]:
         if len(members) > 1 and len(initials) <= 1:
             groups.append([name for name, _ in members])
     return groups
+
+
+_NOT_INITIAL = frozenset({"of", "the", "and", "for", "on", "in", "de", "des", "du", "la", "&"})
+
+
+def abbreviates(short: str, words: list[str]) -> bool:
+    """Whether ``short`` is made of the letters of ``words`` in order: each word's first
+    letter (IAEA), and up to two more of its letters from some ("International COCoa
+    Organization", ICCO); the small words (of, the) may give a letter or none."""
+    if len(words) < 2:
+        return False
+
+    def match(letters: str, at: int) -> bool:
+        if at == len(words):
+            return not letters
+        word = words[at]
+        if not word[0].isalpha():
+            return match(letters, at + 1)
+        small = word.lower() in _NOT_INITIAL
+        if small and match(letters, at + 1):
+            return True
+        if not letters or letters[0] != word[0].upper():
+            return False
+        # The word's first letter, then up to two more of its letters in order.
+        taken, rest = 1, word[1:].upper()
+        if match(letters[1:], at + 1):
+            return True
+        while taken < 3 and taken < len(letters):
+            found = rest.find(letters[taken])
+            if found < 0:
+                return False
+            rest = rest[found + 1 :]
+            taken += 1
+            if match(letters[taken:], at + 1):
+                return True
+        return False
+
+    return match(short, 0)

@@ -201,7 +201,6 @@ def _dateline_states(text: str, entities: list[Entity]) -> list[Entity]:
 
 
 _DEFINED = re.compile(r"\s*\(([A-Z][A-Za-z&.]{1,9})\)|,\s+([A-Z]{2,6}),")
-_NOT_INITIAL = frozenset({"of", "the", "and", "for", "on", "in", "de", "des", "du", "la", "&"})
 
 
 def _acronyms(text: str, entities: list[Entity]) -> list[Entity]:
@@ -214,7 +213,7 @@ def _acronyms(text: str, entities: list[Entity]) -> list[Entity]:
             continue
         short = (match.group(1) or match.group(2)).replace(".", "")
         words = [w for w in re.split(r"[\s-]+", entity.text) if w]
-        if len(short) >= 2 and short.isupper() and _abbreviates(short, words):
+        if len(short) >= 2 and short.isupper() and identity.abbreviates(short, words):
             defined.setdefault(short, entity)
     if not defined:
         return entities
@@ -225,41 +224,6 @@ def _acronyms(text: str, entities: list[Entity]) -> list[Entity]:
             entity = replace(entity, type=full.type, canonical=full.canonical)
         result.append(entity)
     return result
-
-
-def _abbreviates(short: str, words: list[str]) -> bool:
-    """Whether ``short`` is made of the letters of ``words`` in order: each word's first
-    letter (IAEA), and up to two more of its letters from some ("International COCoa
-    Organization", ICCO); the small words (of, the) may give a letter or none."""
-    if len(words) < 2:
-        return False
-
-    def match(letters: str, at: int) -> bool:
-        if at == len(words):
-            return not letters
-        word = words[at]
-        if not word[0].isalpha():
-            return match(letters, at + 1)
-        small = word.lower() in _NOT_INITIAL
-        if small and match(letters, at + 1):
-            return True
-        if not letters or letters[0] != word[0].upper():
-            return False
-        # The word's first letter, then up to two more of its letters in order.
-        taken, rest = 1, word[1:].upper()
-        if match(letters[1:], at + 1):
-            return True
-        while taken < 3 and taken < len(letters):
-            found = rest.find(letters[taken])
-            if found < 0:
-                return False
-            rest = rest[found + 1 :]
-            taken += 1
-            if match(letters[taken:], at + 1):
-                return True
-        return False
-
-    return match(short, 0)
 
 
 def _place_readings(text: str, entities: list[Entity]) -> list[Entity]:

@@ -143,6 +143,8 @@ _COMPANY_AFTER = re.compile(
     r"|^\s+\(?(?:Holdings|Group|Industries)\)?(?:\s+(?:Ltd|Plc|PLC|Inc|Corp|Co|Limited)\b|\s*<)"
     # "Cheung Kong director Albert Chow": a company's director, named
     r"|^\s+director\s+[A-Z][a-z]"
+    # "Smith Barney, Harris Upham and Co Inc": a partnership's name
+    r"|^\s+(?:and|&|&amp;)\s+(?:Co|Cos|Company)\b"
 )
 # "E.D. and F. Man": a name after initials and "and" is a firm's (no person is initials).
 _FIRM_INITIALS_BEFORE = re.compile(r"(?:^|\s)(?:[A-Z]\.){1,3}\s*(?:and|And|&|&amp;)\s+$")
@@ -682,6 +684,8 @@ def is_junk(text: str, start: int, end: int) -> bool:
         return False
     if _TICKER.match(surface):
         return True  # "(CBS.MW)", "JNJ.N": a news service's code or a stock symbol
+    if surface.isupper() and text[start - 1 : start] == "<" and text[end : end + 1] == ">":
+        return True  # "Chase Manhattan Corp <CMB>": Reuters' stock symbol after the name
     if _PHRASES.match(surface):
         return True  # greetings, slogans
     if (
@@ -894,10 +898,18 @@ def _shape(name: str) -> str | None:
     gaz = rules.gazetteers()
     head, first = _plain(words[-1]), _plain(words[0])
     if head in gaz.org_words or head in _COMPANY_HEADS:
-        return "ORG"
+        return "ORG"  # "... Administration"
+    if first == "air" and not any(_is_role(w) or _first_name(w) for w in words[1:]):
+        return "ORG"  # "Air Lanka", an airline; not "Air Marshal John Smith"
     if head in gaz.loc_words or first in ("lake", "mount", "river", "cape", "mt"):
         return "LOC"
     return None
+
+
+def is_company_head(word: str) -> bool:
+    """Whether ``word`` ends companies' names ("Holdings", "Investors Service", "Group")."""
+    plain = _plain(word)
+    return plain in _COMPANY_HEADS or plain in ("service", "services", "group", "corporation")
 
 
 def _first_name(word: str) -> bool:
@@ -992,10 +1004,22 @@ _MODEL_NUMBER = re.compile(
 _MODEL_BEFORE = re.compile(r"(?:\b(?:the|a|an|new|upcoming|its|their|his|her)|['’]s|#39;s)\s+$")
 
 
+# "its Pentium 4 chip", "the Xenon processor": a product noun after the name (and a
+# model number, or a determiner or possessive before it). Not "Intel chips": a maker's
+# name before a product noun has neither.
+_PRODUCT_NOUN = (
+    r"(?:chips?|processors?|microprocessors?|handsets?|smartphones?|consoles?|laptops?|"
+    r"notebook computers?|operating system|browser|web browser|music player|media player)\b"
+)
+_PRODUCT_AFTER = re.compile(r"\s+" + _PRODUCT_NOUN)
+_NUMBERED_PRODUCT_AFTER = re.compile(r"\s+\d{1,4}[A-Za-z]?\s+" + _PRODUCT_NOUN)
+
+
 def _model_numbered(text: str, start: int, end: int) -> bool:
-    return (
-        _MODEL_NUMBER.match(text, end) is not None
-        and _MODEL_BEFORE.search(text, max(0, start - 12), start) is not None
+    if _NUMBERED_PRODUCT_AFTER.match(text, end) is not None:
+        return True  # "Pentium 4 chip"
+    return _MODEL_BEFORE.search(text, max(0, start - 12), start) is not None and (
+        _MODEL_NUMBER.match(text, end) is not None or _PRODUCT_AFTER.match(text, end) is not None
     )
 
 

@@ -20,6 +20,7 @@ from ossetia_reader.core.enrich import identity, namesakes
 from ossetia_reader.core.enrich.canonical import canonical_key
 from ossetia_reader.core.enrich.refine import (
     could_be_person,
+    is_company_head,
     is_generic_body,
 )
 from ossetia_reader.core.enrich.rules import countries, gazetteers, is_listed, listed_type
@@ -159,6 +160,8 @@ def entity_counts(
             mentions=base.mentions + sum(p.mentions for p in parts),
         )
     merged = _country_bodies(library, merged)
+    merged = _defined_abbreviations(library, merged)
+    merged = _possessive_companies(merged)
     merged = _same_people(merged)
     people = [canonical for canonical, row in merged.items() if row.type == "PER"]
     for canonical in namesakes.split_keys(library, people):  # Александр/Alexander Kozlov
@@ -166,6 +169,95 @@ def entity_counts(
     ranked = sorted(merged.values(), key=lambda r: (-r.mentions, -r.articles, r.canonical))
     chosen = [row for row in ranked if wanted is None or row.type == wanted][:limit]
     return [_in_lower_case(library, row) for row in chosen]
+
+
+_POSSESSIVE_NAME = re.compile(r"([A-Z][\w&.-]*)['’]s\s+\S.*")
+
+
+def _possessive_companies(merged: dict[str, EntityCount]) -> dict[str, EntityCount]:
+    """``Moody's Investors Service`` counts with the ``Moody`` row (Moody's, its possessive
+    cut by the tagger) when the library lists that name as an organisation: a company
+    whose name is a possessive and a company word is known by the possessive alone."""
+    result = dict(merged)
+    for canonical, row in merged.items():
+        match = _POSSESSIVE_NAME.fullmatch(row.name)
+        if row.type != "ORG" or match is None or not is_company_head(row.name.split()[-1]):
+            continue
+        short = result.get(canonical_key(match.group(1)))
+        if short is None or short.type != "ORG" or short.canonical == canonical:
+            continue
+        shown = max((short, row), key=lambda item: item.mentions)
+        del result[canonical]
+        result[short.canonical] = replace(
+            short,
+            name=shown.name,
+            articles=short.articles + row.articles,
+            mentions=short.mentions + row.mentions,
+        )
+    return result
+
+
+_ABBREVIATION = re.compile(r"[A-Z][A-Z&]{1,5}")
+
+
+def _defined_abbreviations(
+    library: Library, merged: dict[str, EntityCount]
+) -> dict[str, EntityCount]:
+    """``LSE`` counts with ``London Stock Exchange`` when an article of the library defined
+    it so ("the London Stock Exchange (LSE)" stores ``LSE`` as a spelling of the full
+    name: ``pipeline._acronyms``) and no other entity of the library was spelled ``LSE``
+    with words it abbreviates. The row takes the type of the full name (an abbreviation
+    alone is the tagger's weakest guess: ``IAAF`` LOC) and the name written most."""
+    short = {row.name: canonical for canonical, row in merged.items()
+             if _ABBREVIATION.fullmatch(row.name)}  # fmt: skip
+    if not short:
+        return merged
+    spelled: dict[str, set[str]] = defaultdict(set)
+    names = sorted(short)
+    for chunk_start in range(0, len(names), _CHUNK):
+        chunk = names[chunk_start : chunk_start + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        for variant, canonical in library.query(
+            f"SELECT variant, canonical FROM entity_variants WHERE variant IN ({marks})", chunk
+        ):
+            if str(canonical) != short[str(variant)]:
+                spelled[str(variant)].add(str(canonical))
+    wanted = sorted({key for keys in spelled.values() for key in keys} - set(merged))
+    found = {canonical: _one_row(canonical, rows)
+             for canonical, rows in _typed_rows(library, wanted).items()}  # fmt: skip
+    result = dict(merged)
+    for name, keys in spelled.items():
+        full = [
+            result.get(key) or found.get(key)
+            for key in keys
+            if (row := result.get(key) or found.get(key)) is not None
+            and " " in row.name
+            and name not in row.name.split()  # "MTV VJ", "NEC Electronics": longer names
+            and identity.abbreviates(name, row.name.replace("-", " ").split())
+        ]
+        abbreviation = result.get(short[name])
+        if len(full) != 1 or full[0] is None or abbreviation is None:
+            continue
+        if any(
+            row.canonical != full[0].canonical
+            and row.type == "ORG"
+            and 2 * row.mentions >= full[0].mentions
+            and " " in row.name
+            and identity.abbreviates(name, row.name.replace("-", " ").split())
+            for row in result.values()
+        ):
+            continue  # "NAC": two bodies of the library abbreviated so, named alike often
+        target = full[0]
+        shown = max((abbreviation, target), key=lambda row: row.mentions)
+        del result[short[name]]
+        result[target.canonical] = replace(
+            target,
+            name=shown.name,
+            articles=target.articles + abbreviation.articles,
+            mentions=target.mentions + abbreviation.mentions,
+            type=target.type if target.type != "PER" else abbreviation.type,
+        )
+    return result
 
 
 def _capital_spellings(
