@@ -196,3 +196,31 @@ def test_a_company_named_with_its_possessive_counts_with_the_possessive_alone(
         ],
     )
     assert [(row.name, row.mentions) for row in entity_counts(library)] == [("Vantor", 3)]
+
+
+def test_a_ring_name_before_a_full_name_is_the_same_person(tmp_path: Path) -> None:
+    library = Library(tmp_path)
+    body = "Sugar Tomas Vell won. Tomas Vell said so. Tomas Vell left."
+    stored(
+        library,
+        body,
+        [
+            Entity(0, 16, "Sugar Tomas Vell", "PER", "Sugar Tomas Vell"),
+            Entity(22, 32, "Tomas Vell", "PER", "Tomas Vell"),
+            Entity(42, 52, "Tomas Vell", "PER", "Tomas Vell"),
+        ],
+    )
+    assert [(row.name, row.mentions) for row in entity_counts(library, type="PER")] == [
+        ("Tomas Vell", 3)
+    ]
+    library = Library(tmp_path / "two")
+    body = "Maria Tomas Vell won. Tomas Vell said so."
+    stored(
+        library,
+        body,
+        [
+            Entity(0, 16, "Maria Tomas Vell", "PER", "Maria Tomas Vell"),
+            Entity(22, 32, "Tomas Vell", "PER", "Tomas Vell"),
+        ],
+    )
+    assert len(entity_counts(library, type="PER")) == 2, "a given name first: another person"

@@ -669,7 +669,9 @@ def _more_forms(people: list[str]) -> list[list[str]]:
     - a middle (maiden) name dropped ("Hillary Clinton" of "Hillary Rodham Clinton"),
       on the same condition (so "John Jones" is not "John Paul Jones");
     - a given name romanised with other vowels ("Ayad Allawi", "Iyad Allawi"), when
-      neither form is a known English given name (so "Dan" is never "Don").
+      neither form is a known English given name (so "Dan" is never "Don");
+    - a nickname before a full name the library knows ("Sugar Shane Mosley" of "Shane
+      Mosley"), when the word before it is no given name.
     """
     given = _given_keys()
     groups: list[list[str]] = []
@@ -696,6 +698,16 @@ def _more_forms(people: list[str]) -> list[list[str]]:
         if len(longer) == 1:
             groups.append([name, longer[0]])
             taken |= {name, longer[0]}
+    present = set(people)
+    for name in people:  # "Sugar Shane Mosley" of "Shane Mosley": a ring name before it
+        words = name.split()
+        if (
+            len(words) == 3
+            and words[0] not in given
+            and (shorter := " ".join(words[1:])) in present
+        ):
+            groups.append([name, shorter])
+            taken |= {name, shorter}
     by_skeleton: dict[tuple[str, str], list[str]] = defaultdict(list)
     for name in people:
         words = name.split()
