@@ -1192,3 +1192,53 @@ def test_the_agency_meant_by_its_kind_and_a_company_meant_by_a_pronoun(enrich: E
         "на своем сайте, компания «с 2012 года ведет успешную деятельность в сфере разработки»."
     )
     assert quotes_of(enrich, company)[-1][1] == "Сеуслаб"
+
+
+# Layouts of agency and club sites (session 5; constructed sentences): straight quotes
+# nested in straight quotes, a hyphen typed for the turn's dash, a speaker's label on the
+# line before the words.
+
+
+def test_straight_quotes_nested_in_straight_quotes(enrich: Enrich) -> None:
+    text = (
+        "Программу выполняют все регионы, сообщил министр здравоохранения Михаил Мурашко. "
+        '"Мы выполняем, идем по "Земскому доктору", все объемы", - сказал министр.'
+    )
+    assert quotes_of(enrich, text) == [
+        ('"Мы выполняем, идем по "Земскому доктору", все объемы"', "Михаил Мурашко")
+    ]
+
+
+def test_hyphen_turns_after_a_label_line(enrich: Enrich) -> None:
+    text = (
+        "Комментарии главных тренеров команд по итогам матча.\n"
+        "Игорь Никитин, главный тренер ЦСКА:\n"
+        "- Сегодня у нас сыграло много молодёжи, потому и были ошибки.\n\n"
+        "Сергей Светлов, главный тренер «Амура»:\n"
+        "- Неудачный у нас был первый период.\n"
+        "- Новости клуба"
+    )
+    assert quotes_of(enrich, text) == [
+        ("Сегодня у нас сыграло много молодёжи, потому и были ошибки.", "Игорь Никитин"),
+        ("Неудачный у нас был первый период.", "Сергей Светлов"),
+    ]
+
+
+def test_a_label_line_before_a_quote_in_guillemets(enrich: Enrich) -> None:
+    text = (
+        "На вопросы журналистов отвечали режиссеры спектакля.\n"
+        "Режиссер Иван Орлов [Страсти-мордасти]:\n"
+        "«Для меня главным было слово. И я понял, что это сегодня важно»."
+    )
+    assert quotes_of(enrich, text)[-1][1] == "Иван Орлов"
+
+
+def test_a_title_inside_a_turn_does_not_hide_its_attribution(enrich: Enrich) -> None:
+    text = (
+        "Премьера намечена на 21 мая.\n"
+        "- Дело в том, что сами по себе «Повести Белкина» были экспериментом, - поясняет "
+        "главный режиссер драмтеатра Антон Безъязыков."
+    )
+    assert quotes_of(enrich, text) == [
+        ("Дело в том, что сами по себе «Повести Белкина» были экспериментом", "Антон Безъязыков")
+    ]

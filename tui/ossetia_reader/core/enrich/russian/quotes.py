@@ -332,7 +332,11 @@ def _guillemet_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple
             elif char in _OTHER_MARKS and open_at is None:
                 # „лапки“ on their own; in some agencies' feeds "straight" or “English”
                 # quotes stand for «ёлочки».
-                close = text.find(_OTHER_MARKS[char], position + 1, p_end)
+                close = (
+                    _straight_close(text, position, p_end)
+                    if char == '"'
+                    else text.find(_OTHER_MARKS[char], position + 1, p_end)
+                )
                 if close > position + 1:
                     spans.append((position, close + 1, "guillemet"))
                     position = close
@@ -343,6 +347,27 @@ def _guillemet_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple
 
 
 _OTHER_MARKS = {"„": "“", '"': '"', "“": "”"}
+
+
+def _straight_close(text: str, start: int, end: int) -> int:
+    """Where a "straight" quote opened at ``start`` closes, with quotes nested in it typed
+    the same way (``"Мы выполняем, идем по "Земскому доктору", все объемы"``): a mark
+    after a space or bracket and before a word opens, any other closes. Unbalanced, the
+    next mark closes (-1 when there is none)."""
+    depth = 1
+    position = text.find('"', start + 1, end)
+    first = position
+    while position >= 0:
+        before = text[position - 1] if position > 0 else " "
+        after = text[position + 1] if position + 1 < len(text) else " "
+        if (before.isspace() or before in "([«„-") and (after.isalnum() or after in "«„("):
+            depth += 1
+        else:
+            depth -= 1
+            if depth == 0:
+                return position
+        position = text.find('"', position + 1, end)
+    return first
 
 
 def _closes_all(text: str, start: int, end: int, depth: int) -> bool:
@@ -372,9 +397,17 @@ def _dash_speech(
     inside = [(start, end) for start, end, _ in quoted]
     starts_of_quotes = [start for start, _ in inside]
     for p_start, p_end in paragraphs:
+        hyphen = _HYPHEN_TURN.match(text, p_start, p_end)
+        if (
+            hyphen is not None
+            and text[p_start:p_end].rstrip()[-1:] not in '.!?…»"'
+            and len(text[p_start:p_end].split()) <= 15
+        ):
+            hyphen = None  # ``- МВД: Развозжаева вывезли …``: a list of links, not speech
         turns = [
             match
-            for match in _TURN.finditer(text, p_start, p_end)
+            for match in ([hyphen] if hyphen is not None else [])
+            + list(_TURN.finditer(text, p_start, p_end))
             if (match.start() == p_start or text[match.start() - 1] in ".!?…")
             and not _within(inside, starts_of_quotes, match.start())
             # "… мало? — спросил он": a dash before a lower-case word is the attribution.
@@ -473,6 +506,8 @@ _DIALOGUE_REACH = 1500
 
 
 _TURN = re.compile(r"[ \u00a0]*[—–][ \u00a0]+")
+# Some sites type a paragraph's opening dash as a hyphen: ``- Сегодня много молодёжи …``.
+_HYPHEN_TURN = re.compile(r"-[ \u00a0]+(?=[\w«\"„(])")
 # ``Мустафа Джемилев: Да, всё верно.``: up to four capitalised words and a colon open a
 # transcript's paragraph.
 _LABEL = re.compile(
@@ -891,6 +926,9 @@ def _attribute(
             return by_others
     if after is not None:
         return FoundQuote(start, end, *after)
+    label = _label_line(text, start, names)
+    if label is not None:
+        return FoundQuote(start, end, label.canonical, None, label.start, label.end)
     before = _before(text, start, names, found)
     # ``Как сообщила Мария Захарова, «Россия будет действовать адекватно»``: words a named
     # source is said to have said right after the intro are a quote, capitalised or not.
@@ -1529,7 +1567,7 @@ _ROLE = re.compile(
     r"совладел|посол|дипломат|лидер|эксперт(?!из)|аналитик|космонавт|астронавт|командир|"
     r"канцлер|сенатор|конгрессмен|полпред|омбудсмен|замминистр|генпрокурор|"
     r"имам|муфтий|раввин|епископ|архиепископ|протоиере|иерей|игумен|настоятел|"
-    r"хореограф|солист|вратар|футболист|"
+    r"хореограф|солист|вратар|футболист|специалист|наставник|"
     r"хоккеист|теннисист|шахматист|боксер|боксёр|помощник|советник|заместител|замглав|"
     r"вице-премьер|госсекретар|генсек|менеджер|топ-менеджер|управленец|управленц)\w*$",
     re.IGNORECASE,
@@ -2224,8 +2262,17 @@ def _dash_turn(
     attribution is looked for near the turn's start, and never inside a «quote» that
     follows (its inner ``— рассуждает Бибилов`` is that quote's)."""
     guillemet = text.find("«", start, end)
+    while guillemet >= 0:
+        # A title in the turn (``«Повести Белкина» были экспериментом, - поясняет …``)
+        # is not a quote that follows it.
+        close = text.find("»", guillemet, end)
+        if close < 0 or close - guillemet > 60 or _SENTENCE_END.search(text, guillemet, close):
+            break
+        guillemet = text.find("«", close, end)
     limit = min(end, start + _TURN_REACH, guillemet if guillemet >= 0 else end)
-    for match in re.compile(r"[,!?…][ \u00a0]*[—–][ \u00a0]*").finditer(text, start, limit):
+    for match in re.compile(
+        r"[,!?…](?:[ \u00a0]*[—–]|[ \u00a0]+-(?=[ \u00a0]))[ \u00a0]*"
+    ).finditer(text, start, limit):
         clause_end = _clause_end(text, match.end())
         if _CUE.search(text, match.end(), clause_end) is None:
             continue
@@ -2233,6 +2280,10 @@ def _dash_turn(
         if attribution is not None:
             quote_end = match.start() + (text[match.start()] in "!?…")
             return FoundQuote(start, quote_end, *attribution)
+    label = _label_line(text, start, names)
+    if label is not None:
+        # ``Игорь Никитин, главный тренер ЦСКА:⏎- Сегодня много молодёжи у нас сыграло``
+        return FoundQuote(start, end, label.canonical, None, label.start, label.end)
     words = text[start:end].split()
     # ``— Надолго? — Навсегда.``: one word is a turn when it is a sentence of its own.
     if not words or (len(words) < 2 and not re.fullmatch(r"\w{2,}[.!?…]+", words[0])):
@@ -2254,6 +2305,35 @@ def _dash_turn(
     return FoundQuote(start, end)
 
 
+def _label_line(text: str, start: int, names: _Names) -> Entity | None:
+    """The person a short line ending with a colon names, when the quote or turn at
+    ``start`` opens the next line: ``Егор Перегудов:⏎«…»``, ``Миодраг Божович, главный
+    тренер «Динамо»:⏎- На переполненном стадионе …``."""
+    line_start = text.rfind("\n", 0, start)
+    if line_start < 0 or text[line_start + 1 : start].strip(' \u00a0—–-«"„“'):
+        return None
+    previous_end = line_start
+    while previous_end > 0 and text[previous_end - 1] in "\n \u00a0":
+        previous_end -= 1
+    previous_start = text.rfind("\n", 0, previous_end) + 1
+    line = text[previous_start:previous_end]
+    if not line.endswith(":") or len(line.split()) > 15:
+        return None
+    person = next(
+        (
+            e
+            for e in names.within(previous_start, previous_end)
+            if e.type == "PER" and e.end <= previous_end
+        ),
+        None,
+    )
+    if person is not None and "[" in person.text:
+        # ``Режиссер Иван Орлов [Страсти-мордасти]:`` read as one name by the tagger
+        words = len(person.text.split("[")[0].split())
+        person = replace(person, canonical=" ".join(person.canonical.split()[:words]))
+    return person
+
+
 def _interviewee(text: str, paragraphs: list[tuple[int, int]], names: _Names) -> Entity | None:
     """The person an interview is with, when the text is one: the paragraph before its
     first dash turn says so (``интервью``, ``поговорил с``), or its turns go question,
@@ -2261,7 +2341,7 @@ def _interviewee(text: str, paragraphs: list[tuple[int, int]], names: _Names) ->
     the text names most before the turns, in the nominative first (the headline's
     ``Первое интервью Петра Яна``, the lead's ``Евгения Медведева ответила на вопрос … об
     их беседах с Алиной Загитовой``)."""
-    turns = [(start, end) for start, end in paragraphs if text[start] in _DASH]
+    turns = [(start, end) for start, end in paragraphs if _opens_with_dash(text, start)]
     if not turns:
         return None
     first = turns[0][0]
@@ -2290,12 +2370,17 @@ def _interviewee(text: str, paragraphs: list[tuple[int, int]], names: _Names) ->
     return max(chosen, key=lambda e: len(e.canonical.split()))
 
 
+def _opens_with_dash(text: str, start: int) -> bool:
+    """Whether a paragraph opens with a dash, or a hyphen typed for one."""
+    return text[start] in _DASH or _HYPHEN_TURN.match(text, start) is not None
+
+
 def _questions_answered(text: str, paragraphs: list[tuple[int, int]]) -> bool:
     """Whether two dash paragraphs in a row are a question and an answer."""
     for (start, end), (next_start, next_end) in pairwise(paragraphs):
         if (
-            text[start] in _DASH
-            and text[next_start] in _DASH
+            _opens_with_dash(text, start)
+            and _opens_with_dash(text, next_start)
             and text[start:end].rstrip().endswith("?")
             and not text[next_start:next_end].rstrip().endswith("?")
         ):
