@@ -1242,3 +1242,25 @@ def test_a_title_inside_a_turn_does_not_hide_its_attribution(enrich: Enrich) -> 
     assert quotes_of(enrich, text) == [
         ("Дело в том, что сами по себе «Повести Белкина» были экспериментом", "Антон Безъязыков")
     ]
+
+
+def test_a_radio_transcript_labelled_by_initial_and_surname(enrich: Enrich) -> None:
+    text = (
+        "И. Воробьева Здравствуйте. Это программа «Особое мнение». Сегодня у нас в гостях "
+        "продюсер Андрей Васильев.\n\n"
+        "А. Васильев Здравствуйте.\n\n"
+        "И. Воробьева Редко к нам ходите. Поэтому спросить хочется про все.\n\n"
+        "А. Васильев Давайте так. Я, честно говоря, просто не знаю."
+    )
+    speakers = [speaker for _, speaker in quotes_of(enrich, text)]
+    assert speakers[1::2] == ["Андрей Васильев", "Андрей Васильев"]
+    assert len(speakers) == 4
+
+
+def test_a_hyphen_right_after_the_comma_and_more_verbs_of_speech(enrich: Enrich) -> None:
+    text = (
+        'Москва отрицает вмешательство в выборы, заявил глава МИД РФ Сергей Лавров. "Нам, '
+        'конечно, лестно, что нас так преподносят",- сказал он.\n'
+        '"Нет. Не видели", - лаконично отреагировал Песков.'
+    )
+    assert [speaker for _, speaker in quotes_of(enrich, text)] == ["Сергей Лавров", "Песков"]

@@ -83,7 +83,8 @@ _CUE = re.compile(
     r"переспросил|вздыхает|вздохнул|усмехается|усмехнулся|смеется|смеётся|рассуждал|описывает|"
     r"описал|описывал|заявляет|заявляют|написано|прогнозирует|прогнозировал|намекнул|"
     r"намекает|посчитал|предположил|предполагает|опроверг|парировал|констатирует|сетует|"
-    r"выразил|цитировал|сообщало|сообщило|"
+    r"выразил|цитировал|сообщало|сообщило|отреагировал|реагирует|резюмирует|парирует|"
+    r"иронизирует|подытоживает|поделился|делится|высказался|"
     # gerunds: ``…, назвав его «непростительным оскорблением»``, ``заявив, что …``
     r"назвав|заявив|отметив|подчеркнув|сказав|добавив|пояснив|сообщив|написав|указав|"
     r"охарактеризовав|объяснив|уточнив|пообещав|предупредив|напомнив|заметив|ответив|"
@@ -516,6 +517,13 @@ _LABEL = re.compile(
 )
 
 
+# ``И. Воробьева Здравствуйте.``: radio transcripts label turns with an initial and a
+# surname and no colon (a transcript only when a label opens two turns or more).
+_INITIAL_LABEL = re.compile(
+    r"([А-ЯЁ]\.[ \u00a0]?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)[ \u00a0]+(?=[А-ЯЁ«\"„—–.])"
+)
+
+
 def _labelled_turns(
     text: str,
     paragraphs: list[tuple[int, int]],
@@ -530,7 +538,7 @@ def _labelled_turns(
     starts_of_quotes = [start for start, _ in inside]
     turns: list[tuple[int, int, int, int, str]] = []
     for p_start, p_end in paragraphs:
-        match = _LABEL.match(text, p_start, p_end)
+        match = _LABEL.match(text, p_start, p_end) or _INITIAL_LABEL.match(text, p_start, p_end)
         if match is None or _within(inside, starts_of_quotes, match.start()):
             continue
         label = " ".join(match.group(1).split())
@@ -561,6 +569,11 @@ def _labelled(text: str, start: int, label: tuple[int, int, int], names: _Names)
         None,
     )
     if person is None:
+        written = " ".join(text[label_start:label_end].split())
+        if re.fullmatch(r"[А-ЯЁ]\.[ ]?[А-ЯЁ][а-яё-]+", written) is not None:
+            # ``А. Васильев`` untagged: the person the article names in full with that
+            # initial and surname, else the label as written.
+            return FoundQuote(start, end, names.full_name(written, label_start))
         return FoundQuote(start, end)
     return FoundQuote(start, end, person.canonical, None, person.start, person.end)
 
@@ -2075,9 +2088,9 @@ def _pronoun_said(
 def _after(text: str, end: int, names: _Names, found: list[FoundQuote]) -> Attribution | None:
     """``«…», — сказал Песков.`` (also without the comma, after ?, ! or …)."""
     # A hyphen between spaces stands for the dash in some feeds: «…», - заявил он.
-    match = re.compile(r"[,.!?…]?(?:[ \u00a0]*[—–]|[ \u00a0]+-(?=[ \u00a0]))[ \u00a0]*").match(
-        text, end
-    )
+    match = re.compile(
+        r"[,.!?…]?(?:[ \u00a0]*[—–]|[ \u00a0]+-(?=[ \u00a0])|(?<=,)-(?=[ \u00a0]))[ \u00a0]*"
+    ).match(text, end)
     if match is None:
         # ``«…», сказал Клинсман``, and a quote's own paragraph signed by the next one
         # (``«…»⏎⏎заявил после инаугурации Рамзан Кадыров.``): the verb comes first.
