@@ -900,7 +900,6 @@ class SearchIndex:
         return ids
 
 
-
 _ALPHABETS = {
     "latin": "abcdefghijklmnopqrstuvwxyz",
     "cyrillic": "абвгдежзийклмнопрстуфхцчшщъыьэюяії",
