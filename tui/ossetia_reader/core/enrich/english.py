@@ -71,6 +71,8 @@ NOT_NAMES = _words(
     "but and or so yet then also later meanwhile however moreover today yesterday "
     "according mr mrs ms dr"
 )
+# Forms of address before a surname ("MS NAUERT:", "Mr Howard").
+HONORIFICS = _words("mr mrs ms miss dr sir dame lord lady prof")
 # Words whose full stop does not end a clause ("Sen. Evan Bayh").
 ABBREVIATIONS = _words(
     "mr mrs ms dr st jr sr gov sen rep gen col lt sgt prof capt maj adm rev inc corp co ltd "

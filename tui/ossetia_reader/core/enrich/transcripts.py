@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ossetia_reader.core.article import Entity
-from ossetia_reader.core.enrich import english
+from ossetia_reader.core.enrich import english, rules
 
 if TYPE_CHECKING:
     from ossetia_reader.core.enrich.speakers import People
@@ -132,6 +132,21 @@ def find_turns(text: str, entities: Sequence[Entity], people: People | None = No
         if _is_headline(text, start, colon.end(), text_start):
             continue
         labels.append(_Label(start, end, colon.end(), name, person))
+    capital = _capital_labels(text, persons)
+    if capital:
+        # A broadcast transcript: its capital labels replace what the other rules read in them.
+        spans = [(item.start, item.speech) for item in capital]
+
+        def inside(item: _Label) -> bool:
+            return any(lower <= item.start < upper for lower, upper in spans)
+
+        labels = [item for item in labels if not inside(item)]
+        generic = [item for item in generic if not inside(item)]
+        pending = [item for item in pending if not inside(item)]
+        labels.extend(item for item in capital if item.name)
+        generic.extend(item for item in capital if not item.name)
+    taken = {item.start for item in capital}
+    pending = [item for item in pending if item.start not in taken]
     if len(labels) + len(generic) < 2:
         labels = [item for item in labels if item.start not in weak]
     if not labels:
@@ -161,6 +176,7 @@ def find_turns(text: str, entities: Sequence[Entity], people: People | None = No
         item
         for item in labels
         if _line_words(text, item.speech) >= _LONE_WORDS
+        or item.start in taken
         or _next_paragraph(text, item.speech) < 0
         or (dialogue and _next_paragraph(text, item.speech) in label_starts)
     ]
@@ -194,6 +210,87 @@ def find_turns(text: str, entities: Sequence[Entity], people: People | None = No
             )
         )  # fmt: skip
     return turns
+
+
+# A broadcast transcript's label: a name in capitals opening its line, maybe with the
+# speaker's job after a comma ("CAROL COSTELLO, CNN ANCHOR: …", "O'BRIEN: …", "J. KING: …").
+_CAPITAL_LABEL = re.compile(
+    r"^[ \t]*([A-Z][A-Z.'’-]*(?:[ \t]+[A-Z][A-Z.'’-]*){0,3})"
+    r"(?:,[ \t]+[A-Z][^:\n]{0,80}?)?:[ \t]+(?=\S)",
+    re.MULTILINE,
+)
+# Capital labels of nobody in particular ("UNIDENTIFIED FEMALE:", "CROWD:").
+# Capital words of page furniture, not speakers ("PHOTO:", "ALSO READ:").
+_HEADING_WORDS = english.words(
+    "photo photos video also read watch related update updated editor note source more see "
+    "click advertisement listen caption file credit image images subscribe"
+)
+_UNNAMED_LABEL_WORDS = english.words(
+    "unidentified unknown male female man woman crowd audience group voice voices several announcer"
+)
+
+
+def _capital_labels(text: str, persons: Sequence[Entity] = ()) -> list[_Label]:
+    """The labels of a broadcast transcript written in capitals, when the text has two or
+    more of them: full names title-cased ("Carol Costello"), a surname alone ("COSTELLO:")
+    or an initial and a surname ("J. KING:") given the full name labelled elsewhere (John,
+    not Martha, King); "UNIDENTIFIED FEMALE:" speaks without a name."""
+    found = []
+    for match in _CAPITAL_LABEL.finditer(text):
+        words = match.group(1).split()
+        if any(len(w.strip(".'’-")) > 1 and not w.isupper() for w in words):
+            continue
+        found.append((match, words))
+    found = [
+        (match, words)
+        for match, words in found
+        if not {w.lower().strip(".") for w in words} & _HEADING_WORDS
+        and not any(w.endswith(("'S", "’S")) for w in words)  # "INDIANA'S DEMOGRAPHICS …"
+        and " - " not in match.group()
+    ]
+    given = rules.gazetteers().first_names
+    if len(found) < 2 or not any(
+        len(words) >= 2
+        and (
+            words[0].lower() in given
+            or words[0].lower() in english.HONORIFICS
+            or "," in match.group()
+        )
+        for match, words in found
+    ):
+        return []  # a transcript names someone in full ("CAROL COSTELLO, CNN ANCHOR:")
+    full = [
+        w
+        for _, w in found
+        if len(w) >= 2 and not w[0].endswith(".") and w[0].lower() not in english.HONORIFICS
+    ]
+    named: dict[str, set[str]] = {}
+    for person in persons:
+        parts = person.canonical.split()
+        if len(parts) >= 2:
+            named.setdefault(parts[-1], set()).add(person.canonical)
+    surnames = {surname: next(iter(n)) for surname, n in named.items() if len(n) == 1}
+    labels = []
+    for match, words in found:
+        folded = [w.lower().strip(".") for w in words]
+        if folded[0] in english.GENERIC_LABELS or set(folded) & _UNNAMED_LABEL_WORDS:
+            labels.append(_Label(match.start(1), match.end(1), match.end(), None, None))
+            continue
+        name = words
+        if len(words) > 1 and words[0].lower().strip(".") in english.HONORIFICS:
+            words = name = words[1:]  # "MS NAUERT:"
+        if len(words) == 1 or words[0].endswith("."):
+            initial = words[0][0] if len(words) > 1 else ""
+            owners = {tuple(f) for f in full if f[-1] == words[-1] and f[0].startswith(initial)}
+            if len(owners) == 1:
+                name = list(next(iter(owners)))
+        title = " ".join(w.title() if len(w.strip(".")) > 1 else w for w in name)
+        if len(name) == 1 and name[0].title() in surnames:
+            title = surnames[name[0].title()]  # "NAUERT:" in a briefing by Heather Nauert
+        elif len(name) == 1 and sum(w == words for _, w in found) < 2:
+            continue  # "HUFFPOLLSTER:" once: a heading, not someone nobody names
+        labels.append(_Label(match.start(1), match.end(1), match.end(), title, None))
+    return labels
 
 
 def _names_itself(text: str, item: _Label, end: int) -> bool:

@@ -1,0 +1,61 @@
+"""Broadcast transcripts whose speaker labels are in capitals ("CAROL SMITH, CNN ANCHOR: …",
+"SMITH: …"). The dialogue below is written for this test."""
+
+from __future__ import annotations
+
+from ossetia_reader.core.article import Entity
+from ossetia_reader.core.enrich.transcripts import find_turns
+
+DIALOGUE = (
+    "Aired October 17, 2002 - 06:12 ET\n\n"
+    "CAROL SMITH, CNN ANCHOR: The trade talks are the main issue in Washington today. Let us "
+    "check in with our producer.\n\n"
+    "PAUL BROWN, CNN PRODUCER: Good morning, Carol.\n\n"
+    "SMITH: OK.\n\n"
+    "BROWN: How are you?\n\n"
+    "UNIDENTIFIED MALE: And one more.\n\n"
+    "MARTHA KING, FLIGHT INSTRUCTOR: Good to see you.\n\n"
+    "JOHN KING, FLIGHT INSTRUCTOR: Good to be here.\n\n"
+    "J. KING: Well, maybe so.\n"
+)
+
+
+def turns(text: str, entities: list[Entity] | None = None) -> list[tuple[str | None, str]]:
+    return [(t.speaker, text[t.start : t.end]) for t in find_turns(text, entities or [])]
+
+
+def test_capital_labels_are_turns_by_title_cased_full_names() -> None:
+    assert turns(DIALOGUE) == [
+        ("Carol Smith", DIALOGUE[DIALOGUE.index("The trade") : DIALOGUE.index("\n\nPAUL")]),
+        ("Paul Brown", "Good morning, Carol."),
+        ("Carol Smith", "OK."),
+        ("Paul Brown", "How are you?"),
+        (None, "And one more."),
+        ("Martha King", "Good to see you."),
+        ("John King", "Good to be here."),
+        ("John King", "Well, maybe so."),
+    ]
+
+
+def test_a_surname_label_with_an_honorific_is_the_person_the_text_names() -> None:
+    text = (
+        "Department Press Briefing by Heather Nauert.\n\n"
+        "QUESTION: Yes. What is the stance of the department on that?\n\n"
+        "MS NAUERT: Right. A horrific situation that is going on.\n\n"
+        "QUESTION: Thank you.\n"
+    )
+    at = text.index("Heather Nauert")
+    entities = [Entity(at, at + 14, "Heather Nauert", "PER", "Heather Nauert")]
+    assert ("Heather Nauert", "Right. A horrific situation that is going on.") in turns(
+        text, entities
+    )
+
+
+def test_page_furniture_and_headlines_in_capitals_are_no_transcript() -> None:
+    text = (
+        "PHOTO: Rescuers at the site on Monday.\n\n"
+        "ALSO READ: Talks stall again.\n\n"
+        "INDIANA'S VOTERS FAVOR CRUZ, BUT ECONOMY FAVORS TRUMP: A new poll says so.\n\n"
+        "HUFFPOLLSTER: Results are in.\n"
+    )
+    assert turns(text) == []
