@@ -195,3 +195,33 @@ def test_a_title_does_not_cut_the_next_quotes_attribution() -> None:
         'page, writing "Allow me also to do the research for the reporter."'
     )
     assert speaker(text, [("Ben Carson", "PER")], "Allow me") == "Ben Carson"
+
+
+def test_a_quote_after_a_sentence_reporting_someone_is_theirs() -> None:
+    text = (
+        "Like every day, Volodymyr Zelenskiy said that Ukraine was not letting up. "
+        '"We do everything to inflict the highest possible damage on the enemy."'
+    )
+    assert speaker(text, [("Volodymyr Zelenskiy", "PER")], "We do everything") == (
+        "Volodymyr Zelenskiy"
+    )
+
+
+def test_a_quote_with_its_own_unlisted_verb_is_not_the_previous_reporters() -> None:
+    text = (
+        "At the rally, Donald Trump said the crowd was the biggest yet. "
+        '"Donald Trump is not a racist, guys," Bruce LeVell exclaimed to the crowd.'
+    )
+    names = [("Donald Trump", "PER"), ("Bruce LeVell", "PER")]
+    assert speaker(text, names, "not a racist") != "Donald Trump"
+
+
+def test_a_quote_run_on_over_paragraphs_after_a_colon_is_found_unclosed() -> None:
+    text = (
+        "Samuel Chukwueze was delighted to score.\n\n"
+        "He said: \u201cFor me, it is a good feeling to score two goals.\n\n"
+        "\u201cIt was a crazy game today. We conceded goals we should not have conceded."
+    )
+    found = find_quotes(text, entities(text, [("Samuel Chukwueze", "PER")]))
+    assert [text[q.start : q.start + 10] for q in found] == ["\u201cFor me, i"]
+    assert found[0].speaker == "Samuel Chukwueze"

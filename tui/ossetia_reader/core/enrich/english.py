@@ -32,7 +32,8 @@ CUE_VERBS = _words(
     "pledges testified agreed agrees disagreed observed observes countered counters "
     "reiterated reiterates mused muses saying asking adding telling writing noting arguing "
     "explaining insisting warning declaring tweeting responding replying recalling "
-    "emphasizing emphasising stressing underlined underscored"
+    "emphasizing emphasising stressing underlined underscored asserted asserts assured "
+    "assures maintained contended cautioned lamented concludes"
 )
 # After these verbs the following noun phrase is the listener, not the speaker.
 ADDRESSED_VERBS = _words("told tells telling asked asks asking urged urges called calls")

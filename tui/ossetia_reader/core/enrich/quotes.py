@@ -71,6 +71,9 @@ _SHORT_QUOTE_WORDS = 3
 _TITLE_WORDS = 8
 _ENDED_SUBJECT_WORDS = 3
 _NAMING_LOOKBACK = 80
+_REPORTED_REACH = 400
+# A name and a verb right after a quote: an attribution with a verb not in the cue list.
+_OWN_ATTRIBUTION = re.compile(r"[ \t]*(?:[A-Z][\w'’.-]*[ \t]+){1,3}[a-z]+(?:ed|s)\b")
 _AUXILIARIES = _wordset("is was were are be been being has have had")
 _RELATIVE_WORDS = _wordset("what which who whom that")
 
@@ -120,6 +123,8 @@ def find_quotes(text: str, entities: Sequence[Entity] = ()) -> list[FoundQuote]:
         turn = _turn_at(turns, turn_starts, start)
         if quote.speaker is None and turn is None:
             quote = _continue(text, quote, marked)
+        if quote.speaker is None and turn is None:
+            quote = _reported_before(text, quote, speakers)
         if turn is not None and (quote.speaker is None or quote.speaker == turn.speaker):
             continue  # the turn already gives this speech and its speaker
         marked.append(quote)
@@ -315,8 +320,13 @@ def _find_close(text: str, start: int, budget: list[int]) -> int | None:
                 break
             depth -= 1
         index += 1
-    if found is None and match is None and start == paragraph_start and limit >= len(text):
-        found = _trim_end(text, len(text))
+    if (
+        found is None
+        and match is None
+        and (start == paragraph_start or text[start - 2 : start] == ": ")
+        and limit >= len(text)
+    ):
+        found = _trim_end(text, len(text))  # (He said: "… to the text's end, never closed)
     if found is None:
         budget[0] -= index - start
     return found
@@ -748,6 +758,35 @@ def _first_entity(people: People, lower: int, upper: int, limit: int) -> Entity 
         if entity.end <= upper:
             return entity
     return None
+
+
+def _reported_before(text: str, quote: FoundQuote, speakers: Speakers) -> FoundQuote:
+    """A quote with no attribution that opens its sentence right after a sentence reporting
+    a named person's words is theirs: "Zelenskiy said that Ukraine was not letting up. "We
+    do everything …"", and a paragraph that is only a quote after a paragraph ending so."""
+    inner = text[quote.start + 1 : quote.end - 1]
+    own = _OWN_ATTRIBUTION.match(text, quote.end)
+    if own and not (inner.rstrip().endswith(",") or text[own.end() : own.end() + 1] in ".,"):
+        own = None  # ""…." Employees treated well stay": the next sentence
+    if inner.isupper() or own:
+        return quote  # a heading in capitals; ""…," LeVell assured the crowd": its own cue
+    paragraph = _paragraph_start(text, quote.start)
+    if paragraph == quote.start:
+        upper = _trim_end(text, paragraph)
+        if upper == 0 or text[upper - 1] not in ".!?":
+            return quote
+        lower = _paragraph_start(text, upper - 1)
+    else:
+        upper = quote.start
+        if text[paragraph:upper].rstrip()[-1:] not in (".", "!", "?"):
+            return quote  # inside a sentence: a partial quote, or its own cue missed
+        lower = paragraph
+    if _OPENING_MARK.search(text, max(lower, upper - _REPORTED_REACH), upper):
+        return quote  # another quote in between: its speaker's turn
+    name = speakers.reporter_before(max(lower, upper - _REPORTED_REACH), upper)
+    if name is None:
+        return quote
+    return FoundQuote(quote.start, quote.end, name, None)
 
 
 def _continue(text: str, quote: FoundQuote, found: Sequence[FoundQuote]) -> FoundQuote:

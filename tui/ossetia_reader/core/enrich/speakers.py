@@ -666,6 +666,18 @@ class Speakers:
                 return (found, verb.start()) if found else None
         return None
 
+    def reporter_before(self, lower: int, upper: int) -> str | None:
+        """The named speaker of the sentence right before ``upper`` when it reports speech
+        ("Zelenskiy said that Ukraine was not letting up. "…"": Zelenskiy), for a quote
+        with no attribution of its own; None when that sentence reports nobody's."""
+        last = _sentence_start(self.text, lower, max(lower, upper - 2))
+        verbs = [v for v in _REPORTING.finditer(self.text, last, upper)]
+        for verb in verbs:
+            found = self._reporter(verb, last, upper, lambda name: True)
+            if found is not None:
+                return found if found and found[:1].isupper() else None
+        return None
+
     def _reporter(
         self, verb: re.Match[str], sentence: int, upper: int, fits: Callable[[str], bool]
     ) -> str | None:
