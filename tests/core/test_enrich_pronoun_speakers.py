@@ -225,3 +225,21 @@ def test_a_quote_run_on_over_paragraphs_after_a_colon_is_found_unclosed() -> Non
     found = find_quotes(text, entities(text, [("Samuel Chukwueze", "PER")]))
     assert [text[q.start : q.start + 10] for q in found] == ["\u201cFor me, i"]
     assert found[0].speaker == "Samuel Chukwueze"
+
+
+def test_the_commission_is_the_commission_the_text_named() -> None:
+    text = (
+        "The Consumer Product Safety Commission announced a recall on Friday.\n\n"
+        '"Over 30 fatalities were reported before the recall," the commission said.'
+    )
+    names = [("Consumer Product Safety Commission", "ORG")]
+    assert speaker(text, names, "Over 30") == "Consumer Product Safety Commission"
+
+
+def test_a_role_before_a_clause_introducing_a_quote_is_the_role_holder() -> None:
+    text = (
+        "Mayor Bill de Blasio signed the plan in March.\n\n"
+        'In a statement, the mayor praised the vote: "New York City is now one step closer '
+        'to being a city where everyone can live."'
+    )
+    assert speaker(text, [("Bill de Blasio", "PER")], "one step closer") == "Bill de Blasio"

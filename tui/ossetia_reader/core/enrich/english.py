@@ -72,6 +72,13 @@ NOT_NAMES = _words(
     "but and or so yet then also later meanwhile however moreover today yesterday "
     "according mr mrs ms dr"
 )
+# Nouns ending an organisation's name: "the commission" is the Commission the text named.
+ORGANISATION_NOUNS = _words(
+    "commission ministry department agency council committee bank authority office union "
+    "party court board institute university foundation corporation administration service "
+    "association federation organisation organization police army navy embassy government "
+    "parliament senate assembly tribunal regulator"
+)
 # Forms of address before a surname ("MS NAUERT:", "Mr Howard").
 HONORIFICS = _words("mr mrs ms miss dr sir dame lord lady prof")
 # Words whose full stop does not end a clause ("Sen. Evan Bayh").

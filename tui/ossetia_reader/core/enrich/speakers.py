@@ -502,6 +502,21 @@ class Speakers:
             return Resolved(None, start, end)
         if len(words) == 1 and first.lower() in english.DETERMINERS:
             return None  # "described as a "real woman"": no phrase at all
+        if first.lower() in english.DETERMINERS:
+            # "the mayor praised the Council's vote": the subject, not the clause.
+            for index in range(2, len(words)):
+                word = words[index].group()
+                if (
+                    word.islower()
+                    and (word.endswith("ed") or word in english.CUE_VERBS)
+                    and words[index - 1].group().lower() in english.PERSON_NOUNS
+                    and not any(
+                        e.type == "PER" for e in self.people.within(words[index].start(), end)
+                    )
+                ):
+                    words = words[:index]
+                    end = words[-1].end()
+                    break
         entities = self.people.within(start, end)
         head = self._head_entity(start, end, entities)
         if head is not None:
@@ -514,6 +529,9 @@ class Speakers:
                 pass
             else:
                 return Resolved(holder, start, end)
+        organisation = self._named_organisation(words, at)
+        if organisation is not None:
+            return Resolved(organisation, start, end)
         if self._is_description(words):
             description = " ".join(self.text[start:end].split())
             return Resolved(description[:1].lower() + description[1:], start, end)
@@ -523,6 +541,23 @@ class Speakers:
         if self._is_untagged_name(words, entities):
             return Resolved(" ".join(self.text[start:end].split()), start, end)
         return None
+
+    def _named_organisation(self, words: list[re.Match[str]], position: int) -> str | None:
+        """ "the commission" after "the Consumer Product Safety Commission" was named: the
+        one organisation named before ``position`` whose name ends with that noun."""
+        if len(words) != 2 or words[0].group().lower() != "the":
+            return None
+        noun = words[1].group()
+        if not noun.islower() or noun not in english.ORGANISATION_NOUNS:
+            return None
+        names = {
+            e.canonical
+            for e in self.people.items
+            if e.type == "ORG"
+            and e.start < position
+            and e.canonical.split()[-1:] == [noun.capitalize()]
+        }
+        return next(iter(names)) if len(names) == 1 else None
 
     def _is_untagged_name(self, words: list[re.Match[str]], entities: list[Entity]) -> bool:
         """ "Espinoza" in "…," Espinoza said: capitalised words the tagger left out (or
