@@ -243,3 +243,11 @@ def test_a_role_before_a_clause_introducing_a_quote_is_the_role_holder() -> None
         'to being a city where everyone can live."'
     )
     assert speaker(text, [("Bill de Blasio", "PER")], "one step closer") == "Bill de Blasio"
+
+
+def test_asked_after_a_quote_names_the_asker() -> None:
+    text = (
+        '"Why should the nomination be grabbed from him?" asked William Bennett, now a radio '
+        'host. "We have been trying to get these voters into the party for years."'
+    )
+    assert speaker(text, [("William Bennett", "PER")], "Why should") == "William Bennett"

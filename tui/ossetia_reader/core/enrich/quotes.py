@@ -61,6 +61,7 @@ _ABBREVIATIONS = _wordset(
 )
 # Verbs after which the following noun phrase is the listener, not the speaker.
 _ADDRESSED = english.ADDRESSED_VERBS
+_ASKING = _wordset("asked asks")
 # A colon ending a paragraph, then the next paragraph.
 _PARAGRAPH_COLON = re.compile(r":[ \t]*\n(?:[ \t]*\n)+[ \t]*(?=\S)")
 _SIGNATURE = re.compile(r"[ \t\u00a0]*[―—–][ \t\u00a0]*")
@@ -123,7 +124,7 @@ def find_quotes(text: str, entities: Sequence[Entity] = ()) -> list[FoundQuote]:
         turn = _turn_at(turns, turn_starts, start)
         if quote.speaker is None and turn is None:
             quote = _continue(text, quote, marked)
-        if quote.speaker is None and turn is None:
+        if quote.speaker is None and quote.cue is None and turn is None:
             quote = _reported_before(text, quote, speakers)
         if turn is not None and (quote.speaker is None or quote.speaker == turn.speaker):
             continue  # the turn already gives this speech and its speaker
@@ -685,7 +686,13 @@ def _speaker_around(
             )
         ):
             subject = Resolved(before.canonical, before.start, before.end)
-    if (cue not in _ADDRESSED or passive) and (subject is None or subject.name is None):
+    # ('"…?" asked Bennett': the asker; '"…," he told reporters': not the listeners.)
+    inverted_ask = (
+        cue in _ASKING and verb_start >= end and not text[region_start:verb_start].strip(" ,\t")
+    )
+    if (cue not in _ADDRESSED or passive or inverted_ask) and (
+        subject is None or subject.name is None
+    ):
         # "…" for Clinton, said Kunin / said the Head of State / was stated by …
         span = speakers.phrase_after(verb_end, region_end)
         inverted = speakers.resolve(*span, previous, position=start) if span else None
