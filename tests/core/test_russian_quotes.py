@@ -1264,3 +1264,24 @@ def test_a_hyphen_right_after_the_comma_and_more_verbs_of_speech(enrich: Enrich)
         '"Нет. Не видели", - лаконично отреагировал Песков.'
     )
     assert [speaker for _, speaker in quotes_of(enrich, text)] == ["Сергей Лавров", "Песков"]
+
+
+def test_a_statement_by_a_person_and_a_participle_attributing(enrich: Enrich) -> None:
+    statement = (
+        "Москва выразила протест. «Решительно осуждаем такие действия», — сказано в "
+        "заявлении Захаровой."
+    )
+    assert quotes_of(enrich, statement)[-1][1] == "Захарова"
+    participle = (
+        'Глава Чечни Рамзан Кадыров, просивший недавно "отдать приказ и закрыть глаза", '
+        'заявил, что он уже на месте, сообщает РИА "Новости".'
+    )
+    assert quotes_of(enrich, participle)[0][1] == "Рамзан Кадыров"
+
+
+def test_a_pronoun_opening_an_excerpt_means_the_person_named_next(enrich: Enrich) -> None:
+    text = (
+        '"В полдень враг бил из ствольной артиллерии. Прилеты были на улицах", – написал '
+        "он.\nПо словам Живицкого, снаряды также разрывались рядом с домом."
+    )
+    assert quotes_of(enrich, text)[0][1] == "Живицкий"

@@ -84,11 +84,14 @@ _CUE = re.compile(
     r"описал|описывал|заявляет|заявляют|написано|прогнозирует|прогнозировал|намекнул|"
     r"намекает|посчитал|предположил|предполагает|опроверг|парировал|констатирует|сетует|"
     r"выразил|цитировал|сообщало|сообщило|отреагировал|реагирует|резюмирует|парирует|"
-    r"иронизирует|подытоживает|поделился|делится|высказался|"
+    r"иронизирует|подытоживает|поделился|делится|высказался|сказано|"
     # gerunds: ``…, назвав его «непростительным оскорблением»``, ``заявив, что …``
     r"назвав|заявив|отметив|подчеркнув|сказав|добавив|пояснив|сообщив|написав|указав|"
     r"охарактеризовав|объяснив|уточнив|пообещав|предупредив|напомнив|заметив|ответив|"
     r"призвав|потребовав|признав|заверив|"
+    # participles: ``Рамзан Кадыров, просивший Путина «отдать приказ …»``
+    r"заявивший|сказавший|назвавший|просивший|призвавший|пообещавший|потребовавший|"
+    r"отметивший|высказавший|предложивший|"
     # present plurals: ``источники утверждают, что …``, ``в МИД отмечают``
     r"утверждают|отмечают|сообщают|рассказывают|поясняют|уточняют|подчеркивают|"
     r"подчёркивают|признают|пишут|добавляют|указывают|настаивают|предупреждают|объясняют|"
@@ -832,7 +835,7 @@ def _the_speaker_meant(
 
 def _gerund(cue: str) -> bool:
     """``назвав``, ``заявив``, ``подчеркнув``: the cue verbs ending in -в are gerunds."""
-    return cue.lower().endswith("в")
+    return cue.lower().endswith(("в", "вший"))
 
 
 _INITIAL = re.compile(r"[А-ЯЁA-Z]\.")
@@ -937,6 +940,12 @@ def _attribute(
         by_others = _attribute(text, start, end, kind, names, found, interviewee, True)
         if by_others is not None and by_others.speaker and by_others.speaker[:1].isupper():
             return by_others
+    if after is not None and not (after[0] or "")[:1].isupper():
+        # ``Рамзан Кадыров, просивший Путина «…», заявил, что …``: the verb after the
+        # quote names nobody; its subject came before the quote.
+        named_before = _before(text, start, names, found)
+        if named_before is not None and (named_before[0] or "")[:1].isupper():
+            return FoundQuote(start, end, *named_before[:4])
     if after is not None:
         return FoundQuote(start, end, *after)
     label = _label_line(text, start, names)
@@ -1303,9 +1312,17 @@ def _speaker(
                 and _may_speak(e, True)
                 and not _heard_at(text, lower, e)
                 and not (e.type == "PER" and names.governed(e))
+                # ``, заявил, что он уже на Украине, сообщает РИА Новости``: not inside
+                # what was reported.
+                and not (
+                    cue_match is not None
+                    and _REPORTED_LINK.search(text, lower + cue_match.end(), e.start)
+                )
             ]
         )
-        quoted = _quoted_person(text, lower, limit, cue_match, names, found)
+        quoted = _quoted_person(text, lower, limit, cue_match, names, found) or _author(
+            text, lower, limit, cue_match, names
+        )
         if quoted is not None:
             # ``— цитирует РИА Новости главу МЧС Александра Куренкова``, ``— приводит ТАСС
             # слова Пескова``: the outlet relays, the person it quotes spoke.
@@ -1460,6 +1477,16 @@ def _speaker(
             # No one named before: the last speaker, if the pronoun fits (``она сказала``
             # is not the man quoted last).
             return previous.speaker, cue, previous.speaker_start, previous.speaker_end
+        if previous is None and word != "они":
+            # An excerpt that opens with the words (``«…», – написал он.⏎По словам
+            # Живицкого, …``): the person of the pronoun's gender named next.
+            later = [
+                e
+                for e in names.within(upper, upper + 500)
+                if e.type == "PER" and _feminine(e.canonical) == (word == "она")
+            ]
+            if later and not names.within(0, lower):
+                return later[0].canonical, cue, later[0].start, later[0].end
     if cue_match is not None:
         # An unnamed source: the words after the verb ("собеседник «Медузы»").
         rest = _LISTENER.sub("", clause[cue_match.end() :]).strip(" ,.:\u00a0")
@@ -1920,12 +1947,17 @@ def _same_voice(
     if feminine is None or not found:
         return None
     previous = found[-1]
+    # The quote being attributed, when the attribution follows it, is not in the gap.
+    at = bisect_right(names.quote_starts, lower) - 1
+    gap_end = lower
+    if at >= 0 and 0 <= lower - names.quotes[at][1] <= 5:
+        gap_end = max(previous.end, names.quotes[at][0])
     if (
         previous.speaker is None
         or not previous.speaker[:1].isupper()
         or previous.speaker_start is None
-        or lower - previous.end > 400
-        or len(_SENTENCE_END.findall(text, previous.end, lower)) > 3
+        or gap_end - previous.end > 400
+        or len(_SENTENCE_END.findall(text, previous.end, gap_end)) > 3
         or _feminine(previous.speaker) != feminine
     ):
         return None
@@ -1993,6 +2025,31 @@ def _head_of(
 
 
 _POSSESSIVE = re.compile(r"(?<![\w-])(его|её|ее)(?:[ \u00a0]+[\w-]+){0,3}[ \u00a0]+[«„]?$", re.I)
+
+
+# ``— сказано в заявлении Захаровой``, ``— говорится в телеграм-канале Кадырова``
+_AUTHORED = re.compile(
+    r"[ \u00a0]*(?:в|во|на)[ \u00a0]+(?:сво\w+[ \u00a0]+)?(?:заявлени|сообщени|обращени|"
+    r"пост|публикаци|telegram-канал|телеграм-канал|канал|блог|письм|комментари|статье|"
+    r"колонке|книге|странице|аккаунт)\w*[ \u00a0]+$",
+    re.IGNORECASE,
+)
+
+
+def _author(
+    text: str, lower: int, limit: int, cue: re.Match[str] | None, names: _Names
+) -> Entity | None:
+    """A person named as the author of the statement the words are in: ``— сказано в
+    заявлении Захаровой`` (whatever the name's case)."""
+    if cue is None:
+        return None
+    after = lower + cue.end()
+    for entity in names.within(after, limit):
+        if entity.type == "PER" and entity.end <= limit:
+            if _AUTHORED.fullmatch(text, after, entity.start):
+                return entity
+            return None
+    return None
 
 
 def _quoted_person(
