@@ -224,3 +224,24 @@ def test_a_ring_name_before_a_full_name_is_the_same_person(tmp_path: Path) -> No
         ],
     )
     assert len(entity_counts(library, type="PER")) == 2, "a given name first: another person"
+
+
+def test_a_team_after_its_poll_rank_is_an_organisation_but_a_player_is_not() -> None:
+    text = "No. 1 Vantor Forest used a 19-5 run to beat Arizona."
+    assert built(text, ("Vantor Forest", "PER"), ("Arizona", "LOC"))[0][1] == "ORG"
+    text = "World No. 1 Roger Kell beat Tomas Vell."
+    assert built(text, ("Roger Kell", "PER"), ("Tomas Vell", "PER"))[0][1] == "PER"
+
+
+def test_a_brand_in_lower_case_and_the_words_after_it_are_one_product() -> None:
+    text = "Vantor launched its iZephyr Music Store in Canada."
+    found = built(
+        text, ("Vantor", "ORG"), ("iZephyr", "MISC"), ("Music Store", "PER"), ("Canada", "LOC")
+    )
+    assert found[1][:2] == ("iZephyr Music Store", "MISC")
+
+
+def test_a_giant_is_a_company() -> None:
+    text = "Russian oil giant Vantorneft said it would appeal. Vantorneft shares fell."
+    found = built(text, ("Vantorneft", "PER"), ("Vantorneft", "PER"))
+    assert [kind for _, kind, _ in found] == ["ORG", "ORG"]

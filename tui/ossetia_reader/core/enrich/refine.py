@@ -268,7 +268,7 @@ def refine_spans(text: str, spans: Sequence[Span]) -> list[Span]:
         else (start, end, label)
         for start, end, label in joined
     ]
-    joined = _apostrophe_names(text, joined)
+    joined = _branded(text, _apostrophe_names(text, joined))
     others: dict[str, str] = {}
     for start, end, label in joined:
         if label != "PER":
@@ -311,6 +311,30 @@ def _apostrophe_names(text: str, spans: list[Span]) -> list[Span]:
             and (match := _APOSTROPHE_REST.match(text, end)) is not None
         ):
             end = match.end()
+        result.append((start, end, label))
+    return result
+
+
+# "iTunes Music Store", "eBay Motors": a brand written in lower case then a capital, and
+# the capitalised words after it the tagger took apart (as a person, "Music Store").
+_BRAND_BEFORE = re.compile(r"(?<![\w'’.-])[ie][A-Z][A-Za-z]+ $")
+
+
+def _branded(text: str, spans: list[Span]) -> list[Span]:
+    result: list[Span] = []
+    for start, end, label in spans:
+        brand = _BRAND_BEFORE.search(text, max(0, start - 30), start)
+        words = text[start:end].split()
+        if (
+            brand is not None
+            and text[start : start + 1].isupper()
+            and not _first_name(words[0])
+            and not any(_is_role(word) for word in words)
+        ):
+            if result and result[-1][0] == brand.start():
+                result.pop()  # "iTunes" tagged on its own
+            result.append((brand.start(), end, "MISC" if label == "PER" else label))
+            continue
         result.append((start, end, label))
     return result
 
@@ -841,11 +865,18 @@ def mention_cue(text: str, start: int, end: int) -> str | None:
         return "LOC"  # "in Bucha", not "in the NFL"
     if len(words) <= 2 and _TEAM_AFTER.match(after):
         return "ORG"  # "Chelsea manager Jose Mourinho", "Leicester lock Ben Kay"
+    if 2 <= len(words) <= 3 and not _first_name(words[0]) and _RANKED_BEFORE.search(before):
+        return "ORG"  # "No. 1 Wake Forest", "fifth-ranked Oklahoma State": a team
     if _company_cue(text, start, end):
         return "ORG"  # "Tenneco Inc", "shares of Inco", "a stake in Comdata"
     return None
 
 
+# A poll's rank before a team: "No. 1 Wake Forest", "top-ranked Kansas" (not "world No. 1
+# Roger Federer": a given name opens a player's name, and "seeded" players are people).
+_RANKED_BEFORE = re.compile(
+    r"(?:^|[\s(])(?<!world\s)(?<!World\s)(?:No\.\s?\d{1,2}|(?:[Tt]op|\d{1,2}(?:st|nd|rd|th)|[a-z]+)-ranked)\s+$"
+)
 _STORM_BEFORE = re.compile(r"(?:Hurricane|Typhoon|Cyclone|Tropical Storm|Storm)\s+$")
 # Company words right after a name ("Fannie Mae chief executive Franklin Raines",
 # "Microsoft chairman Bill Gates") or right before it ("smaller rival Freddie Mac").
@@ -856,7 +887,7 @@ _COMPANY_NOUN_BEFORE = re.compile(
     r"(?:^|[^\w-])(?:rival|company|firm|carrier|lender|insurer|retailer|maker|brokerage|"
     r"conglomerate|chipmaker|automaker|carmaker|airline|bank|retailers|companies|firms|"
     r"broker|brokers|trader|traders|dealer|dealers|exporter|importer|publisher|"
-    r"distributor|operator|producer|supplier|group)\s+$"
+    r"distributor|operator|producer|supplier|group|giant)\s+$"
 )
 
 
