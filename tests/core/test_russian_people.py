@@ -218,3 +218,80 @@ def test_a_place_named_by_a_common_title_gets_no_person() -> None:
     at = text.index("Христа")
     model: list[Span] = [(at, at + len("Христа Спасителя"), "LOC")]
     assert correct(text, model) == model
+
+
+# --- names with initials (factRuEval marks the initials with the name) ---
+
+
+def test_a_name_opening_the_text_is_found_from_its_full_mention() -> None:
+    # Written for this test: a headline naming the person by surname alone.
+    text = "Мединский: делегация прибыла в Стамбул\nОб этом заявил Владимир Мединский."
+    full = text.index("Владимир")
+    model: list[Span] = [(full, full + len("Владимир Мединский"), "PER")]
+    assert surfaces(text, correct(text, model)) == ["Мединский", "Владимир Мединский"]
+
+
+def test_trailing_initials_keep_their_full_stop() -> None:
+    text = (
+        "Раевский настаивал, что «майор полиции Ельцов С.\u00a0Г.» не\u00a0должным образом "
+        "проверял документы."
+    )
+    model = people(text, "Ельцов С.\u00a0Г")
+    assert surfaces(text, correct(text, model)) == ["Ельцов С.\u00a0Г."]
+    [entity] = build_entities(text, correct(text, model))
+    assert entity.text == "Ельцов С.\u00a0Г."
+
+
+def test_initials_before_a_surname_join_it() -> None:
+    # Written for this test.
+    text = "Об этом рассказал академик А.Г. Чучалин. Чучалин напомнил о пандемии."
+    model = people(text, "Чучалин", "Чучалин")
+    assert surfaces(text, correct(text, model)) == ["А.Г. Чучалин", "Чучалин"]
+
+
+def test_initials_before_the_articles_surname_make_a_name() -> None:
+    # Written for this test: a radio transcript, the speaker labels before each reply.
+    text = (
+        "В гостях у нас Андрей Васильев. Здравствуйте.\n\nА. Васильев Здравствуйте.\n\n"
+        "И. Воробьева Как вам работалось раньше?\n\nА. Васильев Давайте так."
+    )
+    model = people(text, "Андрей Васильев")
+    found = surfaces(text, correct(text, model))
+    assert found == ["Андрей Васильев", "А. Васильев", "И. Воробьева", "А. Васильев"]
+
+
+def test_initials_alone_and_a_letter_before_an_adjective_are_no_names() -> None:
+    # Written for this test: an editor's initials; a building's letter.
+    text = (
+        "Он живёт в\u00a0корпусе\u00a0В. Украинский прокурор пришёл к нему (речь о нём. — Д. Г.)."
+    )
+    model = people(text, "Д. Г")
+    assert correct(text, model) == []
+
+
+# --- spans: brackets and surnames in capitals ---
+
+
+def test_a_role_in_brackets_after_a_full_name_is_cut_off() -> None:
+    # Written for this test: a cast list.
+    text = "На пресс-подходе были Иван Орлов [Мастер] и другие актёры."
+    model = people(text, "Иван Орлов [Мастер")
+    assert surfaces(text, correct(text, model)) == ["Иван Орлов"]
+
+
+def test_an_editors_surname_in_brackets_stays_with_the_name() -> None:
+    text = (
+        "Все было хорошо. Николай Михайлович [Изюмов] влюбился в\u00a0меня (его слова). "
+        "Сергей Александрович [Бебчук] отказался ехать меня встречать."
+    )
+    model = people(text, "Николай Михайлович [Изюмов", "Сергей Александрович [Бебчук")
+    assert surfaces(text, correct(text, model)) == [
+        "Николай Михайлович [Изюмов",
+        "Сергей Александрович [Бебчук",
+    ]
+
+
+def test_a_surname_in_capitals_after_a_first_name_is_a_person() -> None:
+    # Written for this test: a sports paper's layout.
+    text = "1. Виктор ПРОКОПЕНКО, главный тренер «Динамо». Матч прошёл в рамках ФИФА и НАТО."
+    assert surfaces(text, correct(text, [])) == ["Виктор ПРОКОПЕНКО"]

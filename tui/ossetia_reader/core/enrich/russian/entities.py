@@ -265,6 +265,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         inside = text[start:end]
         if (text[end - 1] in "»“" and "«" in inside) or (text[end - 1] == ")" and "(" in inside):
             break
+        if text[end - 1] == "." and re.search(r"(?:^|[\s.])[А-ЯЁA-Z]\.$", inside):
+            break  # ``Харламову М. С.``: the last initial's full stop
         end -= 1
     return start, end
 

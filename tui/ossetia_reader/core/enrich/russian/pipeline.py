@@ -49,8 +49,10 @@ from itertools import accumulate
 from ossetia_reader.core.enrich.russian.morph import (
     common_noun,
     common_word,
+    dictionary_surname,
     function_word,
     given_name,
+    known,
     plural_surname,
     surname_readings,
     verb_form,
@@ -95,7 +97,9 @@ def correct(text: str, spans: list[Span]) -> list[Span]:
     # Before propagation, so a surname that is also a word (Шумов) comes back when
     # the article names the person elsewhere.
     fixed = _sentence_initial(text, fixed)
+    fixed = _capitals_surnames(text, fixed)
     fixed = _propagate(text, fixed)
+    fixed = _initialled(text, fixed)
     fixed = _org_extents(text, fixed)
     fixed = _things(text, fixed)
     fixed = _parenthesised(text, fixed)
@@ -139,6 +143,12 @@ def _split(text: str, span: Span) -> list[Span]:
         after = surface[paren.end() :].strip()
         tail = _split(text, (end - len(after), end, label)) if after else []
         return [*rest, inner, *tail]
+    bracket = surface.find("[")
+    if label == "PER" and bracket > 0 and _named_before_bracket(surface[:bracket]):
+        # ``Иван Орлов [Страсти-мордасти]``: a role in brackets after a cast member's full
+        # name. (An editor's surname in brackets completes a name: ``Николай Михайлович
+        # [Изюмов]``, ``Наталья [Билан]``, ``[Владимиру] Путину``.)
+        return _split(text, (start, start + bracket, label))
     pieces = _SEPARATORS.split(surface)
     if len(pieces) == 1 and label == "PER" and "," in surface:
         pieces = [piece.strip() for piece in surface.split(",")]
@@ -195,6 +205,18 @@ def _without_verbs(text: str, spans: list[Span]) -> list[Span]:
         if words and not (len(words) == 1 and verb(words[0])):
             result.append((start + words[0].start(), start + words[-1].end(), label))
     return result
+
+
+def _named_before_bracket(words: str) -> bool:
+    """Whether the words before a bracket are a name with its surname: two or more, the
+    last no first name or patronymic (or a surname too: ``Орлов``)."""
+    names = words.split()
+    last = names[-1] if names else ""
+    patronymic = _PATRONYMIC.search(last) is not None  # ``Анастасии Станиславны [Лосевой]``
+    return len(names) >= 2 and not patronymic and (not given_name(last) or dictionary_surname(last))
+
+
+_PATRONYMIC = re.compile(r"(?:вич|ьич|вн|чн)(?:а|у|ем|е|ом|ы|ой|ою|у|ую)?$")
 
 
 def _two_surnames(surface: str) -> int | None:
@@ -279,6 +301,57 @@ def _propagate(text: str, spans: list[Span]) -> list[Span]:
     return spans + added
 
 
+_INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[А-ЯЁ]\.[ \u00a0]?){1,2}$")
+_INITIALS_AFTER = re.compile(r"[ \u00a0][А-ЯЁ]\.[ \u00a0]?[А-ЯЁ]$|[ \u00a0][А-ЯЁ]$")
+_ONLY_INITIALS = re.compile(r"(?:[А-ЯЁA-Z]\.?[ \u00a0]?){1,3}")
+_INITIALLED = re.compile(
+    r"(?<![\w.])((?:[А-ЯЁ]\.[ \u00a0]?){1,2})([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])"
+)
+
+
+def _initialled(text: str, spans: list[Span]) -> list[Span]:
+    """Names with initials, as factRuEval marks them (``А. Кудрин``, ``А.Г. Чучалин``,
+    ``Харламову М. С.``): initials just before a person's span join it, and so does the
+    full stop of a last initial after it; initials alone (an editor's ``— Д. Г.``) are
+    no name; and initials before a word the article names as a person's surname, or that
+    has a surname's ending, make a name the model missed (a transcript's ``А. Васильев``
+    before his reply)."""
+    result: list[Span] = []
+    for start, end, label in spans:
+        if label == "PER":
+            if _ONLY_INITIALS.fullmatch(text[start:end].strip(". \u00a0")):
+                continue
+            before = _INITIALS_BEFORE.search(text, max(0, start - 8), start)
+            if before is not None and not given_name(_first_word(text, start)):
+                start = before.start()
+            if (
+                _INITIALS_AFTER.search(text, max(start, end - 6), end)
+                and text[end : end + 1] == "."
+            ):
+                end += 1
+        result.append((start, end, label))
+    people = {
+        stem(_WORD.findall(text[s:e])[-1])
+        for s, e, label in result
+        if label == "PER" and _WORD.findall(text[s:e])
+    }
+    others = {stem(text[s:e]) for s, e, label in result if label != "PER"}
+    added: list[Span] = []
+    for match in _INITIALLED.finditer(text):
+        start, end = match.span()
+        if any(s < end and start < e for s, e, _ in result):
+            continue
+        word = match.group(2)
+        key = stem(word)
+        if key in others:
+            continue  # Н. Новгород
+        # ``в корпусе В. Украинский военный прокурор``: a letter and an adjective.
+        surname = dictionary_surname(word) or (bool(surname_readings(word)) and not known(word))
+        if key in people or surname:
+            added.append((start, end, "PER"))
+    return result + added
+
+
 def _capitalised_neighbour(text: str, start: int, end: int) -> bool:
     """Whether the word is part of a longer capitalised run (a name the model split)."""
     before = text[max(0, start - 40) : start]
@@ -287,8 +360,9 @@ def _capitalised_neighbour(text: str, start: int, end: int) -> bool:
     following = re.match(r"[ \u00a0]([\w’'-]+)", after)
     return (
         any(word is not None and word.group(1)[:1].isupper() for word in (previous, following))
-        or after[:1] in "-«"
-        or before[-1:] in "-»"
+        # (Not at the text's very start or end: "" is in every string.)
+        or (after[:1] != "" and after[:1] in "-«")
+        or (before[-1:] != "" and before[-1:] in "-»")
     )
 
 
@@ -418,6 +492,36 @@ def _sentence_initial(text: str, spans: list[Span]) -> list[Span]:
             if label == "PER":
                 start += rest.end()
         result.append((start, end, label))
+    return result
+
+
+_CAPITALS_NAME = re.compile(
+    r"(?<![\w-])([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)[ \u00a0]+([А-ЯЁ]{4,}(?:-[А-ЯЁ]{2,})?)(?![\w-])"
+)
+
+
+def _capitals_surnames(text: str, spans: list[Span]) -> list[Span]:
+    """``Виктор ПРОКОПЕНКО``, ``Арсен АВАКОВ``: sports papers and interviews print the
+    surname in capitals, which the model does not read as a name. A known first name
+    and a word in capitals (no abbreviation the dictionary knows, nor one the article
+    tags as a place or organisation) are a person."""
+    others = {text[s:e] for s, e, label in spans if label != "PER"}
+    result = list(spans)
+    for match in _CAPITALS_NAME.finditer(text):
+        first, last = match.group(1), match.group(2)
+        start, end = match.span()
+        if not given_name(first) or last in others:
+            continue
+        if (
+            known(last)
+            and not dictionary_surname(last.capitalize())
+            and not given_name(last.capitalize())
+        ):
+            continue  # ``НАТО``, ``ФИФА``: abbreviations
+        inside = [span for span in result if span[0] < end and start < span[1]]
+        if any(span[2] != "PER" or span[0] < start or span[1] > end for span in inside):
+            continue
+        result = [span for span in result if span not in inside] + [(start, end, "PER")]
     return result
 
 
