@@ -251,3 +251,12 @@ def test_asked_after_a_quote_names_the_asker() -> None:
         'host. "We have been trying to get these voters into the party for years."'
     )
     assert speaker(text, [("William Bennett", "PER")], "Why should") == "William Bennett"
+
+
+def test_a_place_modifying_a_noun_is_not_who_he_is() -> None:
+    text = (
+        "Prime Minister Narendra Modi asserted at his Agartala rally that his government "
+        'works for the poor. He said, "All the partners of the alliance have understood."'
+    )
+    names = [("Narendra Modi", "PER"), ("Agartala", "PER")]
+    assert speaker(text, names, "All the partners") == "Narendra Modi"

@@ -127,7 +127,12 @@ ROLE_SYNONYMS = {
 # Small words inside titles ("Head *of the* Office *of the* President").
 TITLE_CONNECTORS = _words("of the to for and on in at de du von der van")
 # First names ending in -a that are men's (Slavic usage): "he" may stand for them.
-MALE_NAMES_IN_A = _words("nikita ilya ilia luka kuzma foma savva mykola mikola joshua jonah andrea")
+MALE_NAMES_IN_A = _words(
+    "nikita ilya ilia luka kuzma foma savva mykola mikola joshua jonah andrea luca krishna "
+    "rama aditya surya chaitanya yahya mustafa hamza musa isa osama ezra"
+)
+# Endings of men's first names in -a (Indian: Narendra, Shailendra, Ravindra).
+MALE_ENDINGS_IN_A = ("endra", "indra")
 # Transcript labels that stand for an unnamed speaker ("Question: …").
 GENERIC_LABELS = _words(
     "question questions remark remarks answer reply response comment voice voices q a "

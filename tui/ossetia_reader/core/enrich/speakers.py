@@ -56,6 +56,7 @@ _REPORTING = re.compile(
 )
 _REPORT_REACH = 600
 _ASKED = english.words("asked asks asking")
+_MODIFIER_DETERMINERS = english.words("the a an his her their its our")
 # What follows an inverted speaker ("said Ben Williams, of …", "…, noted NBC's Dante Chinni.").
 _INVERTED_END = re.compile(r"\s*(?:[,.;:)]|$|(?:of|at|from|in|for|who|with)\b)")
 _SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s+(?=[\"“‘(]?[A-Z])|\n")
@@ -291,7 +292,12 @@ def is_role_name(name: str) -> bool:
 def looks_female(name: str) -> bool:
     """A first name ending in -a (Olena, Iryna, Ursula): enough to keep "he" off it."""
     first = name.split()[0].lower() if name.split() else ""
-    return len(name.split()) > 1 and first.endswith("a") and first not in english.MALE_NAMES_IN_A
+    return (
+        len(name.split()) > 1
+        and first.endswith("a")
+        and first not in english.MALE_NAMES_IN_A
+        and not first.endswith(english.MALE_ENDINGS_IN_A)
+    )
 
 
 class Speakers:
@@ -655,6 +661,8 @@ class Speakers:
         male = pronoun in english.HE
         persons = [p for p in self.people.persons_before(at) if not is_role_name(p.canonical)]
         strict = male or any(looks_female(p.canonical) for p in persons)
+        # ("his Agartala rally": a name modifying a noun is nobody who speaks.)
+        persons = [p for p in persons if not _modifies_noun(self.text, p)]
 
         def fits(name: str) -> bool:
             female = looks_female(name)
@@ -975,6 +983,22 @@ def _word_in(word: str, words: frozenset[str]) -> bool:
     if word in english.ROLE_NOUNS or word in english.ROLE_MODIFIERS or len(word) < 4:
         return False
     return any(len(w) >= 4 and w[:3] == word[:3] and w not in english.ROLE_NOUNS for w in words)
+
+
+def _modifies_noun(text: str, entity: Entity) -> bool:
+    """ "his Agartala rally", "the Obama administration": a name between a determiner and a
+    lower-case noun modifies it (a place or a body, not someone who acts)."""
+    before = text[max(0, entity.start - 8) : entity.start].split()
+    after = re.match(r"\s+([a-z]+)", text[entity.end : entity.end + 30])
+    return (
+        bool(before)
+        and before[-1].lower() in _MODIFIER_DETERMINERS
+        and after is not None
+        and not after.group(1).endswith("ed")
+        and after.group(1) not in _AUXILIARIES
+        and after.group(1) not in english.CUE_VERBS
+        and after.group(1) not in _PREPOSITIONS
+    )
 
 
 def _sentence_start(text: str, lower: int, index: int) -> int:
