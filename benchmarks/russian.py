@@ -262,6 +262,55 @@ def meduza_quotes(show: bool = False, splits_wanted: str = "") -> None:
         _print_quote_stats("all development", everything)
 
 
+def quote_linearity() -> None:
+    """CPU time of the quote finder on adversarial text at n and 2n: a quote-dense
+    paragraph with its speakers tagged (about 56k and 113k characters), run-on dialogue
+    turns, and stray straight quote marks. The ratio of the two should stay near 2
+    (linear); the peer is the same finder on half the text, in the same run."""
+    import re
+    import time
+
+    from ossetia_reader.core.article import Entity
+    from ossetia_reader.core.enrich.russian.quotes import find
+
+    def tagged(text: str) -> list[Entity]:
+        return [
+            Entity(
+                m.start(),
+                m.end(),
+                m.group(),
+                "PER" if m.group() == "Песков" else "ORG",
+                "Дмитрий Песков" if m.group() == "Песков" else "МИД",
+            )
+            for m in re.finditer(r"Песков|МИД", text)
+        ]
+
+    cases = {
+        "quote-dense, speakers tagged": (
+            "Глава МИД сообщил новости. «Мы не готовы к этому», — сказал Песков. «А они "
+            "готовы», — добавил представитель МИД. ",
+            500,
+        ),
+        "run-on dash turns": ("— Нет? А почему? Мы не знаем. ", 2000),
+        "stray straight quotes": ('Он сказал: "а "б "в "г "д ', 2000),
+    }
+    print("Russian quote finder on adversarial text (CPU seconds at n and 2n, ratio)")
+    find("«Прогрев», — сказал он.", [])  # load the morphological analyser first
+    for label, (unit, count) in cases.items():
+        times = []
+        for times_unit in (count, 2 * count):
+            text = unit * times_unit
+            entities = tagged(text)
+            started = time.process_time()
+            find(text, entities)
+            times.append(time.process_time() - started)
+        ratio = times[1] / times[0] if times[0] else float("inf")
+        print(
+            f"  {label}: {len(unit) * count:,} chars {times[0]:.2f} s, "
+            f"{len(unit) * 2 * count:,} chars {times[1]:.2f} s, ratio {ratio:.1f}"
+        )
+
+
 HELDOUT3 = ROOT / "tests" / "data" / "ru_quotes_heldout3.json"
 # The source of each held-out document, by the start of its id.
 QUOTE_SOURCES = {"Meduza": "meduza-golunov-", "factRuEval": "factrueval-dev-"}
@@ -525,6 +574,7 @@ def main() -> None:
         ukrainian(args.ner_uk, tuning_only=args.tuning_only)
     if args.only in (None, "quotes"):
         meduza_quotes(show=args.quote_errors, splits_wanted=args.quote_splits)
+        quote_linearity()
     if args.only in (None, "merges"):
         merges()
         print()

@@ -53,7 +53,11 @@ from itertools import pairwise
 
 from ossetia_reader.core.article import Entity, Quote
 from ossetia_reader.core.enrich.quotes import FoundQuote
-from ossetia_reader.core.enrich.russian.stems import stem
+from ossetia_reader.core.enrich.russian.stems import stem as _stem_uncached
+
+# Stems of the same few names are asked for again at every quote: cached, the finder stays
+# linear on a quote-dense article.
+stem = lru_cache(maxsize=65536)(_stem_uncached)
 
 # A line break ends a paragraph; so do two spaces after a sentence, before a capital, a
 # quote or a dash (Meduza's flattened paragraphs). Two spaces elsewhere are where a link
@@ -353,6 +357,11 @@ def _guillemet_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple
 _OTHER_MARKS = {"„": "“", '"': '"', "“": "”"}
 
 
+# A straight quote's nesting is read over this many marks at most (linear time on text
+# full of stray marks).
+_STRAIGHT_MARKS = 12
+
+
 def _straight_close(text: str, start: int, end: int) -> int:
     """Where a "straight" quote opened at ``start`` closes, with quotes nested in it typed
     the same way (``"Мы выполняем, идем по "Земскому доктору", все объемы"``): a mark
@@ -361,7 +370,9 @@ def _straight_close(text: str, start: int, end: int) -> int:
     depth = 1
     position = text.find('"', start + 1, end)
     first = position
-    while position >= 0:
+    marks = 0
+    while position >= 0 and marks < _STRAIGHT_MARKS:
+        marks += 1
         before = text[position - 1] if position > 0 else " "
         after = text[position + 1] if position + 1 < len(text) else " "
         if (before.isspace() or before in "([«„-") and (after.isalnum() or after in "«„("):
@@ -605,6 +616,17 @@ class _Names:
         self.people_full = [
             e for e in self.entities if e.type == "PER" and len(e.canonical.split()) > 1
         ]
+        self.by_surname: dict[str, list[Entity]] = {}
+        for e in self.people_full:
+            self.by_surname.setdefault(stem(e.canonical.split()[-1]), []).append(e)
+        # Surnames only one first name goes with: their full name does not depend on where
+        # it is asked for, and is worked out once.
+        self.one_first = {
+            key
+            for key, people in self.by_surname.items()
+            if len({stem(e.canonical.split()[0]) for e in people}) == 1
+        }
+        self.full_names: dict[tuple[str, bool | None], str] = {}
 
     def quoted(self, entity: Entity) -> bool:
         """Whether a name is inside someone's words: «…Янукович…», — сказал он."""
@@ -758,10 +780,21 @@ class _Names:
         if not words:
             return canonical
         key = stem(words[-1])
-        matching = [e for e in self.people_full if stem(e.canonical.split()[-1]) == key]
+        if key in self.one_first:
+            known = self.full_names.get((canonical, feminine))
+            if known is None:
+                known = self._full_name(canonical, index, feminine)
+                self.full_names[(canonical, feminine)] = known
+            return known
+        return self._full_name(canonical, index, feminine)
+
+    def _full_name(self, canonical: str, index: int, feminine: bool | None) -> str:
+        words = canonical.split()
+        key = stem(words[-1])
+        matching = list(self.by_surname.get(key, ()))
         if feminine is not None and len(words) == 1:
             matching = [e for e in matching if _feminine(e.canonical) == feminine] or matching
-        surnames = {stem(e.canonical.split()[-1]) for e in self.people_full}
+        surnames = self.by_surname
         if len(words) > 3:
             # ``пресс-секретаря Алексея Навального Киры Ярмыш``: the last name is hers.
             words = words[-2:]
@@ -792,10 +825,12 @@ class _Names:
             first = full[0] if len(full) == 1 else stem(words[0])
         else:
             first = stem(words[0])
-        spellings = [e.canonical for e in matching if stem(e.canonical.split()[0]) == first]
+        spellings = list(
+            dict.fromkeys(e.canonical for e in matching if stem(e.canonical.split()[0]) == first)
+        )
         if not spellings:
             return " ".join(words)
-        return min(spellings, key=lambda name: (len(name), spellings.index(name)))
+        return min(spellings, key=len)
 
 
 def _reported_before(text: str, lower: int, index: int) -> bool:
