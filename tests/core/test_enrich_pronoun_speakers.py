@@ -260,3 +260,28 @@ def test_a_place_modifying_a_noun_is_not_who_he_is() -> None:
     )
     names = [("Narendra Modi", "PER"), ("Agartala", "PER")]
     assert speaker(text, names, "All the partners") == "Narendra Modi"
+
+
+def test_a_heading_line_naming_someone_gives_the_quote_paragraph_below_it() -> None:
+    text = (
+        "Here is what the drivers said after the race.\n\n"
+        "Max Verstappen, 1st\n\n"
+        "\u201cIt is an incredible feeling right now and a huge team effort.\u201d\n\n"
+        "BRAZIL'S MINISTER OF THE ENVIRONMENT AND CLIMATE CHANGE MARINA SILVA, speaking via a "
+        "translator:\n\n"
+        '"We need to reach some result which is minimally acceptable."\n\n'
+        "AZERBAIJAN'S COP29 PRESIDENT MUKHTAR BABAYEV:\n\n"
+        '"Time is not on our side."'
+    )
+    names = [("Max Verstappen", "PER")]
+    assert speaker(text, names, "incredible feeling") == "Max Verstappen"
+    assert speaker(text, names, "minimally acceptable") == "Marina Silva"
+    assert speaker(text, names, "Time is not") == "Mukhtar Babayev"
+
+
+def test_a_sentence_line_above_a_quote_is_no_heading() -> None:
+    text = (
+        "Max Verstappen won the race in Brazil.\n\n"
+        "\u201cIt was a crazy race with a lot of action.\u201d"
+    )
+    assert speaker(text, [("Max Verstappen", "PER")], "crazy race") is None

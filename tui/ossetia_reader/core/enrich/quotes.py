@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ossetia_reader.core.article import Entity, Quote
-from ossetia_reader.core.enrich import english, transcripts
+from ossetia_reader.core.enrich import english, rules, transcripts
 from ossetia_reader.core.enrich.speakers import People, Resolved, Speakers, is_role_name
 
 
@@ -73,6 +73,8 @@ _TITLE_WORDS = 8
 _ENDED_SUBJECT_WORDS = 3
 _NAMING_LOOKBACK = 80
 _REPORTED_REACH = 400
+_HEADING_CHARS = 200
+_HEADING_WORDS = 16
 # A name and a verb right after a quote: an attribution with a verb not in the cue list.
 _OWN_ATTRIBUTION = re.compile(r"[ \t]*(?:[A-Z][\w'’.-]*[ \t]+){1,3}[a-z]+(?:ed|s)\b")
 _AUXILIARIES = _wordset("is was were are be been being has have had")
@@ -464,6 +466,9 @@ def _attribute(
             and _is_subject(text, speaker, lower)
         ):
             return FoundQuote(start, end, speaker.canonical, cue, speaker.start, speaker.end)
+    heading = _heading_speaker(text, start, people)
+    if heading is not None:
+        return FoundQuote(start, end, heading, None)
     if candidates:
         return candidates[0]
     # „Das ist gut“, sagte er: the comma outside the marks still ends speech.
@@ -554,6 +559,51 @@ def _introduction(text: str, start: int, before_start: int) -> tuple[int, int] |
     for sentence in _sentence_breaks(text, lower, previous_end - 1):
         lower = sentence
     return lower, previous_end - 1
+
+
+def _heading_speaker(text: str, start: int, people: People) -> str | None:
+    """The speaker a short heading line names over a paragraph that is only a quote:
+    "Max Verstappen, 1st" (a person the tagger found opening the line), or "BRAZIL'S
+    MINISTER OF THE ENVIRONMENT MARINA SILVA, speaking via a translator:" (capitals: the
+    words after the last title word, title-cased)."""
+    paragraph = _paragraph_start(text, start)
+    if paragraph != start or start < 2:
+        return None
+    line_end = _trim_end(text, paragraph)
+    line_start = text.rfind("\n", max(0, line_end - _HEADING_CHARS), line_end) + 1
+    if line_start == 0 and line_end >= _HEADING_CHARS:
+        return None
+    line = text[line_start:line_end]
+    head = line.split(",")[0].rstrip(":").strip()
+    words = head.split()
+    if not 2 <= len(words) <= _HEADING_WORDS or line.rstrip().endswith((".", "!", "?", '"', "”")):
+        return None
+    if head.isupper():
+        name: list[str] = []
+        titled = False
+        for word in reversed(words):
+            folded = word.lower().strip(".'’")
+            if folded in english.ROLE_NOUNS:
+                titled = True  # "… PRESIDENT MUKHTAR BABAYEV"
+                break
+            if word.endswith(("'S", "’S")) or not word.isalpha():
+                break
+            if folded in english.TITLE_CONNECTORS or folded in english.ROLE_MODIFIERS:
+                break
+            name.insert(0, word)
+        given = rules.gazetteers().first_names
+        if not (2 <= len(name) <= 3 and titled):
+            # "… CLIMATE CHANGE MARINA SILVA": from the last given name on.
+            firsts = [i for i, w in enumerate(name) if w.lower() in given and len(name) - i >= 2]
+            name = name[firsts[-1] :] if firsts else []
+        if 2 <= len(name) <= 3:
+            return " ".join(w.title() for w in name)
+        return None
+    for entity in people.within(line_start, line_end):
+        if entity.type == "PER" and entity.start == line_start and _is_name(entity):
+            rest = text[entity.end : line_end]
+            return entity.canonical if rest[:1] in (",", ":", "") else None
+    return None
 
 
 def _closes_sentence_part(inner: str) -> bool:
