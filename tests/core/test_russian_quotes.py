@@ -1285,3 +1285,26 @@ def test_a_pronoun_opening_an_excerpt_means_the_person_named_next(enrich: Enrich
         "он.\nПо словам Живицкого, снаряды также разрывались рядом с домом."
     )
     assert quotes_of(enrich, text)[0][1] == "Живицкий"
+
+
+def test_one_straight_mark_closing_two_quotes(enrich: Enrich) -> None:
+    text = (
+        "По факту стрельбы возбуждено дело, сообщил официальный представитель СК Владимир "
+        'Маркин.\n"Дело возбуждено по статье "убийство" и "покушение на жизнь полицейских", '
+        "- сообщил Маркин."
+    )
+    ((quote, speaker),) = quotes_of(enrich, text)
+    assert quote.endswith('"покушение на жизнь полицейских"')
+    assert speaker == "Владимир Маркин"
+
+
+def test_a_quote_paragraph_after_a_paragraph_about_its_speaker(enrich: Enrich) -> None:
+    text = (
+        "Министр обороны Сергей Шойгу сказал, что Запад затягивает конфликт.\n"
+        '"Нарастающие объемы поставок вооружения показывают их намерения воевать "до '
+        'последнего".\n'
+        "Лавров подчеркнул, что доказательств вмешательства так и не предъявили.\n"
+        '"Я считаю, что это очень разрушительный подход. За восемь месяцев не было '
+        "предъявлено ни единого факта, только то, что кто-то"
+    )
+    assert [speaker for _, speaker in quotes_of(enrich, text)] == ["Сергей Шойгу", "Лавров"]

@@ -365,11 +365,15 @@ _STRAIGHT_MARKS = 12
 def _straight_close(text: str, start: int, end: int) -> int:
     """Where a "straight" quote opened at ``start`` closes, with quotes nested in it typed
     the same way (``"Мы выполняем, идем по "Земскому доктору", все объемы"``): a mark
-    after a space or bracket and before a word opens, any other closes. Unbalanced, the
-    next mark closes (-1 when there is none)."""
+    after a space or bracket and before a word opens, any other closes. Unbalanced (one
+    mark closing both: ``по статье "убийство" и "покушение …", - сообщил``), the last
+    closing mark before a comma, a full stop or a dash closes; with none, a quote opening
+    its paragraph runs to the paragraph's end (an excerpt cut short), else the next mark
+    closes (-1 when there is none)."""
     depth = 1
     position = text.find('"', start + 1, end)
     first = position
+    ending = -1
     marks = 0
     while position >= 0 and marks < _STRAIGHT_MARKS:
         marks += 1
@@ -381,7 +385,13 @@ def _straight_close(text: str, start: int, end: int) -> int:
             depth -= 1
             if depth == 0:
                 return position
+            if re.match(r"[,.!?…]|[ \u00a0]+[-—–][ \u00a0]", text[position + 1 : position + 4]):
+                ending = position
         position = text.find('"', position + 1, end)
+    if ending >= 0:
+        return ending
+    if first < 0 and (start == 0 or text[start - 1] == "\n") and end - start > 40:
+        return end - 1
     return first
 
 
@@ -1041,7 +1051,11 @@ def _attribute(
         return document
     colon = text[max(0, start - 3) : start].rstrip(" \u00a0").endswith(":")
     long = words >= _LONG_QUOTE_WORDS
-    if (long and _sentence_like(inner)) or (colon and (long or _sentence_like(inner))):
+    # A paragraph that is one quote and a full stop is a whole sentence too.
+    whole = _sentence_like(inner) or (
+        text[end : end + 1] == "." and (start == 0 or text[start - 1] == "\n")
+    )
+    if (long and whole) or (colon and (long or whole)):
         # A whole sentence in guillemets, alone or after a colon (``Турция делает все, что
         # бы гагаузы не забывали свой язык: «…»``): the paragraph's speaker's.
         # Nobody else speaks in between (past the previous quote's own attribution).
@@ -1063,6 +1077,10 @@ def _paragraph_speaker(
     (``Далее Герстенмайер сказал, что … . В случае необходимости … . «Мы не видим …»``):
     that person's, or the speaker of the paragraph's earlier quote."""
     lower = _paragraph_start(text, start, max(0, start - 800))
+    if not text[lower:start].strip() and lower > 0:
+        # A quote opening its paragraph (agency copy: ``Лавров подчеркнул, что …⏎"Я
+        # считаю, …"``): the paragraph before says who speaks.
+        lower = _paragraph_start(text, max(0, lower - 1), max(0, lower - 800))
     # The two sentences before the quote, at most.
     ends = [m.end() for m in _SENTENCE_END.finditer(text, lower, start)]
     if len(ends) >= 3:
@@ -1271,7 +1289,7 @@ def _scare_adjective(text: str, start: int, end: int) -> bool:
 
 
 def _sentence_like(inner: str) -> bool:
-    stripped = inner.rstrip("»“ ")
+    stripped = inner.rstrip('»“" ')
     return stripped[-1:] in ".!?…" or ". " in stripped
 
 
