@@ -285,3 +285,20 @@ def test_a_sentence_line_above_a_quote_is_no_heading() -> None:
         "\u201cIt was a crazy race with a lot of action.\u201d"
     )
     assert speaker(text, [("Max Verstappen", "PER")], "crazy race") is None
+
+
+def test_a_quote_left_open_at_the_end_after_a_comma_or_on_its_own_line_is_found() -> None:
+    text = (
+        '"There are 10 other people who do a job," Ben Stokes told BBC Sport.\n'
+        '"When you look at captaincy records, it is only a small part of it.\n\n'
+        "A SpiceJet spokesperson issued a statement, "
+        '"We have rebooked all affected passengers on an additional flight.'
+    )
+    found = find_quotes(text, entities(text, [("Ben Stokes", "PER")]))
+    starts = [text[q.start + 1 : q.start + 9] for q in found]
+    assert starts == ["There ar", "When you", "We have "]
+
+
+def test_a_quote_mark_before_markup_opens_no_quote() -> None:
+    text = '<tweet author="@tedcruz" date="January 19, 2016\n">I love it without her.</tweet>'
+    assert find_quotes(text, []) == []

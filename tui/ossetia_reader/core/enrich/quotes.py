@@ -279,8 +279,8 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _can_open(text: str, index: int) -> bool:
-    if index + 1 >= len(text) or text[index + 1].isspace():
-        return False
+    if index + 1 >= len(text) or text[index + 1].isspace() or text[index + 1] == ">":
+        return False  # ('tweet-date="…">': markup, not a quote)
     if text[index] != '"':
         return True
     before = text[index - 1] if index else " "
@@ -312,7 +312,7 @@ def _find_close(text: str, start: int, budget: list[int]) -> int | None:
                 # The quote runs on into the next paragraph, which reopens it.
                 index = following + 1
                 continue
-            if start == paragraph_start or text[start - 2 : start] == ": ":
+            if start == paragraph_start or _opens_run_on(text, start):
                 found = _trim_end(text, index)
             break
         if char == opener and opener not in closers and opener != '"':
@@ -326,13 +326,20 @@ def _find_close(text: str, start: int, budget: list[int]) -> int | None:
     if (
         found is None
         and match is None
-        and (start == paragraph_start or text[start - 2 : start] == ": ")
+        and (start == paragraph_start or _opens_run_on(text, start))
         and limit >= len(text)
     ):
-        found = _trim_end(text, len(text))  # (He said: "… to the text's end, never closed)
+        # 'He said: "…' or 'issued a statement, "…' to the text's end, never closed.
+        found = _trim_end(text, len(text))
     if found is None:
         budget[0] -= index - start
     return found
+
+
+def _opens_run_on(text: str, start: int) -> bool:
+    """Whether a quote left open may run to its paragraph's end: it opens a line (pages
+    whose paragraphs are single lines), or follows "said: " or "a statement, "."""
+    return text[start - 1 : start] == "\n" or text[start - 2 : start] in (": ", ", ")
 
 
 def _can_close(text: str, index: int) -> bool:
