@@ -77,6 +77,19 @@ def test_offsets_survive_chunking(ner: NerModel) -> None:
     assert_valid(text, spans)
 
 
+def test_batches_are_bounded_in_texts_and_characters() -> None:
+    """spaCy's memory follows a batch's characters: four 100,000-character articles in one
+    batch took a worker to 1.3 GB. A batch is cut at the count or the character budget."""
+    budget = ner_model._BATCH_CHARS
+    pieces = ["a" * (budget // 4)] * 9 + ["b" * (budget + 5)] + ["c"] * 5
+    groups = list(ner_model._batches(pieces, 3))
+    assert [piece for group in groups for piece in group] == pieces  # every piece, in order
+    assert all(len(group) <= 3 for group in groups)
+    assert all(sum(map(len, group)) <= budget or len(group) == 1 for group in groups)
+    assert ["b" * (budget + 5)] in groups  # a piece over the budget goes alone
+    assert list(ner_model._batches([], 3)) == []
+
+
 def test_trim_leaves_the_and_possessive_outside() -> None:
     text = "the Kremlin's line"
     assert ner_model._trim(text, 0, len("the Kremlin's")) == (4, 11)

@@ -8,10 +8,12 @@ failure to load means "use the rule-based tagger" rather than an exception.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import os
 import re
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -30,9 +32,12 @@ _LABELS = {
     "GPE": "LOC",
     "NORP": "MISC",
 }
-# Long texts are tagged in pieces: spaCy refuses texts over nlp.max_length and
-# its memory grows with the length of one text.
-_CHUNK = 100_000
+# Long texts are tagged in pieces: spaCy refuses texts over nlp.max_length, and
+# its memory grows with the characters of a batch (one 100,000-character text
+# peaked a worker at 435 MB, four of them at 1.3 GB). Pieces are cut at line
+# breaks, and a batch holds at most _BATCH_CHARS characters however many texts.
+_CHUNK = 20_000
+_BATCH_CHARS = 60_000
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _LEADING_THE = re.compile(r"(?i)the\s+")
 _POSSESSIVE = re.compile(r"(?i)['’]s$")
@@ -43,9 +48,6 @@ Span = tuple[int, int, str]
 class NerModel:
     """Tags PER, LOC, ORG and MISC as character spans into the texts it is given."""
 
-    # spaCy holds a whole batch's arrays at once: 64 texts peaked a worker at ~320 MB
-    # on news articles, 32 at ~230 MB, with the same spans and no measurable cost in
-    # CPU time (1,500 Reuters/BBC/AG articles, five interleaved runs).
     def __init__(self, nlp: Any, batch_size: int = 32) -> None:
         self._nlp = nlp
         self._batch_size = batch_size
@@ -68,7 +70,10 @@ class NerModel:
                 owners.append((index, offset))
         found: list[list[Span]] = [[] for _ in texts]
         with self._lock:
-            docs = self._nlp.pipe(pieces, batch_size=self._batch_size)
+            docs = itertools.chain.from_iterable(
+                self._nlp.pipe(group, batch_size=len(group))
+                for group in _batches(pieces, self._batch_size)
+            )
             for (index, offset), piece, doc in zip(owners, pieces, docs, strict=True):
                 for ent in doc.ents:
                     label = _LABELS.get(ent.label_)
@@ -78,6 +83,21 @@ class NerModel:
                     if span is not None:
                         found[index].append((span[0] + offset, span[1] + offset, label))
         return found
+
+
+def _batches(pieces: list[str], most: int) -> Iterator[list[str]]:
+    """``pieces`` in order, in groups of at most ``most`` texts and _BATCH_CHARS
+    characters (a longer piece alone): spaCy holds a whole batch's arrays at once."""
+    group: list[str] = []
+    size = 0
+    for piece in pieces:
+        if group and (len(group) == most or size + len(piece) > _BATCH_CHARS):
+            yield group
+            group, size = [], 0
+        group.append(piece)
+        size += len(piece)
+    if group:
+        yield group
 
 
 def _split(text: str) -> list[tuple[int, str]]:
