@@ -1308,3 +1308,15 @@ def test_a_quote_paragraph_after_a_paragraph_about_its_speaker(enrich: Enrich) -
         "предъявлено ни единого факта, только то, что кто-то"
     )
     assert [speaker for _, speaker in quotes_of(enrich, text)] == ["Сергей Шойгу", "Лавров"]
+
+
+def test_a_quote_paragraph_after_a_blank_line_and_a_role(enrich: Enrich) -> None:
+    # factrueval-dev-375 (heldout3, development since session 4)
+    text = (
+        "По завершении матча отборочного цикла чемпион Европы — 1960 в составе сборной СССР "
+        "Виктор Понедельник выразил своё мнение о действиях тренера российской сборной. "
+        "Ветеран футбола уверен, что Дик Адвокат запоздал с заменами.\n\n"
+        "«Пусть на меня не обижаются питерские болельщики, но меня настораживает позиция "
+        "Адвоката. Игра в Ереване была игрой тренеров»."
+    )
+    assert quotes_of(enrich, text)[-1][1] == "Виктор Понедельник"

@@ -1080,7 +1080,10 @@ def _paragraph_speaker(
     if not text[lower:start].strip() and lower > 0:
         # A quote opening its paragraph (agency copy: ``Лавров подчеркнул, что …⏎"Я
         # считаю, …"``): the paragraph before says who speaks.
-        lower = _paragraph_start(text, max(0, lower - 1), max(0, lower - 800))
+        back = lower
+        while back > 0 and text[back - 1].isspace():
+            back -= 1
+        lower = _paragraph_start(text, back, max(0, back - 800))
     # The two sentences before the quote, at most.
     ends = [m.end() for m in _SENTENCE_END.finditer(text, lower, start)]
     if len(ends) >= 3:
@@ -1128,6 +1131,16 @@ def _paragraph_speaker(
         meant = _the_speaker_meant(names, found, sentence, None if word == "они" else word == "она")
         if isinstance(meant, Entity):
             return FoundQuote(start, end, meant.canonical, cue.group(), meant.start, meant.end)
+    if not _plural_verb(cue.group()):
+        # ``Ветеран футбола уверен, что …⏎«…»``: a role opening the verb's clause means
+        # the person the article introduced or last named as a subject.
+        opening = re.findall(r"[А-ЯЁа-яё-]+", text[sentence : cue.start()])[:3]
+        for word in opening:
+            if _ROLE.match(word.lower()) and word.lower()[-1:] not in "иы":
+                role = names.in_role(word.lower(), sentence, _verb_feminine(cue.group()))
+                if role is not None:
+                    return FoundQuote(start, end, role.canonical, cue.group(), role.start, role.end)
+                break
     return FoundQuote(start, end)
 
 
@@ -1660,7 +1673,7 @@ _ROLE = re.compile(
     r"совладел|посол|дипломат|лидер|эксперт(?!из)|аналитик|космонавт|астронавт|командир|"
     r"канцлер|сенатор|конгрессмен|полпред|омбудсмен|замминистр|генпрокурор|"
     r"имам|муфтий|раввин|епископ|архиепископ|протоиере|иерей|игумен|настоятел|"
-    r"хореограф|солист|вратар|футболист|специалист|наставник|"
+    r"хореограф|солист|вратар|футболист|специалист|наставник|ветеран|"
     r"хоккеист|теннисист|шахматист|боксер|боксёр|помощник|советник|заместител|замглав|"
     r"вице-премьер|госсекретар|генсек|менеджер|топ-менеджер|управленец|управленц)\w*$",
     re.IGNORECASE,
