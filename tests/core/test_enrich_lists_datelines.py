@@ -245,3 +245,25 @@ def test_a_giant_is_a_company() -> None:
     text = "Russian oil giant Vantorneft said it would appeal. Vantorneft shares fell."
     found = built(text, ("Vantorneft", "PER"), ("Vantorneft", "PER"))
     assert [kind for _, kind, _ in found] == ["ORG", "ORG"]
+
+
+def test_a_notice_in_capitals_names_nothing_but_a_headline_keeps_its_names() -> None:
+    text = "Aired May 12\n\nTHIS IS A RUSH TRANSCRIPT. THIS COPY MAY NOT BE IN ITS FINAL FORM.\n"
+    assert built(text, ("TRANSCRIPT", "LOC")) == []
+    text = "SOCCER - RESULT IN THE VANTORIAN FIRST DIVISION OF THE LEAGUE .\nMADRID 1996-08-31\n"
+    assert built(text, ("VANTORIAN", "MISC"))[0][1] == "MISC"
+
+
+def test_a_person_named_after_the_articles_company_is_its_product_or_arm() -> None:
+    text = "Vantor said its Vantor Messenger app grew. Vantor Europe sold more. Vantor rose."
+    found = built(
+        text,
+        ("Vantor", "ORG"),
+        ("Vantor Messenger", "PER"),
+        ("Vantor Europe", "PER"),
+        ("Vantor", "ORG"),
+    )
+    assert [kind for _, kind, _ in found] == ["ORG", "MISC", "ORG", "ORG"]
+    text = "Sen. Kell Vantor spoke. Kell said so, and Kell Vantor left."
+    found = built(text, ("Kell Vantor", "PER"), ("Kell", "ORG"), ("Kell Vantor", "PER"))
+    assert found[0][1] == "PER", "one word typed ORG once makes no company"

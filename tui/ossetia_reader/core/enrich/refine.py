@@ -647,6 +647,23 @@ def _in_markup(text: str, start: int) -> bool:
     return ("<" in before or "&lt;" in before) and _OPEN_TAG.search(before) is not None
 
 
+_CAPITAL_WORD = re.compile(r"[A-Z][A-Z'’]*")
+
+
+def _shouted(text: str, start: int, end: int) -> bool:
+    """Whether the span is in a line written all in capitals that is mostly common words
+    ("THIS IS A RUSH TRANSCRIPT. THIS COPY MAY NOT BE IN ITS FINAL FORM", a notice, not
+    a headline of names): at least eight words, more than half on the common-word list."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    words = [word for word in (w.strip(".,:;!?") for w in line.split()) if word]
+    if len(words) < 8 or not all(_CAPITAL_WORD.fullmatch(word) for word in words):
+        return False  # (a headline "SOCCER - RESULT IN SPANISH FIRST DIVISION" has its dash)
+    common = rules.gazetteers().common
+    return 2 * sum(word.lower() in common for word in words) > len(words)
+
+
 # A futures contract month as price tables write it: "JUL7" (July 1987), "MAR8".
 _CONTRACT_MONTH = re.compile(r"(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\d{1,2}")
 _NUMBER_CELL = re.compile(r"[-+]?(?:\d[\d.,/]*[A-Z]?|--)")
@@ -702,6 +719,8 @@ def is_junk(text: str, start: int, end: int) -> bool:
         return True
     if _in_markup(text, start):
         return True  # "<FONT face="MS Sans Serif">" quoted as text in a feed item
+    if surface.isupper() and _shouted(text, start, end):
+        return True  # "THIS IS A RUSH TRANSCRIPT. THIS COPY MAY NOT BE IN ITS FINAL FORM"
     if _QUOTE_LINKS.search(text[max(0, start - 80) : start]):
         return True  # "Johnson & Johnson (JNJ.N: Quote, Profile, Research)"
     if not words or _listed(surface):
@@ -992,6 +1011,20 @@ def decide_types(text: str, entities: Sequence[Entity]) -> list[Entity]:
         key for key, count in numbered.items() if 2 * count >= written[key] and key not in companies
     }
     persons_numbered = {key for key in numbered if key not in companies}
+    # "Samsung Galaxy Unpacked", "Kaypro Extra": a "person" whose first word is the name of
+    # an organisation the article names on its own is that company's product or event.
+    # (Named so twice at least: one "Rand" typed ORG does not make "Rand Paul" a product.)
+    organisations = Counter(
+        e.canonical for e in entities if e.type == "ORG" and " " not in e.canonical
+    )
+    owned = {
+        canonical_key(e.canonical)
+        for e in entities
+        if e.type == "PER"
+        and len(words := e.canonical.split()) > 1
+        and organisations[words[0]] >= 2
+        and not _first_name(words[0])
+    } - people
     # "Saturn's moon Titan": a planet (a place, as its moon is).
     planets = {
         canonical_key(e.canonical) for e in entities if _PLANET_AFTER.match(text, e.end) is not None
@@ -1009,6 +1042,10 @@ def decide_types(text: str, entities: Sequence[Entity]) -> list[Entity]:
             and (key in products or (type_ == "PER" and key in persons_numbered))
         ):
             type_ = "MISC"  # "Treo 650", "Lexmark Indy 300"
+        elif listed is None and key in owned and type_ == "PER" and cue != "PER":
+            # "Samsung Galaxy Unpacked" (MISC); "Nintendo Europe" (ORG: a country's arm)
+            last = entity.canonical.split()[-1]
+            type_ = _shape(entity.canonical) or ("ORG" if _listed(last) == "LOC" else "MISC")
         elif listed is None and key in planets and type_ in ("ORG", "PER"):
             type_ = "LOC"  # "Saturn's moon Titan"
         elif listed is not None:
