@@ -295,3 +295,45 @@ def test_a_surname_in_capitals_after_a_first_name_is_a_person() -> None:
     # Written for this test: a sports paper's layout.
     text = "1. Виктор ПРОКОПЕНКО, главный тренер «Динамо». Матч прошёл в рамках ФИФА и НАТО."
     assert surfaces(text, correct(text, [])) == ["Виктор ПРОКОПЕНКО"]
+
+
+def test_a_nominative_name_after_a_body_is_the_persons_not_the_bodys() -> None:
+    # Written for this test: the model ran the theatre and its director together.
+    text = (
+        "На вопросы отвечал художественный руководитель Театра Егор Перегудов.\n"
+        "Егор Перегудов: «Три спектакля объединяет одно»."
+    )
+    org, person = text.index("Театра"), text.index("Егор Перегудов:")
+    model: list[Span] = [
+        (org, org + len("Театра Егор Перегудов"), "ORG"),
+        (person, person + len("Егор Перегудов"), "PER"),
+    ]
+    found = {(text[s:e], label) for s, e, label in correct(text, model)}
+    assert ("Егор Перегудов", "PER") in found
+    assert ("Театра Егор Перегудов", "ORG") not in found
+
+
+def test_a_genitive_name_of_a_body_stays_the_bodys() -> None:
+    text = (
+        "Источники «Медузы» в\u00a0Центре Дмитрия Рогачева сообщили, что Ликунов работал там. "
+        "Имя Дмитрия Рогачева центр носит давно."
+    )
+    org, person = text.index("Центре"), text.index("Дмитрия Рогачева центр")
+    model: list[Span] = [
+        (org, org + len("Центре Дмитрия Рогачева"), "ORG"),
+        (person, person + len("Дмитрия Рогачева"), "PER"),
+    ]
+    found = {(text[s:e], label) for s, e, label in correct(text, model)}
+    assert ("Центре Дмитрия Рогачева", "ORG") in found
+
+
+def test_a_magazine_named_without_guillemets_is_no_person() -> None:
+    # Written for this test.
+    text = (
+        "Это материал электронной версии журнала Новое Время. Журналистка Алленова узнала об этом."
+    )
+    model = people(text, "Новое Время", "Алленова")
+    assert [(text[s:e], label) for s, e, label in correct(text, model)] == [
+        ("Новое Время", "ORG"),
+        ("Алленова", "PER"),
+    ]

@@ -141,6 +141,13 @@ def dictionary_surname(word: str) -> bool:
     return any("Surn" in p.tag for p in _known_parses(word))
 
 
+def nominative_first_name(word: str) -> bool:
+    """Whether ``word``'s likeliest reading as a first name is a nominative (``Егор``;
+    not ``Дмитрия``)."""
+    names = [p for p in _known_parses(word) if "Name" in p.tag]
+    return bool(names) and names[0].tag.case == "nomn"
+
+
 def first_name_gender(word: str) -> set[str]:
     """The gender of a first name when the dictionary is sure of it (``Лидия``,
     ``Сергея``; ``Анастасия`` though it may be a man's rare ``Анастасий`` in the

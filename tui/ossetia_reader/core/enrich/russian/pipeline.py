@@ -53,6 +53,7 @@ from ossetia_reader.core.enrich.russian.morph import (
     function_word,
     given_name,
     known,
+    nominative_first_name,
     plural_surname,
     surname_readings,
     verb_form,
@@ -113,6 +114,7 @@ def correct(text: str, spans: list[Span]) -> list[Span]:
     fixed = _named_after(text, fixed)
     fixed = _people_inside(text, fixed)
     fixed = _titled_people(text, fixed)
+    fixed = _publications_named(text, fixed)
     fixed = _generic_heads(text, fixed)
     # ``Передел рынка ритуальных услуг Что произошло``: a heading runs into the next
     # line's first word, which is no name.
@@ -730,7 +732,10 @@ def _people_inside(text: str, spans: list[Span]) -> list[Span]:
     name, typed wrongly: that is left to the other rules)."""
     added: list[Span] = []
     people = [(s, e) for s, e, label in spans if label == "PER"]
+    written = {text[s:e] for s, e in people}
+    result: list[Span] = []
     for start, end, label in spans:
+        result.append((start, end, label))
         if label not in ("ORG", "LOC") or " " not in text[start:end].strip():
             continue
         for word in re.finditer(r"(?<![\w-])[А-ЯЁ]", text[start + 1 : end]):
@@ -740,12 +745,20 @@ def _people_inside(text: str, spans: list[Span]) -> list[Span]:
             words = match.group().split()
             if (
                 not given_name(words[0])
-                or any(common_word(word, adjectives=True) for word in words[1:])
+                or any(
+                    common_word(word, adjectives=True) and not surname_readings(word)
+                    for word in words[1:]
+                )
                 or any(s < match.end() and match.start() < e for s, e in people)
             ):
                 continue
             added.append((match.start(), match.end(), "PER"))
-    return spans + added
+            if match.end() == end and match.group() in written and nominative_first_name(words[0]):
+                # ``художественный руководитель Театра Егор Перегудов``: the name as the
+                # article writes it elsewhere, in the nominative, is no part of the body's.
+                head = text[start : match.start()].rstrip()
+                result[-1] = (start, start + len(head), label)
+    return [span for span in result if span[1] > span[0]] + added
 
 
 # Titles before a person's name (``архиепископ Лонгин Клинский``): the name after one
@@ -782,6 +795,32 @@ def _titled_people(text: str, spans: list[Span]) -> list[Span]:
         )
         if label != "PER" and (clerical or office):
             label = "PER"
+        result.append((start, end, label))
+    return result
+
+
+# A publication's or company's kind right before a name: ``журнала Новое Время``,
+# ``газеты Коммерсант`` (words for media only).
+_MEDIUM_BEFORE = re.compile(
+    r"(?i)(?<!\w)(?:журнал(?:а|е|у|ом)?|газет(?:а|ы|е|у|ой)|издани(?:е|я|ю|ем)|"
+    r"телеканал(?:а|е|у|ом)?|радиостанци(?:я|и|ю|ей)|(?:информ)?агентств(?:о|а|е|у|ом)|"
+    r"издательств(?:о|а|е|у|ом))[ \u00a0]+$"
+)
+
+
+def _publications_named(text: str, spans: list[Span]) -> list[Span]:
+    """A name right after ``журнала``, ``газеты``, ``телеканала`` (without guillemets)
+    names the publication, not a person, when it opens with no first name: the model
+    reads ``журнала Новое Время`` as a person. (``журналиста`` is a person's role and
+    is not among the words.)"""
+    result: list[Span] = []
+    for start, end, label in spans:
+        if (
+            label == "PER"
+            and _MEDIUM_BEFORE.search(text, max(0, start - 30), start)
+            and not given_name(_first_word(text, start))
+        ):
+            label = "ORG"
         result.append((start, end, label))
     return result
 
