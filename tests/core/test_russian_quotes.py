@@ -1320,3 +1320,17 @@ def test_a_quote_paragraph_after_a_blank_line_and_a_role(enrich: Enrich) -> None
         "Адвоката. Игра в Ереване была игрой тренеров»."
     )
     assert quotes_of(enrich, text)[-1][1] == "Виктор Понедельник"
+
+
+def test_a_short_term_after_a_preposition_is_not_the_speakers_words(enrich: Enrich) -> None:
+    term = (
+        "Официальный представитель МИД Мария Захарова прокомментировала планы Украины по "
+        "внесению проекта резолюции против «милитаризации Крыма»."
+    )
+    assert quotes_of(enrich, term) == []
+    # In a clause that reports speech the same words are hers.
+    reported = (
+        "Официальный представитель МИД Мария Захарова заявила, что речь идет о "
+        "«милитаризации Крыма»."
+    )
+    assert quotes_of(enrich, reported) == [("«милитаризации Крыма»", "Мария Захарова")]

@@ -1031,6 +1031,7 @@ def _attribute(
                 and not _DATA.match(before[1] or "")
                 and not _clause_break(text, start)
                 and not _INTO.search(text, max(0, start - 4), start)
+                and not _term_after_noun(text, start, end)
             )
         )
     ):
@@ -1200,6 +1201,27 @@ def _document(text: str, start: int, end: int, names: _Names) -> FoundQuote | No
     if author is not None and author.type == "ORG":
         return FoundQuote(start, end, author.canonical, cue, author.start, author.end)
     return FoundQuote(start, end, None, cue)
+
+
+# ``проект резолюции против «милитаризации Крыма»``, ``проблеме «перезагрузки»``: a
+# short term after a preposition or a noun in the oblique, in a clause that reports no
+# speech (no что), names a thing the speaker talked about, not his words.
+_TERM_BEFORE = re.compile(
+    r"(?<![\w-])(?:против|о|об|про|к|по|для|от|из|и|[а-яё]+(?:е|ой|ию|ии|ам|ям|ах|ях))"
+    r"[ \u00a0]+$"
+)
+
+
+def _term_after_noun(text: str, start: int, end: int) -> bool:
+    inner = text[start + 1 : end - 1].strip()
+    if len(inner.split()) > 3 or _sentence_like(inner):
+        return False
+    if _TERM_BEFORE.search(text, max(0, start - 30), start) is None:
+        return False
+    window = text[max(0, start - _WINDOW) : start]
+    ends = [m.end() for m in _SENTENCE_END.finditer(window)]
+    window = window[ends[-1] :] if ends else window
+    return _REPORTED_LINK.search(window) is None and _CUE.search(window[-40:]) is None
 
 
 def _listed(text: str, start: int, end: int) -> bool:
