@@ -1334,3 +1334,13 @@ def test_a_short_term_after_a_preposition_is_not_the_speakers_words(enrich: Enri
         "«милитаризации Крыма»."
     )
     assert quotes_of(enrich, reported) == [("«милитаризации Крыма»", "Мария Захарова")]
+
+
+def test_a_name_in_guillemets_that_opens_with_its_kind(enrich: Enrich) -> None:
+    text = (
+        "«Очень просим жителей понять, что именно ночью проще сделать работы», - сообщил "
+        "директор «Агентства по муниципальному заказу ЖКХ» Денис Зайцев."
+    )
+    assert [quote for quote, _ in quotes_of(enrich, text)] == [
+        "«Очень просим жителей понять, что именно ночью проще сделать работы»"
+    ]

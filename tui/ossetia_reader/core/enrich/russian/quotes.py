@@ -1276,6 +1276,13 @@ def _is_title(text: str, start: int, end: int, names: _Names) -> bool:
         and _TITLE_NOUNS.search(text[max(0, start - 30) : start])
     ):
         return True  # программе «Развитие гражданской морской техники на 2009–2016 годы»
+    if (
+        inner[:1].isupper()
+        and len(inner.split()) <= 8
+        and not _sentence_like(inner)
+        and _TITLE_NOUNS.search(inner.split()[0] + " ")
+    ):
+        return True  # ``директор «Агентства по муниципальному заказу ЖКХ»``: a name
     if len(inner.split()) > 4 or (_sentence_like(inner) and len(inner.split()) > 2):
         return False
     if _SO_CALLED.search(text[max(0, start - 40) : start]):
