@@ -267,3 +267,14 @@ def test_a_person_named_after_the_articles_company_is_its_product_or_arm() -> No
     text = "Sen. Kell Vantor spoke. Kell said so, and Kell Vantor left."
     found = built(text, ("Kell Vantor", "PER"), ("Kell", "ORG"), ("Kell Vantor", "PER"))
     assert found[0][1] == "PER", "one word typed ORG once makes no company"
+
+
+def test_united_nations_titles_are_not_names() -> None:
+    text = "UN Emergency Relief Coordinator Tomas Vell said so. The Special Rapporteur agreed."
+    found = built(
+        text, ("UN", "ORG"), ("Emergency Relief Coordinator", "ORG"), ("Tomas Vell", "PER"),
+        ("Special Rapporteur", "MISC"),
+    )  # fmt: skip
+    assert [name for name, _, _ in found] == ["UN", "Tomas Vell"]
+    text = "They met at Burger King and the Dairy Queen."
+    assert len(built(text, ("Burger King", "ORG"), ("Dairy Queen", "ORG"))) == 2

@@ -169,7 +169,19 @@ _ROLES = _wordset(
     "spokesperson commissioner ombudsman speaker rector patriarch metropolitan emir "
     "sultan sheikh mr mrs ms dr general colonel lieutenant admiral marshal emperor empress "
     "tsar czar king queen prince princess pope archbishop bishop treasurer "
-    "secretary-general commander-in-chief co-chair co-chairman prosecutor-general"
+    "secretary-general commander-in-chief co-chair co-chairman prosecutor-general "
+    # The United Nations' titles ("Special Rapporteur", "Emergency Relief Coordinator",
+    # "UNDP Administrator", "Under-Secretary-General for ...", "Director-General").
+    "rapporteur coordinator administrator under-secretary-general director-general"
+)
+
+
+# The last words of a title that never end an organisation's or a person's name ("UN
+# Resident Coordinator", "Special Rapporteur", "Metropolitan Police Commissioner"); not
+# "King" or "Queen" ("Burger King", "Dairy Queen").
+_TITLE_HEADS = _wordset(
+    "coordinator rapporteur administrator envoy commissioner spokesman spokeswoman "
+    "spokesperson adviser advisor director-general secretary-general under-secretary-general"
 )
 
 
@@ -741,6 +753,13 @@ def is_junk(text: str, start: int, end: int) -> bool:
         )
     ):
         return True  # "Head of State", "Adviser", "Deputy Head", but not "General Motors"
+    if (
+        len(words) > 1
+        and _plain(words[-1]) in _TITLE_HEADS
+        and not any(_first_name(word) for word in words)
+        and not _listed(surface)
+    ):
+        return True  # "Emergency Relief Coordinator", "UN Resident Coordinator": a title
     if len(words) > 1:
         return False
     word = words[0]
