@@ -302,3 +302,21 @@ def test_a_quote_left_open_at_the_end_after_a_comma_or_on_its_own_line_is_found(
 def test_a_quote_mark_before_markup_opens_no_quote() -> None:
     text = '<tweet author="@tedcruz" date="January 19, 2016\n">I love it without her.</tweet>'
     assert find_quotes(text, []) == []
+
+
+def test_the_journalist_after_a_journalist_was_introduced_is_that_unnamed_one() -> None:
+    text = (
+        "The backlash followed the resignation of party chief Hu Yaobang.\n\n"
+        "A Chinese journalist said reformers had underestimated public resistance.\n\n"
+        "The Chinese journalist said the review was in part due to political factors.\n\n"
+        '"Economics and politics are inseparable in China," he said.'
+    )
+    assert speaker(text, [("Hu Yaobang", "PER")], "inseparable") == "the Chinese journalist"
+
+
+def test_the_former_president_is_no_unnamed_person() -> None:
+    text = (
+        "Bill Clinton spoke in Ohio. A former president rarely campaigns like this.\n\n"
+        'The former president said the race was close. "It will be close," he said.'
+    )
+    assert speaker(text, [("Bill Clinton", "PER")], "will be close") == "Bill Clinton"

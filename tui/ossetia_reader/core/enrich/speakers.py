@@ -721,6 +721,16 @@ class Speakers:
                 return found if found and found[:1].isupper() else None
         return None
 
+    def _introduced_unnamed(self, noun: str, upper: int) -> bool:
+        """Whether the text introduced someone by this noun without a name before ``upper``
+        ("One Chinese journalist said …", so "the journalist" is that one)."""
+        if noun not in english.PERSON_NOUNS or noun in english.ROLE_NOUNS:
+            return False  # ("the former president" is someone named, whatever came before)
+        pattern = rf"\b(?:a|an|one|another)\s+(?:[\w-]+\s+){{0,3}}{re.escape(noun)}\b"
+        return (
+            re.search(pattern, self.text[max(0, upper - _PRONOUN_REACH) : upper], re.I) is not None
+        )
+
     def _reporter(
         self, verb: re.Match[str], sentence: int, upper: int, fits: Callable[[str], bool]
     ) -> str | None:
@@ -750,6 +760,8 @@ class Speakers:
                 lowered = name.split()
                 if lowered[0] in english.INDEFINITE and lowered[-1] in english.PERSON_NOUNS:
                     return name  # "one Chinese journalist": an unnamed person
+                if lowered[0] == "the" and self._introduced_unnamed(lowered[-1], verb.start()):
+                    return name  # "the journalist", after "a Chinese journalist said"
                 return ""
         if not self.text[sentence : verb.start()].rstrip().endswith(","):
             return None
