@@ -1344,3 +1344,11 @@ def test_a_name_in_guillemets_that_opens_with_its_kind(enrich: Enrich) -> None:
     assert [quote for quote, _ in quotes_of(enrich, text)] == [
         "«Очень просим жителей понять, что именно ночью проще сделать работы»"
     ]
+
+
+def test_a_plural_verb_is_not_said_by_the_one_person_named(enrich: Enrich) -> None:
+    # meduza-golunov-b6ef6ab1c0 (heldout3, development since session 4)
+    group = "Роберта и Марию Бовда в блогах и на форумах называли «платными комментаторами»."
+    assert quotes_of(enrich, group) == [("«платными комментаторами»", None)]
+    both = "Алексей Кудрин и Герман Греф заявили, что реформа «откладывается на год»."
+    assert quotes_of(enrich, both)[0][1] is not None

@@ -1457,6 +1457,18 @@ def _speaker(
                     or _feminine(e.canonical) == verb_feminine
                 )
                 and not (e.type == "ORG" and _AFTER_PREPOSITION.search(text, lower, e.start))
+                # ``Шарипкову ответили``, ``критически настроенные к Жукову собеседники
+                # считают``: a plural verb's subject is a group, not the one person named.
+                and not (
+                    e.type == "PER"
+                    and cue_match is not None
+                    and _plural_verb(cue_match.group())
+                    and not cue_match.group().lower().endswith("тся")
+                    and not (
+                        _may_speak(e, True)
+                        and _PEOPLE_AND.match(text, e.end, min(verb_at, e.end + 60))
+                    )
+                )
             ]
         )
         if entity is not None and _reported_before(text, lower, entity.start):
@@ -1851,6 +1863,10 @@ _GOVERNING = re.compile(
 _AFTER_PREPOSITION = re.compile(
     r"(?<![\w-])(?:в|во|на|из|от|для|у|к|по|о|об|при|с|со|за|до)[ \u00a0]+[«„]?$", re.IGNORECASE
 )
+
+
+# ``Кудрин и Греф заявили``: two people, the subject of a plural verb.
+_PEOPLE_AND = re.compile(r"[ \u00a0]+(?:и|вместе[ \u00a0]+с)[ \u00a0]+[А-ЯЁ]")
 
 
 def _plural_verb(verb: str) -> bool:
