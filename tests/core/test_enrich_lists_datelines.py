@@ -278,3 +278,20 @@ def test_united_nations_titles_are_not_names() -> None:
     assert [name for name, _, _ in found] == ["UN", "Tomas Vell"]
     text = "They met at Burger King and the Dairy Queen."
     assert len(built(text, ("Burger King", "ORG"), ("Dairy Queen", "ORG"))) == 2
+
+
+def test_a_web_pages_furniture_names_nothing() -> None:
+    text = "Follow on Published On: Sat, 23 Nov 2024\nImage Credit: Vantor Wire\nReply Your email"
+    found = built(
+        text,
+        ("Published", "PER"),
+        ("Image Credit", "ORG"),
+        ("Vantor Wire", "ORG"),
+        ("Reply Your", "ORG"),
+    )
+    assert [name for name, _, _ in found] == ["Vantor Wire"]
+    text = "FILE - Vantor Health Organization officials met. They would vote to Leave."
+    found = built(text, ("FILE - Vantor Health Organization", "ORG"), ("Leave", "MISC"))
+    assert [name for name, _, _ in found] == ["Vantor Health Organization", "Leave"]
+    text = "It paid A$ 100 million."
+    assert built(text, ("A$", "MISC")) == [("A$", "MISC", "A$")]

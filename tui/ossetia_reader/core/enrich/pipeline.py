@@ -45,7 +45,7 @@ _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 _TRAILING = re.compile(r"(?:['’][sS]?|[\s,;:!?)\]}\"”»>-])+$")
 _MARKUP = re.compile(r"(?:<|&lt;|&gt;).*$", re.DOTALL)
 _COMPOUND = re.compile(r"-(?:based|born|led|backed|owned|made|controlled|run|funded)$")
-_LEADING = re.compile(r"^[\s(\[{\"“«„'‘<-]+")
+_LEADING = re.compile(r"^(?:[\s(\[{\"“«„'‘<-]|FILE\s+[-–—]\s+)+")  # "FILE - " of a photo caption
 
 
 class NerModel(Protocol):

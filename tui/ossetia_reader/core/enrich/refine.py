@@ -181,7 +181,15 @@ _ROLES = _wordset(
 # "King" or "Queen" ("Burger King", "Dairy Queen").
 _TITLE_HEADS = _wordset(
     "coordinator rapporteur administrator envoy commissioner spokesman spokeswoman "
-    "spokesperson adviser advisor director-general secretary-general under-secretary-general"
+    "spokesperson adviser advisor director-general secretary-general under-secretary-general "
+    "writer correspondent"
+)
+# The words of a web page's furniture around an article ("Published On:", "Reply",
+# "Image Credit", "Menu", "Login", "Register"): capitalised, never a name on their own.
+_PAGE_WORDS = _wordset(
+    "published updated posted reply replies menu author login log register "
+    "subscribe share comments comment advertisement related follow image credit credits "
+    "photo photos file video read more print email"
 )
 
 
@@ -733,6 +741,13 @@ def is_junk(text: str, start: int, end: int) -> bool:
         return True  # "<FONT face="MS Sans Serif">" quoted as text in a feed item
     if surface.isupper() and _shouted(text, start, end):
         return True  # "THIS IS A RUSH TRANSCRIPT. THIS COPY MAY NOT BE IN ITS FINAL FORM"
+    plain_words = [_plain(word) for word in words]
+    if (
+        "$" not in surface
+        and any(word in _PAGE_WORDS for word in plain_words)
+        and all(word in _PAGE_WORDS or word in ("a", "on", "your") for word in plain_words)
+    ):
+        return True  # "Published", "Reply Your", "Image Credit": a web page's furniture
     if _QUOTE_LINKS.search(text[max(0, start - 80) : start]):
         return True  # "Johnson & Johnson (JNJ.N: Quote, Profile, Research)"
     if not words or _listed(surface):
