@@ -337,3 +337,33 @@ def test_a_magazine_named_without_guillemets_is_no_person() -> None:
         ("Новое Время", "ORG"),
         ("Алленова", "PER"),
     ]
+
+
+def test_a_surname_after_a_newspaper_is_its_owner() -> None:
+    # Written for this test.
+    text = "Рекламодатель снял рекламу из газеты Березовского, сообщил директор."
+    model = people(text, "Березовского")
+    assert [label for _, _, label in correct(text, model)] == ["PER"]
+
+
+def test_a_surname_in_capitals_the_model_took_for_an_abbreviation() -> None:
+    # Written for this test.
+    text = "1. Виктор ПРОКОПЕНКО, главный тренер «Динамо»."
+    at = text.index("ПРОКОПЕНКО")
+    model: list[Span] = [(at, at + len("ПРОКОПЕНКО"), "ORG")]
+    assert [(text[s:e], label) for s, e, label in correct(text, model)] == [
+        ("Виктор ПРОКОПЕНКО", "PER")
+    ]
+
+
+def test_initials_after_a_surname_join_it() -> None:
+    # Written for this test: the model tags the initials apart.
+    text = "Указ подписал президент Путин В.В. в понедельник. Встреча с Путиным. В. Иванов ушёл."
+    first, initials = text.index("Путин "), text.index("В.В.")
+    model: list[Span] = [
+        (first, first + len("Путин"), "PER"),
+        (initials, initials + len("В.В."), "PER"),
+        *people(text, "Путиным"),
+    ]
+    found = surfaces(text, correct(text, model))
+    assert found[:2] == ["Путин В.В.", "Путиным"]  # not ``Путиным. В.``

@@ -305,6 +305,9 @@ def _propagate(text: str, spans: list[Span]) -> list[Span]:
 
 _INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[А-ЯЁ]\.[ \u00a0]?){1,2}$")
 _INITIALS_AFTER = re.compile(r"[ \u00a0][А-ЯЁ]\.[ \u00a0]?[А-ЯЁ]$|[ \u00a0][А-ЯЁ]$")
+_TRAILING_INITIALS = re.compile(
+    r"[ \u00a0](?:[А-ЯЁ]\.[ \u00a0]?)?[А-ЯЁ]\.(?![ \u00a0]*[А-ЯЁ][а-яё])(?!\w)"
+)
 _ONLY_INITIALS = re.compile(r"(?:[А-ЯЁA-Z]\.?[ \u00a0]?){1,3}")
 _INITIALLED = re.compile(
     r"(?<![\w.])((?:[А-ЯЁ]\.[ \u00a0]?){1,2})([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])"
@@ -331,6 +334,8 @@ def _initialled(text: str, spans: list[Span]) -> list[Span]:
                 and text[end : end + 1] == "."
             ):
                 end += 1
+            elif (after := _TRAILING_INITIALS.match(text, end)) is not None:
+                end = after.end()  # ``Путин В.В.``: the model tagged the initials apart
         result.append((start, end, label))
     people = {
         stem(_WORD.findall(text[s:e])[-1])
@@ -507,12 +512,16 @@ def _capitals_surnames(text: str, spans: list[Span]) -> list[Span]:
     surname in capitals, which the model does not read as a name. A known first name
     and a word in capitals (no abbreviation the dictionary knows, nor one the article
     tags as a place or organisation) are a person."""
-    others = {text[s:e] for s, e, label in spans if label != "PER"}
+    others = Counter(text[s:e] for s, e, label in spans if label != "PER")
+    typed = {(s, e) for s, e, label in spans if label != "PER"}
     result = list(spans)
     for match in _CAPITALS_NAME.finditer(text):
         first, last = match.group(1), match.group(2)
         start, end = match.span()
-        if not given_name(first) or last in others:
+        # Typed a place or organisation elsewhere in the article (here it may be the
+        # model's misreading of the capitals).
+        elsewhere = others[last] - (match.span(2) in typed)
+        if not given_name(first) or elsewhere > 0:
             continue
         if (
             known(last)
@@ -521,7 +530,12 @@ def _capitals_surnames(text: str, spans: list[Span]) -> list[Span]:
         ):
             continue  # ``НАТО``, ``ФИФА``: abbreviations
         inside = [span for span in result if span[0] < end and start < span[1]]
-        if any(span[2] != "PER" or span[0] < start or span[1] > end for span in inside):
+        # The model may read the capitals as an abbreviation (``ПРОКОПЕНКО`` as ORG).
+        capitals = (match.start(2), match.end(2))
+        if any(
+            (span[2] != "PER" and span[:2] != capitals) or span[0] < start or span[1] > end
+            for span in inside
+        ):
             continue
         result = [span for span in result if span not in inside] + [(start, end, "PER")]
     return result
@@ -815,10 +829,14 @@ def _publications_named(text: str, spans: list[Span]) -> list[Span]:
     is not among the words.)"""
     result: list[Span] = []
     for start, end, label in spans:
+        last = text[start:end].split()[-1] if text[start:end].split() else ""
         if (
             label == "PER"
             and _MEDIUM_BEFORE.search(text, max(0, start - 30), start)
             and not given_name(_first_word(text, start))
+            # ``газеты Березовского``: the owner, a person, in the genitive.
+            and not surname_readings(last)
+            and not dictionary_surname(last)
         ):
             label = "ORG"
         result.append((start, end, label))
