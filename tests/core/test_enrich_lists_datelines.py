@@ -295,3 +295,13 @@ def test_a_web_pages_furniture_names_nothing() -> None:
     assert [name for name, _, _ in found] == ["Vantor Health Organization", "Leave"]
     text = "It paid A$ 100 million."
     assert built(text, ("A$", "MISC")) == [("A$", "MISC", "A$")]
+
+
+def test_a_court_case_is_no_person_and_an_editors_bracket_is_cut() -> None:
+    text = "The ruling in Vell v. Kestrel stood."
+    assert built(text, ("Vell v. Kestrel", "PER")) == [
+        ("Vell v. Kestrel", "MISC", "Vell v. Kestrel")
+    ]
+    text = "We were tired but [Tomas] Vell bowled well. “[W]e won,” he said."
+    found = built(text, ("Tomas] Vell", "PER"), ("W]e", "PER"))
+    assert [name for name, _, _ in found] == ["Vell"]

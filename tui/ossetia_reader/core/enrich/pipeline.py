@@ -263,6 +263,14 @@ def normalise_span(text: str, start: int, end: int) -> tuple[int, int]:
     if match := _MARKUP.search(surface):  # "Post</B></FONT>": markup quoted as text
         end -= len(surface) - match.start()
         surface = surface[: match.start()]
+    if (cut := surface.find("]")) > 0 and "[" not in surface[:cut]:
+        start += cut + 1  # "[Dean] Headley": an editor's bracket, the tagger's span after "["
+        surface = surface[cut + 1 :]
+        if match := _LEADING.match(surface):
+            start += match.end()
+            surface = surface[match.end() :]
+        if not surface[:1].isupper():
+            return start, start  # "[W]e": a quotation's bracketed letter, no name
     if match := _COMPOUND.search(surface):  # "US-based", "Kremlin-backed": the name alone
         end -= len(surface) - match.start()
         surface = surface[: match.start()]

@@ -480,11 +480,16 @@ def _join_fragments(text: str, spans: list[Span]) -> list[Span]:
     return joined
 
 
+_VERSUS = re.compile(r"\S \s*v\.? \s*[A-Z]")
+
+
 def _split_roles(text: str, start: int, end: int, label: str) -> list[Span]:
     """Cut leading and trailing roles out of one span, keeping what they name."""
     words = _words(text, start, end)
     if not words:
         return []
+    if label == "PER" and _VERSUS.search(text, start, end):
+        return [(start, end, "MISC")]  # "People v. Trump", "Roe v. Wade": a court case
     if "$" in text[start:end] or text[end : end + 1] == "$" or is_marker(text[start:end]):
         return [(start, end, "MISC")]  # "US$", "C$", "GMT" (see ``is_marker``)
     if _listed(" ".join(text[start:end].split())):
