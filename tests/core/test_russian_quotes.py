@@ -1352,3 +1352,16 @@ def test_a_plural_verb_is_not_said_by_the_one_person_named(enrich: Enrich) -> No
     assert quotes_of(enrich, group) == [("«платными комментаторами»", None)]
     both = "Алексей Кудрин и Герман Греф заявили, что реформа «откладывается на год»."
     assert quotes_of(enrich, both)[0][1] is not None
+
+
+def test_an_editors_note_in_brackets_is_not_a_turn(enrich: Enrich) -> None:
+    text = (
+        "Министр ответил на вопросы газеты.\n"
+        "— С олигархами вы часто общаетесь?\n"
+        "— Практически со всеми, кроме тех, кто в Вене находится (имеется в виду Дмитрий "
+        "Фирташ. — Д. Г.).\n"
+        "— Кто из них самый яркий?"
+    )
+    turns = [quote for quote, _ in quotes_of(enrich, text)]
+    assert turns[1].endswith("(имеется в виду Дмитрий Фирташ. — Д. Г.).")
+    assert len(turns) == 3

@@ -437,6 +437,9 @@ def _dash_speech(
             and not _within(inside, starts_of_quotes, match.start())
             # "… мало? — спросил он": a dash before a lower-case word is the attribution.
             and not text[match.end() : match.end() + 1].islower()
+            # ``(имеется в виду Дмитрий Фирташ. — Д. Г.)``: an editor's note signed inside
+            # brackets is no turn.
+            and not _in_brackets(text, max(p_start, match.start() - 300), match.start())
         ]
         for index, match in enumerate(turns):
             end = turns[index + 1].start() if index + 1 < len(turns) else p_end
@@ -446,6 +449,12 @@ def _dash_speech(
             if end - body >= 2:
                 spans.append((body, end, "dash"))
     return spans
+
+
+def _in_brackets(text: str, lower: int, index: int) -> bool:
+    """Whether a bracket opened within ``[lower, index)`` is still open at ``index``."""
+    opening = text.rfind("(", lower, index)
+    return opening >= 0 and text.find(")", opening, index) < 0
 
 
 def _opens_line(text: str, index: int) -> bool:
