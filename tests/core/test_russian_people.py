@@ -367,3 +367,13 @@ def test_initials_after_a_surname_join_it() -> None:
     ]
     found = surfaces(text, correct(text, model))
     assert found[:2] == ["Путин В.В.", "Путиным"]  # not ``Путиным. В.``
+
+
+def test_a_first_name_in_another_case_before_a_full_name_is_another_person() -> None:
+    text = "Владельцы компании\u00a0— отец Екатерины Виталий Смиренский и\u00a0Владимир Дьяченко."
+    model = people(text, "Екатерины Виталий Смиренский", "Владимир Дьяченко")
+    assert surfaces(text, correct(text, model)) == [
+        "Екатерины",
+        "Виталий Смиренский",
+        "Владимир Дьяченко",
+    ]

@@ -148,6 +148,14 @@ def nominative_first_name(word: str) -> bool:
     return bool(names) and names[0].tag.case == "nomn"
 
 
+def first_name_cases(word: str) -> set[str]:
+    """The cases ``word`` may be in as a first name (``Екатерины``: genitive, ...;
+    ``Виталий``: nominative, accusative); empty for other words."""
+    return {
+        str(p.tag.case) for p in _known_parses(word) if "Name" in p.tag and p.tag.number != "plur"
+    }
+
+
 def first_name_gender(word: str) -> set[str]:
     """The gender of a first name when the dictionary is sure of it (``Лидия``,
     ``Сергея``; ``Анастасия`` though it may be a man's rare ``Анастасий`` in the

@@ -50,6 +50,7 @@ from ossetia_reader.core.enrich.russian.morph import (
     common_noun,
     common_word,
     dictionary_surname,
+    first_name_cases,
     function_word,
     given_name,
     known,
@@ -161,6 +162,16 @@ def _split(text: str, span: Span) -> list[Span]:
             # its full stop; the name ends before the common word (but ``Мун Чжэ Ином``
             # is a Korean name in the instrumental, whose last word is also a word).
             return [(start, end - len(words[-1]) - 1, label)]
+        if (
+            label == "PER"
+            and len(words) == 3
+            and (cases := first_name_cases(words[0]))
+            and (following := first_name_cases(words[1]))
+            and not cases & following
+        ):
+            # ``отец Екатерины Виталий Смиренский``: a first name in another case than
+            # the full name after it is another person (his daughter, named before).
+            return [(start, start + len(words[0]), label), (start + len(words[0]) + 1, end, label)]
         if label == "PER" and (pair := _two_surnames(surface)) is not None:
             return [(start, start + pair, label), (start + pair + 1, end, label)]
         return [(start, end, label)]
