@@ -59,3 +59,18 @@ def test_page_furniture_and_headlines_in_capitals_are_no_transcript() -> None:
         "HUFFPOLLSTER: Results are in.\n"
     )
     assert turns(text) == []
+
+
+def test_role_labels_are_turns_by_the_role_holder_the_text_names() -> None:
+    text = (
+        "Joint press conference with UN Secretary-General Antonio Guterres and the heads of "
+        "the agencies.\n\n"
+        "Spokesman: Good afternoon. We will let the Secretary-General open up.\n\n"
+        "Secretary-General: Good afternoon, ladies and gentlemen. Thank you for coming.\n"
+    )
+    at = text.index("Antonio Guterres")
+    entities = [Entity(at, at + 16, "Antonio Guterres", "PER", "Antonio Guterres")]
+    assert turns(text, entities) == [
+        (None, "Good afternoon. We will let the Secretary-General open up."),
+        ("Antonio Guterres", "Good afternoon, ladies and gentlemen. Thank you for coming."),
+    ]

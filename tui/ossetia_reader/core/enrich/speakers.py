@@ -971,7 +971,11 @@ def _role_words(phrase: str) -> tuple[str | None, frozenset[str]]:
     """The head noun and content words of a role or title, folded: "the Head of State"
     → ("president", {president}); "Head of the Office of the President" and "the
     President's Office" → ("head", {head, office, president})."""
-    words = [_POSSESSIVE.sub("", w.lower()).rstrip(".") for w in _TITLE_WORD.findall(phrase)]
+    # ("Secretary-General" is the secretary general.)
+    words = [
+        _POSSESSIVE.sub("", w.lower()).rstrip(".")
+        for w in _TITLE_WORD.findall(phrase.replace("-", " "))
+    ]
     words = [english.ROLE_ABBREVIATIONS.get(w, w) for w in words]
     words = [
         w for w in words if w and w not in english.TITLE_CONNECTORS and w not in english.DETERMINERS

@@ -149,6 +149,7 @@ def find_turns(text: str, entities: Sequence[Entity], people: People | None = No
     pending = [item for item in pending if item.start not in taken]
     if len(labels) + len(generic) < 2:
         labels = [item for item in labels if item.start not in weak]
+    labels.extend(_role_labels(text, pending, people))
     if not labels:
         return []
     tails = {_tail(item.name): item.name for item in labels if item.name}
@@ -291,6 +292,30 @@ def _capital_labels(text: str, persons: Sequence[Entity] = ()) -> list[_Label]:
             continue  # "HUFFPOLLSTER:" once: a heading, not someone nobody names
         labels.append(_Label(match.start(1), match.end(1), match.end(), title, None))
     return labels
+
+
+def _role_labels(text: str, pending: Sequence[_Label], people: People) -> list[_Label]:
+    """Labels that are a role ("Secretary-General: …", "Spokesman: …") opening their
+    paragraphs, when a text has two or more: a turn by the person the text names in that
+    role ("UN Secretary-General Antonio Guterres"), else by nobody named."""
+    from ossetia_reader.core.enrich.speakers import Speakers, is_role_name
+
+    roles = [
+        item
+        for item in pending
+        if item.name
+        and len(item.name.split()) <= 3
+        and is_role_name(item.name.replace("-", " "))
+        and (item.start == 0 or text[item.start - 1] == "\n")
+    ]
+    if len(roles) < 2:
+        return []
+    speakers = Speakers(text, people)
+    found = []
+    for item in roles:
+        holder = speakers.role_holder(item.start, item.end, position=item.start)
+        found.append(_Label(item.start, item.end, item.speech, holder, None))
+    return found
 
 
 def _names_itself(text: str, item: _Label, end: int) -> bool:
