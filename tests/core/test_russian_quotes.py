@@ -1365,3 +1365,11 @@ def test_an_editors_note_in_brackets_is_not_a_turn(enrich: Enrich) -> None:
     turns = [quote for quote, _ in quotes_of(enrich, text)]
     assert turns[1].endswith("(имеется в виду Дмитрий Фирташ. — Д. Г.).")
     assert len(turns) == 3
+
+
+def test_an_attribution_in_the_next_sentence_by_its_noun(enrich: Enrich) -> None:
+    text = (
+        "Эксперты обсуждают санкции. «России не грозит экономический коллапс». Такое мнение "
+        "высказал доцент Университета Боккони Керим Джан Кавакла."
+    )
+    assert quotes_of(enrich, text)[0][1] == "Керим Джан Кавакла"

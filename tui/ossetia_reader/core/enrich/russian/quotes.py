@@ -2315,7 +2315,10 @@ def _verb_then_name(text: str, start: int, end: int, names: _Names) -> bool:
 
 
 # The next sentence names the speaker: «…». Так отвечал губернатор Николай Меркушкин.
-_LATER = re.compile(r"[.!?…]?[ \u00a0]+(?:Так|Об этом)[ \u00a0]+(?=\w)")
+_LATER = re.compile(
+    r"[.!?…]?[ \u00a0]+(?:Так|Об этом|Такое мнение|Такую позицию|Такую оценку|Эти слова|"
+    r"С таким заявлением)[ \u00a0]+(?=\w)"
+)
 
 
 def _later(text: str, end: int, names: _Names, found: list[FoundQuote]) -> Attribution | None:
