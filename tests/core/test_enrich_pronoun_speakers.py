@@ -320,3 +320,16 @@ def test_the_former_president_is_no_unnamed_person() -> None:
         'The former president said the race was close. "It will be close," he said.'
     )
     assert speaker(text, [("Bill Clinton", "PER")], "will be close") == "Bill Clinton"
+
+
+def test_a_statement_speaks_for_its_owner() -> None:
+    text = (
+        '"The flight is designed to test vital elements," said a NASA statement.\n\n'
+        "The Orange County Health Department sent a statement that said in part: "
+        '"We do not have evidence that infants are at higher risk."\n\n'
+        '"We stand in solidarity," the statement said.'
+    )
+    names = [("NASA", "ORG"), ("Orange County Health Department", "ORG")]
+    assert speaker(text, names, "The flight") == "NASA"
+    assert speaker(text, names, "We do not have") == "Orange County Health Department"
+    assert speaker(text, names, "solidarity") == "the statement"

@@ -79,6 +79,11 @@ ORGANISATION_NOUNS = _words(
     "association federation organisation organization police army navy embassy government "
     "parliament senate assembly tribunal regulator"
 )
+# Documents that "say" things: their owner speaks ("a NASA statement", "a statement").
+DOCUMENT_NOUNS = _words(
+    "statement statements release letter email e-mail memo report note notice tweet post "
+    "filing communique announcement"
+)
 # Forms of address before a surname ("MS NAUERT:", "Mr Howard").
 HONORIFICS = _words("mr mrs ms miss dr sir dame lord lady prof")
 # Words whose full stop does not end a clause ("Sen. Evan Bayh").

@@ -774,9 +774,29 @@ def _speaker_around(
                 and not _POSSESSOR.match(text, after.end)
             ):
                 subject = Resolved(after.canonical, after.start, after.end)
+    if subject is not None and subject.name and subject.name.split()[-1] in english.DOCUMENT_NOUNS:
+        subject = _document_owner(text, subject, region_start, speakers)
     if subject is None:
         return FoundQuote(start, end, None, cue)
     return FoundQuote(start, end, subject.name, cue, subject.start, subject.end)
+
+
+def _document_owner(
+    text: str, document: Resolved, region_start: int, speakers: Speakers
+) -> Resolved:
+    """Who speaks through "a NASA statement" or "The Orange County Health Department sent
+    a statement that said": a name inside the phrase, else the name opening its sentence;
+    "the statement said" stays as written."""
+    inside = [e for e in speakers.people.within(document.start, document.end) if _is_name(e)]
+    if inside:
+        return Resolved(inside[0].canonical, inside[0].start, inside[0].end)
+    if (document.name or "").split()[0] not in english.INDEFINITE:
+        return document  # "the statement said": the text's own way of naming its source
+    span = speakers.sentence_subject(region_start, document.start)
+    owner = speakers.resolve(*span) if span else None
+    if owner is not None and owner.name and owner.name[:1].isupper():
+        return owner
+    return document
 
 
 _POSSESSOR = re.compile(r"['’]s?\s+[a-z]")
