@@ -377,3 +377,13 @@ def test_a_first_name_in_another_case_before_a_full_name_is_another_person() -> 
         "Виталий Смиренский",
         "Владимир Дьяченко",
     ]
+
+
+def test_a_title_before_a_name_gives_its_case() -> None:
+    # Written for this test: Алексия alone may be a woman's nominative.
+    text = (
+        "Служба прошла в присутствии патриарха Алексия II и гостей. "
+        "Письмо министра Марии Захаровой."
+    )
+    found = dict(canonicals(text, "Алексия II", "Марии Захаровой"))
+    assert found == {"Алексия II": "Алексий II", "Марии Захаровой": "Мария Захарова"}

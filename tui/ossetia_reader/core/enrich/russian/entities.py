@@ -22,6 +22,7 @@ from ossetia_reader.core.enrich.russian.morph import (
     first_name_gender,
     given_name,
     known,
+    likeliest_case,
     nominative,
     plural_surname,
     singular_nominative,
@@ -82,6 +83,14 @@ _PREDICATE = {
     for word in ("намерен", "готов", "уверен", "вынужден", "обязан", "рад")
     for ending, gender in (("", "masc"), ("а", "femn"))
 } | {"должен": "masc", "должна": "femn", "согласен": "masc", "согласна": "femn"}
+# Titles and offices that stand before a name in the same case (``у министра Лаврова``,
+# ``патриарха Алексия II``, ``с президентом Путиным``).
+_TITLE = re.compile(
+    r"(?:патриарх|митрополит|архиепископ|епископ|президент|премьер|министр|замминистр|"
+    r"губернатор|мэр|вице-мэр|депутат|сенатор|посол|генерал|полковник|директор|гендиректор|"
+    r"председател|спикер|прокурор|генпрокурор|судь|царь|цар|король|корол|император|князь|княз)"
+    r"(?:а|у|ом|ем|е|ю|я|ём|ей)?"
+)
 _WORD_BEFORE = re.compile(r"([а-яё]+)[ \u00a0]+$")
 _WORD_AFTER = re.compile(r"[ \u00a0]+([а-яё]+)")
 
@@ -111,6 +120,11 @@ def _hints(text: str, people: Sequence[Span]) -> dict[tuple[int, int], Hint]:
         if not words:
             continue
         hint = _verb_hint(text, start, end)
+        title = _WORD_BEFORE.search(text, max(0, start - 30), start)
+        # ``патриарха Алексия II``: a title before a name stands in its case (a kinship
+        # word, ``дочь Путина``, does not, and is not among the titles).
+        if hint[0] is None and title is not None and _TITLE.fullmatch(title.group(1)):
+            hint = (likeliest_case(title.group(1)), None)
         own[(start, end)] = hint
         first = stem(words[0]) if len(words) > 1 else ""
         keys[(start, end)] = (first, stem(words[-1]))

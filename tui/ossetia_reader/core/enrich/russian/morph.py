@@ -169,6 +169,15 @@ def first_name_gender(word: str) -> set[str]:
     return set()
 
 
+def likeliest_case(word: str) -> str | None:
+    """The case of ``word``'s likeliest reading as a noun in the singular (``патриарха``:
+    genitive), None for other words and words the dictionary does not know."""
+    parses = _known_parses(word)
+    if not parses or parses[0].tag.POS != "NOUN" or parses[0].tag.number != "sing":
+        return None
+    return str(parses[0].tag.case) if parses[0].tag.case else None
+
+
 def verb_reading(word: str) -> tuple[str, str | None] | None:
     """``(lemma, gender)`` when ``word``'s likeliest reading is a finite verb in the
     singular (gender for the past tense: ``сказала`` → ``сказать``, ``femn``;
