@@ -333,3 +333,15 @@ def test_a_statement_speaks_for_its_owner() -> None:
     assert speaker(text, names, "The flight") == "NASA"
     assert speaker(text, names, "We do not have") == "Orange County Health Department"
     assert speaker(text, names, "solidarity") == "the statement"
+
+
+def test_a_quote_paragraph_after_a_sentence_about_someone_is_theirs() -> None:
+    text = (
+        "Speaking to Reuters, BCG analyst Colin Gillis shared his perspective on the fall.\n\n"
+        '"Click prices declined for the fourth consecutive quarter."\n\n'
+        "The Google shares fell on Friday.\n\n"
+        '"This is the mobile problem."'
+    )
+    names = [("Colin Gillis", "PER"), ("Google", "ORG")]
+    assert speaker(text, names, "Click prices") == "Colin Gillis"
+    assert speaker(text, names, "mobile problem") is None

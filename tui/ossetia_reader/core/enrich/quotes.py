@@ -867,7 +867,9 @@ def _reported_before(text: str, quote: FoundQuote, speakers: Speakers) -> FoundQ
         lower = paragraph
     if _OPENING_MARK.search(text, max(lower, upper - _REPORTED_REACH), upper):
         return quote  # another quote in between: its speaker's turn
-    name = speakers.reporter_before(max(lower, upper - _REPORTED_REACH), upper)
+    name = speakers.reporter_before(
+        max(lower, upper - _REPORTED_REACH), upper, introduced=paragraph == quote.start
+    )
     if name is None:
         return quote
     return FoundQuote(quote.start, quote.end, name, None)

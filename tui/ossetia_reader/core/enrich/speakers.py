@@ -55,6 +55,7 @@ _REPORTING = re.compile(
     rf"(?<![-\w])(?:{'|'.join(sorted(english.CUE_VERBS, key=len, reverse=True))})\b"
 )
 _REPORT_REACH = 600
+_INTRO_CLAUSE = 60
 _ASKED = english.words("asked asks asking")
 _MODIFIER_DETERMINERS = english.words("the a an his her their its our")
 # What follows an inverted speaker ("said Ben Williams, of …", "…, noted NBC's Dante Chinni.").
@@ -709,7 +710,7 @@ class Speakers:
                 return (found, verb.start()) if found else None
         return None
 
-    def reporter_before(self, lower: int, upper: int) -> str | None:
+    def reporter_before(self, lower: int, upper: int, introduced: bool = False) -> str | None:
         """The named speaker of the sentence right before ``upper`` when it reports speech
         ("Zelenskiy said that Ukraine was not letting up. "…"": Zelenskiy), for a quote
         with no attribution of its own; None when that sentence reports nobody's."""
@@ -719,6 +720,24 @@ class Speakers:
             found = self._reporter(verb, last, upper, lambda name: True)
             if found is not None:
                 return found if found and found[:1].isupper() else None
+        if not introduced or verbs:
+            return None
+        # "Speaking to Reuters, BCG analyst Colin Gillis shared his perspective …." and
+        # then a paragraph that is only a quote: the person the sentence is about.
+        clause = last
+        comma = self.text.find(", ", last, min(upper, last + _INTRO_CLAUSE))
+        if comma >= 0 and self.text[last : last + 1].isupper():
+            opener = self.text[last:comma].split()[0].lower()
+            if opener.endswith("ing") or opener in ("in", "on", "at", "after", "asked"):
+                clause = comma + 2
+        for person in self.people.within(clause, upper):
+            if person.type != "PER" or is_role_name(person.canonical):
+                continue
+            if _opens_sentence(self.text, person.start, clause, titled=True) and re.match(
+                r"\s+(?:also\s+)?[a-z]+(?:ed|s)\b", self.text[person.end : person.end + 20]
+            ):
+                return person.canonical
+            break
         return None
 
     def _introduced_unnamed(self, noun: str, upper: int) -> bool:
