@@ -1373,3 +1373,16 @@ def test_an_attribution_in_the_next_sentence_by_its_noun(enrich: Enrich) -> None
         "высказал доцент Университета Боккони Керим Джан Кавакла."
     )
     assert quotes_of(enrich, text)[0][1] == "Керим Джан Кавакла"
+
+
+def test_short_roles_and_a_press_service_of_a_role(enrich: Enrich) -> None:
+    mayor = (
+        'Мэр Москвы Сергей Собянин открыл станцию. "Это важный день для района", - написал '
+        "мэр в своем блоге."
+    )
+    assert quotes_of(enrich, mayor)[0][1] == "Сергей Собянин"
+    governor = (
+        'Губернатор Курской области Александр Хинштейн провел совещание. "Ситуация остается '
+        'сложной", - говорится в сообщении пресс-службы губернатора.'
+    )
+    assert quotes_of(enrich, governor)[0][1] == "Александр Хинштейн"

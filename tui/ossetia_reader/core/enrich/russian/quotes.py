@@ -1622,6 +1622,10 @@ def _speaker(
         if place is None and first_word in ("в", "во"):
             # ``— говорится в сообщении ведомства``: the organisation named before.
             place = _organisation_meant(text, lower + cue_match.end(), upper, lower, names)
+            service = _SERVICE_OF.search(text, lower + cue_match.end(), upper)
+            if place is None and service is not None and _ROLE.match(service.group(1)):
+                # ``— говорится в сообщении пресс-службы губернатора``: his words.
+                place = names.in_role(service.group(1), lower, None, fallback=False)
         if place is not None:
             # ``— сообщили «Медузе» в пресс-службе „Яндекса“``
             return place.canonical, cue, place.start, place.end
@@ -1650,7 +1654,7 @@ def _speaker(
             # ``— добавил французский лидер``: the role noun after its adjective.
             role = role_words[1].strip(".,;:()[]«»")
         if (
-            len(role) > 3
+            (len(role) > 3 or _ROLE.match(role) is not None)
             and role.isalpha()
             and not _SOURCE_NOUN.match(role)
             and subject is None
@@ -1818,6 +1822,10 @@ def _intro_speaker(
             person = names.in_role(role[0], intro_start, None, fallback=False)
             if person is not None:
                 return person.canonical, intro, person.start, person.end
+        meant = _organisation_meant(text, intro_end, limit, intro_start, names)
+        if meant is not None:
+            # ``По информации ведомства, «…»``
+            return meant.canonical, intro, meant.start, meant.end
         # ``как сообщили «Медузе» в департаменте транспорта``: an unnamed source, after
         # the listener in guillemets.
         words = _LISTENER.sub("", text[intro_end:limit]).split()
@@ -1895,7 +1903,7 @@ def _in_organisation(text: str, lower: int, verb_at: int, names: _Names) -> Enti
 # ``в ведомстве``, ``в сообщении министерства``, ``на сайте компании``: an organisation
 # the article named before, meant by its kind.
 _ORG_MEANT = re.compile(
-    r"^[ \u00a0]*(?:в|во|на)[ \u00a0]+(?:(?:сообщени|заявлени|пресс-релиз|релиз|пресс-служб|"
+    r"^[ \u00a0]*(?:(?:в|во|на)[ \u00a0]+)?(?:(?:сообщени|заявлени|пресс-релиз|релиз|пресс-служб|"
     r"telegram-канал|телеграм-канал|канал|сайт|ответ|письм|документ|материал)\w*[ \u00a0]+)?"
     r"(ведомств|министерств|компани|суд|департамент|правительств|мэри|администраци|агентств|"
     r"прокуратур|комитет|партии|парти)\w*(?![\w-])",
@@ -1908,6 +1916,9 @@ _GOVERNMENT = re.compile(
 )
 
 
+_SERVICE_OF = re.compile(r"пресс-служб\w*[ \u00a0]+([а-яё-]+)", re.IGNORECASE)
+
+
 def _organisation_meant(
     text: str, start: int, upper: int, lower: int, names: _Names
 ) -> Entity | None:
@@ -1918,6 +1929,11 @@ def _organisation_meant(
     if match is None:
         return None
     kind = match.group(1).lower()
+    for entity in reversed(names.within(max(0, lower - 3000), lower)):
+        # ``пермская компания «Сеуслаб»``: one introduced with that very word first.
+        lead = text[max(0, entity.start - 25) : entity.start].lower()
+        if entity.type == "ORG" and entity.end <= lower and kind in lead:
+            return entity
     for entity in reversed(names.within(max(0, lower - 3000), lower)):
         if entity.type != "ORG" or entity.end > lower:
             continue
