@@ -10,23 +10,7 @@ from __future__ import annotations
 from ossetia_reader.core.enrich.russian.entities import build_entities
 from ossetia_reader.core.enrich.russian.morph import nominative
 from ossetia_reader.core.enrich.russian.pipeline import correct
-
-Span = tuple[int, int, str]
-
-
-def people(text: str, *names: str) -> list[Span]:
-    """A PER span for each name, at its first occurrence after the previous one."""
-    found: list[Span] = []
-    cursor = 0
-    for name in names:
-        start = text.index(name, cursor)
-        found.append((start, start + len(name), "PER"))
-        cursor = start + len(name)
-    return found
-
-
-def surfaces(text: str, spans: list[Span]) -> list[str]:
-    return [text[start:end] for start, end, _ in spans]
+from tests.core.spans import people, surfaces
 
 
 def canonicals(text: str, *names: str) -> list[tuple[str, str]]:

@@ -18,23 +18,9 @@ from ossetia_reader.core.enrich.russian.pipeline import correct
 from ossetia_reader.core.enrich.store import store_enrichment
 from ossetia_reader.core.enrich.views import entity_counts
 from ossetia_reader.core.library import Library
+from tests.core.spans import people, surfaces
 
 Span = tuple[int, int, str]
-
-
-def people(text: str, *names: str) -> list[Span]:
-    """A PER span for each name, at its first occurrence after the previous one."""
-    found: list[Span] = []
-    cursor = 0
-    for name in names:
-        start = text.index(name, cursor)
-        found.append((start, start + len(name), "PER"))
-        cursor = start + len(name)
-    return found
-
-
-def surfaces(text: str, spans: list[Span]) -> list[str]:
-    return [text[start:end] for start, end, _ in spans]
 
 
 def canonicals(text: str, *names: str) -> list[tuple[str, str]]:
