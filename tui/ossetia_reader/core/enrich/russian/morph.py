@@ -92,26 +92,26 @@ def nominative(
 def singular_nominative(word: str) -> bool:
     """Whether ``word`` is not a nominative plural only (``Панков``, ``Черных`` are
     fine; ``Бирюковы`` is a family). Words in other scripts are fine."""
-    if not _CYRILLIC_WORD.match(word):
-        return True
-    try:
-        parses = _analyzer().parse(word.lower())
-    except Exception:  # never let the analyser stop enrichment
-        return True
-    nominatives = [p for p in parses if p.tag.case == "nomn"]
+    nominatives = [p for p in _parses(word) if p.tag.case == "nomn"]
     return not nominatives or any(p.tag.number != "plur" for p in nominatives)
 
 
 def plural_surname(word: str) -> bool:
     """Whether the analyser reads ``word`` first as a surname in the plural
     (``Ротенберги``, ``Ротенбергов``: a family, or brothers named together)."""
-    if not _CYRILLIC_WORD.match(word):
-        return False
-    try:
-        parses = _analyzer().parse(word.lower())
-    except Exception:  # never let the analyser stop enrichment
-        return False
+    parses = _parses(word)
     return bool(parses) and "Surn" in parses[0].tag and parses[0].tag.number == "plur"
+
+
+def _parses(word: str) -> tuple[Any, ...]:
+    """The analyser's readings of a Cyrillic ``word``, likeliest first; none for words
+    in other scripts or when the analyser fails (it must never stop enrichment)."""
+    if not _CYRILLIC_WORD.match(word):
+        return ()
+    try:
+        return tuple(_analyzer().parse(word.lower()))
+    except Exception:
+        return ()
 
 
 def _known_parses(word: str) -> tuple[Any, ...]:
