@@ -23,7 +23,6 @@ Run: ``python benchmarks/pages_people.py --gold FILE.jsonl [--gold ...] [--error
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections import Counter
 from pathlib import Path
@@ -32,7 +31,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tui"))
 
-from pages_quotes import join_texts, read_gold  # noqa: E402
+from pages_quotes import run  # noqa: E402
 
 Excerpt = dict[str, Any]
 Span = tuple[int, int]
@@ -106,26 +105,7 @@ def _overlap(spans: set[Span], start: int, end: int, text: str) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gold", type=Path, action="append", default=[], help="excerpts + gold")
-    parser.add_argument("--judgements", type=Path, help="repo judgements (no text), JSON")
-    parser.add_argument("--texts", type=Path, help="the judged excerpts' texts, JSONL")
-    parser.add_argument("--errors", action="store_true", help="list every miss and extra")
-    args = parser.parse_args()
-    if not args.gold and not (args.judgements and args.texts):
-        parser.error("give --gold FILE.jsonl, or --judgements FILE.json --texts FILE.jsonl")
-    for path in args.gold:
-        if not path.is_file():
-            print(f"Person names on fresh page excerpts: {path} not found, skipped")
-            continue
-        score(read_gold(path), str(path), args.errors)
-    if args.judgements and args.texts:
-        absent = [p for p in (args.judgements, args.texts) if not p.is_file()]
-        if absent:
-            print(f"Person names on fresh page excerpts: {absent[0]} not found, skipped")
-            return
-        excerpts = join_texts(args.judgements, args.texts)
-        score(excerpts, f"{args.judgements.name} + {args.texts}", args.errors)
+    run("Person names on fresh page excerpts", score)
 
 
 if __name__ == "__main__":

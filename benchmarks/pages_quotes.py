@@ -29,7 +29,7 @@ import io
 import json
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -116,8 +116,10 @@ def score(excerpts: list[Excerpt], label: str, show: bool) -> None:
     print_quote_stats("all", total)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def run(what: str, score: Callable[[list[Excerpt], str, bool], None]) -> None:
+    """The command line both page scorers share: ``--gold`` files (text inside) or the
+    repo's ``--judgements`` joined with ``--texts`` kept outside; one line when absent."""
+    parser = argparse.ArgumentParser(description=f"{what}: score the app on them.")
     parser.add_argument("--gold", type=Path, action="append", default=[], help="excerpts + gold")
     parser.add_argument("--judgements", type=Path, help="repo judgements (no text), JSON")
     parser.add_argument("--texts", type=Path, help="the judged excerpts' texts, JSONL")
@@ -127,16 +129,20 @@ def main() -> None:
         parser.error("give --gold FILE.jsonl, or --judgements FILE.json --texts FILE.jsonl")
     for path in args.gold:
         if not path.is_file():
-            print(f"Quotes on fresh page excerpts: {path} not found, skipped")
+            print(f"{what}: {path} not found, skipped")
             continue
         score(read_gold(path), str(path), args.errors)
     if args.judgements and args.texts:
         absent = [p for p in (args.judgements, args.texts) if not p.is_file()]
         if absent:
-            print(f"Quotes on fresh page excerpts: {absent[0]} not found, skipped")
+            print(f"{what}: {absent[0]} not found, skipped")
             return
         excerpts = join_texts(args.judgements, args.texts)
         score(excerpts, f"{args.judgements.name} + {args.texts}", args.errors)
+
+
+def main() -> None:
+    run("Quotes on fresh page excerpts", score)
 
 
 if __name__ == "__main__":
