@@ -116,7 +116,7 @@ def score(excerpts: list[Excerpt], label: str, show: bool) -> None:
     print_quote_stats("all", total)
 
 
-def run(what: str, score: Callable[[list[Excerpt], str, bool], None]) -> None:
+def run(what: str, score: Callable[[list[Excerpt], str, bool], object]) -> None:
     """The command line both page scorers share: ``--gold`` files (text inside) or the
     repo's ``--judgements`` joined with ``--texts`` kept outside; one line when absent."""
     parser = argparse.ArgumentParser(description=f"{what}: score the app on them.")
