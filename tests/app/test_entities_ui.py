@@ -139,3 +139,27 @@ async def test_legend_names_the_highlight_styles(library: Library) -> None:
         assert legend == "person place org other “quote” — speaker"
         await pilot.press("e")
         assert pane_text(pane).splitlines()[3] == "“quote” — speaker"
+
+
+async def test_a_first_name_kept_in_its_article_says_why_no_article_is_listed(
+    library: Library,
+) -> None:
+    """A Russian first name alone is no library-wide person (each article's «Елена» is
+    another woman), so its entity view lists no article: it says why, not "none"."""
+    from ossetia_reader.core.article import Entity
+    from tests.core.enriched import stored
+
+    body = "Елена рассказала «Медузе», что уезжает. Елена живет в Москве."
+    stored(
+        library,
+        body,
+        [Entity(0, 5, "Елена", "PER", "Елена"), Entity(40, 45, "Елена", "PER", "Елена")],
+    )
+    app = OssetiaReader(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await app.push_screen(EntityScreen("Елена", "PER"))
+        await settle(pilot)
+        mentions = app.screen.query_one("#mentions", OptionList)
+        assert mentions.option_count == 1
+        assert "first name alone" in plain(mentions.get_option_at_index(0).prompt)

@@ -37,6 +37,13 @@ if TYPE_CHECKING:
     from ossetia_reader.core.enrich.corrected import EntityProfile
     from ossetia_reader.screens.choose import Choices
 
+# The view lists the library's articles under a name; the names it never lists are
+# the ones enrichment keeps inside their article (store.py): a Russian first name
+# alone, each article's another person, and money or time-zone marks.
+_NOT_FOLLOWED = (
+    "No article is listed under this name: a first name alone (each article's "
+    "is another person) or a mark like US$ is kept within its own article."
+)
 _VARIANTS_SHOWN = 8
 _A_TYPE = {"PER": "a person", "LOC": "a place", "ORG": "an organisation", "MISC": "another name"}
 
@@ -208,7 +215,7 @@ class EntityScreen(Screen[int | None]):
         keep = mention_list.highlighted
         mention_list.clear_options()
         quote_list.clear_options()
-        mention_list.add_options(mentions or [Option("No articles mention this.", disabled=True)])
+        mention_list.add_options(mentions or [Option(_NOT_FOLLOWED, disabled=True)])
         quote_list.add_options(quotes or [Option("No quotes by this name.", disabled=True)])
         mention_list.highlighted = min(keep or 0, len(mentions) - 1) if mentions else None
         if not mentions and quotes:
