@@ -293,6 +293,10 @@ def quote_linearity() -> None:
         ),
         "run-on dash turns": ("— Нет? А почему? Мы не знаем. ", 2000),
         "stray straight quotes": ('Он сказал: "а "б "в "г "д ', 2000),
+        "run-on speaker labels": (
+            "И. ОРЛОВА: Добрый вечер. П. Соколов: Да. Я считаю, что нет. ",
+            1500,
+        ),
     }
     print("Russian quote finder on adversarial text (CPU seconds at n and 2n, ratio)")
     find("«Прогрев», — сказал он.", [])  # load the morphological analyser first

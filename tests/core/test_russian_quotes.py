@@ -1386,3 +1386,65 @@ def test_short_roles_and_a_press_service_of_a_role(enrich: Enrich) -> None:
         'сложной", - говорится в сообщении пресс-службы губернатора.'
     )
     assert quotes_of(enrich, governor)[0][1] == "Александр Хинштейн"
+
+
+def test_speaker_labels_run_on_inside_one_paragraph(enrich: Enrich) -> None:
+    # A radio transcript pasted as one paragraph: each label after a sentence's end opens
+    # the next turn, which runs to the next label; capitals are read as a surname.
+    text = (
+        "В гостях у программы экономист Павел Соколов. "
+        "И. ОРЛОВА: Добрый вечер, у микрофона Инна Орлова. П. СОКОЛОВ: Здравствуйте. "
+        "Я думаю, что цены вырастут. И. ОРЛОВА: А почему? П. СОКОЛОВ: Потому что спрос растет."
+    )
+    found = quotes_of(enrich, text)
+    assert [quote for quote, _ in found] == [
+        "Добрый вечер, у микрофона Инна Орлова.",
+        "Здравствуйте. Я думаю, что цены вырастут.",
+        "А почему?",
+        "Потому что спрос растет.",
+    ]
+    assert [speaker for _, speaker in found][1::2] == ["Павел Соколов", "Павел Соколов"]
+
+
+def test_full_name_labels_run_on_after_a_paragraph_opening_label(enrich: Enrich) -> None:
+    text = (
+        "Андрей Смирнов: Сегодня говорим о погоде. Ольга Белова: Да, дожди идут всю неделю. "
+        "Андрей Смирнов: Надолго? Ольга Белова: До понедельника."
+    )
+    found = quotes_of(enrich, text)
+    assert [quote for quote, _ in found] == [
+        "Сегодня говорим о погоде.",
+        "Да, дожди идут всю неделю.",
+        "Надолго?",
+        "До понедельника.",
+    ]
+    assert [speaker for _, speaker in found] == [
+        "Андрей Смирнов",
+        "Ольга Белова",
+        "Андрей Смирнов",
+        "Ольга Белова",
+    ]
+
+
+def test_prose_colons_after_a_sentence_are_no_labels(enrich: Enrich) -> None:
+    # Neither ``Он сказал:`` nor ``Итог:`` is a person's name; one name label is no transcript.
+    text = (
+        "Совещание прошло в мэрии. Итог: решение отложено. Он сказал: всё будет хорошо. "
+        "Главный вопрос: Когда начнут? Иван Петров: директор школы."
+    )
+    assert quotes_of(enrich, text) == []
+
+
+def test_a_label_on_its_own_line_then_a_dash_line(enrich: Enrich) -> None:
+    text = (
+        "А.Ковалев\n―\nДобрый вечер. Сегодня в студии Борис Рыбин.\n"
+        "Б.Рыбин\n―\nЗдравствуйте. Рад быть здесь.\n"
+        "А.Ковалев\n―\nНачнем с новостей."
+    )
+    found = quotes_of(enrich, text)
+    assert [quote for quote, _ in found] == [
+        "Добрый вечер. Сегодня в студии Борис Рыбин.",
+        "Здравствуйте. Рад быть здесь.",
+        "Начнем с новостей.",
+    ]
+    assert found[1][1] == "Борис Рыбин"

@@ -557,6 +557,26 @@ _INITIAL_LABEL = re.compile(
 )
 
 
+# ``… А почему? Л. ГОЗМАН: Я считаю …``: a transcript pasted as one paragraph runs its
+# turns together; a person's name and a colon right after a sentence's end opens the next
+# turn (initials and a surname, in capitals or not, or a first name and a surname; one
+# word only when the article's transcript labels or people include it).
+_INLINE_LABEL = re.compile(
+    r"(?:(?<=[.!?…])|(?<=[.!?…][»\")]))[ \u00a0]+("
+    r"[А-ЯЁ]\.[ \u00a0]?(?:[А-ЯЁ]\.[ \u00a0]?)?[А-ЯЁ][а-яёА-ЯЁ]+(?:-[А-ЯЁ][а-яёА-ЯЁ]+)?"
+    r"|[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[ \u00a0][А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
+    r"|[А-ЯЁ][а-яё]+"
+    r"):[ \u00a0]+(?=[А-ЯЁA-Z«„\"—–…(])"
+)
+_NAME_LABEL = re.compile(
+    r"[А-ЯЁ]\.[ ]?(?:[А-ЯЁ]\.[ ]?)?[А-ЯЁ][а-яёА-ЯЁ]+(?:-[А-ЯЁ][а-яёА-ЯЁ]+)?"
+    r"|[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)? [А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
+)
+# ``С.Бунтман`` alone on a line, then a line of ``―``, then the turn: radio transcripts.
+_LABEL_ALONE = re.compile(r"[А-ЯЁ]\.[ \u00a0]?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[ \u00a0]*")
+_DASH_LINE = re.compile(r"[―—–][ \u00a0]*")
+
+
 def _labelled_turns(
     text: str,
     paragraphs: list[tuple[int, int]],
@@ -566,22 +586,41 @@ def _labelled_turns(
     """Transcript turns: paragraphs that open with a speaker's label and a colon, where
     the same label opens two paragraphs or more (an interview printed as ``Голос Америки:
     Вопрос?`` / ``Мустафа Джемилев: Ответ.``; one ``Фото: …`` line is no transcript).
-    The turn's start -> (its end, the label's start and end)."""
+    A person's label after a sentence's end inside a paragraph opens a turn too, when the
+    paragraph or the article has two such person's labels or more (never ``Он сказал:``
+    or ``Итог:``: neither is a name). The turn's start -> (its end, the label's start and
+    end)."""
     inside = [(start, end) for start, end, _ in quoted]
     starts_of_quotes = [start for start, _ in inside]
     turns: list[tuple[int, int, int, int, str]] = []
-    for p_start, p_end in paragraphs:
+    inline: list[tuple[int, list[re.Match[str]]]] = []
+    for index, (p_start, p_end) in enumerate(paragraphs):
         match = _LABEL.match(text, p_start, p_end) or _INITIAL_LABEL.match(text, p_start, p_end)
-        if match is None or _within(inside, starts_of_quotes, match.start()):
+        if match is None and index + 2 < len(paragraphs):
+            turn = _label_alone(text, paragraphs, index)
+            if turn is not None:
+                turns.append(turn)
+                continue
+        if match is not None and _within(inside, starts_of_quotes, match.start()):
+            continue
+        found = [
+            label
+            for label in _INLINE_LABEL.finditer(text, match.end() if match else p_start, p_end)
+            if not _within(inside, starts_of_quotes, label.start(1))
+        ]
+        if found:
+            inline.append((len(turns) if match is not None else -1, found))
+        if match is None:
             continue
         label = " ".join(match.group(1).split())
         turns.append((match.end(), p_end, match.start(1), match.end(1), label))
+    accepted_inline = _inline_turns(text, turns, inline, names)
     counts = Counter(label for *_, label in turns)
     # A transcript: a label opens two turns or more; in one with three turns or more, a
     # person's label opens even one (``Д.Медведев: Спасибо.`` among ``В.Путин: …``).
     transcript = bool(counts) and max(counts.values()) >= 2
     many = transcript and len(turns) >= 3
-    return {
+    result = {
         start: (end, label_start, label_end)
         for start, end, label_start, label_end, label in turns
         if end - start >= 2
@@ -590,6 +629,76 @@ def _labelled_turns(
             or (many and names is not None and names.person_in(label_start, label_end))
         )
     }
+    result.update(accepted_inline)
+    return result
+
+
+def _label_alone(
+    text: str, paragraphs: list[tuple[int, int]], index: int
+) -> tuple[int, int, int, int, str] | None:
+    """``С.Бунтман`` / ``―`` / the turn, each on its own line."""
+    p_start, p_end = paragraphs[index]
+    if _LABEL_ALONE.fullmatch(text, p_start, p_end) is None:
+        return None
+    d_start, d_end = paragraphs[index + 1]
+    dash = _DASH_LINE.match(text, d_start, d_end)
+    if dash is None:
+        return None
+    label_end = p_start + len(text[p_start:p_end].rstrip(" \u00a0"))
+    label = " ".join(text[p_start:label_end].split())
+    if dash.end() < d_end:
+        return (dash.end(), d_end, p_start, label_end, label)
+    t_start, t_end = paragraphs[index + 2]
+    return (t_start, t_end, p_start, label_end, label)
+
+
+def _inline_turns(
+    text: str,
+    turns: list[tuple[int, int, int, int, str]],
+    inline: list[tuple[int, list[re.Match[str]]]],
+    names: _Names | None,
+) -> dict[int, tuple[int, int, int]]:
+    """The turns that persons' labels open inside paragraphs (see ``_INLINE_LABEL``); a
+    paragraph's opening turn then ends where its first such turn begins (``turns`` is
+    cut there)."""
+    known = {label for *_, label in turns}
+
+    def person(label: re.Match[str]) -> bool:
+        written = " ".join(label.group(1).split())
+        if _NAME_LABEL.fullmatch(written) is not None or written in known:
+            return True
+        return names is not None and names.person_in(label.start(1), label.end(1))
+
+    every = Counter(" ".join(m.group(1).split()) for _, found in inline for m in found)
+    result: dict[int, tuple[int, int, int]] = {}
+    for opening, found in inline:
+        labels = [m for m in found if person(m)]
+        opened = opening >= 0 and (
+            _NAME_LABEL.fullmatch(turns[opening][4]) is not None
+            or (names is not None and names.person_in(turns[opening][2], turns[opening][3]))
+            or turns[opening][4] in every
+        )
+        total = len(labels) + (1 if opened else 0)
+        labels = [
+            m
+            for m in labels
+            if total >= 2
+            or every[" ".join(m.group(1).split())] + (" ".join(m.group(1).split()) in known) >= 2
+        ]
+        if not labels:
+            continue
+        if opening >= 0:
+            start, _, label_start, label_end, label = turns[opening]
+            cut = labels[0].start()
+            turns[opening] = (start, cut, label_start, label_end, label)
+            if opened and cut - start >= 2:
+                result[start] = (cut, label_start, label_end)
+        p_end = found[-1].endpos if found else 0
+        for at, m in enumerate(labels):
+            end = labels[at + 1].start() if at + 1 < len(labels) else p_end
+            if end - m.end() >= 2:
+                result[m.end()] = (end, m.start(1), m.end(1))
+    return result
 
 
 def _labelled(text: str, start: int, label: tuple[int, int, int], names: _Names) -> FoundQuote:
@@ -603,12 +712,27 @@ def _labelled(text: str, start: int, label: tuple[int, int, int], names: _Names)
     )
     if person is None:
         written = " ".join(text[label_start:label_end].split())
+        # ``Л. ГОЗМАН``: a surname in capitals is read as ``Гозман``.
+        written = " ".join(
+            word.capitalize() if len(word) > 2 and word.isupper() else word
+            for word in written.split()
+        )
         if re.fullmatch(r"[А-ЯЁ]\.[ ]?[А-ЯЁ][а-яё-]+", written) is not None:
             # ``А. Васильев`` untagged: the person the article names in full with that
             # initial and surname, else the label as written.
-            return FoundQuote(start, end, names.full_name(written, label_start))
+            return FoundQuote(start, end, _initial_in_full(written, label_start, names))
         return FoundQuote(start, end)
-    return FoundQuote(start, end, person.canonical, None, person.start, person.end)
+    canonical = person.canonical
+    if re.fullmatch(r"[А-ЯЁ]\.[ ]?[А-ЯЁ][а-яё-]+", canonical) is not None:
+        canonical = _initial_in_full(canonical, label_start, names)  # ``Б.Рыбин``
+    return FoundQuote(start, end, canonical, None, person.start, person.end)
+
+
+def _initial_in_full(written: str, index: int, names: _Names) -> str:
+    """``Б.Рыбин`` as the article names him in full (``Борис Рыбин``), else as written."""
+    spaced = re.sub(r"\.(?=\S)", ". ", written)
+    full = names.full_name(spaced, index)
+    return written if full == spaced else full
 
 
 def _within(spans: list[tuple[int, int]], starts: list[int], index: int) -> bool:
