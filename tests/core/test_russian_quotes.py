@@ -1448,3 +1448,19 @@ def test_a_label_on_its_own_line_then_a_dash_line(enrich: Enrich) -> None:
         "Начнем с новостей.",
     ]
     assert found[1][1] == "Борис Рыбин"
+
+
+def test_a_surname_label_opens_a_run_on_interview_and_dash_turns_follow(enrich: Enrich) -> None:
+    # ``Гордон:`` is a surname to the analyser (``Итог:`` is not); the labelled answer
+    # ends where the next dash turn begins.
+    text = (
+        "Гордон: Чем вы занимаетесь в министерстве? Олег Мартынов: Я отвечаю за связь "
+        "с регионами. — Вы довольны работой? — Пока рано говорить."
+    )
+    found = quotes_of(enrich, text)
+    assert [quote for quote, _ in found][:2] == [
+        "Чем вы занимаетесь в министерстве?",
+        "Я отвечаю за связь с регионами.",
+    ]
+    assert found[1][1] == "Олег Мартынов"
+    assert [quote for quote, _ in found][2:] == ["Вы довольны работой?", "Пока рано говорить."]

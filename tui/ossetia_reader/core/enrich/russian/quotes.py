@@ -652,6 +652,20 @@ def _label_alone(
     return (t_start, t_end, p_start, label_end, label)
 
 
+_DASH_AFTER_SENTENCE = re.compile(r"(?<=[.!?…])[ \u00a0]+[—–][ \u00a0]+(?![а-яё])")
+
+
+def _surname(word: str) -> bool:
+    """Whether pymorphy3 reads one capitalised word first as a surname or a first name
+    (``Гордон:``, never ``Итог:`` or ``Вопрос:``)."""
+    if not re.fullmatch(r"[А-ЯЁ][а-яё]+", word):
+        return False
+    from ossetia_reader.core.enrich.russian.morph import _analyzer
+
+    parses = _analyzer().parse(word)
+    return bool(parses) and ("Surn" in parses[0].tag or "Name" in parses[0].tag)
+
+
 def _inline_turns(
     text: str,
     turns: list[tuple[int, int, int, int, str]],
@@ -665,7 +679,7 @@ def _inline_turns(
 
     def person(label: re.Match[str]) -> bool:
         written = " ".join(label.group(1).split())
-        if _NAME_LABEL.fullmatch(written) is not None or written in known:
+        if _NAME_LABEL.fullmatch(written) is not None or _surname(written):
             return True
         return names is not None and names.person_in(label.start(1), label.end(1))
 
@@ -675,6 +689,7 @@ def _inline_turns(
         labels = [m for m in found if person(m)]
         opened = opening >= 0 and (
             _NAME_LABEL.fullmatch(turns[opening][4]) is not None
+            or _surname(turns[opening][4])
             or (names is not None and names.person_in(turns[opening][2], turns[opening][3]))
             or turns[opening][4] in every
         )
@@ -696,6 +711,9 @@ def _inline_turns(
         p_end = found[-1].endpos if found else 0
         for at, m in enumerate(labels):
             end = labels[at + 1].start() if at + 1 < len(labels) else p_end
+            # ``Кирилл Тимошенко: Ответ. — Следующий вопрос?``: dash turns follow.
+            dash = _DASH_AFTER_SENTENCE.search(text, m.end(), end)
+            end = dash.start() if dash is not None else end
             if end - m.end() >= 2:
                 result[m.end()] = (end, m.start(1), m.end(1))
     return result
