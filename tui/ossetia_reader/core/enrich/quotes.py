@@ -37,8 +37,14 @@ def _wordset(words: str) -> frozenset[str]:
 
 
 # Opening mark -> the marks that can close it.
-_CLOSERS = {"“": '”"', '"': '"', "«": "»", "„": "“”"}
-_OPENING_MARK = re.compile('[“"«„]')
+_CLOSERS = {"“": '”"', '"': '"', "«": "»", "„": "“”", "‘": "’", "'": "'"}
+_OPENING_MARK = re.compile("[“\"«„‘']")
+# British single marks (‘We will not back down,’ the minister said; also in straight ' marks):
+# the closing mark is also the apostrophe (don’t, Britain’s, ’90s), so it closes only where no
+# letter follows, and a plural possessive (ministers’ decision) closes only when no later mark
+# in the paragraph can.
+_SINGLES = "‘'"
+_POSSESSIVE_CLOSE = re.compile(r"s[’'][ \t]+[a-z]")
 # What a search for the close of each opening mark has to stop at.
 _MARKS = {
     opener: re.compile(f"[{re.escape(opener + closers)}\n]") for opener, closers in _CLOSERS.items()
@@ -53,7 +59,7 @@ _RUSSIAN_VERBS = _wordset(
 _SPEECH_VERBS = "|".join(sorted(english.CUE_VERBS | _RUSSIAN_VERBS, key=len, reverse=True))
 _VERB = re.compile(rf"(?<![-\w])(?:{_SPEECH_VERBS})\b", re.IGNORECASE)
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
-_SENTENCE_BREAK = re.compile(r"(?<![A-Z])[.!?](?=\s+[A-Z“\"«„])")
+_SENTENCE_BREAK = re.compile(r"(?<![A-Z])[.!?](?=\s+[A-Z“\"«„‘])")
 # Words whose full stop does not end a sentence ("Gov. Jim Hodges").
 _ABBREVIATIONS = _wordset(
     "mr mrs ms dr st jr sr gov sen rep gen col lt sgt prof capt maj adm rev inc corp co ltd "
@@ -122,12 +128,14 @@ def find_quotes(text: str, entities: Sequence[Entity] = ()) -> list[FoundQuote]:
         quote = _attribute(text, start, end, previous_end, speakers, last_speaker)
         if quote is None:
             continue  # (a title or a scare quote does not end the next quote's attribution)
-        previous_end = end
         turn = _turn_at(turns, turn_starts, start)
         if quote.speaker is None and turn is None:
             quote = _continue(text, quote, marked)
         if quote.speaker is None and quote.cue is None and turn is None:
             quote = _reported_before(text, quote, speakers)
+        if text[start] in _SINGLES and not _single_is_speech(text, quote):
+            continue  # 'a ‘new era’ of', a nickname: single marks need more to be speech
+        previous_end = end
         if turn is not None and (quote.speaker is None or quote.speaker == turn.speaker):
             continue  # the turn already gives this speech and its speaker
         marked.append(quote)
@@ -223,7 +231,7 @@ def _introduced_paragraphs(
         reach.append(max(span_end, reach[-1] if reach else 0))
     for colon in _PARAGRAPH_COLON.finditer(text):
         start = colon.end()
-        if text[start] in '“"«„':
+        if text[start] in '“"«„‘':
             continue  # a quote in marks: found by its marks
         end = text.find("\n\n", start)
         end = _trim_end(text, len(text) if end < 0 else end)
@@ -281,6 +289,14 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
 def _can_open(text: str, index: int) -> bool:
     if index + 1 >= len(text) or text[index + 1].isspace() or text[index + 1] == ">":
         return False  # ('tweet-date="…">': markup, not a quote)
+    if text[index] in _SINGLES:
+        # Not inside a word, and not an apostrophe written the wrong way round (‘90s, ‘em).
+        before = text[index - 1] if index else " "
+        if text[index] == "'" and not text[index + 1].isalpha():
+            return False  # ('5' or '...': a foot mark, code; straight marks open only words)
+        return (before.isspace() or before in '([{—–-/:;,“"') and _ELIDED.match(
+            text, index + 1
+        ) is None
     if text[index] != '"':
         return True
     before = text[index - 1] if index else " "
@@ -297,6 +313,7 @@ def _find_close(text: str, start: int, budget: list[int]) -> int | None:
     paragraph_start = _paragraph_start(text, start)
     limit = min(len(text), start + _LONGEST_PARAGRAPH_SEARCH)
     found: int | None = None
+    possessive: int | None = None
     while True:
         match = marks.search(text, index, limit)
         if match is None:
@@ -312,8 +329,18 @@ def _find_close(text: str, start: int, budget: list[int]) -> int | None:
                 # The quote runs on into the next paragraph, which reopens it.
                 index = following + 1
                 continue
-            if start == paragraph_start or _opens_run_on(text, start):
+            if opener not in _SINGLES and (start == paragraph_start or _opens_run_on(text, start)):
                 found = _trim_end(text, index)
+            break
+        if opener in _SINGLES:
+            if char not in closers or not _single_can_close(text, index):
+                index += 1  # (an apostrophe, or a stray ‘: no nesting of single marks)
+                continue
+            if _POSSESSIVE_CLOSE.match(text, index - 1) and possessive is None:
+                possessive = index + 1  # "the ministers’ decision": closes only if nothing later
+                index += 1
+                continue
+            found = index + 1
             break
         if char == opener and opener not in closers and opener != '"':
             depth += 1  # «… «…» …»
@@ -323,8 +350,12 @@ def _find_close(text: str, start: int, budget: list[int]) -> int | None:
                 break
             depth -= 1
         index += 1
+    if found is None and possessive is not None:
+        budget[0] -= index - start  # (the search past it is paid for, as a failed one is)
+        found = possessive
     if (
         found is None
+        and opener not in _SINGLES
         and match is None
         and (start == paragraph_start or _opens_run_on(text, start))
         and limit >= len(text)
@@ -340,6 +371,32 @@ def _opens_run_on(text: str, start: int) -> bool:
     """Whether a quote left open may run to its paragraph's end: it opens a line (pages
     whose paragraphs are single lines), or follows "said: " or "a statement, "."""
     return text[start - 1 : start] == "\n" or text[start - 2 : start] in (": ", ", ")
+
+
+_ELIDED = re.compile(r"(?:\d\ds|em|til|cause|n|tis|twas)\b", re.IGNORECASE)
+
+
+def _single_can_close(text: str, index: int) -> bool:
+    """A ’ that can close a single-mark quote: after a word or punctuation, and not followed
+    by a letter or digit (the apostrophe of don’t, Britain’s, rock ’n’ roll)."""
+    before = text[index - 1]
+    following = text[index + 1] if index + 1 < len(text) else " "
+    return not before.isspace() and not following.isalnum()
+
+
+def _single_is_speech(text: str, quote: FoundQuote) -> bool:
+    """Whether a quote in single marks reads as speech: attributed (a speaker or a cue), or a
+    whole clause of several words that ends like speech; short phrases in single marks are
+    scare quotes, nicknames or titles far more often than in double marks."""
+    if quote.speaker is not None or quote.cue is not None:
+        return True
+    inner = text[quote.start + 1 : quote.end - 1]
+    if len(inner.split()) <= _SHORT_QUOTE_WORDS:
+        return False
+    if _closes_sentence_part(inner) or text[quote.end : quote.end + 1] in (",", ".", "!", "?"):
+        return True
+    before = text[_paragraph_start(text, quote.start) : quote.start].rstrip()
+    return not before or before.endswith(":")
 
 
 def _can_close(text: str, index: int) -> bool:
@@ -641,7 +698,7 @@ def _after_limit(text: str, end: int) -> int:
     paragraph = text.find("\n", end, limit)
     if paragraph >= 0:
         limit = paragraph
-    for mark in '“«„"':
+    for mark in '“«„"‘':
         found = text.find(mark, end, limit)
         if found >= 0:
             limit = found

@@ -1,0 +1,112 @@
+"""Quotes in single marks, British style (‘…,’ the minister said), curly and straight.
+
+The closing single mark is also the apostrophe, so these tests check both sides: speech in
+single marks is found and attributed like speech in double marks, while apostrophes inside
+words, nested single marks and short scare quotes or titles are never quotes. Every sentence
+here is made up for the test; entities are given by hand, so only the quote rules are tested.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ossetia_reader.core.article import Entity
+from ossetia_reader.core.enrich.quotes import find_quotes
+
+
+def entities(text: str, names: Sequence[str]) -> list[Entity]:
+    """Every occurrence of each person's name."""
+    found = [
+        Entity(m.start(), m.end(), name, "PER", name)
+        for name in names
+        for m in re.finditer(re.escape(name), text)
+    ]
+    return sorted(found, key=lambda e: e.start)
+
+
+def quotes(text: str, names: Sequence[str] = ()) -> list[tuple[str, str | None]]:
+    return [(text[q.start : q.end], q.speaker) for q in find_quotes(text, entities(text, names))]
+
+
+def test_curly_single_marks_with_a_cue_after_are_a_quote_and_its_speaker() -> None:
+    text = "‘We will not give up the harbour plan,’ Mara Lindqvist said on Monday."
+    assert quotes(text, ["Mara Lindqvist"]) == [
+        ("‘We will not give up the harbour plan,’", "Mara Lindqvist")
+    ]
+
+
+def test_a_colon_before_single_marks_introduces_a_quote() -> None:
+    text = "Tobias Renner told the council: ‘The bridge will open in spring.’"
+    assert quotes(text, ["Tobias Renner"]) == [
+        ("‘The bridge will open in spring.’", "Tobias Renner")
+    ]
+
+
+def test_straight_single_marks_read_like_curly_ones() -> None:
+    text = "'We can't wait for the other towns' answers any longer,' Ines Marlow said."
+    assert quotes(text, ["Ines Marlow"]) == [
+        ("'We can't wait for the other towns' answers any longer,'", "Ines Marlow")
+    ]
+
+
+def test_a_headline_sentence_in_single_marks_is_a_quote() -> None:
+    text = "Ferry union hits back: ‘The timetable was never agreed with us’\n\nMore follows."
+    found = quotes(text)
+    assert [quote for quote, _ in found] == ["‘The timetable was never agreed with us’"]
+
+
+def test_apostrophes_inside_words_neither_open_nor_close_a_quote() -> None:
+    text = (
+        "Britain’s ports don’t expect the ’90s boom again, and rock ’n’ roll bands "
+        "won’t play the dockers’ hall; the ‘80s were different. It's the mayor's call."
+    )
+    assert quotes(text) == []
+
+
+def test_apostrophes_inside_a_single_mark_quote_do_not_close_it() -> None:
+    text = "‘The councillors’ vote shows we don’t need Britain’s help,’ Ola Brandt said."
+    assert quotes(text, ["Ola Brandt"]) == [
+        ("‘The councillors’ vote shows we don’t need Britain’s help,’", "Ola Brandt")
+    ]
+
+
+def test_single_marks_nested_in_double_marks_stay_inside_the_quote() -> None:
+    text = "“He told me ‘we will finish the pier by June’ and then left,” Ola Brandt said."
+    assert quotes(text, ["Ola Brandt"]) == [
+        ("“He told me ‘we will finish the pier by June’ and then left,”", "Ola Brandt")
+    ]
+
+
+def test_short_scare_quotes_and_titles_in_single_marks_are_not_quotes() -> None:
+    text = (
+        "The ‘Iron Chancellor’ of the port board opened a ‘new era’ on Tuesday, and the "
+        "'Harbour Lights' show was sold out."
+    )
+    assert quotes(text) == []
+
+
+def test_a_whole_unattributed_clause_in_single_marks_is_a_quote() -> None:
+    text = "The crowd shouted back. ‘Nobody asked the fishermen about any of this.’"
+    assert [quote for quote, _ in quotes(text)] == [
+        "‘Nobody asked the fishermen about any of this.’"
+    ]
+
+
+def test_a_long_quote_reopened_in_the_next_paragraph_runs_on() -> None:
+    text = (
+        "Mara Lindqvist said: ‘The plan was drawn up years ago.\n\n"
+        "‘Nobody has changed a word of it since then.’\n\nThe meeting ended."
+    )
+    found = quotes(text, ["Mara Lindqvist"])
+    assert len(found) == 1
+    assert found[0][0].endswith("since then.’")
+    assert found[0][1] == "Mara Lindqvist"
+
+
+def test_text_full_of_apostrophes_and_stray_marks_finds_nothing() -> None:
+    """100k characters of apostrophes and unclosed marks: no quote, and no error (the cost
+    is measured outside the tests: linear, as for double marks)."""
+    base = "don’t 'x Britain’s ’90s ‘ ' rock ’n’ roll the towns’ ‘a "
+    text = (base * (100_000 // len(base) + 1))[:100_000]
+    assert find_quotes(text) == []
