@@ -110,3 +110,17 @@ def test_text_full_of_apostrophes_and_stray_marks_finds_nothing() -> None:
     base = "don’t 'x Britain’s ’90s ‘ ' rock ’n’ roll the towns’ ‘a "
     text = (base * (100_000 // len(base) + 1))[:100_000]
     assert find_quotes(text) == []
+
+
+def test_a_short_heading_in_single_marks_after_a_quote_is_not_its_continuation() -> None:
+    text = (
+        "“We rebuilt the pier in a year,” Ola Brandt said.\n\n"
+        "'A long wait for the ferry.'\n\n"
+        "The ferry company said on Friday it would add two boats."
+    )
+    assert quotes(text, ["Ola Brandt"]) == [("“We rebuilt the pier in a year,”", "Ola Brandt")]
+
+
+def test_an_apostrophe_left_open_does_not_swallow_a_double_mark_quote() -> None:
+    text = "And how ‘bout this one: “The pier will stay shut all winter,” Ola Brandt said."
+    assert quotes(text, ["Ola Brandt"]) == [("“The pier will stay shut all winter,”", "Ola Brandt")]

@@ -39,16 +39,27 @@ def _wordset(words: str) -> frozenset[str]:
 # Opening mark -> the marks that can close it.
 _CLOSERS = {"“": '”"', '"': '"', "«": "»", "„": "“”", "‘": "’", "'": "'"}
 _OPENING_MARK = re.compile("[“\"«„‘']")
+# Double marks only: where an apostrophe must not count as a quote mark.
+_DOUBLE_OPENING_MARK = re.compile('[“"«„]')
 # British single marks (‘We will not back down,’ the minister said; also in straight ' marks):
 # the closing mark is also the apostrophe (don’t, Britain’s, ’90s), so it closes only where no
 # letter follows, and a plural possessive (ministers’ decision) closes only when no later mark
 # in the paragraph can.
 _SINGLES = "‘'"
+_PARAGRAPH_QUOTE_WORDS = 7
 _POSSESSIVE_CLOSE = re.compile(r"s[’'][ \t]+[a-z]")
 # What a search for the close of each opening mark has to stop at.
 _MARKS = {
     opener: re.compile(f"[{re.escape(opener + closers)}\n]") for opener, closers in _CLOSERS.items()
 }
+# A single mark left open (an apostrophe: "how ‘bout") must not swallow a double-mark quote:
+# its search gives up at a double mark.
+_MARKS.update(
+    {
+        opener: re.compile(f'[{re.escape(opener + closers)}“"\n]')
+        for opener, closers in (("‘", "’"), ("'", "'"))
+    }
+)
 _LONGEST_PARAGRAPH_SEARCH = 20_000
 _PARAGRAPH_LOOKBACK = 2_000
 # Russian cue verbs, for Russian-language sources until their own module reads them.
@@ -128,13 +139,13 @@ def find_quotes(text: str, entities: Sequence[Entity] = ()) -> list[FoundQuote]:
         quote = _attribute(text, start, end, previous_end, speakers, last_speaker)
         if quote is None:
             continue  # (a title or a scare quote does not end the next quote's attribution)
+        if text[start] in _SINGLES and not _single_is_speech(text, quote):
+            continue  # 'a ‘new era’ of', a nickname: single marks need more to be speech
         turn = _turn_at(turns, turn_starts, start)
         if quote.speaker is None and turn is None:
             quote = _continue(text, quote, marked)
         if quote.speaker is None and quote.cue is None and turn is None:
             quote = _reported_before(text, quote, speakers)
-        if text[start] in _SINGLES and not _single_is_speech(text, quote):
-            continue  # 'a ‘new era’ of', a nickname: single marks need more to be speech
         previous_end = end
         if turn is not None and (quote.speaker is None or quote.speaker == turn.speaker):
             continue  # the turn already gives this speech and its speaker
@@ -333,6 +344,8 @@ def _find_close(text: str, start: int, budget: list[int]) -> int | None:
                 found = _trim_end(text, index)
             break
         if opener in _SINGLES:
+            if char in '“"':
+                break  # (see _MARKS)
             if char not in closers or not _single_can_close(text, index):
                 index += 1  # (an apostrophe, or a stray ‘: no nesting of single marks)
                 continue
@@ -373,7 +386,7 @@ def _opens_run_on(text: str, start: int) -> bool:
     return text[start - 1 : start] == "\n" or text[start - 2 : start] in (": ", ", ")
 
 
-_ELIDED = re.compile(r"(?:\d\ds|em|til|cause|n|tis|twas)\b", re.IGNORECASE)
+_ELIDED = re.compile(r"(?:\d\ds|em|til|cause|bout|n|tis|twas)\b", re.IGNORECASE)
 
 
 def _single_can_close(text: str, index: int) -> bool:
@@ -385,18 +398,26 @@ def _single_can_close(text: str, index: int) -> bool:
 
 
 def _single_is_speech(text: str, quote: FoundQuote) -> bool:
-    """Whether a quote in single marks reads as speech: attributed (a speaker or a cue), or a
-    whole clause of several words that ends like speech; short phrases in single marks are
-    scare quotes, nicknames or titles far more often than in double marks."""
+    """Whether a quote in single marks reads as speech, judged by its own attribution (not
+    by a quote before it, which makes section headings in single marks look like its
+    continuation): more than three words, no title ("Coal Isn't the Villain"), and a cue or
+    speaker around it, or ending like speech inside a paragraph, or a whole paragraph of a
+    full clause. Short phrases in single marks are scare quotes, nicknames or titles far
+    more often than in double marks."""
+    inner = text[quote.start + 1 : quote.end - 1]
+    words = len(inner.split())
+    if words <= _SHORT_QUOTE_WORDS or _title_case(inner):
+        return False
     if quote.speaker is not None or quote.cue is not None:
         return True
-    inner = text[quote.start + 1 : quote.end - 1]
-    if len(inner.split()) <= _SHORT_QUOTE_WORDS:
-        return False
+    paragraph = _paragraph_start(text, quote.start)
+    before = text[paragraph : quote.start].rstrip()
+    after = text[quote.end : quote.end + 2]
+    if not before.strip() and (after[:1] in ("\n", "") or after == " \n"):
+        return words >= _PARAGRAPH_QUOTE_WORDS  # a heading in single marks, or a quote
     if _closes_sentence_part(inner) or text[quote.end : quote.end + 1] in (",", ".", "!", "?"):
         return True
-    before = text[_paragraph_start(text, quote.start) : quote.start].rstrip()
-    return not before or before.endswith(":")
+    return before.endswith(":")
 
 
 def _can_close(text: str, index: int) -> bool:
@@ -922,7 +943,7 @@ def _reported_before(text: str, quote: FoundQuote, speakers: Speakers) -> FoundQ
         if text[paragraph:upper].rstrip()[-1:] not in (".", "!", "?"):
             return quote  # inside a sentence: a partial quote, or its own cue missed
         lower = paragraph
-    if _OPENING_MARK.search(text, max(lower, upper - _REPORTED_REACH), upper):
+    if _DOUBLE_OPENING_MARK.search(text, max(lower, upper - _REPORTED_REACH), upper):
         return quote  # another quote in between: its speaker's turn
     name = speakers.reporter_before(
         max(lower, upper - _REPORTED_REACH), upper, introduced=paragraph == quote.start
