@@ -1,9 +1,12 @@
 """Direct quotations and who said them.
 
 Quotes are found by their marks: straight and curly double quotes, «…» and
-„…“. A quote left open at the end of a paragraph continues when the next
-paragraph opens with a quote mark (the newspaper convention for long
-quotes). The speaker is looked for in the attribution around the quote —
+„…“, and single marks (‘…’ or '…', British style) when the words in them read
+as speech: their closing mark is also the apostrophe (don’t, Britain’s), so
+short phrases in single marks and apostrophes never count. A quote left open
+at the end of a paragraph continues when the next paragraph opens with a
+quote mark (the newspaper convention for long quotes).
+The speaker is looked for in the attribution around the quote —
 ``"…," Kremlin spokesman Dmitry Peskov told journalists``, ``"…," said
 Bibilov``, ``according to …``, ``X denounced "…"`` — and resolved by
 ``speakers.py``: a name the tagger found, a role ("the Head of State") or a
