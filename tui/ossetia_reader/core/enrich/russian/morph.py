@@ -203,12 +203,7 @@ def verb_form(word: str) -> bool:
     gerund or short participle, never as a name (``Приобнял``, ``Определившись``,
     ``Работая``): a word the tagger ran into a name or took for one at a sentence's
     start."""
-    if not _CYRILLIC_WORD.match(word):
-        return False
-    try:
-        parses = _analyzer().parse(word.lower())
-    except Exception:  # never let the analyser stop enrichment
-        return False
+    parses = _parses(word)
     if not parses or any(_is_name(p) or "Geox" in p.tag for p in parses):
         return False
     if known(word):
