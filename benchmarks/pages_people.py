@@ -1,19 +1,20 @@
-"""Person names on fresh Russian news excerpts annotated by hand (issue 11, session 5).
+"""Person names on fresh news excerpts annotated by hand (issues 11 and 10, sessions 5-6).
 
-The excerpts are real Russian-language news (agencies, papers, regional and sports sites,
-radio transcripts) from stored public web pages, split by the rule in
-``/work/wt/NOTES-split5.md`` (sha1 of the URL: first hex digit 0-7 development, 8-f held
-out). Every mention of a person's name was marked by hand as a span into the excerpt,
-factRuEval-2016 style (``../shared/corpora/factrueval-dev/README.md``): the name only,
-without titles or roles; a surname alone and initials with a surname count; a person
-inside an organisation's name ("фонд имени Кербера") counts, a street named after one
-does not. The page text is third-party and never enters the repo: the repo keeps the
-judgements (``benchmarks/judgements/pages-ru-{dev,held}.json``: URL, sha1 of the text,
-the spans and the names), the texts stay outside and are joined by URL and sha1.
+The excerpts are real news (Russian-language agencies, papers, regional and sports sites,
+radio transcripts; from session 6 English wire copy, papers, briefings and releases too)
+from stored public web pages, collected under the rules in ``/work/wt/NOTES-split5.md``
+and ``NOTES-split6.md``. Every mention of a person's name was marked by hand as a span
+into the excerpt, factRuEval-2016 / CoNLL style (``../shared/corpora/factrueval-dev/
+README.md``): the name only, without titles or roles; a surname alone and initials with a
+surname count; a person inside an organisation's name ("фонд имени Кербера") counts, a
+street named after one does not. The page text is third-party and never enters the repo:
+the repo keeps the judgements (``benchmarks/judgements/pages-{ru,en}-*.json``: URL, sha1
+of the text, the spans and the names), the texts stay outside, joined by URL and sha1.
 
 Each excerpt goes through the app's own enrichment (``enrich_articles``, the entry point
-``pages_quotes.py`` uses too; it picks the Russian pipeline by the text's language), and
-its PER entities are scored against the hand-marked spans: exact spans, micro-averaged
+``pages_quotes.py`` uses too). Nothing here is Russian-only: the enrichment picks the
+Russian or English pipeline by the text's language, so the same scorer reads either. Its
+PER entities are scored against the hand-marked spans: exact spans, micro-averaged
 precision, recall and F1. Issue 11's target is PER F1 >= 0.94 on Russian text nobody
 tuned on (the held-out half, scored once after the session-5 freeze).
 

@@ -52,3 +52,21 @@ def test_a_stale_span_is_an_error(pages: ModuleType) -> None:
     wrong = {"start": 0, "end": 5, "text": "Иван"}
     with pytest.raises(ValueError):
         pages.gold_spans({"id": "ru-test", "text": TEXT, "people": [wrong]})
+
+
+ENGLISH = "Prime Minister Jane Holloway met Tomas Berg in Oslo. Holloway said little."
+
+
+def test_english_text_is_scored_too(pages: ModuleType) -> None:
+    """The scorer is not Russian-only: an English excerpt goes through the English
+    pipeline and its PER spans are offsets into the same text (made-up names)."""
+    found = pages.predicted_spans([{"id": "en-test", "text": ENGLISH}])[0]
+    assert found, "no PER span found in English text"
+    for start, end in found:
+        assert ENGLISH[start:end].strip() == ENGLISH[start:end] and ENGLISH[start].isupper()
+    wanted = [
+        {"start": ENGLISH.index(n), "end": ENGLISH.index(n) + len(n), "text": n}
+        for n in ("Jane Holloway", "Tomas Berg")
+    ]
+    stats = pages.span_counts({"id": "en-test", "text": ENGLISH, "people": wanted}, found)
+    assert (stats["gold"], stats["correct"]) == (2, 2)
