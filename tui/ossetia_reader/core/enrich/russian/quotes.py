@@ -89,6 +89,7 @@ _CUE = re.compile(
     r"намекает|посчитал|предположил|предполагает|опроверг|парировал|констатирует|сетует|"
     r"выразил|цитировал|сообщало|сообщило|отреагировал|реагирует|резюмирует|парирует|"
     r"иронизирует|подытоживает|поделился|делится|высказался|сказано|"
+    r"поинтересовал|интересует|интересовал|"
     # gerunds: ``…, назвав его «непростительным оскорблением»``, ``заявив, что …``
     r"назвав|заявив|отметив|подчеркнув|сказав|добавив|пояснив|сообщив|написав|указав|"
     r"охарактеризовав|объяснив|уточнив|пообещав|предупредив|напомнив|заметив|ответив|"
@@ -826,7 +827,9 @@ class _Names:
         inside = [e for e in self.within(lower, upper) if e.end <= upper and _may_speak(e, subject)]
         return _pick(inside[::-1])
 
-    def person_before(self, index: int, feminine: bool | None) -> Entity | None:
+    def person_before(
+        self, index: int, feminine: bool | None, askers: bool = True
+    ) -> Entity | None:
         """The person ``он``/``она`` before ``index`` means: the last one of the pronoun's
         gender named as a subject (in the nominative) in the text just before, else the
         last one named at all. ``Адвокат Виталий Сердюк, представляющий интересы Виктора
@@ -838,6 +841,7 @@ class _Names:
             and entity.end <= index
             and (feminine is None or _feminine(entity.canonical) == feminine)
             and not self.quoted(entity)
+            and (askers or not self.asker(entity))
         ]
         subjects = [
             entity for entity in people if _may_speak(entity, True) and not self.governed(entity)
@@ -891,11 +895,26 @@ class _Names:
             # Цукерберг``: the one so introduced, the organisation named further off.
             return introduced or anywhere
         subject = self.subject_before(index, feminine)
+        if subject is not None and self.asker(subject) and not _ASKER.match(key):
+            # ``— поинтересовался корреспондент Александр Юнашев …⏎— …, — заверил
+            # президент``: the one who asks is not the president who answers.
+            subject = None
         if subject is not None and (introduced is None or subject.start > introduced.start):
             return subject if (fallback or introduced is not None) else None
         if introduced is not None:
             return introduced
-        return self.person_before(index, feminine) if fallback else None
+        if not fallback:
+            return None
+        before = self.person_before(index, feminine)
+        if before is not None and self.asker(before) and not _ASKER.match(key):
+            return self.person_before(index, feminine, askers=False)
+        return before
+
+    def asker(self, entity: Entity) -> bool:
+        """Whether the article introduces a person as a journalist (``корреспондент
+        «Известий» Александр Юнашев``, ``ведущая Ирина Воробьева``): the one who asks."""
+        lead = re.split(r"[.,;:!?()—–]", self.text[max(0, entity.start - 60) : entity.start])
+        return any(_ASKER.match(word.lower()) for word in lead[-1].split()[-3:])
 
     def subject_before(self, index: int, feminine: bool | None) -> Entity | None:
         """The last person named in the nominative (not inside a quote) shortly before."""
@@ -1748,6 +1767,8 @@ def _speaker(
     if cue_match is not None:
         # An unnamed source: the words after the verb ("собеседник «Медузы»").
         rest = _LISTENER.sub("", clause[cue_match.end() :]).strip(" ,.:\u00a0")
+        # ``— заверил журналистов президент``: the listeners, not the speaker.
+        rest = _HEARERS.sub("", rest).strip(" ,.:\u00a0")
         phrase = " ".join(rest.split()[:4]).rstrip(".,;:")
         subject = _SOURCE_BEFORE.search(clause, 0, cue_match.start())
         if subject is not None:
@@ -2640,7 +2661,18 @@ def _dash_turn(
     if not words or (len(words) < 2 and not re.fullmatch(r"\w{2,}[.!?…]+", words[0])):
         return None
     previous = found[-1] if found else None
-    if previous is not None and previous.speaker and previous.cue and start - previous.end < 150:
+    asked = (
+        previous is not None
+        and text[previous.start : previous.end].rstrip().endswith("?")
+        and _opens_line(text, start)
+    )
+    if (
+        previous is not None
+        and previous.speaker
+        and previous.cue
+        and start - previous.end < 150
+        and not asked
+    ):
         # ``— Первое, — отвечает силовик. — Второе.``: the second turn goes on after the
         # attribution of the first, in the same voice.
         between = text[previous.end : start]
@@ -2648,12 +2680,41 @@ def _dash_turn(
             return FoundQuote(
                 start, end, previous.speaker, None, previous.speaker_start, previous.speaker_end
             )
+    if asked and previous is not None and not text[start:end].rstrip().endswith("?"):
+        # ``— …? — поинтересовался корреспондент у Владимира Путина.⏎— У нас есть …``:
+        # the answer on the next line is the one asked's, not the asker's.
+        addressee = _addressee(text, previous.end, start, names)
+        if addressee is not None:
+            return FoundQuote(start, end, addressee.canonical, None, addressee.start, addressee.end)
     if text[start:end].rstrip().endswith("?"):
         return FoundQuote(start, end, None, None)  # the interviewer's question
     if interviewee is not None:
         who = interviewee
         return FoundQuote(start, end, who.canonical, None, who.start, who.end)
     return FoundQuote(start, end)
+
+
+_HEARERS = re.compile(
+    r"^(?:журналист|репортер|репортёр|корреспондент|собравш|слушател|зрител|студент|"
+    r"участник|коллег|читател|подписчик)\w*?(?:ам|ов|ей|ами|у|ю|им|ым|ими|ым)(?![\w-])",
+    re.IGNORECASE,
+)
+_ASKER = re.compile(r"(?:корреспондент|корр\.|спецкор|журналист|ведущ|интервьюер|обозревател)")
+_ASKED = re.compile(r"(?:спрос|поинтересова|задал|обратил)\w*", re.IGNORECASE)
+
+
+def _addressee(text: str, lower: int, upper: int, names: _Names) -> Entity | None:
+    """The person a question's attribution says was asked: ``спросил у Путина``,
+    ``поинтересовался корреспондент у Владимира Путина``."""
+    asked = _ASKED.search(text, lower, min(upper, lower + 120))
+    if asked is None:
+        return None
+    for entity in names.within(asked.end(), upper):
+        if entity.type == "PER" and entity.end <= upper:
+            before = text[max(asked.end(), entity.start - 4) : entity.start]
+            if re.search(r"(?<![\w-])у[ \u00a0]+$", before):
+                return entity
+    return None
 
 
 def _label_line(text: str, start: int, names: _Names) -> Entity | None:
@@ -2697,13 +2758,26 @@ def _interviewee(text: str, paragraphs: list[tuple[int, int]], names: _Names) ->
         return None
     first = turns[0][0]
     index = paragraphs.index(turns[0])
-    said = index > 0 and _INTERVIEW.search(text, *paragraphs[index - 1]) is not None
+    # The intro may sit a photo credit or a source line above the first turn.
+    said = any(
+        _INTERVIEW.search(text, *paragraph) is not None
+        for paragraph in paragraphs[max(0, index - 3) : index]
+    )
     if not said and not _questions_answered(text, paragraphs):
         return None
+    # Not a name after a preposition (``У вас и у Никиты Сергеевича``: a third person the
+    # question mentions), and of the gender the answers speak in (``я отказывала``: the
+    # interviewee is a woman, not the byline's ``Ричмонд``).
+    last = paragraphs.index(turns[-1])
+    feminine = _answers_feminine(text, paragraphs[index : last + 1])
     people = [
         e
         for e in names.within(0, first)
-        if e.type == "PER" and e.end <= first and not names.quoted(e)
+        if e.type == "PER"
+        and e.end <= first
+        and not names.quoted(e)
+        and not names.governed(e)
+        and (feminine is None or feminine in (_feminine(e.canonical), _feminine(e.text)))
     ]
     if not people:
         return None
@@ -2718,7 +2792,35 @@ def _interviewee(text: str, paragraphs: list[tuple[int, int]], names: _Names) ->
         counts[2] += 1
     best = max(tally, key=lambda key: tuple(tally[key]))
     chosen = [e for e in people if stem(e.canonical.split()[-1]) == best]
-    return max(chosen, key=lambda e: len(e.canonical.split()))
+    person = max(chosen, key=lambda e: len(e.canonical.split()))
+    if feminine and not _feminine(person.canonical) and _feminine(person.text):
+        # ``Медведева`` read by the analyser as a man's surname: a woman answers, so the
+        # name as written.
+        person = replace(person, canonical=person.text)
+    return person
+
+
+_FIRST_PERSON_PAST = re.compile(
+    r"(?<![\w-])я[ \u00a0]+(?:[а-яё]+[ \u00a0]+){0,2}([а-яё]{2,}(?:л|ла|лся|лась))(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _answers_feminine(text: str, turns: list[tuple[int, int]]) -> bool | None:
+    """The gender the answers (paragraphs that are not questions) speak in: ``я
+    вспомнила``, ``я отказывала`` (a woman), ``я сказал`` (a man); None when they do not
+    say (fewer than two verbs) or disagree."""
+    votes: Counter[bool] = Counter()
+    for start, end in turns:
+        if text[start:end].rstrip().endswith("?"):
+            continue
+        for match in _FIRST_PERSON_PAST.finditer(text, start, end):
+            feminine = _verb_feminine(match.group(1))
+            if feminine is not None:
+                votes[feminine] += 1
+    if len(votes) != 1 or sum(votes.values()) < 2:
+        return None
+    return next(iter(votes))
 
 
 def _opens_with_dash(text: str, start: int) -> bool:

@@ -1,0 +1,88 @@
+"""Russian interviews: who answers the dash turns (issue 11, session 6).
+
+Constructed sentences, shaped like the interviews of Russian news sites: the person an
+interview is with is the one the text names before the turns, in the gender the answers
+speak in; a name the question mentions after a preposition is a third person; the answer
+to a question asked "у X" is X's. They run the real pipeline (natasha, pymorphy3).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from ossetia_reader.core.article import Entity, Quote
+from ossetia_reader.core.enrich.russian.ner import load_russian_ner
+
+Enrich = Callable[[list[str]], list[tuple[tuple[Entity, ...], tuple[Quote, ...]]]]
+
+
+@pytest.fixture(scope="module")
+def enrich() -> Enrich:
+    if load_russian_ner() is None:  # a required dependency: this should never skip
+        pytest.skip("natasha's model is not installed")
+    from ossetia_reader.core.enrich.russian.enrich import enrich_russian
+
+    return enrich_russian
+
+
+def quotes_of(enrich: Enrich, text: str) -> list[tuple[str, str | None]]:
+    ((_, quotes),) = enrich([text])
+    return [(" ".join(q.text.split()), q.speaker) for q in quotes]
+
+
+def test_the_answers_gender_passes_over_a_bylines_name(enrich: Enrich) -> None:
+    text = (
+        "Автор: Петров\n"
+        "Смирнова рассказала о своем новом шоу.\n\n"
+        "— Кто-то отказывался прийти к вам?\n\n"
+        "— Да, многие. Я сколько раз писала, а они отвечали: не сейчас.\n\n"
+        "— Вы обижаетесь?\n\n"
+        "— Нет. Я и сама отказывала."
+    )
+    found = quotes_of(enrich, text)
+    answers = [speaker for quote, speaker in found if not quote.endswith("?")]
+    assert answers == ["Смирнова", "Смирнова"]
+
+
+def test_a_man_answering_keeps_the_man(enrich: Enrich) -> None:
+    text = (
+        "Главный тренер Иван Соколов ответил на вопросы журналистов.\n\n"
+        "— Довольны игрой?\n\n"
+        "— Я ждал большего. Я сказал ребятам об этом в перерыве.\n\n"
+        "— А соперник?\n\n"
+        "— Сильный, я так и думал."
+    )
+    found = quotes_of(enrich, text)
+    assert [speaker for quote, speaker in found if not quote.endswith("?")] == [
+        "Иван Соколов",
+        "Иван Соколов",
+    ]
+
+
+def test_a_name_the_question_mentions_after_a_preposition_is_not_the_interviewee(
+    enrich: Enrich,
+) -> None:
+    # The excerpt opens mid-interview, the first question run on after a date line.
+    text = (
+        "9 февраля 2026 — У вас и у Никиты Сергеевича был общий замысел?\n\n"
+        "— Скорее нет. Режиссура целиком его.\n\n"
+        "— И вы сразу согласились?\n\n"
+        "— Сразу, мы давно работаем вместе."
+    )
+    found = quotes_of(enrich, text)
+    assert [speaker for _, speaker in found][-3:] == [None, None, None]
+
+
+def test_the_answer_to_a_question_asked_of_someone_is_theirs(enrich: Enrich) -> None:
+    text = (
+        "Владимир Путин оценил работу правительства.\n"
+        "— Это хорошая оценка? — поинтересовался корреспондент газеты Олег Иванов "
+        "у Владимира Путина.\n"
+        "— Удовлетворительная. Многое можно было сделать быстрее, — заверил журналистов "
+        "президент."
+    )
+    found = quotes_of(enrich, text)
+    assert found[0] == ("Это хорошая оценка?", "Олег Иванов")
+    assert found[1][1] == "Владимир Путин"
