@@ -434,3 +434,86 @@ def test_a_body_after_an_office_stays_a_body() -> None:
     text = "председатель Совета муфтиев России шейх Равиль Гайнутдин"
     model = spans(text, ("Совета муфтиев", "ORG"), ("России", "LOC"))
     assert ("Совета муфтиев", "ORG") in named(text, correct(text, model))
+
+
+# Session 6 (runer2): names inside names, repeats, legal forms (constructed sentences).
+
+
+def test_a_place_inside_a_party_name_is_a_nested_place() -> None:
+    text = "Депутат от партии «Единая Россия» выступил на съезде."
+    result = named(text, correct(text, spans(text, ("Единая Россия", "ORG"))))
+    assert ("Единая Россия", "ORG") in result
+    assert ("Россия", "LOC") in result
+
+
+def test_a_first_word_or_a_common_word_is_no_nested_place() -> None:
+    text = "Москва-Сити и «Новые технологии Москвы» подписали договор. Совет директоров согласен."
+    result = named(
+        text,
+        correct(text, spans(text, ("Новые технологии Москвы", "ORG"), ("Совет директоров", "ORG"))),
+    )
+    assert ("Москвы", "LOC") in result
+    assert not any(
+        label == "LOC" and name in ("Новые", "Совет", "директоров") for name, label in result
+    )
+
+
+def test_the_name_in_guillemets_closing_an_organisation_is_one_too() -> None:
+    text = "Он рассказал Русской службе «Радио Свобода» о своих планах."
+    model = spans(text, ("Русской службе «Радио Свобода", "ORG"))
+    result = named(text, correct(text, model))
+    assert ("Русской службе «Радио Свобода", "ORG") in result
+    assert ("Радио Свобода", "ORG") in result
+
+
+def test_an_organisation_named_again_in_another_case_is_the_same() -> None:
+    text = (
+        "Журналист «Голоса Америки» взял интервью.\n\n"
+        "Голос Америки: Что вы думаете о выборах?\n\nГолос Америки: Спасибо."
+    )
+    first = text.index("Голоса Америки")
+    model = [(first, first + len("Голоса Америки"), "ORG")]
+    model += [(m, m + len("Америки"), "LOC") for m in _all(text, "Америки")[1:]]
+    result = correct(text, model)
+    organisations = [text[s:e] for s, e, label in result if label == "ORG"]
+    assert organisations.count("Голос Америки") == 2
+
+
+def test_a_repeat_in_lowercase_or_inside_another_name_is_left_alone() -> None:
+    text = "Фонд «Новая жизнь» помогает детям. Началась новая жизнь, сказал директор."
+    result = named(text, correct(text, spans(text, ("Новая жизнь", "ORG"))))
+    assert ("новая жизнь", "ORG") not in result
+
+
+def test_legal_form_before_guillemets_is_dropped_even_without_the_closing_one() -> None:
+    text = "Контракт получило ООО\u00a0«Изумрудные поля», зарегистрированное в Москве."
+    model = spans(text, ("ООО\u00a0«Изумрудные поля", "ORG"), ("Москве", "LOC"))
+    result = named(text, correct(text, model))
+    assert ("Изумрудные поля", "ORG") in result
+    assert not any(name.startswith("ООО") for name, _ in result)
+
+
+def test_a_two_word_organisation_is_not_spread_by_its_first_word() -> None:
+    text = "ОАО «Реставрационные компании» выиграло тендер. Реставрационные работы начались."
+    model = spans(text, ("ОАО «Реставрационные компании", "ORG"))
+    result = named(text, correct(text, model))
+    assert ("Реставрационные компании", "ORG") in result
+    assert ("Реставрационные", "ORG") not in result
+
+
+def test_an_abbreviation_in_brackets_after_an_organisation_is_no_place() -> None:
+    text = "Вчера Бюро США по патентам и товарным знакам (USPTO) выдало патент."
+    model = spans(text, ("Бюро", "ORG"), ("США по патентам и товарным знакам (USPTO)", "LOC"))
+    result = named(text, correct(text, model))
+    assert ("Бюро США по патентам и товарным знакам", "ORG") in result
+    assert ("США", "LOC") in result
+    assert ("USPTO", "ORG") in result
+    assert ("США по патентам и товарным знакам", "LOC") not in result
+
+
+def _all(text: str, word: str) -> list[int]:
+    found, at = [], text.find(word)
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + 1)
+    return found

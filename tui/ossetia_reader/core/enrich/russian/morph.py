@@ -141,6 +141,14 @@ def dictionary_surname(word: str) -> bool:
     return any("Surn" in p.tag for p in _known_parses(word))
 
 
+def place_name(word: str) -> bool:
+    """Whether the dictionary knows ``word`` and reads it first as a place name
+    (``России``, ``Америки``, ``США``); not a guess (``Хотспур``) nor a word that is
+    mostly something else."""
+    parses = _known_parses(word)
+    return bool(parses) and "Geox" in parses[0].tag
+
+
 def nominative_first_name(word: str) -> bool:
     """Whether ``word``'s likeliest reading as a first name is a nominative (``Егор``;
     not ``Дмитрия``)."""
