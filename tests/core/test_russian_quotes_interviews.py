@@ -86,3 +86,60 @@ def test_the_answer_to_a_question_asked_of_someone_is_theirs(enrich: Enrich) -> 
     found = quotes_of(enrich, text)
     assert found[0] == ("Это хорошая оценка?", "Олег Иванов")
     assert found[1][1] == "Владимир Путин"
+
+
+def test_the_first_turn_and_a_turn_addressing_the_interviewee_are_the_interviewers(
+    enrich: Enrich,
+) -> None:
+    text = (
+        "Мы поговорили с депутатом Сергеем Неверовым о выборах.\n"
+        "— Сергей Иванович, скажу прямо: праймериз были похожи на сбор наказов.\n"
+        "— Это не так. Люди приходили со своими вопросами.\n"
+        "— Начнем тогда с бюджета.\n"
+        "— С бюджетом все в порядке."
+    )
+    found = quotes_of(enrich, text)
+    assert [speaker for _, speaker in found] == [
+        None,
+        "Сергей Неверов",
+        "Сергей Неверов",
+        "Сергей Неверов",
+    ]
+
+
+def test_an_intro_ending_with_a_colon_introduces_the_first_turn(enrich: Enrich) -> None:
+    text = (
+        "Главный тренер Андрей Кобелев после матча выразил мнение, что обе команды "
+        "показали хороший футбол:\n\n"
+        "– Я думаю, игра всем понравилась.\n\n"
+        "– А судейство?\n\n"
+        "– Без претензий."
+    )
+    found = quotes_of(enrich, text)
+    assert [speaker for _, speaker in found] == ["Андрей Кобелев", None, "Андрей Кобелев"]
+
+
+def test_a_quote_paragraph_after_a_paragraph_about_one_person_is_theirs(
+    enrich: Enrich,
+) -> None:
+    text = (
+        "Главный тренер клуба Вальдас Иванаускас прокомментировал победу над соперником.\n\n"
+        "– Очень рад, что мы выиграли первую встречу в этом году. Ребята молодцы.\n\n"
+        "Тамара Сидоренко, которая защищала кандидата, рассказывает, что адвокаты обычно "
+        "готовят подзащитных. Однако в итоге обвиняемый пишет текст сам.\n\n"
+        '"Раньше, когда были народные заседатели, все было иначе. Теперь нет."'
+    )
+    found = quotes_of(enrich, text)
+    assert [speaker for _, speaker in found] == ["Вальдас Иванаускас", "Тамара Сидоренко"]
+
+
+def test_a_question_turn_is_nobodys_even_after_a_paragraph_about_someone(
+    enrich: Enrich,
+) -> None:
+    text = (
+        "Главный тренер Олег Кононов оценил судейство в матче.\n\n"
+        "– Как вам работа судьи? Коллега не понял решения арбитра.\n\n"
+        "– Не хотел бы об этом говорить."
+    )
+    found = quotes_of(enrich, text)
+    assert found[0][1] is None

@@ -458,6 +458,16 @@ def _in_brackets(text: str, lower: int, index: int) -> bool:
     return opening >= 0 and text.find(")", opening, index) < 0
 
 
+def _turn_on_a_line(text: str, start: int) -> bool:
+    """Whether the words at ``start`` are a dash turn opening its own line."""
+    index = start
+    while index > 0 and text[index - 1] in " \u00a0":
+        index -= 1
+    if index == 0 or text[index - 1] not in _DASH + "-":
+        return False
+    return _opens_line(text, index - 1)
+
+
 def _opens_line(text: str, index: int) -> bool:
     """Whether a dash opens a line of its own (an interview laid out in paragraphs),
     where the whole paragraph is the turn, however many sentences it has."""
@@ -1237,6 +1247,10 @@ def _attribute(
             quote = _continued(quote, text, found)
         if quote.speaker is None:
             quote = _paragraph_speaker(text, start, end, names, found)
+        if quote.speaker is None and (start == 0 or text[start - 1] == "\n"):
+            person = _paragraph_before_subject(text, start, names, found)
+            if person is not None:
+                quote = FoundQuote(start, end, person.canonical, None, person.start, person.end)
         return quote
     return None
 
@@ -2688,16 +2702,81 @@ def _dash_turn(
             return FoundQuote(start, end, addressee.canonical, None, addressee.start, addressee.end)
     if text[start:end].rstrip().endswith("?"):
         return FoundQuote(start, end, None, None)  # the interviewer's question
+    if interviewee is not None and (
+        _VOCATIVE.match(text, start) is not None
+        or (
+            _turn_on_a_line(text, start)
+            and not any(_turn_on_a_line(text, q.start) for q in found)
+            and not text[:start].rstrip(" \u00a0\n—–-").endswith(":")
+        )
+    ):
+        # ``— Сергей Иванович, скажу прямо: …``, and the first turn of all (``— Начать
+        # хотелось бы с вопроса.``): the interviewer opens and addresses.
+        return FoundQuote(start, end, None, None)
     if interviewee is not None:
         who = interviewee
         return FoundQuote(start, end, who.canonical, None, who.start, who.end)
+    first = _SENTENCE_END.search(text, start, end)
+    following = text[end : end + 200].lstrip(" \u00a0\n")
+    if (
+        _turn_on_a_line(text, start)
+        and (first is None or text[first.start()] != "?")
+        and not (following[:1] in _DASH or _HYPHEN_TURN.match(following))
+    ):
+        # One turn, not a question (``– Как вам работа судьи? Семак не понял …``), nor a
+        # dialogue of turns whose speakers go unnamed.
+        person = _paragraph_before_subject(text, start, names, found)
+        if person is not None:
+            return FoundQuote(start, end, person.canonical, None, person.start, person.end)
     return FoundQuote(start, end)
+
+
+def _paragraph_before_subject(
+    text: str, start: int, names: _Names, found: list[FoundQuote]
+) -> Entity | None:
+    """The person the paragraph right before a quote paragraph is about, when it says
+    nothing in quotes itself: ``Главный тренер Вальдас Иванаускас прокомментировал
+    победу.⏎– Очень рад …``, ``Олег Лужный, главный тренер «Таврии», был лаконичен.⏎- Я
+    хотел бы …``, ``Тамара Сидоренко, которая …, рассказывает, что … .⏎"Раньше …"``. The
+    person must be the subject of its first sentence (in the nominative, not after a
+    preposition), and the only person named as a subject in the paragraph."""
+    line = text.rfind("\n", 0, start)
+    if line < 0:
+        return None
+    upper = line
+    while upper > 0 and text[upper - 1] in "\n \u00a0":
+        upper -= 1
+    lower = text.rfind("\n", 0, upper) + 1
+    if upper - lower < 20 or (found and found[-1].end > lower):
+        return None
+    first_end = _SENTENCE_END.search(text, lower, upper)
+    sentence_end = first_end.end() if first_end is not None else upper
+    subjects = [
+        e
+        for e in names.within(lower, upper)
+        if e.type == "PER"
+        and e.end <= upper
+        and _may_speak(e, True)
+        and not names.governed(e)
+        and not names.quoted(e)
+    ]
+    if not subjects or subjects[0].start > sentence_end:
+        return None
+    person = subjects[0]
+    key = stem(person.canonical.split()[-1])
+    if any(stem(e.canonical.split()[-1]) != key for e in subjects[1:]):
+        return None
+    return person
 
 
 _HEARERS = re.compile(
     r"^(?:журналист|репортер|репортёр|корреспондент|собравш|слушател|зрител|студент|"
     r"участник|коллег|читател|подписчик)\w*?(?:ам|ов|ей|ами|у|ю|им|ым|ими|ым)(?![\w-])",
     re.IGNORECASE,
+)
+# A turn opening with a name and patronymic and a comma addresses the one it names.
+_VOCATIVE = re.compile(
+    r"[ \u00a0]*[А-ЯЁC][а-яё]+[ \u00a0]+[А-ЯЁ][а-яё]+(?:ович|евич|ич|овна|евна|ична|инична),"
 )
 _ASKER = re.compile(r"(?:корреспондент|корр\.|спецкор|журналист|ведущ|интервьюер|обозревател)")
 _ASKED = re.compile(r"(?:спрос|поинтересова|задал|обратил)\w*", re.IGNORECASE)
