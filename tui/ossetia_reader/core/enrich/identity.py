@@ -40,6 +40,7 @@ class _Table:
     by_key: dict[str, Alias]  # spelling key of any Latin name -> its line
     foreign: dict[str, Alias]  # spelling key of a Cyrillic (non-Latin) name -> its line
     capitals: dict[str, Alias]  # abbreviations, matched in capitals only
+    dotted: dict[str, Alias]  # "Del.", "Calif.": matched written with their full stop only
 
 
 def _strip_dots(name: str) -> str:
@@ -57,6 +58,7 @@ def _table() -> _Table:
     by_key: dict[str, Alias] = {}
     foreign: dict[str, Alias] = {}
     capitals: dict[str, Alias] = {}
+    dotted: dict[str, Alias] = {}
     for line in _ALIASES.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -69,11 +71,15 @@ def _table() -> _Table:
         for variant in (name, *variants):
             if _is_abbreviation(variant):
                 capitals.setdefault(_strip_dots(variant), entry)
+            elif variant.endswith(".") and " " not in variant:
+                # AP's "Del." is Delaware, but "Dell" (the company, one key with "Del"
+                # once doubled letters fold), "Mass" and "Cal Ripken" are not.
+                dotted.setdefault(spelling_key(variant), entry)
             elif is_latin(variant):
                 by_key.setdefault(spelling_key(variant), entry)
             else:  # "Россия" romanises to "rosia", which is not "Rossiya" in English text
                 foreign.setdefault(spelling_key(variant), entry)
-    return _Table(tuple(entries), by_key, foreign, capitals)
+    return _Table(tuple(entries), by_key, foreign, capitals, dotted)
 
 
 @lru_cache(maxsize=65536)
@@ -86,6 +92,8 @@ def lookup(name: str) -> Alias | None:
             return found  # "WHO" is listed; "Who" and "WHOM" are not
     key = spelling_key(name)
     if not is_latin(name) and (found := table.foreign.get(key)) is not None:
+        return found
+    if name.rstrip().endswith(".") and (found := table.dotted.get(key)) is not None:
         return found
     return table.by_key.get(key)  # "REUTER", "KIEV" in a dateline
 

@@ -68,7 +68,9 @@ _NOT_NAMES = _wordset(
     "statement transcript excerpts excerpt beginning end update updated photo video "
     "god lord amen yes no okay ok well so anyway look listen imagine remember fatherland "
     "motherland alliance government ministry cabinet committee commission council "
-    "office agency department administration federation union"
+    "office agency department administration federation union "
+    # Honorary titles the tagger cuts from their "of <country>": "Hero (of Russia)".
+    "hero heroes"
 )
 # The institutions among them: the first word of many organisations' names.
 _INSTITUTIONS = _wordset(
@@ -125,7 +127,8 @@ _LOC_AFTER = re.compile(
 _TEAM_AFTER = re.compile(
     r"^\s+(?:manager|boss|striker|midfielder|defender|goalkeeper|keeper|winger|fly-half|"
     r"scrum-half|lock|flanker|prop|hooker|centre|full-back|coach|skipper|fans|supporters|"
-    r"squad|team-mate|teammate)\b"
+    r"squad|team-mate|teammate|quarterback|linebacker|cornerback|wide receiver|"
+    r"running back|tight end|pitcher|shortstop|outfielder|infielder|slugger)\b"
 )
 # Last words of company names ("Visa International", "Lucky Stores", "ICI Pharma").
 _COMPANY_HEADS = _wordset(
@@ -273,6 +276,7 @@ def _capitalised(word: str) -> bool:
 
 def refine_spans(text: str, spans: Sequence[Span]) -> list[Span]:
     """Rejoin fragments, cut titles and roles out of spans, and drop spans naming nothing."""
+    spans = [_unopened(text, span) for span in spans]
     joined = [
         (start, end + len(m.group()), label)
         if label == "PER" and (m := _EPITHET.match(text, end)) is not None
@@ -305,12 +309,23 @@ def refine_spans(text: str, spans: Sequence[Span]) -> list[Span]:
                 refined
                 and piece[2] == "PER"
                 and refined[-1][2] == "PER"
-                and text[refined[-1][1] : piece[0]] == " "
+                and text[refined[-1][1] : piece[0]] in (" ", "-")
             ):
+                # (and "Kassym" + "-" + "Jomart Tokayev": a hyphenated given name)
                 # "(President of the European Commission) Ursula" + "von der Leyen"
                 piece = (refined.pop()[0], piece[1], "PER")
             refined.append(piece)
     return _propagate_surnames(text, sorted(set(refined)))
+
+
+def _unopened(text: str, span: Span) -> Span:
+    """ "Dell (Quote" of "Dell (Quote, Chart)": a span runs into a parenthesis it does not
+    close; the name ends before it (a name with brackets closes them: "Znaniye (Knowledge)")."""
+    start, end, label = span
+    opened = text.find("(", start, end)
+    if opened <= start or text.find(")", opened, end) != -1:
+        return span
+    return (start, start + len(text[start:opened].rstrip()), label)
 
 
 # "Sean O #39;Keefe" (a feed's escaped apostrophe), "Sean O' Keefe": the tagger stops at
@@ -552,7 +567,41 @@ def _split_roles(text: str, start: int, end: int, label: str) -> list[Span]:
         of_role = after_of or (not first and of_before)
         role = _ROLE_OF.search(before)
         titled = after_of or (role is not None and _is_role(role.group(1)))
-        return _after_role(text, words, first, label, end, of_role=of_role, titled=titled)
+        portfolio = (
+            not first
+            and role is not None
+            and _plain(role.group(1)) in _PORTFOLIO_ROLES
+            and not before.endswith(" the ")
+        )
+        return _after_role(
+            text, words, first, label, end, of_role=of_role, titled=titled, portfolio=portfolio
+        )
+    return _body_then_person(words, start, end, label)
+
+
+# Roles named after a portfolio: "Minister of Transport", "Secretary of Defense": the
+# words after "of" are the role's, not an organisation's ("the Treasury" keeps "the").
+_PORTFOLIO_ROLES = _wordset("minister ministers secretary commissioner")
+
+
+def _body_then_person(
+    words: list[tuple[int, int, str]], start: int, end: int, label: str
+) -> list[Span]:
+    """ "(Director General of the Znaniye (Knowledge)) Society Maxim Dreval": a body's
+    last word ("Society", "Agency") glued to a person's name that opens with a known
+    given name; the person is a name of their own, the lone word is no entity."""
+    if label not in ("PER", "ORG") or len(words) < 3:
+        return [(start, end, label)]
+    org_words = rules.gazetteers().org_words
+    for index in range(1, len(words) - 1):
+        if (
+            _plain(words[index - 1][2]) in org_words
+            and _first_name(words[index][2])
+            and _plain(words[index][2]) not in org_words
+            and all(_capitalised(word) for _, _, word in words[index:])
+        ):
+            body = [(words[0][0], words[index - 1][1], "ORG")] if index > 1 else []
+            return [*body, (words[index][0], end, "PER")]
     return [(start, end, label)]
 
 
@@ -565,8 +614,14 @@ def _after_role(
     *,
     of_role: bool,
     titled: bool = False,
+    portfolio: bool = False,
 ) -> list[Span]:
-    """What follows a role: "of <listed place or body>" and then a person, or a person."""
+    """What follows a role: "of <listed place or body>" and then a person, or a person.
+
+    After a portfolio role ("Minister of Infrastructure Oleksandr Kubrakov") the words
+    before a known given name are the portfolio, no organisation of their own; so is a
+    portfolio with no name after it ("the Minister of Transport"), unless a word of it
+    names a body ("Secretary of the Security Council" keeps its council)."""
     if of_role:
         listed = _longest_listed(text, words, first)
         if listed is not None:
@@ -586,18 +641,23 @@ def _after_role(
                 pieces += _split_roles(text, rest[0][0], end, "PER")
             return pieces
         if first == 0:
+            org_words = rules.gazetteers().org_words
+            bodies = portfolio and any(_plain(w) in org_words for _, _, w in words)
             # "(Deputy Chairman of the) Security Council Dmitry Medvedev": a body, then a
             # person from a known given name on.
             for index in range(1, len(words) - 1):
-                if (
-                    _first_name(words[index][2])
-                    and all(_capitalised(word) for _, _, word in words[index:])
-                    and any(_is_generic(word) for _, _, word in words[:index])
+                if _first_name(words[index][2]) and all(
+                    _capitalised(word) for _, _, word in words[index:]
                 ):
-                    return [
-                        (words[0][0], words[index - 1][1], "ORG"),
-                        (words[index][0], end, "PER"),
-                    ]
+                    if portfolio and not any(_plain(w) in org_words for _, _, w in words[:index]):
+                        return [(words[index][0], end, "PER")]  # "(Minister of) Transport"
+                    if any(_is_generic(word) for _, _, word in words[:index]):
+                        return [
+                            (words[0][0], words[index - 1][1], "ORG"),
+                            (words[index][0], end, "PER"),
+                        ]
+            if portfolio and not bodies and label != "PER" and len(words) <= 3:
+                return []  # "the Minister of Transport", "Minister of Economic Development"
             return [(words[0][0], end, label)]
         # An unlisted body ("of the Presidential Council for Civil Society ... Valery
         # Fadeyev"): the person starts at a known first name, else nothing is certain.
@@ -659,6 +719,9 @@ _OPEN_TAG = re.compile(r"(?:<|&lt;)/?[A-Za-z][A-Za-z0-9]*\s(?:(?!&gt;)[^<>])*$")
 
 # Inside a stock-quote parenthesis: "(JNJ.N: Quote, Profile, Research)" names links.
 _QUOTE_LINKS = re.compile(r"\([A-Z0-9][A-Z0-9.\-]*:\s[^()]*$")
+# The same links without a symbol: "Dell (Quote, Chart) officials announced ...".
+_LINK_WORDS = r"(?:Quote|Chart|Profile|Research|News)"
+_BARE_LINKS = re.compile(rf"\({_LINK_WORDS}(?:,\s*{_LINK_WORDS})+\)")
 
 
 def _in_markup(text: str, start: int) -> bool:
@@ -755,6 +818,11 @@ def is_junk(text: str, start: int, end: int) -> bool:
         return True  # "Published", "Reply Your", "Image Credit": a web page's furniture
     if _QUOTE_LINKS.search(text[max(0, start - 80) : start]):
         return True  # "Johnson & Johnson (JNJ.N: Quote, Profile, Research)"
+    if text[start - 1 : start] in ("(", " ") and any(
+        m.start() < start and end < m.end()
+        for m in _BARE_LINKS.finditer(text, max(0, start - 30), end + 40)
+    ):
+        return True  # "Dell (Quote, Chart)": a feed's links after a company
     if not words or _listed(surface):
         return False
     if _TICKER.match(surface):
@@ -905,6 +973,8 @@ def mention_cue(text: str, start: int, end: int) -> str | None:
         return None
     if in_dateline(text, start, end):
         return "LOC"  # "DENVER, April 9 -"
+    if _WIRE_CREDIT.match(text, end) and _DATELINE_BEFORE.search(text, max(0, start - 60), start):
+        return "ORG"  # "ZURICH, Switzerland (Ticker) -": the wire that sent the story
     before = text[max(0, start - 90) : start]
     after = text[end : end + 20]
     role = _ROLE_BEFORE.search(before)
@@ -930,6 +1000,9 @@ def mention_cue(text: str, start: int, end: int) -> str | None:
     return None
 
 
+# A wire's credit after a dateline: "HOUSTON (Ticker) --", "Cincinnati, OH (Sports Network) -".
+_WIRE_CREDIT = re.compile(r"\)\s+-")
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)[A-Z][\w.'’ -]*(?:,\s*[A-Z][\w.' -]*)?\s\($")
 # A poll's rank before a team: "No. 1 Wake Forest", "top-ranked Kansas" (not "world No. 1
 # Roger Federer": a given name opens a player's name, and "seeded" players are people).
 _RANKED_BEFORE = re.compile(
@@ -991,6 +1064,96 @@ def _shape(name: str) -> str | None:
     if first == "air" and not any(_is_role(w) or _first_name(w) for w in words[1:]):
         return "ORG"  # "Air Lanka", an airline; not "Air Marshal John Smith"
     if head in gaz.loc_words or first in ("lake", "mount", "river", "cape", "mt"):
+        return "LOC"
+    return None
+
+
+def _peoples(text: str, entities: Sequence[Entity]) -> set[str]:
+    """Keys of "persons" or "places" that are peoples: a people's adjective and a plural
+    ("Crimean Tatars", "Bosnian Serbs"). (A family, "the Clintons", stays PER, as in
+    CoNLL-2003.)"""
+    found: set[str] = set()
+    for entity in entities:
+        words = entity.text.split()
+        last = words[-1] if words else ""
+        if (
+            entity.type not in ("PER", "LOC")
+            or not last.endswith("s")
+            or last.endswith(("ss", "'s", "’s"))
+            or len(last) < 4
+        ):
+            continue
+        if (
+            len(words) > 1
+            and _demonym(words[0])
+            and not _first_name(last[:-1])
+            and _plain(last) not in rules.gazetteers().loc_words  # "Philippine Islands"
+        ):
+            found.add(canonical_key(entity.canonical))  # "Crimean Tatars", "Bosnian Serbs"
+    return found
+
+
+def _team_of(text: str, entity: Entity) -> bool:
+    """ "Jets quarterback Chad Pennington": a name the tagger called MISC before a player's
+    position is the team (not "American quarterback", not "Ryder Cup team")."""
+    words = entity.text.split()
+    return (
+        entity.type == "MISC"
+        and len(words) <= 2
+        and _TEAM_AFTER.match(text[entity.end : entity.end + 30]) is not None
+        and not _demonym(words[0])
+        and _plain(words[-1]) not in rules.gazetteers().misc_words
+    )
+
+
+def _demonym(word: str) -> bool:
+    """A people's adjective: listed ("Bosnian"), or a listed place's name + n/an/ian
+    ("Crimean" of Crimea)."""
+    plain = _plain(word)
+    if plain in rules.gazetteers().demonyms:
+        return True
+    for ending in ("ian", "an", "n"):
+        if plain.endswith(ending) and len(plain) > len(ending) + 2:
+            stem = word[: len(word) - len(ending)]
+            if rules.listed_type(stem) == "LOC" or rules.listed_type(stem + "a") == "LOC":
+                return True
+    return False
+
+
+# Head words that give a name its type whatever the tagger said (each only against the
+# tagger's typical slip for it; see ``_head_type``).
+_WATER_OPENINGS = _wordset("sea gulf bay strait straits isle lake mount cape")
+_LAND_OPENINGS = _wordset("lake mount cape")  # "Lake Baikal", not "Gulf War"
+_ACCORD_HEADS = _wordset("agreement agreements accord accords treaty protocol platform")
+_PRESS_HEADS = _wordset("times post journal herald tribune gazette telegraph chronicle")
+_BUILDING_HEADS = _wordset("palace cathedral stadium monastery arena")
+
+
+def _head_type(name: str, type_: str) -> str | None:
+    """The type a name's own words give it against the tagger's slip: "Sea of Azov" (ORG)
+    and "Gulf of Mexico" are places; "Minsk Agreements" (LOC) and "Crimea Platform" are
+    agreements and initiatives (MISC); "Financial Times" (MISC) is a newspaper (ORG, as
+    CoNLL-2003 types papers); "Mariyinsky Palace" (PER) is a building (LOC)."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    first, last = _plain(words[0]), _plain(words[-1])
+    gaz = rules.gazetteers()
+    if (
+        type_ != "LOC"
+        and first in _WATER_OPENINGS
+        and (_plain(words[1]) == "of" or (len(words) == 2 and first in _LAND_OPENINGS))
+        and last not in gaz.org_words
+        and last not in gaz.misc_words  # "Gulf War"
+        and last not in _COMPANY_HEADS
+        and not any(_first_name(word) or _is_role(word) for word in words[1:])
+    ):
+        return "LOC"
+    if type_ in ("LOC", "ORG") and last in _ACCORD_HEADS:
+        return "MISC"
+    if type_ == "MISC" and last in _PRESS_HEADS:
+        return "ORG"
+    if type_ == "PER" and last in _BUILDING_HEADS:
         return "LOC"
     return None
 
@@ -1068,6 +1231,7 @@ def decide_types(text: str, entities: Sequence[Entity]) -> list[Entity]:
     planets = {
         canonical_key(e.canonical) for e in entities if _PLANET_AFTER.match(text, e.end) is not None
     }
+    peoples = _peoples(text, entities)
     decided: list[Entity] = []
     for entity, cue in zip(entities, cues, strict=True):
         listed = _listed(entity.canonical) or _listed(entity.text)
@@ -1085,14 +1249,23 @@ def decide_types(text: str, entities: Sequence[Entity]) -> list[Entity]:
             # "Samsung Galaxy Unpacked" (MISC); "Nintendo Europe" (ORG: a country's arm)
             last = entity.canonical.split()[-1]
             type_ = _shape(entity.canonical) or ("ORG" if _listed(last) == "LOC" else "MISC")
+        elif listed is None and key in peoples and type_ in ("PER", "LOC") and cue != "PER":
+            type_ = "MISC"  # "the Crimean Tatars": a people, not a person
         elif listed is None and key in planets and type_ in ("ORG", "PER"):
             type_ = "LOC"  # "Saturn's moon Titan"
+        elif listed is None and cue != "PER" and (head := _head_type(entity.canonical, type_)):
+            type_ = head  # "Sea of Azov" LOC, "Minsk Agreements" MISC, "Financial Times" ORG
         elif listed is not None:
             if not (listed == "LOC" and type_ == "ORG" and cue != "LOC"):
                 type_ = listed
         elif canonical_key(entity.canonical) in companies and cue != "PER":
             type_ = "ORG"
-        elif cue == "PER" or (cue in ("LOC", "ORG") and type_ in ("PER", "ORG", "LOC")):
+        elif (
+            cue == "PER"
+            or (cue in ("LOC", "ORG") and type_ in ("PER", "ORG", "LOC"))
+            or (cue == "ORG" and _WIRE_CREDIT.match(text, entity.end) is not None)
+            or (cue == "ORG" and _team_of(text, entity))
+        ):
             type_ = cue
         elif type_ == "PER" and (shape := _shape(entity.canonical)) is not None:
             type_ = shape  # "Lake Baikal", "Kyiv City Military Administration"
@@ -1116,7 +1289,8 @@ _MODEL_BEFORE = re.compile(r"(?:\b(?:the|a|an|new|upcoming|its|their|his|her)|['
 # name before a product noun has neither.
 _PRODUCT_NOUN = (
     r"(?:chips?|processors?|microprocessors?|handsets?|smartphones?|consoles?|laptops?|"
-    r"notebook computers?|operating system|browser|web browser|music player|media player)\b"
+    r"notebook computers?|operating system|browser|web browser|music player|media player|"
+    r"spacecraft|spaceship|space probe|probe|rockets?|capsule|vaccines?)\b"
 )
 _PRODUCT_AFTER = re.compile(r"\s+" + _PRODUCT_NOUN)
 _NUMBERED_PRODUCT_AFTER = re.compile(r"\s+\d{1,4}[A-Za-z]?\s+" + _PRODUCT_NOUN)

@@ -161,7 +161,7 @@ def entity_counts(
         )
     merged = _country_bodies(library, merged)
     merged = _defined_abbreviations(library, merged)
-    merged = _possessive_companies(merged)
+    merged = _company_short_names(merged)
     merged = _same_people(merged)
     people = [canonical for canonical, row in merged.items() if row.type == "PER"]
     for canonical in namesakes.split_keys(library, people):  # Александр/Alexander Kozlov
@@ -172,29 +172,58 @@ def entity_counts(
 
 
 _POSSESSIVE_NAME = re.compile(r"([A-Z][\w&.-]*)['’]s\s+\S.*")
+# Last words a company's full name adds to the name it is known by ("Apple Computer",
+# "Cisco Systems", "Toyota Motor"), and not a subsidiary's ("Sony Pictures", "AT&T
+# Wireless" stay apart).
+_SHORTENED_HEADS = frozenset(
+    {"computer", "computers", "systems", "technologies", "technology", "industries"}
+    | {"motor", "motors", "holdings", "group", "international"}
+)
 
 
-def _possessive_companies(merged: dict[str, EntityCount]) -> dict[str, EntityCount]:
+def _company_short_names(merged: dict[str, EntityCount]) -> dict[str, EntityCount]:
     """``Moody's Investors Service`` counts with the ``Moody`` row (Moody's, its possessive
-    cut by the tagger) when the library lists that name as an organisation: a company
-    whose name is a possessive and a company word is known by the possessive alone."""
+    cut by the tagger) and ``Apple Computer`` with ``Apple`` when the library lists the
+    shorter name as an organisation too: a company is known by its name without the
+    possessive's company words, or without a last word like "Computer" or "Systems"."""
     result = dict(merged)
     for canonical, row in merged.items():
-        match = _POSSESSIVE_NAME.fullmatch(row.name)
-        if row.type != "ORG" or match is None or not is_company_head(row.name.split()[-1]):
+        words = row.name.split()
+        if row.type != "ORG" or len(words) < 2 or canonical not in result:
             continue
-        short = result.get(canonical_key(match.group(1)))
+        match = _POSSESSIVE_NAME.fullmatch(row.name)
+        if match is not None and is_company_head(words[-1]):
+            short_name = match.group(1)
+        elif len(words) == 2 and words[-1].lower() in _SHORTENED_HEADS:
+            short_name = words[0]
+        else:
+            continue
+        short = result.get(canonical_key(short_name))
         if short is None or short.type != "ORG" or short.canonical == canonical:
             continue
-        shown = max((short, row), key=lambda item: item.mentions)
-        del result[canonical]
-        result[short.canonical] = replace(
-            short,
-            name=shown.name,
-            articles=short.articles + row.articles,
-            mentions=short.mentions + row.mentions,
-        )
+        _merge_rows(result, keep=row, absorbed=short)
     return result
+
+
+def _merge_rows(
+    rows: dict[str, EntityCount], keep: EntityCount, absorbed: EntityCount, type: str = ""
+) -> None:
+    """One row for two rows of one entity, in place: under ``keep``'s key (the fuller name:
+    ``London Stock Exchange`` for ``LSE``, ``Moody's Investors Service`` for ``Moody``),
+    shown by the name written more often (the shorter on a tie: its count lost the mentions
+    an article's own definition linked to the full name), with both counts.
+
+    (``_company_short_names`` and ``_defined_abbreviations`` both merge this way, so a
+    tie reads the same whichever of them found the pair.)"""
+    shown = absorbed if absorbed.mentions >= keep.mentions else keep
+    rows.pop(absorbed.canonical, None)
+    rows[keep.canonical] = replace(
+        keep,
+        name=shown.name,
+        articles=keep.articles + absorbed.articles,
+        mentions=keep.mentions + absorbed.mentions,
+        type=type or keep.type,
+    )
 
 
 _ABBREVIATION = re.compile(r"[A-Z][A-Z&]{1,5}")
@@ -248,15 +277,10 @@ def _defined_abbreviations(
         ):
             continue  # "NAC": two bodies of the library abbreviated so, named alike often
         target = full[0]
-        shown = max((abbreviation, target), key=lambda row: row.mentions)
-        del result[short[name]]
-        result[target.canonical] = replace(
-            target,
-            name=shown.name,
-            articles=target.articles + abbreviation.articles,
-            mentions=target.mentions + abbreviation.mentions,
+        _merge_rows(
+            result, keep=target, absorbed=abbreviation,
             type=target.type if target.type != "PER" else abbreviation.type,
-        )
+        )  # fmt: skip
     return result
 
 
@@ -528,7 +552,20 @@ def _split_country(name: str) -> tuple[str, str] | None:
             country = place_of(" ".join(words[:cut]))
             if country is not None:
                 return country, " ".join(words[cut:])
+    # "Office of the President of Ukraine", "Armed Forces of Ukraine": the country after
+    # the body's name (a country only: "Bank of America" is no American bank's branch).
+    for cut in (2, 1):
+        if len(words) > cut + 2 and words[-cut - 1] == "of":
+            country = country_of(" ".join(words[-cut:]))
+            if country is not None and country in countries_keys():
+                return country, " ".join(words[: -cut - 1])
     return None
+
+
+@cache
+def countries_keys() -> frozenset[str]:
+    """Keys of the listed countries' preferred names (not their adjectives)."""
+    return frozenset(canonical_key(identity.preferred_name(name)) for name in countries())
 
 
 def _country_bodies(library: Library, merged: dict[str, EntityCount]) -> dict[str, EntityCount]:
