@@ -216,3 +216,33 @@ async def test_the_entity_view_wraps_titles_and_sentences_under_themselves(
         assert all(line.startswith(" " * 12) for line in lines[1:sentence_at])
         assert len(lines) - sentence_at > 1, "the sentence wraps"
         assert all(line.startswith("  ") for line in lines[sentence_at:])
+
+
+async def test_tab_moves_the_text_only_to_reach_a_name_out_of_view(library: Library) -> None:
+    """Tab from name to name on one screen leaves the text still; off-screen names scroll in.
+
+    Every Tab used to scroll the pane so the name sat a third of the way down, so the
+    text jumped at each press even when the next name was already in view.
+    """
+    from tests.app.test_entities_ui import open_seed
+
+    app = OssetiaReader(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = await open_seed(pilot, library)
+        assert pane._rendered is not None and len(pane.items) > 5
+        height = pane.scrollable_content_region.height
+        stayed = scrolled = 0
+        for item in pane.items:
+            top = round(pane.scroll_offset.y)
+            line = pane._wrapped.line_of(pane._rendered.position(item.start))
+            in_view = top <= line < top + height - 1
+            await pilot.press("tab")
+            await pilot.pause()
+            new_top = round(pane.scroll_offset.y)
+            assert new_top <= line < new_top + height, "the name Tab reached is in view"
+            if in_view:
+                assert new_top == top, ("a name already in view moved the text", line, top)
+                stayed += 1
+            else:
+                scrolled += 1
+        assert stayed and scrolled, "the seed has names in view and below it at 80x24"

@@ -334,10 +334,20 @@ class ReadingPane(ScrollView, can_focus=True):
     # -- moving around --------------------------------------------------------
 
     def _scroll_to_body_offset(self, offset: int) -> None:
+        """Bring the line holding ``offset`` into view, a third down, only if it is not in view.
+
+        Tab from one name to the next on the same screen used to scroll every time (the
+        target went to a third of the height), so the text jumped under the reader's eyes
+        at each press; now the text moves only when the target is off the screen (or on
+        its last row, where the rest of a quote would be hidden).
+        """
         if self._rendered is None:
             return
         line = self._wrapped.line_of(self._rendered.position(offset))
         height = self.scrollable_content_region.height
+        top = round(self.scroll_offset.y)
+        if top <= line < top + max(1, height - 1):
+            return
         self.scroll_to(y=max(0, line - height // 3), animate=False)
 
     def action_next_hit(self) -> None:
