@@ -367,3 +367,21 @@ async def test_palette_lists_corrections_and_undoes_one(made: tuple[Library, lis
         await settle(pilot)
     assert [c.describe() for c in corrections.listed(library)] == ["Brelovsk: type LOC"]
     assert "Glory" in {r.name for r in corrected.entity_counts(library)}
+
+
+def test_the_status_line_of_a_row_fits_one_line_of_80_columns() -> None:
+    """A long name and many quotes: the quotes' article count goes before the end is cut."""
+    from ossetia_reader.screens.people import PersonRow
+
+    short = PersonRow("k", "Volodymyr Zelenskyy", "PER", 13, 6, 10, 4)
+    assert plain(short.summary(100)).endswith("13 mentions in 6 articles · 10 quotes in 4 articles")
+    assert plain(short.summary(78)).endswith("13 mentions in 6 articles · 10 quotes")
+    long = PersonRow("k", "Sergei Viktorovich Lavrov", "PER", 130, 60, 100, 41)
+    line = plain(long.summary(78))
+    assert "\n" not in line and len(line) <= 78, line
+    assert line.endswith("130 mentions in 60 articles · 100 quotes"), line
+    longer = PersonRow(
+        "k", "Межобластное научно-реставрационное художественное управление", "ORG", 3, 2, 0, 0
+    )
+    line = plain(longer.summary(78))
+    assert "\n" not in line and len(line) <= 78 and line.endswith("…"), line
