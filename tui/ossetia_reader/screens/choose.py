@@ -52,9 +52,8 @@ class ChoiceScreen(ModalScreen[str | None]):
         height: auto;
         max-height: 16;
         padding: 0;
-    }
-    ChoiceScreen .hint {
-        color: $text-muted;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
     }
     """
 
@@ -79,9 +78,11 @@ class ChoiceScreen(ModalScreen[str | None]):
             if self.filterable:
                 yield Input(placeholder="type to filter…", id="choose-filter")
             yield OptionList(id="choose-list")
-            yield Label("Enter to choose, Esc to cancel", classes="hint")
 
     def on_mount(self) -> None:
+        # In the border, where a long list cannot push it off a 24-row screen (as a line
+        # under the list, it was cut off whenever the list filled the box).
+        self.query_one(Vertical).border_subtitle = "Enter choose · Esc cancel"
         if self.filterable:
             self.query_one("#choose-filter", Input).focus()
         else:
