@@ -289,6 +289,14 @@ async def test_corrections_apply_everywhere_at_once(made: tuple[Library, list[in
         await settle(pilot)
         assert "hidden" not in status(app.screen, "#entity-header")
         assert "Head of State" in [s.name for s in corrected.speaker_counts(library)]
+        # Said in the header, in words; no toast over the text (nor over the pane after Esc).
+        assert "undone: Head of State is shown as an entity again" in status(
+            app.screen, "#entity-header"
+        )
+        assert list(app._notifications) == []
+        await pilot.press("u")
+        await settle(pilot)
+        assert "nothing to undo here" in status(app.screen, "#entity-header")
 
 
 def corrected_view(library: Library) -> dict[str, str]:

@@ -45,7 +45,6 @@ _NOT_FOLLOWED = (
     "is another person) or a mark like US$ is kept within its own article."
 )
 _VARIANTS_SHOWN = 8
-_A_TYPE = {"PER": "a person", "LOC": "a place", "ORG": "an organisation", "MISC": "another name"}
 
 
 class EntityScreen(Screen[int | None]):
@@ -104,6 +103,8 @@ class EntityScreen(Screen[int | None]):
         self.entity_name = name
         self.entity_type = type_
         self.profile: EntityProfile | None = None
+        # What the last undo did, in words, shown in the header until the next correction.
+        self._undone = ""
 
     @property
     def reader(self) -> OssetiaReader:
@@ -139,11 +140,13 @@ class EntityScreen(Screen[int | None]):
             notes.append("hidden as not an entity (u: show it again)")
         elif correction is not None and correction.action == "type":
             kind_name = ENTITY_NAMES.get(correction.type or "", "?")
-            notes.append(f"you changed its type to {kind_name} (u: undo)")
+            notes.append(f"you changed its type to {kind_name} everywhere (u: undo)")
         if profile.merged:
             merged = ", ".join(safe_line(m) for m in profile.merged)
             into = safe_line(profile.head or profile.name)
             notes.append(f"you merged {merged} into {into} (u: undo the last)")
+        if self._undone:
+            notes.insert(0, self._undone)
         if notes:
             text.append("\n" + "; ".join(notes), "italic")
         return text
@@ -322,23 +325,21 @@ class EntityScreen(Screen[int | None]):
 
         library = self.reader.library
         name = self.shown_name
+        undone = ""
         try:
             if action == "type":
                 corrections.set_type(library, name, value)
-                made = f"{name} is now {_A_TYPE.get(value, value)} everywhere (u: undo)"
             elif action == "merge":
                 corrections.merge(library, name, value, target_type)
-                made = f"{name} merged into {value} (u: undo)"
                 self.entity_name, self.entity_type = value, target_type
             elif action == "hide":
                 corrections.hide(library, name)
-                made = f"{name} hidden as not an entity (u: undo)"
             else:
-                made = self._undo(name)
+                undone = self._undo(name)
         except (corrections.CorrectionError, LibraryError) as error:
             self.app.call_from_thread(self.notify, str(error), severity="error", markup=False)
             return
-        self.app.call_from_thread(self._corrected, name, made)
+        self.app.call_from_thread(self._corrected, name, undone)
 
     def _undo(self, name: str) -> str:
         """Undo this entity's own correction, else the last merge into it."""
@@ -353,10 +354,18 @@ class EntityScreen(Screen[int | None]):
             )
             if last is not None:
                 removed = corrections.remove(self.reader.library, last.name)
-        return f"undone: {removed.describe()}" if removed else "nothing to undo here"
+        if removed is None:
+            return "nothing to undo here"
+        if removed.action == "type":
+            return f"undone: {removed.name} has the type enrichment found again"
+        if removed.action == "merge":
+            return f"undone: {removed.name} is apart from {removed.target} again"
+        return f"undone: {removed.name} is shown as an entity again"
 
-    def _corrected(self, name: str, made: str) -> None:
-        self.notify(made, markup=False)
+    def _corrected(self, name: str, undone: str) -> None:
+        """Say what changed in the header (a toast here covered the text for seconds,
+        and again the reading pane after Esc); the note stays until the next correction."""
+        self._undone = safe_line(undone)
         self.reader.entities_corrected(name)
         self.load()
 
