@@ -8,7 +8,7 @@ from textual.widgets import OptionList
 
 from ossetia_reader.app import OssetiaReader
 from ossetia_reader.core.library import Library
-from ossetia_reader.screens.choose import ChoiceScreen, Choices
+from ossetia_reader.screens.choose import Choices, ChoiceScreen
 from tests.conftest import settle
 
 LONG = "Government of the Russian Federation and the Presidential Executive Office"
