@@ -877,6 +877,9 @@ class _Names:
         that gender named before. A role at an organisation (``директор ФБК``) must be the
         one introduced so."""
         key = stem(role.strip(".,;:()").lower())
+        # ``— заключила блогерша`` after ``блогер Алена Водонаева``: a woman's form of the
+        # role is the role.
+        keys = {key, stem(_MASCULINE_ROLE.sub("", role.strip(".,;:()").lower()))}
         introduced = None
         anywhere = None  # introduced in that role, at whatever organisation
         for entity in reversed(self.within(0, index)):
@@ -892,7 +895,7 @@ class _Names:
                 and _feminine(entity.canonical) != feminine
             ):
                 continue  # ``муж актрисы Сергей Сенин`` is not the актриса
-            if any(stem(word.lower()) == key for word in lead[-1].split()[-3:]):
+            if any(stem(word.lower()) in keys for word in lead[-1].split()[-3:]):
                 if anywhere is None and org is not None and self._near(entity, org, 250):
                     anywhere = entity
                 if org is None or self._near(entity, org):
@@ -918,7 +921,28 @@ class _Names:
         before = self.person_before(index, feminine)
         if before is not None and self.asker(before) and not _ASKER.match(key):
             return self.person_before(index, feminine, askers=False)
-        return before
+        return before or self.only_person(index, feminine)
+
+    def only_person(self, index: int, feminine: bool | None) -> Entity | None:
+        """``— сказал аналитик`` when the article has named one person so far (``доцент
+        Илмари Кяихке``, whose foreign first name tells no gender), or, in an excerpt
+        that opens with the words, nobody yet: the one person the excerpt names at all
+        (``— написал политик …⏎… — подчеркнул Пискарев``). Not one whose name says the
+        other gender."""
+        people = [
+            e
+            for e in self.within(0, index)
+            if e.type == "PER" and e.end <= index and not self.quoted(e)
+        ]
+        if not people:
+            # Nobody named before: the one person the whole excerpt names, if it names one.
+            people = [e for e in self.entities if e.type == "PER" and not self.quoted(e)]
+        if len({stem(e.canonical.split()[-1]) for e in people}) != 1:
+            return None
+        person = people[-1]
+        if feminine is not None and _gender_of_first_name(person.canonical) == (not feminine):
+            return None
+        return person
 
     def asker(self, entity: Entity) -> bool:
         """Whether the article introduces a person as a journalist (``корреспондент
@@ -1117,6 +1141,23 @@ def _feminine(name: str) -> bool:
             return first not in _MEN_IN_A
         return _womans_first_name(first)
     return words[-1][-1:] in "аяАЯ"
+
+
+def _gender_of_first_name(name: str) -> bool | None:
+    """True for a woman's Russian first name in -а/-я, False for a man's in a consonant or
+    -й (or one of the men's names in -а), None when the first name does not say
+    (``Илмари``, ``Исо``) or there is none."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    first = words[0].lower()
+    if first in _MEN_IN_A:
+        return False
+    if first[-1:] in "ая":
+        return True
+    if re.search(r"[бвгджзйклмнпрстфхцчшщ]$", first):
+        return False
+    return None
 
 
 @lru_cache(maxsize=4096)
@@ -2052,7 +2093,9 @@ def _role_subject(
 
 
 _GOVERNING = re.compile(
-    r"(?<![\w-])(?:у|о|об|от|для|с|со|к|ко|при|про|без|имени|им\.)[ \u00a0]+$", re.IGNORECASE
+    # ``фигурирует не Собчак``: a name negated is no subject either.
+    r"(?<![\w-])(?:у|о|об|от|для|с|со|к|ко|при|про|без|имени|им\.|не)[ \u00a0]+$",
+    re.IGNORECASE,
 )
 _AFTER_PREPOSITION = re.compile(
     r"(?<![\w-])(?:в|во|на|из|от|для|у|к|по|о|об|при|с|со|за|до)[ \u00a0]+[«„]?$", re.IGNORECASE
@@ -2778,6 +2821,7 @@ _HEARERS = re.compile(
 _VOCATIVE = re.compile(
     r"[ \u00a0]*[А-ЯЁC][а-яё]+[ \u00a0]+[А-ЯЁ][а-яё]+(?:ович|евич|ич|овна|евна|ична|инична),"
 )
+_MASCULINE_ROLE = re.compile(r"(?<=[а-яё]{4})(?:ша|шей|ши|шу|ка|ки|ке|ку|кой)$")
 _ASKER = re.compile(r"(?:корреспондент|корр\.|спецкор|журналист|ведущ|интервьюер|обозревател)")
 _ASKED = re.compile(r"(?:спрос|поинтересова|задал|обратил)\w*", re.IGNORECASE)
 

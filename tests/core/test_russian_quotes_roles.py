@@ -1,0 +1,67 @@
+"""Russian quotes attributed to a role noun (``— сказал аналитик``): who it means
+(issue 11, session 6). Constructed sentences; the real pipeline (natasha, pymorphy3).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from ossetia_reader.core.article import Entity, Quote
+from ossetia_reader.core.enrich.russian.ner import load_russian_ner
+
+Enrich = Callable[[list[str]], list[tuple[tuple[Entity, ...], tuple[Quote, ...]]]]
+
+
+@pytest.fixture(scope="module")
+def enrich() -> Enrich:
+    if load_russian_ner() is None:  # a required dependency: this should never skip
+        pytest.skip("natasha's model is not installed")
+    from ossetia_reader.core.enrich.russian.enrich import enrich_russian
+
+    return enrich_russian
+
+
+def quotes_of(enrich: Enrich, text: str) -> list[tuple[str, str | None]]:
+    ((_, quotes),) = enrich([text])
+    return [(" ".join(q.text.split()), q.speaker) for q in quotes]
+
+
+def test_a_role_means_the_one_person_named_so_far(enrich: Enrich) -> None:
+    # A foreign first name tells no gender; he is the only person named.
+    text = (
+        "Спад экономики оценивается в десять раз меньше, заявил доцент университета "
+        "Илмари Кяихке в беседе с газетой.\n"
+        "«Мы все еще говорим о четырех процентах», — сказал аналитик."
+    )
+    assert quotes_of(enrich, text)[0][1] is not None
+    assert quotes_of(enrich, text)[0][1] != "аналитик"
+
+
+def test_a_role_at_the_start_of_an_excerpt_means_the_one_person_it_names(
+    enrich: Enrich,
+) -> None:
+    text = (
+        '"Сегодня на заседании обсудим наш законопроект", – написал политик в своем '
+        "канале.\nТакже он предложил включить проект в повестку.\n"
+        '"Это вопрос нашей безопасности", – подчеркнул Пискарев.'
+    )
+    assert [speaker for _, speaker in quotes_of(enrich, text)] == ["Пискарёв", "Пискарёв"]
+
+
+def test_a_role_does_not_mean_the_only_person_of_the_other_gender(enrich: Enrich) -> None:
+    text = "Об этом рассказал Иван Петров.\n«Мы все проверили», — сказала журналистка."
+    assert quotes_of(enrich, text)[0][1] != "Иван Петров"
+
+
+def test_a_womans_form_of_the_role_means_the_one_introduced_with_it(enrich: Enrich) -> None:
+    # ``не Собчак`` (negated) is no subject speaking since.
+    text = (
+        "Телеведущая и блогер Алена Водонаева резко высказалась о Ксении Собчак.\n\n"
+        "«Эта история на ее ответственности», — заявила Водонаева.\n\n"
+        "Она отметила, что в деле фигурирует не Собчак, но вопросы остаются.\n\n"
+        "«Она очень нехороший человек», — заключила блогерша."
+    )
+    speakers = [speaker for _, speaker in quotes_of(enrich, text)]
+    assert [(s or "").replace("ё", "е") for s in speakers] == ["Алена Водонаева"] * 2
