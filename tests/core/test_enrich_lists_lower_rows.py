@@ -175,3 +175,44 @@ def test_a_body_without_its_of_country_counts_with_it(tmp_path: Path) -> None:
         stored(library, body, [named, Entity(at, at + 7, "Ukraine", "LOC", "Ukraine")])
     rows = [(row.name, row.mentions) for row in entity_counts(library) if row.type == "ORG"]
     assert rows == [(full, 5)]
+
+
+def test_a_portfolio_named_after_for_keeps_only_the_person_after_it() -> None:
+    text = (
+        "Present were Special Presidential Representative for Land Care, Ecology and "
+        "Transport Maxim Dorvan and Minister for Europe Anna Dorvan."
+    )
+    found = built(
+        text,
+        ("Special Presidential Representative for Land Care", "MISC"),
+        ("Ecology", "ORG"),
+        ("Transport", "ORG"),
+        ("Maxim Dorvan", "PER"),
+        ("Europe Anna Dorvan", "LOC"),
+    )
+    assert [(name, kind) for name, kind, _ in found] == [
+        ("Maxim Dorvan", "PER"),
+        ("Europe", "LOC"),
+        ("Anna Dorvan", "PER"),
+    ]
+
+
+def test_plural_abbreviations_and_currency_codes_are_no_entities() -> None:
+    text = "IDPs and NGOs met. The budget is UAH 2 billion."
+    found = built(text, ("IDPs", "ORG"), ("NGOs", "ORG"), ("UAH", "ORG"))
+    assert [(name, kind) for name, kind, _ in found] == [("UAH", "MISC")]
+
+
+def test_a_kind_of_document_is_no_entity() -> None:
+    text = "The Executive Order supplements the measures. A Presidential Decree followed."
+    assert built(text, ("Executive Order", "MISC"), ("Presidential Decree", "MISC")) == []
+
+
+def test_a_company_kind_before_a_name_in_a_headline_is_no_persons_name() -> None:
+    text = "Vantor Acquires Mapping Firm Keyzo After a tip, I checked out Keyzo."
+    assert built(text, ("Firm Keyzo", "PER"))[0][:2] == ("Keyzo", "ORG")
+
+
+def test_a_name_mostly_before_program_is_the_programme() -> None:
+    text = "Thanks to the Great Building national program roads were built."
+    assert built(text, ("Great Building", "ORG"))[0][1] == "MISC"

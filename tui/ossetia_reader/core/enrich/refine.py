@@ -113,6 +113,10 @@ _FUNCTION_WORDS = _wordset(
 _NOT_ABBREVIATIONS = _wordset("id tv dvd cd pc sms gdp vat ceo mp mps pac pacs")
 # Time zones and money: tagged (MISC, as in CoNLL-2003) but never listed as entities.
 _TIME_ZONES = _wordset("gmt utc bst cet est pst edt cest msk")
+# ISO 4217 codes of the currencies in these corpora's news: amounts' marks, like "US$".
+_CURRENCY_CODES = _wordset("usd eur gbp jpy cny rub uah chf cad aud byn kzt pln sek nok dkk")
+# "IDPs", "NGOs", "SMEs": the plural of an abbreviation is a kind of thing, not a name.
+_PLURAL_ABBREVIATION = re.compile(r"[A-Z]{2,5}s")
 # Multi-word greetings and slogans ("Good evening", "Glory to Ukraine").
 _PHRASES = re.compile(
     r"(?i)^(?:good (?:morning|afternoon|evening|night|day|luck)|dear \w+|thank you|"
@@ -187,6 +191,14 @@ _TITLE_HEADS = _wordset(
     "spokesperson adviser advisor director-general secretary-general under-secretary-general "
     "writer correspondent"
 )
+# A company's kind before its name in a title-case headline ("Mapping Firm Keyhole").
+_COMPANY_NOUNS = _wordset(
+    "firm company rival carrier lender insurer retailer chipmaker carmaker automaker "
+    "drugmaker brokerage startup start-up"
+)
+# Kinds of official documents: with only role words before them ("Executive Order",
+# "Presidential Decree") they name a kind of document, not one document.
+_DOCUMENT_HEADS = _wordset("order orders decree decrees directive instruction resolution")
 # The words of a web page's furniture around an article ("Published On:", "Reply",
 # "Image Credit", "Menu", "Login", "Register"): capitalised, never a name on their own.
 _PAGE_WORDS = _wordset(
@@ -517,6 +529,14 @@ def _split_roles(text: str, start: int, end: int, label: str) -> list[Span]:
         if role is not None and _is_role(role.group("role")):
             words.pop(0)
             start = words[0][0]
+    if (
+        label == "PER"
+        and len(words) > 1
+        and _plain(words[0][2]) in _COMPANY_NOUNS
+        and not _first_name(words[1][2])
+        and all(_capitalised(word) for _, _, word in words[1:])
+    ):
+        return [(words[1][0], end, "ORG")]  # "(Google Acquires Mapping) Firm Keyhole"
     # "Mykola Zhyrnov Head" (of the Kyiv City Military Administration)
     while (
         len(words) > 1
@@ -561,6 +581,9 @@ def _split_roles(text: str, start: int, end: int, label: str) -> list[Span]:
     ):
         first = 0  # "General Motors", "General Motors Corp": a company, not a general's name
     before = text[max(0, start - 40) : start]
+    fielded = _portfolio(text, words, start, first, label)
+    if fielded is not None:
+        return fielded
     of_before = before.endswith((" of ", " of the "))
     after_of = first > 0 and words[first - 1][2] in ("of", "the")
     if first or of_before:
@@ -581,7 +604,57 @@ def _split_roles(text: str, start: int, end: int, label: str) -> list[Span]:
 
 # Roles named after a portfolio: "Minister of Transport", "Secretary of Defense": the
 # words after "of" are the role's, not an organisation's ("the Treasury" keeps "the").
-_PORTFOLIO_ROLES = _wordset("minister ministers secretary commissioner")
+_PORTFOLIO_ROLES = _wordset("minister ministers secretary commissioner representative envoy")
+# A portfolio role and the portfolio's words so far: "Presidential Representative for
+# Environmental Protection, Ecology and " (before "Transport Sergei Ivanov").
+_PORTFOLIO_BEFORE = re.compile(
+    r"(?:^|\W)(?:[Mm]inisters?|[Ss]ecretary|[Cc]ommissioner|[Rr]epresentative|[Ee]nvoy)"
+    r"\s+(?:of|for|on)\s+(?:[A-Z][\w'’-]*,?\s+(?:and\s+)?)*$"
+)
+
+
+def _portfolio(
+    text: str, words: list[tuple[int, int, str]], start: int, first: int, label: str
+) -> list[Span] | None:
+    """What a span in a portfolio keeps: "(Special) Representative for Environmental
+    Protection" and "(..., Ecology and) Transport" name a role's field, no body; only a
+    person after it ("Transport Sergei Ivanov") is a name. None when the span is no
+    portfolio, or a word of it names a body or a listed name ("Minister for Europe")."""
+    inside = next(
+        (
+            index + 2
+            for index in range(len(words) - 2)
+            if _plain(words[index][2]) in _PORTFOLIO_ROLES
+            and words[index + 1][2] in ("for", "of")
+            and all(_plain(word) in _ROLE_MODIFIERS for _, _, word in words[:index])
+        ),
+        None,
+    )  # "Special Presidential Representative for Environmental Protection"
+    if inside is not None:
+        first = inside
+    elif (
+        first
+        or label == "PER"
+        or text[max(0, start - 5) : start].endswith(" the ")
+        or _PORTFOLIO_BEFORE.search(text, max(0, start - 120), start) is None
+    ):
+        return None
+    rest = words[first:]
+    org_words = rules.gazetteers().org_words
+    if not rest or any(_plain(word) in org_words for _, _, word in rest):
+        return None
+    pieces: list[Span] = []
+    listed = _longest_listed(text, words, first)
+    if listed is not None:  # "Minister for Europe Anna Dorvan": the place, then the person
+        last, type_ = listed
+        pieces.append((words[first][0], words[last][1], type_))
+        rest = words[last + 1 :]
+    for index in range(len(rest)):
+        if _first_name(rest[index][2]) and all(_capitalised(w) for _, _, w in rest[index:]):
+            if len(rest) - index > 1:
+                pieces.append((rest[index][0], rest[-1][1], "PER"))
+            return pieces
+    return pieces if not rest else ([] if not pieces else None)
 
 
 def _body_then_person(
@@ -843,6 +916,12 @@ def is_junk(text: str, start: int, end: int) -> bool:
         return True  # "Head of State", "Adviser", "Deputy Head", but not "General Motors"
     if (
         len(words) > 1
+        and _plain(words[-1]) in _DOCUMENT_HEADS
+        and all(_plain(word) in _ROLE_MODIFIERS for word in words[:-1])
+    ):
+        return True  # "The Executive Order was signed", "a Presidential Decree": no name
+    if (
+        len(words) > 1
         and _plain(words[-1]) in _TITLE_HEADS
         and not any(_first_name(word) for word in words)
         and not _listed(surface)
@@ -854,6 +933,8 @@ def is_junk(text: str, start: int, end: int) -> bool:
     plain = _plain(word)
     if plain in _NOT_ABBREVIATIONS and word.isupper():
         return True  # "1300 GMT", "ID cards"
+    if _PLURAL_ABBREVIATION.fullmatch(word):
+        return True  # "IDPs", "NGOs": a kind of people or bodies
     if plain in _FUNCTION_WORDS and not word.isupper():
         return True  # "Plus", "Outside": a preposition or conjunction names nothing
     if surface.endswith(".") and plain in _TITLE_ABBREVIATIONS:
@@ -1309,7 +1390,7 @@ _PLANET_AFTER = re.compile(
 )
 _ACCORD_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:currency\s+|monetary\s+|peace\s+|trade\s+)?"
-    r"(?:accords?|agreements?|pact|treaty|protocol)\b"
+    r"(?:accords?|agreements?|pact|treaty|protocol|(?:national\s+)?(?:program|programme))\b"
 )
 
 
@@ -1366,6 +1447,7 @@ def is_marker(name: str) -> bool:
     return (
         "$" in name
         or _plain(name) in _TIME_ZONES
+        or (name.isupper() and _plain(name) in _CURRENCY_CODES)  # "UAH 2 billion"
         or (bool(words) and _plain(words[-1]) in ("dlrs", "dlr", "cts"))
     )
 
