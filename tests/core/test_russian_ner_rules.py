@@ -517,3 +517,21 @@ def _all(text: str, word: str) -> list[int]:
         found.append(at)
         at = text.find(word, at + 1)
     return found
+
+
+def test_a_countrys_ministry_in_lowercase_is_an_organisation() -> None:
+    text = "В российском министерстве финансов утверждают, что долг погашен."
+    result = named(text, correct(text, []))
+    assert ("российском министерстве финансов", "ORG") in result
+    text = "Представитель японского дипломатического ведомства вернулся в Москву."
+    result = named(text, correct(text, spans(text, ("Москву", "LOC"))))
+    assert ("японского дипломатического ведомства", "ORG") in result
+
+
+def test_several_ministries_or_a_political_adjective_name_none() -> None:
+    for text in (
+        "Сотрудники российских и американских ведомств встретились.",
+        "Глава внешнеполитического ведомства выступил с речью.",
+        "Он работал с российскими силовыми ведомствами.",
+    ):
+        assert not [s for s in correct(text, []) if s[2] == "ORG"], text

@@ -149,6 +149,11 @@ def place_name(word: str) -> bool:
     return bool(parses) and "Geox" in parses[0].tag
 
 
+def genitive(word: str) -> bool:
+    """Whether the dictionary reads ``word`` in the genitive (``финансов``, ``дел``)."""
+    return any(p.tag.case == "gent" for p in _known_parses(word))
+
+
 def nominative_first_name(word: str) -> bool:
     """Whether ``word``'s likeliest reading as a first name is a nominative (``Егор``;
     not ``Дмитрия``)."""

@@ -52,6 +52,7 @@ from ossetia_reader.core.enrich.russian.morph import (
     dictionary_surname,
     first_name_cases,
     function_word,
+    genitive,
     given_name,
     known,
     nominative_first_name,
@@ -124,6 +125,7 @@ def correct(text: str, spans: list[Span]) -> list[Span]:
     fixed = _quoted_inside(text, fixed)
     fixed = _repeated_names(text, fixed)
     fixed = _nested_places(text, fixed)
+    fixed = _national_bodies(text, fixed)
     # ``Передел рынка ритуальных услуг Что произошло``: a heading runs into the next
     # line's first word, which is no name.
     fixed = [
@@ -1004,4 +1006,37 @@ def _nested_places(text: str, spans: list[Span]) -> list[Span]:
             if not any(s <= at[0] and at[1] <= e for s, e, t in spans if t != "ORG"):
                 added.append((*at, "LOC"))
                 taken.add(at)
+    return spans + added
+
+
+# ``российском министерстве финансов``, ``японского дипломатического ведомства``: a
+# country's adjective (not ``-ическ-``: ``внешнеполитического``), perhaps another
+# adjective, then a ministry or agency written in lowercase.
+# Singular only: ``американских ведомств`` are several bodies, none named.
+_ADJECTIVE_ENDING = r"(?:ий|ый|ого|ому|им|ым|ом|ая|ой|ую|ое)"
+_NATIONAL_BODY = re.compile(
+    rf"(?<![\w-])(?![а-яё]*ическ)[А-ЯЁа-яё][а-яё]+ск{_ADJECTIVE_ENDING}[ \u00a0]+"
+    rf"(?:[а-яё]+{_ADJECTIVE_ENDING}[ \u00a0]+)?(министерств|ведомств)(?:о|а|у|ом|е)(?![\w-])"
+)
+
+
+def _national_bodies(text: str, spans: list[Span]) -> list[Span]:
+    """A country's ministry or agency named in lowercase words (``в российском
+    министерстве финансов``, ``американского министерства иностранных дел``,
+    ``европейское антимонопольное ведомство``) is that organisation, as factRuEval
+    marks it: the model reads only capitalised names. A ministry runs on over the
+    lowercase genitive words that say which one it is (up to three); an adjective
+    opening a sentence counts (``Японское министерство обороны``)."""
+    added: list[Span] = []
+    for match in _NATIONAL_BODY.finditer(text):
+        start, end = match.span()
+        if match.group(1) == "министерств":
+            for word in re.finditer(r"[ \u00a0]+(?:и[ \u00a0]+)?([а-яё]+)", text[end : end + 60]):
+                if word.start() != end - match.end() or not genitive(word.group(1)):
+                    break
+                end = match.end() + word.end()
+                if len(text[match.end() : end].split()) >= 3:
+                    break
+        if not any(s < end and start < e for s, e, _ in spans):
+            added.append((start, end, "ORG"))
     return spans + added
