@@ -533,6 +533,71 @@ def speed() -> None:
     )
 
 
+_STORE_CHILD = """
+import json, resource, sys, tempfile
+from pathlib import Path
+from ossetia_reader.core.article import Article, Entity
+from ossetia_reader.core.enrich.store import store_batch
+from ossetia_reader.core.enrich.views import entity_counts
+from ossetia_reader.core.library import Library
+found = json.loads(sys.stdin.read())
+library = Library(Path(tempfile.mkdtemp()))
+added = library.add([Article(id=f"ru-{n}", title="t", body=b) for n, (b, _) in enumerate(found)])
+results = []
+for article, (body, rows) in zip(added, found):
+    entities = [Entity(*row) for row in rows]
+    if sys.argv[1] == "analyser":  # the peer: storing as before session 6
+        from ossetia_reader.core.enrich.russian.entities import article_only
+        article_only(body, entities)
+    results.append((article.key, entities, []))
+store_batch(library, results)
+rows = entity_counts(library, type="PER")
+library.articles([k for k, _, _ in results])
+# VmHWM, not ru_maxrss: that keeps the forked parent's peak across exec.
+status = Path("/proc/self/status")
+hwm = [line for line in status.read_text().splitlines() if line.startswith("VmHWM")]
+usage = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+peak = int(hwm[0].split()[1]) / 1024 if hwm else usage / 1024
+print(f"{peak:.0f} {'pymorphy3' in sys.modules} {len(rows)}")
+"""
+
+
+def store_memory(count: int = 40) -> None:
+    """Peak memory of a process that only stores Russian enrichment results and reads
+    the library (the app beside its workers): since session 6 the Russian pipeline marks
+    article-only names itself (``Entity.local``), so storing loads no analyser. The peer,
+    in the same run, stores the same results calling ``article_only`` as before."""
+    corpus = CORPORA / "meduza-golunov-ru" / "meduza-golunov-ru.jsonl"
+    if not corpus.is_file():
+        print("Russian store memory: corpus not available")
+        return
+    import os
+    import subprocess
+
+    from ossetia_reader.core.enrich.russian.enrich import enrich_russian
+
+    lines = corpus.read_text(encoding="utf-8").splitlines()[:count]
+    bodies = [json.loads(line)["body"] for line in lines]
+    found = [
+        (body, [[e.start, e.end, e.text, e.type, e.canonical, e.local] for e in entities])
+        for body, (entities, _) in zip(bodies, enrich_russian(bodies), strict=True)
+    ]
+    local = sum(1 for _, rows in found for row in rows if row[5])
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "tui")}
+    print(f"Russian store memory: {count} Meduza articles' entities ({local} article-only)")
+    for mode, label in (("flag", "store + read (flag)"), ("analyser", "peer: + article_only")):
+        done = subprocess.run(
+            [sys.executable, "-c", _STORE_CHILD, mode],
+            input=json.dumps(found),
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+        )
+        peak, loaded, rows = done.stdout.split()
+        print(f"  {label}: peak {peak} MB, pymorphy3 imported: {loaded}, PER rows {rows}")
+
+
 def run_all() -> None:
     """Every Russian figure (what ``benchmarks/enrichment.py --russian`` prints)."""
     factrueval()
@@ -557,7 +622,9 @@ def main() -> None:
         "--quote-splits", default="", help="quotes: score only these splits (comma separated)"
     )
     parser.add_argument(
-        "--only", choices=["ner", "ukrainian", "quotes", "merges", "speed"], default=None
+        "--only",
+        choices=["ner", "ukrainian", "quotes", "merges", "speed", "memory"],
+        default=None,
     )
     parser.add_argument(
         "--tuning-only", action="store_true", help="NER: score the tuning halves only"
@@ -589,6 +656,8 @@ def main() -> None:
             merges(russian=russian, english="bbc-news")
     if args.only in (None, "speed"):
         speed()
+    if args.only in (None, "memory"):
+        store_memory()
 
 
 if __name__ == "__main__":

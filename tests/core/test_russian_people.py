@@ -160,24 +160,59 @@ def test_a_first_name_alone_is_no_library_row(tmp_path: Path) -> None:
     first = "Елена Морозова не ответила на вопросы. Как рассказала Елена, она уехала из города."
     second = "Соседка Елена рассказала, что ничего не слышала. Елена живёт здесь давно."
     third = "Патриарх Кирилл провёл службу в храме. Кирилл обратился к прихожанам."
-    found = {
-        first: [
-            mention(first, "Елена Морозова", "Елена Морозова"),
-            mention(first, "Елена", "Елена", 1),
-        ],
-        second: [mention(second, "Елена", "Елена"), mention(second, "Елена", "Елена", 1)],
-        third: [mention(third, "Кирилл", "Кирилл"), mention(third, "Кирилл", "Кирилл", 1)],
+    fourth = "Как сказала Елена, она уехала. Елена не вернулась."
+    named = {
+        first: ("Елена Морозова", "Елена"),
+        second: ("Елена", "Елена"),
+        third: ("Кирилл", "Кирилл"),
+        fourth: ("Елена", "Елена"),
     }
     added = library.add(
-        [Article(id=f"ru-{n}", title="Новости", body=b) for n, b in enumerate(found)]
+        [Article(id=f"ru-{n}", title="Новости", body=b) for n, b in enumerate(named)]
     )
-    for article, entities in zip(added, found.values(), strict=True):
+    for article, (text, names) in zip(added, named.items(), strict=True):
         assert article.key is not None
-        store_enrichment(library, article.key, entities, [])
+        # The Russian pipeline decides (Entity.local); the store only reads the flag.
+        store_enrichment(library, article.key, build_entities(text, people(text, *names)), [])
     rows = {row.name: (row.mentions, row.articles) for row in entity_counts(library, type="PER")}
-    assert "Елена" not in rows  # three mentions of two women in two articles: no one row
-    assert rows["Елена Морозова"] == (1, 1)
+    assert "Елена" not in rows  # four mentions of two women in two articles: no one row
+    assert rows["Елена Морозова"] == (2, 1)  # her first name alone is linked to her
     assert rows["Кирилл"] == (2, 1)  # the patriarch: titled, his whole name
+    # The flag is stored with the spans and read back.
+    assert added[1].key is not None
+    (stored,) = library.articles([added[1].key])
+    assert stored.entities and all(e.local for e in stored.entities)
+
+
+def test_storing_and_reading_load_no_morphology(tmp_path: Path) -> None:
+    """The app process stores what a worker found and reads the library: neither
+    imports the analyser (pymorphy3, ~20 MB), which only the Russian pipeline loads."""
+    import subprocess
+    import sys
+
+    code = f"""
+import sys
+from ossetia_reader.core.article import Article, Entity
+from ossetia_reader.core.enrich.store import store_enrichment
+from ossetia_reader.core.enrich.views import entity_counts
+from ossetia_reader.core.library import Library
+from pathlib import Path
+library = Library(Path({str(tmp_path)!r}))
+body = "Соседка Елена рассказала. Дмитрий Песков ответил."
+(article,) = library.add([Article(id="ru-1", title="Новости", body=body)])
+store_enrichment(library, article.key, [
+    Entity(8, 13, "Елена", "PER", "Елена", local=True),
+    Entity(26, 40, "Дмитрий Песков", "PER", "Дмитрий Песков"),
+], [])
+names = [row.name for row in entity_counts(library, type="PER")]
+assert names == ["Дмитрий Песков"], names
+assert library.articles([article.key])[0].entities[0].local
+print("pymorphy3" in sys.modules)
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert done.stdout.strip() == "False"
 
 
 def test_a_korean_name_ending_in_a_word_is_not_cut() -> None:

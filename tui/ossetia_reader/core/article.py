@@ -20,13 +20,20 @@ class Link:
 
 @dataclass(frozen=True, slots=True)
 class Entity:
-    """A named entity mention: PER, LOC, ORG or MISC."""
+    """A named entity mention: PER, LOC, ORG or MISC.
+
+    ``local``: the name means someone only within this article (a Russian first name
+    alone, ``Елена``, that the article ties to no full name: each article's Елена is
+    another woman). The pipeline that read the article decides it, so storing needs
+    no morphology; such mentions stay on the article and get no library-wide row.
+    """
 
     start: int
     end: int
     text: str
     type: str
     canonical: str
+    local: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,6 +29,7 @@ def article_to_json(article: Article) -> dict[str, Any]:
                 "text": e.text,
                 "type": e.type,
                 "canonical": e.canonical,
+                **({"local": True} if e.local else {}),
             }
             for e in article.entities
         ],

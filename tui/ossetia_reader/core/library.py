@@ -36,7 +36,7 @@ DATABASE_NAME = "library.sqlite3"
 MAX_BODY_CHARS = 10_000_000
 # Titles, sources, URLs and other one-line fields are cut to this many characters.
 MAX_LINE_CHARS = 1_000
-SCHEMA_VERSION = 13
+SCHEMA_VERSION = 14
 
 _MIGRATIONS: dict[int, str] = {
     1: """
@@ -306,6 +306,14 @@ _MIGRATIONS: dict[int, str] = {
         ON CONFLICT (feed, source) DO UPDATE
         SET total = total + 1, unread = unread + excluded.unread;
     END;
+    """,
+    # Russian entities carry ``local`` now (a first name alone, decided by the Russian
+    # pipeline, so storing loads no morphology): Russian articles are tagged again, which
+    # writes the flag into their stored spans (their library-wide counts were already
+    # right) and brings session 6's span rules. (An older reader refuses the library
+    # rather than misreading the six-field spans.)
+    14: """
+    UPDATE articles SET enriched = 0 WHERE enriched = 1 AND language = 'ru';
     """,
 }
 

@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from ossetia_reader.core.article import Entity, Quote
 from ossetia_reader.core.enrich.canonical import canonical_key
 from ossetia_reader.core.enrich.refine import is_marker, mention_cue
-from ossetia_reader.core.enrich.russian.entities import article_only
 from ossetia_reader.core.library import Library
 
 Enrichment = tuple[int, Sequence[Entity], Sequence[Quote]]
@@ -68,8 +67,9 @@ def _replace(
         [(key, folded, count) for folded, count in cues.items() if folded],
     )
     mentions: dict[tuple[str, str], _Mentions] = {}
-    # A Russian first name alone ("Елена"): each article's is another person.
-    local = article_only(body, entities)
+    # A Russian first name alone ("Елена"): each article's is another person. The
+    # Russian pipeline marks them (Entity.local), so storing loads no analyser.
+    local = {entity.canonical for entity in entities if entity.local}
     for entity in entities:
         folded = canonical_key(entity.canonical)
         # "US$", "GMT": not listed; nor names only the article knows (see above).
@@ -191,7 +191,8 @@ def _dump(items: Sequence[Entity] | Sequence[Quote]) -> str:
     rows = []
     for item in items:
         if isinstance(item, Entity):
-            rows.append([item.start, item.end, item.text, item.type, item.canonical])
+            row: list[object] = [item.start, item.end, item.text, item.type, item.canonical]
+            rows.append([*row, True] if item.local else row)  # read back by Entity(*row)
         else:
             rows.append([item.start, item.end, item.text, item.speaker, item.cue])
     return json.dumps(rows, ensure_ascii=False)

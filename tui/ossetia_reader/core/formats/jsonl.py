@@ -136,6 +136,7 @@ def _entities(items: object, body: str) -> tuple[Entity, ...]:
             safe_line(item["text"]),
             safe_line(item["type"]),
             safe_line(item["canonical"]),
+            local=item.get("local") is True,
         )
         for item in _spans(items, body, "text", "type", "canonical")
     )

@@ -57,7 +57,11 @@ def build_entities(text: str, spans: Sequence[Span]) -> tuple[Entity, ...]:
         canonical = nominative(clean, label, text[max(0, start - 6) : start], fixed, hint)
         entities.append(Entity(start, end, surface, label, canonical))
         last_end = end
-    return tuple(link(unify(entities)))
+    linked = link(unify(entities))
+    # Decided here, where the analyser is loaded already: the library's store reads the
+    # flag and never loads the analyser itself (``Entity.local``).
+    local = article_only(text, linked)
+    return tuple(replace(e, local=True) if e.canonical in local else e for e in linked)
 
 
 # Verbs of speech that put the name right after them in the nominative (``— сказала
