@@ -1002,9 +1002,15 @@ def test_a_representative_is_the_person_introduced_with_the_organisation(enrich:
         "добавил представитель Кремля."
     )
     assert quotes_of(enrich, introduced)[0][1] == "Дмитрий Песков"
-    # Named without the organisation: an unnamed representative, in lower case.
-    unnamed = (
+    # Introduced as a spokesman in other words (session 6): the spokesman.
+    spokesman = (
         'Пресс-секретарь президента Дмитрий Песков провел брифинг. "Мы внимательно '
+        'следим", - добавил представитель Кремля.'
+    )
+    assert quotes_of(enrich, spokesman)[0][1] == "Дмитрий Песков"
+    # Another organisation's spokesman: an unnamed representative, in lower case.
+    unnamed = (
+        'Пресс-секретарь МВД Ирина Волк провела брифинг. "Мы внимательно '
         'следим", - добавил представитель Кремля.'
     )
     assert quotes_of(enrich, unnamed)[0][1] == "представитель Кремля"

@@ -65,3 +65,38 @@ def test_a_womans_form_of_the_role_means_the_one_introduced_with_it(enrich: Enri
     )
     speakers = [speaker for _, speaker in quotes_of(enrich, text)]
     assert [(s or "").replace("ё", "е") for s in speakers] == ["Алена Водонаева"] * 2
+
+
+def test_a_representative_is_the_spokesman_not_the_head_a_headline_names(
+    enrich: Enrich,
+) -> None:
+    text = (
+        "Песков: весь мир должен слышать Путина\n\n"
+        "Представитель Кремля прокомментировал присутствие иностранной прессы\n\n"
+        "Россия заинтересована в том, чтобы мир слышал президента. Так пресс-секретарь "
+        "российского лидера Дмитрий Песков прокомментировал журналистам работу прессы.\n\n"
+        '"Нам нужно заниматься своими делами. Поэтому их журналисты здесь", - отметил '
+        "представитель Кремля."
+    )
+    assert quotes_of(enrich, text)[-1][1] == "Дмитрий Песков"
+
+
+def test_an_indeclinable_surname_after_a_genitive_first_name_is_no_subject(
+    enrich: Enrich,
+) -> None:
+    text = (
+        "Адвокат Оксана Соколовская намерена обжаловать приговор.\n"
+        "Соколовская сказала, что видит связь с приговором Надежды Савченко.\n"
+        '"Я думаю, скоро мы увидим решение", - подчеркнула адвокат, очевидно имея в виду '
+        "обмен Савченко."
+    )
+    assert quotes_of(enrich, text)[-1][1] == "Оксана Соколовская"
+
+
+def test_the_outlet_after_correspondent_is_no_one_a_pronoun_means(enrich: Enrich) -> None:
+    text = (
+        "Адвокат Оксана Соколовская намерена обжаловать приговор. Об этом она заявила "
+        "журналистам, сообщает корреспондент Укринформа.\n"
+        '"Приговор, скорее всего, будем обжаловать", - сказала она.'
+    )
+    assert quotes_of(enrich, text)[-1][1] == "Оксана Соколовская"

@@ -852,6 +852,7 @@ class _Names:
             and (feminine is None or _feminine(entity.canonical) == feminine)
             and not self.quoted(entity)
             and (askers or not self.asker(entity))
+            and not self.outlet(entity)
         ]
         subjects = [
             entity for entity in people if _may_speak(entity, True) and not self.governed(entity)
@@ -944,6 +945,15 @@ class _Names:
             return None
         return person
 
+    def outlet(self, entity: Entity) -> bool:
+        """``сообщает корреспондент Укринформа``: one word right after ``корреспондент``
+        is the outlet he writes for, whatever the tagger made of it."""
+        before = self.text[max(0, entity.start - 20) : entity.start]
+        return (
+            len(entity.text.split()) == 1
+            and re.search(r"корреспондент\w*[ \u00a0]+$", before) is not None
+        )
+
     def asker(self, entity: Entity) -> bool:
         """Whether the article introduces a person as a journalist (``корреспондент
         «Известий» Александр Юнашев``, ``ведущая Ирина Воробьева``): the one who asks."""
@@ -975,8 +985,10 @@ class _Names:
         Роман Рубанов``), or with ``reach`` 250, in his sentence."""
         key = stem(org.split()[0])
         before = self.text[max(0, entity.start - reach) : entity.start]
-        before = re.split(r"[.!?]\s", before)[-1]
-        after = re.split(r"[.!?]\s", self.text[entity.end : entity.end + reach])[0]
+        # A sentence's end or a line's (a headline's ``… слышал Путина⏎Представитель
+        # Кремля …`` is not the title of Путин).
+        before = re.split(r"[.!?]\s|\n", before)[-1]
+        after = re.split(r"[.!?]\s|\n", self.text[entity.end : entity.end + reach])[0]
         words = f"{before} {after}".split()
         return any(stem(word.strip("«»„“,.")) == key for word in words)
 
@@ -1111,6 +1123,16 @@ def _may_speak(entity: Entity, subject: bool | str) -> bool:
         return True
     written, canonical = _fold(entity.text).split(), _fold(entity.canonical).split()
     if not (written and canonical):
+        return False
+    if (
+        entity.type == "PER"
+        and len(written) == len(canonical) == 2
+        and written[0] != canonical[0]
+        and written[0][-1:] in "ыиеуюойя"
+        and stem(written[0]) == stem(canonical[0])
+    ):
+        # ``приговором Надежды Савченко``: an indeclinable surname is in the case of the
+        # first name before it.
         return False
     # ``— добавил Кибовский`` linked to a full name the analyser left in the genitive
     # (``Александр Кибовского``): a surname written in a nominative form is one.
@@ -1929,7 +1951,11 @@ _RELATIVE = re.compile(
 )
 # A gerund after a comma opens a clause of circumstances: ``, выступая с лекцией``,
 # ``, отвечая на вопрос``.
-_GERUND_CLAUSE = re.compile(r",[ \u00a0]+[а-яё]{3,}(?:ая|яя|уя|юя|ясь|аясь|вшись|в)(?![\w-])")
+# ``, выступая с лекцией``, ``, очевидно имея в виду обмен Савченко``
+_GERUND_CLAUSE = re.compile(
+    r",[ \u00a0]+(?:[а-яё]{3,}о[ \u00a0]+)?"
+    r"[а-яё]{2,}(?:ая|яя|уя|юя|ея|ря|ясь|аясь|вшись|в)(?![\w-])"
+)
 _CONJUNCTION = re.compile(r"(?:а|и|но|однако|причем|причём|хотя|то есть|или)(?![\w-])", re.I)
 # Nouns naming an unnamed-looking source who is a named person: ``— сказал режиссер``.
 _ROLE = re.compile(
@@ -2291,7 +2317,31 @@ def _representative(
             and names._near(entity, org.canonical, 120)
         ):
             return entity
+    for entity in reversed(names.within(max(0, lower - 1000), lower)):
+        # ``Так пресс-секретарь российского лидера Дмитрий Песков прокомментировал …``:
+        # the spokesman introduced in other words.
+        if (
+            entity.type == "PER"
+            and entity.end <= lower
+            and not names.quoted(entity)
+            and (feminine is None or _feminine(entity.canonical) == feminine)
+        ):
+            lead = re.split(r"[.,;:!?()—–\n]", text[max(0, entity.start - 60) : entity.start])
+            words = lead[-1].split()[-3:]
+            if not any(_SPOKESMAN.match(word.lower()) for word in words):
+                continue
+            # Not another organisation's (``пресс-секретарь МВД Ирина Волк``).
+            lead_start = entity.start - len(" ".join(words)) - 1
+            if any(
+                e.type == "ORG" and stem(e.canonical.split()[0]) != stem(org.canonical.split()[0])
+                for e in names.within(lead_start, entity.start)
+            ):
+                continue
+            return entity
     return None
+
+
+_SPOKESMAN = re.compile(r"(?:пресс-секретар|представител|спикер)")
 
 
 def _same_voice(
