@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.pilot import Pilot
 
 from ossetia_reader.app import OssetiaReader
@@ -146,3 +147,41 @@ def test_titles_answer_while_the_index_loads(library: Library) -> None:
     titles = [s.title for s in library.summaries(found.keys)]
     assert SEED_TITLE in titles and all("ossetia" in t.casefold() for t in titles)
     assert found.notice is not None and "titles only" in found.notice
+
+
+async def test_a_search_typed_while_the_index_loads_is_asked_again_when_it_has(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Answered from titles at first ("peskov" is in no title), then from the whole text.
+
+    It used to stay at "0 of 14" with a stale notice until the reader typed again.
+    """
+    import threading
+
+    from ossetia_reader.search_service import SearchService
+
+    release = threading.Event()
+    original = SearchService.load
+
+    def slow_load(self: SearchService, notify=None) -> None:  # type: ignore[no-untyped-def]
+        release.wait(10)
+        original(self, notify)
+
+    monkeypatch.setattr(SearchService, "load", slow_load)
+    app = OssetiaReader(library, enrich=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"peskov")
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if "titles only" in app.screen.query_one(StatusBar).message:
+                break
+        status = app.screen.query_one(StatusBar)
+        assert "titles only" in status.message
+        assert app.screen.query_one(ArticleList).keys == []
+        release.set()
+        await settle(pilot)
+        keys = app.screen.query_one(ArticleList).keys
+        assert keys, "the search ran again on the loaded index"
+        assert "titles only" not in status.message
+        assert SEED_TITLE in [s.title for s in library.summaries(keys)]

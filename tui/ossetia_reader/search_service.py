@@ -26,6 +26,8 @@ class Found:
     total: int
     notice: str | None = None
     suggestions: list[str] = field(default_factory=list)
+    # Answered from titles before the index loaded: the screen asks again when it has.
+    titles_only: bool = False
 
 
 class SearchService:
@@ -83,7 +85,8 @@ class SearchService:
             for key, title in self.library.titles()
             if (allowed is None or key in allowed) and all(w in title.casefold() for w in words)
         ]
-        return Found(matched, len(matched), "search index still loading: matching titles only")
+        # Short: at 80 columns the status line cut the longer wording after "search index".
+        return Found(matched, len(matched), "titles only: the index is loading", titles_only=True)
 
 
 class SnippetRows:

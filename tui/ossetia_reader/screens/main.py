@@ -198,6 +198,7 @@ class MainScreen(FeedsScreen):
         self._search_due = 0.0
         self._search_timer_set = False
         self._found: int | None = None  # how many the shown search found (status line)
+        self._titles_only = False  # the shown search was answered before the index loaded
         self._library_empty = False
         self._no_feeds = False  # checked at start-up: a first run is told how to subscribe
         self._sidebar_hidden = False
@@ -557,6 +558,7 @@ class MainScreen(FeedsScreen):
         # "1 found" beside the list's "14 articles" read as two counts of one thing.
         self.status.message = f"found in {elapsed:.0f} ms{notice}"
         self._found = result.total
+        self._titles_only = result.titles_only
         self._show_counts()
 
     @on(ReadingPane.Notice)
@@ -594,8 +596,17 @@ class MainScreen(FeedsScreen):
         self.refresh_counts()
 
     def on_index_loaded(self, event: IndexLoaded) -> None:
-        """Saved-search counts and filters need the index: count, and hide, now."""
+        """Saved-search counts and filters need the index: count, and hide, now.
+
+        A search typed while the index loaded was answered from titles only; it is asked
+        again now (it used to stay at "0 of 1,532" for a name found only in bodies until
+        the reader typed again). Later loads (after enrichment, a correction) leave the
+        results alone, so nothing moves under the reader's eyes.
+        """
         self.refresh_counts()
+        if self.query_text and self._titles_only:
+            self._titles_only = False
+            self.run_search(self.query_text)
         if self.reader.feeds.hidden_count() or self.view.kind is not ViewKind.ALL:
             self.load_keys()
 
