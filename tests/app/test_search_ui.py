@@ -185,3 +185,43 @@ async def test_a_search_typed_while_the_index_loads_is_asked_again_when_it_has(
         assert keys, "the search ran again on the loaded index"
         assert "titles only" not in status.message
         assert SEED_TITLE in [s.title for s in library.summaries(keys)]
+
+
+async def test_results_show_their_titles_while_the_snippets_load(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Snippets read each article's text (a second for 100 long articles under load);
+    until they come, the results are drawn with title and date, not as rows of "…"."""
+    import threading
+
+    from ossetia_reader.search_service import SnippetRows
+
+    release = threading.Event()
+    original = SnippetRows.summaries
+
+    def slow(self: SnippetRows, keys):  # type: ignore[no-untyped-def]
+        release.wait(10)
+        return original(self, keys)
+
+    app = OssetiaReader(library, enrich=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("slash", *"zelenskyy")  # results without the seed drawn before
+        await settle(pilot)
+        article_list = app.screen.query_one(ArticleList)
+        seed = next(k for k, title in library.titles() if title == SEED_TITLE)
+        assert article_list.keys and seed not in article_list.keys
+        monkeypatch.setattr(SnippetRows, "summaries", slow)
+        app.screen.query_one(SearchBar).value = "peskov"
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if article_list.keys and article_list.keys[0] == seed:
+                break
+        assert article_list.keys[0] == seed and article_list.row(seed) is None
+        drawn = ["".join(s.text for s in article_list.render_line(y)).strip() for y in range(6)]
+        assert drawn[0].endswith("Kremlin Plays Down South…") or SEED_TITLE[:20] in drawn[0]
+        assert drawn[0] != "…" and "2022-03-31" in drawn[1], drawn
+        release.set()
+        await settle(pilot)
+        row = article_list.row(article_list.keys[0])
+        assert row is not None and "Peskov" in row.snippet

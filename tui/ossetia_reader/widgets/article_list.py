@@ -26,6 +26,7 @@ from ossetia_reader.core.sanitize import safe_line
 from ossetia_reader.render import fit_snippet, marked_pieces
 
 PAGE = 100
+_PIECE = 25  # rows of a page fetched at a time: more than a tall screen shows
 
 
 def _wrapped_message(message: str, width: int) -> list[str]:
@@ -129,6 +130,8 @@ class ArticleList(ScrollView, can_focus=True):
         self.row_height = 2
         self.keys: list[int] = []
         self._rows: dict[int, ArticleSummary] = {}
+        # Rows drawn while their page loads from a new source (see ``set_keys``).
+        self._drafts: dict[int, ArticleSummary] = {}
         self._pending: set[int] = set()
         self._generation = 0
         self._headers: dict[int, str] = {}
@@ -148,6 +151,7 @@ class ArticleList(ScrollView, can_focus=True):
         snippets: bool = False,
         groups: Sequence[tuple[str, Sequence[int]]] | None = None,
         rows: Sequence[ArticleSummary] = (),
+        drafts: Sequence[ArticleSummary] = (),
     ) -> None:
         """Show these articles; keep the cursor on ``keep`` if it is among them.
 
@@ -155,6 +159,11 @@ class ArticleList(ScrollView, can_focus=True):
         snippets); ``snippets`` gives each row a third line for the snippet;
         ``groups`` (instead of ``keys``) shows a header row above each group;
         ``rows`` are summaries already fetched (the first page), drawn at once.
+        ``drafts`` are rows to draw until the source's own arrive: a search's
+        titles come from the library in a millisecond, its snippets read every
+        article's text (a second for 100 Russian articles on a busy machine), and
+        until then each keystroke blanked the list to rows of "…". Rows shown
+        before that are among the new keys are drafts too, with their old snippet.
         """
         # Where the selected row sits on screen, kept when it stays selected: rows
         # arriving above it (another process's fetch) must not move what is read.
@@ -168,8 +177,15 @@ class ArticleList(ScrollView, can_focus=True):
                 self._headers[-number] = f"{label or 'unknown'} · {len(members):,}"
                 keys += [-number, *members]
         new_source = source or self.default_source
+        wanted = set(keys)
         if new_source is not self.source:
+            shown = {
+                key: row for key, row in {**self._drafts, **self._rows}.items() if key in wanted
+            }
+            self._drafts = {row.key: row for row in drafts} | shown
             self._rows.clear()
+        else:
+            self._drafts = {row.key: row for row in drafts}
         self.source = new_source
         self.row_height = 3 if snippets else 2
         self._generation += 1
@@ -230,13 +246,21 @@ class ArticleList(ScrollView, can_focus=True):
 
     @work(thread=True, group="rows")
     def _load_page(self, page: int, generation: int, keys: list[int], source: RowSource) -> None:
-        summaries = source.summaries(keys)
-        self.app.call_from_thread(self._page_loaded, page, generation, summaries)
+        """A page in pieces, the first a screenful: a slow source (snippets) shows sooner."""
+        for start in range(0, len(keys), _PIECE):
+            if generation != self._generation:
+                return  # a newer list (the next keystroke's search) made this one moot
+            summaries = source.summaries(keys[start : start + _PIECE])
+            last = start + _PIECE >= len(keys)
+            self.app.call_from_thread(self._page_loaded, page, generation, summaries, last)
 
-    def _page_loaded(self, page: int, generation: int, summaries: list[ArticleSummary]) -> None:
+    def _page_loaded(
+        self, page: int, generation: int, summaries: list[ArticleSummary], last: bool = True
+    ) -> None:
         if generation != self._generation:
             return  # the list changed (a new search) while this page was loading
-        self._pending.discard(page)
+        if last:
+            self._pending.discard(page)
         for summary in summaries:
             self._rows[summary.key] = summary
         self.refresh()
@@ -279,6 +303,8 @@ class ArticleList(ScrollView, can_focus=True):
             page = index // PAGE
             if page not in self._pending:
                 self._request_page(page)
+            summary = self._drafts.get(key)
+        if summary is None:
             style = self.get_component_rich_style("article-list--placeholder")
             return Strip([Segment("  …"[:width], base + style)]).extend_cell_length(width, base)
         segments = self._row_segments(summary, part, base)
