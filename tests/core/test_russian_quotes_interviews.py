@@ -143,3 +143,30 @@ def test_a_question_turn_is_nobodys_even_after_a_paragraph_about_someone(
     )
     found = quotes_of(enrich, text)
     assert found[0][1] is None
+
+
+def test_dash_turns_after_a_labelled_answer_are_that_persons_answers(enrich: Enrich) -> None:
+    text = (
+        "Гордон: Чем вы занимаетесь в министерстве? Олег Мартынов: Я отвечаю за связь "
+        "с регионами. — Почему вы не поехали на саммит? — Я мог поехать, но в офисе было "
+        "много дел."
+    )
+    found = quotes_of(enrich, text)
+    assert found[-2:] == [
+        ("Почему вы не поехали на саммит?", None),
+        ("Я мог поехать, но в офисе было много дел.", "Олег Мартынов"),
+    ]
+
+
+def test_a_name_and_patronymic_is_the_person_named_in_full(enrich: Enrich) -> None:
+    # The interviewee is named surname first; the interviewer's ``Сергей Васильевич``
+    # (typed with a Latin C) is the same man.
+    text = (
+        "Маковецкий Сергей Васильевич\n\n"
+        '"Я люблю стиль и комфорт", – признается известный артист.\n\n'
+        "– Cергей Васильевич, судя по прессе, вы обласканы критикой?\n\n"
+        "– Мне так не кажется. Я отношусь к критике спокойно."
+    )
+    speakers = [speaker for _, speaker in quotes_of(enrich, text)]
+    assert speakers[0] == "Маковецкий Сергей Васильевич"
+    assert speakers[-1] == "Маковецкий Сергей Васильевич"

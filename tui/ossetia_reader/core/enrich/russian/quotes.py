@@ -187,6 +187,9 @@ def find(text: str, entities: Sequence[Entity] = ()) -> list[FoundQuote]:
     interviewee = _interviewee(text, paragraphs, names)
     found: list[FoundQuote] = []
     last_end = -1
+    # In a labelled transcript, dash turns after a person's labelled answer (``Кирилл
+    # Тимошенко: … — Вопрос? — Ответ``) are that person's answers.
+    answerer: Entity | None = None
     for start, end, kind in candidates:
         if start < last_end:
             continue
@@ -195,8 +198,11 @@ def find(text: str, entities: Sequence[Entity] = ()) -> list[FoundQuote]:
         quote: FoundQuote | None
         if kind == "label":
             quote = _labelled(text, start, labels[start], names)
+            if quote.speaker and not text[start:end].rstrip().endswith("?"):
+                at = quote.speaker_start if quote.speaker_start is not None else start
+                answerer = Entity(at, quote.speaker_end or at, quote.speaker, "PER", quote.speaker)
         else:
-            quote = _attribute(text, start, end, kind, names, found, interviewee)
+            quote = _attribute(text, start, end, kind, names, found, interviewee or answerer)
         if quote is not None:
             found.append(_named_in_full(quote, names))
             last_end = end
@@ -212,6 +218,8 @@ def _byline(text: str, start: int, end: int, names: _Names, found: list[FoundQuo
     rest = text[entity.end : end]
     if rest.strip() and not rest.lstrip().startswith((",", "(")):
         return False
+    if "?" in rest or _VOCATIVE.match(text, start):
+        return False  # ``— Сергей Васильевич, судя по прессе, вы …?`` addresses him
     if _CUE.search(rest) or len(rest.split()) > 25 or start - found[-1].end > 300:
         return False
     if found[-1].speaker is None or not found[-1].speaker[:1].isupper():
@@ -228,6 +236,15 @@ def _named_in_full(quote: FoundQuote, names: _Names) -> FoundQuote:
     entity = names.at(quote.speaker_start)
     if entity is None or entity.type != "PER":
         return quote
+    words = quote.speaker.split()
+    if len(words) == 3 and _PATRONYMIC.search(words[2]) and not _PATRONYMIC.search(words[1]):
+        return quote  # ``Маковецкий Сергей Васильевич``, surname first, is whole already
+    if len(words) == 2 and _PATRONYMIC.search(words[1]):
+        # ``Сергей Васильевич``, how an interviewer addresses him: the person the article
+        # names with that first name and patronymic (not ``Роман Абрамович``, a surname).
+        named = _with_patronymic(quote, names)
+        if named is not quote:
+            return named
     # The verb's past tense tells a woman from a man: ``Бут рассказала`` is Алла Бут.
     feminine = _verb_feminine(quote.cue or "")
     full = names.full_name(quote.speaker, quote.speaker_start, feminine)
@@ -253,6 +270,21 @@ def _named_in_full(quote: FoundQuote, names: _Names) -> FoundQuote:
         # The surname as written in the nominative: ``Александр Кибовского`` → Кибовский.
         full = " ".join([*words[:-1], written[0]])
     return quote if full == quote.speaker else replace(quote, speaker=full)
+
+
+_PATRONYMIC = re.compile(r"[а-яё](?:ович|евич|овна|евна|ична|инична)$")
+# Latin letters that look Cyrillic, typed into Russian names (``Cергей``).
+_LOOKALIKES = str.maketrans("ACEHKMOPTXaceopxy", "АСЕНКМОРТХасеорху")
+
+
+def _with_patronymic(quote: FoundQuote, names: _Names) -> FoundQuote:
+    """A first name and patronymic as the name the article gives with a surname."""
+    first, patronymic = (word.translate(_LOOKALIKES) for word in (quote.speaker or "").split())
+    for entity in names.people_full:
+        words = entity.canonical.translate(_LOOKALIKES).split()
+        if len(words) > 2 and first in words and patronymic in words:
+            return replace(quote, speaker=entity.canonical)
+    return quote
 
 
 def _verb_feminine(verb: str) -> bool | None:
