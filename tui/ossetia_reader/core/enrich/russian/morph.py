@@ -129,6 +129,25 @@ def _known_parses(word: str) -> tuple[Any, ...]:
         return ()
 
 
+def read_as_name(word: str) -> bool:
+    """Whether the analyser's likeliest reading of ``word`` is a surname or a first name,
+    guesses included (``Гордон``; not ``Итог``, ``Вопрос``). For quotes.py: a one-word
+    transcript label is a person's only when it reads so."""
+    parses = _parses(word)
+    return bool(parses) and ("Surn" in parses[0].tag or "Name" in parses[0].tag)
+
+
+def womans_first_name(word: str) -> bool:
+    """Whether the analyser's first-name readings of ``word`` weigh more as a woman's
+    than a man's (``Любовь``, ``Нинель``, ``Пегги``: not in -а/-я). For quotes.py."""
+    weight = {"femn": 0.0, "masc": 0.0}
+    for parse in _parses(word):
+        gender = str(parse.tag.gender)
+        if "Name" in parse.tag and gender in weight:
+            weight[gender] += parse.score
+    return weight["femn"] > weight["masc"]
+
+
 def given_name(word: str) -> bool:
     """Whether the dictionary knows ``word`` as a first name or patronymic (``Сергей``,
     ``Семёнович``, ``Ивану``); surnames, other words and words it only guesses at

@@ -703,10 +703,9 @@ def _surname(word: str) -> bool:
     (``Гордон:``, never ``Итог:`` or ``Вопрос:``)."""
     if not re.fullmatch(r"[А-ЯЁ][а-яё]+", word):
         return False
-    from ossetia_reader.core.enrich.russian.morph import _analyzer
+    from ossetia_reader.core.enrich.russian.morph import read_as_name
 
-    parses = _analyzer().parse(word)
-    return bool(parses) and ("Surn" in parses[0].tag or "Name" in parses[0].tag)
+    return read_as_name(word)
 
 
 def _inline_turns(
@@ -1217,14 +1216,9 @@ def _gender_of_first_name(name: str) -> bool | None:
 @lru_cache(maxsize=4096)
 def _womans_first_name(word: str) -> bool:
     """Whether pymorphy3 reads a first name not ending in -а/-я as a woman's."""
-    from ossetia_reader.core.enrich.russian.morph import _analyzer
+    from ossetia_reader.core.enrich.russian.morph import womans_first_name
 
-    weight = {"femn": 0.0, "masc": 0.0}
-    for parse in _analyzer().parse(word):
-        gender = str(parse.tag.gender)
-        if "Name" in parse.tag and gender in weight:
-            weight[gender] += parse.score
-    return weight["femn"] > weight["masc"]
+    return womans_first_name(word)
 
 
 _MEN_IN_A = frozenset(
