@@ -202,11 +202,43 @@ def find(text: str, entities: Sequence[Entity] = ()) -> list[FoundQuote]:
                 at = quote.speaker_start if quote.speaker_start is not None else start
                 answerer = Entity(at, quote.speaker_end or at, quote.speaker, "PER", quote.speaker)
         else:
-            quote = _attribute(text, start, end, kind, names, found, interviewee or answerer)
+            # (Run-on turns only: a headline's ``Имя: «…»`` is no transcript.)
+            running = answerer if kind == "dash" and not _turn_on_a_line(text, start) else None
+            quote = _attribute(text, start, end, kind, names, found, interviewee or running)
         if quote is not None:
             found.append(_named_in_full(quote, names))
             last_end = end
-    return found
+    return [quote for quote in found if not _headline_echo(text, quote)]
+
+
+_HEADLINE_REACH = 600
+_CONTENT_WORD = re.compile(r"[а-яёa-z]{4,}")
+
+
+def _headline_echo(text: str, quote: FoundQuote) -> bool:
+    """A headline's quote that the story below repeats (``Олег Лужный: «С приходом Коллины
+    судейство стало еще хуже»`` over ``С приходом этого специалиста у нас судейство стало
+    в два раза хуже``) is the story's quote shown twice, not another one. A headline is a
+    short line near the top that does not end a sentence; repeated means most of its
+    words (by their first five letters) stand in one paragraph further down."""
+    if quote.start > _HEADLINE_REACH:
+        return False
+    line_start = text.rfind("\n", 0, quote.start) + 1
+    line_end = text.find("\n", quote.end)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[line_start:line_end].rstrip()
+    if not line or line[-1] in ".!?…" or len(line.split()) > 30 or line_end >= len(text):
+        return False
+    words = {word[:5] for word in _CONTENT_WORD.findall(text[quote.start : quote.end].lower())}
+    if len(words) < 2:
+        return False
+    for paragraph in re.split(r"\n", text[line_end:]):
+        if paragraph.strip() == line.strip():
+            continue  # the headline printed twice is not the story
+        seen = {word[:5] for word in _CONTENT_WORD.findall(paragraph.lower())}
+        if len(words & seen) >= 0.6 * len(words):
+            return True
+    return False
 
 
 def _byline(text: str, start: int, end: int, names: _Names, found: list[FoundQuote]) -> bool:
@@ -2840,7 +2872,7 @@ def _dash_turn(
     if (
         _turn_on_a_line(text, start)
         and (first is None or text[first.start()] != "?")
-        and not (following[:1] in _DASH or _HYPHEN_TURN.match(following))
+        and not ((following[:1] and following[:1] in _DASH) or _HYPHEN_TURN.match(following))
     ):
         # One turn, not a question (``– Как вам работа судьи? Семак не понял …``), nor a
         # dialogue of turns whose speakers go unnamed.

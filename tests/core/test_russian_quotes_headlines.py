@@ -1,0 +1,62 @@
+"""Russian headline quotes (issue 11, session 6): a headline's quote that the story
+repeats is the story's quote shown twice; one the story does not repeat is a quote.
+Constructed sentences; the real pipeline (natasha, pymorphy3).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from ossetia_reader.core.article import Entity, Quote
+from ossetia_reader.core.enrich.russian.ner import load_russian_ner
+
+Enrich = Callable[[list[str]], list[tuple[tuple[Entity, ...], tuple[Quote, ...]]]]
+
+
+@pytest.fixture(scope="module")
+def enrich() -> Enrich:
+    if load_russian_ner() is None:  # a required dependency: this should never skip
+        pytest.skip("natasha's model is not installed")
+    from ossetia_reader.core.enrich.russian.enrich import enrich_russian
+
+    return enrich_russian
+
+
+def quotes_of(enrich: Enrich, text: str) -> list[tuple[str, str | None]]:
+    ((_, quotes),) = enrich([text])
+    return [(" ".join(q.text.split()), q.speaker) for q in quotes]
+
+
+def test_a_headline_quote_the_story_repeats_is_not_counted_twice(enrich: Enrich) -> None:
+    text = (
+        "Олег Лужный: «С приходом нового арбитра судейство стало еще хуже»\n"
+        "Олег Лужный, главный тренер команды, после матча был лаконичен.\n"
+        "- С приходом этого специалиста у нас судейство стало в два раза хуже. "
+        "Я такого не понимаю."
+    )
+    found = quotes_of(enrich, text)
+    assert [quote[:20] for quote, _ in found] == ["С приходом этого спе"]
+    assert found[0][1] == "Олег Лужный"
+
+
+def test_a_headline_quote_the_story_does_not_repeat_is_a_quote(enrich: Enrich) -> None:
+    text = (
+        "«Сидим без денег. Не можем привезти их из США». Первое интервью бойца после "
+        "поражения\n"
+        "— Сколько раз вы пересматривали бой?\n"
+        "— Один раз. Больше не хочу."
+    )
+    found = quotes_of(enrich, text)
+    assert found[0][0] == "«Сидим без денег. Не можем привезти их из США»"
+
+
+def test_a_headline_printed_twice_is_no_repetition_by_the_story(enrich: Enrich) -> None:
+    text = (
+        "Министр: «Мы не будем впрыгивать на подножку чужого поезда»\n\n"
+        "Министр: «Мы не будем впрыгивать на подножку чужого поезда»\n\n"
+        "Министр выступил на конференции в Москве и рассказал о планах ведомства."
+    )
+    found = quotes_of(enrich, text)
+    assert found and found[0][0].startswith("«Мы не будем впрыгивать")
