@@ -216,3 +216,12 @@ def test_a_company_kind_before_a_name_in_a_headline_is_no_persons_name() -> None
 def test_a_name_mostly_before_program_is_the_programme() -> None:
     text = "Thanks to the Great Building national program roads were built."
     assert built(text, ("Great Building", "ORG"))[0][1] == "MISC"
+
+
+def test_a_work_named_after_a_character_is_no_person() -> None:
+    text = "Tom Vardy and the Stone of Kells won. This third Tom Vardy film brought a change."
+    found = built(text, ("Tom Vardy", "PER"), ("Tom Vardy", "PER"))
+    assert [kind for _, kind, _ in found] == ["MISC", "MISC"]
+    text = "Anna Dorvan said her film was ready. The Anna Dorvan film opened. Dorvan spoke."
+    found = built(text, ("Anna Dorvan", "PER"), ("Anna Dorvan", "PER"), ("Dorvan", "PER"))
+    assert [kind for _, kind, _ in found] == ["PER", "PER", "PER"], "a director's film"

@@ -1149,6 +1149,14 @@ def _shape(name: str) -> str | None:
     return None
 
 
+# A work's noun or a title's "and the ..." after a name: "Harry Potter film", "Harry Potter
+# games", "Harry Potter and the Goblet of Fire" (a person is "Tom and the children").
+_WORK_AFTER = re.compile(
+    r"(?:\s+(?:film|films|movie|movies|book|books|novel|novels|games|series|franchise|saga)\b"
+    r"|\s+and\s+the\s+(?:[A-Z][\w'’-]*\s+)?(?:of\s+)?[A-Z])"
+)
+
+
 def _peoples(text: str, entities: Sequence[Entity]) -> set[str]:
     """Keys of "persons" or "places" that are peoples: a people's adjective and a plural
     ("Crimean Tatars", "Bosnian Serbs"). (A family, "the Clintons", stays PER, as in
@@ -1313,6 +1321,15 @@ def decide_types(text: str, entities: Sequence[Entity]) -> list[Entity]:
         canonical_key(e.canonical) for e in entities if _PLANET_AFTER.match(text, e.end) is not None
     }
     peoples = _peoples(text, entities)
+    # "Harry Potter and the Prisoner of Azkaban", "the Harry Potter film": a "person" the
+    # article names mostly as a work's title or before a work's noun is the work (MISC).
+    work_cued: Counter[str] = Counter()
+    for e in entities:
+        if e.type == "PER" and _WORK_AFTER.match(text, e.end) is not None:
+            work_cued[canonical_key(e.canonical)] += 1
+    works = {
+        key for key, count in work_cued.items() if 2 * count > written[key] and key not in people
+    }
     decided: list[Entity] = []
     for entity, cue in zip(entities, cues, strict=True):
         listed = _listed(entity.canonical) or _listed(entity.text)
@@ -1330,6 +1347,8 @@ def decide_types(text: str, entities: Sequence[Entity]) -> list[Entity]:
             # "Samsung Galaxy Unpacked" (MISC); "Nintendo Europe" (ORG: a country's arm)
             last = entity.canonical.split()[-1]
             type_ = _shape(entity.canonical) or ("ORG" if _listed(last) == "LOC" else "MISC")
+        elif listed is None and key in works and type_ == "PER" and cue != "PER":
+            type_ = "MISC"  # "Harry Potter and the Prisoner of Azkaban", "Harry Potter film"
         elif listed is None and key in peoples and type_ in ("PER", "LOC") and cue != "PER":
             type_ = "MISC"  # "the Crimean Tatars": a people, not a person
         elif listed is None and key in planets and type_ in ("ORG", "PER"):
