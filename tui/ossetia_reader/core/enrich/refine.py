@@ -1152,8 +1152,9 @@ def _shape(name: str) -> str | None:
 # A work's noun or a title's "and the ..." after a name: "Harry Potter film", "Harry Potter
 # games", "Harry Potter and the Goblet of Fire" (a person is "Tom and the children").
 _WORK_AFTER = re.compile(
-    r"(?:\s+(?:film|films|movie|movies|book|books|novel|novels|games|series|franchise|saga)\b"
-    r"|\s+and\s+the\s+(?:[A-Z][\w'’-]*\s+)?(?:of\s+)?[A-Z])"
+    r"(?:\s+(?:film|films|movie|movies|book|books|novel|novels|games|series|franchise|saga|"
+    r"DVD|album|albums|trilogy|musical)\b"
+    r"|\s+and\s+(?:the\s+(?:[A-Z][\w'’-]*\s+)?(?:of\s+)?[A-Z]|[A-Z][\w'’-]*\s+of\s+the\s+[A-Z]))"
 )
 
 
