@@ -225,3 +225,20 @@ def test_a_work_named_after_a_character_is_no_person() -> None:
     text = "Anna Dorvan said her film was ready. The Anna Dorvan film opened. Dorvan spoke."
     found = built(text, ("Anna Dorvan", "PER"), ("Anna Dorvan", "PER"), ("Dorvan", "PER"))
     assert [kind for _, kind, _ in found] == ["PER", "PER", "PER"], "a director's film"
+
+
+def test_a_full_name_whose_surname_alone_is_a_person_stays_a_person(tmp_path: Path) -> None:
+    library = Library(tmp_path)
+    name = "Tarvin Holloway"
+    for number in range(2):  # the tagger read "Tarvin Holloway's Night Train" as a company
+        body = f"Film {number}: {name}'s Night Train won."
+        at = body.index(name)
+        stored(library, body, [Entity(at, at + len(name), name, "ORG", name)])
+    for number in range(3):
+        body = f"Review {number}: {name} made it. Holloway smiled."
+        at, alone = body.index(name), body.index("Holloway smiled")
+        surname = Entity(alone, alone + 8, "Holloway", "PER", "Holloway")
+        stored(library, body, [Entity(at, at + len(name), name, "PER", name), surname])
+    stored(library, "Holloway was there.", [Entity(0, 8, "Holloway", "PER", "Holloway")])
+    rows = {row.name: row.type for row in entity_counts(library)}
+    assert rows == {name: "PER"}, rows

@@ -1175,7 +1175,7 @@ def _peoples(text: str, entities: Sequence[Entity]) -> set[str]:
             continue
         if (
             len(words) > 1
-            and _demonym(words[0])
+            and is_demonym(words[0])
             and not _first_name(last[:-1])
             and _plain(last) not in rules.gazetteers().loc_words  # "Philippine Islands"
         ):
@@ -1191,12 +1191,12 @@ def _team_of(text: str, entity: Entity) -> bool:
         entity.type == "MISC"
         and len(words) <= 2
         and _TEAM_AFTER.match(text[entity.end : entity.end + 30]) is not None
-        and not _demonym(words[0])
+        and not is_demonym(words[0])
         and _plain(words[-1]) not in rules.gazetteers().misc_words
     )
 
 
-def _demonym(word: str) -> bool:
+def is_demonym(word: str) -> bool:
     """A people's adjective: listed ("Bosnian"), or a listed place's name + n/an/ian
     ("Crimean" of Crimea)."""
     plain = _plain(word)

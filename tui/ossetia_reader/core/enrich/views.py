@@ -21,6 +21,7 @@ from ossetia_reader.core.enrich.canonical import canonical_key
 from ossetia_reader.core.enrich.refine import (
     could_be_person,
     is_company_head,
+    is_demonym,
     is_generic_body,
 )
 from ossetia_reader.core.enrich.rules import countries, gazetteers, is_listed, listed_type
@@ -436,7 +437,15 @@ def _companies(library: Library, rows: Sequence[EntityCount]) -> dict[str, str]:
             if len(words) in (2, 3) and words[-1].endswith("s") and words[-1][:1].isupper()
         ],
     )
+    alone = _surnames_alone(library, [row.canonical for row, _, _ in undecided])
     for row, words, typed in undecided:
+        if (
+            row.canonical.rsplit(" ", 1)[-1] in alone
+            and place_of(words[0]) is None  # "Arizona Diamondbacks"
+            and not places.get(words[0])  # "Cleveland Browns": a place the library names
+            and not is_demonym(words[0])  # "Kyivan Rus"
+        ):
+            continue  # "Eastwood's boxing drama": the surname alone is a person's
         if (
             row.canonical in opening
             or 3 * typed["ORG"] >= sum(typed.values())
@@ -450,6 +459,25 @@ def _companies(library: Library, rows: Sequence[EntityCount]) -> dict[str, str]:
         ):
             found[row.canonical] = "ORG"
     return found
+
+
+def _surnames_alone(library: Library, canonicals: Sequence[str]) -> set[str]:
+    """The last words of ``canonicals`` that the library also writes alone as a person's
+    name more often than as anything else ("Eastwood" of "Clint Eastwood", though the
+    tagger read "Clint Eastwood's Million Dollar Baby" as a company's)."""
+    lasts = sorted({canonical.rsplit(" ", 1)[-1] for canonical in canonicals})
+    typed: dict[str, Counter[str]] = defaultdict(Counter)
+    for chunk_start in range(0, len(lasts), 500):
+        chunk = lasts[chunk_start : chunk_start + 500]
+        marks = ",".join("?" * len(chunk))
+        for found, kind, mentions in library.query(
+            f"SELECT canonical, type, mentions FROM entity_totals WHERE canonical IN ({marks})",
+            list(chunk),
+        ):
+            typed[str(found)][str(kind)] += int(mentions)
+    return {
+        last for last, kinds in typed.items() if kinds["PER"] > sum(kinds.values()) - kinds["PER"]
+    }
 
 
 _CHUNK = 300  # names per query: well under SQLite's 999 parameters, at 3 a name
