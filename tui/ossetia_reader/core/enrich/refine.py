@@ -1154,7 +1154,8 @@ def _shape(name: str) -> str | None:
 _WORK_AFTER = re.compile(
     r"(?:\s+(?:film|films|movie|movies|book|books|novel|novels|games|series|franchise|saga|"
     r"DVD|album|albums|trilogy|musical)\b"
-    r"|\s+and\s+(?:the\s+(?:[A-Z][\w'’-]*\s+)?(?:of\s+)?[A-Z]|[A-Z][\w'’-]*\s+of\s+the\s+[A-Z]))"
+    # "and the Prisoner of Azkaban", "and the Half-Blood Prince", "and Order of the Phoenix"
+    r"|\s+and\s+(?:the\s+)?[A-Z][\w'’]*(?:-[A-Z][\w'’]*\s+[A-Z]|\s+of\s+(?:the\s+)?[A-Z]))"
 )
 
 

@@ -440,7 +440,8 @@ def _companies(library: Library, rows: Sequence[EntityCount]) -> dict[str, str]:
     alone = _surnames_alone(library, [row.canonical for row, _, _ in undecided])
     for row, words, typed in undecided:
         if (
-            row.canonical.rsplit(" ", 1)[-1] in alone
+            row.canonical not in opening  # "E.F. Hutton" of "E.F. Hutton Group Inc"
+            and row.canonical.rsplit(" ", 1)[-1] in alone
             and place_of(words[0]) is None  # "Arizona Diamondbacks"
             and not places.get(words[0])  # "Cleveland Browns": a place the library names
             and not is_demonym(words[0])  # "Kyivan Rus"
