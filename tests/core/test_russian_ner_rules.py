@@ -535,3 +535,31 @@ def test_several_ministries_or_a_political_adjective_name_none() -> None:
         "Он работал с российскими силовыми ведомствами.",
     ):
         assert not [s for s in correct(text, []) if s[2] == "ORG"], text
+
+
+def test_items_of_a_bulleted_list_share_the_lists_type() -> None:
+    text = "Участники:\n\n• Чили • Коста Рика • Египет • Маврикий • Греция • Ирак\n"
+    model = spans(
+        text,
+        ("Чили", "LOC"),
+        ("Коста Рика", "PER"),
+        ("Египет", "LOC"),
+        ("Греция", "LOC"),
+        ("Ирак", "LOC"),
+    )
+    result = named(text, correct(text, model))
+    assert ("Коста Рика", "LOC") in result and ("Маврикий", "LOC") in result
+    assert not any(label == "PER" for _, label in result)
+
+
+def test_a_short_or_mixed_bulleted_list_is_left_alone() -> None:
+    text = "Состав: • Иван Петров • Москва • Газпром • Лондон\n"
+    model = spans(
+        text, ("Иван Петров", "PER"), ("Москва", "LOC"), ("Газпром", "ORG"), ("Лондон", "LOC")
+    )
+    assert named(text, correct(text, model)) == {
+        ("Иван Петров", "PER"),
+        ("Москва", "LOC"),
+        ("Газпром", "ORG"),
+        ("Лондон", "LOC"),
+    }

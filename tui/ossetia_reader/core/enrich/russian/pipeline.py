@@ -126,6 +126,7 @@ def correct(text: str, spans: list[Span]) -> list[Span]:
     fixed = _repeated_names(text, fixed)
     fixed = _nested_places(text, fixed)
     fixed = _national_bodies(text, fixed)
+    fixed = _bullet_lists(text, fixed)
     # ``Передел рынка ритуальных услуг Что произошло``: a heading runs into the next
     # line's first word, which is no name.
     fixed = [
@@ -1040,3 +1041,38 @@ def _national_bodies(text: str, spans: list[Span]) -> list[Span]:
         if not any(s < end and start < e for s, e, _ in spans):
             added.append((start, end, "ORG"))
     return spans + added
+
+
+_BULLET_ITEM = re.compile(r"[^•\n]+")
+# A list item that can be a name: one to four capitalised words.
+_ITEM_NAME = re.compile(r"[A-ZА-ЯЁ][\w-]*(?:[ \u00a0]+[\w-]+){0,3}")
+
+
+def _bullet_lists(text: str, spans: list[Span]) -> list[Span]:
+    """A run of items between bullets (``• Бахрейн • Коста Рика • Маврикий``) lists
+    things of one kind: where most tagged items (at least four, three in four) are of
+    one type, an item tagged otherwise takes that type (``Коста Рика`` is no person
+    here) and an untagged capitalised item is one too (``Маврикий``)."""
+    if "•" not in text:
+        return spans
+    by_extent = {(start, end): label for start, end, label in spans}
+    result = list(spans)
+    for line in re.finditer(r"[^\n]*•[^\n]*•[^\n]*", text):
+        items = []
+        for item in _BULLET_ITEM.finditer(text, line.start(), line.end()):
+            name = _ITEM_NAME.fullmatch(item.group().strip(" \u00a0"))
+            if name is not None:
+                start = item.start() + item.group().index(name.group())
+                items.append((start, start + len(name.group())))
+        tagged = Counter(by_extent[item] for item in items if item in by_extent)
+        if not tagged:
+            continue
+        kind, count = tagged.most_common(1)[0]
+        if count < 4 or count * 4 < sum(tagged.values()) * 3 or count * 2 < len(items):
+            continue
+        for start, end in items:
+            inside = [s for s in result if start <= s[0] and s[1] <= end]
+            if any(s[2] == kind for s in inside):
+                continue
+            result = [s for s in result if s not in inside] + [(start, end, kind)]
+    return result
