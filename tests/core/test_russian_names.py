@@ -7,6 +7,8 @@ is needed."""
 
 from __future__ import annotations
 
+import pytest
+
 from ossetia_reader.core.enrich.russian.entities import build_entities
 from ossetia_reader.core.enrich.russian.morph import nominative
 from ossetia_reader.core.enrich.russian.pipeline import correct
@@ -227,3 +229,23 @@ def test_a_first_name_written_without_its_yo_is_read_with_it() -> None:
     # "Алена" is the common Алёна far more often than a man's genitive of Ален.
     assert nominative("Алена", "PER").replace("ё", "е") == "Алена"
     assert nominative("Семена Иванова", "PER") == "Семён Иванов"
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("ВКонтакте", "ВКонтакте"),  # capitals inside a name are kept
+        ("Рен-ТВ", "Рен-ТВ"),
+        ("СПАРК-Интерфакс", "СПАРК-Интерфакс"),
+        ("МегаФона", "МегаФон"),
+        ("Ростех", "Ростех"),  # no plural of a guessed ``Ростёха``
+        ("Ростеха", "Ростех"),
+        ("Газпромбанка", "Газпромбанк"),
+    ],
+)
+def test_organisation_names_keep_their_capitals_and_number(written: str, expected: str) -> None:
+    assert nominative(written, "ORG") == expected
+
+
+def test_a_plural_place_stays_plural() -> None:
+    assert nominative("Верхних Лихоборах", "LOC", "в ") == "Верхние Лихоборы"

@@ -402,6 +402,13 @@ def _phrase(words: list[str], label: str, locative: bool) -> list[str]:
                 result[index] = _inflect(word, adjectives[0], str(gender) if gender else None)
         return result
     parses = [p for p in morph.parse(words[head].lower()) if p.tag.POS == "NOUN"]
+    if label == "ORG" and not morph.word_is_known(words[head].lower()):
+        # An organisation's word the analyser only guesses at names one thing: ``Ростех``
+        # is no plural of a ``Ростёха`` (left as written when only plural readings are
+        # guessed). Places may be plural (``Верхние Лихоборы``).
+        parses = [p for p in parses if p.tag.number != "plur"]
+        if not parses:
+            return result
     if label == "LOC":
         parses.sort(key=lambda p: ("Geox" in p.tag, p.score), reverse=True)
     noun = parses[0]
@@ -620,17 +627,24 @@ def _inflect(word: str, parse: Any, gender: str | None) -> str:
 
 
 def _like(original: str, word: str) -> str:
-    """``word`` with the capitalisation of ``original`` (per hyphenated part)."""
+    """``word`` with the capitalisation of ``original`` (per hyphenated part, letter by
+    letter: ``ВКонтакте``, ``МегаФона`` → ``МегаФон``, ``Рен-ТВ``)."""
     if original.isupper():
         return word.upper()
     parts = word.split("-")
     originals = original.split("-")
     if len(parts) == len(originals):
-        return "-".join(
-            part.capitalize() if old[:1].isupper() else part
-            for part, old in zip(parts, originals, strict=True)
-        )
+        return "-".join(_like_part(old, part) for part, old in zip(parts, originals, strict=True))
     return word.capitalize() if original[:1].isupper() else word
+
+
+def _like_part(original: str, word: str) -> str:
+    if len(original) > 1 and original.isupper():
+        return word.upper()
+    return "".join(
+        char.upper() if index < len(original) and original[index].isupper() else char.lower()
+        for index, char in enumerate(word)
+    )
 
 
 def _abbreviation(word: str) -> str:
