@@ -297,6 +297,11 @@ def quote_linearity() -> None:
             "И. ОРЛОВА: Добрый вечер. П. Соколов: Да. Я считаю, что нет. ",
             1500,
         ),
+        # An interview laid out in lines, its intro naming the interviewee (session 6).
+        "interview in lines": (
+            "Песков ответил на вопросы.\n— Вы довольны?\n— Я сказал, что да. Я ждал этого.\n",
+            1500,
+        ),
     }
     print("Russian quote finder on adversarial text (CPU seconds at n and 2n, ratio)")
     find("«Прогрев», — сказал он.", [])  # load the morphological analyser first

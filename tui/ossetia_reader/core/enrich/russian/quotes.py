@@ -2857,7 +2857,7 @@ def _dash_turn(
         _VOCATIVE.match(text, start) is not None
         or (
             _turn_on_a_line(text, start)
-            and not any(_turn_on_a_line(text, q.start) for q in found)
+            and not any(_turn_on_a_line(text, q.start) for q in found[-50:])
             and not text[:start].rstrip(" \u00a0\n—–-").endswith(":")
         )
     ):
