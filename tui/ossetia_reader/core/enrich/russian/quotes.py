@@ -1903,7 +1903,8 @@ def _speaker(
         # An unnamed source: the words after the verb ("собеседник «Медузы»").
         rest = _LISTENER.sub("", clause[cue_match.end() :]).strip(" ,.:\u00a0")
         # ``— заверил журналистов президент``: the listeners, not the speaker.
-        rest = _HEARERS.sub("", rest).strip(" ,.:\u00a0")
+        # (and the outlet after them: ``корреспонденту «Медузы» один из рабочих``)
+        rest = _LISTENER.sub("", _HEARERS.sub("", rest)).strip(" ,.:\u00a0")
         phrase = " ".join(rest.split()[:4]).rstrip(".,;:")
         subject = _SOURCE_BEFORE.search(clause, 0, cue_match.start())
         if subject is not None:
