@@ -60,3 +60,38 @@ def test_a_headline_printed_twice_is_no_repetition_by_the_story(enrich: Enrich) 
     )
     found = quotes_of(enrich, text)
     assert found and found[0][0].startswith("«Мы не будем впрыгивать")
+
+
+def test_a_headline_that_is_only_a_quote_is_a_quote_of_the_leads_speaker(enrich: Enrich) -> None:
+    text = (
+        '"Мы не будем впрыгивать на подножку чужого поезда, идущего неизвестно куда"\n'
+        'Замглавы МИД Сергей Рябков рассказал "Интерфаксу" о работе с партнерами.\n'
+        "Отношения двух стран постепенно становятся спокойнее."
+    )
+    found = quotes_of(enrich, text)
+    assert found[0] == (
+        '"Мы не будем впрыгивать на подножку чужого поезда, идущего неизвестно куда"',
+        "Сергей Рябков",
+    )
+
+
+def test_a_headline_quote_over_a_lead_where_nobody_speaks_has_no_speaker(
+    enrich: Enrich,
+) -> None:
+    text = (
+        "«Не хочешь носить маску, будь готов к худшему исходу болезни»\n"
+        "Эпидемиолог рассказал об особенностях пандемии.\n"
+        "В апреле мы встречались с главным эпидемиологом области."
+    )
+    found = quotes_of(enrich, text)
+    assert found[0] == ("«Не хочешь носить маску, будь готов к худшему исходу болезни»", None)
+
+
+def test_an_interviews_headline_quote_is_the_interviewees(enrich: Enrich) -> None:
+    text = (
+        "«Сидим без денег. Не можем привезти их из США». Первое интервью Петра Яна\n"
+        "— Сколько раз вы пересматривали бой?\n"
+        "— Один раз. Больше не хочу."
+    )
+    found = quotes_of(enrich, text)
+    assert found[0][1] == "Пётр Ян"

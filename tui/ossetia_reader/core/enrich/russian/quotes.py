@@ -1354,9 +1354,11 @@ def _attribute(
     colon = text[max(0, start - 3) : start].rstrip(" \u00a0").endswith(":")
     long = words >= _LONG_QUOTE_WORDS
     # A paragraph that is one quote and a full stop is a whole sentence too.
-    whole = _sentence_like(inner) or (
-        text[end : end + 1] == "." and (start == 0 or text[start - 1] == "\n")
-    )
+    opens_line = start == 0 or text[start - 1] == "\n"
+    # A quote standing alone on its line (a headline: ``«Не хочешь носить маску, будь
+    # готов …»``) is a whole sentence too.
+    alone = opens_line and not text[end:].split("\n", 1)[0].strip(" .\u00a0")
+    whole = _sentence_like(inner) or (text[end : end + 1] == "." and opens_line) or alone
     if (long and whole) or (colon and (long or whole)):
         # A whole sentence in guillemets, alone or after a colon (``Турция делает все, что
         # бы гагаузы не забывали свой язык: «…»``): the paragraph's speaker's.
@@ -1368,8 +1370,19 @@ def _attribute(
             quote = _continued(quote, text, found)
         if quote.speaker is None:
             quote = _paragraph_speaker(text, start, end, names, found)
-        if quote.speaker is None and (start == 0 or text[start - 1] == "\n"):
+        if quote.speaker is None and opens_line:
             person = _paragraph_before_subject(text, start, names, found)
+            if person is not None:
+                quote = FoundQuote(start, end, person.canonical, None, person.start, person.end)
+        if quote.speaker is None and interviewee is not None and start < _HEADLINE_REACH:
+            # An interview's headline (``«Сидим без денег». Первое интервью Петра Яна``)
+            # quotes the one interviewed.
+            who = interviewee
+            quote = FoundQuote(start, end, who.canonical, None, who.start, who.end)
+        if quote.speaker is None and alone and start < _HEADLINE_REACH:
+            # A headline quote over a lead whose first sentence has a person speak
+            # (``"Мы не будем …"⏎Замглавы МИД Сергей Рябков рассказал "Интерфаксу" …``).
+            person = _lead_speaker(text, end, names)
             if person is not None:
                 quote = FoundQuote(start, end, person.canonical, None, person.start, person.end)
         return quote
@@ -2881,6 +2894,33 @@ def _dash_turn(
         if person is not None:
             return FoundQuote(start, end, person.canonical, None, person.start, person.end)
     return FoundQuote(start, end)
+
+
+def _lead_speaker(text: str, end: int, names: _Names) -> Entity | None:
+    """The person the first sentence of the next line has speak (a speech verb after
+    the name, the name its subject in the nominative), else None."""
+    line = text.find("\n", end)
+    if line < 0:
+        return None
+    lower = line
+    while lower < len(text) and text[lower] in "\n \u00a0":
+        lower += 1
+    sentence = _SENTENCE_END.search(text, lower)
+    line_end = text.find("\n", lower)
+    upper = sentence.end() if sentence is not None else len(text)
+    if line_end >= 0:
+        upper = min(upper, line_end)
+    person = next(
+        (
+            e
+            for e in names.within(lower, upper)
+            if e.type == "PER" and e.end <= upper and _may_speak(e, True) and not names.governed(e)
+        ),
+        None,
+    )
+    if person is None or _CUE.search(text, person.end, upper) is None:
+        return None
+    return person
 
 
 def _paragraph_before_subject(
