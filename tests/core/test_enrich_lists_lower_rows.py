@@ -242,3 +242,30 @@ def test_a_full_name_whose_surname_alone_is_a_person_stays_a_person(tmp_path: Pa
     stored(library, "Holloway was there.", [Entity(0, 8, "Holloway", "PER", "Holloway")])
     rows = {row.name: row.type for row in entity_counts(library)}
     assert rows == {name: "PER"}, rows
+
+
+def test_an_agreement_on_a_subject_is_one_name() -> None:
+    text = "Talks under the General Agreement on Nets and Lines resumed."
+    found = built(text, ("General Agreement", "MISC"), ("Nets and Lines", "ORG"))
+    assert found == [
+        ("General Agreement on Nets and Lines", "ORG", "General Agreement on Nets and Lines")
+    ]
+
+
+def test_a_body_the_tagger_read_as_an_event_is_an_organisation() -> None:
+    text = "Loans from the Inter-Vestran Development Bank rose."
+    assert built(text, ("Inter-Vestran Development Bank", "MISC"))[0][1] == "ORG"
+
+
+def test_a_possessive_company_name_cut_of_its_s_is_one_row(tmp_path: Path) -> None:
+    library = Library(tmp_path)
+    full, cut = "Halder and Vance's", "Halder and Vance"
+    for number in range(3):
+        body = f"Rated {number} by {full} Corp."
+        at = body.index(full)
+        stored(library, body, [Entity(at, at + len(full), full, "ORG", full)])
+    for number in range(2):
+        body = f"Note {number}: {cut}'s said so."
+        at = body.index(cut)
+        stored(library, body, [Entity(at, at + len(cut), cut, "ORG", cut)])
+    assert [(row.name, row.mentions) for row in entity_counts(library)] == [(full, 5)]

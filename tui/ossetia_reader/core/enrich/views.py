@@ -195,6 +195,8 @@ def _company_short_names(merged: dict[str, EntityCount]) -> dict[str, EntityCoun
         match = _POSSESSIVE_NAME.fullmatch(row.name)
         if match is not None and is_company_head(words[-1]):
             short_name = match.group(1)
+        elif row.name.endswith(("'s", "’s")):
+            short_name = row.name[:-2]  # "Standard and Poor's" cut to "Standard and Poor"
         elif len(words) == 2 and words[-1].lower() in _SHORTENED_HEADS:
             short_name = words[0]
         else:
