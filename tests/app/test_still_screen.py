@@ -246,3 +246,76 @@ async def test_tab_moves_the_text_only_to_reach_a_name_out_of_view(library: Libr
             else:
                 scrolled += 1
         assert stayed and scrolled, "the seed has names in view and below it at 80x24"
+
+
+async def test_enrichment_landing_leaves_a_search_result_where_the_reader_scrolled(
+    tmp_path: Path,
+) -> None:
+    """A result opened from a search, scrolled past its first hit: enrichment landing
+    re-shows it in place. It used to step back to hit 1 at every enrichment batch, so in
+    a library being enriched the reader could not scroll away from the first hit."""
+    from ossetia_reader.widgets.search_bar import SearchBar
+
+    library = Library(tmp_path / "library")
+    app = OssetiaReader(library, enrich=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        body = "\n\n".join(
+            paragraph(n) + (" The referendum was discussed." if n in (1, 9) else "")
+            for n in range(14)
+        )
+        article = Article(
+            id="hits",
+            title="A long report on a referendum",
+            body=body,
+            date=datetime(2024, 5, 1, tzinfo=UTC),
+            source="Test",
+        )
+        library.add([article])
+        app.screen.load_keys()  # type: ignore[attr-defined]
+        app.search.load()
+        await settle(pilot)
+        app.screen.query_one(SearchBar).value = "referendum"
+        await settle(pilot)
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        pane = app.screen.query_one(ReadingPane)
+        assert pane.article is not None and pane.article.id == "hits" and len(pane.hits) >= 2
+        await pilot.press("n")  # the second hit, further down
+        await pilot.press("j", "j")
+        await pilot.pause()
+        top, hit_index = pane.scroll_offset.y, pane.hit_index
+        assert top > 0 and hit_index == 1
+        before = visible(pane)
+        key = pane.article.key
+        assert key is not None
+        store_enrichment(library, key, [], [])
+        app.screen.on_enrichment_progress(  # type: ignore[attr-defined]
+            type("Progress", (), {"done": 16, "total": 27_000})()
+        )
+        await settle(pilot)
+        assert pane.scroll_offset.y == top and pane.hit_index == hit_index
+        assert visible(pane) == before
+
+
+async def test_the_name_tab_reached_stays_reached_when_the_article_is_shown_again(
+    library: Library,
+) -> None:
+    """A correction (or enrichment) re-shows the open article: the Tab cursor stays on its
+    name instead of going back to before the first one."""
+    from tests.app.test_entities_ui import open_seed
+
+    app = OssetiaReader(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = await open_seed(pilot, library)
+        await pilot.press("tab", "tab", "tab")
+        reached = pane.current_item
+        assert reached is not None and pane.item_index == 2
+        assert pane.article is not None and pane.article.key is not None
+        app.screen.show_article(  # type: ignore[attr-defined]
+            pane.article.key, mark_read=False, keep_scroll=True
+        )
+        await settle(pilot)
+        assert pane.current_item == reached
+        await pilot.press("tab")
+        assert pane.item_index == 3

@@ -167,19 +167,33 @@ class ReadingPane(ScrollView, can_focus=True):
         ``keep_scroll`` on the article already shown (enrichment landing, a correction)
         keeps the line at the top of the pane where it is, even if lines above it changed.
         """
-        anchor = self._top_anchor() if keep_scroll and self._same(article) else None
+        same = keep_scroll and self._same(article)
+        anchor = self._top_anchor() if same else None
+        hits = sorted(hits)
+        # The same article again (enrichment landed, a correction): the reader's place
+        # stays, and so do the hit n/N reached and the name Tab reached. Stepping to the
+        # first hit here pulled a search result back to its top at every enrichment batch.
+        hit_index = self.hit_index if same and hits == self.hits else -1
+        item = self.current_item if same else None
         self.article = article
-        self.hits = sorted(hits)
-        self.hit_index = -1
-        self.item_index = -1
+        self.hits = hits
+        self.hit_index = hit_index
         self.items = self._items()
+        self.item_index = next(
+            (
+                index
+                for index, new in enumerate(self.items)
+                if item is not None and (new.kind, new.start) == (item.kind, item.start)
+            ),
+            -1,
+        )
         self._relayout()
         self.refresh_bindings()  # n/N are offered only when there are hits
         if not keep_scroll:
             self.scroll_to(y=0, animate=False)
         elif anchor is not None:
             self._restore_anchor(anchor)
-        if self.hits:
+        if self.hits and self.hit_index == -1:
             self._step_hit(+1, announce=announce)
 
     def _same(self, article: Article | None) -> bool:
