@@ -95,3 +95,15 @@ def test_an_interviews_headline_quote_is_the_interviewees(enrich: Enrich) -> Non
     )
     found = quotes_of(enrich, text)
     assert found[0][1] == "Пётр Ян"
+
+
+def test_a_headline_naming_a_person_and_her_subject_quotes_her(enrich: Enrich) -> None:
+    # The tagger reads the name opening the line as a man's genitive (Евгений Медведев).
+    text = (
+        "Фигурное катание\nЕвгения Медведева о том, почему не звала на интервью "
+        "Тутберидзе: «Каждому гостю — свое время»\n"
+        "Двукратная чемпионка мира ведет собственное шоу."
+    )
+    assert quotes_of(enrich, text)[0][1] == "Евгения Медведева"
+    text = "Иван Петров — о работе Сергея Смирнова: «Он хорошо справляется»\nШоу идет год."
+    assert quotes_of(enrich, text)[0][1] == "Иван Петров"

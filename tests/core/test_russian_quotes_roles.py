@@ -100,3 +100,14 @@ def test_the_outlet_after_correspondent_is_no_one_a_pronoun_means(enrich: Enrich
         '"Приговор, скорее всего, будем обжаловать", - сказала она.'
     )
     assert quotes_of(enrich, text)[-1][1] == "Оксана Соколовская"
+
+
+def test_a_pronoun_far_from_the_only_name_means_that_person(enrich: Enrich) -> None:
+    long_quote = " ".join(["Два прошедших года закончились вот этим."] * 16)
+    text = (
+        "Галина Тимченко заявила, что хотела уйти из «Медузы»\n"
+        "По ее словам, в январе у нее случился инсульт. После этого она пережила две "
+        "операции.\n"
+        f"«В больнице я смотрела в окно и думала. {long_quote}», — написала она."
+    )
+    assert quotes_of(enrich, text)[-1][1] == "Галина Тимченко"

@@ -1140,7 +1140,9 @@ def _the_speaker_meant(
     has been named as a subject since (``«…», — заявил Сергей Лавров. … Однако он
     подчеркнул …``, with ``высказывания Наото Кана`` between); else the last person of
     that gender named before, subjects first."""
-    person = names.person_before(index, feminine)
+    # Far from any name (a long quote after a headline that named her): the one person the
+    # article has named so far.
+    person = names.person_before(index, feminine) or names.only_person(index, feminine)
     previous = found[-1] if found else None
     if (
         previous is not None
@@ -1278,6 +1280,9 @@ def _attribute(
     inside = _inner_attribution(text, start, end, names, found)
     if inside is not None:
         return inside
+    about = _about_headline(text, start, names)
+    if about is not None:
+        return FoundQuote(start, end, about.canonical, None, about.start, about.end)
     after = None if relayed else _after(text, end, names, found)
     if after is not None and _relay(text, after, names):
         # ``Клименко … называет вмешательство злом: «…», сообщает Лента.ру``: the outlet
@@ -2894,6 +2899,31 @@ def _dash_turn(
         if person is not None:
             return FoundQuote(start, end, person.canonical, None, person.start, person.end)
     return FoundQuote(start, end)
+
+
+_ABOUT = re.compile(r"[ \u00a0]*(?:[—–-][ \u00a0]*)?(?:о|об|обо|про)[ \u00a0]", re.IGNORECASE)
+
+
+def _about_headline(text: str, start: int, names: _Names) -> Entity | None:
+    """``Медведева о том, почему не приглашала Тутберидзе: «…»``, ``Медведева — о
+    работе Загитовой: «…»``: a headline line that opens with a person and what she spoke
+    about, then a colon, quotes that person (not the last name before the colon)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if not text[max(line_start, start - 3) : start].rstrip(" \u00a0").endswith(":"):
+        return None
+    first = next(iter(names.within(line_start, start)), None)
+    if (
+        first is None
+        or first.type != "PER"
+        or text[line_start : first.start].strip()
+        or _ABOUT.match(text, first.end) is None
+    ):
+        return None
+    if not _may_speak(first, True):
+        # Opening the line, the name is the subject, in the nominative as written
+        # (``Евгения Медведева``, which the analyser took for a man's genitive).
+        return replace(first, canonical=first.text)
+    return first
 
 
 def _lead_speaker(text: str, end: int, names: _Names) -> Entity | None:
