@@ -68,7 +68,10 @@ def split_keys(library: Library, canonicals: Sequence[str]) -> set[str]:
     library gives no evidence of being one person: two rows, one per script."""
     scripts: dict[str, set[bool]] = defaultdict(set)
     spellings: dict[str, list[str]] = defaultdict(list)
-    wanted = [c for c in dict.fromkeys(canonicals) if " " in c]
+    # A surname or first name alone too (``Сердюков``: Anatoly in a Russian article,
+    # Andrei in an English one; ``Кирилл``/``Kirill``): one word folds two people as
+    # easily as a full name, and the same evidence joins them (runer2, session 6).
+    wanted = list(dict.fromkeys(canonicals))
     for chunk_start in range(0, len(wanted), 500):
         chunk = wanted[chunk_start : chunk_start + 500]
         marks = ",".join("?" * len(chunk))
@@ -82,6 +85,22 @@ def split_keys(library: Library, canonicals: Sequence[str]) -> set[str]:
         key
         for key, seen in scripts.items()
         if len(seen) == 2 and not any(identity.lookup(s) is not None for s in spellings[key])
+    ]
+    # A lone surname the library knows in one full name is left to the views, which
+    # count it with that name (``Зеленский`` with ``Volodymyr Zelenskyy``); with two
+    # (Anatoly and Andrei Serdyukov) they do not, and the evidence decides here.
+    mixed = [
+        key
+        for key in mixed
+        if " " in key
+        or len(
+            library.query(
+                "SELECT DISTINCT canonical FROM entity_totals WHERE type = 'PER' "
+                "AND last_word = ? AND canonical != last_word LIMIT 2",
+                [key],
+            )
+        )
+        != 1
     ]
     if not mixed:
         return set()
