@@ -269,3 +269,29 @@ def test_a_possessive_company_name_cut_of_its_s_is_one_row(tmp_path: Path) -> No
         at = body.index(cut)
         stored(library, body, [Entity(at, at + len(cut), cut, "ORG", cut)])
     assert [(row.name, row.mentions) for row in entity_counts(library)] == [(full, 5)]
+
+
+def test_a_state_abbreviation_without_its_full_stop_after_a_town_is_the_state() -> None:
+    text = "HARTWICK, Conn, March 30 - Vantor Co said. A fire at their Brantville, Conn home."
+    found = built(
+        text, ("HARTWICK", "LOC"), ("Conn", "PER"), ("Brantville", "LOC"), ("Conn", "PER")
+    )
+    assert [(name, canonical) for name, _, canonical in found if name == "Conn"] == [
+        ("Conn", "Connecticut"),
+        ("Conn", "Connecticut"),
+    ]
+
+
+def test_an_abbreviation_counts_with_its_commonest_full_name(tmp_path: Path) -> None:
+    library = Library(tmp_path)
+    common, rare = "Vestran Accord on Nets and Lines", "Vestran Accord on Lines and Nets"
+    for number, full in enumerate([common] * 4 + [rare]):
+        body = f"Talk {number}: the {full} (VANL) held."
+        at, short = body.index(full), body.index("VANL")
+        entities = build_entities(body, spans_of(body, (full, "ORG"), ("VANL", "ORG")))
+        assert [e.text for e in entities] == [full, "VANL"], (at, short)
+        stored(library, body, list(entities))
+    for number in range(6):
+        stored(library, f"Item {number}: VANL met.", [Entity(13, 17, "VANL", "ORG", "VANL")])
+    names = [row.name for row in entity_counts(library)]
+    assert names[0] in (common, "VANL") and "VANL" not in names[1:], names

@@ -1077,11 +1077,21 @@ def in_dateline(text: str, start: int, end: int) -> bool:
 def dateline_state(text: str, start: int, end: int) -> bool:
     """Whether the mention is the state after a dateline's city ("DEERFIELD, ILL., April 8
     -": ``ILL``), an abbreviation standing for the state (see ``pipeline``)."""
-    if text[end : end + 1] != "." or _DATELINE_AFTER.match(text, end + 1) is None:
-        return False
+    after = end + 1 if text[end : end + 1] == "." else end  # Reuters: "HARTFORD, Conn, March 30"
+    if _DATELINE_AFTER.match(text, after) is None:
+        # "at their Ridgefield, Conn home": a town and its state inside a sentence
+        return (
+            end - start >= 3
+            and _TOWN_BEFORE.search(text, max(0, start - 30), start) is not None
+            and _CAPITAL_NEXT.match(text, after) is None
+        )
     line = text.rfind("\n", 0, start) + 1
     head = text[line:start]
     return head.endswith(", ") and "," not in head[:-2] and len(head) < 40
+
+
+_TOWN_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][a-z]+, $")
+_CAPITAL_NEXT = re.compile(r"\s*[A-Z]")
 
 
 @lru_cache(maxsize=8192)  # asked again when the library stores the article

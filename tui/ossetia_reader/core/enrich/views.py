@@ -259,16 +259,24 @@ def _defined_abbreviations(
              for canonical, rows in _typed_rows(library, wanted).items()}  # fmt: skip
     result = dict(merged)
     for name, keys in spelled.items():
-        full = [
-            result.get(key) or found.get(key)
-            for key in keys
-            if (row := result.get(key) or found.get(key)) is not None
-            and " " in row.name
-            and name not in row.name.split()  # "MTV VJ", "NEC Electronics": longer names
-            and identity.abbreviates(name, row.name.replace("-", " ").split())
-        ]
+        candidates = [result.get(key) or found.get(key) for key in keys]
+        full = sorted(
+            (
+                row
+                for row in candidates
+                if row is not None
+                and " " in row.name
+                and name not in row.name.split()  # "MTV VJ", "NEC Electronics": longer names
+                and identity.abbreviates(name, row.name.replace("-", " ").split())
+            ),
+            key=lambda row: (-row.mentions, row.canonical),
+        )
         abbreviation = result.get(short[name])
-        if len(full) != 1 or full[0] is None or abbreviation is None:
+        if len(full) > 1 and full[0].mentions >= 3 * sum(row.mentions for row in full[1:]):
+            # "General Agreement on Tariffs and Trade" 51 times, "... on Trade and Tariffs"
+            # 5 times: the name the library writes is the abbreviation's
+            full = full[:1]
+        if len(full) != 1 or abbreviation is None:
             continue
         if any(
             row.canonical != full[0].canonical
