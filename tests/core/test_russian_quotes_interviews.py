@@ -170,3 +170,24 @@ def test_a_name_and_patronymic_is_the_person_named_in_full(enrich: Enrich) -> No
     speakers = [speaker for _, speaker in quotes_of(enrich, text)]
     assert speakers[0] == "Маковецкий Сергей Васильевич"
     assert speakers[-1] == "Маковецкий Сергей Васильевич"
+
+
+def test_a_turn_interrupted_by_its_attribution_is_one_quote(enrich: Enrich) -> None:
+    text = (
+        "Три актера пробуют себя в режиссуре.\n"
+        "- Дело в том, что эти повести были экспериментом, - поясняет главный режиссер "
+        "театра Антон Безъязыков. – Они написаны в разных направлениях."
+    )
+    found = quotes_of(enrich, text)
+    assert len(found) == 1
+    assert found[0][0].startswith("Дело в том") and found[0][0].endswith("направлениях.")
+    assert found[0][1] == "Антон Безъязыков"
+
+
+def test_a_question_after_an_attributed_turn_is_another_quote(enrich: Enrich) -> None:
+    text = (
+        "Мы встретились в его офисе.\n"
+        "— Я никого не боюсь, — говорит Герман Стерлигов. — А вы кто такой? Зачем пришли?"
+    )
+    found = quotes_of(enrich, text)
+    assert [quote[:12] for quote, _ in found] == ["Я никого не ", "А вы кто так"]

@@ -205,10 +205,38 @@ def find(text: str, entities: Sequence[Entity] = ()) -> list[FoundQuote]:
             # (Run-on turns only: a headline's ``Имя: «…»`` is no transcript.)
             running = answerer if kind == "dash" and not _turn_on_a_line(text, start) else None
             quote = _attribute(text, start, end, kind, names, found, interviewee or running)
+        if quote is not None and kind == "dash" and _resumes(text, found, start, end):
+            # ``— Первое, — сказал Песков. — Второе.``: interrupted by its attribution, the
+            # turn is one quote (as «Первое, — сказал Песков. — Второе» is).
+            found[-1] = replace(found[-1], end=end)
+            last_end = end
+            continue
         if quote is not None:
             found.append(_named_in_full(quote, names))
             last_end = end
     return [quote for quote in found if not _headline_echo(text, quote)]
+
+
+_RESUMED = re.compile(
+    # ``, — сообщил он. — ``: a comma, a dash, the attribution's sentence, a dash.
+    r"[ \u00a0]*[,!?…]?[ \u00a0]*[—–-][ \u00a0]*[а-яё][^\n.!?]{0,120}[.!?…]"
+    r"[ \u00a0]*[—–-][ \u00a0]*$"
+)
+
+
+def _resumes(text: str, found: list[FoundQuote], start: int, end: int) -> bool:
+    """Whether the dash turn at ``start`` goes on with the quote just before it past its
+    attribution in the same line (``«…», — сообщил он. — Продолжаю …``, ``- Дело в том
+    …, - поясняет режиссер. – Они …``)."""
+    if not found or not found[-1].speaker or found[-1].cue is None:
+        return False
+    previous = found[-1]
+    if start - previous.end > 160 or text[previous.start : previous.end].rstrip().endswith("?"):
+        return False  # ``— Ну, ты приедешь? — спросил он. — …``: the other one answers
+    first = _SENTENCE_END.search(text, start, end)
+    if first is not None and text[first.start()] == "?":
+        return False  # ``— …, — говорит Стерлигов. — Кто такой дьявол?``: asked back
+    return _RESUMED.fullmatch(text, previous.end, start) is not None
 
 
 _HEADLINE_REACH = 600
