@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from textual.pilot import Pilot
-from textual.widgets import DataTable, OptionList
+from textual.widgets import DataTable, OptionList, Static
 
 from ossetia_reader.app import OssetiaReader
 from ossetia_reader.core.library import Library
@@ -167,3 +167,36 @@ async def test_a_first_name_kept_in_its_article_says_why_no_article_is_listed(
         mentions = app.screen.query_one("#mentions", OptionList)
         assert mentions.option_count == 1
         assert "first name alone" in plain(mentions.get_option_at_index(0).prompt)
+
+
+async def test_many_spellings_keep_the_entity_views_header_to_a_line_each(
+    library: Library,
+) -> None:
+    """At 80 columns "also written: …" shows the spellings that fit, then "and N more",
+    on its one line; it wrapped, leaving "more" alone on a third line."""
+    from ossetia_reader.core.article import Entity
+    from tests.core.enriched import stored
+
+    spellings = ["Brelovsk", "Brelowsk", "Brelovsk-on-Sea", "Brelovskiy", "Brjelovsk"]
+    spellings += ["Town of Brelovsk", "Brelovsk City", "Брелoвск", "Брелёвск", "Брелофск"]
+    for number, spelling in enumerate(spellings):
+        body = f"Report {number}: {spelling} held a vote."
+        start = body.index(spelling)
+        stored(library, body, [Entity(start, start + len(spelling), spelling, "LOC", "Brelovsk")])
+    app = OssetiaReader(library, enrich=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await app.push_screen(EntityScreen("Brelovsk", "LOC"))
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, EntityScreen) and screen.profile is not None
+        variants = screen.profile.variants
+        assert len(variants) >= 6, variants
+        header = screen.query_one("#entity-header", Static)
+        assert header.size.height == 2, "name and spellings, a line each"
+        line = str(header.render()).splitlines()[1]
+        assert line.startswith("also written: ") and "more" in line and len(line) <= 78, line
+    from ossetia_reader.screens.entity import _fitted
+
+    assert _fitted(["A", "B"], 40) == "A, B"
+    assert _fitted(["Alpha", "Beta", "Gamma"], 17) == "Alpha and 2 more"

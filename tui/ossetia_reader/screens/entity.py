@@ -14,8 +14,10 @@ apply at once everywhere (see ``core/enrich/corrections.py``).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.cells import cell_len
 from rich.console import Group
 from rich.padding import Padding
 from rich.table import Table
@@ -73,10 +75,13 @@ class EntityScreen(Screen[int | None]):
     )
 
     DEFAULT_CSS = """
+    /* One line each (name, spellings, corrections): wrapped, "… and 1 / more" took a line. */
     EntityScreen #entity-header {
         height: auto;
         padding: 0 1;
         background: $panel;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
     }
     EntityScreen > Vertical {
         height: 1fr;
@@ -105,6 +110,7 @@ class EntityScreen(Screen[int | None]):
         self.profile: EntityProfile | None = None
         # What the last undo did, in words, shown in the header until the next correction.
         self._undone = ""
+        self._detail = "loading…"  # the counts in the header's first line
 
     @property
     def reader(self) -> OssetiaReader:
@@ -130,10 +136,8 @@ class EntityScreen(Screen[int | None]):
         if profile is None:
             return text
         if profile.variants:
-            shown = ", ".join(safe_line(v) for v in profile.variants[:_VARIANTS_SHOWN])
-            more = len(profile.variants) - _VARIANTS_SHOWN
             text.append("\nalso written: ", "dim")
-            text.append(shown + (f" and {more} more" if more > 0 else ""))
+            text.append(_fitted(profile.variants, self._header_width() - len("also written: ")))
         correction = profile.correction
         notes = []
         if correction is not None and correction.action == "hide":
@@ -150,6 +154,15 @@ class EntityScreen(Screen[int | None]):
         if notes:
             text.append("\n" + "; ".join(notes), "italic")
         return text
+
+    def _header_width(self) -> int:
+        """Columns of the header's text (before the first layout: the screen's, less padding)."""
+        width = self.query_one("#entity-header", Static).content_region.width
+        return width or self.app.size.width - 2
+
+    def on_resize(self) -> None:
+        if self.profile is not None:
+            self.query_one("#entity-header", Static).update(self._header(self._detail))
 
     def on_mount(self) -> None:
         self.query_one("#mentions", OptionList).border_title = "Articles mentioning"
@@ -212,6 +225,7 @@ class EntityScreen(Screen[int | None]):
         detail: str,
     ) -> None:
         self.profile = found
+        self._detail = detail
         self.query_one("#entity-header", Static).update(self._header(detail))
         mention_list = self.query_one("#mentions", OptionList)
         quote_list = self.query_one("#quotes", OptionList)
@@ -368,6 +382,17 @@ class EntityScreen(Screen[int | None]):
         self._undone = safe_line(undone)
         self.reader.entities_corrected(name)
         self.load()
+
+
+def _fitted(variants: Sequence[str], width: int) -> str:
+    """As many spellings as fit ``width`` (at most ``_VARIANTS_SHOWN``), then "and N more"."""
+    names = [safe_line(v) for v in variants]
+    for count in range(min(len(names), _VARIANTS_SHOWN), 0, -1):
+        more = len(names) - count
+        line = ", ".join(names[:count]) + (f" and {more} more" if more else "")
+        if cell_len(line) <= width or count == 1:
+            return line
+    return ""
 
 
 def _indented(text: Text) -> Padding:
