@@ -231,11 +231,48 @@ async def test_a_cut_source_name_ends_with_an_ellipsis(library: Library) -> None
         assert cut and all(m.endswith("…") and len(m) <= width for m in cut), cut
 
 
+class FakeBrowser:
+    """Stands for a graphical browser (``webbrowser.get()``'s answer): records what it opens."""
+
+    name = "fake"
+
+    def __init__(self) -> None:
+        self.opened: list[str] = []
+
+    def open(self, url: str, new: int = 0, autoraise: bool = True) -> bool:
+        self.opened.append(url)
+        return True
+
+
+def a_browser(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    browser = FakeBrowser()
+    monkeypatch.setattr("webbrowser.get", lambda using=None: browser)
+    return browser.opened
+
+
+async def test_without_a_browser_o_says_so_and_how_to_copy(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Over SSH there is mostly no browser: "opening …" was said for nothing."""
+    import webbrowser
+
+    def none(using: str | None = None) -> webbrowser.BaseBrowser:
+        raise webbrowser.Error("could not locate runnable browser")
+
+    monkeypatch.setattr("webbrowser.get", none)
+    app = OssetiaReader(library, enrich=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "o")
+        await settle(pilot)
+        message = app.screen.query_one(StatusBar).message
+        assert "no web browser here" in message and "y copies" in message
+
+
 async def test_the_link_list_opens_and_copies_any_link(
     library: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    opened: list[str] = []
-    monkeypatch.setattr("webbrowser.open", lambda url, *args, **kwargs: opened.append(url))
+    opened = a_browser(monkeypatch)
     app = OssetiaReader(library, enrich=False)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
@@ -257,15 +294,15 @@ async def test_the_link_list_opens_and_copies_any_link(
         assert copied and copied[0].startswith("https://www.themoscowtimes.com/")
         assert "copied" in app.screen.query_one(StatusBar).message
         await pilot.press("u", "1", "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert opened == [pane.article.url]
+        assert app.screen.query_one(StatusBar).message == f"opened {pane.article.url}"
 
 
 async def test_o_and_y_act_on_the_link_under_the_cursor(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    opened: list[str] = []
-    monkeypatch.setattr("webbrowser.open", lambda url, *args, **kwargs: opened.append(url))
+    opened = a_browser(monkeypatch)
     library = Library(tmp_path / "links")
     body = "See the related story and the bad one."
     library.add(
@@ -287,6 +324,7 @@ async def test_o_and_y_act_on_the_link_under_the_cursor(
         item = pane.current_item
         assert item is not None and item.kind == "link"
         await pilot.press("o")
+        await settle(pilot)
         assert opened == ["https://example.org/news/related"], "relative target made absolute"
         copied: list[str] = []
         monkeypatch.setattr(app, "copy_to_clipboard", copied.append)

@@ -641,16 +641,13 @@ class OssetiaReader(App[None]):
         Enter on a link opens it in the browser (web addresses only).
         """
         if item.kind == "link":
-            import webbrowser
-
             from ossetia_reader.render import link_url
 
             url = link_url(article, item.index)
             if url.lower().startswith(("http://", "https://")):
-                webbrowser.open(url)
-                self.tell(f"opening {url}")
+                self.open_in_browser(url)
             else:
-                self.tell(f"not a web address: {url}")
+                self.say(f"not a web address: {url}")
             return
         if item.kind == "entity":
             entity = article.entities[item.index]
@@ -661,6 +658,53 @@ class OssetiaReader(App[None]):
             self.open_entity(speaker, "PER")
         else:
             self.tell("this quote has no speaker")
+
+    def open_in_browser(self, url: str) -> None:
+        """Open ``url`` in the reader's browser and say in the status line what came of it.
+
+        Over SSH there is mostly no browser: ``webbrowser.open`` returned False and the
+        status line said "opening …" for nothing. A terminal browser (``$BROWSER=w3m``,
+        lynx) needs the terminal: the app steps aside while it runs, as mutt does for an
+        editor; run under the app it drew over the screen and took the app's keys. A
+        graphical browser starts from a worker, so a slow start does not hold the keys.
+        """
+        import webbrowser
+
+        try:
+            browser = webbrowser.get()
+        except webbrowser.Error:
+            self.say("no web browser here: y copies the address (also over SSH)")
+            return
+        in_terminal = isinstance(browser, webbrowser.GenericBrowser) and not isinstance(
+            browser, webbrowser.BackgroundBrowser
+        )
+        if not in_terminal:
+            self._open_in_background(browser, url)
+            return
+        from textual.app import SuspendNotSupported
+
+        try:
+            with self.suspend():
+                opened = browser.open(url)
+        except SuspendNotSupported:
+            self.say("no terminal to lend the browser here: y copies the address")
+            return
+        name = Path(str(browser.name or "the browser").split()[0]).name
+        self.say(f"back from {name}" if opened else f"{name} could not open {url}")
+
+    @work(thread=True, group="browser")
+    def _open_in_background(self, browser: Any, url: str) -> None:
+        opened = browser.open(url)
+        said = f"opened {url}" if opened else f"the browser did not open {url}: y copies it"
+        self.call_from_thread(self.say, said)
+
+    def say(self, text: str) -> None:
+        """What came of the reader's own action, in the status line of every screen that has one."""
+        from ossetia_reader.widgets.status_bar import StatusBar
+
+        for screen in self.screen_stack:
+            for bar in screen.query(StatusBar):
+                bar.message = text
 
     def open_entity(self, name: str, type_: str | None) -> None:
         """Show everything the library holds about ``name``."""

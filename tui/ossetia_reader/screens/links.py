@@ -8,8 +8,7 @@ so it works over SSH too).
 
 from __future__ import annotations
 
-import webbrowser
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.console import Console, ConsoleOptions, Group, RenderResult
 from rich.text import Text
@@ -23,6 +22,9 @@ from textual.widgets.option_list import Option
 
 from ossetia_reader.render import LinkEntry, middle_cut
 from ossetia_reader.widgets.key_bar import KeyBar
+
+if TYPE_CHECKING:
+    from ossetia_reader.app import OssetiaReader
 
 
 class Address:
@@ -143,8 +145,8 @@ class LinksScreen(ModalScreen[str | None]):
         if not entry.openable:
             self.notify(f"not a web address: {entry.url}", severity="warning")
             return
-        webbrowser.open(entry.url)
-        self.dismiss(f"opening {entry.url}")
+        self.dismiss(None)
+        cast("OssetiaReader", self.app).open_in_browser(entry.url)
 
     def action_copy(self) -> None:
         entry = self.chosen

@@ -842,10 +842,7 @@ class MainScreen(FeedsScreen):
     def action_open_url(self) -> None:
         url = self._open_article_url()
         if url:
-            import webbrowser
-
-            webbrowser.open(url)
-            self.status.message = f"opening {url}"
+            self.reader.open_in_browser(url)
 
     def action_copy_url(self) -> None:
         url = self._open_article_url(to_open=False)
