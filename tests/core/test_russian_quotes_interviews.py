@@ -191,3 +191,17 @@ def test_a_question_after_an_attributed_turn_is_another_quote(enrich: Enrich) ->
     )
     found = quotes_of(enrich, text)
     assert [quote[:12] for quote, _ in found] == ["Я никого не ", "А вы кто так"]
+
+
+def test_a_first_turn_answered_by_a_question_is_an_answer(enrich: Enrich) -> None:
+    text = (
+        "Мы поговорили с режиссером Иваном Соколовым о детстве.\n"
+        "— Я родился в Москве и рано начал снимать.\n"
+        "— А когда вы переехали?\n"
+        "— В двухтысячном году."
+    )
+    assert [speaker for _, speaker in quotes_of(enrich, text)] == [
+        "Иван Соколов",
+        None,
+        "Иван Соколов",
+    ]

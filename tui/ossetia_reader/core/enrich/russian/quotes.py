@@ -550,6 +550,18 @@ def _in_brackets(text: str, lower: int, index: int) -> bool:
     return opening >= 0 and text.find(")", opening, index) < 0
 
 
+def _next_line(text: str, end: int) -> str:
+    """The next non-empty line after ``end`` (a question there means the turn before it
+    was an answer: ``— Я родился в Москве.⏎— А когда переехали?``)."""
+    lower = text.find("\n", end)
+    if lower < 0:
+        return ""
+    while lower < len(text) and text[lower] in "\n \u00a0":
+        lower += 1
+    upper = text.find("\n", lower)
+    return text[lower : upper if upper >= 0 else len(text)]
+
+
 def _turn_on_a_line(text: str, start: int) -> bool:
     """Whether the words at ``start`` are a dash turn opening its own line."""
     index = start
@@ -2906,6 +2918,7 @@ def _dash_turn(
             _turn_on_a_line(text, start)
             and not any(_turn_on_a_line(text, q.start) for q in found[-50:])
             and not text[:start].rstrip(" \u00a0\n—–-").endswith(":")
+            and not _next_line(text, end).rstrip().endswith("?")
         )
     ):
         # ``— Сергей Иванович, скажу прямо: …``, and the first turn of all (``— Начать
