@@ -84,6 +84,11 @@ DOCUMENT_NOUNS = _words(
     "statement statements release letter email e-mail memo report note notice tweet post "
     "filing communique announcement"
 )
+# Days and months: a capitalised word that is no given name ("Monday Ann Smith").
+CALENDAR_WORDS = _words(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december today yesterday"
+)
 # Forms of address before a surname ("MS NAUERT:", "Mr Howard").
 HONORIFICS = _words("mr mrs ms miss dr sir dame lord lady prof")
 # Words whose full stop does not end a clause ("Sen. Evan Bayh").
@@ -112,8 +117,8 @@ PERSON_NOUNS = ROLE_NOUNS | _words(
     "strategist source insider observer expert specialist consultant lawyer aide assistant "
     "worker employee resident witness man woman student professor scientist researcher "
     "doctor farmer driver owner investor shareholder fan player coach activist member "
-    "businessman businesswoman engineer teacher worker voter supporter critic boss coach "
-    "skipper captain striker midfielder defender goalkeeper winger champion star singer "
+    "businessman businesswoman engineer teacher voter supporter critic boss "
+    "skipper captain striker forward midfielder defender goalkeeper winger champion star singer "
     "actor actress author writer director producer psychologist"
 )
 # Modifiers that make a different office ("*Deputy* Head" is not the Head).

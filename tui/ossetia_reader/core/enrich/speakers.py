@@ -100,10 +100,15 @@ class People:
                     entity = replace(entity, canonical=name)
             items.append(entity)
         items = _companies_not_people(items)
+        if text:
+            items = _people_by_pronoun(items, text)
+            items = [_with_given_name(e, text) for e in items]
+            items = _without_leading_word(items, text)
         items = _link_surnames(items)
         self.items = sorted(items, key=_start)
         self.starts = [e.start for e in self.items]
         self.mentions = Counter(e.canonical for e in self.items if e.type == "PER")
+        self.genders = _genders(self.items, text) if text else {}
 
     def within(self, lower: int, upper: int) -> list[Entity]:
         first = bisect_left(self.starts, lower)
@@ -182,6 +187,176 @@ def _companies_not_people(items: list[Entity]) -> list[Entity]:
     ]
 
 
+_OWN_PRONOUN = re.compile(r"\b(?:his|her|he|she|him|himself|herself)\b")
+_PREDICATE = re.compile(r"\s+(?:has|had|was|is|[a-z]+ed|[a-z]+s)\b")
+_PRONOUN_CLAUSE = re.compile(r"[^.!?;\n“”\"‘«»]{0,150}")
+
+
+def _people_by_pronoun(items: list[Entity], text: str) -> list[Entity]:
+    """An "organisation" that is the subject of a clause going on with "his" or "her"
+    ("Guardiola was particularly impressed with … his new No.9", "Ghana forward Jordan
+    Ayew has shared his excitement") is a person the tagger mistyped: companies take
+    "its". No other name may stand between the two."""
+    starts = sorted(e.start for e in items)
+    gaz = rules.gazetteers()
+    persons: set[str] = set()
+    for entity in items:
+        words = entity.canonical.split()
+        if (
+            entity.type != "ORG"
+            or not 1 <= len(words) <= 3
+            or not all(w.isalpha() and w[:1].isupper() and not w.isupper() for w in words)
+            or any(w.lower() in gaz.org_words or w.lower() in gaz.common for w in words)
+            or tuple(w.lower() for w in words) in gaz.names
+            or (
+                len(words) > 1
+                and not _given_name(words[0])
+                and not _after_person_noun(text, entity)
+            )
+        ):
+            continue  # ("FBI", "Trump University", "Republican Party": organisations)
+        if not _PREDICATE.match(text, entity.end):
+            continue
+        clause = _PRONOUN_CLAUSE.match(text, entity.end)
+        upper = clause.end() if clause else entity.end
+        following = bisect_left(starts, entity.end)
+        if following < len(starts):
+            upper = min(upper, starts[following])
+        if _OWN_PRONOUN.search(text, entity.end, upper):
+            persons.add(entity.canonical)
+    if not persons:
+        return items
+    return [
+        replace(e, type="PER") if e.type == "ORG" and e.canonical in persons else e for e in items
+    ]
+
+
+def _after_person_noun(text: str, entity: Entity) -> bool:
+    """Whether a person noun stands right before the name ("Ghana forward Jordan Ayew")."""
+    before = text[max(0, entity.start - 30) : entity.start].split()
+    return bool(before) and before[-1] in english.PERSON_NOUNS
+
+
+_NAME_WORD = re.compile(r"([A-Z][a-z]+)[ \t]+$")
+
+
+def _with_given_name(entity: Entity, text: str) -> Entity:
+    """ "Carrie Ann Woodgate", "Wellington E. Webb": a capitalised word right before a
+    name the tagger began at a given name or an initial belongs to it (one word; not a
+    title, a place, a common word or a form of address)."""
+    words = entity.canonical.split()
+    if entity.type != "PER" or len(words) < 2:
+        return entity
+    if not (_given_name(words[0]) or re.fullmatch(r"[A-Z]\.", words[0])):
+        return entity
+    match = _NAME_WORD.search(text, max(0, entity.start - 30), entity.start)
+    if match is None:
+        return entity
+    # The word opens its sentence or follows a title ("Mayor"), not "Secretary of State".
+    ahead = text[max(0, match.start() - 30) : match.start()].split()
+    if ahead and not (
+        ahead[-1].endswith((".", "!", "?", ":"))
+        or ahead[-1].lower().rstrip(",") in english.ROLE_NOUNS
+        or ahead[-1].lower() in rules.gazetteers().titles
+    ):
+        return entity
+    word = match.group(1).lower()
+    gaz = rules.gazetteers()
+    if (
+        word in gaz.titles
+        or word in gaz.common
+        or (word,) in gaz.names
+        or word in english.ROLE_NOUNS
+        or word in english.NOT_NAMES
+        or word in english.HONORIFICS
+        or word in english.DETERMINERS
+        or word in english.CALENDAR_WORDS
+    ):
+        return entity
+    return replace(entity, canonical=f"{match.group(1)} {entity.canonical}")
+
+
+def _after_proper_word(text: str, start: int) -> bool:
+    """Whether a capitalised word that is no title stands right before ``start`` ("Rajya"
+    of "Rajya Sabha Arun Jaitley", not "Judge" of "Judge Carlton W. Reeves")."""
+    before = text[max(0, start - 30) : start].split()
+    if not before or not before[-1][:1].isupper() or not before[-1].isalpha():
+        return False
+    word = before[-1].lower()
+    return word not in rules.gazetteers().titles and word not in english.ROLE_NOUNS
+
+
+def _without_leading_word(items: list[Entity], text: str) -> list[Entity]:
+    """ "Arun Jaitley" from "Sabha Arun Jaitley" ("Leader of Opposition in Rajya Sabha Arun
+    Jaitley") when the text names "Arun Jaitley" alone too."""
+    names = {e.canonical for e in items if e.type == "PER"}
+    cut: list[Entity] = []
+    for entity in items:
+        words = entity.canonical.split()
+        if (
+            entity.type == "PER"
+            and len(words) >= 3
+            and " ".join(words[1:]) in names
+            and not _given_name(words[0])
+            and _after_proper_word(text, entity.start)
+        ):
+            entity = replace(entity, canonical=" ".join(words[1:]))
+        cut.append(entity)
+    return cut
+
+
+_MALE = english.words("he his him himself")
+_FEMALE = english.words("she her hers herself")
+_MALE_ADDRESS = english.words("mr sir lord")
+_FEMALE_ADDRESS = english.words("ms mrs miss dame lady madam")
+
+
+def _genders(items: list[Entity], text: str) -> dict[str, bool]:
+    """Whom the text itself calls "he" or "she" (True: a man): "Mr Ban", "Ms Woodgate",
+    "Gauff opened up about … her historic win" (the first personal pronoun after a name
+    that is its clause's subject, before another name or a quote mark). One way must win at least
+    twice as often as the other plus one ("Trump attacked her" is not about him). A name
+    alone counts for the one full name holding that word."""
+    full: dict[str, set[str]] = {}
+    for entity in items:
+        words = entity.canonical.split()
+        if entity.type == "PER" and len(words) >= 2:
+            for word in words:
+                full.setdefault(word, set()).add(entity.canonical)
+    votes: dict[str, Counter[bool]] = {}
+    for index, entity in enumerate(items):
+        if entity.type != "PER":
+            continue
+        name = entity.canonical
+        if " " not in name and len(full.get(name, ())) == 1:
+            name = next(iter(full[name]))
+        found: bool | None = None
+        before = text[max(0, entity.start - 6) : entity.start].split()
+        address = before[-1].lower().rstrip(".") if before else ""
+        if address in _MALE_ADDRESS or address in _FEMALE_ADDRESS:
+            found = address in _MALE_ADDRESS
+        elif _is_clause_subject(text, entity.start, entity.end):
+            # (Only a name that is its clause's subject: in "Clinton over Trump, she said"
+            # the "she" is someone else.)
+            clause = _PRONOUN_CLAUSE.match(text, entity.end)
+            upper = clause.end() if clause else entity.end
+            if index + 1 < len(items):
+                upper = min(upper, max(entity.end, items[index + 1].start))
+            pronoun = _PERSONAL.search(text, entity.end, upper)
+            if pronoun is not None:
+                found = pronoun.group().lower() in _MALE
+        if found is not None:
+            votes.setdefault(name, Counter())[found] += 1
+    return {
+        name: count[True] > count[False]
+        for name, count in votes.items()
+        if max(count[True], count[False]) >= 2 * min(count[True], count[False]) + 1
+    }
+
+
+_PERSONAL = re.compile(r"\b(?:[Hh]e|[Hh]is|him|himself|[Ss]he|[Hh]er|hers|herself)\b")
+
+
 def _link_surnames(items: list[Entity]) -> list[Entity]:
     """A surname alone ("Zelenskyy said") is the person the article names in full, when
     it names only one person with that surname."""
@@ -231,9 +406,25 @@ def clean_name(name: str, before: str = "") -> str:
         words = words[1:]
     # "Society Maxim Dreval" (from "the Znaniye Society Maxim Dreval"): a title's last word
     # before a given name is not part of the name.
-    if len(words) >= 3 and _given_name(words[1]) and not _given_name(words[0]):
+    # ("Carrie Ann Woodgate" keeps "Carrie": only a word that is no name's goes.)
+    if len(words) >= 3 and _given_name(words[1]) and _no_name_word(words[0]):
         words = words[1:]
     return " ".join(words) if words else name
+
+
+def _no_name_word(word: str) -> bool:
+    """A word of organisations, titles or common speech ("Society", "Minister"), or a
+    place: no given name."""
+    lowered = word.lower()
+    gaz = rules.gazetteers()
+    return not _given_name(word) and (
+        lowered in gaz.org_words
+        or lowered in gaz.titles
+        or lowered in gaz.common
+        or lowered in gaz.loc_words
+        or (lowered,) in gaz.names
+        or lowered in english.ROLE_NOUNS
+    )
 
 
 def _given_name(word: str) -> bool:
@@ -288,6 +479,13 @@ def is_role_name(name: str) -> bool:
         return False
     # "Head", "Deputy Head of the Office", "President also": no name before the role.
     return all(w in english.ROLE_MODIFIERS or w in english.ROLE_NOUNS for w in content[:first_role])
+
+
+def looks_male(name: str) -> bool:
+    """A man's first name in -a (Narendra, Nikita): enough to keep "she" off it."""
+    words = name.split()
+    first = words[0].lower() if len(words) > 1 else ""
+    return first in english.MALE_NAMES_IN_A or first.endswith(english.MALE_ENDINGS_IN_A)
 
 
 def looks_female(name: str) -> bool:
@@ -660,12 +858,20 @@ class Speakers:
         noted that …. "…," he said), else the previous speaker, else the last person
         named; "he" is never a woman's name, "she" is one when the text has one."""
         male = pronoun in english.HE
+        genders = self.people.genders
         persons = [p for p in self.people.persons_before(at) if not is_role_name(p.canonical)]
-        strict = male or any(looks_female(p.canonical) for p in persons)
+        strict = male or any(
+            genders.get(p.canonical) is False or looks_female(p.canonical) for p in persons
+        )
         # ("his Agartala rally": a name modifying a noun is nobody who speaks.)
         persons = [p for p in persons if not _modifies_noun(self.text, p)]
 
         def fits(name: str) -> bool:
+            known = genders.get(name)
+            if known is not None:
+                return known is male  # the text itself calls them "he" or "she"
+            if not male and looks_male(name):
+                return False  # "she" is never Narendra Modi
             female = looks_female(name)
             return not female if male else (female or not strict)
 
@@ -970,6 +1176,8 @@ def _opens_sentence(text: str, start: int, lower: int = 0, *, titled: bool = Fal
     "Chelsea chief executive Peter Kenyon has …")."""
     before = text[max(lower, start - 120) : start]
     words = before.split()
+    role = False  # a title's head seen: lower-case words before it describe it
+    described = 0
     while (
         words
         and (
@@ -979,10 +1187,24 @@ def _opens_sentence(text: str, start: int, lower: int = 0, *, titled: bool = Fal
                 titled
                 and (words[-1] in english.PERSON_NOUNS or words[-1] in english.ROLE_MODIFIERS)
             )
+            or (
+                # "former civil aviation minister Ghulam Nabi Azad"
+                role
+                and described < 4
+                and words[-1].isalpha()
+                and words[-1].islower()
+                and words[-1] not in _PREPOSITIONS
+                and words[-1] not in english.DETERMINERS
+                and words[-1] not in _AUXILIARIES
+            )
         )
         and not words[-1].endswith((".", "!", "?", '"', "”"))
     ):
-        words.pop()
+        word = words.pop()
+        if titled and word in english.PERSON_NOUNS:
+            role = True
+        elif role and word.islower() and word not in english.TITLE_CONNECTORS:
+            described += 1
     return not words or words[-1].endswith((".", "!", "?", '"', "”", ":"))
 
 

@@ -1,0 +1,107 @@
+"""Who the people of a text are before any quote is attributed (issue 10, session 6):
+whom the text itself calls "he" or "she", an "organisation" the text calls "his", a given
+name the tagger left out, a word of a place it took into a name, a lower-case title before
+a name that opens its sentence.
+
+The sentences are constructions written for these tests; entities are given by hand (as
+the tagger would give them, mistakes included), so the tests check the rules alone.
+"""
+
+from __future__ import annotations
+
+from ossetia_reader.core.article import Entity
+from ossetia_reader.core.enrich.quotes import find_quotes
+from ossetia_reader.core.enrich.speakers import People
+
+from .test_enrich_pronoun_speakers import entities, speaker
+
+
+def test_she_is_not_a_man_the_text_calls_mr() -> None:
+    text = (
+        "Mr Lemaire told delegates on Tuesday: 'We are here to close a deal. "
+        "We have no other year.'\n\n"
+        "With two days left, the chair of the meetings, Tove Brandt, urged delegates to agree.\n\n"
+        "'We cannot risk failure. Nobody here can carry that weight,' she said."
+    )
+    names = [("Pierre Lemaire", "PER"), ("Lemaire", "PER"), ("Tove Brandt", "PER")]
+    text = text.replace("Mr Lemaire", "Pierre Lemaire said. Mr Lemaire", 1)
+    assert speaker(text, names, "cannot risk") == "Tove Brandt"
+
+
+def test_she_goes_to_the_woman_the_text_calls_her_not_a_name_in_a() -> None:
+    text = (
+        "Dana Moor beat world number one Ilona Varga in a long final to win her first title.\n\n"
+        "After the match, Moor wrote about the feelings that followed her win.\n\n"
+        '"Wow. This means so much to me, truly," she wrote.'
+    )
+    names = [("Dana Moor", "PER"), ("Moor", "PER"), ("Ilona Varga", "PER")]
+    assert speaker(text, names, "means so much") == "Dana Moor"
+
+
+def test_an_organisation_the_text_calls_his_is_a_person() -> None:
+    text = (
+        "The coach was pleased with the win.\n\n"
+        "Belmonte was particularly impressed with the calm shown by his new striker.\n\n"
+        '"I know how hard this week was for him," he said.'
+    )
+    found = entities(text, [("Belmonte", "ORG")])
+    people = People(found, text)
+    assert [e.type for e in people.items] == ["PER"]
+    assert speaker(text, [("Belmonte", "ORG")], "how hard") == "Belmonte"
+
+
+def test_a_company_that_takes_its_stays_an_organisation() -> None:
+    text = "Brightline has released its results. Brightline said profits rose."
+    people = People(entities(text, [("Brightline", "ORG")]), text)
+    assert {e.type for e in people.items} == {"ORG"}
+
+
+def test_a_given_name_before_the_tagged_name_belongs_to_it() -> None:
+    text = (
+        "Marla Ann Hobbs and her partner found their flight cancelled.\n\nMs Hobbs said it was bad."
+    )
+    at = text.index("Hobbs said")
+    found = [
+        Entity(6, 15, "Ann Hobbs", "PER", "Ann Hobbs"),
+        Entity(at, at + 5, "Hobbs", "PER", "Hobbs"),
+    ]
+    people = People(found, text)
+    assert {e.canonical for e in people.items} == {"Marla Ann Hobbs"}
+
+
+def test_a_given_name_the_tagger_took_in_is_kept() -> None:
+    text = "Marla Ann Hobbs and her partner found their flight cancelled."
+    people = People([Entity(0, 15, "Marla Ann Hobbs", "PER", "Marla Ann Hobbs")], text)
+    assert [e.canonical for e in people.items] == ["Marla Ann Hobbs"]
+
+
+def test_a_title_word_before_a_name_is_not_its_given_name() -> None:
+    text = "The Secretary of State Colin Hale spoke first."
+    people = People(entities(text, [("Colin Hale", "PER")]), text)
+    assert [e.canonical for e in people.items] == ["Colin Hale"]
+
+
+def test_a_place_word_the_tagger_took_into_a_name_is_cut_when_the_name_appears_alone() -> None:
+    text = (
+        "Image: Ravi Menon\n\n"
+        '"This shows the minister is living in denial," said Leader of Opposition in Lok '
+        "Sabha Ravi Menon."
+    )
+    at = text.index("Sabha Ravi")
+    found = [
+        Entity(7, 17, "Ravi Menon", "PER", "Ravi Menon"),
+        Entity(at, at + 16, "Sabha Ravi Menon", "PER", "Sabha Ravi Menon"),
+    ]
+    quotes = find_quotes(text, found)
+    assert [q.speaker for q in quotes] == ["Ravi Menon"]
+
+
+def test_he_is_the_person_a_long_lower_case_title_introduces_at_the_sentence_start() -> None:
+    text = (
+        '"My flight was cancelled and I had to stay," said Meera, a passenger stranded at '
+        "the airport.\n\n"
+        "Party chief and former civil aviation minister Tariq Hamid Lone was also among those "
+        'who waited. "I was supposed to leave in the morning," he said.'
+    )
+    names = [("Meera", "PER"), ("Tariq Hamid Lone", "PER")]
+    assert speaker(text, names, "supposed to leave") == "Tariq Hamid Lone"
