@@ -53,7 +53,9 @@ SUBJECT_GAP_WORDS = _words(
 # Phrases that may stand between a speaker and the cue verb ("Bryne *went on to* say").
 SUBJECT_GAP_PHRASES = re.compile(
     r"\b(?:went on to|goes on to|go on to|continued by|continues by|was quick to|"
-    r"did not|didn't|has since)\s*$",
+    r"did not|didn't|has since|"
+    r"(?:(?:on|late|early|earlier|last|this)\s+)?(?:monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?)\s*$",
     re.IGNORECASE,
 )
 # Abbreviated titles ("Gov. Chris Christie" is the governor).
@@ -108,7 +110,7 @@ ROLE_NOUNS = _words(
     "chancellor king queen prince princess pope patriarch prosecutor general officer "
     "official press attorney judge counsel founder ceo executive manager coordinator "
     "negotiator diplomat lawmaker senator congressman congresswoman mp deputies "
-    "rapporteur administrator representative admiral"
+    "rapporteur administrator representative admiral vp evp cfo coo cto cmo"
 )
 # Nouns for one person that "he"/"she" may stand for when a description is the subject of
 # the last reporting clause ("One Chinese journalist said …. "…," he said").

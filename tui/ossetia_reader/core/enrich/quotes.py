@@ -32,7 +32,13 @@ from dataclasses import dataclass, replace
 
 from ossetia_reader.core.article import Entity, Quote
 from ossetia_reader.core.enrich import english, rules, transcripts
-from ossetia_reader.core.enrich.speakers import People, Resolved, Speakers, is_role_name
+from ossetia_reader.core.enrich.speakers import (
+    People,
+    Resolved,
+    Speakers,
+    is_role_name,
+    opens_sentence,
+)
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -146,7 +152,11 @@ def find_quotes(text: str, entities: Sequence[Entity] = ()) -> list[FoundQuote]:
             continue  # 'a ‘new era’ of', a nickname: single marks need more to be speech
         turn = _turn_at(turns, turn_starts, start)
         if quote.speaker is None and turn is None:
-            quote = _continue(text, quote, marked)
+            quote = _own_verb(text, quote, speakers, last_speaker)
+        if quote.speaker is None and turn is None:
+            quote = _sentence_subject(text, quote, speakers, last_speaker)
+        if quote.speaker is None and turn is None:
+            quote = _continue(text, quote, marked, people)
         if quote.speaker is None and quote.cue is None and turn is None:
             quote = _reported_before(text, quote, speakers)
         previous_end = end
@@ -946,8 +956,16 @@ def _reported_before(text: str, quote: FoundQuote, speakers: Speakers) -> FoundQ
         if text[paragraph:upper].rstrip()[-1:] not in (".", "!", "?"):
             return quote  # inside a sentence: a partial quote, or its own cue missed
         lower = paragraph
-    if _DOUBLE_OPENING_MARK.search(text, max(lower, upper - _REPORTED_REACH), upper):
-        return quote  # another quote in between: its speaker's turn
+    # Another quote in between is its speaker's turn; a quote inside the reporting
+    # sentence itself is not ("Chuck Scothon said the company considered the recall the
+    # "best course of action" and ….¶"…"").
+    reach = max(lower, upper - _REPORTED_REACH)
+    breaks = [b for b in _sentence_breaks(text, reach, upper) if _skip_space(text, b) < upper - 1]
+    last = breaks[-1] if breaks else reach
+    if _DOUBLE_OPENING_MARK.search(text, reach, last) or _DOUBLE_OPENING_MARK.match(
+        text, _skip_space(text, last)
+    ):
+        return quote
     name = speakers.reporter_before(
         max(lower, upper - _REPORTED_REACH), upper, introduced=paragraph == quote.start
     )
@@ -956,15 +974,127 @@ def _reported_before(text: str, quote: FoundQuote, speakers: Speakers) -> FoundQ
     return FoundQuote(quote.start, quote.end, name, None)
 
 
-def _continue(text: str, quote: FoundQuote, found: Sequence[FoundQuote]) -> FoundQuote:
+_SUBJECT_GOES_ON = re.compile(r"(?:,[^,“”\"\n]{1,120},)?,?\s+[a-z]")
+_ROLE_SUBJECT = re.compile(r"[Tt]he\s+((?:[a-z-]+\s+){0,3}[a-z]+)\b")
+
+
+_OWN_VERB = re.compile(r"[ \t]+(?:also[ \t]+)?[a-z]{2,}ed\b(?=[ \t]*[.,;]|[ \t]+(?:on|in|at|to)\b)")
+
+
+def _own_verb(
+    text: str, quote: FoundQuote, speakers: Speakers, last_speaker: FoundQuote | None
+) -> FoundQuote:
+    """ ""…," Modi rued.", ""…?" Hannity pressed.", ""…," he mumbled.": a name or "he"/"she"
+    right after a quote ending like speech, then a verb in the past and the clause's
+    end: the quote's own attribution, whatever the verb (no list holds them all)."""
+    inner = text[quote.start + 1 : quote.end - 1].rstrip()
+    if not inner or inner[-1] not in ",?!—–":
+        return quote
+    at = _skip_space(text, quote.end)
+    if at - quote.end > 2:
+        return quote
+    pronoun = re.match(r"(he|she)\b", text[at : at + 4])
+    if pronoun is not None and _OWN_VERB.match(text, at + pronoun.end()):
+        speakers.set_previous_quote_end(last_speaker.end if last_speaker else 0)
+        previous = last_speaker.speaker if last_speaker else None
+        resolved = speakers.resolve(at, at + pronoun.end(), previous, position=quote.start)
+        if resolved is not None and resolved.name and resolved.name[:1].isupper():
+            return replace(quote, speaker=resolved.name, speaker_start=at, speaker_end=at + 2)
+        return quote
+    entity = next((e for e in speakers.people.within(at, at + 60) if e.start == at), None)
+    if (
+        entity is not None
+        and entity.type == "PER"
+        and _is_name(entity)
+        and _OWN_VERB.match(text, entity.end)
+    ):
+        return replace(
+            quote, speaker=entity.canonical, speaker_start=entity.start, speaker_end=entity.end
+        )
+    return quote
+
+
+def _followed_by_noun(text: str, end: int) -> bool:
+    """Whether a person noun follows a name ("Clinton press secretary", "Trump aide"): the
+    name modifies it."""
+    following = re.match(r"\s+(?:[a-z]+\s+){0,2}?([a-z]+)", text[end : end + 40])
+    return following is not None and following.group(1) in english.PERSON_NOUNS
+
+
+def _sentence_subject(
+    text: str, quote: FoundQuote, speakers: Speakers, last_speaker: FoundQuote | None
+) -> FoundQuote:
+    """A quote inside a sentence with no speaker of its own is the words of the person
+    the sentence is about: its subject, a name opening it (maybe after a title, maybe
+    with an apposition: "Russia's ambassador to the United Nations, Vassily Nebenzia,
+    dismissed the allegations as "…""), "he"/"she", or a role the article names
+    someone by ("The prime minister, who …, criticised … "…"")."""
+    paragraph = _paragraph_start(text, quote.start)
+    lower = max(paragraph, text.rfind("\n", 0, quote.start) + 1)
+    breaks = _sentence_breaks(text, lower, quote.start)
+    sentence = breaks[-1] if breaks else lower
+    before = text[sentence : quote.start]
+    if not before.strip() or before.rstrip().endswith(":") or _DOUBLE_OPENING_MARK.search(before):
+        return quote  # a quote opening its sentence, or after another quote
+    previous = last_speaker.speaker if last_speaker else None
+    first = re.match(r"\s*(?:(?:And|But|Then|Later)\s+)?(He|She)\s+[a-z]", before)
+    if first:
+        speakers.set_previous_quote_end(last_speaker.end if last_speaker else 0)
+        span = sentence + first.start(1), sentence + first.end(1)
+        resolved = speakers.resolve(*span, previous, position=quote.start)
+        if resolved is not None and resolved.name and resolved.name[:1].isupper():
+            return replace(quote, speaker=resolved.name, speaker_start=span[0], speaker_end=span[1])
+        return quote
+    for entity in speakers.people.within(sentence, quote.start):
+        if entity.type != "PER" or not _is_name(entity):
+            continue
+        if (
+            opens_sentence(text, entity.start, sentence)
+            and _SUBJECT_GOES_ON.match(text, entity.end)
+            and not _followed_by_noun(text, entity.end)
+        ):
+            return replace(
+                quote,
+                speaker=entity.canonical,
+                speaker_start=entity.start,
+                speaker_end=entity.end,
+            )
+        break
+    role = _ROLE_SUBJECT.match(before.lstrip())
+    if role is not None and role.group(1).split()[-1] in english.ROLE_NOUNS:
+        offset = sentence + len(before) - len(before.lstrip())
+        span = offset + role.start(1), offset + role.end(1)
+        resolved = speakers.resolve(*span, previous, position=quote.start)
+        if resolved is not None and resolved.name and resolved.name[:1].isupper():
+            return replace(quote, speaker=resolved.name, speaker_start=span[0], speaker_end=span[1])
+    return quote
+
+
+def _continue(
+    text: str, quote: FoundQuote, found: Sequence[FoundQuote], people: People
+) -> FoundQuote:
     """An unattributed quote after an attributed one continues it: in the same paragraph,
-    or as the next paragraph when the previous one ended with the attributed quote."""
+    or as the next paragraph when the previous one ended with the attributed quote; not
+    when a sentence between opens with someone else ("Serena was happy afterwards.")."""
     if not found:
         return quote
     previous = found[-1]
     if previous.speaker is None:
         return quote
     between = text[previous.end : quote.start]
+    # (Past the previous quote's own attribution: '"…," Clinton press secretary Brian
+    # Fallon said.' names Clinton first.)
+    lower = max(previous.end, previous.speaker_end or 0)
+    for entity in people.within(lower, quote.start):
+        if (
+            entity.type == "PER"
+            and entity.canonical != previous.speaker
+            and opens_sentence(text, entity.start, lower)
+            and _SUBJECT_GOES_ON.match(text, entity.end)
+            and not _followed_by_noun(text, entity.end)
+            and not re.search(r"[”\"][ \t]*\Z", text[max(0, entity.start - 4) : entity.start])
+        ):
+            return quote  # (not '"…?" Hannity pressed.': another quote's attribution)
     if "\n\n" in between:
         # A paragraph that is only the quote goes on from the previous paragraph's
         # quote when that paragraph ended with it ("…," he said.¶"…").

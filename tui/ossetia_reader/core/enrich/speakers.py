@@ -566,8 +566,27 @@ class Speakers:
             return narrowed
         comma = self.text.rfind(",", start, end)
         if comma >= 0:
+            named = self._named_before_role(start, comma, end)
+            if named is not None:
+                return named
             start = comma + 1
         return _trimmed(self.text, start, end)
+
+    def _named_before_role(self, lower: int, comma: int, end: int) -> tuple[int, int] | None:
+        """ "Dr. Mike Mekhiche, Executive Vice President of Engineering stated": an
+        apposition whose closing comma the writer left out; the person before the comma
+        is the subject, not the title."""
+        words = list(_WORD.finditer(self.text, comma, end))
+        if not words or not self._is_role(words):
+            return None
+        if any(e.type == "PER" for e in self.people.within(comma, end)):
+            return None  # ("the minister, Michael Howard said": the name after the comma)
+        person = next(
+            (e for e in reversed(self.people.within(lower, comma)) if e.type == "PER"), None
+        )
+        if person is None or self.text[person.end : comma].strip() or is_role_name(person.text):
+            return None
+        return person.start, person.end
 
     def _before_relative(self, lower: int, end: int) -> tuple[int, int] | None:
         """ "a government minister" of "… accusations by a government minister who
@@ -657,11 +676,15 @@ class Speakers:
                 if not text[:1].isupper():
                     break
                 first_index, end = index, None
-            if text[:1].isupper() or (index and text.lower() in english.TITLE_CONNECTORS):
+            if text.lower() in english.CALENDAR_WORDS:
+                break  # "The Bharatiya Janata Party on Wednesday reacted"
+            if text[:1].isupper():
                 end = word.end()
                 if self.text[word.end() : word.end() + 1] == ",":
                     break
                 continue
+            if index and text.lower() in english.TITLE_CONNECTORS:
+                continue  # ("Secretary of State": only a capitalised word ends the name)
             break
         begin = words[first_index].start()
         if end is None or not self.people.within(begin, end + 1):
@@ -1148,6 +1171,12 @@ class Speakers:
         ):
             return ""
         return title
+
+
+def opens_sentence(text: str, start: int, lower: int = 0) -> bool:
+    """Whether a name opens its sentence after ``lower``, maybe after a title in lower
+    case ("Congress president Rahul Gandhi has alleged …"): the sentence's subject."""
+    return start >= lower and _opens_sentence(text, start, lower, titled=True)
 
 
 def _is_clause_subject(text: str, start: int, end: int) -> bool:
