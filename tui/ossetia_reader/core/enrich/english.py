@@ -33,7 +33,7 @@ CUE_VERBS = _words(
     "reiterated reiterates mused muses saying asking adding telling writing noting arguing "
     "explaining insisting warning declaring tweeting responding replying recalling "
     "emphasizing emphasising stressing underlined underscored asserted asserts assured "
-    "assures maintained contended cautioned lamented concludes"
+    "assures maintained contended cautioned lamented concludes indicated indicates"
 )
 # After these verbs the following noun phrase is the listener, not the speaker.
 ADDRESSED_VERBS = _words("told tells telling asked asks asking urged urges called calls")
@@ -81,6 +81,8 @@ ORGANISATION_NOUNS = _words(
     "association federation organisation organization police army navy embassy government "
     "parliament senate assembly tribunal regulator"
 )
+# Nouns for the company an article is about ("the company said": the one it made a subject).
+COMPANY_NOUNS = _words("company firm carrier airline retailer insurer lender operator")
 # Documents that "say" things: their owner speaks ("a NASA statement", "a statement").
 DOCUMENT_NOUNS = _words(
     "statement statements release letter email e-mail memo report note notice tweet post "

@@ -665,9 +665,10 @@ def _heading_speaker(text: str, start: int, people: People) -> str | None:
     MINISTER OF THE ENVIRONMENT MARINA SILVA, speaking via a translator:" (capitals: the
     words after the last title word, title-cased)."""
     paragraph = _paragraph_start(text, start)
-    if paragraph != start or start < 2:
+    # (A quote opening its own line counts too: some pages put one line to a paragraph.)
+    if (paragraph != start and not text[:start].rstrip(" \t").endswith("\n")) or start < 2:
         return None
-    line_end = _trim_end(text, paragraph)
+    line_end = _trim_end(text, start)
     line_start = text.rfind("\n", max(0, line_end - _HEADING_CHARS), line_end) + 1
     if line_start == 0 and line_end >= _HEADING_CHARS:
         return None
@@ -974,11 +975,18 @@ def _reported_before(text: str, quote: FoundQuote, speakers: Speakers) -> FoundQ
     return FoundQuote(quote.start, quote.end, name, None)
 
 
+_LINE_LABEL = re.compile(r"[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){0,2}:")
 _SUBJECT_GOES_ON = re.compile(r"(?:,[^,“”\"\n]{1,120},)?,?\s+[a-z]")
 _ROLE_SUBJECT = re.compile(r"[Tt]he\s+((?:[a-z-]+\s+){0,3}[a-z]+)\b")
 
 
-_OWN_VERB = re.compile(r"[ \t]+(?:also[ \t]+)?[a-z]{2,}ed\b(?=[ \t]*[.,;]|[ \t]+(?:on|in|at|to)\b)")
+_DOCUMENT = "|".join(sorted(english.DOCUMENT_NOUNS))
+_READ_DOCUMENT = re.compile(
+    rf"reads?[ \t]+((?:a|an|the)[ \t]+[^.,;\n]{{0,40}}?\b(?:{_DOCUMENT}))\b"
+)
+_OWN_VERB = re.compile(
+    r"[ \t]+(?:also[ \t]+)?[a-z]{2,}ed\b(?=[ \t]*[.,;]|[ \t]+(?:on|in|at|to|up|out|back|off)\b)"
+)
 
 
 def _own_verb(
@@ -1000,6 +1008,18 @@ def _own_verb(
         resolved = speakers.resolve(at, at + pronoun.end(), previous, position=quote.start)
         if resolved is not None and resolved.name and resolved.name[:1].isupper():
             return replace(quote, speaker=resolved.name, speaker_start=at, speaker_end=at + 2)
+        return quote
+    document = _READ_DOCUMENT.match(text, at)
+    if document is not None:
+        # ""…," read a NASA statement.": the document's owner.
+        span = at + document.start(1), at + document.end(1)
+        resolved = speakers.resolve(*span, position=quote.start)
+        if resolved is not None and resolved.name:
+            owner = _document_owner(text, resolved, span[0], speakers)
+            if owner.name and owner.name[:1].isupper():
+                return replace(
+                    quote, speaker=owner.name, speaker_start=owner.start, speaker_end=owner.end
+                )
         return quote
     entity = next((e for e in speakers.people.within(at, at + 60) if e.start == at), None)
     if (
@@ -1034,8 +1054,22 @@ def _sentence_subject(
     breaks = _sentence_breaks(text, lower, quote.start)
     sentence = breaks[-1] if breaks else lower
     before = text[sentence : quote.start]
-    if not before.strip() or before.rstrip().endswith(":") or _DOUBLE_OPENING_MARK.search(before):
-        return quote  # a quote opening its sentence, or after another quote
+    if (
+        not before.strip()
+        or before.rstrip().endswith(":")
+        or _DOUBLE_OPENING_MARK.match(before.lstrip())
+    ):
+        return quote  # a quote opening its sentence, or a sentence opening with a quote
+    label = _LINE_LABEL.match(text, max(lower, text.rfind("\n", 0, quote.start) + 1))
+    if label is not None:
+        # "Verstappen: Missing out on the title "is not going to change my life"" (a
+        # heading naming who speaks before a colon).
+        inside = speakers.people.within(label.start(), label.end())
+        entity = next((e for e in inside if e.start == label.start()), None)
+        if entity is not None and entity.type == "PER" and entity.end == label.end() - 1:
+            return replace(
+                quote, speaker=entity.canonical, speaker_start=entity.start, speaker_end=entity.end
+            )
     previous = last_speaker.speaker if last_speaker else None
     first = re.match(r"\s*(?:(?:And|But|Then|Later)\s+)?(He|She)\s+[a-z]", before)
     if first:
@@ -1082,6 +1116,8 @@ def _continue(
     if previous.speaker is None:
         return quote
     between = text[previous.end : quote.start]
+    if "\n\n" not in between and between.count("\n") >= 2:
+        return quote  # a whole line between (paragraphs one line each)
     # (Past the previous quote's own attribution: '"…," Clinton press secretary Brian
     # Fallon said.' names Clinton first.)
     lower = max(previous.end, previous.speaker_end or 0)

@@ -136,6 +136,8 @@ class People:
 
 
 _RELATIVES = frozenset(("who", "which", "that"))
+# Openers of a description of someone the text does not name ("that country's minister").
+_UNNAMED_OPENERS = english.words("that this its their")
 _HOLDER_REACH = 300
 _DASH_GAP = re.compile(r"\s[-–—]+\s")
 _AUXILIARIES = english.words("has had have was is were are will would been being")
@@ -244,9 +246,9 @@ def _with_given_name(entity: Entity, text: str) -> Entity:
     """ "Carrie Ann Woodgate", "Wellington E. Webb": a capitalised word right before a
     name the tagger began at a given name or an initial belongs to it (one word; not a
     title, a place, a common word or a form of address)."""
-    words = entity.canonical.split()
-    if entity.type != "PER" or len(words) < 2:
-        return entity
+    words = entity.text.split()
+    if entity.type != "PER" or len(words) < 2 or entity.canonical.split()[:1] != words[:1]:
+        return entity  # (the text's own words: "Sanfirov" may already be "Valery Sanfirov")
     if not (_given_name(words[0]) or re.fullmatch(r"[A-Z]\.", words[0])):
         return entity
     match = _NAME_WORD.search(text, max(0, entity.start - 30), entity.start)
@@ -261,6 +263,8 @@ def _with_given_name(entity: Entity, text: str) -> Entity:
     ):
         return entity
     word = match.group(1).lower()
+    if match.group(1) in entity.canonical.split():
+        return entity  # "Valery Sanfirov Valery …" (a page repeating the name)
     gaz = rules.gazetteers()
     if (
         word in gaz.titles
@@ -542,6 +546,11 @@ class Speakers:
             break
         segment = self.text[lower:end].rstrip()
         end = lower + len(segment)
+        last = re.search(r"(?<![\w'’-])(?:he|she|He|She)$", segment)
+        if last is not None and last.start() > 0:
+            # "In an emotive address she told", "Asked if he is still enjoying it he said":
+            # the pronoun right before the verb is its subject.
+            return lower + last.start(), end
         if segment.endswith(","):
             # X, the Head of …, said: the subject is X (the apposition is tried after).
             inner = segment[:-1]
@@ -776,6 +785,8 @@ class Speakers:
         if len(words) != 2 or words[0].group().lower() != "the":
             return None
         noun = words[1].group()
+        if noun in english.COMPANY_NOUNS:
+            return self._subject_organisation(position)
         if not noun.islower() or noun not in english.ORGANISATION_NOUNS:
             return None
         names = {
@@ -785,6 +796,18 @@ class Speakers:
             and e.start < position
             and e.canonical.split()[-1:] == [noun.capitalize()]
         }
+        return next(iter(names)) if len(names) == 1 else None
+
+    def _subject_organisation(self, position: int) -> str | None:
+        """ "the company" of an article that has made one organisation the subject of its
+        sentences before ``position`` ("Britain's TalkTalk said …"): that one; when it
+        made none or several, nobody in particular."""
+        names = set()
+        for entity in self.people.items:
+            if entity.start >= position:
+                break
+            if entity.type == "ORG" and _is_clause_subject(self.text, entity.start, entity.end):
+                names.add(entity.canonical)
         return next(iter(names)) if len(names) == 1 else None
 
     def _is_untagged_name(self, words: list[re.Match[str]], entities: list[Entity]) -> bool:
@@ -949,6 +972,13 @@ class Speakers:
             found = self._reporter(verb, last, upper, lambda name: True)
             if found is not None:
                 return found if found and found[:1].isupper() else None
+        according = re.match(r"\s*[Aa]ccording to\s", self.text[last:upper])
+        if according is not None:
+            # "According to Partnership President & CEO Andrew J. Rudnick, the …. "…"".
+            span = self.phrase_after(last + according.end() - 1, upper)
+            resolved = self.resolve(*span) if span else None
+            if resolved is not None and resolved.name and resolved.name in self.people.mentions:
+                return resolved.name
         if not introduced or verbs:
             return None
         # "Speaking to Reuters, BCG analyst Colin Gillis shared his perspective …." and
@@ -1008,6 +1038,10 @@ class Speakers:
                 lowered = name.split()
                 if lowered[0] in english.INDEFINITE and lowered[-1] in english.PERSON_NOUNS:
                     return name  # "one Chinese journalist": an unnamed person
+                if (
+                    lowered[0] in _UNNAMED_OPENERS or _POSSESSIVE.search(lowered[0]) is not None
+                ) and lowered[-1] in english.PERSON_NOUNS:
+                    return name  # "that country's environment minister": no one named
                 if lowered[0] == "the" and self._introduced_unnamed(lowered[-1], verb.start()):
                     return name  # "the journalist", after "a Chinese journalist said"
                 return ""
