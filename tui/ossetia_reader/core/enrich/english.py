@@ -123,7 +123,8 @@ PERSON_NOUNS = ROLE_NOUNS | _words(
     "doctor farmer driver owner investor shareholder fan player coach activist member "
     "businessman businesswoman engineer teacher voter supporter critic boss "
     "skipper captain striker forward midfielder defender goalkeeper winger champion star singer "
-    "actor actress author writer director producer psychologist"
+    "actor actress author writer director producer psychologist passenger customer traveller "
+    "traveler"
 )
 # Modifiers that make a different office ("*Deputy* Head" is not the Head).
 ROLE_MODIFIERS = _words(

@@ -151,6 +151,11 @@ def find_quotes(text: str, entities: Sequence[Entity] = ()) -> list[FoundQuote]:
         if text[start] in _SINGLES and not _single_is_speech(text, quote):
             continue  # 'a ‘new era’ of', a nickname: single marks need more to be speech
         turn = _turn_at(turns, turn_starts, start)
+        if quote.cue == _SHORT:
+            quote = _sentence_subject(text, quote, speakers, last_speaker)
+            if quote.speaker is None or turn is not None:
+                continue  # a scare quote after all: nobody is the sentence's subject
+            quote = replace(quote, cue=None)
         if quote.speaker is None and turn is None:
             quote = _own_verb(text, quote, speakers, last_speaker)
         if quote.speaker is None and turn is None:
@@ -571,11 +576,26 @@ def _attribute(
         return candidates[0]
     # „Das ist gut“, sagte er: the comma outside the marks still ends speech.
     ends_like_speech = _closes_sentence_part(inner) or text[end : end + 1] in (",", ".", "!", "?")
-    if len(inner.split()) <= _SHORT_QUOTE_WORDS and (partial or not ends_like_speech):
-        return None  # a scare quote or a title («Медуза»), not speech
     if before.strip() and _title_case(inner):
         return None  # a title inside a sentence ("How the Grinch Stole Christmas,"), no cue
+    if len(inner.split()) <= _SHORT_QUOTE_WORDS and (partial or not ends_like_speech):
+        if text[start] in _DOUBLE_OPENERS and _SHORT_SPEECH.search(before[-_SHORT_REACH:]):
+            # "accusing them of "running away"": maybe speech, if the sentence's subject
+            # is someone (decided by the caller).
+            return FoundQuote(start, end, None, _SHORT)
+        return None  # a scare quote or a title («Медуза»), not speech
     return FoundQuote(start, end)
+
+
+# A short quote after these in its sentence is someone's words when the sentence says whose.
+_SHORT = "(short)"
+_SHORT_REACH = 120
+_DOUBLE_OPENERS = "“\""
+_SHORT_SPEECH = re.compile(
+    r"\b(?:accus\w*|alleg\w*|brand\w*|call(?:s|ed|ing)|describ\w*|dismiss\w*|term(?:s|ed)|"
+    r"label\w*|slam\w*|criticis\w*|criticiz\w*|condemn\w*|denounc\w*|warn\w*|"
+    r"said|says|saying|told|vow\w*|promis\w*)\b[^.;:!?“”\"]*$"
+)
 
 
 # Prepositions after which a name is no subject.
@@ -1038,7 +1058,12 @@ def _followed_by_noun(text: str, end: int) -> bool:
     """Whether a person noun follows a name ("Clinton press secretary", "Trump aide"): the
     name modifies it."""
     following = re.match(r"\s+(?:[a-z]+\s+){0,2}?([a-z]+)", text[end : end + 40])
-    return following is not None and following.group(1) in english.PERSON_NOUNS
+    if following is None:
+        return False
+    noun = following.group(1)
+    return noun in english.PERSON_NOUNS or (  # "Ryanair passengers"
+        noun.endswith("s") and noun[:-1] in english.PERSON_NOUNS
+    )
 
 
 def _sentence_subject(
@@ -1097,7 +1122,7 @@ def _sentence_subject(
     role = _ROLE_SUBJECT.match(before.lstrip())
     if role is not None and role.group(1).split()[-1] in english.ROLE_NOUNS:
         offset = sentence + len(before) - len(before.lstrip())
-        span = offset + role.start(1), offset + role.end(1)
+        span = offset + role.start(), offset + role.end(1)
         resolved = speakers.resolve(*span, previous, position=quote.start)
         if resolved is not None and resolved.name and resolved.name[:1].isupper():
             return replace(quote, speaker=resolved.name, speaker_start=span[0], speaker_end=span[1])
