@@ -590,7 +590,7 @@ def _attribute(
 # A short quote after these in its sentence is someone's words when the sentence says whose.
 _SHORT = "(short)"
 _SHORT_REACH = 120
-_DOUBLE_OPENERS = "“\""
+_DOUBLE_OPENERS = '“"'
 _SHORT_SPEECH = re.compile(
     r"\b(?:accus\w*|alleg\w*|brand\w*|call(?:s|ed|ing)|describ\w*|dismiss\w*|term(?:s|ed)|"
     r"label\w*|slam\w*|criticis\w*|criticiz\w*|condemn\w*|denounc\w*|warn\w*|"
@@ -1061,8 +1061,11 @@ def _followed_by_noun(text: str, end: int) -> bool:
     if following is None:
         return False
     noun = following.group(1)
-    return noun in english.PERSON_NOUNS or (  # "Ryanair passengers"
-        noun.endswith("s") and noun[:-1] in english.PERSON_NOUNS
+    return (
+        noun in english.PERSON_NOUNS
+        or (  # "Ryanair passengers"
+            noun.endswith("s") and noun[:-1] in english.PERSON_NOUNS
+        )
     )
 
 
