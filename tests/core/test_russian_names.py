@@ -249,3 +249,19 @@ def test_organisation_names_keep_their_capitals_and_number(written: str, expecte
 
 def test_a_plural_place_stays_plural() -> None:
     assert nominative("Верхних Лихоборах", "LOC", "в ") == "Верхние Лихоборы"
+
+
+@pytest.mark.parametrize(
+    ("written", "label", "expected"),
+    [
+        ("Региональные электрические сети", "ORG", "Региональные электрические сети"),
+        ("Высшей школы экономики", "ORG", "Высшая школа экономики"),  # not высочайшая
+        ("Лучшей школы", "ORG", "Лучшая школа"),
+        ("Амурскую область", "LOC", "Амурская область"),
+        ("Каширском шоссе", "LOC", "Каширское шоссе"),
+    ],
+)
+def test_adjectives_and_their_noun_agree_in_the_nominative(
+    written: str, label: str, expected: str
+) -> None:
+    assert nominative(written, label) == expected

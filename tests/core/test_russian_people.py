@@ -408,3 +408,25 @@ def test_a_title_before_a_name_gives_its_case() -> None:
     )
     found = dict(canonicals(text, "Алексия II", "Марии Захаровой"))
     assert found == {"Алексия II": "Алексий II", "Марии Захаровой": "Мария Захарова"}
+
+
+def test_an_organisation_named_short_takes_its_full_name() -> None:
+    # Written for this test.
+    text = (
+        "Следственный комитет возбудил дело. В СК уточнили, что Фонд борьбы с коррупцией "
+        "(ФБК) получил запрос. Выпускники «Лиги школ» рассказали, что в «Лиге» было строго. "
+        "Газпром нефть и Газпром подписали договор."
+    )
+    named = ["Следственный комитет", "СК", "Фонд борьбы с коррупцией", "ФБК", "Лиги школ"]
+    named += ["Лиге", "Газпром нефть", "Газпром"]
+    spans: list[Span] = []
+    at = 0
+    for name in named:
+        start = text.index(name, at)
+        spans.append((start, start + len(name), "ORG"))
+        at = start + len(name)
+    found = {(e.text, e.canonical) for e in build_entities(text, spans)}
+    assert ("СК", "Следственный комитет") in found
+    assert ("ФБК", "Фонд борьбы с коррупцией") in found
+    assert ("Лиге", "Лига школ") in found
+    assert ("Газпром", "Газпром") in found  # a name, not a common noun: another company

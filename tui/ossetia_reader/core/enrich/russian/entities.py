@@ -18,6 +18,7 @@ from dataclasses import replace
 from ossetia_reader.core.article import Entity
 from ossetia_reader.core.enrich.russian.morph import (
     Hint,
+    common_noun,
     dictionary_surname,
     first_name_gender,
     given_name,
@@ -57,7 +58,7 @@ def build_entities(text: str, spans: Sequence[Span]) -> tuple[Entity, ...]:
         canonical = nominative(clean, label, text[max(0, start - 6) : start], fixed, hint)
         entities.append(Entity(start, end, surface, label, canonical))
         last_end = end
-    linked = link(unify(entities))
+    linked = short_names(link(unify(entities)))
     # Decided here, where the analyser is loaded already: the library's store reads the
     # flag and never loads the analyser itself (``Entity.local``).
     local = article_only(text, linked)
@@ -440,3 +441,40 @@ def _one_of(surface: str, options: dict[str, Entity], count: Counter[str]) -> st
     if count[top] >= 3 and count[top] >= 2 * count[second] and top == earliest:
         return top
     return None
+
+
+_SHORT = re.compile(r"[А-ЯЁA-Z]{2,6}")
+# Words an abbreviation skips (``Фонд борьбы с коррупцией``: ФБК).
+_SKIPPED = frozenset({"с", "со", "и", "по", "в", "во", "на", "для", "при", "об", "о", "за"})
+
+
+def short_names(entities: Sequence[Entity]) -> list[Entity]:
+    """An organisation named short takes the full name the article gives it: an
+    abbreviation of its words (``СК`` beside ``Следственный комитет``, ``ХГ`` beside
+    ``Христианское государство``) or its first word when that is a common noun
+    (``в „Лиге“`` beside ``Лига школ``), when exactly one full name fits. The library
+    then counts the short form with the full name, here and, for an abbreviation, in
+    articles that use it alone (``views._defined_abbreviations``)."""
+    full = sorted(
+        {e.canonical for e in entities if e.type == "ORG" and len(e.canonical.split()) > 1}
+    )
+    if not full:
+        return list(entities)
+    initials = {
+        name: "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w.lower() not in _SKIPPED)
+        for name in full
+    }
+    result = []
+    for entity in entities:
+        name = entity.canonical
+        if entity.type == "ORG" and " " not in name:
+            if _SHORT.fullmatch(name):
+                options = [f for f in full if initials[f].upper() == name]
+            elif name[:1].isupper() and common_noun(name):
+                options = [f for f in full if stem(f.split()[0]) == stem(name)]
+            else:
+                options = []
+            if len(options) == 1:
+                entity = replace(entity, canonical=options[0])
+        result.append(entity)
+    return result

@@ -411,6 +411,24 @@ def _phrase(words: list[str], label: str, locative: bool) -> list[str]:
             return result
     if label == "LOC":
         parses.sort(key=lambda p: ("Geox" in p.tag, p.score), reverse=True)
+    if head > 0:
+        # ``Региональные электрические сети``: the noun's reading the adjectives before it
+        # agree with (a plural nominative), not its likeliest alone (``сети``: singular).
+        before = [
+            [a for a in morph.parse(word.lower()) if a.tag.POS in ("ADJF", "PRTF")]
+            for word in words[:head]
+            if _inflectable(word)
+        ]
+        agreeing = [
+            p
+            for p in parses
+            if all(
+                any(a.tag.case == p.tag.case and a.tag.number == p.tag.number for a in adjectives)
+                for adjectives in before
+                if adjectives
+            )
+        ]
+        parses = agreeing or parses
     noun = parses[0]
     unknown = len(words) == 1 and not morph.word_is_known(words[0].lower())
     consonant_e = words[0].endswith("е") and words[0][-2:-1] not in "аеиоуыэюяё"
@@ -623,7 +641,22 @@ def _inflect(word: str, parse: Any, gender: str | None) -> str:
     elif gender and (parse.tag.POS in ("ADJF", "PRTF") or _is_name(parse)):
         grammemes.add(str(gender))
     form = parse.inflect(grammemes) or parse.inflect({"nomn"})
+    if form is not None and parse.tag.POS in ("ADJF", "PRTF"):
+        # A lexeme may hold two forms of one tag (``высшая`` and ``высочайшая``): the one
+        # closest to the written word.
+        same = [f for f in parse.lexeme if f.tag == form.tag]
+        if len(same) > 1:
+            form = max(same, key=lambda f: (_shared_prefix(f.word, word.lower()), f is form))
     return _like(word, form.word) if form is not None else word
+
+
+def _shared_prefix(first: str, second: str) -> int:
+    length = 0
+    for a, b in zip(first, second, strict=False):
+        if a != b:
+            break
+        length += 1
+    return length
 
 
 def _like(original: str, word: str) -> str:
