@@ -205,3 +205,12 @@ def test_a_first_turn_answered_by_a_question_is_an_answer(enrich: Enrich) -> Non
         None,
         "Иван Соколов",
     ]
+
+
+def test_a_question_after_a_turn_and_its_attribution_is_nobodys(enrich: Enrich) -> None:
+    text = (
+        "На границе меня остановили. — Это стандартная процедура, — отвечает силовик. — "
+        "Мы их проверяем по базе. — Часто приезжают? — Да, в неделю два-три москвича."
+    )
+    found = quotes_of(enrich, text)
+    assert ("Часто приезжают?", None) in found

@@ -111,3 +111,12 @@ def test_a_pronoun_far_from_the_only_name_means_that_person(enrich: Enrich) -> N
         f"«В больнице я смотрела в окно и думала. {long_quote}», — написала она."
     )
     assert quotes_of(enrich, text)[-1][1] == "Галина Тимченко"
+
+
+def test_the_author_of_a_comment_is_named_after_his_title(enrich: Enrich) -> None:
+    text = (
+        "В МИД назвали бредом обвинения советника министра Антона Геращенко.\n\n"
+        "«Заявление помощника главы МВД Антона Геращенко абсурдно», — говорится в "
+        "комментарии омбудсмена МИД РФ Константина Долгова на сайте ведомства."
+    )
+    assert quotes_of(enrich, text)[-1][1] == "Константин Долгов"

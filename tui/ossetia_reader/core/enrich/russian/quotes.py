@@ -2554,7 +2554,9 @@ _POSSESSIVE = re.compile(r"(?<![\w-])(его|её|ее)(?:[ \u00a0]+[\w-]+){0,3}
 _AUTHORED = re.compile(
     r"[ \u00a0]*(?:в|во|на)[ \u00a0]+(?:сво\w+[ \u00a0]+)?(?:заявлени|сообщени|обращени|"
     r"пост|публикаци|telegram-канал|телеграм-канал|канал|блог|письм|комментари|статье|"
-    r"колонке|книге|странице|аккаунт)\w*[ \u00a0]+$",
+    r"колонке|книге|странице|аккаунт)\w*[ \u00a0]+"
+    # the author's title between: ``в комментарии омбудсмена МИД РФ Константина Долгова``
+    r"(?:[а-яё-]+[ \u00a0]+(?:[А-ЯЁA-Z]{2,}[ \u00a0]+){0,2}){0,3}$",
     re.IGNORECASE,
 )
 
@@ -2900,7 +2902,11 @@ def _dash_turn(
         # ``— Первое, — отвечает силовик. — Второе.``: the second turn goes on after the
         # attribution of the first, in the same voice.
         between = text[previous.end : start]
-        if between.lstrip(" ,\u00a0")[:1] in _DASH and len(_SENTENCE_END.findall(between)) <= 1:
+        if (
+            between.lstrip(" ,\u00a0")[:1] in _DASH
+            and len(_SENTENCE_END.findall(between)) <= 1
+            and _CUE.search(between) is not None  # the attribution, not a bare dash
+        ):
             return FoundQuote(
                 start, end, previous.speaker, None, previous.speaker_start, previous.speaker_end
             )
