@@ -11,7 +11,9 @@ from pathlib import Path
 
 from ossetia_reader.core.article import Entity
 from ossetia_reader.core.enrich import identity
+from ossetia_reader.core.enrich.canonical import canonical_key
 from ossetia_reader.core.enrich.pipeline import build_entities
+from ossetia_reader.core.enrich.refine import could_be_person
 from ossetia_reader.core.enrich.views import entity_counts
 from ossetia_reader.core.library import Library
 
@@ -295,3 +297,22 @@ def test_an_abbreviation_counts_with_its_commonest_full_name(tmp_path: Path) -> 
         stored(library, f"Item {number}: VANL met.", [Entity(13, 17, "VANL", "ORG", "VANL")])
     rows = [(row.name, row.mentions) for row in entity_counts(library)]
     assert rows == [(common, 14), (rare, 2)]  # 4 names, their 4 VANL, 6 VANL alone
+
+
+def test_a_flight_engineers_title_is_cut_from_the_name() -> None:
+    text = "The crew is Commander Tom Dorvan and Flight Engineer Salim Vardov."
+    found = built(text, ("Tom Dorvan", "PER"), ("Engineer Salim Vardov", "PER"))
+    assert ("Salim Vardov", "PER", "Salim Vardov") in found
+    text = "The Army Corps of Engineers said so."
+    assert built(text, ("Army Corps of Engineers", "ORG"))[0][0] == "Army Corps of Engineers"
+
+
+def test_a_feeds_double_space_inside_a_name_does_not_cut_it() -> None:
+    text = "Finance Minister Maxim  Dorvan said on Tuesday."
+    found = built(text, ("Maxim", "PER"), ("Dorvan", "PER"))
+    assert [(kind, canonical) for _, kind, canonical in found] == [("PER", "Maxim Dorvan")]
+
+
+def test_a_name_with_a_city_inside_is_no_persons() -> None:
+    assert not could_be_person(canonical_key("Kanasa City Southern"))
+    assert could_be_person(canonical_key("Maxim Dorvan"))

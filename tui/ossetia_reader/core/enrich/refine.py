@@ -210,7 +210,7 @@ _PAGE_WORDS = _wordset(
 
 # Titles that stand before a person's name but also open bodies' names ("Justice Scalia",
 # "the Justice Department"): cut from people's names only.
-_PERSON_TITLES = _wordset("justice justices")
+_PERSON_TITLES = _wordset("justice justices engineer")  # "Flight Engineer Salizhan Sharipov"
 
 
 @cache
@@ -321,8 +321,9 @@ def refine_spans(text: str, spans: Sequence[Span]) -> list[Span]:
                 refined
                 and piece[2] == "PER"
                 and refined[-1][2] == "PER"
-                and text[refined[-1][1] : piece[0]] in (" ", "-")
+                and text[refined[-1][1] : piece[0]] in (" ", "-", "  ", "   ", "\u00a0")
             ):
+                # (and "Benjamin" + "  " + "Netanyahu": a feed's double space inside a name)
                 # (and "Kassym" + "-" + "Jomart Tokayev": a hyphenated given name)
                 # "(President of the European Commission) Ursula" + "von der Leyen"
                 piece = (refined.pop()[0], piece[1], "PER")
@@ -1568,4 +1569,10 @@ def could_be_person(folded: str) -> bool:
     Brunswick" nor "North" of "North Dakota" (a surname alone is never merged into such
     a name)."""
     words = folded.split()
-    return bool(words) and words[0] not in _NOT_GIVEN and words[0] not in rules.gazetteers().common
+    return (
+        bool(words)
+        and words[0] not in _NOT_GIVEN
+        and words[0] not in rules.gazetteers().common
+        # "Kansas City Southern" (a railway), "Orange County Choppers": a place inside
+        and not any(word in ("citi", "counti") for word in words[1:])
+    )
