@@ -563,3 +563,26 @@ def test_a_short_or_mixed_bulleted_list_is_left_alone() -> None:
         ("Газпром", "ORG"),
         ("Лондон", "LOC"),
     }
+
+
+def test_a_product_in_guillemets_is_no_organisation() -> None:
+    text = (
+        "Пассажиры с транспортной картой «Тройка» получат бонусы. Владельцы «Тройки» "
+        "довольны. Приложение «Медузы» обновилось."
+    )
+    model = spans(text, ("Тройка", "ORG"), ("Тройки", "ORG"), ("Медузы", "ORG"))
+    result = named(text, correct(text, model))
+    assert ("Тройка", "ORG") not in result and ("Тройки", "ORG") not in result
+    assert ("Медузы", "ORG") in result  # the publication's own app: an owner
+
+
+def test_a_road_is_a_place_wherever_it_is_named_again() -> None:
+    text = "Платная трасса М-11 открыта. Тарифы на М-11 снизили."
+    model = [(m, m + 4, "ORG") for m in _all(text, "М-11")]
+    assert {label for _, _, label in correct(text, model)} == {"LOC"}
+
+
+def test_an_abbreviation_of_a_compound_lowercase_term_is_no_name() -> None:
+    text = "Жители психоневрологических интернатов (ПНИ) жалуются. Реформа ПНИ идёт."
+    model = [(m, m + 3, "ORG") for m in _all(text, "ПНИ")]
+    assert correct(text, model) == []

@@ -55,6 +55,7 @@ from ossetia_reader.core.enrich.russian.morph import (
     genitive,
     given_name,
     known,
+    likeliest_case,
     nominative_first_name,
     place_name,
     plural_surname,
@@ -428,6 +429,11 @@ _THING = re.compile(
     r"самол[её]т|спутник|телескоп|автомобил|судн|лодк|конкурс|фестивал|турнир)\w*"
     r"[ \u00a0]+[«„\"]$"
 )
+# A product in guillemets: a transport card, a bath lotion, an app.
+_PRODUCT = re.compile(
+    r"(?i)(?<!\w)(?:карт(?:ы|е|у|ой|очк\w*)|средством|приложени\w*|лосьон\w*|препарат\w*|"
+    r"концентрат\w*)[ \u00a0]+[«„\"]$"
+)
 # An airport, port or station in guillemets is a place (аэропорту «Домодедово»).
 _PLACE_THING = re.compile(r"(?i)(?<!\w)(?:аэропорт|вокзал|порт|метро)\w*[ \u00a0]+[«„\"]$")
 
@@ -440,6 +446,14 @@ def _things(text: str, spans: list[Span]) -> list[Span]:
     for start, _, label in spans:
         if label != "LOC" and _THING.search(text, max(0, start - 40), start):
             dropped.add(stem(_first_word(text, start)))
+        elif (
+            label != "LOC"
+            and _PRODUCT.search(text, max(0, start - 40), start)
+            and likeliest_case(_first_word(text, start)) != "gent"
+        ):
+            # ``карты «Тройка»``, ``средством «Боярышник»``, ``приложение «Город»``; not
+            # ``приложение «Медузы»``, the publication's own (a genitive owner).
+            dropped.add(stem(_first_word(text, start)))
     result: list[Span] = []
     for start, end, label in spans:
         quoted = text[start - 1 : start] in ("«", "„", '"')
@@ -448,7 +462,16 @@ def _things(text: str, spans: list[Span]) -> list[Span]:
         if label == "ORG" and _PLACE_THING.search(text, max(0, start - 40), start):
             label = "LOC"
         result.append((start, end, label))
-    return result
+    # ``трасса М-11``: a road is a place, wherever the article names it again.
+    roads = {
+        text[start:end]
+        for start, end, label in result
+        if label != "LOC" and _ROAD.search(text, max(0, start - 30), start)
+    }
+    return [(s, e, "LOC" if text[s:e] in roads else label) for s, e, label in result]
+
+
+_ROAD = re.compile(r"(?i)(?<!\w)(?:трасс|автотрасс|автодорог|автомагистрал|шоссе)\w*[ \u00a0]+$")
 
 
 def _first_word(text: str, start: int) -> str:
@@ -609,11 +632,29 @@ def _common_abbreviations(text: str, spans: list[Span]) -> list[Span]:
         tail = parts[-len(abbreviation) :]
         initials = "".join(part[0] for part in tail).upper()
         lowercase = all(part[:1].islower() for part in tail)
-        if len(tail) == len(abbreviation) and initials == abbreviation.upper() and lowercase:
+        exact = len(tail) == len(abbreviation) and initials == abbreviation.upper()
+        if (exact and lowercase) or _compound_initials(abbreviation, words):
             terms.add(abbreviation)
     if not terms:
         return spans
     return [span for span in spans if text[span[0] : span[1]] not in terms]
+
+
+def _compound_initials(abbreviation: str, words: list[str]) -> bool:
+    """``психоневрологических интернатах (ПНИ)``: more letters than lowercase words, as
+    a compound word gives two (психо-невро-логический), the first and last letters the
+    first and last word's."""
+    for count in (2, 3):
+        tail = words[-count:]
+        if (
+            len(tail) == count
+            and len(abbreviation) > count
+            and all(word[:1].islower() for word in tail)
+            and abbreviation[0] == tail[0][0].upper()
+            and abbreviation[-1] == tail[-1][0].upper()
+        ):
+            return True
+    return False
 
 
 # A work's title in guillemets (книге «…», фильме «…», статье Частного корреспондента
