@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import os
 import sqlite3
+import sys
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -94,6 +95,7 @@ class OssetiaReader(App[None]):
         self.feeds = FeedCounter(library, lambda: self.search.index)
         self._enrich = enrich
         self._background_started = False
+        self._quitting = False  # set by exit(): background threads stop talking to the screen
         self._seen_version: int | None = None  # the library's data version at the last look
         self._seen_max_key: int | None = None  # and its highest key
         self._last_key = 0.0  # time.monotonic() of the last key: enrichment waits while typing
@@ -291,7 +293,7 @@ class OssetiaReader(App[None]):
         worker = get_current_worker()
 
         def progress(done: int, total: int) -> None:
-            if total:
+            if total and not self._quitting:
                 self.call_from_thread(self._post_to_screens, EnrichmentProgress(done, total))
 
         try:
@@ -309,7 +311,26 @@ class OssetiaReader(App[None]):
                 self.search.load()  # index the names just found (incremental)
                 self.call_from_thread(self._post_to_screens, IndexLoaded())  # recount
         except Exception as error:  # enrichment is an extra; reading goes on
+            if self._quitting or worker.is_cancelled:
+                return  # its workers were ended by the quit (see ``exit``): nothing to say
             self.call_from_thread(self.notify, f"enrichment stopped: {error}", severity="warning")
+
+    def exit(self, result: Any = None, return_code: int = 0, message: Any = None) -> None:
+        """Quit at once, even while enrichment's worker processes are busy.
+
+        The enrichment thread waits on its current batch, and the app's end waits on the
+        thread: with a model still loading (the Russian one takes seconds on a busy
+        machine) ``q`` left an empty terminal and no prompt for 3-10 s at 27,000
+        articles. The workers only tag (this process stores), so ending them loses at
+        most the batch in flight, which the next start tags again.
+        """
+        self._quitting = True
+        if "multiprocessing" in sys.modules:  # never imported: no workers to end
+            import multiprocessing
+
+            for child in multiprocessing.active_children():
+                child.terminate()
+        super().exit(result, return_code, message)
 
     def entities_corrected(self, name: str) -> None:
         """After a correction in the entity view: every screen redraws its entities, and
