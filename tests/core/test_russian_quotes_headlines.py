@@ -107,3 +107,19 @@ def test_a_headline_naming_a_person_and_her_subject_quotes_her(enrich: Enrich) -
     assert quotes_of(enrich, text)[0][1] == "Евгения Медведева"
     text = "Иван Петров — о работе Сергея Смирнова: «Он хорошо справляется»\nШоу идет год."
     assert quotes_of(enrich, text)[0][1] == "Иван Петров"
+
+
+def test_quotes_under_numbered_headings_naming_people_are_theirs(enrich: Enrich) -> None:
+    text = (
+        "Откровения тура\n"
+        '1. Виктор Прокопенко, главный тренер "Динамо"\n'
+        "СПАРТАК - ДИНАМО - 0:1\n"
+        '(На вопрос о втором тайме.) "В перерыве у нас состоялся серьезный разговор."\n'
+        '2. Виталий Шевченко, главный тренер "Сатурна"\n'
+        "ЗЕНИТ - САТУРН - 2:1\n"
+        '"Хорошую игру команды свели на нет два промаха нападающих."\n'
+    )
+    assert [speaker for _, speaker in quotes_of(enrich, text)] == [
+        "Виктор Прокопенко",
+        "Виталий Шевченко",
+    ]

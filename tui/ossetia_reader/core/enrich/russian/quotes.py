@@ -1198,6 +1198,12 @@ def _attribute(
         after_previous = _SENTENCE_END.search(text, found[-1].end, start) if found else None
         since = after_previous.end() if after_previous is not None else start
         quote = FoundQuote(start, end)
+        headed, heading = _name_heading(text, start, names, found)
+        if heading is not None:
+            # A heading naming the next speaker ends the one before.
+            return FoundQuote(start, end, heading.canonical, None, heading.start, heading.end)
+        if headed:
+            return quote  # a numbered heading names someone the tagger missed: nobody
         if _CUE.search(text, since, start) is None:
             quote = _continued(quote, text, found)
         if quote.speaker is None:
@@ -2758,6 +2764,49 @@ def _about_headline(text: str, start: int, names: _Names) -> Entity | None:
         # (``Евгения Медведева``, which the analyser took for a man's genitive).
         return replace(first, canonical=first.text)
     return first
+
+
+_HEADING_NAME = re.compile(r"[ \u00a0]*(?:\d{1,3}[.)][ \u00a0]*)?")
+_HEADING_LINE = 100
+
+
+def _name_heading(
+    text: str, start: int, names: _Names, found: list[FoundQuote]
+) -> tuple[bool, Entity | None]:
+    """A quote under a heading line that names a person and his role (quotes of the week:
+    ``1. Виктор ПРОКОПЕНКО, главный тренер "Динамо"⏎СПАРТАК - ДИНАМО - 0:1⏎(На вопрос
+    о …) "В перерыве …"``): that person. Only short lines without a sentence's end lie
+    between, and the quote's own line says nothing before it but a bracketed note. The
+    first value says whether a numbered heading of that shape (``4. ИСО Боксер
+    КАНЬЕНДА,нападающий``) stands there at all, named or not."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if re.sub(r"\([^()\n]*\)", "", text[line_start:start]).strip(" \u00a0"):
+        return False, None
+    upper = line_start - 1
+    for _ in range(3):
+        if upper <= 0:
+            return False, None
+        lower = text.rfind("\n", 0, upper) + 1
+        line = text[lower:upper]
+        if found and found[-1].end > lower:
+            return False, None
+        if len(line) > _HEADING_LINE:
+            return False, None
+        lead = _HEADING_NAME.match(text, lower)
+        at = lead.end() if lead is not None else lower
+        person = names.at(at)
+        if (
+            person is not None
+            and person.type == "PER"
+            and (text[person.end : upper].lstrip(" \u00a0")[:1] in (",", ""))
+        ):
+            return True, person
+        if lead is not None and lead.end() > lower and "," in line:
+            return True, None
+        if _SENTENCE_END.search(text, lower, upper) is not None:
+            return False, None
+        upper = lower - 1
+    return False, None
 
 
 def _lead_speaker(text: str, end: int, names: _Names) -> Entity | None:
