@@ -430,3 +430,23 @@ def test_an_organisation_named_short_takes_its_full_name() -> None:
     assert ("ФБК", "Фонд борьбы с коррупцией") in found
     assert ("Лиге", "Лига школ") in found
     assert ("Газпром", "Газпром") in found  # a name, not a common noun: another company
+
+
+def test_two_surnames_run_together_are_no_second_full_name() -> None:
+    # Written for this test: the model ran ``Пригожина Шокина`` together.
+    text = (
+        "Речь идет об Ольге Шокиной. В структурах Пригожина Шокина работала с 2004 года. "
+        "Шокина возглавила холдинг."
+    )
+    found = canonicals(text, "Ольге Шокиной", "Пригожина Шокина", "Шокина")
+    assert found[-1] == ("Шокина", "Ольга Шокина")
+
+
+def test_an_organisation_keeps_the_form_its_article_writes() -> None:
+    # Written for this test: a fund the analyser would make a masculine ``Аурей``.
+    text = "Фонд «Аурея» открылся. Сотрудники «Ауреи» рассказали, что «Аурее» помогли."
+    spans: list[Span] = []
+    for name in ("Аурея", "Ауреи", "Аурее"):
+        start = text.index(name)
+        spans.append((start, start + len(name), "ORG"))
+    assert {e.canonical for e in build_entities(text, spans)} == {"Аурея"}

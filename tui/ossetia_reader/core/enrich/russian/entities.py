@@ -26,6 +26,8 @@ from ossetia_reader.core.enrich.russian.morph import (
     likeliest_case,
     nominative,
     plural_surname,
+    reads_as_nominative,
+    singular_forms,
     singular_nominative,
     surname_readings,
     verb_reading,
@@ -58,7 +60,7 @@ def build_entities(text: str, spans: Sequence[Span]) -> tuple[Entity, ...]:
         canonical = nominative(clean, label, text[max(0, start - 6) : start], fixed, hint)
         entities.append(Entity(start, end, surface, label, canonical))
         last_end = end
-    linked = short_names(link(unify(entities)))
+    linked = short_names(_as_written(text, link(unify(entities))))
     # Decided here, where the analyser is loaded already: the library's store reads the
     # flag and never loads the analyser itself (``Entity.local``).
     local = article_only(text, linked)
@@ -435,6 +437,16 @@ def _one_of(surface: str, options: dict[str, Entity], count: Counter[str]) -> st
         return next(iter(options))
     if len(options) < 2:
         return None
+    # ``В структурах Пригожина Шокина начала``: a "full name" opening with no first name
+    # is two surnames run together, not a second person to choose.
+    named = [
+        name
+        for name in options
+        if given_name(first := name.split()[0])
+        or not (surname_readings(first) or dictionary_surname(first) or plural_surname(first))
+    ]
+    if len(named) == 1:
+        return named[0]
     ranked = sorted(options, key=lambda name: count[name], reverse=True)
     top, second = ranked[0], ranked[1]
     earliest = min(options, key=lambda name: options[name].start)
@@ -478,3 +490,33 @@ def short_names(entities: Sequence[Entity]) -> list[Entity]:
                 entity = replace(entity, canonical=options[0])
         result.append(entity)
     return result
+
+
+def _as_written(text: str, entities: Sequence[Entity]) -> list[Entity]:
+    """A one-word organisation whose dictionary form the article never writes, and some
+    of whose written forms that word cannot have, takes the form the article writes
+    that can be a nominative (the fund «Аурея», mentioned as Ауреи, Аурея, Аурее: not
+    a masculine ``Аурей`` the analyser guessed): the commonest such form, when one is."""
+    groups: dict[str, list[Entity]] = {}
+    for entity in entities:
+        if entity.type == "ORG" and re.fullmatch(r"[А-ЯЁ][а-яё-]+", entity.canonical):
+            groups.setdefault(entity.canonical, []).append(entity)
+    renamed: dict[str, str] = {}
+    for canonical, members in groups.items():
+        if re.search(rf"(?<![\w-]){re.escape(canonical)}(?![\w-])", text):
+            continue
+        # Only when a written form is none of the guessed word's singular forms
+        # (``Ауреи``; every form of ``Внешпромбанк`` is one of its own).
+        forms = singular_forms(canonical)
+        if not forms or all(m.text.lower().replace("ё", "е") in forms for m in members):
+            continue
+        written = Counter(
+            m.text
+            for m in members
+            if re.fullmatch(r"[А-ЯЁ][а-яё-]+", m.text) and reads_as_nominative(m.text)
+        ).most_common(2)
+        if written and (len(written) == 1 or written[0][1] > written[1][1]):
+            renamed[canonical] = written[0][0]
+    if not renamed:
+        return list(entities)
+    return [replace(e, canonical=renamed.get(e.canonical, e.canonical)) for e in entities]

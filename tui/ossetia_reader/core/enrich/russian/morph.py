@@ -96,6 +96,26 @@ def singular_nominative(word: str) -> bool:
     return not nominatives or any(p.tag.number != "plur" for p in nominatives)
 
 
+def reads_as_nominative(word: str) -> bool:
+    """Whether the analyser has a nominative singular reading of ``word`` (``Аурея``:
+    a feminine name, or a man's genitive)."""
+    return any(p.tag.case == "nomn" and p.tag.number == "sing" for p in _parses(word))
+
+
+def singular_forms(word: str) -> frozenset[str]:
+    """The singular forms of ``word``'s likeliest reading as a noun (lower case, ``е``
+    for ``ё``), empty when it has none."""
+    nouns = [p for p in _parses(word) if p.tag.POS == "NOUN"]
+    if not nouns:
+        return frozenset()
+    try:
+        return frozenset(
+            f.word.replace("ё", "е") for f in nouns[0].lexeme if f.tag.number != "plur"
+        )
+    except Exception:  # never let the analyser stop enrichment
+        return frozenset()
+
+
 def plural_surname(word: str) -> bool:
     """Whether the analyser reads ``word`` first as a surname in the plural
     (``Ротенберги``, ``Ротенбергов``: a family, or brothers named together)."""
