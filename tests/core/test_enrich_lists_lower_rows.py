@@ -316,3 +316,17 @@ def test_a_feeds_double_space_inside_a_name_does_not_cut_it() -> None:
 def test_a_name_with_a_city_inside_is_no_persons() -> None:
     assert not could_be_person(canonical_key("Kanasa City Southern"))
     assert could_be_person(canonical_key("Maxim Dorvan"))
+
+
+def test_a_feeds_escaped_markup_does_not_cut_a_name() -> None:
+    from ossetia_reader.core.enrich.pipeline import _blank_markup
+
+    text = "Sales rose. &lt;B&gt;-The Vantor Post&lt;/B&gt;&lt;/FONT&gt;"
+    blanked = _blank_markup(text)
+    assert len(blanked) == len(text) and "Vantor Post " in blanked and "&lt;" not in blanked
+    assert _blank_markup("No markup here.") == "No markup here."
+
+
+def test_a_feeds_source_credit_in_markup_is_an_organisation() -> None:
+    text = "As good as it gets?&lt;/a&gt; &lt;nobr&gt;Vantor Review&lt;/nobr&gt; and more."
+    assert built(text, ("Vantor Review", "PER"))[0][:2] == ("Vantor Review", "ORG")

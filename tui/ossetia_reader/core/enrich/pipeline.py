@@ -92,6 +92,18 @@ def _choose_model(use_model: bool | None) -> NerModel | None:
     return get_model()
 
 
+# A feed's HTML quoted as escaped text ("&lt;B&gt;-The Washington Post&lt;/B&gt;").
+_ESCAPED_TAG = re.compile(r"&lt;/?[A-Za-z][^<>]*?&gt;?")
+
+
+def _blank_markup(text: str) -> str:
+    """``text`` with a feed's escaped HTML tags blanked out (same length, so offsets hold):
+    the tagger read "Post&lt;/B&gt;" as one word and "The Washington" apart from it."""
+    if "&lt;" not in text:
+        return text
+    return _ESCAPED_TAG.sub(lambda m: " " * len(m.group()), text)
+
+
 def tag_texts(texts: list[str], *, use_model: bool | None = None) -> list[list[Span]]:
     """Raw entity spans for each text, from the model when there is one.
 
@@ -101,7 +113,7 @@ def tag_texts(texts: list[str], *, use_model: bool | None = None) -> list[list[S
     # The tagger reads a copy with the feeds' quote-mark entities mended (" quot;a historic
     # turning point quot;" as "a historic turning point"): same length, so offsets hold,
     # and no "quot;a" person. The spans index the original text.
-    texts = [mend_entities(text[:MAX_CHARS])[0] for text in texts]
+    texts = [_blank_markup(mend_entities(text[:MAX_CHARS])[0]) for text in texts]
     model = _choose_model(use_model)
     if model is not None:
         try:

@@ -1106,6 +1106,8 @@ def mention_cue(text: str, start: int, end: int) -> str | None:
         return "LOC"  # "DENVER, April 9 -"
     if _WIRE_CREDIT.match(text, end) and _DATELINE_BEFORE.search(text, max(0, start - 60), start):
         return "ORG"  # "ZURICH, Switzerland (Ticker) -": the wire that sent the story
+    if _TAG_BEFORE.search(text, max(0, start - 12), start) and text.startswith("&lt;/", end):
+        return "ORG"  # "&lt;nobr&gt;Hardware Analysis&lt;/nobr&gt;": a feed's source credit
     before = text[max(0, start - 90) : start]
     after = text[end : end + 20]
     role = _ROLE_BEFORE.search(before)
@@ -1131,6 +1133,8 @@ def mention_cue(text: str, start: int, end: int) -> str | None:
     return None
 
 
+# A feed's escaped tag right before a name ("&lt;B&gt;-The Washington Post&lt;/B&gt;").
+_TAG_BEFORE = re.compile(r"&gt;(?:-?The\s+)?$")
 # A wire's credit after a dateline: "HOUSTON (Ticker) --", "Cincinnati, OH (Sports Network) -".
 _WIRE_CREDIT = re.compile(r"\)\s+-")
 _DATELINE_BEFORE = re.compile(r"(?:^|\n)[A-Z][\w.'’ -]*(?:,\s*[A-Z][\w.' -]*)?\s\($")
@@ -1421,6 +1425,7 @@ def decide_types(text: str, entities: Sequence[Entity]) -> list[Entity]:
             cue == "PER"
             or (cue in ("LOC", "ORG") and type_ in ("PER", "ORG", "LOC"))
             or (cue == "ORG" and _WIRE_CREDIT.match(text, entity.end) is not None)
+            or (cue == "ORG" and text.startswith("&lt;/", entity.end))
             or (cue == "ORG" and _team_of(text, entity))
         ):
             type_ = cue
