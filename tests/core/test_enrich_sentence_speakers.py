@@ -9,6 +9,8 @@ Constructed sentences; entities given by hand.
 
 from __future__ import annotations
 
+from ossetia_reader.core.enrich.quotes import find_quotes
+
 from .test_enrich_pronoun_speakers import speaker
 
 
@@ -46,7 +48,6 @@ def test_no_continuation_past_a_sentence_about_someone_else() -> None:
         '"Greta is such a great opponent, she brings out great tennis in me."'
     )
     names = [("Greta Holm", "PER"), ("Lena Sorel", "PER")]
-    # (Nobody, for now: the paragraphs are single lines; never Greta Holm.)
     assert speaker(text, names, "such a great opponent") != "Greta Holm"
 
 
@@ -89,3 +90,117 @@ def test_a_paragraph_quote_after_a_reporting_sentence_with_a_quote_inside() -> N
         '"With these actions, we want parents to know that safety comes first."'
     )
     assert speaker(text, [("Carl Moss", "PER")], "With these actions") == "Carl Moss"
+
+
+def test_the_pronoun_right_before_the_verb_is_its_subject() -> None:
+    text = (
+        "The chair of the talks, Tove Brandt, urged delegates to agree.\n\n"
+        "In an emotive address she told delegates: 'We cannot do anything without you.'"
+    )
+    assert speaker(text, [("Tove Brandt", "PER")], "cannot do anything") == "Tove Brandt"
+
+
+def test_the_company_is_the_organisation_the_article_made_its_subject() -> None:
+    text = (
+        "LONDON (Reuters) - Northwire said a cyber attack on its website could involve "
+        "customer data. "
+        '"Investigation is ongoing but there is a chance that some data was taken," '
+        "the company said in a statement."
+    )
+    found = speaker(text, [("Northwire", "ORG")], "Investigation is ongoing")
+    assert found == "Northwire"
+
+
+def test_the_company_of_an_article_with_two_subject_companies_is_nobody_named() -> None:
+    text = (
+        "Northwire said profits rose. Southline said its profits fell.\n\n"
+        '"We expect a better year ahead of us all," the company said.'
+    )
+    names = [("Northwire", "ORG"), ("Southline", "ORG")]
+    assert speaker(text, names, "better year") in (None, "the company")
+
+
+def test_he_after_an_unnamed_minister_reported_is_that_minister() -> None:
+    text = (
+        '"Please embrace this text," said Frans Olsen.\n\n'
+        "That country's environment minister called the text out of balance. He added that "
+        'developing countries "have a right to the responsible use of fossil fuels".'
+    )
+    found = speaker(text, [("Frans Olsen", "PER")], "have a right")
+    assert found is None or not found[:1].isupper()
+
+
+def test_a_heading_naming_the_speaker_before_a_colon() -> None:
+    text = (
+        "Verhoeven: Missing out on the title \u201cis not going to change my life\u201d\n\n"
+        "Max Verhoeven is relaxed about the title fight."
+    )
+    names = [("Verhoeven", "PER"), ("Max Verhoeven", "PER")]
+    assert speaker(text, names, "is not going") == "Max Verhoeven"
+
+
+def test_a_statement_read_out_is_its_owners() -> None:
+    text = (
+        "The capsule landed in the ocean.\n\n"
+        '"The flight is designed to test the most vital elements of the craft," read a '
+        "NASA statement."
+    )
+    assert speaker(text, [("NASA", "ORG")], "The flight is designed") == "NASA"
+
+
+def test_a_paragraph_quote_after_an_according_to_sentence() -> None:
+    text = (
+        "According to Partnership President Andrew Ruddock, the celebration looks ahead. "
+        '"Our work is ongoing, and our initiatives build on the past."'
+    )
+    assert speaker(text, [("Andrew Ruddock", "PER")], "Our work") == "Andrew Ruddock"
+
+
+def test_a_short_quote_after_an_accusation_is_the_subjects_words() -> None:
+    text = (
+        "Prime Minister Ravi Kumar on Saturday attacked the opposition parties, accusing "
+        'them of "running away" from the debate.'
+    )
+    assert speaker(text, [("Ravi Kumar", "PER")], "running away") == "Ravi Kumar"
+
+
+def test_a_short_quote_in_a_sentence_about_nobody_is_no_quote() -> None:
+    text = 'The plan, accused of being a "total mess", was dropped on Monday.'
+    assert find_quotes(text, []) == []
+
+
+def test_an_organisation_opening_the_sentence_right_before_a_quote() -> None:
+    text = (
+        "The hospital had no infected babies now.\n\n"
+        'The State Health Department "partially substantiated the complaint but found no '
+        'violation," according to a finding made in April.'
+    )
+    found = speaker(text, [("State Health Department", "ORG")], "partially")
+    assert found == "State Health Department"
+
+
+def test_a_role_subject_after_an_opening_clause() -> None:
+    text = (
+        "BlackBerry CEO John Chan showed off the phone.\n\n"
+        "Keen to move things along, the CEO proudly reveals the keyboard, ideal for "
+        '"reading big email on the go."'
+    )
+    assert speaker(text, [("John Chan", "PER")], "reading big") == "John Chan"
+
+
+def test_an_irregular_past_tense_after_a_quote_attributes_it() -> None:
+    text = (
+        "Minister Ana Leite was asked about the budget.\n\n"
+        '"We have not had any discussions about other measures," she began.'
+    )
+    assert speaker(text, [("Ana Leite", "PER")], "We have not") == "Ana Leite"
+
+
+def test_a_quote_on_its_own_line_after_a_sentence_about_its_speaker() -> None:
+    text = (
+        '"She deserved it, she played an unbelievable match today," Greta Holm said.\n'
+        "Lena Sorel was understandably happy afterwards.\n"
+        '"Greta is such a great opponent, she brings out great tennis in me."'
+    )
+    names = [("Greta Holm", "PER"), ("Lena Sorel", "PER")]
+    assert speaker(text, names, "such a great opponent") == "Lena Sorel"

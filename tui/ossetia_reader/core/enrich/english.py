@@ -131,6 +131,12 @@ ROLE_MODIFIERS = _words(
     "deputy vice first acting former assistant associate interim senior junior honorary "
     "ex co-chair permanent special shadow"
 )
+# Lower-case words that say which office a role noun is ("the prime minister", "the
+# environment minister"): part of the role, matched against the holder's title.
+ROLE_QUALIFIERS = _words(
+    "prime foreign finance defence defense interior home health environment justice trade "
+    "education energy agriculture transport culture sports economy labour labor"
+)
 # Role phrases that name the same office as another ("Head of State" is the President).
 ROLE_SYNONYMS = {
     ("head", "state"): ("president",),

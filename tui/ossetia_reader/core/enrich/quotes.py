@@ -102,7 +102,10 @@ _REPORTED_REACH = 400
 _HEADING_CHARS = 200
 _HEADING_WORDS = 16
 # A name and a verb right after a quote: an attribution with a verb not in the cue list.
-_OWN_ATTRIBUTION = re.compile(r"[ \t]*(?:[A-Z][\w'’.-]*[ \t]+){1,3}[a-z]+(?:ed|s)\b")
+_OWN_ATTRIBUTION = re.compile(
+    r"[ \t]*(?:(?:[A-Z][\w'’.-]*[ \t]+){1,3}[a-z]+(?:ed|s)|(?:it|he|she|they)[ \t]+"
+    r"(?:[a-z]+ed|read|reads|says|said))\b"
+)
 _AUXILIARIES = _wordset("is was were are be been being has have had")
 _RELATIVE_WORDS = _wordset("what which who whom that")
 
@@ -967,8 +970,10 @@ def _reported_before(text: str, quote: FoundQuote, speakers: Speakers) -> FoundQ
     if inner.isupper() or own:
         return quote  # a heading in capitals; ""…," LeVell assured the crowd": its own cue
     paragraph = _paragraph_start(text, quote.start)
-    if paragraph == quote.start:
-        upper = _trim_end(text, paragraph)
+    own_line = text[: quote.start].rstrip(" \t").endswith("\n")  # (one line a paragraph)
+    if paragraph == quote.start or own_line:
+        paragraph = quote.start
+        upper = _trim_end(text, quote.start)
         if upper == 0 or text[upper - 1] not in ".!?":
             return quote
         lower = _paragraph_start(text, upper - 1)
@@ -977,16 +982,21 @@ def _reported_before(text: str, quote: FoundQuote, speakers: Speakers) -> FoundQ
         if text[paragraph:upper].rstrip()[-1:] not in (".", "!", "?"):
             return quote  # inside a sentence: a partial quote, or its own cue missed
         lower = paragraph
-    # Another quote in between is its speaker's turn; a quote inside the reporting
-    # sentence itself is not ("Chuck Scothon said the company considered the recall the
-    # "best course of action" and ….¶"…"").
+    # The reporting sentence is the one right before; one opening with a quote is that
+    # quote's own (its speaker's turn); a quote inside it is no stop ("Chuck Scothon said
+    # the company considered the recall the "best course of action" and ….¶"…"").
     reach = max(lower, upper - _REPORTED_REACH)
-    breaks = [b for b in _sentence_breaks(text, reach, upper) if _skip_space(text, b) < upper - 1]
+    lines = [m.end() for m in re.finditer(r"\n", text[reach:upper])]
+    breaks = sorted({*_sentence_breaks(text, reach, upper), *(reach + b for b in lines)})
+    breaks = [b for b in breaks if _skip_space(text, b) < upper - 1]
     last = breaks[-1] if breaks else reach
-    if _DOUBLE_OPENING_MARK.search(text, reach, last) or _DOUBLE_OPENING_MARK.match(
-        text, _skip_space(text, last)
+    sentence = text[last:upper]
+    if (
+        _DOUBLE_OPENING_MARK.match(text, _skip_space(text, last))
+        or sentence.count("”") > sentence.count("“")
+        or sentence.count('"') % 2
     ):
-        return quote
+        return quote  # (the "sentence" began inside a quote: '… this morning," it read.')
     name = speakers.reporter_before(
         max(lower, upper - _REPORTED_REACH), upper, introduced=paragraph == quote.start
     )
@@ -997,7 +1007,9 @@ def _reported_before(text: str, quote: FoundQuote, speakers: Speakers) -> FoundQ
 
 _LINE_LABEL = re.compile(r"[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){0,2}:")
 _SUBJECT_GOES_ON = re.compile(r"(?:,[^,“”\"\n]{1,120},)?,?\s+[a-z]")
-_ROLE_SUBJECT = re.compile(r"[Tt]he\s+((?:[a-z-]+\s+){0,3}[a-z]+)\b")
+_ROLE_SUBJECT = re.compile(
+    r"(?:[A-Z][^,.;:“”\"]{0,80},\s+)??[Tt]he((?:\s+[a-zA-Z-]+\b(?!['’])){1,4})"
+)
 
 
 _DOCUMENT = "|".join(sorted(english.DOCUMENT_NOUNS))
@@ -1005,7 +1017,8 @@ _READ_DOCUMENT = re.compile(
     rf"reads?[ \t]+((?:a|an|the)[ \t]+[^.,;\n]{{0,40}}?\b(?:{_DOCUMENT}))\b"
 )
 _OWN_VERB = re.compile(
-    r"[ \t]+(?:also[ \t]+)?[a-z]{2,}ed\b(?=[ \t]*[.,;]|[ \t]+(?:on|in|at|to|up|out|back|off)\b)"
+    r"[ \t]+(?:also[ \t]+)?(?:[a-z]{2,}ed|began|shot|hit|fired|went|spoke|wrote|sang)\b"
+    r"(?=[ \t]*[.,;]|[ \t]+(?:on|in|at|to|up|out|back|off|with)\b)"
 )
 
 
@@ -1032,7 +1045,7 @@ def _own_verb(
     document = _READ_DOCUMENT.match(text, at)
     if document is not None:
         # ""…," read a NASA statement.": the document's owner.
-        span = at + document.start(1), at + document.end(1)
+        span = document.start(1), document.end(1)
         resolved = speakers.resolve(*span, position=quote.start)
         if resolved is not None and resolved.name:
             owner = _document_owner(text, resolved, span[0], speakers)
@@ -1099,7 +1112,11 @@ def _sentence_subject(
                 quote, speaker=entity.canonical, speaker_start=entity.start, speaker_end=entity.end
             )
     previous = last_speaker.speaker if last_speaker else None
-    first = re.match(r"\s*(?:(?:And|But|Then|Later)\s+)?(He|She)\s+[a-z]", before)
+    # ("Returning to the main screen, he considers …": an opening clause before it.)
+    first = re.match(
+        r"\s*(?:(?:And|But|Then|Later)\s+|[A-Z][^,.;:“”\"]{0,80},\s+)?([Hh]e|[Ss]he)\s+[a-z]",
+        before,
+    )
     if first:
         speakers.set_previous_quote_end(last_speaker.end if last_speaker else 0)
         span = sentence + first.start(1), sentence + first.end(1)
@@ -1122,10 +1139,27 @@ def _sentence_subject(
                 speaker_end=entity.end,
             )
         break
+    opener = next(iter(speakers.people.within(sentence, quote.start)), None)
+    if (
+        opener is not None
+        and opener.type == "ORG"
+        and _is_name(opener)
+        and not text[opener.end : quote.start].strip()
+        and re.fullmatch(r"\s*(?:[Tt]he\s+)?", text[sentence : opener.start])
+    ):
+        # "The California Department of Public Health "partially substantiated …"".
+        return replace(
+            quote, speaker=opener.canonical, speaker_start=opener.start, speaker_end=opener.end
+        )
     role = _ROLE_SUBJECT.match(before.lstrip())
-    if role is not None and role.group(1).split()[-1] in english.ROLE_NOUNS:
+    words = role.group(1).split() if role is not None else []
+    head = next((i for i, w in enumerate(words) if w.lower() in english.ROLE_NOUNS), None)
+    if role is not None and head is not None and all(w.islower() for w in words[:head]):
+        # "the prime minister, who …, criticised", "Keen to move on, the CEO reveals"
         offset = sentence + len(before) - len(before.lstrip())
-        span = offset + role.start(), offset + role.end(1)
+        first = offset + role.start(1) - 3  # ("the" and its noun)
+        last = text.find(words[head], offset + role.start(1)) + len(words[head])
+        span = first, last
         resolved = speakers.resolve(*span, previous, position=quote.start)
         if resolved is not None and resolved.name and resolved.name[:1].isupper():
             return replace(quote, speaker=resolved.name, speaker_start=span[0], speaker_end=span[1])

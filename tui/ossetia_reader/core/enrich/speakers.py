@@ -892,8 +892,12 @@ class Speakers:
             lowered = _POSSESSIVE.sub("", word.lower())
             if lowered in english.ROLE_NOUNS:
                 return True
-            if lowered in english.ROLE_MODIFIERS or word[:1].isupper():
-                continue  # "Ukraine's First Lady", "Foreign Minister"
+            if (
+                lowered in english.ROLE_MODIFIERS
+                or lowered in english.ROLE_QUALIFIERS
+                or word[:1].isupper()
+            ):
+                continue  # "Ukraine's First Lady", "Foreign Minister", "the prime minister"
             return False
         return False
 
@@ -922,6 +926,9 @@ class Speakers:
             return not female if male else (female or not strict)
 
         persons = [p for p in persons if fits(p.canonical)]
+        unnamed = self._unnamed_subject_before(start)
+        if unnamed is not None:
+            return Resolved(unnamed, start, end)
         reporter = self._last_reporter(min(at, start), fits)
         for person in persons[:6]:
             if person.start < self._previous_quote_end:
@@ -938,6 +945,27 @@ class Speakers:
         if persons:
             return Resolved(persons[0].canonical, start, end)
         return Resolved(None, start, end)
+
+    def _unnamed_subject_before(self, pronoun: int) -> str | None:
+        """ "That country's environment minister called the text out of balance. He added
+        …": a sentence right before the pronoun's that opens with someone described, not
+        named, is whom "he" stands for."""
+        sentence = _sentence_start(self.text, max(0, pronoun - 400), pronoun + 1)
+        if sentence <= 0 or self.text[sentence:pronoun].strip():
+            return None  # the pronoun must open its sentence
+        previous = _sentence_start(self.text, max(0, sentence - 400), max(0, sentence - 2))
+        words = self.text[previous:sentence].split()[:6]
+        head = next((i for i, w in enumerate(words) if w.lower() in english.PERSON_NOUNS), None)
+        if (
+            head is None
+            or (self.people.within(previous, sentence)
+            and any(
+                e.type == "PER" and e.start < previous + len(" ".join(words[: head + 1])) + 1
+                for e in self.people.within(previous, sentence)
+            ))
+        ):
+            return None
+        return _unnamed_person(words[: head + 1])
 
     def _last_reporter(self, upper: int, fits: Callable[[str], bool]) -> tuple[str, int] | None:
         """Who "he"/"she" before ``upper`` stands for when the last sentence with a reporting
@@ -1030,6 +1058,9 @@ class Speakers:
                 return ""  # "He said Lawson had …": the pronoun's own chain
             resolved = self.resolve(*span)
             if resolved is not None:
+                unnamed = _unnamed_person(words)
+                if resolved.name is None and unnamed is not None:
+                    return unnamed  # "That country's environment minister called …"
                 if resolved.name is None or resolved.end != span[1]:
                     return ""  # "Schlafly discussed Trump's wall and explained": not Trump
                 name = resolved.name
@@ -1038,10 +1069,6 @@ class Speakers:
                 lowered = name.split()
                 if lowered[0] in english.INDEFINITE and lowered[-1] in english.PERSON_NOUNS:
                     return name  # "one Chinese journalist": an unnamed person
-                if (
-                    lowered[0] in _UNNAMED_OPENERS or _POSSESSIVE.search(lowered[0]) is not None
-                ) and lowered[-1] in english.PERSON_NOUNS:
-                    return name  # "that country's environment minister": no one named
                 if lowered[0] == "the" and self._introduced_unnamed(lowered[-1], verb.start()):
                     return name  # "the journalist", after "a Chinese journalist said"
                 return ""
@@ -1213,6 +1240,19 @@ def opens_sentence(text: str, start: int, lower: int = 0) -> bool:
     return start >= lower and _opens_sentence(text, start, lower, titled=True)
 
 
+def _unnamed_person(words: list[str]) -> str | None:
+    """ "that country's environment minister" (a person the text describes, not names),
+    in lower case; None for anything else."""
+    if len(words) < 2 or words[-1].lower() not in english.PERSON_NOUNS:
+        return None
+    first = words[0].lower()
+    if first not in _UNNAMED_OPENERS and not (len(words) > 2 and _POSSESSIVE.search(words[1])):
+        return None
+    if any(w[:1].isupper() for w in words[1:] if not _POSSESSIVE.search(w)):
+        return None  # "That country's Foreign Minister Ana Silva": a title and a name
+    return " ".join(words).lower()
+
+
 def _is_clause_subject(text: str, start: int, end: int) -> bool:
     """Whether a name (after its title) opens a sentence or a clause and a verb follows
     ("During the talks in Kyiv, President Zelenskyy called …"), or is the agent of
@@ -1230,7 +1270,11 @@ def _is_clause_subject(text: str, start: int, end: int) -> bool:
         and not words[-1].endswith((".", "!", "?", '"', "”", ",", ":"))
     ):
         words.pop()
-    return not words or words[-1] == "by" or words[-1].endswith((".", "!", "?", '"', "”", ",", ":"))
+    return (
+        not words
+        or words[-1] in ("by", "-", "–", "—")  # ("LONDON (Reuters) – Britain's TalkTalk said")
+        or words[-1].endswith((".", "!", "?", '"', "”", ",", ":"))
+    )
 
 
 def _opens_sentence(text: str, start: int, lower: int = 0, *, titled: bool = False) -> bool:
