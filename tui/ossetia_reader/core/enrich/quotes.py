@@ -1157,12 +1157,13 @@ def _sentence_subject(
     if role is not None and head is not None and all(w.islower() for w in words[:head]):
         # "the prime minister, who …, criticised", "Keen to move on, the CEO reveals"
         offset = sentence + len(before) - len(before.lstrip())
-        first = offset + role.start(1) - 3  # ("the" and its noun)
-        last = text.find(words[head], offset + role.start(1)) + len(words[head])
-        span = first, last
-        resolved = speakers.resolve(*span, previous, position=quote.start)
-        if resolved is not None and resolved.name and resolved.name[:1].isupper():
-            return replace(quote, speaker=resolved.name, speaker_start=span[0], speaker_end=span[1])
+        role_start = offset + role.start(1) - 3  # ("the" and its noun)
+        role_end = text.find(words[head], offset + role.start(1)) + len(words[head])
+        holder = speakers.resolve(role_start, role_end, previous, position=quote.start)
+        if holder is not None and holder.name and holder.name[:1].isupper():
+            return replace(
+                quote, speaker=holder.name, speaker_start=role_start, speaker_end=role_end
+            )
     return quote
 
 

@@ -956,13 +956,12 @@ class Speakers:
         previous = _sentence_start(self.text, max(0, sentence - 400), max(0, sentence - 2))
         words = self.text[previous:sentence].split()[:6]
         head = next((i for i, w in enumerate(words) if w.lower() in english.PERSON_NOUNS), None)
-        if (
-            head is None
-            or (self.people.within(previous, sentence)
+        if head is None or (
+            self.people.within(previous, sentence)
             and any(
                 e.type == "PER" and e.start < previous + len(" ".join(words[: head + 1])) + 1
                 for e in self.people.within(previous, sentence)
-            ))
+            )
         ):
             return None
         return _unnamed_person(words[: head + 1])
