@@ -120,3 +120,12 @@ def test_the_author_of_a_comment_is_named_after_his_title(enrich: Enrich) -> Non
         "комментарии омбудсмена МИД РФ Константина Долгова на сайте ведомства."
     )
     assert quotes_of(enrich, text)[-1][1] == "Константин Долгов"
+
+
+def test_a_particle_opening_what_was_said_is_no_source(enrich: Enrich) -> None:
+    text = (
+        "Обвинения выдвинули в августе. Тогда украинская спецслужба заявила, мол глава "
+        "региона якобы совершал «военные преступления»."
+    )
+    speaker = quotes_of(enrich, text)[0][1]
+    assert speaker is None or not speaker.startswith("мол")
