@@ -330,3 +330,15 @@ def test_a_feeds_escaped_markup_does_not_cut_a_name() -> None:
 def test_a_feeds_source_credit_in_markup_is_an_organisation() -> None:
     text = "As good as it gets?&lt;/a&gt; &lt;nobr&gt;Vantor Review&lt;/nobr&gt; and more."
     assert built(text, ("Vantor Review", "PER"))[0][:2] == ("Vantor Review", "ORG")
+
+
+def test_a_company_with_a_feeds_half_decoded_ampersand_is_one_name() -> None:
+    text = "Shares of Halder amp; Vance rose. The Brix amp; Tole Co. said. Halder amp; Vance fell."
+    found = built(text, ("Halder", "PER"), ("Vance", "PER"), ("Brix", "ORG"), ("Tole Co.", "ORG"))
+    assert [(kind, canonical) for _, kind, canonical in found] == [
+        ("ORG", "Halder & Vance"),
+        ("ORG", "Brix & Tole"),
+    ]
+    text = "Vantor amp;T Mobile Services Inc. won approval."
+    found = built(text, ("Mobile Services Inc.", "ORG"))
+    assert found[0][2] == "Vantor&T Mobile Services"

@@ -170,6 +170,7 @@ def build_entities(text: str, spans: Sequence[Span]) -> tuple[Entity, ...]:
             continue
         surface = text[start:end]
         written = _FEED_APOSTROPHE.sub("'", surface)  # "Sean O #39;Keefe": O'Keefe
+        written = written.replace(" amp; ", " & ").replace(" amp;", "&")  # AT&T
         name = _singular_demonym(preferred_name(" ".join(written.split())), label)
         name = identity.without_legal_form(name)  # "Microsoft Corp." is "Microsoft"
         entities.append(Entity(start, end, surface, label, name))

@@ -288,7 +288,7 @@ def _capitalised(word: str) -> bool:
 
 def refine_spans(text: str, spans: Sequence[Span]) -> list[Span]:
     """Rejoin fragments, cut titles and roles out of spans, and drop spans naming nothing."""
-    spans = _joined_on(text, [_unopened(text, span) for span in spans])
+    spans = _ampersands(text, _joined_on(text, [_unopened(text, span) for span in spans]))
     joined = [
         (start, end + len(m.group()), label)
         if label == "PER" and (m := _EPITHET.match(text, end)) is not None
@@ -329,6 +329,29 @@ def refine_spans(text: str, spans: Sequence[Span]) -> list[Span]:
                 piece = (refined.pop()[0], piece[1], "PER")
             refined.append(piece)
     return _propagate_surnames(text, sorted(set(refined)))
+
+
+# A feed's "&amp;" left as " amp;" between two capitalised words: "Johnson amp; Johnson",
+# "AT amp;T Wireless Services", "Procter amp; Gamble".
+_AMPERSAND_NAME = re.compile(r"(?<![\w'’.-])[A-Z][\w'’.-]* amp; ?[A-Z][\w'’.-]*")
+
+
+def _ampersands(text: str, spans: list[Span]) -> list[Span]:
+    """A company written "X amp; Y" (a feed's "&amp;" half-decoded) is one name, which
+    the tagger cut at " amp;" into "X" and "Y" or left out; the name is the capitalised
+    words around the ampersand, an organisation ("Johnson amp; Johnson")."""
+    if " amp;" not in text:
+        return spans
+    result = list(spans)
+    for match in _AMPERSAND_NAME.finditer(text):
+        start, end = match.span()
+        # a name the tagger found right after it: "AT amp;T" + "Wireless Services Inc."
+        end = max([end] + [e for s, e, _ in result if start <= s <= end + 1])
+        touched = [span for span in result if span[0] < end and start < span[1]]
+        if touched and all(start <= s and e <= end for s, e, _ in touched):
+            result = [span for span in result if span not in touched]
+            result.append((start, end, "ORG"))
+    return sorted(result)
 
 
 def _joined_on(text: str, spans: list[Span]) -> list[Span]:
