@@ -134,6 +134,9 @@ def test_a_family_surname_alone_is_no_person() -> None:
     ("text", "name", "canonical", "expected"),
     [
         ("Как рассказала Елена, она уехала.", "Елена", "Елена", True),
+        # A surname's ending (an ``Ирин`` family) does not outweigh a first name.
+        ("Его жена Ирина отказалась от комментариев.", "Ирина", "Ирина", True),
+        ("Сотрудник Ильин отказался от комментариев.", "Ильин", "Ильин", False),
         ("Михалыч вернулся в деревню.", "Михалыч", "Михалыч", True),
         ("Патриарх Кирилл провёл службу.", "Кирилл", "Кирилл", False),  # his whole name
         ("Ильин не ответил.", "Ильин", "Ильин", False),  # a surname too

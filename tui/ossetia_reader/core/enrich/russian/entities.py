@@ -24,6 +24,7 @@ from ossetia_reader.core.enrich.russian.morph import (
     given_name,
     known,
     likeliest_case,
+    likeliest_reading,
     nominative,
     plural_surname,
     reads_as_nominative,
@@ -273,8 +274,12 @@ def article_only(text: str, entities: Sequence[Entity]) -> frozenset[str]:
 
 
 def _first_name_only(word: str) -> bool:
-    """A first name or patronymic that is no surname (``Марков``, ``Ильин`` may be)."""
-    return given_name(word) and not surname_readings(word) and not dictionary_surname(word)
+    """A first name or patronymic that is no surname (``Марков``, ``Ильин`` may be); a
+    surname's ending alone does not make one of a name read first as a first name
+    (``Ирина`` is no woman of an ``Ирин`` family)."""
+    if not given_name(word) or dictionary_surname(word):
+        return False
+    return not surname_readings(word) or likeliest_reading(word) == "Name"
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -96,6 +96,15 @@ def singular_nominative(word: str) -> bool:
     return not nominatives or any(p.tag.number != "plur" for p in nominatives)
 
 
+def likeliest_reading(word: str) -> str | None:
+    """``Name``, ``Patr``, ``Surn`` or ``Geox`` for a word the dictionary knows whose
+    likeliest reading is one of those, else None."""
+    parses = _known_parses(word)
+    if not parses:
+        return None
+    return next((tag for tag in ("Name", "Patr", "Surn", "Geox") if tag in parses[0].tag), None)
+
+
 def reads_as_nominative(word: str) -> bool:
     """Whether the analyser has a nominative singular reading of ``word`` (``Аурея``:
     a feminine name, or a man's genitive)."""
