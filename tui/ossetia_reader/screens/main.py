@@ -200,6 +200,7 @@ class MainScreen(FeedsScreen):
         self._search_timer_set = False
         self._found: int | None = None  # how many the shown search found (status line)
         self._titles_only = False  # the shown search was answered before the index loaded
+        self._search_said = ""  # what the last search put in the status line
         self._library_empty = False
         self._no_feeds = False  # checked at start-up: a first run is told how to subscribe
         self._sidebar_hidden = False
@@ -525,15 +526,18 @@ class MainScreen(FeedsScreen):
         self.article_list.focus()
 
     @work(thread=True, exclusive=True, group="search")
-    def run_search(self, query: str) -> None:
-        """Search off the UI thread; a newer keystroke cancels this one."""
+    def run_search(self, query: str, again: bool = False) -> None:
+        """Search off the UI thread; a newer keystroke cancels this one.
+
+        ``again``: the same query asked once more (the index arrived), not typed.
+        """
         started = time.perf_counter()
         result = self.reader.search.search(query, allowed=self._allowed_keys())
         result.keys = self.reader.feeds.visible(result.keys)
         elapsed = (time.perf_counter() - started) * 1000
         # Titles and dates of the first page (~1 ms of SQL), drawn until the snippets come.
         drafts = self.reader.library.summaries(result.keys[:PAGE])
-        self.app.call_from_thread(self._search_done, query, result, elapsed, drafts)
+        self.app.call_from_thread(self._search_done, query, result, elapsed, drafts, again)
 
     def _allowed_keys(self) -> set[int] | None:
         narrowed = self.filter is not ArticleFilter.ALL or self.source is not None
@@ -546,6 +550,7 @@ class MainScreen(FeedsScreen):
         result: object,
         elapsed: float,
         drafts: Sequence[ArticleSummary] = (),
+        again: bool = False,
     ) -> None:
         from ossetia_reader.search_service import Found
 
@@ -560,6 +565,7 @@ class MainScreen(FeedsScreen):
         )
         self.article_list.set_keys(
             result.keys,
+            keep=self.article_list.current_key if again else None,
             source=self.reader.search.with_snippets(query),
             snippets=True,
             drafts=drafts,
@@ -568,7 +574,11 @@ class MainScreen(FeedsScreen):
         if len(self.query_one(SearchBar).value) >= MAX_QUERY_CHARS:
             notice += f" — search text cut at {MAX_QUERY_CHARS} characters"
         # "1 found" beside the list's "14 articles" read as two counts of one thing.
-        self.status.message = f"found in {elapsed:.0f} ms{notice}"
+        said = f"found in {elapsed:.0f} ms{notice}"
+        # Asked again unseen, it replaces only its own earlier word ("saved search …" stays).
+        if not again or self.status.message == self._search_said:
+            self.status.message = said
+        self._search_said = said
         self._found = result.total
         self._titles_only = result.titles_only
         self._show_counts()
@@ -618,7 +628,7 @@ class MainScreen(FeedsScreen):
         self.refresh_counts()
         if self.query_text and self._titles_only:
             self._titles_only = False
-            self.run_search(self.query_text)
+            self.run_search(self.query_text, again=True)
         if self.reader.feeds.hidden_count() or self.view.kind is not ViewKind.ALL:
             self.load_keys()
 
