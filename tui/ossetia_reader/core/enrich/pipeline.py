@@ -149,6 +149,7 @@ def _rule_spans(text: str) -> list[Span]:
 
 
 _FEED_APOSTROPHE = re.compile(r"\s*#39;")
+_FEED_AMPERSAND = re.compile(r"[ \t]+amp;([ \t]*)")  # "Johnson  amp; Johnson", "AT amp;T"
 
 
 def build_entities(text: str, spans: Sequence[Span]) -> tuple[Entity, ...]:
@@ -170,7 +171,7 @@ def build_entities(text: str, spans: Sequence[Span]) -> tuple[Entity, ...]:
             continue
         surface = text[start:end]
         written = _FEED_APOSTROPHE.sub("'", surface)  # "Sean O #39;Keefe": O'Keefe
-        written = written.replace(" amp; ", " & ").replace(" amp;", "&")  # AT&T
+        written = _FEED_AMPERSAND.sub(lambda m: " & " if m.group(1) else "&", written)  # AT&T
         name = _singular_demonym(preferred_name(" ".join(written.split())), label)
         name = identity.without_legal_form(name)  # "Microsoft Corp." is "Microsoft"
         entities.append(Entity(start, end, surface, label, name))

@@ -333,14 +333,14 @@ def refine_spans(text: str, spans: Sequence[Span]) -> list[Span]:
 
 # A feed's "&amp;" left as " amp;" between two capitalised words: "Johnson amp; Johnson",
 # "AT amp;T Wireless Services", "Procter amp; Gamble".
-_AMPERSAND_NAME = re.compile(r"(?<![\w'’.-])[A-Z][\w'’.-]* amp; ?[A-Z][\w'’.-]*")
+_AMPERSAND_NAME = re.compile(r"(?<![\w'’.-])[A-Z][\w'’.-]*[ \t]{1,2}amp;[ \t]{0,2}[A-Z][\w'’.-]*")
 
 
 def _ampersands(text: str, spans: list[Span]) -> list[Span]:
     """A company written "X amp; Y" (a feed's "&amp;" half-decoded) is one name, which
     the tagger cut at " amp;" into "X" and "Y" or left out; the name is the capitalised
     words around the ampersand, an organisation ("Johnson amp; Johnson")."""
-    if " amp;" not in text:
+    if "amp;" not in text:
         return spans
     result = list(spans)
     for match in _AMPERSAND_NAME.finditer(text):
