@@ -9,9 +9,11 @@ Constructed sentences; entities given by hand.
 
 from __future__ import annotations
 
+from ossetia_reader.core.article import Entity
 from ossetia_reader.core.enrich.quotes import find_quotes
+from ossetia_reader.core.enrich.speakers import People
 
-from .test_enrich_pronoun_speakers import speaker
+from .test_enrich_pronoun_speakers import entities, speaker
 
 
 def test_a_partial_quote_belongs_to_the_person_opening_its_sentence() -> None:
@@ -204,3 +206,18 @@ def test_a_quote_on_its_own_line_after_a_sentence_about_its_speaker() -> None:
     )
     names = [("Greta Holm", "PER"), ("Lena Sorel", "PER")]
     assert speaker(text, names, "such a great opponent") == "Lena Sorel"
+
+
+def test_a_straight_mark_closed_by_a_curly_one() -> None:
+    text = (
+        '"I know I said something in a bad way, now I say it in a good way,\u201d Medved said '
+        "to the crowd. \u201cAnd tonight is going to be special.\u201d"
+    )
+    found = find_quotes(text, entities(text, [("Medved", "PER")]))
+    assert [q.speaker for q in found] == ["Medved", "Medved"]
+
+
+def test_a_title_before_a_name_beginning_with_an_initial_gives_the_given_name() -> None:
+    text = "Denver Mayor Wellington E. Webb welcomed the plan."
+    found = [Entity(24, 31, "E. Webb", "PER", "E. Webb")]
+    assert [e.canonical for e in People(found, text).items] == ["Wellington E. Webb"]

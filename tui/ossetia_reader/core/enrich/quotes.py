@@ -46,7 +46,8 @@ def _wordset(words: str) -> frozenset[str]:
 
 
 # Opening mark -> the marks that can close it.
-_CLOSERS = {"“": '”"', '"': '"', "«": "»", "„": "“”", "‘": "’", "'": "'"}
+# (A straight mark closed by a curly one: pages that mix them, '"I know …,” Medvedev said'.)
+_CLOSERS = {"“": '”"', '"': '"”', "«": "»", "„": "“”", "‘": "’", "'": "'"}
 _OPENING_MARK = re.compile("[“\"«„‘']")
 # Double marks only: where an apostrophe must not count as a quote mark.
 _DOUBLE_OPENING_MARK = re.compile('[“"«„]')

@@ -266,10 +266,11 @@ def _with_given_name(entity: Entity, text: str) -> Entity:
     if match.group(1) in entity.canonical.split():
         return entity  # "Valery Sanfirov Valery …" (a page repeating the name)
     gaz = rules.gazetteers()
+    initial = re.fullmatch(r"[A-Z]\.", words[0]) is not None
     if (
         word in gaz.titles
         or word in gaz.common
-        or (word,) in gaz.names
+        or ((word,) in gaz.names and not initial)  # ("Wellington E. Webb": no place)
         or word in english.ROLE_NOUNS
         or word in english.NOT_NAMES
         or word in english.HONORIFICS
