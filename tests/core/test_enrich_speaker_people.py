@@ -105,3 +105,13 @@ def test_he_is_the_person_a_long_lower_case_title_introduces_at_the_sentence_sta
     )
     names = [("Meera", "PER"), ("Tariq Hamid Lone", "PER")]
     assert speaker(text, names, "supposed to leave") == "Tariq Hamid Lone"
+
+
+def test_she_may_be_a_woman_whose_first_name_does_not_end_in_a() -> None:
+    text = (
+        "Justine Morel lost to Elena Petrova in an exhibition match on Sunday.\n\n"
+        "And the Belgian, who has slipped to eighth in the world, faces a tough defence. "
+        '"I will be heading to Australia with a lot of question marks over me," she said.'
+    )
+    names = [("Justine Morel", "PER"), ("Elena Petrova", "PER")]
+    assert speaker(text, names, "heading to Australia") == "Justine Morel"

@@ -152,6 +152,19 @@ MALE_NAMES_IN_A = _words(
     "nikita ilya ilia luka kuzma foma savva mykola mikola joshua jonah andrea luca krishna "
     "rama aditya surya chaitanya yahya mustafa hamza musa isa osama ezra"
 )
+# Women's first names not ending in -a (so not caught by that ending): "she" may stand for
+# them and "he" may not ("Justine Henin-Hardenne", "Connie Hedegaard", "Coco Gauff").
+FEMALE_NAMES = _words(
+    "ann anne annie alice alison amy ashley beth betty bridget brooke carol caroline carrie "
+    "catherine cathy charlotte chloe christine claire coco connie daisy dawn diane elaine "
+    "eleanor elizabeth ellen emily emma evelyn frances grace hannah harriet hazel heather "
+    "helen hillary irene isabel jane janet jennifer jenny jill joan joanne josephine judith "
+    "judy julie justine karen kate katherine kathleen kay laura lauren lily linda lisa liz "
+    "louise lucy madeleine maggie margaret marie marion mary megan melanie michelle molly "
+    "nancy natalie nicole patricia pauline rachel ruth sally sarah shirley sophie stephanie "
+    "sue susan theresa tracy venus victoire wendy yvonne ingrid astrid brigitte margrethe "
+    "agnes gertrude mildred doris dorothy phyllis carly megyn nikki"
+)
 # Endings of men's first names in -a (Indian: Narendra, Shailendra, Ravindra).
 MALE_ENDINGS_IN_A = ("endra", "indra")
 # Transcript labels that stand for an unnamed speaker ("Question: …").

@@ -493,6 +493,12 @@ def looks_male(name: str) -> bool:
     return first in english.MALE_NAMES_IN_A or first.endswith(english.MALE_ENDINGS_IN_A)
 
 
+def _named_female(name: str) -> bool:
+    """A woman's first name from the short list (Justine, Connie, Coco)."""
+    words = name.split()
+    return len(words) > 1 and words[0].lower() in english.FEMALE_NAMES
+
+
 def looks_female(name: str) -> bool:
     """A first name ending in -a (Olena, Iryna, Ursula): enough to keep "he" off it."""
     first = name.split()[0].lower() if name.split() else ""
@@ -923,7 +929,9 @@ class Speakers:
                 return known is male  # the text itself calls them "he" or "she"
             if not male and looks_male(name):
                 return False  # "she" is never Narendra Modi
-            female = looks_female(name)
+            # (A woman's name from the list fits "she" even where names in -a make it
+            # strict, but does not make it strict: the list is short.)
+            female = looks_female(name) or _named_female(name)
             return not female if male else (female or not strict)
 
         persons = [p for p in persons if fits(p.canonical)]
