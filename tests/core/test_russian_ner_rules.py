@@ -586,3 +586,12 @@ def test_an_abbreviation_of_a_compound_lowercase_term_is_no_name() -> None:
     text = "Жители психоневрологических интернатов (ПНИ) жалуются. Реформа ПНИ идёт."
     model = [(m, m + 3, "ORG") for m in _all(text, "ПНИ")]
     assert correct(text, model) == []
+
+
+def test_a_noun_opening_a_sentence_is_no_part_of_a_place() -> None:
+    text = "Список участников опубликован.\n\nПоддержку Кирсану Илюмжинову выразили 40 федераций."
+    model = spans(text, ("Поддержку Кирсану Илюмжинову", "LOC"))
+    assert named(text, correct(text, model)) == {("Кирсану Илюмжинову", "PER")}
+    text = "Новости дня.\n\nСеверная Корея провела испытания."
+    model = spans(text, ("Северная Корея", "LOC"))
+    assert named(text, correct(text, model)) == {("Северная Корея", "LOC")}

@@ -534,6 +534,7 @@ def _sentence_initial(text: str, spans: list[Span]) -> list[Span]:
     (PER); ``Поддержку Кирсану Илюмжинову`` loses its first word. Only words the
     dictionary knows and never reads as a name, surname or place count."""
     result: list[Span] = []
+    people = {(start, end) for start, end, label in spans if label == "PER"}
     for start, end, label in spans:
         one_word = re.fullmatch(r"[\w-]+", text[start:end]) is not None
         if label == "ORG" and one_word and _common_at_sentence_start(text, start, label):
@@ -544,6 +545,14 @@ def _sentence_initial(text: str, spans: list[Span]) -> list[Span]:
                 continue
             if label == "PER":
                 start += rest.end()
+            elif common_noun(_first_word(text, start)):
+                # A place keeps an adjective (``Северная Корея``), not a noun: ``Поддержку
+                # Кирсану Илюмжинову`` is no place but a noun and a person.
+                start += rest.end()
+                if (start, end) in people:
+                    continue
+                if given_name(_first_word(text, start)):
+                    label = "PER"  # the model's place was the noun and a person's name
         result.append((start, end, label))
     return result
 
