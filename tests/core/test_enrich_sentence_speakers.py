@@ -221,3 +221,11 @@ def test_a_title_before_a_name_beginning_with_an_initial_gives_the_given_name() 
     text = "Denver Mayor Wellington E. Webb welcomed the plan."
     found = [Entity(24, 31, "E. Webb", "PER", "E. Webb")]
     assert [e.canonical for e in People(found, text).items] == ["Wellington E. Webb"]
+
+
+def test_a_relative_clause_between_the_name_and_its_verb() -> None:
+    text = (
+        '"Now we go on to Sydney aiming to win that one to square the series," the England '
+        "captain, Alec Stone, whose first innings century helped set up the victory, said."
+    )
+    assert speaker(text, [("Alec Stone", "PER")], "Now we go") == "Alec Stone"

@@ -735,6 +735,9 @@ def _closes_sentence_part(inner: str) -> bool:
     return bool(stripped) and stripped[-1] in ",.!?…:;—–-"
 
 
+_RELATIVE_ASIDE = re.compile(r",\s+(?:who|whose)\s[^.;:!?“”\"]*,\s*\Z")
+
+
 def _attribution_is_close(after: str, verb_at: int, ended: bool = False) -> bool:
     """The verb belongs to this quote's attribution: near, and in the same clause. After a
     quote that ended its sentence ("….") only a short subject may stand before the verb
@@ -743,7 +746,11 @@ def _attribution_is_close(after: str, verb_at: int, ended: bool = False) -> bool
     # The region already ends with its sentence (abbreviations allowed for).
     if ended and len(after[:verb_at].split()) > _ENDED_SUBJECT_WORDS:
         return False
-    return verb_at <= 80 and ";" not in after[:verb_at]
+    if ";" in after[:verb_at]:
+        return False
+    # ('"…," the England captain, Alec Stewart, whose century helped set up the victory,
+    # said.': a relative clause between commas may take the verb further away.)
+    return verb_at <= 80 or _RELATIVE_ASIDE.search(after, 0, verb_at) is not None
 
 
 def _ends_sentence(inner: str) -> bool:
