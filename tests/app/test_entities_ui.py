@@ -200,3 +200,23 @@ async def test_many_spellings_keep_the_entity_views_header_to_a_line_each(
 
     assert _fitted(["A", "B"], 40) == "A, B"
     assert _fitted(["Alpha", "Beta", "Gamma"], 17) == "Alpha and 2 more"
+
+
+async def test_a_long_name_gives_way_to_its_type_and_counts_at_80_columns(
+    library: Library,
+) -> None:
+    from ossetia_reader.core.article import Entity
+    from tests.core.enriched import stored
+
+    name = "Межобластное научно-реставрационное художественное управление Министерства"
+    body = f"{name} открыло выставку."
+    stored(library, body, [Entity(0, len(name), name, "ORG", name)])
+    app = OssetiaReader(library, enrich=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await app.push_screen(EntityScreen(name, "ORG"))
+        await settle(pilot)
+        header = app.screen.query_one("#entity-header", Static)
+        first = str(header.render()).splitlines()[0]
+        assert first.endswith("1 article · 0 quotes") and "…" in first, first
+        assert header.size.height == 1

@@ -127,12 +127,17 @@ class EntityScreen(Screen[int | None]):
         """Name, type and counts; the other spellings; the reader's correction, if any."""
         profile = self.profile
         text = Text(no_wrap=True, overflow="ellipsis")
-        text.append(safe_line(profile.name if profile else self.entity_name), "bold")
+        name = Text(safe_line(profile.name if profile else self.entity_name), "bold")
         kind = profile.type if profile else self.entity_type
+        tail = Text()
         if kind:
-            text.append("  ")
-            text.append_text(type_label(kind))
-        text.append(f"  {detail}", "dim")
+            tail.append("  ")
+            tail.append_text(type_label(kind))
+        tail.append(f"  {detail}", "dim")
+        if self.is_mounted:  # a long name gives way to its type and counts, not they to it
+            name.truncate(max(12, self._header_width() - tail.cell_len), overflow="ellipsis")
+        text.append_text(name)
+        text.append_text(tail)
         if profile is None:
             return text
         if profile.variants:
