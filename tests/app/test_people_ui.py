@@ -393,3 +393,35 @@ def test_the_status_line_of_a_row_fits_one_line_of_80_columns() -> None:
     )
     line = plain(longer.summary(78))
     assert "\n" not in line and len(line) <= 78 and line.endswith("…"), line
+
+
+async def test_the_people_screen_says_it_is_counting_until_the_rows_come(
+    made: tuple[Library, list[int]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At 27,000 articles the counts take about a second; the screen was blank meanwhile."""
+    import threading
+
+    release = threading.Event()
+    original = corrected.entity_counts
+
+    def slow(*args, **kwargs):  # type: ignore[no-untyped-def]
+        release.wait(10)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(corrected, "entity_counts", slow)
+    library, _ = made
+    app = OssetiaReader(library, enrich=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        for _ in range(20):
+            await pilot.pause(0.05)
+            if isinstance(app.screen, PeopleScreen):
+                break
+        assert isinstance(app.screen, PeopleScreen)
+        await pilot.pause(0.1)
+        assert "counting names" in status(app.screen, "#people-status")
+        release.set()
+        await settle(pilot)
+        assert "counting" not in status(app.screen, "#people-status")
+        assert app.screen.query_one(DataTable).row_count > 0
