@@ -342,3 +342,12 @@ def test_a_company_with_a_feeds_half_decoded_ampersand_is_one_name() -> None:
     text = "Vantor amp;T Mobile Services Inc. won approval."
     found = built(text, ("Mobile Services Inc.", "ORG"))
     assert found[0][2] == "Vantor&T Mobile Services"
+
+
+def test_a_firm_named_after_people_is_a_company_by_its_cues() -> None:
+    text = "said Tom Dorvan, a chip analyst with K.L. Varsby. Varsby and Co co-managed it."
+    found = built(text, ("Tom Dorvan", "PER"), ("K.L. Varsby", "PER"))
+    assert [kind for _, kind, _ in found][:2] == ["PER", "ORG"]
+    text = "The top oil producer <Ina-Vestra> has started. Grain trade association, Het Vorm, said."
+    found = built(text, ("Ina-Vestra", "PER"), ("Het Vorm", "PER"))
+    assert [kind for _, kind, _ in found] == ["ORG", "ORG"]

@@ -345,6 +345,8 @@ def _ampersands(text: str, spans: list[Span]) -> list[Span]:
     result = list(spans)
     for match in _AMPERSAND_NAME.finditer(text):
         start, end = match.span()
+        if _plain(match.group().rsplit(";", 1)[-1].strip()) in _LEGAL_FORMS:
+            continue  # "Merck  amp; Co.": Merck, with its legal form
         # a name the tagger found right after it: "AT amp;T" + "Wireless Services Inc."
         end = max([end] + [e for s, e, _ in result if start <= s <= end + 1])
         touched = [span for span in result if span[0] < end and start < span[1]]
@@ -1170,7 +1172,14 @@ _STORM_BEFORE = re.compile(r"(?:Hurricane|Typhoon|Cyclone|Tropical Storm|Storm)\
 # Company words right after a name ("Fannie Mae chief executive Franklin Raines",
 # "Microsoft chairman Bill Gates") or right before it ("smaller rival Freddie Mac").
 _COMPANY_ROLE_AFTER = re.compile(
-    r"^(?:['’]s)?\s+(?:chief executive|ceo|chairman|executives|employees|board of directors)\b"
+    r"^(?:['’]s)?\s+(?:chief executive|ceo|chairman|executives|employees|board of directors|"
+    r"co-managed|co-managers?|co-led)\b"
+)
+# "a semiconductor analyst with L.F. Rothschild", "trade association, Het Comite": the
+# name after is a firm's or a body's.
+_FIRM_OF_BEFORE = re.compile(
+    r"(?:^|[^\w-])(?:analysts?|economists?|strategists?|traders?|dealers?|brokers?)\s+"
+    r"(?:with|at)\s+$|(?:^|[^\w-])(?:association|federation|organisation|organization),\s+$"
 )
 _COMPANY_NOUN_BEFORE = re.compile(
     r"(?:^|[^\w-])(?:rival|company|firm|carrier|lender|insurer|retailer|maker|brokerage|"
@@ -1200,6 +1209,13 @@ def _company_cue(text: str, start: int, end: int) -> bool:
         or _COMPANY_APPOSITION.match(text[end : end + 90])
         or _COMPANY_BEFORE.search(before)
         or _FIRM_INITIALS_BEFORE.search(before)
+        or _FIRM_OF_BEFORE.search(before)
+        # Reuters marks a company it has no symbol for: "producer <Ina-Naftaplin> has"
+        or (
+            text[start - 1 : start] == "<"
+            and text[end : end + 1] == ">"
+            and not text[start:end].isupper()
+        )
         # "the company Bill Gates founded": a given name makes the name a person's
         or (
             _COMPANY_NOUN_BEFORE.search(before) is not None
