@@ -229,3 +229,21 @@ def test_a_relative_clause_between_the_name_and_its_verb() -> None:
         "captain, Alec Stone, whose first innings century helped set up the victory, said."
     )
     assert speaker(text, [("Alec Stone", "PER")], "Now we go") == "Alec Stone"
+
+
+def test_a_name_in_a_clause_before_the_main_one_is_not_the_quotes_speaker() -> None:
+    text = (
+        "Rally notes.\n\n"
+        "As Dan Hollis attacked his rival, the attendees chanted, "
+        "\u201cLock her up right now!\u201d"
+    )
+    assert speaker(text, [("Dan Hollis", "PER")], "Lock her up") is None
+
+
+def test_a_name_in_an_as_clause_ending_at_the_quote_is_its_speaker() -> None:
+    text = (
+        "The vote was close.\n\n"
+        "As The Herald's Dana Mill puts it, \"Senate Republicans are unmoved and activists are "
+        'uninspired by any of this."'
+    )
+    assert speaker(text, [("Dana Mill", "PER")], "Senate Republicans") == "Dana Mill"

@@ -88,6 +88,11 @@ DOCUMENT_NOUNS = _words(
     "statement statements release letter email e-mail memo report note notice tweet post "
     "filing communique announcement"
 )
+# Words opening a subordinate clause: a name after them is not the sentence's subject.
+SUBORDINATORS = _words(
+    "as when while after before if although though because since until unless once whereas "
+    "with without despite like"
+)
 # Days and months: a capitalised word that is no given name ("Monday Ann Smith").
 CALENDAR_WORDS = _words(
     "monday tuesday wednesday thursday friday saturday sunday january february march april "

@@ -1075,6 +1075,25 @@ def _own_verb(
     return quote
 
 
+# A clause with its own subject between the sentence's subject and the quote ("As Trump
+# attacked Clinton, the attendees chanted, "…"").
+_OTHER_SUBJECT = re.compile(
+    r",\s+(?:the|a|an|many|some|about|his|her|their|its)\s+(?:[\w-]+\s+){0,2}[a-z]+(?:ed|s)\b"
+)
+
+
+def _main_clause_opener(before: str) -> bool:
+    """Whether the words before a name at its sentence's start are only a title, not a
+    subordinate clause ("As Trump attacked …", "Filling in for Sanders, West …")."""
+    words = before.split()
+    if not words:
+        return True
+    first = words[0].strip('“"(').lower()
+    return first not in english.SUBORDINATORS and not any(
+        w.lower().endswith("ing") and w[:1].isupper() for w in words
+    )
+
+
 def _followed_by_noun(text: str, end: int) -> bool:
     """Whether a person noun follows a name ("Clinton press secretary", "Trump aide"): the
     name modifies it."""
@@ -1137,8 +1156,16 @@ def _sentence_subject(
             continue
         if (
             opens_sentence(text, entity.start, sentence)
+            and (
+                _main_clause_opener(text[sentence : entity.start])
+                # "When Maddow pointed out that … "…"", "As Dana Milbank puts it, "…"": the
+                # quote inside that clause; not "As Trump attacked Clinton, the attendees
+                # chanted, "…"" (a comma ends the clause before the quote).
+                or "," not in text[entity.end : quote.start].rstrip().rstrip(",")
+            )
             and _SUBJECT_GOES_ON.match(text, entity.end)
             and not _followed_by_noun(text, entity.end)
+            and not _OTHER_SUBJECT.search(text, entity.end, quote.start)
         ):
             return replace(
                 quote,
