@@ -220,3 +220,52 @@ async def test_a_long_name_gives_way_to_its_type_and_counts_at_80_columns(
         first = str(header.render()).splitlines()[0]
         assert first.endswith("1 article · 0 quotes") and "…" in first, first
         assert header.size.height == 1
+
+
+async def test_a_quote_chosen_in_the_entity_view_opens_at_that_quote(library: Library) -> None:
+    """Enter on a quote (or a mention) opened its article at the top, with the keys back
+    in the list: the reader lands on it now, in the reading pane."""
+    app = OssetiaReader(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        await pilot.press(*"peskov")
+        await settle(pilot)
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, EntityScreen)
+        quotes = screen.query_one("#quotes", OptionList)
+        quotes.focus()
+        quotes.highlighted = 1  # the second quote
+        await pilot.pause()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        pane = app.screen.query_one(ReadingPane)
+        assert app.focused is pane
+        item = pane.current_item
+        assert item is not None and item.kind == "quote" and pane.article is not None
+        quote = pane.article.quotes[item.index]
+        assert quote.speaker == "Dmitry Peskov" and "This concerns" in quote.text
+        assert pane._rendered is not None
+        line = pane._wrapped.line_of(pane._rendered.position(item.start))
+        top = round(pane.scroll_offset.y)
+        assert top <= line < top + pane.scrollable_content_region.height
+
+
+async def test_a_mention_chosen_in_the_entity_view_opens_on_that_name(library: Library) -> None:
+    app = OssetiaReader(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.open_entity("Dmitry Peskov", "PER")
+        await settle(pilot)
+        assert isinstance(app.screen, EntityScreen)
+        await pilot.press("enter")  # the mention, highlighted first
+        await settle(pilot)
+        pane = app.screen.query_one(ReadingPane)
+        item = pane.current_item
+        assert app.focused is pane and item is not None and item.kind == "entity"
+        assert pane.article is not None
+        assert pane.article.entities[item.index].canonical == "Dmitry Peskov"

@@ -32,6 +32,7 @@ from ossetia_reader.messages import (
     EnrichmentProgress,
     EntitiesCorrected,
     IndexLoaded,
+    Landing,
     LibraryChanged,
 )
 from ossetia_reader.render import Item
@@ -739,11 +740,11 @@ class OssetiaReader(App[None]):
 
         self.push_screen(PeopleScreen(), self._open_key)
 
-    def _open_key(self, key: int | None) -> None:
+    def _open_key(self, landing: Landing | None) -> None:
         from ossetia_reader.screens.main import MainScreen
 
-        if key is None:
+        if landing is None:
             return
         for screen in self.screen_stack:
             if isinstance(screen, MainScreen):
-                screen.show_article(key)
+                screen.show_article(landing.key, landing=landing)

@@ -34,3 +34,19 @@ class EntitiesCorrected(Message):
     (the open article's colours, the info panel, lists of names) must read again."""
 
     name: str
+
+
+@dataclass(frozen=True)
+class Landing:
+    """An article chosen in an entity view, and the place in it to land on.
+
+    Not a message: the entity view answers it when it closes. ``start`` is a quote's
+    body offset; a mention carries its ``sentence`` (found in the body on opening) and
+    the entity's ``name``. Opening at the top left the reader hunting for the line.
+    """
+
+    key: int
+    kind: str = ""  # "quote" or "entity"; "" lands nowhere in particular
+    start: int = -1
+    sentence: str = ""
+    name: str = ""

@@ -31,6 +31,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ossetia_reader.core.sanitize import safe_line
+from ossetia_reader.messages import Landing
 from ossetia_reader.render import ENTITY_NAMES, ENTITY_TYPES, plural, type_label
 from ossetia_reader.widgets.key_bar import KeyBar
 
@@ -49,7 +50,7 @@ _NOT_FOLLOWED = (
 _VARIANTS_SHOWN = 8
 
 
-class EntityScreen(Screen[int | None]):
+class EntityScreen(Screen[Landing | None]):
     """Articles that mention one entity, newest first, then the quotes it spoke."""
 
     HELP_TITLE = "Entity view"
@@ -108,6 +109,7 @@ class EntityScreen(Screen[int | None]):
         self.entity_name = name
         self.entity_type = type_
         self.profile: EntityProfile | None = None
+        self._landings: dict[str, Landing] = {}  # option id -> where its article opens
         # What the last undo did, in words, shown in the header until the next correction.
         self._undone = ""
         self._detail = "loading…"  # the counts in the header's first line
@@ -197,6 +199,7 @@ class EntityScreen(Screen[int | None]):
         quotes = quotes_by(library, self.entity_name)
         keys = [key for key, _ in mentions] + [q.key for q in quotes]
         titles = {s.key: s for s in library.summaries(list(dict.fromkeys(keys)))}
+        landings: dict[str, Landing] = {}
         mention_options = []
         for key, sentence in mentions:
             summary = titles.get(key)
@@ -209,6 +212,7 @@ class EntityScreen(Screen[int | None]):
             heading.add_row(Text(date, "dim"), Text(safe_line(summary.title), "bold"))
             prompt = Group(heading, _indented(Text(safe_line(sentence))))
             mention_options.append(Option(prompt, id=f"m{key}"))
+            landings[f"m{key}"] = Landing(key, "entity", sentence=sentence, name=found.name)
         quote_options = []
         for index, quote in enumerate(quotes):
             summary = titles.get(quote.key)
@@ -216,11 +220,14 @@ class EntityScreen(Screen[int | None]):
             source.append(safe_line(summary.title) if summary else "", "dim")
             prompt = Group(Text(safe_line(quote.text), "italic"), _indented(source))
             quote_options.append(Option(prompt, id=f"q{index}:{quote.key}"))
+            landings[f"q{index}:{quote.key}"] = Landing(quote.key, "quote", start=quote.start)
         # The whole library's counts (the lists hold the newest 500 of each).
         articles = plural(max(found.articles, len(mention_options)), "article")
         said = plural(max(found.quotes, len(quote_options)), "quote")
         detail = f"{articles} · {said}"
-        self.app.call_from_thread(self._loaded, found, mention_options, quote_options, detail)
+        self.app.call_from_thread(
+            self._loaded, found, mention_options, quote_options, detail, landings
+        )
 
     def _loaded(
         self,
@@ -228,8 +235,10 @@ class EntityScreen(Screen[int | None]):
         mentions: list[Option],
         quotes: list[Option],
         detail: str,
+        landings: dict[str, Landing],
     ) -> None:
         self.profile = found
+        self._landings = landings
         self._detail = detail
         self.query_one("#entity-header", Static).update(self._header(detail))
         mention_list = self.query_one("#mentions", OptionList)
@@ -246,9 +255,12 @@ class EntityScreen(Screen[int | None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         option_id = event.option.id or ""
+        landing = self._landings.get(option_id)
         key = option_id.rsplit(":", 1)[-1].lstrip("m")
-        if key.isdigit():
-            self.dismiss(int(key))
+        if landing is None and key.isdigit():
+            landing = Landing(int(key))
+        if landing is not None:
+            self.dismiss(landing)
 
     def _focused_list(self) -> OptionList | None:
         return self.focused if isinstance(self.focused, OptionList) else None

@@ -21,6 +21,7 @@ from ossetia_reader.messages import (
     EnrichmentProgress,
     EntitiesCorrected,
     IndexLoaded,
+    Landing,
     LibraryChanged,
 )
 from ossetia_reader.render import link_entries, link_url
@@ -201,6 +202,7 @@ class MainScreen(FeedsScreen):
         self._found: int | None = None  # how many the shown search found (status line)
         self._titles_only = False  # the shown search was answered before the index loaded
         self._search_said = ""  # what the last search put in the status line
+        self._landing: Landing | None = None  # where the article being opened is read from
         self._library_empty = False
         self._no_feeds = False  # checked at start-up: a first run is told how to subscribe
         self._sidebar_hidden = False
@@ -444,6 +446,9 @@ class MainScreen(FeedsScreen):
         self.open_key = article.key
         self._hits_for = query
         self.reading_pane.show(article, hits, keep_scroll=keep_scroll, announce=announce)
+        landing, self._landing = self._landing, None
+        if landing is not None and landing.key == article.key:
+            self.reading_pane.land_on(landing)
         self.query_one(ArticleInfo).show(article)
         self.call_after_refresh(self.reader.start_background_work)
         if summary is not None:
@@ -644,9 +649,23 @@ class MainScreen(FeedsScreen):
         if article is not None and article.key is not None and not article.entities:
             self.show_article(article.key, mark_read=False, keep_scroll=True)
 
-    def show_article(self, key: int, mark_read: bool = True, keep_scroll: bool = False) -> None:
-        """Open ``key`` in the reading pane (from another screen, or to refresh it)."""
+    def show_article(
+        self,
+        key: int,
+        mark_read: bool = True,
+        keep_scroll: bool = False,
+        landing: Landing | None = None,
+    ) -> None:
+        """Open ``key`` in the reading pane (from another screen, or to refresh it).
+
+        ``landing`` (an article chosen in an entity view) puts the reader on the quote or
+        mention chosen there, with the keys in the reading pane: it opened at the top with
+        the keys back in the list, as if nothing had been chosen.
+        """
+        self._landing = landing
         self.open_article(key, mark_read=mark_read, keep_scroll=keep_scroll)
+        if landing is not None:
+            self.reading_pane.focus()
 
     # -- layout ------------------------------------------------------------------
 

@@ -20,6 +20,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
 from ossetia_reader.core.sanitize import safe_line
+from ossetia_reader.messages import Landing
 from ossetia_reader.render import plural, type_label
 from ossetia_reader.widgets.key_bar import KeyBar
 
@@ -71,10 +72,10 @@ class PersonRow:
         return text
 
 
-class PeopleScreen(Screen[int | None]):
+class PeopleScreen(Screen[Landing | None]):
     """Most-mentioned entities and most-quoted speakers in one table, filtered as you type.
 
-    Answers the key of an article chosen in an entity view opened from here.
+    Answers the article (and the place in it) chosen in an entity view opened from here.
     """
 
     HELP_TITLE = "People"
@@ -330,9 +331,9 @@ class PeopleScreen(Screen[int | None]):
         """The entity view on top of this screen; an article chosen there closes both."""
         from ossetia_reader.screens.entity import EntityScreen
 
-        def done(key: int | None) -> None:
-            if key is not None:
-                self.dismiss(key)
+        def done(landing: Landing | None) -> None:
+            if landing is not None:
+                self.dismiss(landing)
             else:
                 self.load(self._match)  # a correction made there shows here at once
 

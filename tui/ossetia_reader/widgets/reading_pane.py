@@ -24,6 +24,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ossetia_reader.core.article import Article
+from ossetia_reader.messages import Landing
 from ossetia_reader.render import (
     ENTITY_TYPES,
     ArticleStyles,
@@ -143,6 +144,7 @@ class ReadingPane(ScrollView, can_focus=True):
         self.hit_index = -1
         self.items: list[Item] = []
         self.item_index = -1
+        self._landed = False  # land_on chose an item before the pane had the keys
         self._rendered: RenderedArticle | None = None
         self._wrapped = WrappedText([], [])
         self._layout_width = 0
@@ -402,6 +404,38 @@ class ReadingPane(ScrollView, can_focus=True):
         self._scroll_to_body_offset(item.start)
         self.post_message(self.Notice(self._describe(item)))
 
+    def land_on(self, landing: Landing) -> None:
+        """Put the Tab cursor on the quote or mention an entity view chose, in view."""
+        article = self.article
+        if article is None or not landing.kind:
+            return
+        start, end = landing.start, landing.start + 1
+        if landing.kind == "entity":
+            start = article.body.find(landing.sentence) if landing.sentence else -1
+            start, end = (start, start + len(landing.sentence)) if start >= 0 else (0, 0)
+        inside = [
+            index
+            for index, item in enumerate(self.items)
+            if item.kind == landing.kind and (not end or start <= item.start < end)
+        ]
+        named = [
+            index
+            for index in inside
+            if landing.kind != "entity"
+            or article.entities[self.items[index].index].canonical.casefold()
+            == landing.name.casefold()
+        ]
+        chosen = (named or inside or [-1])[0]
+        if chosen < 0:
+            self._scroll_to_body_offset(start)
+            return
+        self.item_index = chosen
+        self._landed = not self.has_focus
+        self._relayout()
+        item = self.items[chosen]
+        self._scroll_to_body_offset(item.start)
+        self.post_message(self.Notice(self._describe(item)))
+
     @property
     def current_item(self) -> Item | None:
         """The entity, quote or link under the Tab cursor, if any."""
@@ -451,6 +485,9 @@ class ReadingPane(ScrollView, can_focus=True):
         self.post_message(self.Notice(f"text width {value} columns"))
 
     def on_focus(self) -> None:
+        if self._landed:  # the name an entity view chose stays chosen as the keys come here
+            self._landed = False
+            return
         self.item_index = -1
 
     def on_blur(self) -> None:
