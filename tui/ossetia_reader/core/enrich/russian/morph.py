@@ -670,7 +670,11 @@ def _inflect(word: str, parse: Any, gender: str | None) -> str:
     elif gender and (parse.tag.POS in ("ADJF", "PRTF") or _is_name(parse)):
         grammemes.add(str(gender))
     form = parse.inflect(grammemes) or parse.inflect({"nomn"})
-    if form is not None and parse.tag.POS in ("ADJF", "PRTF"):
+    if (
+        form is not None
+        and parse.tag.POS in ("ADJF", "PRTF")
+        and _shared_prefix(form.word, word.lower()) < len(form.word) - 3
+    ):
         # A lexeme may hold two forms of one tag (``высшая`` and ``высочайшая``): the one
         # closest to the written word.
         same = [f for f in parse.lexeme if f.tag == form.tag]

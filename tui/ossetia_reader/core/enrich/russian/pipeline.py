@@ -628,13 +628,19 @@ def _descriptors(text: str, spans: list[Span]) -> list[Span]:
 
 
 _DEFINED = re.compile(r"((?:[\w-]+[ \u00a0]+){1,5})\(([A-ZА-ЯЁ]{2,6})\)")
+_BRACKETED = re.compile(r"\([A-ZА-ЯЁ]{2,6}\)")
 
 
 def _common_abbreviations(text: str, spans: list[Span]) -> list[Span]:
     """``приборно-агрегатного отсека (ПАО)``: an abbreviation the article defines
     by lowercase words is a technical term, not a name, wherever it comes again."""
     terms: set[str] = set()
-    for match in _DEFINED.finditer(text):
+    for bracket in _BRACKETED.finditer(text):
+        # The words right before the bracket (a regex over the whole text backtracks
+        # from every word: this looks only where an abbreviation is bracketed).
+        match = _DEFINED.search(text, max(0, bracket.start() - 200), bracket.end())
+        if match is None or match.end() != bracket.end():
+            continue
         words = match.group(1).split()
         abbreviation = match.group(2)
         parts = [part for word in words for part in word.split("-") if part]
@@ -986,11 +992,19 @@ def _repeated_names(text: str, spans: list[Span]) -> list[Span]:
         return spans
     added: list[Span] = []
     for key, words in names.items():
-        pattern = r"[ \u00a0]+".join(
-            re.escape(word[: max(1, min(len(word), len(part)))]) + r"[\w-]*"
-            for word, part in zip(words, key, strict=True)
+        prefixes = [
+            word[: max(1, min(len(word), len(part)))] for word, part in zip(words, key, strict=True)
+        ]
+        pattern = re.compile(
+            r"[ \u00a0]+".join(re.escape(prefix) + r"[\w-]*" for prefix in prefixes) + r"(?![\w-])"
         )
-        for match in re.finditer(rf"(?<![\w-]){pattern}(?![\w-])", text):
+        # Only where the first word's prefix is (str.find), not a regex over the text.
+        at = text.find(prefixes[0])
+        while at >= 0:
+            match = pattern.match(text, at) if not _word_before(text, at) else None
+            at = text.find(prefixes[0], at + 1)
+            if match is None:
+                continue
             found = _PHRASE_WORD.findall(match.group())
             start, end = match.span()
             if tuple(stem(word) for word in found) != key or any(
@@ -1005,6 +1019,11 @@ def _repeated_names(text: str, spans: list[Span]) -> list[Span]:
                 continue  # another organisation or person (or the name itself) is there
             added.append((start, end, "ORG"))
     return spans + added
+
+
+def _word_before(text: str, at: int) -> bool:
+    """Whether a letter, digit or hyphen comes right before ``at`` (inside a word)."""
+    return at > 0 and (text[at - 1].isalnum() or text[at - 1] in "_-")
 
 
 def _quoted_inside(text: str, spans: list[Span]) -> list[Span]:
