@@ -319,3 +319,26 @@ async def test_the_name_tab_reached_stays_reached_when_the_article_is_shown_agai
         assert pane.current_item == reached
         await pilot.press("tab")
         assert pane.item_index == 3
+
+
+def test_the_legend_keeps_to_one_line_in_a_narrow_pane() -> None:
+    """At 40 columns the legend wrapped onto a second line, so the text moved when it came."""
+    from ossetia_reader.core.article import Entity
+    from ossetia_reader.render import render_article, wrap
+
+    body = "Anna Petrova of Acme met Europeans in Paris. “We agree,” she said."
+    entities = [
+        Entity(0, 11, "Anna Petrova", "PER", "Anna Petrova"),
+        Entity(15, 19, "Acme", "ORG", "Acme"),
+        Entity(24, 33, "Europeans", "MISC", "Europeans"),
+        Entity(37, 42, "Paris", "LOC", "Paris"),
+    ]
+    quote = Quote(44, 55, "“We agree,”", "Anna Petrova", "said")
+    article = Article(id="l", title="T", body=body, entities=tuple(entities), quotes=(quote,))
+    for width in (35, 60):
+        lines = [
+            line.plain for line in wrap(render_article(article, width=width).text, width).lines
+        ]
+        legend = next(line for line in lines if line.startswith("person"))
+        assert lines[lines.index(legend) + 1] == "", (width, lines[:5])
+        assert ("— speaker" in legend) == (width == 60)

@@ -182,7 +182,7 @@ def render_article(
         text.append("\n")
         url = safe_line(article.url)
         text.append(url if width is None else middle_cut(url, width), styles.meta)
-    legend = _legend(article, styles, entities=entities, quotes=quotes)
+    legend = _legend(article, styles, entities=entities, quotes=quotes, width=width)
     if legend.plain or reserve_legend:
         text.append("\n")
         text.append_text(legend)
@@ -293,19 +293,30 @@ def _attribution(body: str, at: int, label: str, width: int) -> tuple[int, tuple
     return at, ("\n" + padding, label)
 
 
-def _legend(article: Article, styles: ArticleStyles, *, entities: bool, quotes: bool) -> Text:
-    """One line naming each highlight style the article actually uses."""
-    legend = Text()
+def _legend(
+    article: Article,
+    styles: ArticleStyles,
+    *,
+    entities: bool,
+    quotes: bool,
+    width: int | None = None,
+) -> Text:
+    """One line naming each highlight style the article actually uses.
+
+    Within ``width``: in a pane narrower than the legend (a 40-column terminal) it
+    wrapped onto a second line, and the text under it moved down when it appeared;
+    the last words give way instead ("— speaker" first).
+    """
     shown = {e.type for e in article.entities} if entities else set()
-    for kind in ENTITY_TYPES:
-        if kind in shown:
-            legend.append(" " if legend else "")
-            legend.append(LEGEND_NAMES[kind], styles.entity[kind])
+    words = [(LEGEND_NAMES[kind], styles.entity[kind]) for kind in ENTITY_TYPES if kind in shown]
     if quotes and article.quotes:
+        words += [("“quote”", styles.quote), ("— speaker", styles.speaker)]
+    while width is not None and len(words) > 1 and len(" ".join(w for w, _ in words)) > width:
+        words.pop()
+    legend = Text()
+    for word, style in words:
         legend.append(" " if legend else "")
-        legend.append("“quote”", styles.quote)
-        legend.append(" ")
-        legend.append("— speaker", styles.speaker)
+        legend.append(word, style)
     return legend
 
 
