@@ -242,3 +242,20 @@ async def test_group_headers_keep_their_count(library: Library, size: tuple[int,
             shown = "".join(segment.text for segment in strip)
             assert len(shown) == width
             assert f"· {label.rpartition(' · ')[2]} " in shown, shown
+
+
+async def test_the_first_run_hint_gives_way_once_an_article_is_opened(library: Library) -> None:
+    """Kept for the session, at 80 columns it hid enrichment's progress the whole time."""
+    from ossetia_reader.screens.main import NO_FEEDS_HINT
+    from ossetia_reader.widgets.status_bar import StatusBar
+
+    app = OssetiaReader(library, enrich=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        bar = app.screen.query_one(StatusBar)
+        assert bar.message == NO_FEEDS_HINT
+        bar.activity = "enriching 34/1,971"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert bar.message != NO_FEEDS_HINT
+        assert "enriching 34/1,971" in bar.render().plain

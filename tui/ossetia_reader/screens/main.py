@@ -468,6 +468,10 @@ class MainScreen(FeedsScreen):
         same = event.key == self.open_key and not self.query_text
         self.open_article(event.key, keep_scroll=same)
         self.reading_pane.focus()
+        if self.status.message == NO_FEEDS_HINT:
+            # Read once it is time to read: kept, at 80 columns it hid "enriching 34/1,971"
+            # for the whole session (the status line gives a hint room before news).
+            self.status.message = ""
 
     @on(ArticleList.Highlighted)
     def _preview_result(self, event: ArticleList.Highlighted) -> None:
