@@ -259,3 +259,26 @@ async def test_the_first_run_hint_gives_way_once_an_article_is_opened(library: L
         await settle(pilot)
         assert bar.message != NO_FEEDS_HINT
         assert "enriching 34/1,971" in bar.render().plain
+
+
+@pytest.mark.parametrize("size", [(200, 50), (120, 40)], ids=["200x50", "120x40"])
+async def test_a_wide_terminal_gives_the_titles_what_the_text_cannot_use(
+    library: Library, size: tuple[int, int]
+) -> None:
+    """At 200 columns titles were cut at 53 columns beside 30 empty ones right of the text."""
+    from ossetia_reader.widgets.reading_pane import ReadingPane
+
+    app = OssetiaReader(library, enrich=False)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        article_list = app.screen.query_one(ArticleList)
+        pane = app.screen.query_one(ReadingPane)
+        if size[0] == 200:
+            assert pane.text_width == pane.max_width, "the text keeps its full reading width"
+            assert article_list.size.width >= 75
+            assert pane.size.width - pane.text_width <= 8, "no band of empty columns"
+            await pilot.press("enter", "i")  # the info panel beside: the titles give way
+            await settle(pilot)
+            assert article_list.size.width <= 56 and pane.text_width >= 75
+        else:
+            assert article_list.size.width <= 56, "as before where there is nothing to spare"

@@ -37,6 +37,7 @@ from ossetia_reader.widgets.status_bar import StatusBar
 SEARCH_DELAY = 0.12  # seconds of quiet in the search bar before a search runs
 READING_MIN_WIDTH = 50
 SIDEBAR_MIN_WIDTH = 24
+SIDEBAR_WIDE_MAX = 80  # the sidebar's width at most, on terminals wide enough to spare it
 INFO_WIDTH = 34
 INFO_MIN_WIDTH = 24
 EMPTY_LIBRARY = (
@@ -720,6 +721,12 @@ class MainScreen(FeedsScreen):
                 info_width = min(INFO_WIDTH, width - READING_MIN_WIDTH)
             else:
                 show_list, show_reader, info_width = False, False, "1fr"
+        if show_list and show_reader and not narrow:
+            # On a wide terminal the columns the text cannot use (it stops at its reading
+            # width) go to the titles: at 200 columns they were cut at 53 beside 30 empty.
+            beside_text = width - self.reading_pane.max_width - 4  # margins and scrollbar
+            beside_text -= INFO_WIDTH if show_info and isinstance(info_width, int) else 0
+            sidebar = max(sidebar, min(beside_text, SIDEBAR_WIDE_MAX))
         article_list.display, reading_pane.display, info.display = (
             show_list,
             show_reader,
