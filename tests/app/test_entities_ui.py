@@ -269,3 +269,33 @@ async def test_a_mention_chosen_in_the_entity_view_opens_on_that_name(library: L
         assert app.focused is pane and item is not None and item.kind == "entity"
         assert pane.article is not None
         assert pane.article.entities[item.index].canonical == "Dmitry Peskov"
+
+
+async def test_j_runs_on_from_the_articles_into_the_quotes_and_tab_is_shown(
+    library: Library,
+) -> None:
+    """The quotes were reachable only with Tab, which the footer did not show."""
+    from ossetia_reader.widgets.key_bar import KeyBar
+
+    app = OssetiaReader(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.open_entity("Dmitry Peskov", "PER")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, EntityScreen)
+        mentions = screen.query_one("#mentions", OptionList)
+        quotes = screen.query_one("#quotes", OptionList)
+        assert app.focused is mentions and mentions.option_count == 1
+        await pilot.press("j")
+        assert app.focused is quotes and quotes.highlighted == 0
+        await pilot.press("j")
+        assert quotes.highlighted == 1
+        await pilot.press("k", "k")
+        assert app.focused is mentions and mentions.highlighted == 0
+        await pilot.press("tab")
+        assert app.focused is quotes
+        await pilot.press("tab")
+        assert app.focused is mentions
+        footer = str(screen.query_one(KeyBar).render())
+        assert "Tab Quotes" in footer and "u Undo" in footer, footer

@@ -57,18 +57,41 @@ class EntityScreen(Screen[Landing | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "dismiss(None)", "Back", id="entity.back"),
-        Binding("enter", "open", "Open article", id="entity.open", priority=True),
+        # Short labels: at 80 columns the footer has room for all seven keys only so.
+        Binding(
+            "enter",
+            "open",
+            "Open",
+            tooltip="Open the article of the highlighted row, at that sentence or quote",
+            id="entity.open",
+            priority=True,
+        ),
         Binding("t", "change_type", "Type", id="entity.type"),
-        Binding("m", "merge", "Merge into…", id="entity.merge"),
+        Binding(
+            "m",
+            "merge",
+            "Merge",
+            tooltip="Merge into another entity (chosen from a list)",
+            id="entity.merge",
+        ),
         Binding("x", "hide", "Hide", id="entity.hide"),
         Binding("u", "undo", "Undo", id="entity.undo"),
         Binding("question_mark,f1", "help", "Help", id="entity.help"),
         Binding("j", "cursor_down", "Down", show=False, id="entity.down"),
         Binding("k", "cursor_up", "Up", show=False, id="entity.up"),
+        Binding(
+            "tab,shift+tab",
+            "other_list",
+            "Quotes",
+            tooltip="Between the articles and the quotes (j/k also run on from one to the other)",
+            id="entity.switch",
+            priority=True,
+        ),
     ]
     FOOTER_KEYS = (
         "entity.open",
         "entity.back",
+        "entity.switch",
         "entity.type",
         "entity.merge",
         "entity.hide",
@@ -266,12 +289,44 @@ class EntityScreen(Screen[Landing | None]):
         return self.focused if isinstance(self.focused, OptionList) else None
 
     def action_cursor_down(self) -> None:
-        if option_list := self._focused_list():
+        """j: down the articles, then on into the quotes (one list to the eye).
+
+        The quotes were reachable only with Tab, which the footer did not show: j at
+        the last article stopped there and the quotes below seemed out of reach.
+        """
+        option_list = self._focused_list()
+        if option_list is None:
+            return
+        last = option_list.option_count - 1
+        at_end = option_list.id == "mentions" and option_list.highlighted in (last, None)
+        if not (at_end and self._move_to("#quotes", 0)):
             option_list.action_cursor_down()
 
     def action_cursor_up(self) -> None:
-        if option_list := self._focused_list():
+        """k: up the quotes, then back into the articles at their last row."""
+        option_list = self._focused_list()
+        if option_list is None:
+            return
+        at_top = option_list.id == "quotes" and option_list.highlighted in (0, None)
+        last = self.query_one("#mentions", OptionList).option_count - 1
+        if not (at_top and self._move_to("#mentions", last)):
             option_list.action_cursor_up()
+
+    def action_other_list(self) -> None:
+        """Tab: the other list (articles ↔ quotes), when it has something to choose."""
+        option_list = self._focused_list()
+        other = "#quotes" if option_list is None or option_list.id == "mentions" else "#mentions"
+        target = self.query_one(other, OptionList)
+        self._move_to(other, target.highlighted or 0)
+
+    def _move_to(self, selector: str, index: int) -> bool:
+        """Focus the list ``selector`` at ``index`` if that row can be chosen."""
+        target = self.query_one(selector, OptionList)
+        if not 0 <= index < target.option_count or target.get_option_at_index(index).disabled:
+            return False
+        target.focus()
+        target.highlighted = index
+        return True
 
     # -- corrections ------------------------------------------------------------------
 
