@@ -129,3 +129,13 @@ def test_a_particle_opening_what_was_said_is_no_source(enrich: Enrich) -> None:
     )
     speaker = quotes_of(enrich, text)[0][1]
     assert speaker is None or not speaker.startswith("мол")
+
+
+def test_a_capitalised_role_is_no_name(enrich: Enrich) -> None:
+    # Whatever the tagger makes of ``Президент`` opening a sentence, it names nobody.
+    text = (
+        "Касым-Жомарт Токаев дал интервью газете.\n"
+        "Президент подчеркнул, что встречи носят неофициальный характер.\n"
+        '"Этот момент подчеркивает и российская сторона", - сказал Президент.'
+    )
+    assert "Президент" not in [speaker for _, speaker in quotes_of(enrich, text)]

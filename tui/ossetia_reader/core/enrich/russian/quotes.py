@@ -674,7 +674,19 @@ class _Names:
         self.quotes = sorted(quotes)
         self.quote_starts = [start for start, _ in self.quotes]
         self.entities = sorted(
-            (e for e in entities if e.type in _SPEAKER_TYPES), key=lambda e: e.start
+            (
+                e
+                for e in entities
+                if e.type in _SPEAKER_TYPES
+                # ``Президент держит ситуацию``: a role capitalised at a sentence's start,
+                # tagged as a person, is the role (resolved as one), not a name.
+                and not (
+                    e.type == "PER"
+                    and len(e.canonical.split()) == 1
+                    and _ROLE.match(e.canonical.lower()) is not None
+                )
+            ),
+            key=lambda e: e.start,
         )
         self.starts = [e.start for e in self.entities]
         self.people_full = [
