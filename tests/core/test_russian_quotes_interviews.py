@@ -214,3 +214,17 @@ def test_a_question_after_a_turn_and_its_attribution_is_nobodys(enrich: Enrich) 
     )
     found = quotes_of(enrich, text)
     assert ("Часто приезжают?", None) in found
+
+
+def test_an_interview_opening_with_an_attributed_answer_is_with_that_person(
+    enrich: Enrich,
+) -> None:
+    # ``адвокат Костомарова, Роман Абалакин``: the name after the comma is the lawyer's.
+    text = (
+        "— Павел уже сказал, что делу нанесен урон, — рассказал «МК» адвокат Костомарова, "
+        "Роман Абалакин. — Достаточно сказать, что свидетели теперь боятся.\n"
+        "— Даже о том, что не попало в кадр?\n"
+        "— Да. Такие действия вообще запрещены."
+    )
+    speakers = [speaker for _, speaker in quotes_of(enrich, text)]
+    assert speakers == ["Роман Абалакин", None, "Роман Абалакин"]

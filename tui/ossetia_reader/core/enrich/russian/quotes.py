@@ -217,6 +217,20 @@ def find(text: str, entities: Sequence[Entity] = ()) -> list[FoundQuote]:
         if quote is not None:
             found.append(_named_in_full(quote, names))
             last_end = end
+            if (
+                interviewee is None
+                and kind == "dash"
+                and quote.cue is not None
+                and quote.speaker_start is not None
+                and not any(_turn_on_a_line(text, q.start) for q in found[-51:-1])
+                and _turn_on_a_line(text, start)
+                and _questions_answered(text, paragraphs)
+            ):
+                # ``— …, — рассказал «МК» адвокат Роман Абалакин. …⏎— Вопрос?⏎— Ответ``: an
+                # interview that opens with an attributed answer is with that person.
+                at = quote.speaker_start
+                named = found[-1].speaker or ""
+                interviewee = Entity(at, quote.speaker_end or at, named, "PER", named)
     return [quote for quote in found if not _headline_echo(text, quote)]
 
 
@@ -1585,6 +1599,12 @@ def _speaker(
                 )
             ]
         )
+        if entity is not None and entity.type == "PER":
+            # ``— рассказал «МК» адвокат Костомарова, Роман Абалакин``: the name after the
+            # comma is the role's own; the one before it, whose lawyer he is.
+            apposed = _apposed(text, entity, limit, names)
+            if apposed is not None:
+                entity = apposed
         quoted = _quoted_person(text, lower, limit, cue_match, names, found) or _author(
             text, lower, limit, cue_match, names
         )
@@ -2821,6 +2841,26 @@ def _name_heading(
             return False, None
         upper = lower - 1
     return False, None
+
+
+def _apposed(text: str, entity: Entity, limit: int, names: _Names) -> Entity | None:
+    """A full name set off by a comma right after ``role Name`` (``адвокат Костомарова,
+    Роман Абалакин``): that name, else None."""
+    if not re.match(r",[ \u00a0]+", text[entity.end : entity.end + 3]):
+        return None
+    lead = text[max(0, entity.start - 30) : entity.start].split()
+    if not lead or _ROLE.match(lead[-1].lower()) is None:
+        return None
+    after = next(iter(names.within(entity.end, limit)), None)
+    if (
+        after is None
+        or after.type != "PER"
+        or after.end > limit
+        or len(after.canonical.split()) < 2
+        or text[entity.end : after.start].strip(" ,\u00a0")
+    ):
+        return None
+    return after
 
 
 def _lead_speaker(text: str, end: int, names: _Names) -> Entity | None:
