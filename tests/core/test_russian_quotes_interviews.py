@@ -228,3 +228,14 @@ def test_an_interview_opening_with_an_attributed_answer_is_with_that_person(
     )
     speakers = [speaker for _, speaker in quotes_of(enrich, text)]
     assert speakers == ["Роман Абалакин", None, "Роман Абалакин"]
+
+
+def test_a_question_under_a_speakers_label_line_is_the_askers(enrich: Enrich) -> None:
+    text = (
+        "Вашему вниманию послематчевая пресс-конференция.\n"
+        "Мирча Луческу, главный тренер «Динамо»:\n"
+        "— Второй матч подряд нападающий не попадает в состав. Почему так?\n"
+        "— Ковид внес изменения во всё."
+    )
+    found = quotes_of(enrich, text)
+    assert found[0][1] is None

@@ -2706,8 +2706,9 @@ def _dash_turn(
             quote_end = match.start() + (text[match.start()] in "!?…")
             return FoundQuote(start, quote_end, *attribution)
     label = _label_line(text, start, names)
-    if label is not None:
-        # ``Игорь Никитин, главный тренер ЦСКА:⏎- Сегодня много молодёжи у нас сыграло``
+    if label is not None and not text[start:end].rstrip().endswith("?"):
+        # ``Игорь Никитин, главный тренер ЦСКА:⏎- Сегодня много молодёжи у нас сыграло``;
+        # not a question under the label (``Мирча ЛУЧЕСКУ, главный тренер:⏎— Почему?``).
         return FoundQuote(start, end, label.canonical, None, label.start, label.end)
     words = text[start:end].split()
     # ``— Надолго? — Навсегда.``: one word is a turn when it is a sentence of its own.
