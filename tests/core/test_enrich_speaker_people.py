@@ -115,3 +115,17 @@ def test_she_may_be_a_woman_whose_first_name_does_not_end_in_a() -> None:
     )
     names = [("Justine Morel", "PER"), ("Elena Petrova", "PER")]
     assert speaker(text, names, "heading to Australia") == "Justine Morel"
+
+
+def test_a_photographer_in_a_credit_is_nobody_who_speaks() -> None:
+    text = (
+        "Protesters gathered outside the court. (Photo: Amir Qadri/AFP)\n\n"
+        '"We will not go home until we are heard by the judges," he said.'
+    )
+    names = [("Amir Qadri", "PER")]
+    assert speaker(text, names, "We will not go home") is None
+
+
+def test_a_day_of_the_week_is_no_speaker() -> None:
+    text = '"We expect the talks to go on for another week at least," Sunday said.'
+    assert speaker(text, [], "We expect the talks") is None

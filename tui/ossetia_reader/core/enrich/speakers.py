@@ -88,6 +88,8 @@ class People:
         for entity in entities:
             if entity.type not in SPEAKER_TYPES or _ENTITY_JUNK.search(entity.text):
                 continue  # ("quot;much": the tagger read a feed's broken HTML entity)
+            if text and _in_credit(text, entity):
+                continue  # "(Photo: Aamir Qureshi/AFP)": a photographer, nobody who speaks
             canonical = _without_dateline(entity.canonical)
             if canonical != entity.canonical:
                 entity = replace(entity, canonical=canonical)
@@ -147,6 +149,23 @@ _PREPOSITIONS = english.words(
 )
 _ENTITY_JUNK = re.compile(r"quot;|#39;|&\w+;")
 _DATELINE_DASH = re.compile(r"^(?:[\W_]*\s)?(?:[A-Z]{2,}\s+)?[-–—]+\s+|^[\W_]+")
+
+
+_CREDIT_BEFORE = re.compile(
+    r"(?:(?:photo(?:graph)?s?|pictures?|images?)\s+by|credits?:?|courtesy(?:\s+of)?|"
+    r"(?:AFP|AP|Reuters|Getty Images|EPA|Xinhua|Yonhap|PTI|ANI)\s*/)\s*\Z",
+    re.IGNORECASE,
+)
+_CREDIT_AFTER = re.compile(r"\s*/\s*(?:AFP|AP|Reuters|Getty|EPA|Xinhua|Yonhap|PTI|ANI|Bloomberg)\b")
+
+
+def _in_credit(text: str, entity: Entity) -> bool:
+    """Whether a name is a photo credit ("Photo: Aamir Qureshi/AFP", "Image by …")."""
+    before = text[max(0, entity.start - 25) : entity.start]
+    return (
+        _CREDIT_BEFORE.search(before) is not None
+        or _CREDIT_AFTER.match(text, entity.end) is not None
+    )
 
 
 def _without_dateline(name: str) -> str:
@@ -829,9 +848,12 @@ class Speakers:
             return False
         if all(w.group().isupper() for w in words) and any(len(w.group()) > 3 for w in words):
             return False  # "SEOUL" of a dateline, a heading in capitals
-        return all(w.group()[:1].isupper() for w in words) and not self.people.is_place(
+        if not all(w.group()[:1].isupper() for w in words) or self.people.is_place(
             words[0].start(), words[-1].end()
-        )
+        ):
+            return False
+        # A day or a month is nobody ("Sunday said": a newspaper's name read as a day).
+        return not any(w in english.CALENDAR_WORDS and w != "may" for w in lowered)
 
     def _is_description(self, words: list[re.Match[str]]) -> bool:
         """ "a senior official", "one former GOP leadership aide", "the governor": a
