@@ -247,3 +247,12 @@ def test_a_name_in_an_as_clause_ending_at_the_quote_is_its_speaker() -> None:
         'uninspired by any of this."'
     )
     assert speaker(text, [("Dana Mill", "PER")], "Senate Republicans") == "Dana Mill"
+
+
+def test_a_signature_on_the_line_under_the_quote() -> None:
+    text = (
+        "Readers wrote in.\n\n"
+        '"This is the best bridge the city has built in fifty years."\n'
+        "-- Mara Quinlan, Leeds"
+    )
+    assert speaker(text, [("Mara Quinlan", "PER")], "best bridge") == "Mara Quinlan"

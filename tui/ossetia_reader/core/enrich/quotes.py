@@ -73,6 +73,7 @@ _ASKING = _wordset("asked asks")
 # A colon ending a paragraph, then the next paragraph.
 _PARAGRAPH_COLON = re.compile(r":[ \t]*\n(?:[ \t]*\n)+[ \t]*(?=\S)")
 _SIGNATURE = re.compile(r"[ \t\u00a0]*[―—–][ \t\u00a0]*")
+_SIGNATURE_LINE = re.compile(r"[ \t\u00a0]*\n[ \t\u00a0]*(?:--|[―—–])[ \t\u00a0]*")
 _CONTINUATION_GAP = 60
 _SAME_PARAGRAPH_GAP = 300
 _ATTRIBUTION_WINDOW = 160
@@ -336,6 +337,18 @@ def _attribute(
     if signature:
         speaker = _first_entity(people, signature.end(), after_end, limit=0)
         if speaker is not None and _is_name(speaker):
+            return FoundQuote(start, end, speaker.canonical, None, speaker.start, speaker.end)
+    # "…"¶-- Name  (the signature on the line under the quote)
+    signed = _SIGNATURE_LINE.match(text, end)
+    if signed:
+        speaker = _first_entity(people, signed.end(), len(text), limit=0)
+        line_end = text.find("\n", signed.end())
+        if (
+            speaker is not None
+            and speaker.type == "PER"
+            and _is_name(speaker)
+            and (line_end < 0 or speaker.end <= line_end)
+        ):
             return FoundQuote(start, end, speaker.canonical, None, speaker.start, speaker.end)
     # Trump leaned in and boomed: "…"  (also across a paragraph break)
     introduction = _introduction(text, start, before_start)
