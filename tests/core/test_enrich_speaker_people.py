@@ -129,3 +129,22 @@ def test_a_photographer_in_a_credit_is_nobody_who_speaks() -> None:
 def test_a_day_of_the_week_is_no_speaker() -> None:
     text = '"We expect the talks to go on for another week at least," Sunday said.'
     assert speaker(text, [], "We expect the talks") is None
+
+
+def test_a_surname_he_written_first_is_not_the_pronoun() -> None:
+    text = (
+        "He Shiyou, a farmer in the valley, lost his crop to the flood.\n\n"
+        '"We lost everything in one night," He said.'
+    )
+    at = text.index("He said")
+    found = [
+        Entity(0, 9, "He Shiyou", "PER", "He Shiyou"),
+        Entity(at, at + 2, "He", "PER", "He"),
+    ]
+    quotes = find_quotes(text, found)
+    assert [q.speaker for q in quotes] == ["He Shiyou"]
+
+
+def test_he_is_still_the_pronoun_when_the_tagger_found_no_name() -> None:
+    text = 'Ray Dunn spoke first. "We lost everything in one night," he said.'
+    assert speaker(text, [("Ray Dunn", "PER")], "We lost") == "Ray Dunn"

@@ -760,6 +760,17 @@ class Speakers:
         first = words[0].group()
         at = position if position is not None else start
         if len(words) == 1 and first in english.HE | english.SHE:
+            named = [e for e in self.people.within(start, start + 40) if e.start == start]
+            if named and named[0].type == "PER":
+                # '"…," He said' after "He Shiyou, a farmer": the tagger read the surname He
+                # (written first), not the pronoun: the one full name opening with it.
+                full = {
+                    e.canonical
+                    for e in self.people.items
+                    if e.type == "PER" and e.canonical.split()[:1] == [first] and " " in e.canonical
+                }
+                if len(full) == 1:
+                    return Resolved(next(iter(full)), named[0].start, named[0].end)
             return self._pronoun(first, start, end, previous, at)
         if first in english.FIRST_PERSON:
             return Resolved(None, start, end)
