@@ -13,7 +13,7 @@ from ossetia_reader.core.article import Entity
 from ossetia_reader.core.enrich import identity
 from ossetia_reader.core.enrich.canonical import canonical_key
 from ossetia_reader.core.enrich.pipeline import build_entities
-from ossetia_reader.core.enrich.refine import could_be_person
+from ossetia_reader.core.enrich.refine import could_be_person, is_marker
 from ossetia_reader.core.enrich.views import entity_counts
 from ossetia_reader.core.library import Library
 
@@ -351,3 +351,17 @@ def test_a_firm_named_after_people_is_a_company_by_its_cues() -> None:
     text = "The top oil producer <Ina-Vestra> has started. Grain trade association, Het Vorm, said."
     found = built(text, ("Ina-Vestra", "PER"), ("Het Vorm", "PER"))
     assert [kind for _, kind, _ in found] == ["ORG", "ORG"]
+
+
+def test_currencies_and_stances_are_no_entities_and_a_foundation_no_person() -> None:
+    text = "The U.S. Dollar fell against the DMK. Anna Dorvan Foundation said it would help."
+    found = built(text, ("U.S. Dollar", "ORG"), ("DMK", "ORG"), ("Anna Dorvan Foundation", "PER"))
+    assert [kind for _, kind, _ in found] == ["MISC", "MISC", "ORG"]
+    assert is_marker("U.S. Dollar") and is_marker("DMK") and not is_marker("Mark")
+    assert built("The anti-Vestra protesters met.", ("anti-Vestra", "MISC")) == []
+
+
+def test_a_firm_before_its_analyst_and_a_newsletter_are_organisations() -> None:
+    text = "Dean Varsby analyst Tom Dorvan said. The Hamburg newsletter Grain World said."
+    found = built(text, ("Dean Varsby", "PER"), ("Tom Dorvan", "PER"), ("Grain World", "PER"))
+    assert [kind for _, kind, _ in found] == ["ORG", "PER", "ORG"]

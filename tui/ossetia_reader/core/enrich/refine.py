@@ -114,7 +114,16 @@ _NOT_ABBREVIATIONS = _wordset("id tv dvd cd pc sms gdp vat ceo mp mps pac pacs")
 # Time zones and money: tagged (MISC, as in CoNLL-2003) but never listed as entities.
 _TIME_ZONES = _wordset("gmt utc bst cet est pst edt cest msk")
 # ISO 4217 codes of the currencies in these corpora's news: amounts' marks, like "US$".
-_CURRENCY_CODES = _wordset("usd eur gbp jpy cny rub uah chf cad aud byn kzt pln sek nok dkk")
+_CURRENCY_CODES = _wordset(
+    "usd eur gbp jpy cny rub uah chf cad aud byn kzt pln sek nok dkk "
+    # and the Reuters money-market tables' own (1987): marks, francs, guilders, lire, sterling
+    "dmk sfr dfl lit ffr bfr stg dkr nkr skr lfr"
+)
+# Currencies' names after their country ("U.S. Dollar", "Deutsche Mark"): amounts' units.
+_CURRENCY_NAMES = _wordset(
+    "dollar dollars mark marks franc francs pound pounds lira lire guilder guilders "
+    "yen rouble roubles ruble rubles peso pesos rupee rupees"
+)
 # "IDPs", "NGOs", "SMEs": the plural of an abbreviation is a kind of thing, not a name.
 _PLURAL_ABBREVIATION = re.compile(r"[A-Z]{2,5}s")
 # Multi-word greetings and slogans ("Good evening", "Glory to Ukraine").
@@ -857,6 +866,7 @@ _OPEN_TAG = re.compile(r"(?:<|&lt;)/?[A-Za-z][A-Za-z0-9]*\s(?:(?!&gt;)[^<>])*$")
 
 # Inside a stock-quote parenthesis: "(JNJ.N: Quote, Profile, Research)" names links.
 _QUOTE_LINKS = re.compile(r"\([A-Z0-9][A-Z0-9.\-]*:\s[^()]*$")
+_PREFIXED = re.compile(r"(?:anti|pro)-[A-Z][\w'’-]*")
 # The same links without a symbol: "Dell (Quote, Chart) officials announced ...".
 _LINK_WORDS = r"(?:Quote|Chart|Profile|Research|News)"
 _BARE_LINKS = re.compile(rf"\({_LINK_WORDS}(?:,\s*{_LINK_WORDS})+\)")
@@ -954,6 +964,8 @@ def is_junk(text: str, start: int, end: int) -> bool:
         and all(word in _PAGE_WORDS or word in ("a", "on", "your") for word in plain_words)
     ):
         return True  # "Published", "Reply Your", "Image Credit": a web page's furniture
+    if _PREFIXED.match(surface):
+        return True  # "anti-Trump", "pro-Kremlin": a stance, no entity
     if _QUOTE_LINKS.search(text[max(0, start - 80) : start]):
         return True  # "Johnson & Johnson (JNJ.N: Quote, Profile, Research)"
     if text[start - 1 : start] in ("(", " ") and any(
@@ -1143,7 +1155,12 @@ def mention_cue(text: str, start: int, end: int) -> str | None:
         and all(_capitalised(word) or word in ("von", "der", "de", "van") for word in words)
     ):
         return "PER"  # "President Putin", "President of Ukraine Volodymyr Zelenskyy"
-    if _PER_AFTER.match(after) and len(words) in (2, 3) and _first_name(words[0]):
+    if (
+        _PER_AFTER.match(after)
+        and len(words) in (2, 3)
+        and _first_name(words[0])
+        and _plain(words[-1]) not in rules.gazetteers().org_words  # "Eric Trump Foundation"
+    ):
         return "PER"
     if len(words) <= 3 and not _first_name(words[0]) and _LOC_AFTER.match(after):
         return "LOC"  # "the Sumy region"
@@ -1185,7 +1202,7 @@ _COMPANY_NOUN_BEFORE = re.compile(
     r"(?:^|[^\w-])(?:rival|company|firm|carrier|lender|insurer|retailer|maker|brokerage|"
     r"conglomerate|chipmaker|automaker|carmaker|airline|bank|retailers|companies|firms|"
     r"broker|brokers|trader|traders|dealer|dealers|exporter|importer|publisher|"
-    r"distributor|operator|producer|supplier|group|giant)\s+$"
+    r"distributor|operator|producer|supplier|group|giant|newsletter|newspaper|magazine)\s+$"
 )
 
 
@@ -1242,6 +1259,7 @@ def _shape(name: str) -> str | None:
     return None
 
 
+_ANALYST_AFTER = re.compile(r"\s+(?:analysts?|economists?|strategists?)\b")
 # A work's noun or a title's "and the ..." after a name: "Harry Potter film", "Harry Potter
 # games", "Harry Potter and the Goblet of Fire" (a person is "Tom and the children").
 _WORK_AFTER = re.compile(
@@ -1447,6 +1465,13 @@ def decide_types(text: str, entities: Sequence[Entity]) -> list[Entity]:
             # "Samsung Galaxy Unpacked" (MISC); "Nintendo Europe" (ORG: a country's arm)
             last = entity.canonical.split()[-1]
             type_ = _shape(entity.canonical) or ("ORG" if _listed(last) == "LOC" else "MISC")
+        elif (
+            listed is None
+            and type_ == "PER"
+            and cue != "PER"
+            and _ANALYST_AFTER.match(text, entity.end) is not None
+        ):
+            type_ = "ORG"  # "Dean Witter analyst Eugene Nowak": a person has no analysts
         elif listed is None and key in works and type_ == "PER" and cue != "PER":
             type_ = "MISC"  # "Harry Potter and the Prisoner of Azkaban", "Harry Potter film"
         elif listed is None and key in peoples and type_ in ("PER", "LOC") and cue != "PER":
@@ -1568,6 +1593,15 @@ def is_marker(name: str) -> bool:
         "$" in name
         or _plain(name) in _TIME_ZONES
         or (name.isupper() and _plain(name) in _CURRENCY_CODES)  # "UAH 2 billion"
+        or (
+            len(words) in (2, 3)
+            and _plain(words[-1]) in _CURRENCY_NAMES
+            and (
+                rules.listed_type(" ".join(words[:-1])) == "LOC"
+                or is_demonym(words[0])
+                or _plain(words[0]) in ("u.s.", "us", "deutsche")
+            )
+        )  # "U.S. Dollar", "Deutsche Mark"
         or (bool(words) and _plain(words[-1]) in ("dlrs", "dlr", "cts"))
     )
 
