@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from ossetia_reader.core.article import Entity
+from ossetia_reader.core.enrich.quotes import find_quotes
 from ossetia_reader.core.enrich.transcripts import find_turns
 
 DIALOGUE = (
@@ -74,3 +75,15 @@ def test_role_labels_are_turns_by_the_role_holder_the_text_names() -> None:
         (None, "Good afternoon. We will let the Secretary-General open up."),
         ("Antonio Guterres", "Good afternoon, ladies and gentlemen. Thank you for coming."),
     ]
+
+
+def test_capital_labels_with_an_honorific_and_a_full_stop() -> None:
+    text = (
+        "MR. HALLORAN: Good afternoon, everybody. I have no announcements at the top.\n\n"
+        "Q: Josh, on the trade deal, is the President confident?\n\n"
+        "MR. HALLORAN: He is, yes. He has been clear on that.\n\n"
+        "Q: And on the budget?\n\n"
+        "MR. HALLORAN: Nothing new today."
+    )
+    found = find_quotes(text, [])
+    assert [q.speaker for q in found] == ["Halloran", None, "Halloran", None, "Halloran"]

@@ -254,7 +254,7 @@ def _capital_labels(text: str, persons: Sequence[Entity] = ()) -> list[_Label]:
         len(words) >= 2
         and (
             words[0].lower() in given
-            or words[0].lower() in english.HONORIFICS
+            or words[0].lower().rstrip(".") in english.HONORIFICS  # ("MR. EARNEST:")
             or "," in match.group()
         )
         for match, words in found
@@ -263,7 +263,9 @@ def _capital_labels(text: str, persons: Sequence[Entity] = ()) -> list[_Label]:
     full = [
         w
         for _, w in found
-        if len(w) >= 2 and not w[0].endswith(".") and w[0].lower() not in english.HONORIFICS
+        if len(w) >= 2
+        and not w[0].endswith(".")
+        and w[0].lower().rstrip(".") not in english.HONORIFICS
     ]
     named: dict[str, set[str]] = {}
     for person in persons:
@@ -277,7 +279,7 @@ def _capital_labels(text: str, persons: Sequence[Entity] = ()) -> list[_Label]:
         if folded[0] in english.GENERIC_LABELS or set(folded) & _UNNAMED_LABEL_WORDS:
             labels.append(_Label(match.start(1), match.end(1), match.end(), None, None))
             continue
-        name = words
+        name = label_words = words
         if len(words) > 1 and words[0].lower().strip(".") in english.HONORIFICS:
             words = name = words[1:]  # "MS NAUERT:"
         if len(words) == 1 or words[0].endswith("."):
@@ -288,7 +290,7 @@ def _capital_labels(text: str, persons: Sequence[Entity] = ()) -> list[_Label]:
         title = " ".join(w.title() if len(w.strip(".")) > 1 else w for w in name)
         if len(name) == 1 and name[0].title() in surnames:
             title = surnames[name[0].title()]  # "NAUERT:" in a briefing by Heather Nauert
-        elif len(name) == 1 and sum(w == words for _, w in found) < 2:
+        elif len(name) == 1 and sum(w == label_words for _, w in found) < 2:
             continue  # "HUFFPOLLSTER:" once: a heading, not someone nobody names
         labels.append(_Label(match.start(1), match.end(1), match.end(), title, None))
     return labels
