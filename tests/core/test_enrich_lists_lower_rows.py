@@ -365,3 +365,16 @@ def test_a_firm_before_its_analyst_and_a_newsletter_are_organisations() -> None:
     text = "Dean Varsby analyst Tom Dorvan said. The Hamburg newsletter Grain World said."
     found = built(text, ("Dean Varsby", "PER"), ("Tom Dorvan", "PER"), ("Grain World", "PER"))
     assert [kind for _, kind, _ in found] == ["ORG", "PER", "ORG"]
+
+
+def test_a_body_after_a_persons_surname_counts_with_the_body(tmp_path: Path) -> None:
+    library = Library(tmp_path)
+    for number in range(3):
+        body = f"Day {number}: the Vestra Hall said. Anna Dorvan spoke."
+        at = body.index("Anna Dorvan")
+        person = Entity(at, at + 11, "Anna Dorvan", "PER", "Anna Dorvan")
+        stored(library, body, [Entity(11, 22, "Vestra Hall", "ORG", "Vestra Hall"), person])
+    body = "The Dorvan Vestra Hall said so."
+    stored(library, body, [Entity(4, 22, "Dorvan Vestra Hall", "ORG", "Dorvan Vestra Hall")])
+    rows = [(row.name, row.mentions) for row in entity_counts(library) if row.type == "ORG"]
+    assert rows == [("Vestra Hall", 4)]

@@ -163,6 +163,7 @@ def entity_counts(
     merged = _country_bodies(library, merged)
     merged = _defined_abbreviations(library, merged)
     merged = _company_short_names(merged)
+    merged = _persons_bodies(merged)
     merged = _same_people(merged)
     people = [canonical for canonical, row in merged.items() if row.type == "PER"]
     for canonical in namesakes.split_keys(library, people):  # Александр/Alexander Kozlov
@@ -205,6 +206,24 @@ def _company_short_names(merged: dict[str, EntityCount]) -> dict[str, EntityCoun
         if short is None or short.type != "ORG" or short.canonical == canonical:
             continue
         _merge_rows(result, keep=row, absorbed=short)
+    return result
+
+
+def _persons_bodies(merged: dict[str, EntityCount]) -> dict[str, EntityCount]:
+    """``Obama White House`` counts with ``White House``: a body written after the surname of
+    a person the library lists (the Obama administration's White House is the White
+    House) when the body alone is a row of its own."""
+    surnames = {c.rsplit(" ", 1)[-1] for c, row in merged.items() if row.type == "PER"}
+    result = dict(merged)
+    for canonical, row in merged.items():
+        words = canonical.split()
+        if row.type != "ORG" or len(words) < 3 or words[0] not in surnames:
+            continue
+        bare = result.get(" ".join(words[1:]))
+        if bare is None or bare.type != "ORG" or canonical not in result:
+            continue
+        _merge_rows(result, keep=bare, absorbed=row)
+        result[bare.canonical] = replace(result[bare.canonical], name=bare.name)
     return result
 
 
