@@ -87,3 +87,18 @@ def test_capital_labels_with_an_honorific_and_a_full_stop() -> None:
     )
     found = find_quotes(text, [])
     assert [q.speaker for q in found] == ["Halloran", None, "Halloran", None, "Halloran"]
+
+
+def test_capital_role_labels_go_to_the_holder_the_text_names() -> None:
+    text = (
+        "Transcript of a press conference with Prime Minister Tom Hale, Canberra.\n\n"
+        "PRIME MINISTER: Thanks very much for coming out this morning. We have a lot to "
+        "announce today.\n\n"
+        "JOURNALIST: Prime Minister, will the budget be in surplus this year?\n\n"
+        "PRIME MINISTER: We have said what we will do and we will do it, every part of it.\n\n"
+        "JOURNALIST: And on the tax cuts, will they stay in place?\n\n"
+        "PRIME MINISTER: They stay, as we promised before the election."
+    )
+    at = text.index("Tom Hale")
+    found = find_quotes(text, [Entity(at, at + 8, "Tom Hale", "PER", "Tom Hale")])
+    assert [q.speaker for q in found] == ["Tom Hale", None, "Tom Hale", None, "Tom Hale"]

@@ -501,8 +501,12 @@ def is_role_name(name: str) -> bool:
     first_role = next((i for i, w in enumerate(content) if w in english.ROLE_NOUNS), None)
     if first_role is None:
         return False
-    # "Head", "Deputy Head of the Office", "President also": no name before the role.
-    return all(w in english.ROLE_MODIFIERS or w in english.ROLE_NOUNS for w in content[:first_role])
+    # "Head", "Deputy Head of the Office", "President also", "Prime Minister": no name
+    # before the role.
+    return all(
+        w in english.ROLE_MODIFIERS or w in english.ROLE_NOUNS or w in english.ROLE_QUALIFIERS
+        for w in content[:first_role]
+    )
 
 
 def looks_male(name: str) -> bool:
