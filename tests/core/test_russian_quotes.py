@@ -7,29 +7,8 @@ or nobody. They run the real pipeline (natasha's tagger, pymorphy3), as the read
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-import pytest
-
-from ossetia_reader.core.article import Entity, Quote
-from ossetia_reader.core.enrich.russian.ner import load_russian_ner
 from ossetia_reader.core.enrich.russian.quotes import find_quotes
-
-Enrich = Callable[[list[str]], list[tuple[tuple[Entity, ...], tuple[Quote, ...]]]]
-
-
-@pytest.fixture(scope="module")
-def enrich() -> Enrich:
-    if load_russian_ner() is None:  # a required dependency: this should never skip
-        pytest.skip("natasha's model is not installed")
-    from ossetia_reader.core.enrich.russian.enrich import enrich_russian
-
-    return enrich_russian
-
-
-def quotes_of(enrich: Enrich, text: str) -> list[tuple[str, str | None]]:
-    ((_, quotes),) = enrich([text])
-    return [(" ".join(q.text.split()), q.speaker) for q in quotes]
+from tests.core.russian_quotes_support import Enrich, quotes_of
 
 
 def test_a_surname_alone_is_the_full_name_the_article_gives(enrich: Enrich) -> None:

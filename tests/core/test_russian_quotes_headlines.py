@@ -5,28 +5,7 @@ Constructed sentences; the real pipeline (natasha, pymorphy3).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-import pytest
-
-from ossetia_reader.core.article import Entity, Quote
-from ossetia_reader.core.enrich.russian.ner import load_russian_ner
-
-Enrich = Callable[[list[str]], list[tuple[tuple[Entity, ...], tuple[Quote, ...]]]]
-
-
-@pytest.fixture(scope="module")
-def enrich() -> Enrich:
-    if load_russian_ner() is None:  # a required dependency: this should never skip
-        pytest.skip("natasha's model is not installed")
-    from ossetia_reader.core.enrich.russian.enrich import enrich_russian
-
-    return enrich_russian
-
-
-def quotes_of(enrich: Enrich, text: str) -> list[tuple[str, str | None]]:
-    ((_, quotes),) = enrich([text])
-    return [(" ".join(q.text.split()), q.speaker) for q in quotes]
+from tests.core.russian_quotes_support import Enrich, quotes_of
 
 
 def test_a_headline_quote_the_story_repeats_is_not_counted_twice(enrich: Enrich) -> None:

@@ -8,28 +8,7 @@ to a question asked "у X" is X's. They run the real pipeline (natasha, pymorphy
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-import pytest
-
-from ossetia_reader.core.article import Entity, Quote
-from ossetia_reader.core.enrich.russian.ner import load_russian_ner
-
-Enrich = Callable[[list[str]], list[tuple[tuple[Entity, ...], tuple[Quote, ...]]]]
-
-
-@pytest.fixture(scope="module")
-def enrich() -> Enrich:
-    if load_russian_ner() is None:  # a required dependency: this should never skip
-        pytest.skip("natasha's model is not installed")
-    from ossetia_reader.core.enrich.russian.enrich import enrich_russian
-
-    return enrich_russian
-
-
-def quotes_of(enrich: Enrich, text: str) -> list[tuple[str, str | None]]:
-    ((_, quotes),) = enrich([text])
-    return [(" ".join(q.text.split()), q.speaker) for q in quotes]
+from tests.core.russian_quotes_support import Enrich, quotes_of
 
 
 def test_the_answers_gender_passes_over_a_bylines_name(enrich: Enrich) -> None:

@@ -4,28 +4,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-import pytest
-
-from ossetia_reader.core.article import Entity, Quote
-from ossetia_reader.core.enrich.russian.ner import load_russian_ner
-
-Enrich = Callable[[list[str]], list[tuple[tuple[Entity, ...], tuple[Quote, ...]]]]
-
-
-@pytest.fixture(scope="module")
-def enrich() -> Enrich:
-    if load_russian_ner() is None:  # a required dependency: this should never skip
-        pytest.skip("natasha's model is not installed")
-    from ossetia_reader.core.enrich.russian.enrich import enrich_russian
-
-    return enrich_russian
-
-
-def quotes_of(enrich: Enrich, text: str) -> list[tuple[str, str | None]]:
-    ((_, quotes),) = enrich([text])
-    return [(" ".join(q.text.split()), q.speaker) for q in quotes]
+from tests.core.russian_quotes_support import Enrich, quotes_of
 
 
 def test_a_role_means_the_one_person_named_so_far(enrich: Enrich) -> None:
@@ -35,8 +14,9 @@ def test_a_role_means_the_one_person_named_so_far(enrich: Enrich) -> None:
         "Илмари Кяихке в беседе с газетой.\n"
         "«Мы все еще говорим о четырех процентах», — сказал аналитик."
     )
-    assert quotes_of(enrich, text)[0][1] is not None
-    assert quotes_of(enrich, text)[0][1] != "аналитик"
+    speaker = quotes_of(enrich, text)[0][1]
+    # Him, whatever the dictionary makes of a foreign surname's nominative.
+    assert speaker is not None and speaker.startswith("Илмари Кяихк")
 
 
 def test_a_role_at_the_start_of_an_excerpt_means_the_one_person_it_names(
