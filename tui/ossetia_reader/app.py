@@ -7,10 +7,10 @@ import os
 import sqlite3
 import sys
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, work
 from textual.app import App, SystemCommand
@@ -37,6 +37,9 @@ from ossetia_reader.messages import (
 )
 from ossetia_reader.render import Item
 from ossetia_reader.search_service import SearchService
+
+if TYPE_CHECKING:
+    from ossetia_reader.widgets.status_bar import StatusBar
 
 HIGH_CONTRAST = Theme(
     name="high-contrast",
@@ -509,11 +512,15 @@ class OssetiaReader(App[None]):
 
     def tell(self, text: str) -> None:
         """Background news for the status line (a toast is for what needs attention)."""
+        for bar in self._status_bars():
+            bar.tell(text)
+
+    def _status_bars(self) -> Iterator[StatusBar]:
+        """The status line of every screen on the stack (each screen has its own)."""
         from ossetia_reader.widgets.status_bar import StatusBar
 
         for screen in self.screen_stack:
-            for bar in screen.query(StatusBar):
-                bar.tell(text)
+            yield from screen.query(StatusBar)
 
     def _set_activity(self, text: str) -> None:
         from ossetia_reader.widgets.status_bar import StatusBar
@@ -722,11 +729,8 @@ class OssetiaReader(App[None]):
 
     def say(self, text: str) -> None:
         """What came of the reader's own action, in the status line of every screen that has one."""
-        from ossetia_reader.widgets.status_bar import StatusBar
-
-        for screen in self.screen_stack:
-            for bar in screen.query(StatusBar):
-                bar.message = text
+        for bar in self._status_bars():
+            bar.message = text
 
     def open_entity(self, name: str, type_: str | None) -> None:
         """Show everything the library holds about ``name``."""

@@ -277,11 +277,7 @@ class EntityScreen(Screen[Landing | None]):
             quote_list.highlighted = 0
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        option_id = event.option.id or ""
-        landing = self._landings.get(option_id)
-        key = option_id.rsplit(":", 1)[-1].lstrip("m")
-        if landing is None and key.isdigit():
-            landing = Landing(int(key))
+        landing = self._landings.get(event.option.id or "")  # every article's row has one
         if landing is not None:
             self.dismiss(landing)
 

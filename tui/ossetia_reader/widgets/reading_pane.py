@@ -398,9 +398,13 @@ class ReadingPane(ScrollView, can_focus=True):
             else:
                 self.screen.focus_previous()
             return
-        self.item_index = target
+        self._choose_item(target)
+
+    def _choose_item(self, index: int) -> None:
+        """Put the Tab cursor on item ``index``, bring it into view and say what it is."""
+        self.item_index = index
         self._relayout()
-        item = self.items[target]
+        item = self.items[index]
         self._scroll_to_body_offset(item.start)
         self.post_message(self.Notice(self._describe(item)))
 
@@ -429,12 +433,8 @@ class ReadingPane(ScrollView, can_focus=True):
         if chosen < 0:
             self._scroll_to_body_offset(start)
             return
-        self.item_index = chosen
         self._landed = not self.has_focus
-        self._relayout()
-        item = self.items[chosen]
-        self._scroll_to_body_offset(item.start)
-        self.post_message(self.Notice(self._describe(item)))
+        self._choose_item(chosen)
 
     @property
     def current_item(self) -> Item | None:
