@@ -588,6 +588,17 @@ def test_an_abbreviation_of_a_compound_lowercase_term_is_no_name() -> None:
     assert correct(text, model) == []
 
 
+def test_a_second_defined_abbreviation_close_after_the_first_is_no_name_either() -> None:
+    # Two terms defined within 200 characters: looking back from the second bracket
+    # found the first definition and dropped the second term (ПНИ stayed a name).
+    text = (
+        "Сбой приборно-агрегатного отсека (ПАО) и жалобы из психоневрологических "
+        "интернатов (ПНИ). Реформа ПНИ идёт, ПАО заменят."
+    )
+    model = [(m, m + 3, "ORG") for word in ("ПАО", "ПНИ") for m in _all(text, word)]
+    assert correct(text, model) == []
+
+
 def test_a_noun_opening_a_sentence_is_no_part_of_a_place() -> None:
     text = "Список участников опубликован.\n\nПоддержку Кирсану Илюмжинову выразили 40 федераций."
     model = spans(text, ("Поддержку Кирсану Илюмжинову", "LOC"))

@@ -635,10 +635,13 @@ def _common_abbreviations(text: str, spans: list[Span]) -> list[Span]:
     """``приборно-агрегатного отсека (ПАО)``: an abbreviation the article defines
     by lowercase words is a technical term, not a name, wherever it comes again."""
     terms: set[str] = set()
+    after = 0  # the end of the bracket before: a definition never reaches back past it
     for bracket in _BRACKETED.finditer(text):
         # The words right before the bracket (a regex over the whole text backtracks
         # from every word: this looks only where an abbreviation is bracketed).
-        match = _DEFINED.search(text, max(0, bracket.start() - 200), bracket.end())
+        begin = max(after, bracket.start() - 200)
+        after = bracket.end()
+        match = _DEFINED.search(text, begin, bracket.end())
         if match is None or match.end() != bracket.end():
             continue
         words = match.group(1).split()
