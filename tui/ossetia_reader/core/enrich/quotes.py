@@ -36,6 +36,7 @@ from ossetia_reader.core.enrich import english, rules, transcripts
 from ossetia_reader.core.enrich.quote_marks import DOUBLE_OPENING_MARK as _DOUBLE_OPENING_MARK
 from ossetia_reader.core.enrich.quote_marks import SINGLES as _SINGLES
 from ossetia_reader.core.enrich.quote_marks import mend_entities as mend_entities
+from ossetia_reader.core.enrich.quote_marks import opens_line as _opens_line
 from ossetia_reader.core.enrich.quote_marks import paragraph_start as _paragraph_start
 from ossetia_reader.core.enrich.quote_marks import quote_spans as _quote_spans
 from ossetia_reader.core.enrich.quote_marks import skip_space as _skip_space
@@ -488,7 +489,7 @@ def _heading_speaker(text: str, start: int, people: People) -> str | None:
     words after the last title word, title-cased)."""
     paragraph = _paragraph_start(text, start)
     # (A quote opening its own line counts too: some pages put one line to a paragraph.)
-    if (paragraph != start and not text[:start].rstrip(" \t").endswith("\n")) or start < 2:
+    if (paragraph != start and not _opens_line(text, start)) or start < 2:
         return None
     line_end = _trim_end(text, start)
     line_start = text.rfind("\n", max(0, line_end - _HEADING_CHARS), line_end) + 1
@@ -776,7 +777,7 @@ def _reported_before(text: str, quote: FoundQuote, speakers: Speakers) -> FoundQ
     if inner.isupper() or own:
         return quote  # a heading in capitals; ""…," LeVell assured the crowd": its own cue
     paragraph = _paragraph_start(text, quote.start)
-    own_line = text[: quote.start].rstrip(" \t").endswith("\n")  # (one line a paragraph)
+    own_line = _opens_line(text, quote.start)  # (one line a paragraph)
     if paragraph == quote.start or own_line:
         paragraph = quote.start
         upper = _trim_end(text, quote.start)
@@ -916,7 +917,7 @@ def _sentence_subject(
     dismissed the allegations as "…""), "he"/"she", or a role the article names
     someone by ("The prime minister, who …, criticised … "…"")."""
     paragraph = _paragraph_start(text, quote.start)
-    lower = max(paragraph, text.rfind("\n", 0, quote.start) + 1)
+    lower = max(paragraph, text.rfind("\n", paragraph, quote.start) + 1)
     breaks = _sentence_breaks(text, lower, quote.start)
     sentence = breaks[-1] if breaks else lower
     before = text[sentence : quote.start]
@@ -926,7 +927,7 @@ def _sentence_subject(
         or _DOUBLE_OPENING_MARK.match(before.lstrip())
     ):
         return quote  # a quote opening its sentence, or a sentence opening with a quote
-    label = _LINE_LABEL.match(text, max(lower, text.rfind("\n", 0, quote.start) + 1))
+    label = _LINE_LABEL.match(text, lower)  # the line the quote is on
     if label is not None:
         # "Verstappen: Missing out on the title "is not going to change my life"" (a
         # heading naming who speaks before a colon).
