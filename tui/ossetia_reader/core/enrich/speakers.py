@@ -330,7 +330,6 @@ def _without_leading_word(items: list[Entity], text: str) -> list[Entity]:
 
 
 _MALE = english.words("he his him himself")
-_FEMALE = english.words("she her hers herself")
 _MALE_ADDRESS = english.words("mr sir lord")
 _FEMALE_ADDRESS = english.words("ms mrs miss dame lady madam")
 
