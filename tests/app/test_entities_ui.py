@@ -193,7 +193,7 @@ async def test_many_spellings_keep_the_entity_views_header_to_a_line_each(
         variants = screen.profile.variants
         assert len(variants) >= 6, variants
         header = screen.query_one("#entity-header", Static)
-        assert header.size.height == 2, "name and spellings, a line each"
+        assert header.size.height == 3, "name, spellings, corrections: a line each"
         line = str(header.render()).splitlines()[1]
         assert line.startswith("also written: ") and "more" in line and len(line) <= 78, line
     from ossetia_reader.screens.entity import _fitted
@@ -219,7 +219,7 @@ async def test_a_long_name_gives_way_to_its_type_and_counts_at_80_columns(
         header = app.screen.query_one("#entity-header", Static)
         first = str(header.render()).splitlines()[0]
         assert first.endswith("1 article · 0 quotes") and "…" in first, first
-        assert header.size.height == 1
+        assert header.size.height == 3
 
 
 async def test_a_quote_chosen_in_the_entity_view_opens_at_that_quote(library: Library) -> None:

@@ -99,9 +99,12 @@ class EntityScreen(Screen[Landing | None]):
     )
 
     DEFAULT_CSS = """
-    /* One line each (name, spellings, corrections): wrapped, "… and 1 / more" took a line. */
+    /* One line each (name, spellings, corrections): wrapped, "… and 1 / more" took a line.
+       Three lines from the first frame, whether or not there are spellings or a correction:
+       a line gained when the spellings loaded or a correction was noted moved every row of
+       the list below under the reader's eyes. */
     EntityScreen #entity-header {
-        height: auto;
+        height: 3;
         padding: 0 1;
         background: $panel;
         text-wrap: nowrap;
@@ -168,6 +171,8 @@ class EntityScreen(Screen[Landing | None]):
         if profile.variants:
             text.append("\nalso written: ", "dim")
             text.append(_fitted(profile.variants, self._header_width() - len("also written: ")))
+        else:
+            text.append("\nno other spelling", "dim")
         correction = profile.correction
         notes = []
         if correction is not None and correction.action == "hide":
@@ -181,7 +186,7 @@ class EntityScreen(Screen[Landing | None]):
             notes.append(f"you merged {merged} into {into} (u: undo the last)")
         if self._undone:
             notes.insert(0, self._undone)
-        if notes:
+        if notes:  # the third line, kept for it (see DEFAULT_CSS)
             text.append("\n" + "; ".join(notes), "italic")
         return text
 

@@ -88,6 +88,16 @@ class PeopleScreen(Screen[Landing | None]):
         Binding("2", "sort('articles')", "By articles", id="people.sort_articles"),
         Binding("3", "sort('quotes')", "By quotes", id="people.sort_quotes"),
         Binding("slash", "filter", "Filter", id="people.filter"),
+        # From the table too (where the keys are back from an entity view), and all of it:
+        # the Input's own Ctrl+U cleared only what was left of its cursor.
+        Binding(
+            "ctrl+u",
+            "clear_filter",
+            "Clear filter",
+            show=False,
+            priority=True,
+            id="people.clear",
+        ),
         Binding("question_mark,f1", "help", "Help", id="people.help"),
         Binding("j", "cursor('down')", "Down", show=False, id="people.down"),
         Binding("k", "cursor('up')", "Up", show=False, id="people.up"),
@@ -309,6 +319,10 @@ class PeopleScreen(Screen[Landing | None]):
 
     def action_filter(self) -> None:
         self.query_one("#people-filter", Input).focus()
+
+    def action_clear_filter(self) -> None:
+        """Ctrl+U: the whole filter goes, the keys stay where they are."""
+        self.query_one("#people-filter", Input).value = ""
 
     def action_back(self) -> None:
         filter_input = self.query_one("#people-filter", Input)

@@ -1,0 +1,96 @@
+"""Session 7's walk through the app as a demanding reader: each test failed before its fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, Input, OptionList
+
+from ossetia_reader.app import OssetiaReader
+from ossetia_reader.core.library import Library
+from ossetia_reader.screens.choose import ChoiceScreen
+from ossetia_reader.screens.entity import EntityScreen
+from ossetia_reader.screens.people import PeopleScreen
+from tests.app.test_people_ui import build
+from tests.conftest import settle
+
+
+def top(app: OssetiaReader) -> object:
+    """The top screen, typed loosely (so checks after an ``isinstance`` stay checks)."""
+    return app.screen
+
+
+@pytest.fixture
+def made(tmp_path: Path) -> Library:
+    return build(tmp_path / "lib")[0]
+
+
+async def test_a_correction_in_the_entity_view_moves_no_row_of_its_list(made: Library) -> None:
+    """The header gained a line when a correction (type, merge, hide) was noted under the
+    name, so every row of the list below moved down one under the reader's eyes; the
+    header also grew when the spellings loaded."""
+    app = OssetiaReader(made, enrich=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = EntityScreen("Brelovsk", "ORG")
+        await app.push_screen(screen)
+        mentions = screen.query_one("#mentions", OptionList)
+        await pilot.pause()
+        first = mentions.region.y  # before the profile arrives ("loading…")
+        await settle(pilot)
+        assert screen.profile is not None and not screen.profile.variants
+        assert mentions.region.y == first, "the list moved when the entity loaded"
+        await pilot.press("t")
+        await settle(pilot)
+        assert isinstance(app.screen, ChoiceScreen)
+        await pilot.press("down", "enter")  # place
+        await settle(pilot)
+        assert top(app) is screen
+        assert "you changed its type" in str(screen.query_one("#entity-header").render())
+        assert mentions.region.y == first, "the list moved when the correction was noted"
+        await pilot.press("x")  # hide
+        await settle(pilot)
+        assert mentions.region.y == first
+        await pilot.press("u")
+        await settle(pilot)
+        assert mentions.region.y == first
+        # An entity with spellings: the same place for its list.
+        other = EntityScreen("Zelensky", "PER")
+        await app.push_screen(other)
+        await settle(pilot)
+        assert other.profile is not None and other.profile.variants
+        assert other.query_one("#mentions", OptionList).region.y == first
+
+
+async def test_ctrl_u_clears_the_people_filter_after_an_entity_view(made: Library) -> None:
+    """Back from an entity view the keys are on the table, where Ctrl+U did nothing:
+    the filter could be emptied only by going back into it."""
+    app = OssetiaReader(made, enrich=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, PeopleScreen)
+        everyone = screen.table.row_count
+        await pilot.press(*"brel", "down", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, EntityScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert top(app) is screen and isinstance(app.focused, DataTable)
+        filter_input = screen.query_one("#people-filter", Input)
+        assert filter_input.value == "brel"
+        await pilot.press("ctrl+u")
+        await settle(pilot)
+        assert filter_input.value == ""
+        assert screen.table.row_count == everyone
+        assert isinstance(app.focused, DataTable), "the keys stay on the table"
+        # In the filter, Ctrl+U empties it wherever the cursor is (readline's is to the left).
+        await pilot.press(*"zel", "left", "left")
+        await settle(pilot)
+        assert filter_input.has_focus and filter_input.cursor_position == 1
+        await pilot.press("ctrl+u")
+        await settle(pilot)
+        assert filter_input.value == ""
