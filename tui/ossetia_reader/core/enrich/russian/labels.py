@@ -3,8 +3,8 @@ speaker's label (``Мустафа Джемилев: Да, всё верно.``, 
 ``С.Бунтман`` alone on a line before a ``―`` line), and who each label names.
 
 Split out of ``quotes.py`` (session 6), which finds every other form of direct speech and
-calls ``labelled_turns`` for the turns and ``labelled`` for their speakers; the names
-(``quotes._Names``, read through a protocol) come from there.
+calls ``labelled_turns`` for the turns and ``labelled`` for their speakers; the names are
+``speaker_names.ArticleNames``, which every attribution rule shares.
 """
 
 from __future__ import annotations
@@ -12,22 +12,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from typing import Protocol
 
-from ossetia_reader.core.article import Entity
 from ossetia_reader.core.enrich.quotes import FoundQuote
-
-
-class _Names(Protocol):
-    """What the labels ask of the article's names (``quotes._Names`` answers; a protocol,
-    so that this module does not import the one that imports it)."""
-
-    def person_in(self, lower: int, upper: int) -> bool: ...
-
-    def within(self, lower: int, upper: int) -> list[Entity]: ...
-
-    def full_name(self, canonical: str, index: int, feminine: bool | None = None) -> str: ...
-
+from ossetia_reader.core.enrich.russian.speaker_names import ArticleNames
 
 # ``Мустафа Джемилев: Да, всё верно.``: up to four capitalised words and a colon open a
 # transcript's paragraph.
@@ -68,7 +55,7 @@ def labelled_turns(
     text: str,
     paragraphs: list[tuple[int, int]],
     quoted: list[tuple[int, int, str]],
-    names: _Names | None = None,
+    names: ArticleNames | None = None,
 ) -> dict[int, tuple[int, int, int]]:
     """Transcript turns: paragraphs that open with a speaker's label and a colon, where
     the same label opens two paragraphs or more (an interview printed as ``Голос Америки:
@@ -156,7 +143,7 @@ def _inline_turns(
     text: str,
     turns: list[tuple[int, int, int, int, str]],
     inline: list[tuple[int, list[re.Match[str]]]],
-    names: _Names | None,
+    names: ArticleNames | None,
 ) -> dict[int, tuple[int, int, int]]:
     """The turns that persons' labels open inside paragraphs (see ``_INLINE_LABEL``); a
     paragraph's opening turn then ends where its first such turn begins (``turns`` is
@@ -205,7 +192,7 @@ def _inline_turns(
     return result
 
 
-def labelled(text: str, start: int, label: tuple[int, int, int], names: _Names) -> FoundQuote:
+def labelled(text: str, start: int, label: tuple[int, int, int], names: ArticleNames) -> FoundQuote:
     """A transcript turn is its label's words: a person named by the label speaks (in
     full, as the article names him); an outlet or a role (``Голос Америки``, ``Вопрос``)
     is the interviewer, whom the library does not count as a speaker."""
@@ -232,7 +219,7 @@ def labelled(text: str, start: int, label: tuple[int, int, int], names: _Names) 
     return FoundQuote(start, end, canonical, None, person.start, person.end)
 
 
-def _initial_in_full(written: str, index: int, names: _Names) -> str:
+def _initial_in_full(written: str, index: int, names: ArticleNames) -> str:
     """``Б.Рыбин`` as the article names him in full (``Борис Рыбин``), else as written."""
     spaced = re.sub(r"\.(?=\S)", ". ", written)
     full = names.full_name(spaced, index)
