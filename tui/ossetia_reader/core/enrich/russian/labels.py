@@ -31,6 +31,19 @@ _INITIAL_LABEL = re.compile(
 )
 
 
+# ``М. ГАНАПОЛЬСКИЙ – Продолжаем.``: some radio transcripts put a dash where others put the
+# colon (an initial and a surname, in capitals or not).
+_DASH_LABEL = re.compile(
+    r"([А-ЯЁ]\.[ \u00a0]?(?:[А-ЯЁ]\.[ \u00a0]?)?[А-ЯЁ][А-ЯЁа-яё]+(?:-[А-ЯЁ][А-ЯЁа-яё]+)?)"
+    r"[ \u00a0]+[—–-][ \u00a0]+(?=\S)"
+)
+# ``РАДОСЛАВ СИКОРСКИЙ, министр иностранных дел Польши: Я знал …``: television transcripts
+# write the speaker's name in capitals, his role after it, then the colon.
+_ROLE_LABEL = re.compile(
+    r"([А-ЯЁ]{2,}(?:[ \u00a0-][А-ЯЁ]{2,}){1,2}),[ \u00a0]+[^:\n]{1,80}?:[ \u00a0]+(?=\S)"
+)
+
+
 # ``… А почему? Л. ГОЗМАН: Я считаю …``: a transcript pasted as one paragraph runs its
 # turns together; a person's name and a colon right after a sentence's end opens the next
 # turn (initials and a surname, in capitals or not, or a first name and a surname; one
@@ -69,7 +82,12 @@ def labelled_turns(
     turns: list[tuple[int, int, int, int, str]] = []
     inline: list[tuple[int, list[re.Match[str]]]] = []
     for index, (p_start, p_end) in enumerate(paragraphs):
-        match = _LABEL.match(text, p_start, p_end) or _INITIAL_LABEL.match(text, p_start, p_end)
+        match = (
+            _LABEL.match(text, p_start, p_end)
+            or _INITIAL_LABEL.match(text, p_start, p_end)
+            or _DASH_LABEL.match(text, p_start, p_end)
+            or _ROLE_LABEL.match(text, p_start, p_end)
+        )
         if match is None and index + 2 < len(paragraphs):
             turn = _label_alone(text, paragraphs, index)
             if turn is not None:
@@ -91,7 +109,8 @@ def labelled_turns(
     accepted_inline = _inline_turns(text, turns, inline, names)
     counts = Counter(label for *_, label in turns)
     # A transcript: a label opens two turns or more; in one with three turns or more, a
-    # person's label opens even one (``Д.Медведев: Спасибо.`` among ``В.Путин: …``).
+    # person's label opens even one (``Д.Медведев: Спасибо.`` among ``В.Путин: …``; an
+    # initial and a surname are a person's, tagged or not: ``М. ГАНАПОЛЬСКИЙ –``).
     transcript = bool(counts) and max(counts.values()) >= 2
     many = transcript and len(turns) >= 3
     result = {
@@ -100,7 +119,13 @@ def labelled_turns(
         if end - start >= 2
         and (
             counts[label] >= 2
-            or (many and names is not None and names.person_in(label_start, label_end))
+            or (
+                many
+                and (
+                    _NAME_LABEL.fullmatch(label) is not None
+                    or (names is not None and names.person_in(label_start, label_end))
+                )
+            )
         )
     }
     result.update(accepted_inline)
@@ -212,6 +237,10 @@ def labelled(text: str, start: int, label: tuple[int, int, int], names: ArticleN
             # ``А. Васильев`` untagged: the person the article names in full with that
             # initial and surname, else the label as written.
             return FoundQuote(start, end, _initial_in_full(written, label_start, names))
+        words = written.split()
+        if _ROLE_LABEL.match(text, label_start) is not None and _surname(words[-1]):
+            # ``РАДОСЛАВ СИКОРСКИЙ, министр …:`` untagged: the name in capitals.
+            return FoundQuote(start, end, written)
         return FoundQuote(start, end)
     canonical = person.canonical
     if re.fullmatch(r"[А-ЯЁ]\.[ ]?[А-ЯЁ][а-яё-]+", canonical) is not None:

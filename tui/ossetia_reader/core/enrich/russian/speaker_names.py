@@ -64,7 +64,16 @@ def named_in_full(quote: FoundQuote, names: ArticleNames) -> FoundQuote:
     ):
         # The surname as written in the nominative: ``Александр Кибовского`` → Кибовский.
         full = " ".join([*words[:-1], written[0]])
+    full = " ".join(_as_name(word) for word in full.split())
     return quote if full == quote.speaker else replace(quote, speaker=full)
+
+
+def _as_name(word: str) -> str:
+    """A name's word written in capitals, as transcripts and sports pages print surnames
+    (``М. ГАНАПОЛЬСКИЙ``, ``Виктор ПРОКОПЕНКО``), the way a name is written."""
+    if len(word) < 3 or not word.isupper() or not word.replace("-", "").isalpha():
+        return word
+    return "-".join(part.capitalize() for part in word.split("-"))
 
 
 _PATRONYMIC = re.compile(r"[а-яё](?:ович|евич|овна|евна|ична|инична)$")
