@@ -105,6 +105,7 @@ def correct(text: str, spans: list[Span]) -> list[Span]:
     # Before propagation, so a surname that is also a word (Шумов) comes back when
     # the article names the person elsewhere.
     fixed = _sentence_initial(text, fixed)
+    fixed = _common_words_alone(text, fixed)
     fixed = _capitals_surnames(text, fixed)
     fixed = _propagate(text, fixed)
     fixed = _initialled(text, fixed)
@@ -183,6 +184,17 @@ def _split(text: str, span: Span) -> list[Span]:
             # ``отец Екатерины Виталий Смиренский``: a first name in another case than
             # the full name after it is another person (his daughter, named before).
             return [(start, start + len(words[0]), label), (start + len(words[0]) + 1, end, label)]
+        if (
+            label == "PER"
+            and len(words) == 4
+            and given_name(words[0])
+            and given_name(words[2])
+            and not given_name(words[1])
+            and not given_name(words[3])
+        ):
+            # ``Ученица Этери Тутберидзе Дина Хуснутдинова``: two full names run together.
+            second = start + len(words[0]) + len(words[1]) + 2
+            return [(start, second - 1, label), (second, end, label)]
         if label == "PER" and (pair := _two_surnames(surface)) is not None:
             return [(start, start + pair, label), (start + pair + 1, end, label)]
         return [(start, end, label)]
@@ -229,6 +241,52 @@ def _without_verbs(text: str, spans: list[Span]) -> list[Span]:
         if words and not (len(words) == 1 and verb(words[0])):
             result.append((start + words[0].start(), start + words[-1].end(), label))
     return result
+
+
+def _common_words_alone(text: str, spans: list[Span]) -> list[Span]:
+    """A person's span of one word the dictionary knows only as a common word or an
+    adjective is no name where a sentence, line or reply starts: a heading's adjective
+    (``Казахский beauty-контент``, ``Взломанным оказался``), a reply after a transcript
+    label (``Александр Денисов: Да.``). (``_sentence_initial`` leaves adjectives to
+    places.) A word whose stem the article also writes inside a longer person's name
+    stays: an adjectival surname (``Бутырская``). People a street is named after
+    (``улицы Александра Солженицына``, ``проспект Сахарова``) are the street's name, not
+    a mention of the person (``на Тверском бульваре Анатолию Малькову`` is one)."""
+    named = {
+        stem(word)
+        for start, end, label in spans
+        if label == "PER" and len(text[start:end].split()) > 1
+        for word in _WORD.findall(text[start:end])
+    }
+    # Transcript labels: ``Александр Денисов: Да.``, not a list's ``Вратари: Уорд``.
+    labels = {end for _, end, label in spans if label == "PER"}
+    result: list[Span] = []
+    for start, end, label in spans:
+        surface = text[start:end]
+        colon = re.search(r":[ \u00a0]*$", text[max(0, start - 4) : start])
+        opening = _SENTENCE_START.search(text, max(0, start - 8), start) or (
+            colon is not None and max(0, start - 4) + colon.start() in labels
+        )
+        street = _STREET_BEFORE.search(text, max(0, start - 50), start)
+        if label == "PER" and street and not (street.group(1) or "a")[:1].isupper():
+            continue
+        if (
+            label == "PER"
+            and opening
+            and re.fullmatch(r"[\w-]+", surface)
+            and stem(surface) not in named
+            and common_word(surface, adjectives=True)
+        ):
+            continue
+        result.append((start, end, label))
+    return result
+
+
+# A street's word, not after a capitalised word (which would be the street's own name).
+_STREET_BEFORE = re.compile(
+    r"(?:([\w-]+)[ \u00a0]+)?(?<![\w-])"
+    r"(?i:улиц|проспект|площад|переул|бульвар|набережн|шоссе)[а-яё]*[ \u00a0]+$"
+)
 
 
 def _named_before_bracket(words: str) -> bool:
@@ -333,6 +391,12 @@ _TRAILING_INITIALS = re.compile(
     r"[ \u00a0](?:[А-ЯЁ]\.[ \u00a0]?)?[А-ЯЁ]\.(?![ \u00a0]*[А-ЯЁ][а-яё])(?!\w)"
 )
 _ONLY_INITIALS = re.compile(r"(?:[А-ЯЁA-Z]\.?[ \u00a0]?){1,3}")
+# Initials or a first name in capitals, then a surname in capitals, before a label's
+# colon or dash or a caption's comma.
+_CAPITALS_LABEL = re.compile(
+    r"(?:^|(?<=\n))[ \u00a0]*(((?:[А-ЯЁ]\.[ \u00a0]?){1,2}|[А-ЯЁ]{3,}[ \u00a0]+)"
+    r"([А-ЯЁ]{3,}(?:-[А-ЯЁ]{2,})?))(?=[ \u00a0]*[:–—,-])"
+)
 _INITIALLED = re.compile(
     r"(?<![\w.])((?:[А-ЯЁ]\.[ \u00a0]?){1,2})([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])"
 )
@@ -351,7 +415,10 @@ def _initialled(text: str, spans: list[Span]) -> list[Span]:
             if _ONLY_INITIALS.fullmatch(text[start:end].strip(". \u00a0")):
                 continue
             before = _INITIALS_BEFORE.search(text, max(0, start - 8), start)
-            if before is not None and not given_name(_first_word(text, start)):
+            first = _first_word(text, start)
+            # (``В. ВАРФОЛОМЕЕВ``: a surname in capitals the dictionary also knows as a
+            # first name's possessive still takes its initial.)
+            if before is not None and (not given_name(first) or first.isupper()):
                 start = before.start()
             if (
                 _INITIALS_AFTER.search(text, max(start, end - 6), end)
@@ -368,6 +435,19 @@ def _initialled(text: str, spans: list[Span]) -> list[Span]:
     }
     others = {stem(text[s:e]) for s, e, label in result if label != "PER"}
     added: list[Span] = []
+    for match in _CAPITALS_LABEL.finditer(text):
+        # ``М. ГАНАПОЛЬСКИЙ –``, ``Т. ФЕЛЬГЕНГАУЭР:``, ``РАДОСЛАВ СИКОРСКИЙ,``: a radio
+        # transcript's speaker labels and captions print the surname in capitals.
+        start, end = match.span(1)
+        surname = match.group(3)
+        if any(s < end and start < e for s, e, _ in (*result, *added)):
+            continue
+        first = match.group(2).strip()
+        if stem(surname) in others or _abbreviation_word(surname):
+            continue
+        if "." not in first and not given_name(first.capitalize()):
+            continue  # ``ВНИМАНИЕ ВСЕМ:``
+        added.append((start, end, "PER"))
     for match in _INITIALLED.finditer(text):
         start, end = match.span()
         if any(s < end and start < e for s, e, _ in result):
@@ -381,6 +461,13 @@ def _initialled(text: str, spans: list[Span]) -> list[Span]:
         if key in people or surname:
             added.append((start, end, "PER"))
     return result + added
+
+
+def _abbreviation_word(word: str) -> bool:
+    """Whether a word in capitals is an abbreviation the dictionary knows (``НАТО``,
+    ``ФИФА``), not a surname or first name printed in capitals."""
+    title = word.capitalize()
+    return known(word) and not dictionary_surname(title) and not given_name(title)
 
 
 def _capitalised_neighbour(text: str, start: int, end: int) -> bool:
@@ -578,11 +665,7 @@ def _capitals_surnames(text: str, spans: list[Span]) -> list[Span]:
         elsewhere = others[last] - (match.span(2) in typed)
         if not given_name(first) or elsewhere > 0:
             continue
-        if (
-            known(last)
-            and not dictionary_surname(last.capitalize())
-            and not given_name(last.capitalize())
-        ):
+        if _abbreviation_word(last):
             continue  # ``НАТО``, ``ФИФА``: abbreviations
         inside = [span for span in result if span[0] < end and start < span[1]]
         # The model may read the capitals as an abbreviation (``ПРОКОПЕНКО`` as ORG).

@@ -1,0 +1,93 @@
+"""Session 7's span rules over natasha's Russian tagger (core/enrich/russian/pipeline.py):
+transcript labels in capitals, common words where a sentence or a reply starts, people
+a street is named after, two full names run together. ``correct`` takes the model's
+spans, so each test gives it the spans the model produces for such text (sentences
+written for these tests) and needs no model."""
+
+from __future__ import annotations
+
+from ossetia_reader.core.enrich.russian.pipeline import correct
+
+Span = tuple[int, int, str]
+
+
+def at(text: str, surface: str, label: str, occurrence: int = 0) -> Span:
+    """The span of the ``occurrence``-th ``surface`` in ``text``."""
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(surface, start + 1)
+    return (start, start + len(surface), label)
+
+
+def named(text: str, result: list[Span]) -> set[tuple[str, str]]:
+    return {(text[start:end], label) for start, end, label in result}
+
+
+def test_transcript_labels_in_capitals_are_people() -> None:
+    text = (
+        "М. ГАНАПОЛЬСКИЙ – 10.35. Продолжаем, у нас гость.\n\n"
+        "Т. ФЕЛЬГЕНГАУЭР - Доброе утро.\n\n"
+        "Т. ФЕЛЬГЕНГАУЭР: Начнём с новостей."
+    )
+    result = named(text, correct(text, []))
+    assert result == {("М. ГАНАПОЛЬСКИЙ", "PER"), ("Т. ФЕЛЬГЕНГАУЭР", "PER")}
+    assert len(correct(text, [])) == 3
+
+
+def test_first_name_and_surname_in_capitals_before_a_caption_comma() -> None:
+    text = "Сюжет о переговорах.\nРАДОСЛАВ СИКОРСКИЙ, министр иностранных дел Польши: Я знал."
+    assert ("РАДОСЛАВ СИКОРСКИЙ", "PER") in named(text, correct(text, []))
+
+
+def test_capital_words_that_are_no_name_make_no_label() -> None:
+    text = "ВНИМАНИЕ ВСЕМ: эфир переносится.\nЦ. НАТО: заседание отложено."
+    assert named(text, correct(text, [])) == set()
+
+
+def test_an_initial_joins_a_surname_in_capitals_the_model_found() -> None:
+    text = "Е. БУНТМАН: Добрый день.\nВ. ВАРФОЛОМЕЕВ: Он мне протягивает этот рулон."
+    found = [at(text, "Е. БУНТМАН", "PER"), at(text, "ВАРФОЛОМЕЕВ", "PER")]
+    assert ("В. ВАРФОЛОМЕЕВ", "PER") in named(text, correct(text, found))
+
+
+def test_an_adjective_opening_a_heading_is_no_person() -> None:
+    text = "Токаев о парламентской реформе\nКазахский контент стал ближе к зрителям."
+    assert named(text, correct(text, [at(text, "Казахский", "PER")])) == set()
+
+
+def test_an_adjectival_surname_the_article_names_in_full_stays() -> None:
+    text = "Анна Бутырская рассказала о гараже. Бутырской позвонили знакомые."
+    found = [at(text, "Анна Бутырская", "PER"), at(text, "Бутырской", "PER")]
+    assert ("Бутырской", "PER") in named(text, correct(text, found))
+
+
+def test_a_reply_after_a_transcript_label_is_no_person() -> None:
+    text = "Александр Денисов: Да. В вашем регионе уже началась вакцинация?"
+    found = [at(text, "Александр Денисов", "PER"), at(text, "Да", "PER")]
+    assert named(text, correct(text, found)) == {("Александр Денисов", "PER")}
+
+
+def test_a_name_after_a_list_heading_colon_stays() -> None:
+    text = "Вратари: Уорд — Набоков."
+    found = [at(text, "Уорд", "PER"), at(text, "Набоков", "PER")]
+    assert ("Уорд", "PER") in named(text, correct(text, found))
+
+
+def test_the_person_a_street_is_named_after_is_no_mention() -> None:
+    text = "Задержанных довезли до улицы Александра Солженицына и отпустили."
+    assert named(text, correct(text, [at(text, "Александра Солженицына", "PER")])) == set()
+
+
+def test_a_person_after_a_named_street_is_a_mention() -> None:
+    text = "Власти передали салон на Тверском бульваре Анатолию Малькову."
+    found = [at(text, "Анатолию Малькову", "PER")]
+    assert named(text, correct(text, found)) == {("Анатолию Малькову", "PER")}
+
+
+def test_two_full_names_run_together_are_two_people() -> None:
+    text = "На фото ученица Этери Тутберидзе Дина Хуснутдинова после проката."
+    found = [at(text, "Этери Тутберидзе Дина Хуснутдинова", "PER")]
+    assert named(text, correct(text, found)) == {
+        ("Этери Тутберидзе", "PER"),
+        ("Дина Хуснутдинова", "PER"),
+    }
