@@ -78,7 +78,9 @@ def main() -> None:
         help="START:STOP: import only these lines of the corpus file (0-based, STOP excluded; "
         "a slice, see SLICES); judgements then live in <corpus>@<START>-<STOP>.tsv",
     )
-    parser.add_argument("--speakers", action="store_true", help="also score the top 40 speakers")
+    parser.add_argument(
+        "--speakers", action="store_true", help="also score the top 40 speakers (--library too)"
+    )
     parser.add_argument(
         "--below",
         action="store_true",
@@ -95,6 +97,8 @@ def main() -> None:
         if args.library is not None:  # rescore a kept library (views changed, spans did not)
             library = Library(args.library)
             report(library, label, args.show_unjudged, args.below)
+            if args.speakers:  # a kept library's speakers too (session 7: page excerpts)
+                report_speakers(library, label, args.show_unjudged)
             library.close()
             continue
         keep = args.keep / corpus if args.keep else None
