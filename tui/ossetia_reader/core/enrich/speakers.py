@@ -107,6 +107,8 @@ class People:
             items = [_with_given_name(e, text) for e in items]
             items = _without_leading_word(items, text)
         items = _link_surnames(items)
+        if text:
+            items = _without_non_persons(items, entities, text)
         self.items = sorted(items, key=_start)
         self.starts = [e.start for e in self.items]
         self.mentions = Counter(e.canonical for e in self.items if e.type == "PER")
@@ -250,6 +252,66 @@ def _people_by_pronoun(items: list[Entity], text: str) -> list[Entity]:
     return [
         replace(e, type="PER") if e.type == "ORG" and e.canonical in persons else e for e in items
     ]
+
+
+_NOUN_DETERMINERS = english.words("the a an")
+
+
+def _without_non_persons(
+    items: list[Entity], entities: Sequence[Entity], text: str
+) -> list[Entity]:
+    """One-word "persons" the text itself shows are no one: "The Scot", "an anonymous
+    Garda" (a determiner makes a capitalised word a noun, not a name), and a word the
+    tagger types a person here and a place, group or thing elsewhere in the same text
+    ("Brexit", "Igbo", "Galaxy", "Garda") unless some mention has a title or a form of
+    address before it ("Mr Bush"). A surname of a person named in full is kept."""
+    surnames = {
+        w for e in items if e.type == "PER" for w in e.canonical.split()[1:] if " " in e.canonical
+    }
+    single = {e.canonical for e in items if e.type == "PER" and " " not in e.canonical}
+    single -= surnames
+    if not single:
+        return items
+    other = Counter(e.text for e in entities if e.type != "PER" and e.text in single)
+    own = Counter(e.canonical for e in items if e.type == "PER" and e.canonical in other)
+    titled: set[str] = set()
+    determined: set[int] = set()
+    for entity in items:
+        if entity.type != "PER" or entity.canonical not in single:
+            continue
+        before = text[max(0, entity.start - 30) : entity.start].split()
+        word = before[-1].lower().rstrip(".") if before else ""
+        if (
+            word in _NOUN_DETERMINERS
+            and text[entity.start - 1 : entity.start] == " "
+            and (before[-1].islower() or _after_sentence_end(text, entity.start - 4))
+        ):
+            # (Not "according to The Federalist": a title's own capital "The".)
+            determined.add(entity.start)
+        elif (
+            word in english.HONORIFICS
+            or word in english.ROLE_NOUNS
+            or word in rules.gazetteers().titles
+        ):
+            titled.add(entity.canonical)
+    mixed = {name for name in own if name not in titled and other[name] >= own[name]}
+    organisations = {e.text for e in entities if e.type == "ORG" and e.text in mixed}
+    found = []
+    for e in items:
+        if e.type == "PER" and e.canonical in organisations:
+            e = replace(e, type="ORG")  # ("ProPublica obtained …": what it is elsewhere)
+        elif e.type == "PER" and e.start in determined and e.canonical.endswith("s"):
+            e = replace(e, type="ORG")  # ("the Whigs": a group)
+        elif e.type == "PER" and (e.start in determined or e.canonical in mixed):
+            continue
+        found.append(e)
+    return found
+
+
+def _after_sentence_end(text: str, index: int) -> bool:
+    """Whether nothing but a sentence's end (or the text's start) comes before ``index``."""
+    before = text[max(0, index - 10) : index].rstrip(" \t\"“‘'")
+    return not before.strip() or before.endswith((".", "!", "?", "\n", ":"))
 
 
 def _after_person_noun(text: str, entity: Entity) -> bool:
