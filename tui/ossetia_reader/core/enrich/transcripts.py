@@ -31,7 +31,14 @@ if TYPE_CHECKING:
 
 CUE = "transcript"
 # The colon that ends a label, with an optional "(retranslated)" before it.
-_COLON = re.compile(r"(?:[ \t]+\([^()\n]{1,40}\))?:(?:[ \t]+(?=\S)|(?=[\"“«]))")
+# The speech follows on the label's line, or on the next one when the label stands alone on
+# its line, maybe with the recording's time stamp ("Jen Psaki: (00:22)").
+_COLON = re.compile(
+    r"(?:[ \t]+\([^()\n]{1,40}\))?:(?:[ \t]*(?:\(\d{1,2}:\d\d(?::\d\d)?\))?[ \t]*\n[ \t]*(?=\S)"
+    r"|[ \t]+(?=\S)|(?=[\"“«]))"
+)
+# A question turn marked "Q" alone, as White House briefings write it ("Q    Sure, thanks").
+_QUESTION_MARK = re.compile(r"^Q(?:[ \t]{2,}|\t|[.:][ \t]+)(?=\S)", re.MULTILINE)
 _TITLE_WORD = re.compile(r"[\w.'’-]+$")
 # A league or conference code in the parenthesis before the colon ("(NL)", "(AFC)").
 _LEAGUE = re.compile(r"\(\s*[A-Z]{2,4}\s*\)")
@@ -132,6 +139,10 @@ def find_turns(text: str, entities: Sequence[Entity], people: People | None = No
         if _is_headline(text, start, colon.end(), text_start):
             continue
         labels.append(_Label(start, end, colon.end(), name, person))
+    generic.extend(
+        _Label(match.start(), match.start() + 1, match.end(), None, None)
+        for match in _QUESTION_MARK.finditer(text)
+    )
     capital = _capital_labels(text, persons)
     if capital:
         # A broadcast transcript: its capital labels replace what the other rules read in them.

@@ -1,0 +1,60 @@
+"""Transcript labels written the ways web transcripts write them (issue 10, session 7): a
+label alone on its line with the recording's time stamp ("Jen Moore: (00:22)") and the
+speech on the next line, and a question turn marked "Q" alone. The dialogue is written for
+these tests; entities are given by hand."""
+
+from __future__ import annotations
+
+from ossetia_reader.core.article import Entity
+from ossetia_reader.core.enrich.transcripts import find_turns
+
+from .test_enrich_pronoun_speakers import entities
+
+
+def turns(text: str, found: list[Entity]) -> list[tuple[str | None, str]]:
+    return [(t.speaker, text[t.start : t.end]) for t in find_turns(text, found)]
+
+
+def test_a_label_alone_on_its_line_with_a_time_stamp_opens_the_turn_below() -> None:
+    text = (
+        "Read the transcript of the full briefing here.\n\n"
+        "Dana Webb: (00:22)\n"
+        "Good afternoon, everyone. We have two things to cover today before questions.\n\n"
+        "Audience: (00:26)\n"
+        "Good afternoon.\n\n"
+        "Dana Webb: (00:29)\n"
+        "Today we are joined by the director of the council, who will take a few questions.\n\n"
+        "Omar Reyes: (00:54)\n"
+        "Thanks Dana. I wanted to take a couple of minutes to talk about the new orders.\n"
+    )
+    found = entities(text, [("Dana Webb", "PER"), ("Omar Reyes", "PER")])
+    assert [(speaker, said[:20]) for speaker, said in turns(text, found)] == [
+        ("Dana Webb", "Good afternoon, ever"),
+        (None, "Good afternoon."),
+        ("Dana Webb", "Today we are joined "),
+        ("Omar Reyes", "Thanks Dana. I wante"),
+    ]
+
+
+def test_a_question_marked_q_alone_is_a_turn_without_a_speaker() -> None:
+    text = (
+        "Press Briefing by Press Secretary Carl Dunne\n\n"
+        "MR. DUNNE:  I have no statements at the top, so we can go straight to questions.\n\n"
+        "Q    Sure, thanks, Carl.  Let me start with the summary.\n\n"
+        "MR. DUNNE:  Without getting into the content of it, I can tell you the briefings go on.\n"
+    )
+    found = entities(text, [("Carl Dunne", "PER")])
+    spoken = turns(text, found)
+    assert (None, "Sure, thanks, Carl.  Let me start with the summary.") in spoken
+    assert spoken[-1][0] == "Carl Dunne"
+
+
+def test_a_heading_alone_on_its_line_is_no_label() -> None:
+    text = (
+        "The new rules start on Monday.\n\n"
+        "Key points:\n"
+        "The deadline moves to June and the fee falls by a third for small firms.\n\n"
+        "He said:\n"
+        "We will look at it again next year.\n"
+    )
+    assert turns(text, []) == []
