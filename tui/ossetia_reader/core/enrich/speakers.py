@@ -272,7 +272,12 @@ def _without_non_persons(
     single -= surnames
     if not single:
         return items
-    other = Counter(e.text for e in entities if e.type != "PER" and e.text in single)
+    persons = {e.start for e in items if e.type == "PER"}
+    # (Mentions typed otherwise elsewhere: not the ones read as persons above, "Belmonte
+    # … his new striker".)
+    other = Counter(
+        e.text for e in entities if e.type != "PER" and e.text in single and e.start not in persons
+    )
     own = Counter(e.canonical for e in items if e.type == "PER" and e.canonical in other)
     titled: set[str] = set()
     determined: set[int] = set()
