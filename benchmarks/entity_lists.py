@@ -14,7 +14,9 @@ Which corpus was used to tune the rules and lists matters: see
 ``judgements/README.md`` for the development and held-out slices (``--lines``).
 
 Run: ``python benchmarks/entity_lists.py [--corpus NAME] [--limit N] [--show-unjudged]``
-(``--cache FILE`` keeps the tagger's raw spans between runs while developing).
+(``--cache FILE`` keeps the tagger's raw spans between runs while developing;
+``--corpus NAME --file F.jsonl`` lists a file kept outside the repo, such as the
+session-7 page excerpts, judged in ``judgements/NAME.tsv``).
 """
 
 from __future__ import annotations
@@ -90,6 +92,12 @@ def main() -> None:
     parser.add_argument(
         "--library", type=Path, help="score an already enriched library (from --keep) instead"
     )
+    parser.add_argument(
+        "--file",
+        type=Path,
+        help="import this JSONL file (the corpus schema: id, title, body, ...) instead of the "
+        "corpus folder's; --corpus then only names the lists and their judgements",
+    )
     args = parser.parse_args()
     lines = _lines(args.lines) if args.lines else None
     for corpus in args.corpus or ["ru-ua-press-releases", "bbc-news"]:
@@ -104,7 +112,7 @@ def main() -> None:
         keep = args.keep / corpus if args.keep else None
         evaluate(
             corpus, args.limit, args.cache, args.show_unjudged, keep, lines, args.speakers,
-            args.below,
+            args.below, args.file,
         )  # fmt: skip
         print()
 
@@ -123,9 +131,10 @@ def evaluate(
     lines: tuple[int, int] | None = None,
     speakers: bool = False,
     below: bool = False,
+    file: Path | None = None,
 ) -> None:
-    source = CORPORA / corpus / f"{corpus}.jsonl"
-    if corpus == "polnear":  # one copy of each article (the file has one per annotator)
+    source = file if file is not None else CORPORA / corpus / f"{corpus}.jsonl"
+    if corpus == "polnear" and file is None:  # one copy of each article (one per annotator)
         source = CORPORA / corpus / "polnear-train-dev.jsonl"
     if not source.exists():
         print(f"{corpus}: {source} not found, skipped")
@@ -135,7 +144,7 @@ def evaluate(
         if keep is not None:
             shutil.rmtree(keep, ignore_errors=True)
         library = Library(keep or Path(folder) / "library")
-        if corpus == "polnear":
+        if corpus == "polnear" and file is None:
             source = _one_per_article(source, Path(folder) / "polnear-articles.jsonl")
         if lines is not None:  # the slice's lines as a file of their own, imported as `add` does
             part = Path(folder) / f"{corpus}.jsonl"
