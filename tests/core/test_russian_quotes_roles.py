@@ -119,3 +119,27 @@ def test_a_capitalised_role_is_no_name(enrich: Enrich) -> None:
         '"Этот момент подчеркивает и российская сторона", - сказал Президент.'
     )
     assert "Президент" not in [speaker for _, speaker in quotes_of(enrich, text)]
+
+
+def test_a_role_means_the_person_introduced_in_it_not_one_named_since_with_another_title(
+    enrich: Enrich,
+) -> None:
+    text = (
+        "Министр просвещения Сергей Кравцов доложил о подготовке к экзаменам.\n\n"
+        "Президент Владимир Петров провел совещание с членами правительства.\n\n"
+        "«Подготовка идет в штатном режиме, все ведомства работают по плану», — отметил "
+        "министр."
+    )
+    assert quotes_of(enrich, text)[-1][1] == "Сергей Кравцов"
+
+
+def test_a_first_name_that_tells_no_gender_may_be_the_womans_role(enrich: Enrich) -> None:
+    text = (
+        "Заслуженный тренер Этери Сванидзе похвалила американскую фигуристку.\n"
+        "Российская фигуристка Анна Петрова заняла шестое место.\n"
+        "Тренер подчеркнула, что спортсменки «работают без выходных и без радости»."
+    )
+    assert quotes_of(enrich, text)[-1] == (
+        "«работают без выходных и без радости»",
+        "Этери Сванидзе",
+    )

@@ -262,6 +262,11 @@ class ArticleNames:
                 feminine is not None
                 and len(entity.canonical.split()) > 1
                 and is_feminine(entity.canonical) != feminine
+                # (a foreign first name that tells no gender, ``Этери``, may be either)
+                and (
+                    is_feminine(entity.canonical)
+                    or _gender_of_first_name(entity.canonical) is not None
+                )
             ):
                 continue  # ``муж актрисы Сергей Сенин`` is not the актриса
             if any(stem(word.lower()) in keys for word in self.title_words(entity, False)):
@@ -280,6 +285,22 @@ class ArticleNames:
         if subject is not None and self.asker(subject) and not _ASKER.match(key):
             # ``— поинтересовался корреспондент Александр Юнашев …⏎— …, — заверил
             # президент``: the one who asks is not the president who answers.
+            subject = None
+        if (
+            subject is not None
+            and introduced is not None
+            # introduced with the role itself, not a group's (``Союза … предпринимателей``)
+            and any(
+                stem(word.lower()) in keys and not word.lower().endswith(("ей", "ов", "ах", "ями"))
+                for word in self.title_words(introduced, False)
+            )
+            and any(
+                ROLE.match(word.lower()) and stem(word.lower()) not in keys
+                for word in self.title_words(subject, False)
+            )
+        ):
+            # ``тренер Этери Тутберидзе … фигуристка Аделия Петросян … Тренер
+            # подчеркнула``: one named since with another title is not the role's person.
             subject = None
         if subject is not None and (introduced is None or subject.start > introduced.start):
             return subject if (fallback or introduced is not None) else None
