@@ -94,3 +94,35 @@ async def test_ctrl_u_clears_the_people_filter_after_an_entity_view(made: Librar
         await pilot.press("ctrl+u")
         await settle(pilot)
         assert filter_input.value == ""
+
+
+async def test_a_library_that_takes_no_writes_still_opens_articles(tmp_path: Path) -> None:
+    """A read-only library (read-only media; a full disk fails the same way): opening an
+    article marks it read, and that refused write ended the app ("cannot write library
+    …"), so nothing could be read at all; a star ended it too."""
+    from ossetia_reader.core.bundled import import_bundled
+    from ossetia_reader.screens.main import MainScreen
+    from ossetia_reader.widgets.reading_pane import ReadingPane
+    from ossetia_reader.widgets.status_bar import StatusBar
+
+    import_bundled(Library(tmp_path / "lib"))
+    library = Library(tmp_path / "lib", read_only=True)
+    app = OssetiaReader(library, enrich=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        await pilot.press("j", "enter")
+        await settle(pilot)
+        assert app.return_code is None, "the app ended"
+        pane = main.query_one(ReadingPane)
+        assert pane.article is not None and app.focused is pane
+        await pilot.press("s")
+        await settle(pilot)
+        assert app.return_code is None
+        toasts = [n.message for n in app._notifications]
+        assert len(toasts) == 1 and "read-only" in toasts[0], toasts
+        assert "not saved" in str(main.query_one(StatusBar).render())
+        await pilot.press("m")  # the same reason again: no second toast
+        await settle(pilot)
+        assert len(list(app._notifications)) == 1

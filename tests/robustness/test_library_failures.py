@@ -286,7 +286,7 @@ def test_full_disk_is_a_library_error_and_keeps_what_was_there(filled: Path) -> 
     output, errors = child.communicate(timeout=120)
     assert child.returncode == 0, errors
     report = json.loads(output.strip().splitlines()[-1])
-    assert report["type"] == "LibraryError", report
+    assert report["type"] == "LibraryWriteError", report  # a LibraryError: what is stored stays
     assert "\n" not in report["error"]
     assert before <= stored_ids(filled), "nothing stored before the failure is lost"
     assert integrity(filled) == "ok"

@@ -104,7 +104,7 @@ def test_full_tmpfs_is_a_clear_error_and_keeps_earlier_articles(tmp_path: Path) 
         ],
     )
     fill, check = json.loads(out[0]), json.loads(out[1])
-    assert fill["type"] == "LibraryError", fill
+    assert fill["type"] == "LibraryWriteError", fill  # a LibraryError, refused write
     assert "full" in fill["error"] and "\n" not in fill["error"]
     assert fill["committed"] > 0, "the disk filled before anything was stored"
     stored = check["read_only"].get("count")

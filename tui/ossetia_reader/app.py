@@ -6,6 +6,7 @@ import gc
 import os
 import sqlite3
 import sys
+import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
@@ -26,7 +27,7 @@ from ossetia_reader.commands import ReaderCommands, SourceCommands
 from ossetia_reader.core.article import Article
 from ossetia_reader.core.config import Config, load_state, save_state
 from ossetia_reader.core.feedlist import FeedCounter
-from ossetia_reader.core.library import Library, LibraryError
+from ossetia_reader.core.library import Library, LibraryError, LibraryWriteError
 from ossetia_reader.core.sanitize import safe_text
 from ossetia_reader.messages import (
     EnrichmentProgress,
@@ -104,6 +105,7 @@ class OssetiaReader(App[None]):
         self._seen_max_key: int | None = None  # and its highest key
         self._last_key = 0.0  # time.monotonic() of the last key: enrichment waits while typing
         self.library_failure: Exception | None = None
+        self._write_failures: set[str] = set()  # refused writes already told (cannot_save)
         self.ready = False  # Textual's Ready: the first frame has been drawn
         self.register_theme(HIGH_CONTRAST)
 
@@ -147,6 +149,8 @@ class OssetiaReader(App[None]):
             return
         self._background_started = True
         self.load_index(then_enrich=self._enrich and not self.library.read_only)
+        if self.library.read_only:  # the CLI said so on stderr, under the app's screen
+            self.tell("read-only library: nothing you mark is kept")
         self.start_refresh_timer()
         self.start_library_watch()
 
@@ -231,6 +235,11 @@ class OssetiaReader(App[None]):
         prints ``library_failure`` after the terminal is restored.
         """
         cause = getattr(error, "error", error)  # a worker's error arrives wrapped
+        if isinstance(cause, LibraryWriteError):
+            # A full disk or a read-only library: what is stored is intact and can still
+            # be read. Ending the app here (it did) lost the reader's place for a star.
+            self.cannot_save(cause)
+            return
         if isinstance(cause, LibraryError | sqlite3.DatabaseError):
             if self.library_failure is None:
                 self.library_failure = cause
@@ -241,6 +250,27 @@ class OssetiaReader(App[None]):
             # there is nothing left to show it in, and nothing is lost by dropping it.
             return
         super()._handle_exception(error)
+
+    def cannot_save(self, error: LibraryWriteError) -> None:
+        """Say once (per reason) that the library takes no writes; reading goes on.
+
+        Called from any thread. Each open, star or mark would fail the same way, so one
+        toast says it, and the status line keeps it in a few words.
+        """
+        if threading.get_ident() != self._thread_id:
+            self.call_from_thread(self.cannot_save, error)
+            return
+        reason = str(error)
+        if reason not in self._write_failures:
+            self._write_failures.add(reason)
+            self.notify(
+                f"{reason}. Reading goes on; marks, stars and corrections are not kept.",
+                title="Cannot save",
+                severity="error",
+                timeout=10,
+                markup=False,
+            )
+        self.say("not saved: the library takes no writes")
 
     def _remember_theme(self, name: str) -> None:
         self.remember("theme", name)

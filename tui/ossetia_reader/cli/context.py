@@ -51,6 +51,10 @@ class CliContext:
             from ossetia_reader.core.bundled import import_bundled
 
             try:
+                # On a read-only mount the database may still open for writing (its -shm
+                # file is there) and fail only at the first write: go read-only at once.
+                if _unwritable(self.library_dir):
+                    raise LibraryError("read-only")
                 self._library = Library(self.library_dir)
             except LibraryError:
                 if not _unwritable(self.library_dir):

@@ -333,6 +333,14 @@ class LibraryError(Exception):
     """The library cannot be opened or written; the message is one line for the user."""
 
 
+class LibraryWriteError(LibraryError):
+    """A write was refused (a full disk, a read-only mount or library): what was stored stays.
+
+    Apart from damage, so the app can keep the reader reading (a mark or a star is not
+    kept) where damage ends it with the way out.
+    """
+
+
 class Outcome(Enum):
     """What adding one article did."""
 
@@ -856,7 +864,7 @@ class Library:
     def transaction(self) -> _Transaction:
         """``with library.transaction() as db:`` — one atomic write, serialised across threads."""
         if self.read_only:
-            raise LibraryError(f"library {self.path} is open read-only")
+            raise LibraryWriteError(f"library {self.path} is open read-only")
         return _Transaction(self)
 
 
@@ -914,7 +922,7 @@ class _Transaction:
             db.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as error:
             self._library._write_lock.release()
-            raise LibraryError(f"cannot write library {self._library.path}: {error}") from None
+            raise LibraryWriteError(f"cannot write library {self._library.path}: {error}") from None
         return db
 
     def __exit__(self, kind: object, error: object, traceback: object) -> None:
@@ -926,13 +934,13 @@ class _Transaction:
                 db.execute("ROLLBACK")
         except sqlite3.Error as commit_error:
             db.execute("ROLLBACK") if db.in_transaction else None
-            raise LibraryError(
+            raise LibraryWriteError(
                 f"cannot write library {self._library.path}: {commit_error}"
             ) from None
         finally:
             self._library._write_lock.release()
         if isinstance(error, sqlite3.Error):
-            raise LibraryError(f"cannot write library {self._library.path}: {error}") from None
+            raise LibraryWriteError(f"cannot write library {self._library.path}: {error}") from None
 
 
 def _statements(script: str) -> Iterator[str]:

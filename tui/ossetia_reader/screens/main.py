@@ -16,7 +16,7 @@ from textual.widgets import Input
 
 from ossetia_reader.core.article import Article, ArticleSummary
 from ossetia_reader.core.feedlist import ViewKind
-from ossetia_reader.core.library import ArticleFilter, LibraryError
+from ossetia_reader.core.library import ArticleFilter, LibraryError, LibraryWriteError
 from ossetia_reader.messages import (
     EnrichmentProgress,
     EntitiesCorrected,
@@ -424,7 +424,10 @@ class MainScreen(FeedsScreen):
 
         article = with_library_types(self.reader.library, article)  # one colour per entity
         if mark_read:
-            self.reader.library.set_read([key], True)
+            try:
+                self.reader.library.set_read([key], True)
+            except LibraryWriteError as error:  # a full disk: the article opens all the same
+                self.reader.cannot_save(error)
         summary = self.reader.library.summary(key)
         hits = self.reader.search.highlight(query, article) if query else []
         self.app.call_from_thread(
