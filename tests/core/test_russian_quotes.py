@@ -1452,3 +1452,12 @@ def test_a_surname_label_opens_a_run_on_interview_and_dash_turns_follow(enrich: 
     ]
     assert found[1][1] == "Олег Мартынов"
     assert [quote for quote, _ in found][2:] == ["Вы довольны работой?", "Пока рано говорить."]
+
+
+def test_a_capitalised_name_after_the_noun_it_names_is_no_quote(enrich: Enrich) -> None:
+    text = (
+        "Замминистра Иван Петров прокомментировал сообщение о неудачном пуске ракеты "
+        "«Буревестник», заявил, что не стоит верить всему, что пишут. Нападающий Олег "
+        "Смирнов, забивший в матче против челябинского «Трактора», заявил, что доволен."
+    )
+    assert quotes_of(enrich, text) == []

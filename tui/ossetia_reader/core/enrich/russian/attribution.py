@@ -72,7 +72,7 @@ def _reported_before(text: str, lower: int, index: int) -> bool:
     link = REPORTED_LINK.search(text, lower, index)
     if link is None:
         return False
-    verbs = (CUE.search(text, lower, link.start()), _VERB_SHAPED.search(text, lower, link.start()))
+    verbs = (CUE.search(text, lower, link.start()), VERB_SHAPED.search(text, lower, link.start()))
     return any(verb is not None for verb in verbs)
 
 
@@ -776,7 +776,7 @@ def attribution_after(
 # A word shaped like a verb in the past or present (``прогнозирует``, ``парирует``,
 # ``резюмировала``): after a quote and a dash, with a name right after it, it attributes
 # the quote whatever the verb (``«…», — прогнозирует Лолашвили``).
-_VERB_SHAPED = re.compile(
+VERB_SHAPED = re.compile(
     r"(?<![\w-])[а-яё]{3,}(?:ал|ял|ил|ел|ул|ла|ли|лся|лась|ет|ит|ут|ют|ат|ят|ется|ится|ются|ятся)"
     r"(?![\w-])"
 )
@@ -784,7 +784,7 @@ _VERB_SHAPED = re.compile(
 
 def _verb_then_name(text: str, start: int, end: int, names: ArticleNames) -> bool:
     """``— прогнозирует Лолашвили``: a verb-shaped word, then a person."""
-    verb = _VERB_SHAPED.match(text, start, end)
+    verb = VERB_SHAPED.match(text, start, end)
     if verb is None:
         return False
     person = names.first(verb.end(), end, subject=True)
@@ -855,7 +855,7 @@ def attribution_before(
         subject = names.first(cut, start, subject=True)
         if subject is not None and subject.type == "PER":
             return subject.canonical, None, subject.start, subject.end, colon
-        speeches = list(_SPEECH_NOUN.finditer(clause))
+        speeches = list(SPEECH_NOUN.finditer(clause))
         speech = speeches[-1] if speeches else None
         if speech is not None:
             # ``цитата из Николая Карамзина: «…»``, ``слова Путина: «…»``: the author.
@@ -880,7 +880,7 @@ def attribution_before(
     return (*attribution, colon)
 
 
-_SPEECH_NOUN = re.compile(
+SPEECH_NOUN = re.compile(
     r"(?<![\w-])(?:ответ|сообщени|заявлени|письм|пост|запис|надпис|слоган|лозунг|плакат|"
     r"реплик|комментари|обращени|призыв|вопрос|фраз|слова|цитат|афоризм|девиз)\w*",
     re.IGNORECASE,

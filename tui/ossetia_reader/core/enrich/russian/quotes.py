@@ -64,6 +64,8 @@ from ossetia_reader.core.enrich.quotes import FoundQuote
 from ossetia_reader.core.enrich.russian.attribution import (
     ADJECTIVE,
     PRONOUN_VERB,
+    SPEECH_NOUN,
+    VERB_SHAPED,
     attribution_after,
     attribution_before,
     attribution_later,
@@ -506,6 +508,8 @@ def _is_title(text: str, start: int, end: int, names: ArticleNames) -> bool:
         return False
     if _SO_CALLED.search(text[max(0, start - 40) : start]):
         return True  # так называемые «…», называемых в Японии «…»: a term
+    if inner[:1].isupper() and not _sentence_like(inner) and _after_its_noun(text, start):
+        return True  # ``ракеты «Сармат»``, ``против челябинского «Трактора»``: a name
     if TITLE_NOUNS.search(text[max(0, start - 30) : start]):
         # ``заявлял, что обыски в театре «нелепо»``: lower-case words in reported
         # speech are the speaker's, whatever noun comes before them.
@@ -516,6 +520,29 @@ def _is_title(text: str, start: int, end: int, names: ArticleNames) -> bool:
             and (reports_speech(text, max(0, start - WINDOW), start) or _introduced(text, start))
         )
     return any(e.start <= start + 1 and e.end >= end - 1 for e in names.within(start - 1, end))
+
+
+_WORD_BEFORE = re.compile(r"(?<![\w-])([а-яё][а-яё-]{2,})[ \u00a0]+$")
+
+
+def _after_its_noun(text: str, start: int) -> bool:
+    """Whether a capitalised «…» follows the noun or adjective it names (``ракеты
+    «Сармат»``, ``челябинского «Трактора»``): a lower-case word right before the mark
+    that is no verb, preposition, particle, adverb, word for speech or listeners
+    (``заявил «Нет»``, ``коротко «Спасибо»``, ``лозунгом «…»``, ``ответил журналистам
+    «…»`` quote)."""
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if before is None:
+        return False
+    word = before.group(1)
+    return not (
+        word in NOT_A_SOURCE
+        or CUE.fullmatch(word)
+        or VERB_SHAPED.fullmatch(word)
+        or SPEECH_NOUN.fullmatch(word)
+        or (word.endswith("о") and not word.endswith(("ого", "его")))
+        or word.endswith(("ам", "ям"))
+    )
 
 
 def _introduced(text: str, start: int) -> bool:
