@@ -91,3 +91,37 @@ def test_two_full_names_run_together_are_two_people() -> None:
         ("Этери Тутберидзе", "PER"),
         ("Дина Хуснутдинова", "PER"),
     }
+
+
+def test_a_guillemet_the_span_does_not_pair_is_left_out() -> None:
+    text = (
+        "Он стал соучредителем «Фонда содействия реновации», а позже РИА ФАН "
+        "(«Федеральное агентство новостей») наняло его."
+    )
+    found = [
+        at(text, "Фонда содействия реновации»", "ORG"),
+        at(text, "«Федеральное агентство новостей", "ORG"),
+    ]
+    assert named(text, correct(text, found)) >= {
+        ("Фонда содействия реновации", "ORG"),
+        ("Федеральное агентство новостей", "ORG"),
+    }
+
+
+def test_a_quoted_name_keeps_its_own_guillemets() -> None:
+    text = "На концерте ленинградского «Телевизора» было людно."
+    found = [at(text, "Телевизора", "ORG")]
+    assert ("ленинградского «Телевизора»", "ORG") in named(text, correct(text, found))
+
+
+def test_a_pronoun_after_pri_is_no_body_the_organisation_answers_to() -> None:
+    text = "Стоит отметить, что Bloomberg при этом ссылается на источники."
+    found = [at(text, "Bloomberg", "ORG")]
+    assert named(text, correct(text, found)) == {("Bloomberg", "ORG")}
+
+
+def test_a_body_pri_another_is_one_organisation() -> None:
+    text = "Об этом сообщил представитель Следственного комитета при прокуратуре Владимир Маркин."
+    found = [at(text, "Следственного комитета", "ORG"), at(text, "Владимир Маркин", "PER")]
+    result = named(text, correct(text, found))
+    assert ("Следственного комитета при прокуратуре", "ORG") in result

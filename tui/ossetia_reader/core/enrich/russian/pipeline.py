@@ -132,11 +132,11 @@ def correct(text: str, spans: list[Span]) -> list[Span]:
     # ``Передел рынка ритуальных услуг Что произошло``: a heading runs into the next
     # line's first word, which is no name.
     fixed = [
-        span
+        _unpaired_guillemets(text, span)
         for span in fixed
         if not _family(text, span) and not function_word(text[span[0] : span[1]])
     ]
-    return sorted(set(fixed))
+    return sorted({span for span in fixed if span[1] > span[0]})
 
 
 def _split(text: str, span: Span) -> list[Span]:
@@ -147,6 +147,7 @@ def _split(text: str, span: Span) -> list[Span]:
         end -= 1
     while start < end and text[start] in ')»"”-–—,.:; •':
         start += 1
+    start, end, _ = _unpaired_guillemets(text, (start, end, label))
     surface = text[start:end]
     if not surface:
         return []
@@ -208,6 +209,18 @@ def _split(text: str, span: Span) -> list[Span]:
             found.append((at, at + len(piece), label))
             cursor = at + len(piece)
     return found
+
+
+def _unpaired_guillemets(text: str, span: Span) -> Span:
+    """The span without a guillemet it does not close (or open): that is the quoted
+    name's edge, not part of it (``Фонда содействия реновации»`` tagged without its
+    opening one, ``(«Сибирская энергетическая компания»)`` without its closing one)."""
+    start, end, label = span
+    if text[end - 1 : end] == "»" and "«" not in text[start:end]:
+        end -= 1
+    if text[start : start + 1] == "«" and "»" not in text[start:end]:
+        start += 1
+    return (start, end, label)
 
 
 def _without_verbs(text: str, spans: list[Span]) -> list[Span]:
@@ -1029,7 +1042,8 @@ def _generic_heads(text: str, spans: list[Span]) -> list[Span]:
         if label == "ORG":
             word = text[start:end]
             attached = re.match(r"[ \u00a0]при[ \u00a0]+([а-яё]+)(?=[ \u00a0,.;:)])", text[end:])
-            if attached is not None and not common_word(attached.group(1), adjectives=True):
+            # (``Bloomberg при этом ссылается``: a pronoun after ``при`` is no body.)
+            if attached is not None and not common_noun(attached.group(1)):
                 attached = None
             if attached is not None:
                 end += attached.end()
