@@ -127,8 +127,8 @@ def _hints(text: str, people: Sequence[Span]) -> dict[tuple[int, int], Hint]:
         words = _CAPITALISED.findall(text[start:end])
         if not words:
             continue
-        hint = _verb_hint(text, start, end)
         title = _WORD_BEFORE.search(text, max(0, start - 30), start)
+        hint = _verb_hint(text, start, end, title)
         # ``патриарха Алексия II``: a title before a name stands in its case (a kinship
         # word, ``дочь Путина``, does not, and is not among the titles).
         if hint[0] is None and title is not None and _TITLE.fullmatch(title.group(1)):
@@ -166,9 +166,9 @@ def _hints(text: str, people: Sequence[Span]) -> dict[tuple[int, int], Hint]:
     return hints
 
 
-def _verb_hint(text: str, start: int, end: int) -> Hint:
-    """(nominative, gender of the verb) for a mention that is a speech verb's subject."""
-    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+def _verb_hint(text: str, start: int, end: int, before: re.Match[str] | None) -> Hint:
+    """(nominative, gender of the verb) for a mention that is a speech verb's subject;
+    ``before`` is the lowercase word right before the mention (``_WORD_BEFORE``), if any."""
     if before is not None:
         verb = verb_reading(before.group(1))
         if verb is not None and verb[0] in _SPEECH:
@@ -481,6 +481,7 @@ def short_names(entities: Sequence[Entity]) -> list[Entity]:
         name: "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w.lower() not in _SKIPPED)
         for name in full
     }
+    heads = {name: stem(name.split()[0]) for name in full}
     result = []
     for entity in entities:
         name = entity.canonical
@@ -488,7 +489,8 @@ def short_names(entities: Sequence[Entity]) -> list[Entity]:
             if _SHORT.fullmatch(name):
                 options = [f for f in full if initials[f].upper() == name]
             elif name[:1].isupper() and common_noun(name):
-                options = [f for f in full if stem(f.split()[0]) == stem(name)]
+                head = stem(name)
+                options = [f for f in full if heads[f] == head]
             else:
                 options = []
             if len(options) == 1:
