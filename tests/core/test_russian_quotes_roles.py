@@ -143,3 +143,22 @@ def test_a_first_name_that_tells_no_gender_may_be_the_womans_role(enrich: Enrich
         "«работают без выходных и без радости»",
         "Этери Сванидзе",
     )
+
+
+def test_an_outlet_in_the_dative_after_the_role_heard_the_words(enrich: Enrich) -> None:
+    text = (
+        "Полиция задержала муниципального депутата Ивана Смирнова на акции в центре города.\n"
+        "«Да, задержан. Сидим в автобусе, пока никуда не везут», — рассказал депутат "
+        "«Известиям»."
+    )
+    assert quotes_of(enrich, text)[-1][1] == "Иван Смирнов"
+
+
+def test_an_indeclinable_surname_after_a_first_name_in_the_genitive_is_no_subject(
+    enrich: Enrich,
+) -> None:
+    text = (
+        "Депутат Олег Сидоренко пришел на акцию с портретом Бориса Романченко.\n"
+        "«Мы пришли почтить память всех погибших», — сказал депутат."
+    )
+    assert quotes_of(enrich, text)[-1][1] == "Олег Сидоренко"

@@ -415,6 +415,8 @@ def speaker_of(
             org = next(
                 (e for e in names.within(at, at + 3) if e.type == "ORG"), None
             )  # right after the role word, not ``артист в интервью изданию «Дни.ру»``
+            if org is not None and _told_to(org):
+                org = None  # ``— рассказал депутат «Фонтанке»``: the outlet heard it
             person = names.in_role(
                 role, lower, feminine, fallback=False, org=org.canonical if org else None
             )
@@ -735,6 +737,17 @@ def _pronoun_said(
     if meant is None:
         return None
     return meant.canonical, last.group(), meant.start, meant.end
+
+
+def _told_to(org: Entity) -> bool:
+    """An outlet named in the dative (``«Фонтанке»``, ``«Известиям»``): who was told."""
+    written = org.text.strip('«»„“" ').split()
+    return (
+        bool(written)
+        and MEDIA.search(org.text) is not None
+        and fold(written[-1]) != fold(org.canonical.split()[-1] if org.canonical else "")
+        and written[-1].endswith(("е", "у", "ю", "ам", "ям"))
+    )
 
 
 def attribution_after(

@@ -488,7 +488,11 @@ def may_speak(entity: Entity, subject: bool | str) -> bool:
         entity.type == "PER"
         and len(written) == len(canonical) == 2
         and written[0] != canonical[0]
-        and written[0][-1:] in "ыиеуюойя"
+        and (
+            written[0][-1:] in "ыиеуюойя"
+            # ``с портретом Бориса Романченко``; not ``Гела``, a man's name in -а
+            or (written[0][-1:] == "а" and _oblique_first_name(written[0]))
+        )
         and stem(written[0]) == stem(canonical[0])
     ):
         # ``приговором Надежды Савченко``: an indeclinable surname is in the case of the
@@ -540,6 +544,16 @@ def _gender_of_first_name(name: str) -> bool | None:
     if re.search(r"[бвгджзйклмнпрстфхцчшщ]$", first):
         return False
     return None
+
+
+@lru_cache(maxsize=4096)
+def _oblique_first_name(word: str) -> bool:
+    """Whether the dictionary knows ``word`` as a first name only in cases other than the
+    nominative (``Бориса``; not ``Яна``, either, nor ``Гела``, unknown)."""
+    from ossetia_reader.core.enrich.russian.morph import first_name_cases
+
+    cases = first_name_cases(word)
+    return bool(cases) and "nomn" not in cases
 
 
 @lru_cache(maxsize=4096)
