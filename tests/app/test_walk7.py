@@ -126,3 +126,40 @@ async def test_a_library_that_takes_no_writes_still_opens_articles(tmp_path: Pat
         await pilot.press("m")  # the same reason again: no second toast
         await settle(pilot)
         assert len(list(app._notifications)) == 1
+
+
+async def test_h_in_the_text_goes_back_to_the_list(tmp_path: Path) -> None:
+    """``l`` opens an article from the list; ``h`` in the text did nothing."""
+    from ossetia_reader.core.bundled import import_bundled
+    from ossetia_reader.widgets.article_list import ArticleList
+    from ossetia_reader.widgets.reading_pane import ReadingPane
+
+    library = Library(tmp_path / "lib")
+    import_bundled(library)
+    app = OssetiaReader(library, enrich=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("l")
+        await settle(pilot)
+        assert isinstance(app.focused, ReadingPane)
+        await pilot.press("h")
+        await settle(pilot)
+        assert isinstance(app.focused, ArticleList)
+
+
+async def test_an_article_without_text_says_so(tmp_path: Path) -> None:
+    """A title-only record (Meduza's corpus has one; feed items often do) showed an empty
+    pane, which reads as "still loading"."""
+    from ossetia_reader.core.article import Article
+    from ossetia_reader.widgets.reading_pane import ReadingPane
+
+    library = Library(tmp_path / "lib")
+    library.add([Article(id="t1", title="Нидерланды обвинили четверых", body="")])
+    app = OssetiaReader(library, enrich=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        pane = app.screen.query_one(ReadingPane)
+        assert pane.article is not None and pane._rendered is not None
+        assert "No text came with this article" in pane._rendered.text.plain

@@ -264,6 +264,13 @@ def render_article(
         insertions.append((at, len(inserted[at])))
         previous = at
     text.append_text(body[previous:])
+    if not body.plain.strip():
+        # A feed item or a record with a title only: a blank pane read as "still loading".
+        text.append(
+            "No text came with this article, only its title"
+            + ("; o opens its web page." if article.url else "."),
+            styles.meta,
+        )
     return RenderedArticle(text, body_start, insertions)
 
 

@@ -47,6 +47,8 @@ class ReadingPane(ScrollView, can_focus=True):
     HELP_TITLE = "Reading pane"
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        # h as the list's l opens (vi, lazygit): a key that did nothing in the text.
+        Binding("h", "screen.back", "List", tooltip="Back to the list (as Esc)", id="read.back"),
         Binding("j,down", "scroll_down", "Down", tooltip="Scroll down", id="read.scroll_down"),
         Binding("k,up", "scroll_up", "Up", tooltip="Scroll up", id="read.scroll_up"),
         Binding(
