@@ -58,3 +58,27 @@ def test_a_heading_alone_on_its_line_is_no_label() -> None:
         "We will look at it again next year.\n"
     )
     assert turns(text, []) == []
+
+
+def test_role_labels_in_capitals_speak_for_the_holder_the_heading_names() -> None:
+    text = (
+        "Press conference - Westport\n\n"
+        "Prime Minister Anna Marlow\n\n"
+        "PRIME MINISTER: Thank you all for coming this morning to hear about the new bridge.\n\n"
+        "JOURNALIST: When will it open?\n\n"
+        "PRIME MINISTER: Next spring, if the weather is kind to the builders and to us.\n"
+    )
+    found = entities(text, [("Anna Marlow", "PER")])
+    assert [speaker for speaker, _ in turns(text, found)] == ["Anna Marlow", None, "Anna Marlow"]
+
+
+def test_a_role_label_speaks_for_nobody_when_only_the_speech_names_a_holder() -> None:
+    text = (
+        "Doorstop interview\n\n"
+        "PRIME MINISTER: I met Prime Minister Leo Brandt on the way back and we talked trade.\n\n"
+        "JOURNALIST: What did he say?\n\n"
+        "PRIME MINISTER: He said that the talks would go on next year in his own capital.\n"
+    )
+    found = entities(text, [("Leo Brandt", "PER")])
+    assert [speaker for speaker, _ in turns(text, found)] == [None, None, None]
+    assert len(turns(text, found)) == 3

@@ -123,7 +123,7 @@ def find_quotes(text: str, entities: Sequence[Entity] = ()) -> list[FoundQuote]:
     text, entity_marks = mend_entities(text)
     people = People(entities, text)
     speakers = Speakers(text, people)
-    turns = transcripts.find_turns(text, entities, people)
+    turns = transcripts.find_turns(text, entities, people, speakers)
     found: list[FoundQuote] = [
         FoundQuote(t.start, t.end, t.speaker, transcripts.CUE, t.speaker_start, t.speaker_end)
         for t in turns

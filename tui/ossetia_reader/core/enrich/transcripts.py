@@ -27,7 +27,7 @@ from ossetia_reader.core.article import Entity
 from ossetia_reader.core.enrich import english, rules
 
 if TYPE_CHECKING:
-    from ossetia_reader.core.enrich.speakers import People
+    from ossetia_reader.core.enrich.speakers import People, Speakers
 
 CUE = "transcript"
 # The colon that ends a label, with an optional "(retranslated)" before it.
@@ -49,6 +49,9 @@ _LETTER = re.compile(r"[^\W\d_]")
 _MAX_LABEL_CHARS = 160
 _MAX_LABEL_WORDS = 16
 _HEADLINE_CHARS = 200
+# A transcript's heading: the lines before the first label that list who speaks.
+_HEADING_CHARS = 600
+_SPACED_DASH = re.compile(r"\s[-–—]\s")
 _LONE_WORDS = 6
 _MAX_NAME_WORDS = 4
 _SELF_NAMING_CHARS = 300
@@ -76,8 +79,14 @@ class _Label:
     person: Entity | None
 
 
-def find_turns(text: str, entities: Sequence[Entity], people: People | None = None) -> list[Turn]:
-    """Every labelled turn of ``text``, in order (empty when it is no transcript)."""
+def find_turns(
+    text: str,
+    entities: Sequence[Entity],
+    people: People | None = None,
+    speakers: Speakers | None = None,
+) -> list[Turn]:
+    """Every labelled turn of ``text``, in order (empty when it is no transcript);
+    ``speakers`` is the caller's resolver for ``people`` (built here when not given)."""
     if ":" not in text:
         return []
     # Imported here: the reading pane imports this module for ``label_start_before`` only.
@@ -160,7 +169,7 @@ def find_turns(text: str, entities: Sequence[Entity], people: People | None = No
     pending = [item for item in pending if item.start not in taken]
     if len(labels) + len(generic) < 2:
         labels = [item for item in labels if item.start not in weak]
-    labels.extend(_role_labels(text, pending, people))
+    labels.extend(_role_labels(text, pending, people, generic, speakers))
     if not labels:
         return []
     tails = {_tail(item.name): item.name for item in labels if item.name}
@@ -307,10 +316,19 @@ def _capital_labels(text: str, persons: Sequence[Entity] = ()) -> list[_Label]:
     return labels
 
 
-def _role_labels(text: str, pending: Sequence[_Label], people: People) -> list[_Label]:
-    """Labels that are a role ("Secretary-General: …", "Spokesman: …") opening their
-    paragraphs, when a text has two or more: a turn by the person the text names in that
-    role ("UN Secretary-General Antonio Guterres"), else by nobody named."""
+def _role_labels(
+    text: str,
+    pending: Sequence[_Label],
+    people: People,
+    generic: Sequence[_Label] = (),
+    speakers: Speakers | None = None,
+) -> list[_Label]:
+    """Labels that are a role ("Secretary-General: …", "PRIME MINISTER: …") opening their
+    lines, when a text has two or more labels opening lines (roles or generic ones such as
+    "JOURNALIST:"), or one role in capitals: a turn by the person the text names in that
+    role on a short line before the first label (the transcript's heading: "Prime Minister
+    Anthony Albanese"), else by nobody named (a prime minister the speech or a paragraph
+    of prose mentions may be someone else)."""
     from ossetia_reader.core.enrich.speakers import Speakers, is_role_name
 
     roles = [
@@ -319,16 +337,38 @@ def _role_labels(text: str, pending: Sequence[_Label], people: People) -> list[_
         if item.name
         and len(item.name.split()) <= 3
         and is_role_name(item.name.replace("-", " "))
-        and (item.start == 0 or text[item.start - 1] == "\n")
+        and _opens_line(text, item.start)
     ]
-    if len(roles) < 2:
+    if not roles:
         return []
-    speakers = Speakers(text, people)
+    others = [item for item in generic if _opens_line(text, item.start)]
+    if len(roles) + len(others) < 2 and not (
+        roles[0].name
+        and roles[0].name.isupper()
+        and _line_words(text, roles[0].speech) >= _LONE_WORDS
+    ):
+        return []
+    first = min(item.start for item in [*roles, *others])
+    named = {e.canonical: e.start for e in reversed(people.items)}
+    if speakers is None:
+        speakers = Speakers(text, people)
     found = []
     for item in roles:
         holder = speakers.role_holder(item.start, item.end, position=item.start)
+        at = named.get(holder or "", first)
+        line = text.rfind("\n", 0, at) + 1
+        if (
+            at >= first
+            or text.find("\n", line, line + _HEADING_CHARS) < 0
+            or _SPACED_DASH.search(holder or "")  # "Doorstop Interview - Canberra": a heading
+        ):
+            holder = None  # (named only in the speech, or in a long paragraph: someone else)
         found.append(_Label(item.start, item.end, item.speech, holder, None))
     return found
+
+
+def _opens_line(text: str, start: int) -> bool:
+    return start == 0 or text[start - 1] == "\n"
 
 
 def _names_itself(text: str, item: _Label, end: int) -> bool:
