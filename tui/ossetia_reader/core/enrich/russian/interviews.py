@@ -197,6 +197,8 @@ def dash_turn(
             and not any(turn_on_a_line(text, q.start) for q in found[-50:])
             and not text[:start].rstrip(" \u00a0\n—–-").endswith(":")
             and not next_line(text, end).rstrip().endswith("?")
+            # (a question printed as a line of its own, undashed, asked it)
+            and not _asked_above(text, start)
         )
     ):
         # ``— Сергей Иванович, скажу прямо: …``, and the first turn of all (``— Начать
@@ -218,6 +220,21 @@ def dash_turn(
         if person is not None:
             return FoundQuote(start, end, person.canonical, None, person.start, person.end)
     return FoundQuote(start, end)
+
+
+def _asked_above(text: str, start: int) -> bool:
+    """Whether the last line of text above a turn, past page furniture (short lines that
+    end no sentence: ``Видео дня``), is a question: the turn answers it."""
+    upper = text.rfind("\n", 0, start)
+    for _ in range(4):
+        if upper <= 0:
+            return False
+        lower = text.rfind("\n", 0, upper) + 1
+        line = text[lower:upper].strip(" \u00a0")
+        if line and (line[-1] in ".!?…:»\"" or len(line.split()) > 5):
+            return line.endswith("?")
+        upper = lower - 1
+    return False
 
 
 _ABOUT = re.compile(r"[ \u00a0]*(?:[—–-][ \u00a0]*)?(?:о|об|обо|про)[ \u00a0]", re.IGNORECASE)
@@ -422,9 +439,10 @@ def find_interviewee(
     first = turns[0][0]
     index = paragraphs.index(turns[0])
     # The intro may sit a photo credit or a source line above the first turn.
+    # (or the headline says so: ``Виктор Ляшко отвечает на неудобные вопросы НВ``)
     said = any(
         INTERVIEW.search(text, *paragraph) is not None
-        for paragraph in paragraphs[max(0, index - 3) : index]
+        for paragraph in [*paragraphs[:1], *paragraphs[max(0, index - 3) : index]]
     )
     if not said and not questions_answered(text, paragraphs):
         return None
@@ -444,6 +462,9 @@ def find_interviewee(
     ]
     if not people:
         return None
+    introducing = _introduced_speaker(text, paragraphs[index - 1], people) if index else None
+    if introducing is not None:
+        return introducing
     # Named in full, in the nominative, often, early (a lone ``Дзен`` or ``Стерлинг``
     # tagged as a person loses to ``Евгения Медведева``, ``Петра Яна``).
     tally: dict[str, list[int]] = {}
@@ -461,6 +482,27 @@ def find_interviewee(
         # name as written.
         person = replace(person, canonical=person.text)
     return person
+
+
+def _introduced_speaker(
+    text: str, paragraph: tuple[int, int], people: list[Entity]
+) -> Entity | None:
+    """The person the paragraph right before the first turn has speak in its last
+    sentence, which leads into the turns, as its subject: ``… Корреспондент «Коммерсантъ
+    FM» Полина Смертина рассказала подробности ведущему Юрию Абросимову.`` (the listener
+    named after the verb is not)."""
+    lower, upper = paragraph
+    ends = [m.end() for m in SENTENCE_END.finditer(text, lower, upper)]
+    if ends and not text[ends[-1] : upper].strip():
+        ends.pop()  # the paragraph's own full stop
+    lower, limit = (ends[-1] if ends else lower), upper
+    subject = next((e for e in people if lower <= e.start and e.end <= limit), None)
+    if subject is None or not may_speak(subject, True):
+        return None
+    verb = CUE.search(text, subject.end, limit) or INTERVIEW.search(text, subject.end, limit)
+    if verb is None or any(lower <= e.start < verb.start() and e is not subject for e in people):
+        return None
+    return subject
 
 
 _FIRST_PERSON_PAST = re.compile(
