@@ -231,7 +231,7 @@ def _asked_above(text: str, start: int) -> bool:
             return False
         lower = text.rfind("\n", 0, upper) + 1
         line = text[lower:upper].strip(" \u00a0")
-        if line and (line[-1] in ".!?…:»\"" or len(line.split()) > 5):
+        if line and (line[-1] in '.!?…:»"' or len(line.split()) > 5):
             return line.endswith("?")
         upper = lower - 1
     return False
