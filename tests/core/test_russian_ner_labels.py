@@ -125,3 +125,17 @@ def test_a_body_pri_another_is_one_organisation() -> None:
     found = [at(text, "Следственного комитета", "ORG"), at(text, "Владимир Маркин", "PER")]
     result = named(text, correct(text, found))
     assert ("Следственного комитета при прокуратуре", "ORG") in result
+
+
+def test_the_internet_and_a_lowercase_foreign_ministry_are_organisations() -> None:
+    text = "Встреча прошла в миде Грузии. Запись разошлась через интернет, а потом и в Интернете."
+    result = named(text, correct(text, []))
+    assert result == {("миде", "ORG"), ("интернет", "ORG"), ("Интернете", "ORG")}
+
+
+def test_the_library_lists_the_ministry_but_not_the_internet() -> None:
+    from ossetia_reader.core.enrich.russian.entities import build_entities
+
+    text = "Встреча прошла в миде Грузии. Запись разошлась через интернет."
+    entities = build_entities(text, correct(text, [at(text, "Грузии", "LOC")]))
+    assert {(e.text, e.canonical) for e in entities} == {("миде", "МИД"), ("Грузии", "Грузия")}

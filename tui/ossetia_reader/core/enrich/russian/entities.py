@@ -37,6 +37,7 @@ from ossetia_reader.core.enrich.russian.stems import stem
 
 Span = tuple[int, int, str]
 LABELS = frozenset({"PER", "LOC", "ORG"})
+_INTERNET = re.compile(r"[Ии]нтернет(?:а|е|ом|у)?")
 _MAX_NAME_CHARS = 200
 _EDGE = "\"'«»„“”‘’()[]{}.,;:!?-–— \u00a0\t\n"
 
@@ -55,10 +56,14 @@ def build_entities(text: str, spans: Sequence[Span]) -> tuple[Entity, ...]:
         if end <= start or start < last_end or end - start > _MAX_NAME_CHARS:
             continue
         surface = text[start:end]
+        if label == "ORG" and _INTERNET.fullmatch(surface):
+            continue  # scored as factRuEval marks it, but no organisation to list
         # Editorial brackets ("[Владимиру] Путину") are not part of the name.
         clean = surface.replace("[", "").replace("]", "")
         hint = hints.get((raw_start, raw_end), (None, None)) if label == "PER" else (None, None)
         canonical = nominative(clean, label, text[max(0, start - 6) : start], fixed, hint)
+        if label == "ORG" and canonical == "мид":
+            canonical = "МИД"  # ``в миде Грузии``: one row with ``МИД``
         entities.append(Entity(start, end, surface, label, canonical))
         last_end = end
     linked = short_names(_as_written(text, link(unify(entities))))

@@ -74,7 +74,12 @@ _LEGAL_FORM = re.compile(
     r"\s+«([^«»]+)»?$"
 )
 _PAREN = re.compile(r"\s*\(([^()]+)\)")
-_NOT_NAMES = frozenset({"СМИ", "ЖЖ", "Интернет", "Интернете", "Интернета"})
+_NOT_NAMES = frozenset({"СМИ", "ЖЖ"})
+# The Internet and the foreign ministry written in lowercase (``в миде Грузии``):
+# factRuEval marks both as organisations wherever they stand (every one of them in the
+# even half); the model reads only capitalised names. The library does not list the
+# Internet (``entities.build_entities``): no organisation a reader looks for.
+_LOWERCASE_BODIES = re.compile(r"(?<![\w-])(?:[Ии]нтернет(?:а|е|ом|у)?|мид(?:а|е|у|ом)?)(?![\w-])")
 _RETYPE = {
     "евросоюз": "ORG", "ес": "ORG", "кремл": "ORG", "оон": "ORG", "нато": "ORG",
     "обсе": "ORG", "снг": "ORG", "мид": "ORG", "европейск союз": "ORG",
@@ -129,6 +134,7 @@ def correct(text: str, spans: list[Span]) -> list[Span]:
     fixed = _nested_places(text, fixed)
     fixed = _national_bodies(text, fixed)
     fixed = _bullet_lists(text, fixed)
+    fixed = _lowercase_bodies(text, fixed)
     # ``Передел рынка ритуальных услуг Что произошло``: a heading runs into the next
     # line's first word, which is no name.
     fixed = [
@@ -1209,6 +1215,17 @@ def _national_bodies(text: str, spans: list[Span]) -> list[Span]:
                     break
         if not any(s < end and start < e for s, e, _ in spans):
             added.append((start, end, "ORG"))
+    return spans + added
+
+
+def _lowercase_bodies(text: str, spans: list[Span]) -> list[Span]:
+    """``Интернет``, ``через интернет``, ``в миде Грузии``: organisations by
+    factRuEval's convention (see ``_LOWERCASE_BODIES``) where no other span is."""
+    added = [
+        (match.start(), match.end(), "ORG")
+        for match in _LOWERCASE_BODIES.finditer(text)
+        if not any(s < match.end() and match.start() < e for s, e, _ in spans)
+    ]
     return spans + added
 
 
