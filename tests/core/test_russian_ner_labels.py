@@ -139,3 +139,15 @@ def test_the_library_lists_the_ministry_but_not_the_internet() -> None:
     text = "Встреча прошла в миде Грузии. Запись разошлась через интернет."
     entities = build_entities(text, correct(text, [at(text, "Грузии", "LOC")]))
     assert {(e.text, e.canonical) for e in entities} == {("миде", "МИД"), ("Грузии", "Грузия")}
+
+
+def test_a_surname_after_a_common_word_opening_a_heading_is_found_again() -> None:
+    text = "Поиск убийц Анны Политковской затянулся.\n\nУбийство Политковской: выбран новый состав."
+    found = [at(text, "Анны Политковской", "PER")]
+    assert at(text, "Политковской", "PER", 1) in correct(text, found)
+
+
+def test_a_surname_inside_a_longer_capitalised_name_is_not_split_out() -> None:
+    text = "Пресс-секретарь Анна Смирнова выступила. Фонд Смирнова Поддержки основан давно."
+    found = [at(text, "Анна Смирнова", "PER")]
+    assert at(text, "Смирнова", "PER", 1) not in correct(text, found)

@@ -495,6 +495,14 @@ def _capitalised_neighbour(text: str, start: int, end: int) -> bool:
     after = text[end : end + 40]
     previous = re.search(r"([\w’'-]+)[ \u00a0]$", before)
     following = re.match(r"[ \u00a0]([\w’'-]+)", after)
+    if (
+        previous is not None
+        and _SENTENCE_START.search(before, 0, previous.start(1))
+        and common_word(previous.group(1), adjectives=True)
+    ):
+        # ``Убийство Политковской:``, ``Всё-таки Проди``: a common word opening the
+        # sentence is capitalised for that, not as part of a name.
+        previous = None
     return (
         any(word is not None and word.group(1)[:1].isupper() for word in (previous, following))
         # (Not at the text's very start or end: "" is in every string.)
