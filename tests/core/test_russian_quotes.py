@@ -1461,3 +1461,11 @@ def test_a_capitalised_name_after_the_noun_it_names_is_no_quote(enrich: Enrich) 
         "Смирнов, забивший в матче против челябинского «Трактора», заявил, что доволен."
     )
     assert quotes_of(enrich, text) == []
+
+
+def test_an_outlet_passing_on_what_he_said_is_not_the_speaker(enrich: Enrich) -> None:
+    text = (
+        "Министр Иван Петров выступил перед школьниками. При этом, как сообщает «Столичная "
+        "газета», он обратился к одной из учениц: «Пожалуйста, приходите к нам работать»."
+    )
+    assert quotes_of(enrich, text)[-1] == ("«Пожалуйста, приходите к нам работать»", "Иван Петров")

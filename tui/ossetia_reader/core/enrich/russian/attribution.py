@@ -487,6 +487,9 @@ _INTRO_SUBJECT = re.compile(r"как", re.IGNORECASE)
 _INTRO_PRONOUN = re.compile(r"(?<![\w-])(его|её|ее|их)(?![\w-])", re.IGNORECASE)
 
 
+_SUBJECT_PRONOUN = re.compile(r"[ \u00a0]*(он|она|они)[ \u00a0]", re.IGNORECASE)
+
+
 def intro_speaker(
     text: str, intro_start: int, intro_end: int, upper: int, names: ArticleNames
 ) -> Attribution | None:
@@ -509,6 +512,21 @@ def intro_speaker(
     limit = comma if comma >= 0 else upper
     subject = bool(_INTRO_SUBJECT.match(intro))
     entity = names.first(intro_end, limit, subject=subject)
+    if (
+        entity is not None
+        and entity.type == "ORG"
+        and subject
+        and (_RELAYING.search(intro) is not None or "пиш" in intro)
+        and comma >= 0
+    ):
+        # ``как сообщает «Украинская правда», он обратился к …: «…»``: the outlet passes
+        # on what the subject after it said.
+        pronoun_after = _SUBJECT_PRONOUN.match(text, comma + 1, upper)
+        if pronoun_after is not None:
+            word = pronoun_after.group(1).lower()
+            person = names.person_before(intro_start, None if word == "они" else word == "она")
+            if person is not None:
+                return person.canonical, intro, person.start, person.end
     if (
         entity is not None
         and entity.type == "ORG"
