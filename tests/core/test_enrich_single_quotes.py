@@ -124,3 +124,15 @@ def test_a_short_heading_in_single_marks_after_a_quote_is_not_its_continuation()
 def test_an_apostrophe_left_open_does_not_swallow_a_double_mark_quote() -> None:
     text = "And how ‘bout this one: “The pier will stay shut all winter,” Ola Brandt said."
     assert quotes(text, ["Ola Brandt"]) == [("“The pier will stay shut all winter,”", "Ola Brandt")]
+
+
+def test_a_short_phrase_in_single_marks_is_a_quote_when_its_sentence_names_who_said_it() -> None:
+    text = (
+        "Port board chairman Anne Kelso said the harbour master had served with "
+        "'dedication and commitment'.\n\nAnne Kelso calls the delay 'a disgrace'. The "
+        "‘Iron Chancellor’ of the board opened a ‘new era’ on Tuesday."
+    )
+    assert quotes(text, ["Anne Kelso"]) == [
+        ("'dedication and commitment'", "Anne Kelso"),
+        ("'a disgrace'", "Anne Kelso"),
+    ]

@@ -117,7 +117,8 @@ ROLE_NOUNS = _words(
     "chancellor king queen prince princess pope patriarch prosecutor general officer "
     "official press attorney judge counsel founder ceo executive manager coordinator "
     "negotiator diplomat lawmaker senator congressman congresswoman mp deputies "
-    "rapporteur administrator representative admiral vp evp cfo coo cto cmo"
+    "rapporteur administrator representative admiral vp evp cfo coo cto cmo taoiseach tánaiste "
+    "tanaiste"
 )
 # Nouns for one person that "he"/"she" may stand for when a description is the subject of
 # the last reporting clause ("One Chinese journalist said …. "…," he said").

@@ -240,8 +240,16 @@ def _single_is_speech(text: str, quote: FoundQuote) -> bool:
     more often than in double marks."""
     inner = text[quote.start + 1 : quote.end - 1]
     words = len(inner.split())
-    if words <= _SHORT_QUOTE_WORDS or _title_case(inner):
+    if _title_case(inner):
         return False
+    if words <= _SHORT_QUOTE_WORDS:
+        return (
+            quote.speaker is not None
+            and quote.cue is not None
+            and quote.speaker_start is not None
+            and quote.speaker_start < quote.start
+            and not _sentence_breaks(text, quote.speaker_start, quote.start)
+        )
     if quote.speaker is not None or quote.cue is not None:
         return True
     paragraph = _paragraph_start(text, quote.start)
