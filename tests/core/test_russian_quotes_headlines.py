@@ -102,3 +102,23 @@ def test_quotes_under_numbered_headings_naming_people_are_theirs(enrich: Enrich)
         "Виктор Прокопенко",
         "Виталий Шевченко",
     ]
+
+
+def test_a_quote_opening_a_headline_before_a_colon_is_the_leads_speakers(
+    enrich: Enrich,
+) -> None:
+    text = (
+        "«Оплеуха для нас»: главный тренер «Спартака» прокомментировал поражение\n"
+        "Главный тренер «Спартака» Иван Петров в четверг прокомментировал игру с «Ротором». "
+        "Наставник отметил, что команда рано начала радоваться."
+    )
+    assert quotes_of(enrich, text) == [("«Оплеуха для нас»", "Иван Петров")]
+
+
+def test_a_headline_quote_the_story_repeats_is_counted_once(enrich: Enrich) -> None:
+    text = (
+        "«Мы готовы ко всему»: Иван Петров о предстоящем матче\n"
+        "«Мы готовы ко всему, соперник сильный, но и мы не слабее», — сказал тренер "
+        "«Спартака» Иван Петров."
+    )
+    assert [quote[:12] for quote, _ in quotes_of(enrich, text)] == ["«Мы готовы к"]

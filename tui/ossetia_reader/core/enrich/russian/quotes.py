@@ -114,7 +114,7 @@ from ossetia_reader.core.enrich.russian.spans import (
     paragraph_spans,
     turn_on_a_line,
 )
-from ossetia_reader.core.enrich.russian.speaker_names import ArticleNames, named_in_full
+from ossetia_reader.core.enrich.russian.speaker_names import ArticleNames, may_speak, named_in_full
 
 _LONG_QUOTE_WORDS = 6
 
@@ -204,6 +204,9 @@ def _attribute(
     about = about_headline(text, start, names)
     if about is not None:
         return FoundQuote(start, end, about.canonical, None, about.start, about.end)
+    heading = _heading_quote(text, start, end, names)
+    if heading is not None:
+        return heading
     after = None if relayed else attribution_after(text, end, names, found)
     if after is not None and relay(text, after, names):
         # ``Клименко … называет вмешательство злом: «…», сообщает Лента.ру``: the outlet
@@ -319,6 +322,32 @@ def _attribute(
                 quote = FoundQuote(start, end, person.canonical, None, person.start, person.end)
         return quote
     return None
+
+
+def _heading_quote(text: str, start: int, end: int, names: ArticleNames) -> FoundQuote | None:
+    """A headline in the form ``«Оплеуха для меня»: главный тренер «Факела» дал
+    комментарий`` (the quote opening its line, a colon, who said it and about what) is
+    a quote; the speaker is the person that clause names as its subject, else the one the
+    lead below has speak (``Главный тренер … Игорь Шалимов … прокомментировал``). A body
+    that repeats it makes it an echo (``headline_echo``)."""
+    if start > 0 and text[start - 1] != "\n":
+        return None
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    rest = text[end:line_end]
+    if not rest.startswith(":") or len(rest.split()) < 3:
+        return None
+    subject = next(
+        (
+            e
+            for e in names.within(end, line_end)
+            if e.type == "PER" and e.end <= line_end and may_speak(e, True)
+        ),
+        None,
+    ) or lead_speaker(text, end, names)
+    if subject is None:
+        return FoundQuote(start, end)
+    return FoundQuote(start, end, subject.canonical, None, subject.start, subject.end)
 
 
 def _paragraph_speaker(
