@@ -204,9 +204,9 @@ def _attribute(
     about = about_headline(text, start, names)
     if about is not None:
         return FoundQuote(start, end, about.canonical, None, about.start, about.end)
-    heading = _heading_quote(text, start, end, names)
-    if heading is not None:
-        return heading
+    headline = _heading_quote(text, start, end, names)
+    if headline is not None:
+        return headline
     after = None if relayed else attribution_after(text, end, names, found)
     if after is not None and relay(text, after, names):
         # ``Клименко … называет вмешательство злом: «…», сообщает Лента.ру``: the outlet
