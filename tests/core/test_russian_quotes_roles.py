@@ -162,3 +162,14 @@ def test_an_indeclinable_surname_after_a_first_name_in_the_genitive_is_no_subjec
         "«Мы пришли почтить память всех погибших», — сказал депутат."
     )
     assert quotes_of(enrich, text)[-1][1] == "Олег Сидоренко"
+
+
+def test_a_pronoun_means_the_main_clauses_subject_not_a_name_in_what_was_reported(
+    enrich: Enrich,
+) -> None:
+    text = (
+        "Политолог Алексей Иванов не опроверг информацию о том, что министр Петр Сидоров "
+        "уходит в отставку. «Ребята, соберитесь, впереди много работы», — написал он в своем "
+        "канале."
+    )
+    assert quotes_of(enrich, text)[-1][1] == "Алексей Иванов"

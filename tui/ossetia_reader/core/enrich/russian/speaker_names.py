@@ -19,7 +19,16 @@ from functools import lru_cache
 
 from ossetia_reader.core.article import Entity
 from ossetia_reader.core.enrich.quotes import FoundQuote
-from ossetia_reader.core.enrich.russian.cues import CUE, DASH, QUOTING, ROLE, past_feminine, stem
+from ossetia_reader.core.enrich.russian.cues import (
+    CUE,
+    DASH,
+    QUOTING,
+    REPORTED_LINK,
+    ROLE,
+    SENTENCE_END,
+    past_feminine,
+    stem,
+)
 
 _SPEAKER_TYPES = ("PER", "ORG")
 
@@ -226,10 +235,24 @@ class ArticleNames:
         subjects = [
             entity for entity in people if may_speak(entity, True) and not self.governed(entity)
         ]
+        # A main clause's subject before one inside what was reported (``Мухин не опроверг
+        # информацию о том, что президент Путин недееспособен. «…» — написал он``).
+        main = [entity for entity in subjects if not self.reported(entity)]
+        if main and subjects and main[-1] is not subjects[-1]:
+            last = subjects[-1]
+            if SENTENCE_END.search(self.text, main[-1].end, last.start) is None:
+                subjects = main
         for candidates in (subjects, people):
             if candidates:
                 return candidates[-1]
         return None
+
+    def reported(self, entity: Entity) -> bool:
+        """Whether a name stands in a clause that reports (after ``что``, ``чтобы``,
+        ``будто``, ``якобы`` in its sentence)."""
+        ends = list(SENTENCE_END.finditer(self.text, max(0, entity.start - 300), entity.start))
+        lower = ends[-1].end() if ends else max(0, entity.start - 300)
+        return REPORTED_LINK.search(self.text, lower, entity.start) is not None
 
     def in_role(
         self,
