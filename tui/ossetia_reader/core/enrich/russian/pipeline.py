@@ -271,32 +271,32 @@ def _common_words_alone(text: str, spans: list[Span]) -> list[Span]:
     stays: an adjectival surname (``Бутырская``). People a street is named after
     (``улицы Александра Солженицына``, ``проспект Сахарова``) are the street's name, not
     a mention of the person (``на Тверском бульваре Анатолию Малькову`` is one)."""
-    named = {
-        stem(word)
-        for start, end, label in spans
-        if label == "PER" and len(text[start:end].split()) > 1
-        for word in _WORD.findall(text[start:end])
-    }
+    named: set[str] | None = None  # stems of words in longer names, made when needed
     # Transcript labels: ``Александр Денисов: Да.``, not a list's ``Вратари: Уорд``.
     labels = {end for _, end, label in spans if label == "PER"}
     result: list[Span] = []
     for start, end, label in spans:
-        surface = text[start:end]
-        colon = re.search(r":[ \u00a0]*$", text[max(0, start - 4) : start])
-        opening = _SENTENCE_START.search(text, max(0, start - 8), start) or (
-            colon is not None and max(0, start - 4) + colon.start() in labels
-        )
+        if label != "PER":
+            result.append((start, end, label))
+            continue
         street = _STREET_BEFORE.search(text, max(0, start - 50), start)
-        if label == "PER" and street and not (street.group(1) or "a")[:1].isupper():
+        if street and not (street.group(1) or "a")[:1].isupper():
             continue
-        if (
-            label == "PER"
-            and opening
-            and re.fullmatch(r"[\w-]+", surface)
-            and stem(surface) not in named
-            and common_word(surface, adjectives=True)
-        ):
-            continue
+        surface = text[start:end]
+        if re.fullmatch(r"[\w-]+", surface) and common_word(surface, adjectives=True):
+            colon = re.search(r":[ \u00a0]*$", text[max(0, start - 4) : start])
+            opening = _SENTENCE_START.search(text, max(0, start - 8), start) or (
+                colon is not None and max(0, start - 4) + colon.start() in labels
+            )
+            if named is None:
+                named = {
+                    stem(word)
+                    for s, e, kind in spans
+                    if kind == "PER" and len(text[s:e].split()) > 1
+                    for word in _WORD.findall(text[s:e])
+                }
+            if opening and stem(surface) not in named:
+                continue
         result.append((start, end, label))
     return result
 
@@ -304,7 +304,7 @@ def _common_words_alone(text: str, spans: list[Span]) -> list[Span]:
 # A street's word, not after a capitalised word (which would be the street's own name).
 _STREET_BEFORE = re.compile(
     r"(?:([\w-]+)[ \u00a0]+)?(?<![\w-])"
-    r"(?i:улиц|проспект|площад|переул|бульвар|набережн|шоссе)[а-яё]*[ \u00a0]+$"
+    r"(?i:улиц|проспект|площад|переул|бульвар|набережн|шоссе)[а-яё]*[ \u00a0]+\Z"
 )
 
 
@@ -497,6 +497,7 @@ def _capitalised_neighbour(text: str, start: int, end: int) -> bool:
     following = re.match(r"[ \u00a0]([\w’'-]+)", after)
     if (
         previous is not None
+        and previous.group(1)[:1].isupper()
         and _SENTENCE_START.search(before, 0, previous.start(1))
         and common_word(previous.group(1), adjectives=True)
     ):
@@ -1079,12 +1080,14 @@ def _family(text: str, span: Span) -> bool:
     """A surname in the plural (``братьев Ямадаевых``, ``Цивилевы``) names a family,
     not a person: factRuEval does not tag it, and a people list has no row for it."""
     word = text[span[0] : span[1]]
+    if span[2] != "PER" or " " in word:
+        return False
     # ``Екатерины``, ``Марины``: a woman's first name, not a family.
     # ``Ротенбергами``, ``Мюллеры``: the analyser knows the plural of other surnames (but
     # ``Воляков``, which it reads as a plural too, may be a Russian surname).
     plural = plural_surname(word) and not surname_readings(word)
     family = _FAMILY_NAME.match(word) is not None or plural
-    return span[2] == "PER" and family and not given_name(word)
+    return family and not given_name(word)
 
 
 _PHRASE_WORD = re.compile(r"[\w-]+")
@@ -1168,7 +1171,8 @@ def _nested_places(text: str, spans: list[Span]) -> list[Span]:
     spans = [
         (start, end, "ORG")
         if label == "LOC"
-        and any(text[start - 2 : start] == " (" and text[e:start] == " (" for _, e in organisations)
+        and text[start - 2 : start] == " ("
+        and any(text[e:start] == " (" for _, e in organisations)
         and _ABBREVIATION.match(text[start:end])
         else (start, end, label)
         for start, end, label in spans
