@@ -71,3 +71,26 @@ def test_a_group_after_the_is_an_organisation() -> None:
     found = entities(text, [("Whigs", "PER")])
     people = People(found, text)
     assert [(e.canonical, e.type) for e in people.items] == [("Whigs", "ORG")]
+
+
+def test_a_byline_and_a_photo_credit_after_a_slash_are_nobody_who_speaks() -> None:
+    text = (
+        "Harbour Under Threat\n\n"
+        "by Omar Haddad\n"
+        "Lena Park/The Harbour Times |\n\n"
+        "At least six boats were lost in the storm, according to a senior port officer.\n\n"
+        '"We have informed the government of the danger," the officer said.'
+    )
+    names = [("Omar Haddad", "PER"), ("Lena Park", "PER")]
+    assert People(entities(text, names), text).items == []
+    assert speaker(text, names, "informed the government") == "the officer"
+
+
+def test_names_on_a_line_linking_to_another_story_do_not_speak() -> None:
+    text = (
+        "The commissioner said the briefing was meant to update residents.\n"
+        "ALSO READ: Budget row: Tunde Bello urges traders to stay calm\n"
+        '"It is meant to assure residents that the work goes on and that nobody has stopped."'
+    )
+    names = [("Tunde Bello", "PER")]
+    assert speaker(text, names, "meant to assure") != "Tunde Bello"

@@ -88,7 +88,7 @@ class People:
         for entity in entities:
             if entity.type not in SPEAKER_TYPES or _ENTITY_JUNK.search(entity.text):
                 continue  # ("quot;much": the tagger read a feed's broken HTML entity)
-            if text and _in_credit(text, entity):
+            if text and (_in_credit(text, entity) or _on_link_line(text, entity.start)):
                 continue  # "(Photo: Aamir Qureshi/AFP)": a photographer, nobody who speaks
             canonical = _without_dateline(entity.canonical)
             if canonical != entity.canonical:
@@ -158,16 +158,47 @@ _CREDIT_BEFORE = re.compile(
     r"(?:AFP|AP|Reuters|Getty Images|EPA|Xinhua|Yonhap|PTI|ANI)\s*/)\s*\Z",
     re.IGNORECASE,
 )
-_CREDIT_AFTER = re.compile(r"\s*/\s*(?:AFP|AP|Reuters|Getty|EPA|Xinhua|Yonhap|PTI|ANI|Bloomberg)\b")
+_AGENCIES = r"(?:AFP|AP|Reuters|Getty|EPA|Xinhua|Yonhap|PTI|ANI|Bloomberg)\b"
+# "Name/AFP", "Name—AFP", "Name/The Investor |": a name and its agency or outlet after a
+# slash (capitalised words ending the line or the caption) is a photographer's credit.
+_CREDIT_AFTER = re.compile(
+    rf"\s*/\s*{_AGENCIES}|[ \t]*[—–|][ \t]*{_AGENCIES}"
+    r"|/[ \t]*(?:[A-Z][\w&.'’-]*[ \t]*){1,4}(?:$|[|)\]])",
+    re.MULTILINE,
+)
+
+
+_BYLINE = re.compile(r"(?:(?:written|reported|story|words|text)\s+)?by\s+\Z", re.IGNORECASE)
+_BYLINE_CHARS = 80
 
 
 def _in_credit(text: str, entity: Entity) -> bool:
-    """Whether a name is a photo credit ("Photo: Aamir Qureshi/AFP", "Image by …")."""
+    """Whether a name is a photo credit ("Photo: Aamir Qureshi/AFP", "Image by …") or the
+    writer's byline ("by Aamir Iqbal" opening a short line): nobody who speaks."""
     before = text[max(0, entity.start - 25) : entity.start]
+    if _CREDIT_BEFORE.search(before) is not None or _CREDIT_AFTER.match(text, entity.end):
+        return True
+    line = text.rfind("\n", 0, entity.start) + 1
+    line_end = text.find("\n", entity.end)
     return (
-        _CREDIT_BEFORE.search(before) is not None
-        or _CREDIT_AFTER.match(text, entity.end) is not None
+        entity.start - line <= 20
+        and (line_end if line_end >= 0 else len(text)) - line <= _BYLINE_CHARS
+        and _BYLINE.fullmatch(text, line, entity.start) is not None
     )
+
+
+# A page's link to another story ("ALSO READ: …", "Read more | …"): its names say nothing
+# about who speaks in this one.
+_LINK_LINE = re.compile(
+    r"[ \t]*(?:also[ \t]+read|read[ \t]+also|read[ \t]+more|see[ \t]+also|related)[ \t]*[:|]",
+    re.IGNORECASE,
+)
+
+
+def _on_link_line(text: str, start: int) -> bool:
+    """Whether ``start`` is on a line that links to another story."""
+    line = text.rfind("\n", 0, start) + 1
+    return _LINK_LINE.match(text, line, start) is not None
 
 
 def _without_dateline(name: str) -> str:
@@ -825,8 +856,8 @@ class Speakers:
             if following[:1].isupper() or following.lower() in english.DESCRIPTION_OPENERS:
                 words.pop(0)  # "as the Iraqi defense minister said", "as Joel Pollak observed"
                 start = words[0].start()
-        if not words or len(words) > _MAX_PHRASE_WORDS:
-            return None
+        if not words or len(words) > _MAX_PHRASE_WORDS or _on_link_line(self.text, start):
+            return None  # (a link to another story names nobody who speaks in this one)
         first = words[0].group()
         at = position if position is not None else start
         if len(words) == 1 and first in english.HE | english.SHE:
