@@ -256,3 +256,16 @@ def test_a_signature_on_the_line_under_the_quote() -> None:
         "-- Mara Quinlan, Leeds"
     )
     assert speaker(text, [("Mara Quinlan", "PER")], "best bridge") == "Mara Quinlan"
+
+
+def test_an_introduction_without_a_verb_of_saying_speaks_for_the_name_opening_it() -> None:
+    text = (
+        "Quotes of the fortnight.\n\n"
+        "Marta Ruiz looks on the bright side after her shock defeat by Lena Vos:\n"
+        "“Well, I believe in positive things in life and I will be back next year.”\n\n"
+        "Tom Hale talks about the day he met a television host, Gary Pratt:\n"
+        "“It was the strangest afternoon of my whole career, to be honest.”"
+    )
+    names = [("Marta Ruiz", "PER"), ("Lena Vos", "PER"), ("Tom Hale", "PER"), ("Gary Pratt", "PER")]
+    assert speaker(text, names, "positive things") == "Marta Ruiz"
+    assert speaker(text, names, "strangest afternoon") == "Tom Hale"

@@ -368,6 +368,20 @@ def _attribute(
         verbs = list(_VERB.finditer(text, lower, colon))
         # "Limbaugh continued:" — the subject is before the verb.
         upto = verbs[-1].start() if verbs and not text[verbs[-1].end() : colon].strip() else colon
+        first_word = _skip_space(text, lower)
+        opener = _first_entity(people, first_word, colon, limit=0) if upto == colon else None
+        if (
+            opener is not None
+            and opener.type == "PER"
+            and _is_name(opener)
+            and not opener.text.isupper()
+            and opener.start == first_word
+            and _is_subject(text, opener, lower)
+        ):
+            # "Novak Djokovic looks on the bright side after his defeat by Sam Querrey:" —
+            # with no verb of saying before the colon, the name opening the sentence is
+            # its subject, not the nearest name.
+            return FoundQuote(start, end, opener.canonical, cue, opener.start, opener.end)
         subject = speakers.phrase_before(lower, upto)
         resolved = speakers.resolve(*subject, position=start) if subject else None
         if resolved is not None and resolved.name is not None:
