@@ -8,6 +8,7 @@ import pytest
 from textual.widgets import DataTable, Input, OptionList
 
 from ossetia_reader.app import OssetiaReader
+from ossetia_reader.core.article import Quote
 from ossetia_reader.core.library import Library
 from ossetia_reader.screens.choose import ChoiceScreen
 from ossetia_reader.screens.entity import EntityScreen
@@ -163,3 +164,77 @@ async def test_an_article_without_text_says_so(tmp_path: Path) -> None:
         pane = app.screen.query_one(ReadingPane)
         assert pane.article is not None and pane._rendered is not None
         assert "No text came with this article" in pane._rendered.text.plain
+
+
+def _transcript(turns: int) -> tuple[str, list[Quote]]:
+    """A long article of quoted paragraphs, each with its speaker (a name inserted after it)."""
+    paragraphs: list[str] = []
+    quotes: list[Quote] = []
+    at = 0
+    for number in range(turns):
+        said = f"“Answer number {number} is about the budget and the roads,”"
+        paragraph = f"{said} the minister said in the hall."
+        quotes.append(Quote(at, at + len(said), said, f"Minister {number % 7}", "said"))
+        paragraphs.append(paragraph)
+        at += len(paragraph) + 2
+    return "\n\n".join(paragraphs), quotes
+
+
+def test_a_long_transcript_is_divided_once_not_once_per_speaker(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each speaker's line was inserted by slicing the body (``body[previous:at]``), and each
+    slice divided the whole body: a 176,000-character Kremlin transcript took 5-7 s to show
+    and again at every Tab, with the app frozen."""
+    from rich.text import Text
+
+    from ossetia_reader.core.article import Article
+    from ossetia_reader.render import render_article
+
+    body, quotes = _transcript(200)
+    article = Article(id="t", title="Transcript", body=body, quotes=tuple(quotes))
+    calls: list[int] = []
+    divide = Text.divide
+
+    def counted(self: Text, offsets: object) -> object:
+        calls.append(len(self))
+        return divide(self, offsets)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Text, "divide", counted)
+    rendered = render_article(article, width=78)
+    whole = [size for size in calls if size >= len(body)]
+    assert len(whole) <= 2, f"the whole body was divided {len(whole)} times"
+    assert rendered.text.plain.count("— Minister 3") == 29  # every speaker is still there
+
+
+async def test_tab_draws_the_cursor_without_laying_the_article_out_again(
+    tmp_path: Path,
+) -> None:
+    """Tab re-rendered and re-wrapped the whole article to move the cursor."""
+    from ossetia_reader.core.article import Article
+    from ossetia_reader.core.enrich.store import store_enrichment
+    from ossetia_reader.widgets.reading_pane import ReadingPane
+
+    body, quotes = _transcript(40)
+    library = Library(tmp_path / "lib")
+    [added] = library.add([Article(id="t", title="Transcript", body=body)])
+    store_enrichment(library, added.key, [], quotes)
+    app = OssetiaReader(library, enrich=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        pane = app.screen.query_one(ReadingPane)
+        assert app.focused is pane and pane._rendered is not None
+        laid_out = pane._wrapped
+        await pilot.press("tab", "tab")
+        await pilot.pause()
+        assert pane._wrapped is laid_out, "Tab laid the article out again"
+        item = pane.current_item
+        assert item is not None and item.kind == "quote"
+        # The cursor is drawn where the second quote is (reverse video, the focus style).
+        line = pane._wrapped.line_of(pane._rendered.position(item.start))
+        top = round(pane.scroll_offset.y)
+        strip = pane.render_line(line - top)
+        drawn = [s for s in strip if s.style and s.style.reverse and "Answer number 1" in s.text]
+        assert drawn, [(s.text, s.style) for s in strip]
