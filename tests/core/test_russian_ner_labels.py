@@ -151,3 +151,9 @@ def test_a_surname_inside_a_longer_capitalised_name_is_not_split_out() -> None:
     text = "Пресс-секретарь Анна Смирнова выступила. Фонд Смирнова Поддержки основан давно."
     found = [at(text, "Анна Смирнова", "PER")]
     assert at(text, "Смирнова", "PER", 1) not in correct(text, found)
+
+
+def test_a_place_the_model_took_for_a_person_is_a_place() -> None:
+    text = "Губернатор связывал его с Кузбассом, а мэр Калинин спорил."
+    found = [at(text, "Кузбассом", "PER"), at(text, "Калинин", "PER")]
+    assert named(text, correct(text, found)) == {("Кузбассом", "LOC"), ("Калинин", "PER")}

@@ -111,6 +111,7 @@ def correct(text: str, spans: list[Span]) -> list[Span]:
     # the article names the person elsewhere.
     fixed = _sentence_initial(text, fixed)
     fixed = _common_words_alone(text, fixed)
+    fixed = [_place_not_person(text, span) for span in fixed]
     fixed = _capitals_surnames(text, fixed)
     fixed = _propagate(text, fixed)
     fixed = _initialled(text, fixed)
@@ -299,6 +300,26 @@ def _common_words_alone(text: str, spans: list[Span]) -> list[Span]:
                 continue
         result.append((start, end, label))
     return result
+
+
+def _place_not_person(text: str, span: Span) -> Span:
+    """A person's span whose every word the dictionary reads first as a place and
+    never as a name or surname is a place (``Городня и Мольгино``, ``с Кузбассом``,
+    ``Бескудниково может стать``); ``Калинин`` (a city, and a surname by its ending)
+    stays a person."""
+    start, end, label = span
+    if label != "PER":
+        return span
+    words = _PHRASE_WORD.findall(text[start:end])
+    if words and all(
+        place_name(word)
+        and not surname_readings(word)
+        and not dictionary_surname(word)
+        and not given_name(word)
+        for word in words
+    ):
+        return (start, end, "LOC")
+    return span
 
 
 # A street's word, not after a capitalised word (which would be the street's own name).
