@@ -1469,3 +1469,18 @@ def test_an_outlet_passing_on_what_he_said_is_not_the_speaker(enrich: Enrich) ->
         "газета», он обратился к одной из учениц: «Пожалуйста, приходите к нам работать»."
     )
     assert quotes_of(enrich, text)[-1] == ("«Пожалуйста, приходите к нам работать»", "Иван Петров")
+
+
+def test_a_name_right_after_the_verb_speaks_whatever_the_analyser_made_of_it(
+    enrich: Enrich,
+) -> None:
+    text = (
+        "Президент Молдовы Майя Санду выступила в парламенте.\n"
+        "«Мы не можем допустить, чтобы страх победил», — сказала Санду.\n"
+        "Лидер протестующих Наттавута Сайкыа отверг предложение правительства. «У нас нет "
+        "других условий», — заявил Наттавута Сайкыа."
+    )
+    assert [speaker for _, speaker in quotes_of(enrich, text)] == [
+        "Майя Санду",
+        "Наттавута Сайкыа",
+    ]

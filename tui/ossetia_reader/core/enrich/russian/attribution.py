@@ -149,7 +149,7 @@ def speaker_of(
                 e
                 for e in names.within(lower, limit)
                 if e.end <= limit
-                and may_speak(e, True)
+                and (may_speak(e, True) or _right_after(text, lower, cue_match, e))
                 and not heard_at(text, lower, e)
                 and not (e.type == "PER" and names.governed(e))
                 # ``, заявил, что он уже на Украине, сообщает РИА Новости``: not inside
@@ -755,6 +755,19 @@ def _pronoun_said(
     if meant is None:
         return None
     return meant.canonical, last.group(), meant.start, meant.end
+
+
+def _right_after(text: str, lower: int, cue: re.Match[str] | None, entity: Entity) -> bool:
+    """Whether a person's name follows the cue verb directly (past a listener in
+    guillemets): ``— сказала Санду``, the subject in the nominative whatever the analyser
+    made of an indeclinable name (canonical ``Майя Санда``)."""
+    if cue is None or entity.type != "PER":
+        return False
+    at = lower + cue.end()
+    listener = _LISTENER.match(text, at)
+    if listener is not None:
+        at = listener.end()
+    return not text[at : entity.start].strip(" \u00a0")
 
 
 def _told_to(org: Entity) -> bool:

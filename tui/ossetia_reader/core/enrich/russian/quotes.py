@@ -335,7 +335,12 @@ def _heading_quote(text: str, start: int, end: int, names: ArticleNames) -> Foun
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     rest = text[end:line_end]
-    if not rest.startswith(":") or len(rest.split()) < 3:
+    if (
+        not rest.startswith(":")
+        or len(rest.split()) < 3
+        or len(text[start:end].split()) < 2
+        or rest[1:].lstrip(" \u00a0")[:1] in "—–-"  # ``«СП»: — Вопрос?``: a label
+    ):
         return None
     subject = next(
         (

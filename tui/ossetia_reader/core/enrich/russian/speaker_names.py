@@ -58,7 +58,7 @@ def named_in_full(quote: FoundQuote, names: ArticleNames) -> FoundQuote:
     if (
         nominative
         and len(written) == len(words) > 1
-        and [stem(word) for word in written] == [stem(word) for word in words]
+        and all(_one_word(a, b) for a, b in zip(written, words, strict=True))
         and fold(" ".join(written)) != fold(full)
     ):
         # Right before or after its verb a name is the subject, in the nominative: as
@@ -90,6 +90,17 @@ _PATRONYMIC = re.compile(r"[а-яё](?:ович|евич|овна|евна|ич�
 
 # Latin letters that look Cyrillic, typed into Russian names (``Cергей``).
 _LOOKALIKES = str.maketrans("ACEHKMOPTXaceopxy", "АСЕНКМОРТХасеорху")
+
+
+def _one_word(written: str, canonical: str) -> bool:
+    """Whether a written word and the analyser's form of it are one word in two forms:
+    one stem, or one ending changed (``Сайкыа``, read as ``Сайкы``)."""
+    if stem(written) == stem(canonical):
+        return True
+    a, b = fold(written).lower(), fold(canonical).lower()
+    if min(len(a), len(b)) < 4:
+        return False
+    return a[:-1] == b[: len(a) - 1] or b[:-1] == a[: len(b) - 1]
 
 
 def _with_patronymic(quote: FoundQuote, names: ArticleNames) -> FoundQuote:
