@@ -238,3 +238,32 @@ async def test_tab_draws_the_cursor_without_laying_the_article_out_again(
         strip = pane.render_line(line - top)
         drawn = [s for s in strip if s.style and s.style.reverse and "Answer number 1" in s.text]
         assert drawn, [(s.text, s.style) for s in strip]
+
+
+async def test_a_huge_article_shows_its_beginning_and_says_how_to_read_the_rest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A 4.7 MB article froze the app for 4-9 s at each open (its layout runs on the UI
+    thread). The pane now lays out the first ``SHOWN_CHARS`` and says what is left."""
+    from ossetia_reader import render
+    from ossetia_reader.core.article import Article
+    from ossetia_reader.widgets.reading_pane import ReadingPane
+
+    monkeypatch.setattr(render, "SHOWN_CHARS", 5_000)
+    paragraph = "Lorem ipsum dolor sit amet, the minister said in the hall. " * 10
+    body = "\n\n".join([paragraph] * 40)  # ~24,000 characters
+    library = Library(tmp_path / "lib")
+    library.add([Article(id="huge-1", title="Huge", body=body)])
+    app = OssetiaReader(library, enrich=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        pane = app.screen.query_one(ReadingPane)
+        assert pane.article is not None and pane._rendered is not None
+        assert len(pane.article.body) <= 5_000 and pane.article.body.endswith("hall. ")
+        left = len(body) - len(pane.article.body)
+        assert f"[… {left:,} more characters are not shown here" in pane._rendered.text.plain
+        assert "ossetia-reader show huge-1" in pane._rendered.text.plain
+        stored = library.get(pane.article.key or 0)
+        assert stored is not None and stored.body == body, "the library keeps it whole"

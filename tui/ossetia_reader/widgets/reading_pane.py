@@ -24,6 +24,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ossetia_reader.core.article import Article
+from ossetia_reader.core.sanitize import safe_line
 from ossetia_reader.messages import Landing
 from ossetia_reader.render import (
     ENTITY_TYPES,
@@ -34,6 +35,7 @@ from ossetia_reader.render import (
     article_items,
     link_url,
     render_article,
+    shown_part,
     wrap,
 )
 
@@ -147,6 +149,7 @@ class ReadingPane(ScrollView, can_focus=True):
         self.items: list[Item] = []
         self.item_index = -1
         self._landed = False  # land_on chose an item before the pane had the keys
+        self._left_out = 0  # characters of a huge body not laid out (render.shown_part)
         self._rendered: RenderedArticle | None = None
         self._wrapped = WrappedText([], [])
         self._layout_width = 0
@@ -179,6 +182,10 @@ class ReadingPane(ScrollView, can_focus=True):
         # first hit here pulled a search result back to its top at every enrichment batch.
         hit_index = self.hit_index if same and hits == self.hits else -1
         item = self.current_item if same else None
+        self._left_out = 0
+        if article is not None:
+            article, self._left_out = shown_part(article)
+            hits = [hit for hit in hits if hit[1] <= len(article.body)]
         self.article = article
         self.hits = hits
         self.hit_index = hit_index
@@ -269,6 +276,12 @@ class ReadingPane(ScrollView, can_focus=True):
                 reserve_legend=True,
                 width=self.text_width,
             )
+            if self._left_out:
+                self._rendered.text.append(
+                    f"\n\n[… {self._left_out:,} more characters are not shown here: "
+                    f"ossetia-reader show {safe_line(self.article.id)} prints the whole article]",
+                    self.get_component_rich_style("reading-pane--meta"),
+                )
             self._wrapped = wrap(self._rendered.text, self.text_width)
         self._layout_width = self.size.width
         self.virtual_size = Size(self.text_width, len(self._wrapped.lines))
