@@ -107,26 +107,39 @@ def labelled_turns(
         label = " ".join(match.group(1).split())
         turns.append((match.end(), p_end, match.start(1), match.end(1), label))
     accepted_inline = _inline_turns(text, turns, inline, names)
-    counts = Counter(label for *_, label in turns)
+    # (A heading printed twice, ``Убийство Политковской: выбран третий состав присяжных``,
+    # is one line, not two turns: a label counts once per different turn.)
+    said = Counter((t[4], text[t[0] : t[1]].strip()) for t in turns)
+    counts = Counter(label for label, _ in said)
+    turns = [
+        t
+        for t in turns
+        if said[(t[4], text[t[0] : t[1]].strip())] < 2 or text[t[0] : t[1]].strip()[-1:] in ".!?…»"
+    ]
+
     # A transcript: a label opens two turns or more; in one with three turns or more, a
     # person's label opens even one (``Д.Медведев: Спасибо.`` among ``В.Путин: …``; an
     # initial and a surname are a person's, tagged or not: ``М. ГАНАПОЛЬСКИЙ –``).
-    transcript = bool(counts) and max(counts.values()) >= 2
-    many = transcript and len(turns) >= 3
+    def person(label: str, label_start: int, label_end: int) -> bool:
+        shaped = _NAME_LABEL.fullmatch(label) is not None
+        if shaped and ("." in label or all(_surname(word) for word in label.split())):
+            return True  # ``М. ГАНАПОЛЬСКИЙ``, ``Надежда Прусенкова``
+        return (
+            names is not None
+            and names.person_in(label_start, label_end)
+            # the label is the name, not ``Убийство Политковской``
+            and any(e.start == label_start for e in names.within(label_start, label_end))
+        )
+
+    people = {label for _, _, s, e, label in turns if person(label, s, e)}
+    # (or two people's labels open a turn each: ``Владимир Кара-Мурза: …``, ``Надежда
+    # Прусенкова: …``)
+    transcript = bool(counts) and (max(counts.values()) >= 2 or len(people) >= 2)
+    many = transcript and (len(turns) >= 3 or len(people) >= 2)
     result = {
         start: (end, label_start, label_end)
         for start, end, label_start, label_end, label in turns
-        if end - start >= 2
-        and (
-            counts[label] >= 2
-            or (
-                many
-                and (
-                    _NAME_LABEL.fullmatch(label) is not None
-                    or (names is not None and names.person_in(label_start, label_end))
-                )
-            )
-        )
+        if end - start >= 2 and (counts[label] >= 2 or (many and label in people))
     }
     result.update(accepted_inline)
     return result
