@@ -865,12 +865,7 @@ def _own_verb(
         return quote
     pronoun = re.match(r"(he|she)\b", text[at : at + 4])
     if pronoun is not None and _OWN_VERB.match(text, at + pronoun.end()):
-        speakers.set_previous_quote_end(last_speaker.end if last_speaker else 0)
-        previous = last_speaker.speaker if last_speaker else None
-        resolved = speakers.resolve(at, at + pronoun.end(), previous, position=quote.start)
-        if resolved is not None and resolved.name and resolved.name[:1].isupper():
-            return replace(quote, speaker=resolved.name, speaker_start=at, speaker_end=at + 2)
-        return quote
+        return _by_pronoun(quote, at, at + pronoun.end(), speakers, last_speaker)
     document = _READ_DOCUMENT.match(text, at)
     if document is not None:
         # ""…," read a NASA statement.": the document's owner.
@@ -901,6 +896,29 @@ def _own_verb(
 _OTHER_SUBJECT = re.compile(
     r",\s+(?:the|a|an|many|some|about|his|her|their|its)\s+(?:[\w-]+\s+){0,2}[a-z]+(?:ed|s)\b"
 )
+
+
+def _by_pronoun(
+    quote: FoundQuote, start: int, end: int, speakers: Speakers, last_speaker: FoundQuote | None
+) -> FoundQuote:
+    """The quote with the person "he"/"she" at ``[start, end)`` stands for as its speaker
+    (the previous speaker counts), or unchanged when it stands for nobody named."""
+    speakers.set_previous_quote_end(last_speaker.end if last_speaker else 0)
+    previous = last_speaker.speaker if last_speaker else None
+    resolved = speakers.resolve(start, end, previous, position=quote.start)
+    if resolved is not None and resolved.name and resolved.name[:1].isupper():
+        return replace(quote, speaker=resolved.name, speaker_start=start, speaker_end=end)
+    return quote
+
+
+def _opens_as_subject(text: str, entity: Entity, lower: int) -> bool:
+    """Whether a name opens its sentence (from ``lower``) as the subject of a clause that
+    goes on with a verb ("Serena was happy …"), not as a modifier ("Obama administration")."""
+    return (
+        opens_sentence(text, entity.start, lower)
+        and _SUBJECT_GOES_ON.match(text, entity.end) is not None
+        and not _followed_by_noun(text, entity.end)
+    )
 
 
 def _main_clause_opener(before: str) -> bool:
@@ -966,17 +984,13 @@ def _sentence_subject(
         before,
     )
     if first:
-        speakers.set_previous_quote_end(last_speaker.end if last_speaker else 0)
         span = sentence + first.start(1), sentence + first.end(1)
-        resolved = speakers.resolve(*span, previous, position=quote.start)
-        if resolved is not None and resolved.name and resolved.name[:1].isupper():
-            return replace(quote, speaker=resolved.name, speaker_start=span[0], speaker_end=span[1])
-        return quote
+        return _by_pronoun(quote, *span, speakers, last_speaker)
     for entity in speakers.people.within(sentence, quote.start):
         if entity.type != "PER" or not _is_name(entity):
             continue
         if (
-            opens_sentence(text, entity.start, sentence)
+            _opens_as_subject(text, entity, sentence)
             and (
                 _main_clause_opener(text[sentence : entity.start])
                 # "When Maddow pointed out that … "…"", "As Dana Milbank puts it, "…"": the
@@ -984,8 +998,6 @@ def _sentence_subject(
                 # chanted, "…"" (a comma ends the clause before the quote).
                 or "," not in text[entity.end : quote.start].rstrip().rstrip(",")
             )
-            and _SUBJECT_GOES_ON.match(text, entity.end)
-            and not _followed_by_noun(text, entity.end)
             and not _OTHER_SUBJECT.search(text, entity.end, quote.start)
         ):
             return replace(
@@ -1044,9 +1056,7 @@ def _continue(
         if (
             entity.type == "PER"
             and entity.canonical != previous.speaker
-            and opens_sentence(text, entity.start, lower)
-            and _SUBJECT_GOES_ON.match(text, entity.end)
-            and not _followed_by_noun(text, entity.end)
+            and _opens_as_subject(text, entity, lower)
             and not re.search(r"[”\"][ \t]*\Z", text[max(0, entity.start - 4) : entity.start])
         ):
             return quote  # (not '"…?" Hannity pressed.': another quote's attribution)

@@ -112,7 +112,36 @@ class People:
         self.items = sorted(items, key=_start)
         self.starts = [e.start for e in self.items]
         self.mentions = Counter(e.canonical for e in self.items if e.type == "PER")
-        self.genders = _genders(self.items, text) if text else {}
+        self._text = text
+        self._genders: dict[str, bool] | None = None
+        self._subject_organisations: tuple[list[int], list[str | None]] | None = None
+
+    @property
+    def genders(self) -> dict[str, bool]:
+        """Whom the text calls "he" or "she" (read once, when a pronoun first needs it)."""
+        if self._genders is None:
+            self._genders = _genders(self.items, self._text) if self._text else {}
+        return self._genders
+
+    def subject_organisation(self, position: int) -> str | None:
+        """The one organisation the text has made the subject of a clause before
+        ``position``, or None when it made none or several (the clause subjects are read
+        once per text: "the company" may be said many times)."""
+        if self._subject_organisations is None:
+            starts: list[int] = []
+            sole: list[str | None] = []
+            seen: set[str] = set()
+            for entity in self.items:
+                if entity.type == "ORG" and _is_clause_subject(
+                    self._text, entity.start, entity.end
+                ):
+                    seen.add(entity.canonical)
+                    starts.append(entity.start)
+                    sole.append(entity.canonical if len(seen) == 1 else None)
+            self._subject_organisations = (starts, sole)
+        starts, sole = self._subject_organisations
+        index = bisect_left(starts, position)
+        return sole[index - 1] if index else None
 
     def within(self, lower: int, upper: int) -> list[Entity]:
         first = bisect_left(self.starts, lower)
@@ -924,7 +953,7 @@ class Speakers:
             return None
         noun = words[1].group()
         if noun in english.COMPANY_NOUNS:
-            return self._subject_organisation(position)
+            return self.people.subject_organisation(position)
         if not noun.islower() or noun not in english.ORGANISATION_NOUNS:
             return None
         names = {
@@ -934,18 +963,6 @@ class Speakers:
             and e.start < position
             and e.canonical.split()[-1:] == [noun.capitalize()]
         }
-        return next(iter(names)) if len(names) == 1 else None
-
-    def _subject_organisation(self, position: int) -> str | None:
-        """ "the company" of an article that has made one organisation the subject of its
-        sentences before ``position`` ("Britain's TalkTalk said …"): that one; when it
-        made none or several, nobody in particular."""
-        names = set()
-        for entity in self.people.items:
-            if entity.start >= position:
-                break
-            if entity.type == "ORG" and _is_clause_subject(self.text, entity.start, entity.end):
-                names.add(entity.canonical)
         return next(iter(names)) if len(names) == 1 else None
 
     def _is_untagged_name(self, words: list[re.Match[str]], entities: list[Entity]) -> bool:
