@@ -267,3 +267,35 @@ async def test_a_huge_article_shows_its_beginning_and_says_how_to_read_the_rest(
         assert "ossetia-reader show huge-1" in pane._rendered.text.plain
         stored = library.get(pane.article.key or 0)
         assert stored is not None and stored.body == body, "the library keeps it whole"
+
+
+async def test_the_status_line_forgets_the_tab_cursor_once_it_is_gone(tmp_path: Path) -> None:
+    """After Tab to a name, Esc and another article, the status line still said
+    "ORG Kremlin — Enter: articles mentioning it" (in the list, where Enter opens)."""
+    from ossetia_reader.core.bundled import import_bundled
+    from ossetia_reader.widgets.status_bar import StatusBar
+
+    library = Library(tmp_path / "lib")
+    import_bundled(library)
+    app = OssetiaReader(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("tab")
+        await pilot.pause()
+        status = app.screen.query_one(StatusBar)
+        assert "Enter: articles mentioning it" in status.message, status.message
+        await pilot.press("escape")
+        await pilot.pause()
+        assert status.mode == "LIST"
+        assert "Enter:" not in status.message, status.message
+        # And from one article straight to another (n: the next unread).
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("tab")
+        await pilot.pause()
+        assert "Enter:" in status.message
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        assert "Enter:" not in status.message, status.message

@@ -194,6 +194,7 @@ class MainScreen(FeedsScreen):
         self.source: str | None = None
         self.group_by: str | None = None
         self._open_requests = 0
+        self._cursor_said = ""  # the status line's words about the Tab cursor, if shown
         self.all_keys: list[int] = []
         self.open_key: int | None = None
         self.query_text = ""
@@ -447,6 +448,8 @@ class MainScreen(FeedsScreen):
         """Show a loaded article; ``hits`` are those of ``query`` (a search preview's)."""
         if request is not None and request != self._open_requests:
             return  # a later request (a newer copy of the article, say) is on its way
+        if article.key != self.open_key:
+            self._forget_cursor_notice()
         self.open_key = article.key
         self._hits_for = query
         self.reading_pane.show(article, hits, keep_scroll=keep_scroll, announce=announce)
@@ -599,6 +602,15 @@ class MainScreen(FeedsScreen):
     @on(ReadingPane.Notice)
     def _pane_notice(self, event: ReadingPane.Notice) -> None:
         self.status.message = event.text
+        self._cursor_said = event.text if event.about_cursor else ""
+
+    def _forget_cursor_notice(self) -> None:
+        """The Tab cursor is gone (the pane lost the keys, another article opened): its
+        "ORG Kremlin — Enter: articles mentioning it" stayed, wrong in the list (Enter
+        there opens an article) and about a name no longer on screen."""
+        if self._cursor_said and self.status.message == self._cursor_said:
+            self.status.message = ""
+        self._cursor_said = ""
 
     @on(ReadingPane.ItemChosen)
     def _item_chosen(self, event: ReadingPane.ItemChosen) -> None:
@@ -616,6 +628,8 @@ class MainScreen(FeedsScreen):
             mode = "FEEDS"
         else:
             mode = "LIST"
+        if mode != "READ":
+            self._forget_cursor_notice()
         self._show_mode(mode)
         self._apply_layout()
 

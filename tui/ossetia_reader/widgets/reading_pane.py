@@ -140,6 +140,8 @@ class ReadingPane(ScrollView, can_focus=True):
         """Something to say in the status bar."""
 
         text: str
+        # What the Tab cursor is on ("PER Peskov — Enter: …"): true only while it is there.
+        about_cursor: bool = False
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -442,7 +444,7 @@ class ReadingPane(ScrollView, can_focus=True):
         self.refresh()  # the cursor is drawn, not laid out (see _with_cursor)
         item = self.items[index]
         self._scroll_to_body_offset(item.start)
-        self.post_message(self.Notice(self._describe(item)))
+        self.post_message(self.Notice(self._describe(item), about_cursor=True))
 
     def land_on(self, landing: Landing) -> None:
         """Put the Tab cursor on the quote or mention an entity view chose, in view."""
