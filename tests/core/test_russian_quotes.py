@@ -1484,3 +1484,12 @@ def test_a_name_right_after_the_verb_speaks_whatever_the_analyser_made_of_it(
         "Майя Санду",
         "Наттавута Сайкыа",
     ]
+
+
+def test_an_agency_dateline_before_a_dash_opens_no_turn(enrich: Enrich) -> None:
+    text = (
+        "Заявление банка\n\n"
+        "Москва. 12 марта. — Совет директоров банка собрался в пятницу для обмена мнениями. "
+        "«Решение было единогласным», — сказал председатель банка Иван Петров."
+    )
+    assert quotes_of(enrich, text) == [("«Решение было единогласным»", "Иван Петров")]

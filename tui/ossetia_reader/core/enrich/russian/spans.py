@@ -159,6 +159,8 @@ def dash_speech(
             # ``(имеется в виду Дмитрий Фирташ. — Д. Г.)``: an editor's note signed inside
             # brackets is no turn.
             and not _in_brackets(text, max(p_start, match.start() - 300), match.start())
+            # ``Москва. 28 октября. — Совет директоров …``: an agency's dateline.
+            and _DATELINE.fullmatch(text, p_start, match.start()) is None
         ]
         for index, match in enumerate(turns):
             end = turns[index + 1].start() if index + 1 < len(turns) else p_end
@@ -168,6 +170,13 @@ def dash_speech(
             if end - body >= 2:
                 spans.append((body, end, "dash"))
     return spans
+
+
+# A city and a date opening an agency's paragraph: ``Москва. 28 октября.``, ``МОСКВА, 4 мар``.
+_DATELINE = re.compile(
+    r"[А-ЯЁ][А-ЯЁа-яё-]+[.,][ \u00a0]+\d{1,2}[ \u00a0]+[а-яё]+\.?"
+    r"(?:[ \u00a0]+\d{4}(?:[ \u00a0]*г\.)?)?[ \u00a0]*"
+)
 
 
 def _in_brackets(text: str, lower: int, index: int) -> bool:
