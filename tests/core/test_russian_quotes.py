@@ -1493,3 +1493,19 @@ def test_an_agency_dateline_before_a_dash_opens_no_turn(enrich: Enrich) -> None:
         "«Решение было единогласным», — сказал председатель банка Иван Петров."
     )
     assert quotes_of(enrich, text) == [("«Решение было единогласным»", "Иван Петров")]
+
+
+def test_capitalised_words_closing_a_reported_clause_are_what_was_said(enrich: Enrich) -> None:
+    text = (
+        "Министр Иван Петров отметил, что «Экономика должна расти быстрее». Позже Петров "
+        "сообщил, что «Роснефть» стала покупателем компании."
+    )
+    assert quotes_of(enrich, text) == [("«Экономика должна расти быстрее»", "Иван Петров")]
+
+
+def test_a_forums_name_is_no_quote(enrich: Enrich) -> None:
+    text = (
+        "Об этом он сказал во время общения с детьми на форуме «Страна растет вместе со "
+        "мной», сообщает ТАСС."
+    )
+    assert quotes_of(enrich, text) == []

@@ -236,7 +236,7 @@ def _attribute(
         and INTRO.match(before[1] or "") is not None
         and DATA.match(before[1] or "") is None
         and text[max(0, start - 2) : start].strip(" \u00a0") == ","
-    )
+    ) or _reported_words(text, start, end)
     if (
         _capitalised_name(inner)
         and not (before is not None and before[4] and not _listed(text, start, end))
@@ -322,6 +322,20 @@ def _attribute(
                 quote = FoundQuote(start, end, person.canonical, None, person.start, person.end)
         return quote
     return None
+
+
+_THAT_BEFORE = re.compile(r"(?<![\w-])(?:что|чтобы|будто|якобы)[ \u00a0]+$", re.IGNORECASE)
+
+
+def _reported_words(text: str, start: int, end: int) -> bool:
+    """Capitalised words of two or more in guillemets that open a reported clause and end
+    it (``отметил, что "Украина должна быть свежей".``) are what was said; a name opening
+    the clause goes on with its verb after the mark (``сообщил, что «Роснефть» стала …``)."""
+    return (
+        len(text[start + 1 : end - 1].split()) >= 2
+        and _THAT_BEFORE.search(text, max(0, start - 12), start) is not None
+        and text[end : end + 1] in (".", "!", "?", ":", ";", "\n", "")
+    )
 
 
 def _heading_quote(text: str, start: int, end: int, names: ArticleNames) -> FoundQuote | None:
