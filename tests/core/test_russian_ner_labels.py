@@ -157,3 +157,15 @@ def test_a_place_the_model_took_for_a_person_is_a_place() -> None:
     text = "Губернатор связывал его с Кузбассом, а мэр Калинин спорил."
     found = [at(text, "Кузбассом", "PER"), at(text, "Калинин", "PER")]
     assert named(text, correct(text, found)) == {("Кузбассом", "LOC"), ("Калинин", "PER")}
+
+
+def test_a_first_name_alone_is_the_person_named_in_full_with_it() -> None:
+    text = "Мой гость — Роман Цымбалюк. Роман, в чём причина вашего отъезда?"
+    found = [at(text, "Роман Цымбалюк", "PER")]
+    assert at(text, "Роман", "PER", 1) in correct(text, found)
+
+
+def test_a_first_name_two_people_share_stays_untagged() -> None:
+    text = "Роман Цымбалюк и Роман Петров приехали. Роман, в чём причина?"
+    found = [at(text, "Роман Цымбалюк", "PER"), at(text, "Роман Петров", "PER")]
+    assert at(text, "Роман", "PER", 2) not in correct(text, found)

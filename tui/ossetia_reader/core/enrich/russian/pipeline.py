@@ -114,6 +114,7 @@ def correct(text: str, spans: list[Span]) -> list[Span]:
     fixed = [_place_not_person(text, span) for span in fixed]
     fixed = _capitals_surnames(text, fixed)
     fixed = _propagate(text, fixed)
+    fixed = _first_names_again(text, fixed)
     fixed = _initialled(text, fixed)
     fixed = _org_extents(text, fixed)
     fixed = _things(text, fixed)
@@ -422,6 +423,29 @@ def _propagate(text: str, spans: list[Span]) -> list[Span]:
         if label == "LOC" and _common_at_sentence_start(text, start, label):
             continue
         added.append((start, end, label))
+    return spans + added
+
+
+def _first_names_again(text: str, spans: list[Span]) -> list[Span]:
+    """A first name written alone (``Мой гость — Роман Цымбалюк. Роман, в чём причина…``)
+    is the person the article names in full with it, when exactly one full name has
+    it: a person too, as factRuEval and the people list count it. Not beside another
+    capitalised word (part of another name)."""
+    firsts: dict[str, set[str]] = {}
+    for start, end, label in spans:
+        words = text[start:end].split()
+        if label == "PER" and len(words) >= 2:
+            firsts.setdefault(words[0], set()).add(" ".join(words[1:]))
+    added: list[Span] = []
+    for first, rest in firsts.items():
+        if len(rest) != 1 or not given_name(first):
+            continue
+        for match in re.finditer(rf"(?<![\w-]){re.escape(first)}(?![\w-])", text):
+            start, end = match.span()
+            if any(s < end and start < e for s, e, _ in spans):
+                continue
+            if not _capitalised_neighbour(text, start, end):
+                added.append((start, end, "PER"))
     return spans + added
 
 
