@@ -203,6 +203,16 @@ def link_mentions(
     return linked
 
 
+# Bodies named after a person: the person's name and one of these words ("Eric Trump
+# Foundation", "Clinton Presidential Library" aside, "Nelson Mandela Foundation").
+_EPONYM_WORDS = (
+    "foundation institute center centre fund trust library museum school college "
+    "university prize award awards memorial campaign presidential stadium hospital "
+    "family organization organisation"
+)
+_EPONYM_HEADS = frozenset(canonical_key(word) for word in _EPONYM_WORDS.split())
+
+
 def _companies_first(entities: Sequence[Entity]) -> list[Entity]:
     """A "person" whose whole name opens an organisation named in the same article is
     that organisation shortened: ``Drexel Burnham`` of ``Drexel Burnham Lambert Inc``,
@@ -222,7 +232,11 @@ def _companies_first(entities: Sequence[Entity]) -> list[Entity]:
             longer = {
                 canonical_key(org.canonical): org
                 for org_words, org in orgs
-                if len(org_words) > len(words) and org_words[: len(words)] == words
+                if len(org_words) > len(words)
+                and org_words[: len(words)] == words
+                # "Eric Trump" beside the "Eric Trump Foundation": a body named after
+                # the person, who is still a person
+                and not all(word in _EPONYM_HEADS for word in org_words[len(words) :])
             }
             if len(longer) == 1:
                 org = next(iter(longer.values()))

@@ -146,8 +146,16 @@ def without_legal_form(name: str) -> str:
 
     The suffix is written in some mentions and not in others, so keeping it would
     make one company two rows. A listed name is kept whole, and so is a name that
-    would be left with no word of two letters.
+    would be left with no word of two letters, or with a listed place: ``America Inc``
+    (of "BP North America Inc") is a company, not the United States.
     """
+    rest = _cut_legal_form(name)
+    if rest != name and listed_type(rest) == "LOC":
+        return name
+    return rest
+
+
+def _cut_legal_form(name: str) -> str:
     match = _LEGAL_FORM.search(name)
     if match is None or match.start() == 0 or lookup(name) is not None:
         return name
@@ -159,7 +167,7 @@ def without_legal_form(name: str) -> str:
 
 def has_legal_form(name: str) -> bool:
     """Whether ``name`` ends in a company's legal-form suffix (``Texaco Inc``)."""
-    return without_legal_form(name) != name
+    return _cut_legal_form(name) != name
 
 
 _PLACE_NAMESAKES = Path(__file__).resolve().parent / "data" / "place_namesakes.tsv"

@@ -92,15 +92,7 @@ def split_keys(library: Library, canonicals: Sequence[str]) -> set[str]:
     mixed = [
         key
         for key in mixed
-        if " " in key
-        or len(
-            library.query(
-                "SELECT DISTINCT canonical FROM entity_totals WHERE type = 'PER' "
-                "AND last_word = ? AND canonical != last_word LIMIT 2",
-                [key],
-            )
-        )
-        != 1
+        if " " in key or len(full_names(library, key, people_only=True, limit=2)) != 1
     ]
     if not mixed:
         return set()
@@ -165,6 +157,26 @@ def split_keys(library: Library, canonicals: Sequence[str]) -> set[str]:
         if not one_person(spelt, (ru, en), context, rarity):
             split.add(key)
     return split
+
+
+ANY_TYPE = "'PER', 'ORG', 'LOC', 'MISC'"
+
+
+def full_names(
+    library: Library, surname: str, *, people_only: bool = False, limit: int = 3
+) -> list[str]:
+    """Up to ``limit`` longer names whose last word is ``surname`` (an index lookup).
+
+    Any type: a person the tagger typed ORG everywhere is still the one full name
+    for the surname; callers check that the name is a person's.
+    """
+    types = "'PER'" if people_only else ANY_TYPE
+    rows = library.query(
+        "SELECT DISTINCT canonical FROM entity_totals "
+        f"WHERE type IN ({types}) AND last_word = ? AND canonical != last_word LIMIT ?",
+        [surname, limit],
+    )
+    return [str(row[0]) for row in rows]
 
 
 def _rows(library: Library, sql: str, values: Sequence[object]) -> list[tuple[Any, ...]]:

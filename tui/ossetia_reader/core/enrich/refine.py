@@ -43,6 +43,11 @@ def _wordset(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
+def _alternatives(words: str) -> str:
+    """A regular expression's alternatives for the words (longest first)."""
+    return "|".join(sorted(set(words.split()), key=lambda word: (-len(word), word)))
+
+
 _LOWER = re.compile(r"(?<![\w'’-])[^\W\d_A-Z][\w'’]*(?:-[\w'’]+)*(?![\w'’-])")
 _INNER = re.compile(r"(?<=[\w,)\]%-] )[A-Z][\w'’]*(?:-[\w'’]+)*")
 _WORD = re.compile(r"[\w'’.]+(?:-[\w'’.]+)*")
@@ -171,6 +176,21 @@ _COMPANY_BEFORE = re.compile(
 # A stock ticker right after a name: "Fannie Mae (FNM.N: Quote, Profile, Research)",
 # Reuters' "GTE Corp <GTE>": the name is a listed company's.
 _TICKER_AFTER = re.compile(r"^\s*(?:\([A-Z0-9][A-Z0-9.\-]*\.[A-Z]{1,2}:|<[A-Z0-9][A-Z0-9.\-]*>)")
+# What only a person is after their name: "who" (an organisation is "which"), "said
+# he/she", an age ("Tollan, 45, said"; "Santilli - a 50-year-old"), "himself".
+_PERSON_AFTER = re.compile(
+    r"(?:['’]s)?(?:,\s+who\b|\s+(?:said|says|told\s+\w+|added)\s+(?:he|she)\b|,\s+\d{2},\s+[a-z]"
+    r"|\s*(?:,|\s[-–—])\s+an?\s+\d{2}-year-old\b|\s+(?:himself|herself)\b)"
+)
+_KIN_BEFORE = re.compile(
+    r"\b(?:his|her|their|my|your|our)\s+(?:\w+\s+)?(?:brother|sister|wife|husband|son|daughter|"
+    r"father|mother|uncle|aunt|cousin|nephew|niece|grandson|granddaughter|grandfather|"
+    r"grandmother|widow|girlfriend|boyfriend|fianc[eé]e?),?\s+$"
+)
+_PREPOSITION_BEFORE = re.compile(
+    r"(?:^|\W)(?:of|from|in|at|to|near|into|across|around|outside|for)\s+$"
+)
+_DETERMINER_BEFORE = re.compile(r"(?:^|\W)(?:the|The|a|an)\s+$")  # "the Celtics, who"
 _PER_AFTER = re.compile(r"^,?\s+(?:said|says|noted|stressed|added|explained|emphasised|"
                         r"emphasized|told|thanked|signed|met)\b")  # fmt: skip
 
@@ -201,10 +221,12 @@ _TITLE_HEADS = _wordset(
     "writer correspondent"
 )
 # A company's kind before its name in a title-case headline ("Mapping Firm Keyhole").
-_COMPANY_NOUNS = _wordset(
-    "firm company rival carrier lender insurer retailer chipmaker carmaker automaker "
-    "drugmaker brokerage startup start-up"
+# Kinds of company, in the three lists below: before a name in a title-case headline,
+# right before a name in prose, and in an apposition after one.
+_COMPANY_KINDS = (
+    "company firm carrier lender insurer retailer chipmaker carmaker automaker brokerage"
 )
+_COMPANY_NOUNS = _wordset(f"{_COMPANY_KINDS} rival drugmaker startup start-up")
 # Kinds of official documents: with only role words before them ("Executive Order",
 # "Presidential Decree") they name a kind of document, not one document.
 _DOCUMENT_HEADS = _wordset("order orders decree decrees directive instruction resolution")
@@ -297,6 +319,7 @@ def _capitalised(word: str) -> bool:
 
 def refine_spans(text: str, spans: Sequence[Span]) -> list[Span]:
     """Rejoin fragments, cut titles and roles out of spans, and drop spans naming nothing."""
+    spans = _at_spaced_dashes(text, spans)
     spans = _ampersands(text, _joined_on(text, [_unopened(text, span) for span in spans]))
     joined = [
         (start, end + len(m.group()), label)
@@ -313,7 +336,7 @@ def refine_spans(text: str, spans: Sequence[Span]) -> list[Span]:
         else (start, end, label)
         for start, end, label in joined
     ]
-    joined = _branded(text, _apostrophe_names(text, joined))
+    joined = _branded(text, _apostrophe_names(text, _day_events(text, joined)))
     others: dict[str, str] = {}
     for start, end, label in joined:
         if label != "PER":
@@ -338,6 +361,55 @@ def refine_spans(text: str, spans: Sequence[Span]) -> list[Span]:
                 piece = (refined.pop()[0], piece[1], "PER")
             refined.append(piece)
     return _propagate_surnames(text, sorted(set(refined)))
+
+
+_SPACED_DASH = re.compile(r"\s+[-–—]+\s+")
+
+
+def _at_spaced_dashes(text: str, spans: Sequence[Span]) -> list[Span]:
+    """A span across a dash set off by spaces is two names, or a name and the aside
+    after it: "Deborah Jordan Reynolds - Santilli's girlfriend -" names Deborah Jordan
+    Reynolds and Santilli (a name is hyphenated without spaces: "Kim Dae-jung")."""
+    result: list[Span] = []
+    common = rules.gazetteers().common
+    for start, end, label in spans:
+        pieces, at = [], start
+        for dash in _SPACED_DASH.finditer(text, start, end):
+            pieces.append((at, dash.start()))
+            at = dash.end()
+        pieces.append((at, end))
+        if len(pieces) == 1:
+            result.append((start, end, label))
+            continue
+        for piece_start, piece_end in pieces:
+            piece = text[piece_start:piece_end].strip()
+            # "AP - A 20-year-old man": the sentence's first word is no name
+            if len(piece) > 1 and piece.lower() not in common:
+                result.append((piece_start, piece_end, label))
+    return result
+
+
+# Days named as events: "Super Tuesday", "Black Monday", "Good Friday", "Cyber Monday".
+_DAY_EVENT_WORDS = _wordset("super black cyber good ash easter holy bloody palm maundy")
+_WEEKDAY_AFTER = re.compile(r" (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+def _day_events(text: str, spans: list[Span]) -> list[Span]:
+    """A span ending in "Super" or "Black" right before a day of the week is the day's
+    event cut short by the tagger (a day of the week is no name to it): "Super" LOC of
+    "Super Tuesday" is the event ``Super Tuesday`` (MISC)."""
+    result = []
+    for start, end, label in spans:
+        words = text[start:end].split()
+        if (
+            len(words) == 1
+            and _plain(words[0]) in _DAY_EVENT_WORDS
+            and (m := _WEEKDAY_AFTER.match(text, end)) is not None
+        ):
+            result.append((start, m.end(), "MISC"))
+        else:
+            result.append((start, end, label))
+    return result
 
 
 # A feed's "&amp;" left as " amp;" between two capitalised words: "Johnson amp; Johnson",
@@ -798,7 +870,14 @@ def _after_role(
                 ):
                     if portfolio and not any(_plain(w) in org_words for _, _, w in words[:index]):
                         return [(words[index][0], end, "PER")]  # "(Minister of) Transport"
-                    if any(_is_generic(word) for _, _, word in words[:index]):
+                    if any(_is_generic(word) for _, _, word in words[:index]) or (
+                        # "(branch manager of) Credit Suisse Paul Hofer": a body and its
+                        # person; not "(the wife of) Anna Maria Dorvan"
+                        label in ("PER", "ORG")
+                        and not portfolio
+                        and not _first_name(words[0][2])
+                        and len(words) - index >= 2
+                    ):
                         return [
                             (words[0][0], words[index - 1][1], "ORG"),
                             (words[index][0], end, "PER"),
@@ -908,7 +987,8 @@ _LOWER_LETTER = re.compile("[a-z]")
 
 def _in_table(text: str, start: int, end: int) -> str | None:
     """Which table line the mention sits in: "futures" (a row with a contract month),
-    "numbers" (a fifth of its cells numbers), or None.
+    "numbers" (a fifth of its cells numbers), "codes" (a cell after the first of a
+    line of four cells or more with a number: "SPOT, 4 UNDER MAY - UNC"), or None.
 
     Wire services send market tables as text ("MAY7  4676  OFF 238",
     "TOLEDO 5 UND MAY UNC", "JUN8 UNTRD"): all-capitals lines. A futures row's
@@ -929,7 +1009,30 @@ def _in_table(text: str, start: int, end: int) -> str | None:
     numbers = sum(1 for cell in cells if _NUMBER_CELL.fullmatch(cell))
     if len(cells) >= 5 and numbers >= 2 and numbers * 5 >= len(cells):
         return "numbers"
+    if len(cells) >= 4 and numbers >= 1 and start > line_start:
+        return "codes"  # "SPOT, 4 UNDER MAY - UNC": a cell after the row's label
     return None
+
+
+# A cell of numbers in a table row: "7040", "1,256.00", "(NA)", "----", "+0.15".
+_ROW_CELL = re.compile(r"[-+(]?(?:\d[\d.,/]*|NA|N/A|-{2,})\)?%?")
+
+
+def _row_label(text: str, start: int, end: int) -> bool:
+    """Whether the mention heads a row of a table of numbers whose rows it heads three
+    times or more: "Sugar 11   7040  11682", "Robusta Cherry "AB"   90.9   1,256.00 (NA)"
+    on several lines are a commodity's or a grade's rows, not names. (A standings table
+    names each team on one line only: "Milwaukee 74 58 .561" stays a name.)"""
+    line_start = text.rfind("\n", max(0, start - 200), start) + 1
+    if text[line_start:start].strip() or (line_start == 0 and start > 200):
+        return False
+    line_end = text.find("\n", end, end + 300)
+    rest = text[end : line_end if line_end >= 0 else min(len(text), end + 300)].split()
+    if sum(1 for cell in rest if _ROW_CELL.fullmatch(cell)) < 2:
+        return False
+    surface = text[start:end]
+    heads = re.finditer(r"(?:^|\n)[ \t]*" + re.escape(surface) + r"(?![\w'’-])", text)
+    return sum(1 for _ in zip(range(3), heads, strict=False)) >= 3
 
 
 @lru_cache(maxsize=1024)
@@ -953,6 +1056,10 @@ def is_junk(text: str, start: int, end: int) -> bool:
         # standings table names each team once ("MILWAUKEE 74 58 .561"), and a listed
         # place ("NEW YORK", twice in a standings table) is a name.
         return True
+    if table == "codes" and _repeated(text, surface) and not _listed(surface):
+        return True  # "4 UNDER MAY - UNC" down a grain table's rows: "unchanged"
+    if _row_label(text, start, end) and not _listed(surface):
+        return True  # "Sugar 11   7040  11682" heading a table's rows
     if _in_markup(text, start):
         return True  # "<FONT face="MS Sans Serif">" quoted as text in a feed item
     if surface.isupper() and _shouted(text, start, end):
@@ -1155,6 +1262,18 @@ def mention_cue(text: str, start: int, end: int) -> str | None:
         and all(_capitalised(word) or word in ("von", "der", "de", "van") for word in words)
     ):
         return "PER"  # "President Putin", "President of Ukraine Volodymyr Zelenskyy"
+    if _person_of(text, start):
+        return None  # "Chris Callies of Dean Witter said he": the words after are his
+    if _KIN_BEFORE.search(before) and all(_capitalised(word) for word in words):
+        return "PER"  # "his older brother, Freddy,": a relative is a person
+    if (
+        _PERSON_AFTER.match(text, end, end + 40)
+        and all(_capitalised(word) for word in words)
+        and not _DETERMINER_BEFORE.search(before)
+        # "finance director of ICI, who", "a boy from Buryatia, who": the person before
+        and not _PREPOSITION_BEFORE.search(before)
+    ):
+        return "PER"  # "Santilli - a 50-year-old ex-Marine", "Grayson, who", "Tollan said he"
     if (
         _PER_AFTER.match(after)
         and len(words) in (2, 3)
@@ -1199,18 +1318,27 @@ _FIRM_OF_BEFORE = re.compile(
     r"(?:with|at)\s+$|(?:^|[^\w-])(?:association|federation|organisation|organization),\s+$"
 )
 _COMPANY_NOUN_BEFORE = re.compile(
-    r"(?:^|[^\w-])(?:rival|company|firm|carrier|lender|insurer|retailer|maker|brokerage|"
-    r"conglomerate|chipmaker|automaker|carmaker|airline|bank|retailers|companies|firms|"
-    r"broker|brokers|trader|traders|dealer|dealers|exporter|importer|publisher|"
-    r"distributor|operator|producer|supplier|group|giant|newsletter|newspaper|magazine)\s+$"
+    r"(?:^|[^\w-])(?:"
+    + _alternatives(
+        f"{_COMPANY_KINDS} rival maker conglomerate airline bank retailers companies firms "
+        "broker brokers trader traders dealer dealers exporter importer publisher "
+        "distributor operator producer supplier group giant newsletter newspaper magazine"
+    )
+    + r")\s+$"
 )
 
 
 # An apposition naming a company: "Nokia, the world's biggest mobile phone maker".
 _COMPANY_APPOSITION = re.compile(
-    r"^,\s+(?:the|a|an)\s+(?:[\w'’&-]+\s+){0,5}?(?:maker|company|firm|retailer|carrier|"
-    r"airline|manufacturer|producer|developer|provider|operator|chain|insurer|lender|"
-    r"publisher|conglomerate|automaker|carmaker|chipmaker|drugmaker|brokerage)\b"
+    r"^,\s+(?:the|a|an)\s+(?:[\w'’&-]+\s+){0,5}?(?:"
+    + _alternatives(
+        f"{_COMPANY_KINDS} maker airline manufacturer producer developer provider operator "
+        "chain publisher conglomerate drugmaker"
+    )
+    + r")\b"
+    # "Freddy, a fun-loving airline pilot": a person who works for one
+    r"(?![\s-]+(?:pilot|executive|analyst|worker|employee|owner|founder|boss|chief|manager|"
+    r"official|engineer|lawyer)s?\b)"
 )
 
 
@@ -1257,6 +1385,21 @@ def _shape(name: str) -> str | None:
     if head in gaz.loc_words or first in ("lake", "mount", "river", "cape", "mt"):
         return "LOC"
     return None
+
+
+# A person's full name and "of" right before a name: "Chris Callies of Dean Witter" (a
+# firm; a person is nobody's "of"). Not a role ("Minister of"): a capitalised given name.
+_PERSON_OF_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+) [A-Z][\w'’-]+ of $")
+
+
+# An item's source before a dash at its very start: "Ziff Davis - Silicon Graphics ...".
+_CREDIT_AFTER = re.compile(r"\s+[-–—]{1,2}\s+[A-Z]")
+
+
+def _person_of(text: str, start: int) -> bool:
+    """Whether a person's full name and "of" stand right before ``start``."""
+    found = _PERSON_OF_BEFORE.search(text, max(0, start - 60), start)
+    return found is not None and _first_name(found.group(1))
 
 
 _ANALYST_AFTER = re.compile(r"\s+(?:analysts?|economists?|strategists?)\b")
@@ -1381,25 +1524,37 @@ def decide_types(text: str, entities: Sequence[Entity]) -> list[Entity]:
     A listed name takes its listed type, except that a listed place the tagger
     calls an organisation stays one unless a cue says place (places stand for
     teams and governments: "Germany beat Italy"). An unlisted mention with a
-    cue takes the cue's type; a full name that a title marks as a person in one
-    place of the article is a person in all of it. One type per entity across
-    the library is decided later, from these (see ``views.entity_types``).
+    cue takes the cue's type; a name that a title marks as a person in one
+    place of the article is a person in all of it (a one-word name too: "Bloomberg
+    says he" makes the article's "Bloomberg is a stiff campaigner" his, though the
+    list names a Bloomberg company). One type per entity across the library is
+    decided later, from these (see ``views.entity_types``).
     """
     entities = link_institutions(entities)
     cues = [mention_cue(text, e.start, e.end) for e in entities]
     people = {
         canonical_key(e.canonical)
         for e, cue in zip(entities, cues, strict=True)
-        if cue == "PER" and " " in e.canonical
+        if cue == "PER" and (" " in e.canonical or _listed(e.canonical) in (None, "ORG"))
     }
     # A name the article writes once with a legal form ("Drexel Burnham Lambert Inc") or
     # marks once as a company's ("Fannie Mae chief executive", "C. Czarnikow Ltd") is a
     # company in every mention ("Drexel Burnham Lambert", "Drexel").
-    companies = {
-        canonical_key(e.canonical)
-        for e in entities
-        if identity.has_legal_form(" ".join(e.text.split())) or _company_cue(text, e.start, e.end)
-    }
+    # (Cues for a company count against those for a person, a legal form aside.)
+    company_cued: Counter[str] = Counter()
+    person_cued = Counter(
+        canonical_key(e.canonical) for e, cue in zip(entities, cues, strict=True) if cue == "PER"
+    )
+    companies = set()
+    for e in entities:
+        key = canonical_key(e.canonical)
+        if identity.has_legal_form(" ".join(e.text.split())):
+            companies.add(key)
+        elif _company_cue(text, e.start, e.end) or (
+            e.type == "PER" and _listed(e.canonical) is None and _person_of(text, e.start)
+        ):
+            company_cued[key] += 1
+    companies |= {key for key, count in company_cued.items() if count > person_cued[key]}
     # "Hurricane Ivan" ... "Ivan hit Florida": a storm is an event in every mention.
     storms = {
         canonical_key(e.canonical)
@@ -1472,6 +1627,15 @@ def decide_types(text: str, entities: Sequence[Entity]) -> list[Entity]:
             and _ANALYST_AFTER.match(text, entity.end) is not None
         ):
             type_ = "ORG"  # "Dean Witter analyst Eugene Nowak": a person has no analysts
+        elif (
+            listed is None
+            and type_ == "PER"
+            and not text[: entity.start].strip()
+            and _CREDIT_AFTER.match(text, entity.end) is not None
+        ):
+            type_ = "ORG"  # "Ziff Davis - Silicon Graphics will ship": a feed item's source
+        elif listed is None and type_ == "PER" and _person_of(text, entity.start):
+            type_ = "ORG"  # "Chris Callies of Dean Witter said": a person's firm
         elif listed is None and key in works and type_ == "PER" and cue != "PER":
             type_ = "MISC"  # "Harry Potter and the Prisoner of Azkaban", "Harry Potter film"
         elif listed is None and key in peoples and type_ in ("PER", "LOC") and cue != "PER":
@@ -1480,6 +1644,14 @@ def decide_types(text: str, entities: Sequence[Entity]) -> list[Entity]:
             type_ = "LOC"  # "Saturn's moon Titan"
         elif listed is None and cue != "PER" and (head := _head_type(entity.canonical, type_)):
             type_ = head  # "Sea of Azov" LOC, "Minsk Agreements" MISC, "Financial Times" ORG
+        elif (
+            listed == "ORG"
+            and " " not in entity.canonical
+            and key in people
+            and key not in companies
+            and (cue == "PER" or (cue is None and not _company_cue(text, entity.start, entity.end)))
+        ):
+            type_ = "PER"  # "Bloomberg says he ...": the person, in this article
         elif listed is not None:
             if not (listed == "LOC" and type_ == "ORG" and cue != "LOC"):
                 type_ = listed

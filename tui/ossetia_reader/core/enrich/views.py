@@ -30,7 +30,7 @@ from ossetia_reader.core.library import Library, LibraryError
 
 _SENTENCE_END = re.compile(r"[.!?][”\"»’)]*\s+|\n\s*\n")
 _CONTEXT = 400
-_PEOPLE, _ANY = "'PER'", "'PER', 'ORG', 'LOC', 'MISC'"
+_ANY = namesakes.ANY_TYPE
 _PARTICLES = frozenset({"von", "der", "van", "de", "da", "del", "al", "bin", "le", "la"})
 
 
@@ -113,13 +113,25 @@ def entity_counts(
     ).items():
         merged[canonical] = replace(merged[canonical], type=kind)  # "Drexel Burnham": ORG
     surnames: dict[str, list[EntityCount]] = defaultdict(list)
+    # Two words that a title puts before as a surname ("Ms. Wasserman Schultz")
+    titled_pairs = _cued(library, [c for c, row in merged.items() if _double_surname(row)])
     for canonical, row in list(merged.items()):
+        if row.type == "ORG" and " " not in canonical and listed_type(row.name) == "ORG":
+            # "Bloomberg" (listed: the company) where articles typed it a person's, beside
+            # the one person "Michael Bloomberg": those mentions are his
+            person = _typed_part(grouped.get(canonical, []), "PER", row)
+            owner = _owner(library, _people(library, _surname_owners(library, canonical)))
+            if person is not None and owner is not None and person.mentions < row.mentions:
+                surnames[owner].append(person)
+                merged[canonical] = replace(row, mentions=row.mentions - person.mentions)
+            continue
         # A single word typed PER or ORG is often a surname the tagger could not place.
         if (
             row.type in ("PER", "ORG")
             and (
                 all(word in _PARTICLES for word in canonical.split()[:-1])  # "von der Leyen"
                 or " " not in row.name.strip()  # "Schroeder-Hohenwarth"
+                or canonical in titled_pairs  # "Wasserman Schultz": "Debbie Wasserman Schultz"
             )
             and not is_listed(row.name)
             and identity.lookup(row.name) is None
@@ -128,14 +140,37 @@ def entity_counts(
             full = [
                 name
                 for name in _full_names(library, surname, limit=8)
-                if name != canonical and name.endswith(canonical) and could_be_person(name)
+                if name != canonical
+                and name.endswith(canonical)
+                and _owns_surname(name)
+                # a two-word surname's full name opens with a given name ("Debbie"):
+                # "Sugar Tomas Vell" is a ring name before "Tomas Vell"
+                and (canonical not in titled_pairs or name.split()[0] in _given_keys())
             ]
+            if not full:  # "Ban" of "Ban Ki-moon": a surname written first
+                full = _surname_first(library, canonical)
             full = _people(library, full)  # not "Baker Hughes" for "Hughes"
             owner = _owner(library, full)
+            if (
+                owner is None
+                and canonical in _given_keys()
+                # typed a person's in most mentions: not "Alex" cut from "Alex. Brown and
+                # Sons Inc" (a brokerage; typed PER, ORG and LOC by turns)
+                and (person := _typed_part(grouped.get(canonical, []), "PER", row)) is not None
+                and 3 * person.mentions >= 2 * row.mentions
+            ):
+                owner = _first_name_owner(library, canonical)  # "Hillary"
             if owner is None and row.type == "PER" and not _namesakes(library, full):
                 owner = _owner_by_company(library, canonical, full)
             if owner is not None and row.type == "ORG" and _mentions(library, owner) < row.mentions:
-                owner = None  # "Lions" (the team) is not "Max Lyons", named in full far less
+                # "Lions" (the team) is not "Max Lyons", named in full far less; but the
+                # mentions articles typed a person's are his ("Bloomberg says he" beside
+                # Bloomberg the company): one key, two entities, split by type.
+                person = _typed_part(grouped.get(canonical, []), "PER", row)
+                if person is not None and person.mentions < row.mentions:
+                    surnames[owner].append(person)
+                    merged[canonical] = replace(row, mentions=row.mentions - person.mentions)
+                owner = None
             if owner is not None:
                 surnames[owner].append(merged.pop(canonical))
                 continue
@@ -171,6 +206,36 @@ def entity_counts(
     ranked = sorted(merged.values(), key=lambda r: (-r.mentions, -r.articles, r.canonical))
     chosen = [row for row in ranked if wanted is None or row.type == wanted][:limit]
     return [_in_lower_case(library, row) for row in chosen]
+
+
+def _surname_owners(library: Library, surname: str) -> list[str]:
+    """The full names a one-word key may be the surname alone of."""
+    return [
+        name
+        for name in _full_names(library, surname, limit=8)
+        if name != surname and name.endswith(surname) and _owns_surname(name)
+    ]
+
+
+def _typed_part(
+    rows: list[tuple[str, str, int, int]], kind: str, row: EntityCount
+) -> EntityCount | None:
+    """The mentions of one key that articles typed ``kind``, as a row of their own."""
+    typed = [(articles, mentions) for _, found, articles, mentions in rows if found == kind]
+    if not typed:
+        return None
+    articles, mentions = max(a for a, _ in typed), sum(m for _, m in typed)
+    return replace(row, type=kind, articles=articles, mentions=mentions)
+
+
+def _double_surname(row: EntityCount) -> bool:
+    """Whether a person's row of two words may be a surname of two ("Wasserman Schultz"):
+    its first word is no known given name. When a title stands before it too ("Ms.
+    Wasserman Schultz"), a full name ending with both words and opening with a given name
+    ("Debbie Wasserman Schultz") is the one person it names; without one, "Tomas Vell"
+    beside "Maria Tomas Vell" may be another person (a given name the lists lack)."""
+    words = row.canonical.split()
+    return row.type == "PER" and len(words) == 2 and words[0] not in _given_keys()
 
 
 _POSSESSIVE_NAME = re.compile(r"([A-Z][\w&.-]*)['’]s\s+\S.*")
@@ -356,9 +421,12 @@ def _namesake_rows(library: Library, row: EntityCount) -> dict[str, EntityCount]
 
 def _in_lower_case(library: Library, row: EntityCount) -> EntityCount:
     """A name first seen in a dateline or headline in capitals (``LOS ANGELES``) is shown
-    as the library most often writes it otherwise (``Los Angeles``)."""
+    as the library most often writes it otherwise (``Los Angeles``). A short word in
+    capitals is an abbreviation (``NATO``, ``ICO``) unless the row is a place: the
+    datelines' ``TOKYO`` is ``Tokyo`` where the library writes it so."""
     letters = [char for char in row.name if char.isalpha()]
-    if not letters or not row.name.isupper() or (len(letters) <= 5 and " " not in row.name):
+    short = len(letters) <= 5 and " " not in row.name
+    if not letters or not row.name.isupper() or (short and row.type != "LOC"):
         return row
     for (variant,) in library.query(
         "SELECT variant FROM entity_variants WHERE canonical = ? ORDER BY mentions DESC LIMIT 8",
@@ -370,10 +438,11 @@ def _in_lower_case(library: Library, row: EntityCount) -> EntityCount:
 
 
 def _untitled(library: Library, rows: Sequence[EntityCount]) -> set[str]:
-    """The one-word names among ``rows`` that no article ever marks as a person's with a
-    title or role ("President Reagan", "Mr Baker"): companies the tagger took for people
-    ("Petrobras", "Inco"). (Full names are not judged so: too many people are named
-    without a title, and given-name lists are never complete.)"""
+    """The one-word names among ``rows`` that articles (nearly) never mark as a person's
+    with a title, a role or words only a person has ("President Reagan", "Mr Baker",
+    "Santilli, who"): companies the tagger took for people ("Petrobras", "Inco"). (Full
+    names are not judged so: too many people are named without a title, and given-name
+    lists are never complete.)"""
     singles = [
         row.canonical
         for row in rows
@@ -383,7 +452,21 @@ def _untitled(library: Library, rows: Sequence[EntityCount]) -> set[str]:
         # tagger typed PER ("Стерлигов") is never titled so, and stays a person.
         and identity.is_latin(row.name)
     ]
-    return set(singles) - set(_cued(library, singles))
+    # One cue in fifty mentions is a slip ("Arsenal or Chelsea, who won their groups").
+    mentions = {row.canonical: row.mentions for row in rows}
+    cued = _cued(library, singles)
+    untitled = {c for c in singles if 50 * cued.get(c, 0) < mentions[c]}
+    # "the Clintons": a family, named by the plural of a surname the library's people have
+    # (a team's plural is named with its city too: "Cleveland Browns" stays apart).
+    return {
+        canonical
+        for canonical in untitled
+        if not (
+            canonical.endswith("s")
+            and _full_names(library, canonical[:-1], people_only=True)
+            and not _full_names(library, canonical)
+        )
+    }
 
 
 def _cued(library: Library, canonicals: Sequence[str]) -> dict[str, int]:
@@ -450,6 +533,7 @@ def _companies(library: Library, rows: Sequence[EntityCount]) -> dict[str, str]:
         elif (
             row.canonical in cued
             or first in given
+            or row.canonical.split()[0] in _given_keys()  # "Freddy", "Freddie"
             or len(first) == 1
             or any(word in _PARTICLES for word in row.canonical.split()[1:-1])
         ):
@@ -468,6 +552,8 @@ def _companies(library: Library, rows: Sequence[EntityCount]) -> dict[str, str]:
     )
     alone = _surnames_alone(library, [row.canonical for row, _, _ in undecided])
     for row, words, typed in undecided:
+        if _person_in_more_articles(row.canonical, row.name, grouped.get(row.canonical, [])):
+            continue  # named as a person in more articles than as anything else
         if (
             row.canonical not in opening  # "E.F. Hutton" of "E.F. Hutton Group Inc"
             and row.canonical.rsplit(" ", 1)[-1] in alone
@@ -497,14 +583,9 @@ def _surnames_alone(library: Library, canonicals: Sequence[str]) -> set[str]:
     tagger read "Clint Eastwood's Million Dollar Baby" as a company's)."""
     lasts = sorted({canonical.rsplit(" ", 1)[-1] for canonical in canonicals})
     typed: dict[str, Counter[str]] = defaultdict(Counter)
-    for chunk_start in range(0, len(lasts), 500):
-        chunk = lasts[chunk_start : chunk_start + 500]
-        marks = ",".join("?" * len(chunk))
-        for found, kind, mentions in library.query(
-            f"SELECT canonical, type, mentions FROM entity_totals WHERE canonical IN ({marks})",
-            list(chunk),
-        ):
-            typed[str(found)][str(kind)] += int(mentions)
+    for found, rows in _totals(library, lasts).items():
+        for _, kind, _, mentions in rows:
+            typed[found][kind] += mentions
     return {
         last for last, kinds in typed.items() if kinds["PER"] > sum(kinds.values()) - kinds["PER"]
     }
@@ -816,7 +897,20 @@ def _more_forms(people: list[str]) -> list[list[str]]:
 def _typed_rows(
     library: Library, canonicals: Sequence[str]
 ) -> dict[str, list[tuple[str, str, int, int]]]:
-    """Every (name, type, articles, mentions) row of each entity key."""
+    """Every (name, type, articles, mentions) row of each entity key, shown by the name
+    most of its mentions are stored under (see ``_commonest_names``)."""
+    grouped = _totals(library, canonicals)
+    names = _commonest_names(library, list(grouped))
+    return {
+        canonical: [(names.get(canonical, row[0]), *row[1:]) for row in rows]
+        for canonical, rows in grouped.items()
+    }
+
+
+def _totals(
+    library: Library, canonicals: Sequence[str]
+) -> dict[str, list[tuple[str, str, int, int]]]:
+    """Every (stored name, type, articles, mentions) row of ``entity_totals`` for each key."""
     grouped: dict[str, list[tuple[str, str, int, int]]] = defaultdict(list)
     for chunk_start in range(0, len(canonicals), 500):
         chunk = canonicals[chunk_start : chunk_start + 500]
@@ -827,11 +921,7 @@ def _typed_rows(
             list(chunk),
         ):
             grouped[str(found)].append((str(name), str(kind), int(articles), int(mentions)))
-    names = _commonest_names(library, list(grouped))
-    return {
-        canonical: [(names.get(canonical, row[0]), *row[1:]) for row in rows]
-        for canonical, rows in grouped.items()
-    }
+    return grouped
 
 
 def _commonest_names(library: Library, canonicals: Sequence[str]) -> dict[str, str]:
@@ -886,10 +976,42 @@ def _one_row(canonical: str, rows: list[tuple[str, str, int, int]]) -> EntityCou
     shown = max(rows, key=lambda row: row[3])[0]
     name = identity.preferred_name(shown)
     kind = decide_type(name, typed)
+    if kind == "ORG" and _person_in_more_articles(canonical, name, rows):
+        kind = "PER"
     # An article typing one entity two ways has a row under each type: the most any one
     # type has is the floor, the sum the ceiling; the sum would count it twice.
     articles = max(row[2] for row in rows)
     return EntityCount(canonical, name, kind, articles, sum(row[3] for row in rows))
+
+
+def _person_in_more_articles(
+    canonical: str, name: str, rows: list[tuple[str, str, int, int]]
+) -> bool:
+    """Whether a full name the mentions' vote makes an organisation is a person named in
+    more articles: "Ivan Boesky" typed PER in six articles and ORG in the one that names
+    his firm "Ivan F. Boesky and Co" (sixteen mentions, all taken for the firm's). One
+    article's company evidence covers all its mentions, so its mentions outvote the
+    articles that name the person; the articles decide instead when the person's are at
+    least three and twice the organisation's, with half its mentions."""
+    words = name.split()
+    if len(words) < 2 or identity.listed_type(name) or listed_type(name):
+        return False
+    if canonical.split()[0] not in _given_keys() or any(_org_word(word) for word in words):
+        return False  # "Vivendi Universal", typed PER in more articles, is no person
+    per = [(articles, mentions) for _, kind, articles, mentions in rows if kind == "PER"]
+    org = [(articles, mentions) for _, kind, articles, mentions in rows if kind == "ORG"]
+    if not per or not org:
+        return False
+    per_articles, per_mentions = max(a for a, _ in per), sum(m for _, m in per)
+    org_articles, org_mentions = max(a for a, _ in org), sum(m for _, m in org)
+    return (
+        per_articles >= 3 and per_articles >= 2 * org_articles and 2 * per_mentions >= org_mentions
+    )
+
+
+def _org_word(word: str) -> bool:
+    plain = word.lower().rstrip(".,")
+    return plain in gazetteers().org_words or is_company_head(plain)
 
 
 def entity_types(library: Library, names: Iterable[str]) -> dict[str, str]:
@@ -1051,6 +1173,56 @@ def _owner(library: Library, full_names: list[str]) -> str | None:
     return None
 
 
+def _owns_surname(folded: str) -> bool:
+    """Whether a full name may be the one a surname alone stands for: a person's name
+    (``could_be_person``) not opening with a people's adjective ("Muslim Ban" is no
+    full name of Ban Ki-moon's "Ban"), unless the adjective is a given name too."""
+    first = folded.split()[0] if folded else ""
+    gaz = gazetteers()
+    return could_be_person(folded) and (first not in gaz.demonyms or first in _given_keys())
+
+
+# A name written surname first, before a hyphenated given name: "Ban Ki-moon",
+# "Kim Dae-jung", "Roh Moo-hyun".
+_SURNAME_FIRST = re.compile(r"[A-Z][a-z]+ [A-Z][a-z]+-[a-z]+")
+
+
+def _surname_first(library: Library, surname: str) -> list[str]:
+    """The people's keys the library writes with ``surname`` first and a hyphenated given
+    name after it ("Ban Ki-moon" for "Ban"): their surname alone is their first word."""
+    rows = library.query(
+        "SELECT DISTINCT v.canonical, v.variant FROM entity_totals e JOIN entity_variants v "
+        "ON v.canonical = e.canonical WHERE e.canonical > ? AND e.canonical < ? "
+        "AND e.type = 'PER' LIMIT 40",
+        [surname + " ", surname + " \uffff"],
+    )
+    return sorted({str(c) for c, name in rows if _SURNAME_FIRST.fullmatch(str(name))})
+
+
+def _first_name_owner(library: Library, first: str) -> str | None:
+    """The one person a given name alone means in this library ("Hillary" is Hillary
+    Clinton): the person ``_owner`` finds among the people named in full with that given
+    name, when at least half the articles naming the given name alone also name that
+    person's surname (a "Bob" in an article naming no Dole is not Bob Dole)."""
+    opening = library.query(
+        "SELECT DISTINCT canonical FROM entity_totals WHERE canonical > ? AND canonical < ? "
+        "LIMIT 40",
+        [first + " ", first + " \uffff"],
+    )
+    full = _people(library, [str(name) for (name,) in opening if could_be_person(str(name))])
+    owner = _owner(library, full)
+    if owner is None:
+        return None
+    surname = owner.rsplit(" ", 1)[-1]
+    rows = library.query(
+        "SELECT count(DISTINCT a.key), count(DISTINCT b.key) FROM mentions a LEFT JOIN "
+        "mentions b ON b.key = a.key AND b.canonical IN (?, ?) WHERE a.canonical = ?",
+        [owner, surname, first],
+    )
+    alone, with_surname = (int(rows[0][0] or 0), int(rows[0][1] or 0)) if rows else (0, 0)
+    return owner if alone and 2 * with_surname >= alone else None
+
+
 def _owner_by_company(library: Library, surname: str, full_names: list[str]) -> str | None:
     """The person a surname alone means, told by the company it keeps: the full name
     whose articles name what the surname's articles name ("Bush" beside John Kerry and
@@ -1118,21 +1290,7 @@ def _namesakes(library: Library, full_names: list[str]) -> bool:
     return len(people) >= 2
 
 
-def _full_names(
-    library: Library, surname: str, *, people_only: bool = False, limit: int = 3
-) -> list[str]:
-    """Up to ``limit`` longer names whose last word is ``surname`` (an index lookup).
-
-    Any type: a person the tagger typed ORG everywhere is still the one full name
-    for the surname; callers check that the name is a person's.
-    """
-    rows = library.query(
-        "SELECT DISTINCT canonical FROM entity_totals "
-        f"WHERE type IN ({_PEOPLE if people_only else _ANY}) AND last_word = ? "
-        "AND canonical != last_word LIMIT ?",
-        [surname, limit],
-    )
-    return [str(row[0]) for row in rows]
+_full_names = namesakes.full_names  # (the surname lookup the namesake check shares)
 
 
 def speaker_counts(library: Library, limit: int = 100, match: str = "") -> list[SpeakerCount]:
@@ -1158,9 +1316,9 @@ def speaker_counts(library: Library, limit: int = 100, match: str = "") -> list[
         full = [
             name
             for name in _full_names(library, canonical, people_only=True, limit=8)
-            if name != canonical and could_be_person(name)
+            if name != canonical and _owns_surname(name)
         ]
-        full = _people(library, full)
+        full = _people(library, full or _surname_first(library, canonical))
         owner = _owner(library, full)
         if owner is None:
             if _namesakes(library, full):
@@ -1328,9 +1486,24 @@ def _keys(library: Library, name: str, *, people_only: bool = True) -> list[str]
         return []
     words = folded.split()
     full_names = set(_full_names(library, words[-1], people_only=people_only))
+    # Only a person's full name owns a surname alone: "Office of the President of Ukraine"
+    # and "Heads of State/Government of Georgia" end with a country, but no article
+    # writes them as "Ukraine" or "Georgia" (and a listed place is nobody's surname).
+    full_names = {n for n in full_names if _person_like(n)}
+    if len(words) == 1 and (identity.listed_type(name) or listed_type(name)) not in (None, "PER"):
+        return [folded]
     if len(words) == 1:
         return [folded, *full_names] if len(full_names) == 1 else [folded]
     return [folded, words[-1]] if full_names == {folded} else [folded]
+
+
+_NOT_IN_NAMES = frozenset({"of", "the", "and", "for", "on", "in", "at", "to"})
+
+
+def _person_like(folded: str) -> bool:
+    """Whether a key could be a person's full name: its first word could be a given name
+    and no word is one that joins a body's or a place's name ("of", "the", "for")."""
+    return could_be_person(folded) and not any(word in _NOT_IN_NAMES for word in folded.split())
 
 
 def sentence_at(text: str, at: int) -> str:
