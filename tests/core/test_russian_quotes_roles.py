@@ -173,3 +173,14 @@ def test_a_pronoun_means_the_main_clauses_subject_not_a_name_in_what_was_reporte
         "канале."
     )
     assert quotes_of(enrich, text)[-1][1] == "Алексей Иванов"
+
+
+def test_a_role_noun_of_either_gender_means_the_person_whatever_the_verbs_gender(
+    enrich: Enrich,
+) -> None:
+    text = (
+        "Губернатор области Олег Сидоров проверил ход ремонта дорог.\n\n"
+        "«Пообщался с дорожниками, все работы будут выполнены в срок», — подчеркнула глава "
+        "региона."
+    )
+    assert quotes_of(enrich, text)[-1][1] == "Олег Сидоров"

@@ -407,9 +407,13 @@ def speaker_of(
             # ``— сообщил артист``, ``— говорит скульптор``: the person the article names
             # in that role (any noun: протоиерей Всеволод Чаплин); for the usual roles,
             # else the last person of the verb's gender named before.
-            feminine = cue_match.group().lower().endswith(("а", "ась")) or (
+            feminine: bool | None = cue_match.group().lower().endswith(("а", "ась")) or (
                 role.endswith(("ка", "ца", "иня", "есса", "ша"))  # активистка, журналистка
             )
+            if role in _EITHER_GENDER:
+                # ``— подчеркнула глава региона`` of the governor named before: the verb of
+                # a noun of either gender does not tell the person's.
+                feminine = None
             # ``глава „Мецената“``: the head of that organisation, or no one we know.
             at = text.find(role, lower + cue_match.end(), upper) + len(role)
             org = next(
@@ -755,6 +759,10 @@ def _pronoun_said(
     if meant is None:
         return None
     return meant.canonical, last.group(), meant.start, meant.end
+
+
+# Role nouns of either gender, whose verb may agree with the word rather than the person.
+_EITHER_GENDER = frozenset({"глава", "судья", "коллега"})
 
 
 def _right_after(text: str, lower: int, cue: re.Match[str] | None, entity: Entity) -> bool:
