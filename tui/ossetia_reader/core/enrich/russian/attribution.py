@@ -407,13 +407,13 @@ def speaker_of(
             # ``— сообщил артист``, ``— говорит скульптор``: the person the article names
             # in that role (any noun: протоиерей Всеволод Чаплин); for the usual roles,
             # else the last person of the verb's gender named before.
-            feminine: bool | None = cue_match.group().lower().endswith(("а", "ась")) or (
+            female: bool | None = cue_match.group().lower().endswith(("а", "ась")) or (
                 role.endswith(("ка", "ца", "иня", "есса", "ша"))  # активистка, журналистка
             )
             if role in _EITHER_GENDER:
                 # ``— подчеркнула глава региона`` of the governor named before: the verb of
                 # a noun of either gender does not tell the person's.
-                feminine = None
+                female = None
             # ``глава „Мецената“``: the head of that organisation, or no one we know.
             at = text.find(role, lower + cue_match.end(), upper) + len(role)
             org = next(
@@ -422,7 +422,7 @@ def speaker_of(
             if org is not None and _told_to(org):
                 org = None  # ``— рассказал депутат «Фонтанке»``: the outlet heard it
             person = names.in_role(
-                role, lower, feminine, fallback=False, org=org.canonical if org else None
+                role, lower, female, fallback=False, org=org.canonical if org else None
             )
             if person is None and ROLE.match(role):
                 person = same_voice(text, lower, found, past_feminine(cue or ""), names)
@@ -430,12 +430,12 @@ def speaker_of(
                 person = names.in_role(
                     role,
                     lower,
-                    feminine,
+                    female,
                     fallback=bool(ROLE.match(role)) and org is None,
                     org=org.canonical if org is not None else None,
                 )
             if person is None and org is not None and ROLE.match(role):
-                person = head_of(names, org, lower, feminine, found)
+                person = head_of(names, org, lower, female, found)
             if person is not None:
                 return person.canonical, cue, person.start, person.end
         if (
