@@ -169,3 +169,31 @@ def test_a_first_name_two_people_share_stays_untagged() -> None:
     text = "Роман Цымбалюк и Роман Петров приехали. Роман, в чём причина?"
     found = [at(text, "Роман Цымбалюк", "PER"), at(text, "Роман Петров", "PER")]
     assert at(text, "Роман", "PER", 2) not in correct(text, found)
+
+
+def test_a_name_keeps_the_type_the_article_mostly_gives_it() -> None:
+    text = (
+        "Мединский назначил нового директора. Позже Мединский уволил его. "
+        "Об этом рассказал сам Мединский. Работы вёл Мединский лично."
+    )
+    found = [
+        at(text, "Мединский", "PER"),
+        at(text, "Мединский", "PER", 1),
+        at(text, "Мединский", "PER", 2),
+        at(text, "Мединский", "ORG", 3),
+    ]
+    assert {label for _, _, label in correct(text, found)} == {"PER"}
+
+
+def test_a_name_in_quotation_marks_keeps_its_own_type() -> None:
+    text = (
+        "Алисы не было дома. Алисы хватились к вечеру, у Алисы был выходной. "
+        "Представителя «Алисы» найти не удалось."
+    )
+    found = [
+        at(text, "Алисы", "PER"),
+        at(text, "Алисы", "PER", 1),
+        at(text, "Алисы", "PER", 2),
+        at(text, "Алисы", "ORG", 3),
+    ]
+    assert at(text, "Алисы", "ORG", 3) in correct(text, found)
