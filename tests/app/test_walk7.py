@@ -299,3 +299,40 @@ async def test_the_status_line_forgets_the_tab_cursor_once_it_is_gone(tmp_path: 
         await pilot.press("ctrl+n")
         await settle(pilot)
         assert "Enter:" not in status.message, status.message
+
+
+def _typed_at_once(app: OssetiaReader, keys: str) -> None:
+    """Keys as one terminal read delivers them (fast typing, a paste, keys over SSH): all
+    queued before the app handles the first. Pilot's ``press`` waits after each key."""
+    from textual import events
+
+    names = {"/": "slash", "\r": "enter", " ": "space", "\x1b": "escape"}
+    for character in keys:
+        app.post_message(events.Key(names.get(character, character), character))
+
+
+async def test_keys_typed_at_once_after_slash_go_to_the_search(tmp_path: Path) -> None:
+    """ "/putin" typed quickly (one read over SSH): the focus moved to the search bar only
+    after the queued keys were handled, so p opened the people screen and "utin" went into
+    its filter."""
+    from ossetia_reader.core.bundled import import_bundled
+    from ossetia_reader.screens.main import MainScreen
+    from ossetia_reader.widgets.article_list import ArticleList
+    from ossetia_reader.widgets.search_bar import SearchBar
+
+    library = Library(tmp_path / "lib")
+    import_bundled(library)
+    app = OssetiaReader(library, enrich=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        _typed_at_once(app, "/putin")
+        await settle(pilot)
+        await pilot.pause(0.1)
+        assert isinstance(app.screen, MainScreen), app.screen
+        assert app.screen.query_one(SearchBar).value == "putin"
+        # Esc (clears the search) and a key at once: the key goes to the list, not the search.
+        _typed_at_once(app, "\x1bj")
+        await settle(pilot)
+        await pilot.pause(0.1)
+        assert isinstance(app.focused, ArticleList)
+        assert app.screen.query_one(SearchBar).value == "", "j was typed into the search"

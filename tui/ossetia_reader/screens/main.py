@@ -12,6 +12,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.widget import Widget
 from textual.widgets import Input
 
 from ossetia_reader.core.article import Article, ArticleSummary
@@ -474,7 +475,7 @@ class MainScreen(FeedsScreen):
         # unless a search brought it here and its hits need showing.
         same = event.key == self.open_key and not self.query_text
         self.open_article(event.key, keep_scroll=same)
-        self.reading_pane.focus()
+        self.focus_now(self.reading_pane)
         if self.status.message == NO_FEEDS_HINT:
             # Read once it is time to read: kept, at 80 columns it hid "enriching 34/1,971"
             # for the whole session (the status line gives a hint room before news).
@@ -539,7 +540,7 @@ class MainScreen(FeedsScreen):
     @on(SearchBar.Left)
     @on(SearchBar.ToResults)
     def _search_left(self) -> None:
-        self.article_list.focus()
+        self.focus_now(self.article_list)
 
     @work(thread=True, exclusive=True, group="search")
     def run_search(self, query: str, again: bool = False) -> None:
@@ -762,13 +763,24 @@ class MainScreen(FeedsScreen):
 
     # -- actions ---------------------------------------------------------------
 
+    def focus_now(self, widget: Widget) -> None:
+        """Give ``widget`` the keys before the next key is handled.
+
+        ``Widget.focus`` moves the focus after the messages already queued: keys that
+        came in the same read as the one that moved it (fast typing, a paste, keys over
+        SSH) went to the old pane: "/putin" opened the people screen with p.
+        """
+        self.set_focus(widget)
+        if self.focused is not widget:  # not focusable yet (a layout change on its way)
+            widget.focus()
+
     def action_search(self) -> None:
-        self.query_one(SearchBar).focus()
+        self.focus_now(self.query_one(SearchBar))
 
     def action_back(self) -> None:
         """Esc: from a pane back to the list; in the list, clear the search."""
         if not isinstance(self.focused, ArticleList):
-            self.article_list.focus()
+            self.focus_now(self.article_list)
         elif self.query_text:
             self.query_one(SearchBar).value = ""
 
@@ -925,7 +937,7 @@ class MainScreen(FeedsScreen):
     def action_toggle_info(self) -> None:
         self.info.toggle_class("-shown")
         if self.info.has_class("-shown") and isinstance(self.focused, ArticleList):
-            self.reading_pane.focus()  # the panel is about the open article
+            self.focus_now(self.reading_pane)  # the panel is about the open article
         self._apply_layout()
 
     def action_people(self) -> None:
