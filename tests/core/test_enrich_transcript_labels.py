@@ -82,3 +82,53 @@ def test_a_role_label_speaks_for_nobody_when_only_the_speech_names_a_holder() ->
     found = entities(text, [("Leo Brandt", "PER")])
     assert [speaker for speaker, _ in turns(text, found)] == [None, None, None]
     assert len(turns(text, found)) == 3
+
+
+def test_a_long_role_label_alone_on_its_line_answers_a_question_label() -> None:
+    text = (
+        "We will sign two agreements between our countries today.\n"
+        "Question: Minister, your counterpart made new statements today. What is your comment?\n"
+        "Minister of Foreign Affairs:\n"
+        "I understand the frustration; the latest statements have caused some nervousness.\n"
+    )
+    spoken = turns(text, [])
+    assert [speaker for speaker, _ in spoken] == [None, None]
+    assert spoken[1][1].startswith("I understand the frustration")
+
+
+def test_a_surname_in_capitals_beside_a_question_label_is_a_briefing() -> None:
+    text = (
+        "The latest briefing, annotated.\n\n"
+        "MARLOW: Good afternoon.\n\n"
+        "This morning, the committee passed the bill and we expect a vote soon.\n\n"
+        "QUESTION: Thank you, Anna.\n\n"
+        "I am curious about the vote and what it means for the budget next year.\n"
+    )
+    spoken = turns(text, [])
+    assert [speaker for speaker, _ in spoken] == ["Marlow", None]
+    assert spoken[0][1].startswith("Good afternoon.")
+
+
+def test_the_member_picture_lines_of_parliamentary_records_open_turns() -> None:
+    hansard = (
+        "White Paper on the Charter\n\n"
+        "Jane Olden Portrait Mrs Olden\n- Hansard - - - Excerpts\n\n"
+        "I am aware of the strength of feeling about the matter in the north.\n\n"
+        "Tom Reade Portrait Tom Reade (Bexhill) (Con)\n- Hansard - -\n\n"
+        "Having debated the future of the service a few days ago, I welcome this.\n"
+    )
+    assert turns(hansard, []) == [
+        ("Jane Olden", "I am aware of the strength of feeling about the matter in the north."),
+        ("Tom Reade", "Having debated the future of the service a few days ago, I welcome this."),
+    ]
+    debates = (
+        "Dáil debates\n\nTuesday, 30 May 2017\n\n"
+        "Photo of Mick DaltonMick Dalton (Cork North, Solidarity) | Oireachtas source\n\n"
+        "A former press officer claims that he sent a text to the commissioner years ago.\n"
+    )
+    assert turns(debates, []) == [
+        (
+            "Mick Dalton",
+            "A former press officer claims that he sent a text to the commissioner years ago.",
+        )
+    ]

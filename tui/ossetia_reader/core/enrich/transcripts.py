@@ -87,7 +87,7 @@ def find_turns(
 ) -> list[Turn]:
     """Every labelled turn of ``text``, in order (empty when it is no transcript);
     ``speakers`` is the caller's resolver for ``people`` (built here when not given)."""
-    if ":" not in text:
+    if ":" not in text and "Portrait" not in text and "Photo of" not in text:
         return []
     # Imported here: the reading pane imports this module for ``label_start_before`` only.
     from ossetia_reader.core.enrich.speakers import People, is_role_name
@@ -152,6 +152,7 @@ def find_turns(
         _Label(match.start(), match.start() + 1, match.end(), None, None)
         for match in _QUESTION_MARK.finditer(text)
     )
+    labels.extend(_record_labels(text))
     capital = _capital_labels(text, persons)
     if capital:
         # A broadcast transcript: its capital labels replace what the other rules read in them.
@@ -256,6 +257,8 @@ def _capital_labels(text: str, persons: Sequence[Entity] = ()) -> list[_Label]:
     more of them: full names title-cased ("Carol Costello"), a surname alone ("COSTELLO:")
     or an initial and a surname ("J. KING:") given the full name labelled elsewhere (John,
     not Martha, King); "UNIDENTIFIED FEMALE:" speaks without a name."""
+    from ossetia_reader.core.enrich.speakers import is_role_name
+
     found = []
     for match in _CAPITAL_LABEL.finditer(text):
         words = match.group(1).split()
@@ -270,14 +273,19 @@ def _capital_labels(text: str, persons: Sequence[Entity] = ()) -> list[_Label]:
         and " - " not in match.group()
     ]
     given = rules.gazetteers().first_names
-    if len(found) < 2 or not any(
-        len(words) >= 2
-        and (
-            words[0].lower() in given
-            or words[0].lower().rstrip(".") in english.HONORIFICS  # ("MR. EARNEST:")
-            or "," in match.group()
+    # "QUESTION:" beside a name in capitals makes a briefing ("SANDERS: Good afternoon.").
+    asked = any(w[0].lower().rstrip(".") in english.GENERIC_LABELS for _, w in found)
+    if len(found) < 2 or (
+        not asked
+        and not any(
+            len(words) >= 2
+            and (
+                words[0].lower() in given
+                or words[0].lower().rstrip(".") in english.HONORIFICS  # ("MR. EARNEST:")
+                or "," in match.group()
+            )
+            for match, words in found
         )
-        for match, words in found
     ):
         return []  # a transcript names someone in full ("CAROL COSTELLO, CNN ANCHOR:")
     full = [
@@ -308,12 +316,37 @@ def _capital_labels(text: str, persons: Sequence[Entity] = ()) -> list[_Label]:
             if len(owners) == 1:
                 name = list(next(iter(owners)))
         title = " ".join(w.title() if len(w.strip(".")) > 1 else w for w in name)
+        if is_role_name(title):
+            continue  # "PRIME MINISTER:": a role label, whose holder the role labels find
         if len(name) == 1 and name[0].title() in surnames:
             title = surnames[name[0].title()]  # "NAUERT:" in a briefing by Heather Nauert
-        elif len(name) == 1 and sum(w == label_words for _, w in found) < 2:
+        elif len(name) == 1 and not asked and sum(w == label_words for _, w in found) < 2:
             continue  # "HUFFPOLLSTER:" once: a heading, not someone nobody names
         labels.append(_Label(match.start(1), match.end(1), match.end(), title, None))
     return labels
+
+
+# Parliamentary records on the web put a line with the member's picture over each speech:
+# Hansard's "John Whittingdale Portrait Mr Whittingdale" (then "- Hansard -" links), and
+# TheyWorkForYou's and KildareStreet's "Photo of Mick BarryMick Barry (Cork North …) |".
+_RECORD_LABEL = re.compile(
+    r"^(?:(?P<portrait>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){1,3})[ \t]+Portrait[ \t]"
+    r"|Photo[ \t]of[ \t](?P<photo>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){1,3})(?P=photo))"
+    r"[^\n]*\n(?:[ \t]*-[ \t]*Hansard\b[^\n]*\n)?\s*(?=\S)",
+    re.MULTILINE,
+)
+
+
+def _record_labels(text: str) -> list[_Label]:
+    """The member's-picture lines of a parliamentary record: each opens a turn by that
+    member, the speech starting on the next line."""
+    if "Portrait" not in text and "Photo of" not in text:
+        return []
+    found = []
+    for match in _RECORD_LABEL.finditer(text):
+        name = match.group("portrait") or match.group("photo")
+        found.append(_Label(match.start(), match.start() + len(name), match.end(), name, None))
+    return found
 
 
 def _role_labels(
@@ -335,7 +368,7 @@ def _role_labels(
         item
         for item in pending
         if item.name
-        and len(item.name.split()) <= 3
+        and sum(w not in english.TITLE_CONNECTORS for w in item.name.split()) <= 3
         and is_role_name(item.name.replace("-", " "))
         and _opens_line(text, item.start)
     ]
