@@ -243,3 +243,19 @@ def test_a_headline_says_who_answers_questions_printed_as_plain_lines(enrich: En
         "Как только придет, мы сразу сообщим. Мы ожидаем поставки в апреле.",
         "Иван Петров",
     )
+
+
+def test_a_remark_trailing_off_between_answers_is_the_interviewers(enrich: Enrich) -> None:
+    text = (
+        "Главный тренер Иван Соколов ответил на вопросы журналистов.\n"
+        "— Как оцените судейство?\n"
+        "— Мне нечего тут сказать, я тоже ничего не понял...\n"
+        "— Показалось, что видеоповторы только мешали игре...\n"
+        "— Я против видеоповторов. С ними теряется красота футбола."
+    )
+    assert [speaker for _, speaker in quotes_of(enrich, text)] == [
+        None,
+        "Иван Соколов",
+        None,
+        "Иван Соколов",
+    ]

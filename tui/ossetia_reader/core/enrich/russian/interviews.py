@@ -190,6 +190,8 @@ def dash_turn(
             return FoundQuote(start, end, addressee.canonical, None, addressee.start, addressee.end)
     if text[start:end].rstrip().endswith("?"):
         return FoundQuote(start, end, None, None)  # the interviewer's question
+    if interviewee is not None and _trailing_question(text, start, end, found):
+        return FoundQuote(start, end, None, None)
     if interviewee is not None and (
         _VOCATIVE.match(text, start) is not None
         or (
@@ -220,6 +222,27 @@ def dash_turn(
         if person is not None:
             return FoundQuote(start, end, person.canonical, None, person.start, person.end)
     return FoundQuote(start, end)
+
+
+def _trailing_question(text: str, start: int, end: int, found: list[FoundQuote]) -> bool:
+    """A short turn trailing off (``— Показалось, что сегодня VAR только мешал игре...``)
+    between two answers on lines of their own is the interviewer's question put as a
+    remark: the turns so far went question, answer, and the turn after it answers."""
+    words = text[start:end].rstrip()
+    if not words.endswith(("...", "…")) or len(words.split()) > 25 or len(found) < 2:
+        return False
+    asked, answered = found[-2], found[-1]
+    after = next_line(text, end)
+    return (
+        turn_on_a_line(text, start)
+        and turn_on_a_line(text, answered.start)
+        and turn_on_a_line(text, asked.start)
+        and text[asked.start : asked.end].rstrip().endswith("?")
+        and answered.speaker is not None
+        and not text[answered.start : answered.end].rstrip().endswith("?")
+        and after[:1] in DASH + "-"
+        and not after.rstrip().endswith(("?", "...", "…"))
+    )
 
 
 def _asked_above(text: str, start: int) -> bool:
