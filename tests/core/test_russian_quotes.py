@@ -1509,3 +1509,17 @@ def test_a_forums_name_is_no_quote(enrich: Enrich) -> None:
         "мной», сообщает ТАСС."
     )
     assert quotes_of(enrich, text) == []
+
+
+def test_more_speech_verbs_attribute(enrich: Enrich) -> None:
+    text = (
+        "«Решение было единогласным», — сказала председатель банка Анна Смирнова. «Консенсус "
+        "был широким», — вторил ей зампред банка Иван Петров. Министр Олег Сидоров "
+        "поблагодарил депутатов за то, что они своей «плодотворной работой доказывают свою "
+        "нужность»."
+    )
+    assert [speaker for _, speaker in quotes_of(enrich, text)] == [
+        "Анна Смирнова",
+        "Иван Петров",
+        "Олег Сидоров",
+    ]
