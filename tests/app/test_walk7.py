@@ -336,3 +336,36 @@ async def test_keys_typed_at_once_after_slash_go_to_the_search(tmp_path: Path) -
         await pilot.pause(0.1)
         assert isinstance(app.focused, ArticleList)
         assert app.screen.query_one(SearchBar).value == "", "j was typed into the search"
+
+
+async def test_a_failed_feed_says_which_and_why_and_the_no_feeds_hint_goes(
+    tmp_path: Path,
+) -> None:
+    """Subscribing to an address that is not a feed said "0 new, 0 updated from 1 feeds,
+    1 failed" (which? why?) while the status line still said "No feeds yet: …"."""
+    from ossetia_reader.core.bundled import import_bundled
+    from ossetia_reader.screens.main import NO_FEEDS_HINT
+    from ossetia_reader.screens.prompt import PromptScreen
+    from ossetia_reader.widgets.status_bar import StatusBar
+
+    library = Library(tmp_path / "lib")
+    import_bundled(library)
+    not_a_feed = tmp_path / "notes.xml"
+    not_a_feed.write_text("just some words, no feed here\n")
+    app = OssetiaReader(library, enrich=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        status = app.screen.query_one(StatusBar)
+        assert status.message == NO_FEEDS_HINT
+        app.action_subscribe()
+        await settle(pilot)
+        assert isinstance(app.screen, PromptScreen)
+        app.screen.query_one(Input).value = str(not_a_feed)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.pause(0.2)
+        await settle(pilot)
+        toasts = [n.message for n in app._notifications]
+        assert toasts and "from 1 feed;" in toasts[-1], toasts
+        assert "1 failed: " in toasts[-1] and len(toasts[-1]) > len("…; 1 failed: x") + 20
+        assert status.message != NO_FEEDS_HINT

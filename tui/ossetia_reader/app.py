@@ -40,6 +40,7 @@ from ossetia_reader.render import Item
 from ossetia_reader.search_service import SearchService
 
 if TYPE_CHECKING:
+    from ossetia_reader.core.fetch import FeedResult
     from ossetia_reader.widgets.status_bar import StatusBar
 
 HIGH_CONTRAST = Theme(
@@ -531,13 +532,14 @@ class OssetiaReader(App[None]):
             urls=urls,
         )
         self.call_from_thread(self._set_activity, "")
-        report = f"{summary.added} new, {summary.updated} updated from {len(summary.results)} feeds"
+        feeds = f"{len(summary.results)} feed{'' if len(summary.results) == 1 else 's'}"
+        report = f"{summary.added} new, {summary.updated} updated from {feeds}"
         self._stored_here(
             summary.added,
             summary.updated,
             summary.keys,
             ("auto-refresh: " if automatic else "") + report,
-            f", {summary.failed} failed" if summary.failed else "",
+            _failures(summary.results),
         )
 
     def tell(self, text: str) -> None:
@@ -671,7 +673,16 @@ class OssetiaReader(App[None]):
             self.call_from_thread(self.notify, str(error), severity="error")
             return
         self.call_from_thread(self.tell, f"subscribed to {feed.url}")
+        self.call_from_thread(self._subscribed)
         self.call_from_thread(self.refresh_feeds)
+
+    def _subscribed(self) -> None:
+        """A feed now exists: the main screen's first-run hint ("No feeds yet: …") goes."""
+        from ossetia_reader.screens.main import MainScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                screen.feeds_exist()
 
     # -- navigation ----------------------------------------------------------------
 
@@ -782,3 +793,20 @@ class OssetiaReader(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, MainScreen):
                 screen.show_article(landing.key, landing=landing)
+
+
+def _failures(results: Sequence[FeedResult]) -> str:
+    """``; 1 failed: Name: why`` for the refresh report (empty when none failed).
+
+    "1 failed" alone left the reader guessing which feed and why (a typo in the
+    address, no network, not a feed at all).
+    """
+    from ossetia_reader.core.fetch import FeedState
+
+    failed = [r for r in results if r.state is FeedState.FAILED]
+    if not failed:
+        return ""
+    first = failed[0]
+    why = f": {first.name}: {first.error}" if first.error else f": {first.name}"
+    more = f" (and {len(failed) - 1} more: F shows the feeds)" if len(failed) > 1 else ""
+    return f"; {len(failed)} failed{why}{more}"

@@ -763,6 +763,12 @@ class MainScreen(FeedsScreen):
 
     # -- actions ---------------------------------------------------------------
 
+    def feeds_exist(self) -> None:
+        """A feed was subscribed: the first-run hint is no longer true."""
+        self._no_feeds = False
+        if self.status.message == NO_FEEDS_HINT:
+            self.status.message = ""
+
     def focus_now(self, widget: Widget) -> None:
         """Give ``widget`` the keys before the next key is handled.
 
