@@ -136,3 +136,16 @@ def test_a_short_phrase_in_single_marks_is_a_quote_when_its_sentence_names_who_s
         ("'dedication and commitment'", "Anne Kelso"),
         ("'a disgrace'", "Anne Kelso"),
     ]
+
+
+def test_a_quote_cut_by_the_end_of_an_excerpt_on_its_last_line_is_kept() -> None:
+    text = (
+        '"Ann Kelso has done an excellent job," said Tom Reade, the chairman. "Under '
+        "Ann's leadership the company's finances improved and we found a new market in"
+    )
+    found = quotes(text, ["Tom Reade", "Ann Kelso"])
+    assert [q for q, _ in found][-1].startswith('"Under')
+    cut_early = 'He said "we will see." Then the board met.\n\n"The vote goes on'
+    assert [q for q, _ in quotes(cut_early)][-1] == '"The vote goes on'
+    stray = 'The board met on Monday. "The plan is dead, one member wrote.\n\nNobody agreed.'
+    assert quotes(stray) == []

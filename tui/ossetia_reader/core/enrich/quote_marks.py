@@ -183,14 +183,27 @@ def _find_close(text: str, start: int, budget: list[int]) -> int | None:
         found is None
         and opener not in SINGLES
         and match is None
-        and (start == opening_paragraph or _opens_run_on(text, start))
+        and (
+            start == opening_paragraph
+            or _opens_run_on(text, start)
+            or (
+                _CUT_QUOTE_OPENING.search(text, max(0, start - 12), start) is not None
+                and text.find("\n", start, trim_end(text, len(text))) < 0
+            )
+        )
         and limit >= len(text)
     ):
-        # 'He said: "…' or 'issued a statement, "…' to the text's end, never closed.
+        # 'He said: "…' or 'issued a statement, "…' to the text's end, never closed; also
+        # '… said Woolard. "In pursuit of …' on the text's last line: an excerpt or a feed's
+        # summary cut inside the quote.
         found = trim_end(text, len(text))
     if found is None:
         budget[0] -= index - start
     return found
+
+
+# Before a quote opening a sentence or following its verb: "… Board. "Under …", 'said "'.
+_CUT_QUOTE_OPENING = re.compile(r"(?:[.!?][\"”’]?|\b(?:said|says|added|told \w+))[ \t]+\Z")
 
 
 def _opens_run_on(text: str, start: int) -> bool:
