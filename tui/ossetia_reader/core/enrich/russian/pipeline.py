@@ -437,16 +437,22 @@ def _first_names_again(text: str, spans: list[Span]) -> list[Span]:
         words = text[start:end].split()
         if label == "PER" and len(words) >= 2:
             firsts.setdefault(words[0], set()).add(" ".join(words[1:]))
+    names = {first for first, rest in firsts.items() if len(rest) == 1 and given_name(first)}
+    if not names:
+        return spans
+    taken = sorted(spans)
+    starts = [start for start, _, _ in taken]
+    reach = list(accumulate((end for _, end, _ in taken), max))  # as in _propagate
     added: list[Span] = []
-    for first, rest in firsts.items():
-        if len(rest) != 1 or not given_name(first):
+    for match in _WORD.finditer(text):  # one pass, not one per name
+        if match.group() not in names:
             continue
-        for match in re.finditer(rf"(?<![\w-]){re.escape(first)}(?![\w-])", text):
-            start, end = match.span()
-            if any(s < end and start < e for s, e, _ in spans):
-                continue
-            if not _capitalised_neighbour(text, start, end):
-                added.append((start, end, "PER"))
+        start, end = match.span()
+        before = bisect_left(starts, end)
+        if before and reach[before - 1] > start:
+            continue  # inside or across a span
+        if not _capitalised_neighbour(text, start, end):
+            added.append((start, end, "PER"))
     return spans + added
 
 
