@@ -241,3 +241,40 @@ def test_who_after_a_name_governed_by_of_or_from_is_the_earlier_persons() -> Non
     text = "said Anna Dorvan, finance director of VTX, who was also there"
     start = text.index("VTX")
     assert mention_cue(text, start, start + 3) is None
+
+
+# -- page furniture and headlines of fresh news pages (session 5-6 page excerpts) ------------
+
+
+def test_roles_and_every_companys_board_are_no_entities() -> None:
+    from ossetia_reader.core.enrich.refine import is_generic_body
+
+    text = "Vantor named Ann Dorvan Chief Executive Officer, and the Board of Directors agreed."
+    assert junk(text, "Chief Executive Officer") and junk(text, "Executive Officer")
+    assert is_generic_body("Board of Directors") and not is_generic_body("Vantor Board")
+    text = "Taoiseach Ann Dorvan spoke in Dublin."
+    assert built(text, ("Taoiseach Ann Dorvan", "PER"))[0][0] == "Ann Dorvan"
+
+
+def test_a_headline_or_a_pages_label_is_no_name() -> None:
+    text = "Vantorix, Inc. Announces Appointment of Ann Dorvan\nHOUSTON - Vantorix said."
+    assert built(text, ("Vantorix, Inc. Announces Appointment of Ann Dorvan", "ORG")) == []
+    text = "Pictures of the Stranded Vantair passengers: they were stranded for hours."
+    assert built(text, ("Stranded Vantair", "PER")) == []
+    text = "Vantor News Release: the firm said. Ann Dorvan Portrait\nShe spoke."
+    found = built(text, ("Vantor News Release", "ORG"), ("Ann Dorvan Portrait", "PER"))
+    assert [name for name, _, _ in found] == ["Vantor", "Ann Dorvan"]
+
+
+def test_an_areas_public_service_is_a_body() -> None:
+    text = "The Vantor County Public Health District said cases rose."
+    assert built(text, ("Vantor County Public Health District", "LOC"))[0][1] == "ORG"
+
+
+def test_an_abbreviation_typed_both_ways_equally_is_an_organisation(tmp_path: Path) -> None:
+    library = Library(tmp_path)
+    body = "VTX rose. VTX fell."
+    stored(library, body, [named(body, "VTX", "ORG")])
+    body = "Chief of VTX spoke. VTX said."
+    stored(library, body, [named(body, "VTX", "PER")])
+    assert [(row.name, row.type) for row in entity_counts(library)] == [("VTX", "ORG")]

@@ -204,6 +204,7 @@ _ROLES = _wordset(
     "chair head deputy director commander adviser advisor aide spokesman spokeswoman "
     "spokesperson commissioner ombudsman speaker rector patriarch metropolitan emir "
     "sultan sheikh mr mrs ms dr general colonel lieutenant admiral marshal emperor empress "
+    "officer taoiseach tanaiste "
     "tsar czar king queen prince princess pope archbishop bishop treasurer "
     "secretary-general commander-in-chief co-chair co-chairman prosecutor-general "
     # The United Nations' titles ("Special Rapporteur", "Emergency Relief Coordinator",
@@ -345,8 +346,18 @@ def refine_spans(text: str, spans: Sequence[Span]) -> list[Span]:
     for start, end, label in joined:
         start, label = _opening_word(text, start, end, label, others)
         for piece in _split_roles(text, start, end, label):
-            if is_junk(text, piece[0], piece[1]) or (
-                piece[2] == "PER" and _headline(text[piece[0] : piece[1]])
+            if (release := _RELEASE_AFTER.search(text, piece[0], piece[1])) is not None:
+                piece = (piece[0], release.start(), piece[2])  # "PGI News Release": PGI
+            if piece[2] == "PER" and (
+                (caption := _CAPTION_AFTER.search(text, piece[0], piece[1])) is not None
+            ):
+                piece = (piece[0], caption.start(), "PER")  # "John Whittingdale Portrait"
+            piece_text = text[piece[0] : piece[1]]
+            if (
+                is_junk(text, piece[0], piece[1])
+                or (piece[2] == "PER" and _headline(piece_text))
+                or (piece[2] == "PER" and _participle_inside(text, piece_text))
+                or any(word in _HEADLINE_VERBS for word in piece_text.split()[1:])
             ):
                 continue
             if (
@@ -914,6 +925,18 @@ _HEADLINE_WORDS = frozenset(
 )
 
 
+# A photo caption's word after a person's name: "John Whittingdale Portrait".
+_CAPTION_AFTER = re.compile(r"(?<=\S)\s+(?:Portrait|Photo|Photograph|Headshot|Image|File)$")
+# A page's label after a company's name: "PGI News Release", "Vantor Press Release".
+_RELEASE_AFTER = re.compile(r"\s+(?:News|Press|Media)\s+Releases?$")
+# Verbs a press release's or a headline's title capitalises, which no organisation's or
+# event's name has ("ICO, Inc. Announces Appointment of ...").
+_HEADLINE_VERBS = frozenset(
+    {"Announces", "Announce", "Appoints", "Unveils", "Launches", "Says", "Adds", "Signs"}
+    # (not "Reports": "Consumer Reports" is a magazine)
+)
+
+
 def _headline(surface: str) -> bool:
     """ "Yahoo Maps To Add Traffic Updates and Reports": four words or more with a verb or
     preposition a headline capitalises, which no person's name has; or a table's row
@@ -933,6 +956,17 @@ def _headline(surface: str) -> bool:
 
 
 _VOWEL = re.compile("[aeiouyAEIOUY]")
+
+
+def _participle_inside(text: str, surface: str) -> bool:
+    """ "Stranded Ryanair (passengers)": a capitalised word ending in -ed or -ing that the
+    article also writes in lower case is a headline's word, not a person's name."""
+    lower = _facts(text).lower
+    return any(
+        word.lower().endswith(("ed", "ing")) and len(word) > 5 and word.lower() in lower
+        for word in surface.split()
+        if word[:1].isupper() and not _first_name(word)
+    )
 
 
 # A stock symbol or a news service's code: capitals, a dot, one to three capitals.
@@ -1505,7 +1539,18 @@ def _head_type(name: str, type_: str) -> str | None:
         return "ORG"
     if type_ == "PER" and last in _BUILDING_HEADS:
         return "LOC"
+    if (
+        type_ == "LOC"
+        and last in _SERVICE_DISTRICTS
+        and any(_plain(word) in _SERVICES for word in words[:-1])
+    ):
+        return "ORG"  # "Kitsap Public Health District": a body serving an area
     return None
+
+
+# An area's public service named with the area's word: a body, not a place.
+_SERVICE_DISTRICTS = _wordset("district districts authority board")
+_SERVICES = _wordset("health school schools water fire transit police hospital sanitation utility")
 
 
 def is_company_head(word: str) -> bool:
@@ -1792,6 +1837,9 @@ _BODY_HEADS = _wordset(
 _COMMON_BODIES = _wordset("bank company corporation firm group court")
 
 
+_BOARD = re.compile(r"(?:Executive |Supervisory )?Board of (?:Directors|Governors|Trustees)")
+
+
 def is_generic_body(name: str) -> bool:
     """Whether ``name`` names a kind of body rather than one body: "Finance Ministry",
     "Central Bank", "Security Council", "Armed Forces" stand for a different country's
@@ -1803,6 +1851,8 @@ def is_generic_body(name: str) -> bool:
         return False
     if len(words) == 1:
         return not name.isupper() and _plain(name) in _COMMON_BODIES
+    if _BOARD.fullmatch(name):
+        return True  # "Board of Directors": every company has one
     return _plain(words[-1]) in _BODY_HEADS and all(
         _is_generic(word) or _plain(word) in _BODY_WORDS for word in words
     )

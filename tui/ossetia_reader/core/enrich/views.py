@@ -966,6 +966,8 @@ def decide_type(name: str, typed: dict[str, int]) -> str:
     if not typed:
         return "MISC"
     order = ("PER", "LOC", "ORG", "MISC")  # ties: a lone name is most often a surname
+    if name.isupper() and 2 <= len(name) <= 5:
+        order = ("ORG", "LOC", "PER", "MISC")  # an abbreviation's: "ICO" PER 6, ORG 6
     return max(typed, key=lambda kind: (typed[kind], -order.index(kind) if kind in order else -9))
 
 
