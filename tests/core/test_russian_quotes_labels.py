@@ -66,3 +66,13 @@ def test_a_heading_printed_twice_is_no_transcript_but_two_peoples_labels_are(
         ("Во вторник в городском суде сформирована новая коллегия присяжных.", "Иван Соколов"),
         ("Прежняя коллегия была распущена по закону.", "Анна Смирнова"),
     ]
+
+
+def test_a_list_of_results_after_names_and_dashes_is_no_transcript(enrich: Enrich) -> None:
+    text = (
+        "Лучшие бомбардиры тура\n\n"
+        "А. ИВАНОВ – 2 гола\n\n"
+        "Б. ПЕТРОВ – 1 гол\n\n"
+        "В. СИДОРОВ – 1 гол и 2 передачи"
+    )
+    assert quotes_of(enrich, text) == []

@@ -131,7 +131,14 @@ def labelled_turns(
             and any(e.start == label_start for e in names.within(label_start, label_end))
         )
 
-    people = {label for _, _, s, e, label in turns if person(label, s, e)}
+    # (people whose turns say something in sentences: not a list of results, ``А. Иванов –
+    # 2 гола``, ``Б. Петров – 1 гол``)
+    people = {
+        label
+        for start, end, s, e, label in turns
+        if person(label, s, e)
+        and (text[start:end].rstrip()[-1:] in '.!?…»"' or len(text[start:end].split()) >= 8)
+    }
     # (or two people's labels open a turn each: ``Владимир Кара-Мурза: …``, ``Надежда
     # Прусенкова: …``)
     transcript = bool(counts) and (max(counts.values()) >= 2 or len(people) >= 2)
