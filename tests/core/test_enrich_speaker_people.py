@@ -148,3 +148,12 @@ def test_a_surname_he_written_first_is_not_the_pronoun() -> None:
 def test_he_is_still_the_pronoun_when_the_tagger_found_no_name() -> None:
     text = 'Ray Dunn spoke first. "We lost everything in one night," he said.'
     assert speaker(text, [("Ray Dunn", "PER")], "We lost") == "Ray Dunn"
+
+
+def test_a_title_the_tagger_took_into_a_name_is_no_part_of_it() -> None:
+    text = (
+        "Police spokesman Jason Hale said five people were shot.\n\n"
+        '"We do not have a motive at this time," Officer Hale said Sunday.'
+    )
+    names = [("Jason Hale", "PER"), ("Officer Hale", "PER")]
+    assert speaker(text, names, "do not have a motive") == "Jason Hale"

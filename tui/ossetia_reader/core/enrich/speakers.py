@@ -544,6 +544,16 @@ def _name_like(text: str) -> bool:
     return len(words) >= 2 and all(w[:1].isupper() for w in words)
 
 
+# Titles the tagger takes into a person's name; not "Pope", "King", "Prince": part of how
+# those are named.
+_NAME_TITLES = english.HONORIFICS | english.words(
+    "officer president senator sen minister judge governor gov mayor secretary sheriff "
+    "detective sergeant sgt lieutenant lt captain capt constable inspector superintendent "
+    "commissioner spokesman spokeswoman spokesperson chairman chairwoman ambassador rep "
+    "representative congressman congresswoman councillor councilman councilwoman prosecutor"
+)
+
+
 def clean_name(name: str, before: str = "") -> str:
     """ "Volodymyr Zelenskyy" from "Ukraine Volodymyr Zelenskyy" (after "President of"),
     "Sergei Naryshkin" from "Sergei Naryshkin Naryshkin SergeiDirector"."""
@@ -554,6 +564,10 @@ def clean_name(name: str, before: str = "") -> str:
             break
     if len(words) >= 3 and before.split()[-1:] in (["of"], ["the"]):
         words = words[1:]
+    while (
+        len(words) >= 2 and words[0].lower().rstrip(".") in _NAME_TITLES and words[1][:1].isupper()
+    ):
+        words = words[1:]  # "Officer Willingham", "Sen. Ted Cruz": the title is no part of it
     # "Society Maxim Dreval" (from "the Znaniye Society Maxim Dreval"): a title's last word
     # before a given name is not part of the name.
     # ("Carrie Ann Woodgate" keeps "Carrie": only a word that is no name's goes.)
