@@ -37,6 +37,12 @@ def test_transcript_labels_in_capitals_are_people() -> None:
 def test_first_name_and_surname_in_capitals_before_a_caption_comma() -> None:
     text = "Сюжет о переговорах.\nРАДОСЛАВ СИКОРСКИЙ, министр иностранных дел Польши: Я знал."
     assert ("РАДОСЛАВ СИКОРСКИЙ", "PER") in named(text, correct(text, []))
+    # The model reads the capitals as an organisation: the name's own extent gives way.
+    found = [at(text, "РАДОСЛАВ СИКОРСКИЙ", "ORG"), at(text, "Польши", "LOC")]
+    assert named(text, correct(text, found)) == {
+        ("РАДОСЛАВ СИКОРСКИЙ", "PER"),
+        ("Польши", "LOC"),
+    }
 
 
 def test_capital_words_that_are_no_name_make_no_label() -> None:

@@ -511,13 +511,19 @@ def _initialled(text: str, spans: list[Span]) -> list[Span]:
         # transcript's speaker labels and captions print the surname in capitals.
         start, end = match.span(1)
         surname = match.group(3)
-        if any(s < end and start < e for s, e, _ in (*result, *added)):
+        # The model may read the capitals as an organisation (``РАДОСЛАВ СИКОРСКИЙ``):
+        # a span of just the name's extent gives way; any other overlap stays.
+        same = [span for span in result if span[:2] == (start, end) and span[2] != "PER"]
+        if any(
+            s < end and start < e and (s, e, label) not in same for s, e, label in (*result, *added)
+        ):
             continue
         first = match.group(2).strip()
         if stem(surname) in others or _abbreviation_word(surname):
             continue
         if "." not in first and not given_name(first.capitalize()):
             continue  # ``ВНИМАНИЕ ВСЕМ:``
+        result = [span for span in result if span not in same]
         added.append((start, end, "PER"))
     for match in _INITIALLED.finditer(text):
         start, end = match.span()
