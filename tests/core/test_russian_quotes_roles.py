@@ -184,3 +184,12 @@ def test_a_role_noun_of_either_gender_means_the_person_whatever_the_verbs_gender
         "региона."
     )
     assert quotes_of(enrich, text)[-1][1] == "Олег Сидоров"
+
+
+def test_she_may_mean_a_woman_whose_first_name_tells_no_gender(enrich: Enrich) -> None:
+    text = (
+        "Фигуристка Анна Петрова заняла шестое место. Тренер Этери Сванидзе вышла к "
+        "журналистам после проката Петровой. Министр спорта Олег Сидоров поздравил "
+        "победителей. «Мы довольны, но работы много», — сказала она."
+    )
+    assert quotes_of(enrich, text)[-1][1] == "Этери Сванидзе"

@@ -238,7 +238,7 @@ class ArticleNames:
             for entity in self.within(max(0, index - 600), index)
             if entity.type == "PER"
             and entity.end <= index
-            and (feminine is None or is_feminine(entity.canonical) == feminine)
+            and _of_gender(entity.canonical, feminine)
             and not self.quoted(entity)
             and (askers or not self.asker(entity))
             and not self.outlet(entity)
@@ -403,7 +403,7 @@ class ArticleNames:
                 and not self.quoted(entity)
                 and may_speak(entity, True)
                 and not self.governed(entity)
-                and (feminine is None or is_feminine(entity.canonical) == feminine)
+                and _of_gender(entity.canonical, feminine)
             ):
                 return entity
         return None
@@ -546,6 +546,14 @@ _NOMINATIVE_SURNAME = re.compile(r"(?:ов|ев|ин|ын|ский|цкий)$")
 def fold(name: str) -> str:
     """ё written as е, as most Russian news does (``Цивилев`` is ``Цивилёв``)."""
     return name.replace("ё", "е").replace("Ё", "Е")
+
+
+def _of_gender(name: str, feminine: bool | None) -> bool:
+    """Whether a person may be the one a pronoun or verb of that gender means: of that
+    gender, or with a first name that tells none (``Этери``, ``Илмари``)."""
+    if feminine is None or is_feminine(name) == feminine:
+        return True
+    return not is_feminine(name) and len(name.split()) > 1 and _gender_of_first_name(name) is None
 
 
 def is_feminine(name: str) -> bool:
