@@ -203,3 +203,11 @@ def test_a_name_in_quotation_marks_keeps_its_own_type() -> None:
         at(text, "Алисы", "ORG", 3),
     ]
     assert at(text, "Алисы", "ORG", 3) in correct(text, found)
+
+
+def test_a_transcript_label_run_into_the_reply_loses_the_reply_word() -> None:
+    text = (
+        "Вопросы можно присылать.\n\nД. Борисов Да, уже сейчас.\n\nМун Чжэ Ин, президент, приехал."
+    )
+    found = [at(text, "Д. Борисов Да", "PER"), at(text, "Мун Чжэ Ин", "PER")]
+    assert named(text, correct(text, found)) == {("Д. Борисов", "PER"), ("Мун Чжэ Ин", "PER")}

@@ -521,6 +521,14 @@ def function_word(word: str) -> bool:
     return bool(parses) and all(p.tag.POS in _FUNCTION_POS for p in parses)
 
 
+def reply_word(word: str) -> bool:
+    """Whether the dictionary knows ``word`` only as a function word or an
+    interjection (``Да``, ``Нет``, ``Ну``): the first word of a reply, never the last
+    word of a name (``Ли`` is a name too)."""
+    parses = _known_parses(word)
+    return bool(parses) and all(p.tag.POS in _FUNCTION_POS or p.tag.POS == "INTJ" for p in parses)
+
+
 def _inflectable(word: str) -> bool:
     return (
         bool(_CYRILLIC_WORD.match(word))

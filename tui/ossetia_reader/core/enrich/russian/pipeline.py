@@ -59,6 +59,7 @@ from ossetia_reader.core.enrich.russian.morph import (
     nominative_first_name,
     place_name,
     plural_surname,
+    reply_word,
     surname_readings,
     verb_form,
 )
@@ -256,13 +257,26 @@ def _without_verbs(text: str, spans: list[Span]) -> list[Span]:
         def verb(word: re.Match[str], own: int = own) -> bool:
             return named[word.group()] <= own and verb_form(word.group())
 
-        while len(words) > 2 and verb(words[-1]):
+        # ``Д. Борисов Да, уже сейчас.``: a transcript's label opening its line, run
+        # into the reply's first word (not ``Мун Чжэ Ин``, a name ending in a particle).
+        label_line = text[start - 1 : start] in ("", "\n") and _INITIAL.match(text, start)
+        while len(words) > 2 and (
+            verb(words[-1])
+            or (
+                label_line
+                and reply_word(words[-1].group())
+                and text[start + words[-1].end() : start + words[-1].end() + 1] in (",", "!")
+            )
+        ):
             words.pop()
         while len(words) > 2 and verb(words[0]):
             words.pop(0)
         if words and not (len(words) == 1 and verb(words[0])):
             result.append((start + words[0].start(), start + words[-1].end(), label))
     return result
+
+
+_INITIAL = re.compile(r"[А-ЯЁ]\.")
 
 
 def _common_words_alone(text: str, spans: list[Span]) -> list[Span]:
