@@ -259,3 +259,13 @@ def test_a_remark_trailing_off_between_answers_is_the_interviewers(enrich: Enric
         None,
         "Иван Соколов",
     ]
+
+
+def test_the_lead_in_sentences_asker_is_not_the_interviewee(enrich: Enrich) -> None:
+    text = (
+        "Министр финансов Олег Сидоров провел пресс-конференцию. Сидоров рассказал о "
+        "бюджете. Корреспондент радио Иван Петров спросил министра о налогах.\n"
+        "— Будут ли повышены налоги?\n"
+        "— Нет, в этом году мы не планируем их повышать."
+    )
+    assert quotes_of(enrich, text)[-1][1] == "Олег Сидоров"

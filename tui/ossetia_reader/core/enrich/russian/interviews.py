@@ -525,6 +525,8 @@ def _introduced_speaker(
     verb = CUE.search(text, subject.end, limit) or INTERVIEW.search(text, subject.end, limit)
     if verb is None or any(lower <= e.start < verb.start() and e is not subject for e in people):
         return None
+    if _ASKED.match(verb.group()):
+        return None  # ``Корреспондент Иван Петров спросил министра:``: the one who asks
     return subject
 
 
