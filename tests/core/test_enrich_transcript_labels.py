@@ -132,3 +132,16 @@ def test_the_member_picture_lines_of_parliamentary_records_open_turns() -> None:
             "A former press officer claims that he sent a text to the commissioner years ago.",
         )
     ]
+
+
+def test_one_name_in_capitals_with_a_job_after_a_comma_is_a_label() -> None:
+    text = (
+        "Press conference - Westport\n\n"
+        "ANNA MARLOW, MINISTER FOR TRANSPORT: Well, a bright new morning for the town as the "
+        "bridge opens at last.\n"
+    )
+    assert turns(text, []) == [
+        ("Anna Marlow", "Well, a bright new morning for the town as the bridge opens at last.")
+    ]
+    heading = "WESTPORT, MONDAY: The bridge opens at last after a long wait for the town.\n"
+    assert turns(heading, []) == []

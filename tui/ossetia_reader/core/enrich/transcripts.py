@@ -275,7 +275,19 @@ def _capital_labels(text: str, persons: Sequence[Entity] = ()) -> list[_Label]:
     given = rules.gazetteers().first_names
     # "QUESTION:" beside a name in capitals makes a briefing ("SANDERS: Good afternoon.").
     asked = any(w[0].lower().rstrip(".") in english.GENERIC_LABELS for _, w in found)
-    if len(found) < 2 or (
+    # "ANIKA WELLS, MINISTER FOR COMMUNICATIONS:" opening a line: a name and a job, even
+    # when the excerpt has only that label.
+    introduced = [
+        match
+        for match, words in found
+        if 2 <= len(words) <= 3
+        and "," in match.group()
+        and any(
+            w.lower().strip(".,") in english.ROLE_NOUNS
+            for w in match.group().split(",", 1)[1].split()
+        )
+    ]
+    if (len(found) < 2 and not introduced) or (
         not asked
         and not any(
             len(words) >= 2
