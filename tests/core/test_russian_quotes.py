@@ -1523,3 +1523,11 @@ def test_more_speech_verbs_attribute(enrich: Enrich) -> None:
         "Иван Петров",
         "Олег Сидоров",
     ]
+
+
+def test_a_listener_named_right_after_the_verb_is_not_the_speaker(enrich: Enrich) -> None:
+    text = (
+        "Президент Владимир Путин провел встречу с министром Иваном Петровым. «Работа идет "
+        "по плану», — сказал Путину Петров."
+    )
+    assert quotes_of(enrich, text)[-1][1] == "Иван Петров"

@@ -765,12 +765,18 @@ def _pronoun_said(
 _EITHER_GENDER = frozenset({"глава", "судья", "коллега"})
 
 
+_OBLIQUE = ("у", "ю", "ым", "им", "ом", "ем", "ой", "ей")
+
+
 def _right_after(text: str, lower: int, cue: re.Match[str] | None, entity: Entity) -> bool:
     """Whether a person's name follows the cue verb directly (past a listener in
     guillemets): ``— сказала Санду``, the subject in the nominative whatever the analyser
     made of an indeclinable name (canonical ``Майя Санда``)."""
     if cue is None or entity.type != "PER":
         return False
+    written, canonical = entity.text.split()[-1], entity.canonical.split()[-1]
+    if len(written) > len(canonical) and written.endswith(_OBLIQUE):
+        return False  # ``— сказал Путину Песков``: whom he told, in the dative
     at = lower + cue.end()
     listener = _LISTENER.match(text, at)
     if listener is not None:
