@@ -369,3 +369,29 @@ async def test_a_failed_feed_says_which_and_why_and_the_no_feeds_hint_goes(
         assert toasts and "from 1 feed;" in toasts[-1], toasts
         assert "1 failed: " in toasts[-1] and len(toasts[-1]) > len("…; 1 failed: x") + 20
         assert status.message != NO_FEEDS_HINT
+
+
+async def test_the_footer_shows_n_for_the_next_unread_while_reading(tmp_path: Path) -> None:
+    """n opens the next unread article (newsboat's key for reading on) but the footer never
+    said so while reading: it showed n only for search hits."""
+    from ossetia_reader.core.bundled import import_bundled
+    from ossetia_reader.widgets.key_bar import KeyBar
+
+    library = Library(tmp_path / "lib")
+    import_bundled(library)
+    app = OssetiaReader(library, enrich=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        footer = str(app.screen.query_one(KeyBar).render())
+        assert "n Next unread" in footer, footer
+        first = app.screen.open_key
+        await pilot.press("n")
+        await settle(pilot)
+        assert app.screen.open_key != first
+        # With a search's hits, n steps through them, and the footer says that instead.
+        await pilot.press("slash", *"peskov", "enter")
+        await settle(pilot)
+        footer = str(app.screen.query_one(KeyBar).render())
+        assert "n Next hit" in footer and "n Next unread" not in footer, footer

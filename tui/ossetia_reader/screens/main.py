@@ -165,8 +165,9 @@ class MainScreen(FeedsScreen):
         "READ": (
             "main.back",
             "read.page_down",
+            "read.next_hit",  # n while a search's hits are shown,
+            "main.next_unread",  # else n: newsboat's key for reading on
             "read.next_item",
-            "read.next_hit",
             "main.links",
             "main.toggle_star",
             "main.info",

@@ -380,10 +380,9 @@ class ReadingPane(ScrollView, can_focus=True):
         return lines
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """n/N show as unavailable (and stay out of the footer) without search hits."""
-        if action in {"next_hit", "previous_hit"} and not self.hits:
-            return None
-        return True
+        """Without search hits n/N are not this pane's: n is the screen's "next unread"
+        then, and the footer shows it as such (it showed nothing for n while reading)."""
+        return bool(self.hits) or action not in {"next_hit", "previous_hit"}
 
     # -- moving around --------------------------------------------------------
 
