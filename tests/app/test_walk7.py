@@ -375,6 +375,7 @@ async def test_the_footer_shows_n_for_the_next_unread_while_reading(tmp_path: Pa
     """n opens the next unread article (newsboat's key for reading on) but the footer never
     said so while reading: it showed n only for search hits."""
     from ossetia_reader.core.bundled import import_bundled
+    from ossetia_reader.screens.main import MainScreen
     from ossetia_reader.widgets.key_bar import KeyBar
 
     library = Library(tmp_path / "lib")
@@ -384,12 +385,14 @@ async def test_the_footer_shows_n_for_the_next_unread_while_reading(tmp_path: Pa
         await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
-        footer = str(app.screen.query_one(KeyBar).render())
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        footer = str(main.query_one(KeyBar).render())
         assert "n Next unread" in footer, footer
-        first = app.screen.open_key
+        first = main.open_key
         await pilot.press("n")
         await settle(pilot)
-        assert app.screen.open_key != first
+        assert main.open_key != first
         # With a search's hits, n steps through them, and the footer says that instead.
         await pilot.press("slash", *"peskov", "enter")
         await settle(pilot)
