@@ -283,6 +283,21 @@ def _is_role(word: str) -> bool:
     return _plain(word) in _ROLES
 
 
+def is_role_word(word: str) -> bool:
+    """Whether ``word`` is a title, a role or a role's qualifier ("Mr", "President",
+    "Prime", "Shri"): no given name."""
+    plain = _plain(word)
+    return (
+        _is_role(word)
+        or plain in _ROLE_MODIFIERS
+        or plain in _TITLE_ABBREVIATIONS
+        or plain in _HONORIFICS
+    )
+
+
+_HONORIFICS = _wordset("shri sri smt lord lady sir dame")
+
+
 def _is_generic(word: str) -> bool:
     plain = _plain(word)
     generic = _generic_words()
@@ -352,6 +367,16 @@ def refine_spans(text: str, spans: Sequence[Span]) -> list[Span]:
                 (caption := _CAPTION_AFTER.search(text, piece[0], piece[1])) is not None
             ):
                 piece = (piece[0], caption.start(), "PER")  # "John Whittingdale Portrait"
+            opening = _PARTICIPLE_OPENING.match(text, piece[0]) if piece[2] == "PER" else None
+            if (
+                opening
+                and not _first_name(opening.group(1))
+                and not opening.group(1).endswith(_NAMES_IN_ED)
+                and opening.end() < piece[1]
+            ):
+                piece = (opening.end(), piece[1], "PER")  # "Stranded Ryanair (customers)"
+            if piece[2] == "PER" and (glued := _GLUED_DIGITS.search(text, piece[0], piece[1])):
+                piece = (piece[0], glued.start(), "PER")  # "Fiona Simpson19 September 2017"
             piece_text = text[piece[0] : piece[1]]
             if (
                 is_junk(text, piece[0], piece[1])
@@ -956,6 +981,13 @@ def _headline(surface: str) -> bool:
 
 
 _VOWEL = re.compile("[aeiouyAEIOUY]")
+
+
+# A byline's date glued to the name: "Fiona Simpson19 September 2017".
+_GLUED_DIGITS = re.compile(r"(?<=[a-z])\d{1,2}$")
+# A participle opening a name's span: "Stranded Ryanair customers", "Embattled Senator X".
+_PARTICIPLE_OPENING = re.compile(r"([A-Z][a-z]{4,}ed)\s+(?=[A-Z])")
+_NAMES_IN_ED = ("med", "fried", "fred")  # Mohammed, Mohamed, Wilfried, Manfred
 
 
 def _participle_inside(text: str, surface: str) -> bool:

@@ -23,6 +23,7 @@ from ossetia_reader.core.enrich.refine import (
     is_company_head,
     is_demonym,
     is_generic_body,
+    is_role_word,
 )
 from ossetia_reader.core.enrich.rules import countries, gazetteers, is_listed, listed_type
 from ossetia_reader.core.enrich.spelling import spelling_key
@@ -1313,6 +1314,24 @@ def speaker_counts(library: Library, limit: int = 100, match: str = "") -> list[
     )
     merged = {str(c): SpeakerCount(str(c), str(n), int(a), int(q)) for c, n, a, q in rows}
     for canonical, row in list(merged.items()):
+        if len(canonical.split()) == 2 and canonical.split()[0] not in _given_keys():
+            # "Shankar Prasad": a speaker's name opening with no given name, the end of
+            # the one person's full name the library knows ("Ravi Shankar Prasad")
+            longer = [
+                name
+                for name in _full_names(library, canonical.rsplit(" ", 1)[-1], limit=8)
+                if name.endswith(" " + canonical)
+                and could_be_person(name)
+                and not is_role_word(name.split()[0])  # "Shri Narendra Modi" is no longer name
+            ]
+            longer = _people(library, longer)
+            if len(longer) == 1:
+                base = merged.get(longer[0]) or _speaker_row(library, longer[0])
+                del merged[canonical]
+                merged[longer[0]] = replace(
+                    base, articles=base.articles + row.articles, quotes=base.quotes + row.quotes
+                )
+            continue
         if " " in canonical or is_listed(row.name) or identity.lookup(row.name) is not None:
             continue
         full = [
