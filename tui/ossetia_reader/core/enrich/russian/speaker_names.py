@@ -80,8 +80,8 @@ def named_in_full(quote: FoundQuote, names: ArticleNames) -> FoundQuote:
 def _as_name(word: str) -> str:
     """A name's word written in capitals, as transcripts and sports pages print surnames
     (``М. ГАНАПОЛЬСКИЙ``, ``Виктор ПРОКОПЕНКО``), the way a name is written."""
-    if len(word) < 3 or not word.isupper() or not word.replace("-", "").isalpha():
-        return word
+    if len(word) < 3 or not word.isupper() or not re.fullmatch(r"[А-ЯЁ]+(?:-[А-ЯЁ]+)*", word):
+        return word  # (not ``XIV``, a numeral)
     return "-".join(part.capitalize() for part in word.split("-"))
 
 
