@@ -145,6 +145,7 @@ class PeopleScreen(Screen[Landing | None]):
         self._match = ""
         self._generation = 0
         self._redirecting = False
+        self._everyone: list[PersonRow] | None = None  # the unfiltered rows, once counted
 
     def compose(self) -> ComposeResult:
         yield Input(
@@ -187,9 +188,19 @@ class PeopleScreen(Screen[Landing | None]):
         self._match = event.value
         self.load(event.value)
 
-    def load(self, match: str) -> None:
-        """Read the rows for ``match``; an answer overtaken by a newer filter is dropped."""
+    def load(self, match: str, fresh: bool = False) -> None:
+        """Read the rows for ``match``; an answer overtaken by a newer filter is dropped.
+
+        The whole table (no filter) is kept: at 25,000 enriched articles it takes 1-4 s
+        to count, and Ctrl+U or a backspaced filter brought that wait back each time.
+        ``fresh`` counts again (after a correction in an entity view).
+        """
         self._generation += 1
+        if fresh:
+            self._everyone = None
+        if not match.strip() and self._everyone is not None:
+            self._loaded(self._everyone, self._generation)
+            return
         self._read(match, self._generation)
 
     @work(thread=True, exclusive=True)
@@ -219,6 +230,8 @@ class PeopleScreen(Screen[Landing | None]):
             PersonRow(s.canonical, s.name, None, 0, 0, s.quotes, s.articles)
             for s in speakers.values()
         ]
+        if not match.strip():
+            self._everyone = rows
         self.app.call_from_thread(self._loaded, rows, generation)
 
     def _loaded(self, rows: list[PersonRow], generation: int) -> None:
@@ -349,7 +362,7 @@ class PeopleScreen(Screen[Landing | None]):
             if landing is not None:
                 self.dismiss(landing)
             else:
-                self.load(self._match)  # a correction made there shows here at once
+                self.load(self._match, fresh=True)  # a correction made there shows at once
 
         self.app.push_screen(EntityScreen(row.name, row.type), done)
 
