@@ -89,9 +89,9 @@ async def test_a_flood_of_keys_into_the_people_filter_is_batched(library: Librar
         loads: list[str] = []
         load = screen.load
 
-        def counting(match: str) -> None:
+        def counting(match: str, fresh: bool = False) -> None:
             loads.append(match)
-            load(match)
+            load(match, fresh)
 
         screen.load = counting  # type: ignore[method-assign]
         field = screen.query_one(Input)
