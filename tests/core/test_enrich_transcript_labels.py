@@ -19,7 +19,7 @@ def test_a_label_alone_on_its_line_with_a_time_stamp_opens_the_turn_below() -> N
     text = (
         "Read the transcript of the full briefing here.\n\n"
         "Dana Webb: (00:22)\n"
-        "Good afternoon, everyone. We have two things to cover today before questions.\n\n"
+        "Good afternoon, everyone. Happy Friday.\n\n"
         "Audience: (00:26)\n"
         "Good afternoon.\n\n"
         "Dana Webb: (00:29)\n"
@@ -29,7 +29,7 @@ def test_a_label_alone_on_its_line_with_a_time_stamp_opens_the_turn_below() -> N
     )
     found = entities(text, [("Dana Webb", "PER"), ("Omar Reyes", "PER")])
     assert [(speaker, said[:20]) for speaker, said in turns(text, found)] == [
-        ("Dana Webb", "Good afternoon, ever"),
+        ("Dana Webb", "Good afternoon, everyone. Happy Friday."[:20]),
         (None, "Good afternoon."),
         ("Dana Webb", "Today we are joined "),
         ("Omar Reyes", "Thanks Dana. I wante"),

@@ -44,6 +44,8 @@ _TITLE_WORD = re.compile(r"[\w.'’-]+$")
 _LEAGUE = re.compile(r"\(\s*[A-Z]{2,4}\s*\)")
 _SMALL_WORDS = frozenset(["of", "the", "and", "for", "de", "von", "der", "van", "al", "bin"])
 _SENTENCE_END = re.compile(r"(?:^|[.!?…\"”»)*:>]|\n)\s*$")
+# "Good afternoon, everyone. Happy Friday.": two sentences on a line are no headline.
+_TWO_SENTENCES = re.compile(r"\w[.!?][ \t]+[A-Z]")
 _SECTION_BREAK = re.compile(r"\*\s*\*\s*\*")
 _LETTER = re.compile(r"[^\W\d_]")
 _MAX_LABEL_CHARS = 160
@@ -472,7 +474,7 @@ def _is_headline(text: str, start: int, speech: int, text_start: int) -> bool:
     capitalised = sum(w[:1].isupper() for w in words)
     return (
         start <= text_start
-        or capitalised * 10 >= len(words) * 6
+        or (capitalised * 10 >= len(words) * 6 and not _TWO_SENTENCES.search(line))
         or not line.endswith((".", "!", "?", "…", '"', "”", "»", ":"))
     )
 
