@@ -149,3 +149,21 @@ def test_a_quote_cut_by_the_end_of_an_excerpt_on_its_last_line_is_kept() -> None
     assert [q for q, _ in quotes(cut_early)][-1] == '"The vote goes on'
     stray = 'The board met on Monday. "The plan is dead, one member wrote.\n\nNobody agreed.'
     assert quotes(stray) == []
+
+
+def test_a_quote_reopened_on_each_line_of_one_line_paragraphs_runs_on_without_nesting() -> None:
+    text = (
+        "“It is not the knee, it is the elbow,” Mara Lind explained.\n"
+        "“It is a pity to finish the season this way.\n"
+        "“I tried. From yesterday I tried to get it right.\n"
+        "“I could play with the pain for a while, but there was no sense in going on.”\n"
+        "Holder Falls\n"
+        "“I had chances in the first three sets,” said Tom Reade."
+    )
+    found = quotes(text, ["Mara Lind", "Tom Reade"])
+    assert [(q[:12], who) for q, who in found] == [
+        ("“It is not t", "Mara Lind"),
+        ("“It is a pit", "Mara Lind"),
+        ("“I had chanc", "Tom Reade"),
+    ]
+    assert found[1][0].endswith("going on.”")

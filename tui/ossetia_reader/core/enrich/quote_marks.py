@@ -146,6 +146,17 @@ def _find_close(text: str, start: int, budget: list[int]) -> int | None:
         char = text[index]
         if char == "\n":
             if not text.startswith("\n\n", index):
+                following = skip_space(text, index)
+                if (
+                    opener not in SINGLES
+                    and following < len(text)
+                    and text[following] == opener
+                    and opener not in closers
+                ):
+                    # One line to a paragraph: the quote reopened on the next line runs on
+                    # ("“It is unfortunate …¶“I tried. …¶“I could play …”"), no nesting.
+                    index = following + 1
+                    continue
                 index += 1
                 continue
             following = skip_space(text, index)
