@@ -444,3 +444,32 @@ async def test_clearing_the_people_filter_does_not_count_the_library_again(
         assert "Head of State" not in [
             str(screen.table.get_row_at(i)[0]) for i in range(screen.table.row_count)
         ]
+
+
+async def test_type_labels_are_readable_under_no_color(
+    made: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Under NO_COLOR "organisation" in the people table was grey 237 on 235 (its magenta
+    turned into a grey of its brightness): all but invisible. Now the text's own grey,
+    underlined and bold as in the reading pane."""
+    from rich.style import Style
+    from rich.text import Text
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = OssetiaReader(made, enrich=False)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, PeopleScreen)
+        table = screen.table
+        text = table.rich_style.color
+        rows = [table.get_row_at(i) for i in range(table.row_count)]
+        labels = {str(row[1]): row[1] for row in rows}
+        assert "organisation" in labels and "place" in labels, labels
+        for name, label in labels.items():
+            assert isinstance(label, Text)
+            style = label.style if isinstance(label.style, Style) else Style.parse(label.style)
+            assert style.color in (None, text), (name, style)
+            assert style.bold or style.underline or style.italic or name == "other", name

@@ -52,12 +52,19 @@ def plural(count: int, word: str) -> str:
     return f"{count:,} {word}{'' if count == 1 else 's'}"
 
 
-def type_label(type_: str | None) -> Text:
-    """The entity type as a label in its reading-pane colour (plain text under NO_COLOR)."""
+def type_label(type_: str | None, no_color: bool = False) -> Text:
+    """The entity type as a label in its colour, with its bold/underline/italic.
+
+    ``no_color`` (the app's NO_COLOR): the marks without the colour. Textual turns the
+    colour into a grey of its brightness, and "organisation" came out grey 237 on 235
+    in the people table and the entity view: all but invisible.
+    """
     if not type_:
         return Text("")
-    style = ArticleStyles().entity.get(type_)
-    return Text(ENTITY_NAMES.get(type_, type_.lower()), style=style or "")
+    style = ArticleStyles().entity.get(type_) or Style()
+    if no_color:
+        style = Style(bold=style.bold, underline=style.underline, italic=style.italic)
+    return Text(ENTITY_NAMES.get(type_, type_.lower()), style=style)
 
 
 @dataclass(frozen=True, slots=True)

@@ -160,7 +160,7 @@ class EntityScreen(Screen[Landing | None]):
         tail = Text()
         if kind:
             tail.append("  ")
-            tail.append_text(type_label(kind))
+            tail.append_text(type_label(kind, self.app.no_color))
         tail.append(f"  {detail}", "dim")
         if self.is_mounted:  # a long name gives way to its type and counts, not they to it
             name.truncate(max(12, self._header_width() - tail.cell_len), overflow="ellipsis")
@@ -341,9 +341,16 @@ class EntityScreen(Screen[Landing | None]):
 
         current = self.profile.type if self.profile else self.entity_type
 
+        no_color = self.app.no_color
+
         def types(_: str) -> Choices:
             return [
-                (t, Text.assemble(type_label(t), ("  (now)" if t == current else "", "dim")))
+                (
+                    t,
+                    Text.assemble(
+                        type_label(t, no_color), ("  (now)" if t == current else "", "dim")
+                    ),
+                )
                 for t in ENTITY_TYPES
             ]
 
@@ -369,7 +376,7 @@ class EntityScreen(Screen[Landing | None]):
                     Text.assemble(
                         (safe_line(row.name), "bold"),
                         "  ",
-                        type_label(row.type),
+                        type_label(row.type, self.app.no_color),
                         (f"  {plural(row.mentions, 'mention')}", "dim"),
                         no_wrap=True,
                         overflow="ellipsis",

@@ -46,7 +46,7 @@ class PersonRow:
     quotes: int
     quoted_in: int  # articles with its quotes
 
-    def summary(self, width: int = 0) -> Text:
+    def summary(self, width: int = 0, no_color: bool = False) -> Text:
         """The status line under the table for this row, in words, on one line of ``width``.
 
         It is the one place a name cut short in the table reads in full. At 80 columns
@@ -54,7 +54,7 @@ class PersonRow:
         the line mid-phrase ("10 quotes in 4"): where the whole line does not fit, the
         quotes' article count goes first, then the end is cut with an ellipsis.
         """
-        head = Text.assemble((safe_line(self.name), "bold"), "  ", type_label(self.type))
+        head = Text.assemble((safe_line(self.name), "bold"), "  ", type_label(self.type, no_color))
         mentions = f"{plural(self.mentions, 'mention')} in {plural(self.articles, 'article')}"
         quotes = plural(self.quotes, "quote")
         for said in (f"{quotes} in {plural(self.quoted_in, 'article')}", quotes):
@@ -268,7 +268,7 @@ class PeopleScreen(Screen[Landing | None]):
             name.truncate(width, overflow="ellipsis")
             table.add_row(
                 name,
-                type_label(row.type),
+                type_label(row.type, self.app.no_color),
                 *(Text(f"{getattr(row, column):,}", justify="right") for column in _COUNT_WIDTHS),
                 key=row.key,
             )
@@ -302,7 +302,7 @@ class PeopleScreen(Screen[Landing | None]):
         row = self._row()
         if row is not None:
             status = self.query_one("#people-status", Static)
-            status.update(row.summary(status.content_region.width))
+            status.update(row.summary(status.content_region.width, self.app.no_color))
 
     @on(DataTable.HeaderSelected)
     def _header_clicked(self, event: DataTable.HeaderSelected) -> None:
