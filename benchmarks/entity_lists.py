@@ -14,6 +14,8 @@ Which corpus was used to tune the rules and lists matters: see
 ``judgements/README.md`` for the development and held-out slices (``--lines``).
 
 Run: ``python benchmarks/entity_lists.py [--corpus NAME] [--limit N] [--show-unjudged]``
+(``--below``: entity rows 101-200 and people rows 61-120; ``--rows``: entity rows 201-300,
+people rows 121-180 and speaker rows 81-120, each judged in its own file)
 (``--cache FILE`` keeps the tagger's raw spans between runs while developing;
 ``--corpus NAME --file F.jsonl`` lists a file kept outside the repo, such as the
 session-7 page excerpts, judged in ``judgements/NAME.tsv``).
@@ -34,6 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tui"))
 
 from ossetia_reader.core.enrich import pipeline  # noqa: E402
+from ossetia_reader.core.enrich.canonical import canonical_key  # noqa: E402
 from ossetia_reader.core.enrich.store import store_batch  # noqa: E402
 from ossetia_reader.core.enrich.views import EntityCount, entity_counts, speaker_counts  # noqa: E402
 from ossetia_reader.core.importer import import_paths  # noqa: E402
@@ -90,6 +93,13 @@ def main() -> None:
         "--limit 200`) and people rows 61-120, against judgements/<label>-rows101-200.tsv",
     )
     parser.add_argument(
+        "--rows",
+        action="store_true",
+        help="also score the deeper band: entity rows 201-300, people rows 121-180 (against "
+        "judgements/<label>-rows201-300.tsv) and speaker rows 81-120 (`quotes --limit 120`, "
+        "against judgements/speakers-<label>-rows81-120.tsv)",
+    )
+    parser.add_argument(
         "--library", type=Path, help="score an already enriched library (from --keep) instead"
     )
     parser.add_argument(
@@ -105,6 +115,8 @@ def main() -> None:
         if args.library is not None:  # rescore a kept library (views changed, spans did not)
             library = Library(args.library)
             report(library, label, args.show_unjudged, args.below)
+            if args.rows:
+                report_deeper(library, label, args.show_unjudged)
             if args.speakers:  # a kept library's speakers too (session 7: page excerpts)
                 report_speakers(library, label, args.show_unjudged)
             library.close()
@@ -112,7 +124,7 @@ def main() -> None:
         keep = args.keep / corpus if args.keep else None
         evaluate(
             corpus, args.limit, args.cache, args.show_unjudged, keep, lines, args.speakers,
-            args.below, args.file,
+            args.below, args.file, args.rows,
         )  # fmt: skip
         print()
 
@@ -132,6 +144,7 @@ def evaluate(
     speakers: bool = False,
     below: bool = False,
     file: Path | None = None,
+    rows: bool = False,
 ) -> None:
     source = file if file is not None else CORPORA / corpus / f"{corpus}.jsonl"
     if corpus == "polnear" and file is None:  # one copy of each article (one per annotator)
@@ -169,6 +182,8 @@ def evaluate(
         seconds = time.perf_counter() - started
         print(f"{label}: {len(stored)} articles, enriched in {seconds:.0f} s")
         report(library, label, show_unjudged, below)
+        if rows:
+            report_deeper(library, label, show_unjudged)
         if speakers:
             report_speakers(library, label, show_unjudged)
         library.close()
@@ -224,6 +239,54 @@ def report(library: Library, corpus: str, show_unjudged: bool = False, below: bo
             ("people rows 61-120", entity_counts(library, type="PER", limit=120)[60:], 61),
         ):
             _score(title, rows, deeper, show_unjudged, first)
+
+
+def report_deeper(library: Library, label: str, show_unjudged: bool = False) -> None:
+    """Score the band under ``--below`` and ``--speakers``: entity rows 201-300, people rows
+    121-180 (``judgements/<label>-rows201-300.tsv``) and speaker rows 81-120
+    (``judgements/speakers-<label>-rows81-120.tsv``). Kept apart so a held-out band can be
+    printed once without printing, or judging again, the rows above it."""
+    print(f"Deeper rows {label}: {TUNING.get(label, 'unseen while tuning')}")
+    deeper = _judgements(f"{label}-rows201-300")
+    for title, rows, first in (
+        ("entity rows 201-300", entity_counts(library, limit=300)[200:], 201),
+        ("people rows 121-180", entity_counts(library, type="PER", limit=180)[120:], 121),
+    ):
+        _score(title, rows, deeper, show_unjudged, first)
+    counted = speaker_counts(library, limit=120)
+    speakers = [row.name for row in counted]
+    judgements = speaker_lists.read_judgements(JUDGEMENTS / f"speakers-{label}-rows81-120.tsv")
+    # A row repeats a higher one when its identity (same_as) is a row 1-80's key.
+    higher = {canonical_key(name) for name in speakers[:80]}
+    right = judged = 0
+    wrong: list[str] = []
+    unjudged: list[str] = []
+    for rank, row in enumerate(counted[80:], 81):
+        name = row.name
+        judgement = judgements.get(canonical_key(name))
+        if judgement is None:
+            unjudged.append(f"{name}\t?\t\trow {rank}; {row.quotes} quotes, {row.articles} art.")
+            continue
+        judged += 1
+        verdict, identity = judgement
+        if verdict not in speaker_lists.RIGHT_VERDICTS:
+            wrong.append(f"    {rank:3d}. {name} (not a person or organisation: {verdict})")
+        elif identity in higher:
+            wrong.append(f"    {rank:3d}. {name} (repeats a higher row)")
+        else:
+            right += 1
+        higher.add(identity)
+    precision = right / judged if judged else 0.0
+    missing = f"; {len(unjudged)} rows not judged" if unjudged else ""
+    print(
+        f"  speaker rows 81-{len(speakers)}: precision {precision:.3f} "
+        f"({right}/{judged} judged right{missing})"
+    )
+    for line in wrong:
+        print(line)
+    if show_unjudged:
+        for line in unjudged:
+            print(line)
 
 
 def _tag(texts: list[str], cache: Path | None) -> list[list[tuple[int, int, str]]]:
