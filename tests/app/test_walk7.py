@@ -473,3 +473,46 @@ async def test_type_labels_are_readable_under_no_color(
             style = label.style if isinstance(label.style, Style) else Style.parse(label.style)
             assert style.color in (None, text), (name, style)
             assert style.bold or style.underline or style.italic or name == "other", name
+
+
+async def test_adding_articles_says_so_while_it_works_and_after(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl+P → Add articles with 17,000 Reuters articles: seconds with nothing said, then
+    "17002 added, 0 updated from 1 files" as news that the first-run hint hid at 80 columns."""
+    import json
+
+    from ossetia_reader.core import importer
+    from ossetia_reader.core.bundled import import_bundled
+    from ossetia_reader.screens.main import NO_FEEDS_HINT
+    from ossetia_reader.widgets.status_bar import StatusBar
+
+    library = Library(tmp_path / "lib")
+    import_bundled(library)
+    source = tmp_path / "three.jsonl"
+    source.write_text(
+        "".join(
+            json.dumps({"id": f"x{i}", "title": f"Story {i}", "body": f"Text {i}."}) + "\n"
+            for i in range(3)
+        )
+    )
+    seen: list[str] = []
+    real = importer.import_paths
+
+    def watched(*args: object, **kwargs: object) -> object:
+        seen.append(bar.activity)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(importer, "import_paths", watched)
+    app = OssetiaReader(library, enrich=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        bar = app.screen.query_one(StatusBar)
+        assert bar.message == NO_FEEDS_HINT
+        app.import_sources([str(source)])
+        await settle(pilot)
+        await pilot.pause(0.1)
+        assert seen and seen[0].startswith("adding three.jsonl"), seen
+        line = bar.render().plain
+        assert "3 added, 0 updated from 1 source" in line, line
+        assert NO_FEEDS_HINT not in line

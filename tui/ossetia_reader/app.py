@@ -577,15 +577,24 @@ class OssetiaReader(App[None]):
         from ossetia_reader.core.importer import Status, import_paths
 
         expanded = [str(Path(s).expanduser()) if "://" not in s else s for s in sources]
-        reports = import_paths(self.library, expanded)
+        # Said while it works (17,000 Reuters articles take seconds), and the first-run
+        # hint gives way: at 80 columns it hid both this and the report after it.
+        self.call_from_thread(self._hint_done)
+        names = ", ".join(Path(s).name or s for s in sources)
+        self.call_from_thread(self._set_activity, f"adding {names[:40]}…")
+        try:
+            reports = import_paths(self.library, expanded)
+        finally:
+            self.call_from_thread(self._set_activity, "")
         added = sum(r.added for r in reports)
         updated = sum(r.updated for r in reports)
         failed = [r for r in reports if r.status is Status.FAILED]
+        files = f"{len(reports)} source{'' if len(reports) == 1 else 's'}"
         self._stored_here(
             added,
             updated,
             [key for r in reports for key in r.keys],
-            f"{added} added, {updated} updated from {len(reports)} files",
+            f"{added:,} added, {updated:,} updated from {files}",
             f"; {len(failed)} failed: {failed[0].reason}" if failed else "",
         )
 
@@ -673,16 +682,17 @@ class OssetiaReader(App[None]):
             self.call_from_thread(self.notify, str(error), severity="error")
             return
         self.call_from_thread(self.tell, f"subscribed to {feed.url}")
-        self.call_from_thread(self._subscribed)
+        self.call_from_thread(self._hint_done)
         self.call_from_thread(self.refresh_feeds)
 
-    def _subscribed(self) -> None:
-        """A feed now exists: the main screen's first-run hint ("No feeds yet: …") goes."""
+    def _hint_done(self) -> None:
+        """The reader subscribed or is adding articles: the main screen's first-run hint
+        ("No feeds yet: …") has done its work and goes."""
         from ossetia_reader.screens.main import MainScreen
 
         for screen in self.screen_stack:
             if isinstance(screen, MainScreen):
-                screen.feeds_exist()
+                screen.drop_first_run_hint()
 
     # -- navigation ----------------------------------------------------------------
 

@@ -764,8 +764,8 @@ class MainScreen(FeedsScreen):
 
     # -- actions ---------------------------------------------------------------
 
-    def feeds_exist(self) -> None:
-        """A feed was subscribed: the first-run hint is no longer true."""
+    def drop_first_run_hint(self) -> None:
+        """A feed was subscribed or articles are being added: the hint has done its work."""
         self._no_feeds = False
         if self.status.message == NO_FEEDS_HINT:
             self.status.message = ""
