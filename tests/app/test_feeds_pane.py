@@ -304,4 +304,4 @@ async def test_imported_articles_are_counted_in_saved_searches(
         assert unread == (before[1] or 0) + 1
         # Told as a fetch is: which saved searches got the new articles.
         news = app.screen.query_one(StatusBar).news
-        assert news == "1 added, 0 updated from 1 files: 1 in Tskhinvali"
+        assert news == "1 added, 0 updated from 1 source: 1 in Tskhinvali"
