@@ -145,3 +145,18 @@ def test_one_name_in_capitals_with_a_job_after_a_comma_is_a_label() -> None:
     ]
     heading = "WESTPORT, MONDAY: The bridge opens at last after a long wait for the town.\n"
     assert turns(heading, []) == []
+
+
+def test_a_label_the_tagger_found_only_a_first_name_of_is_a_turn_among_others() -> None:
+    text = (
+        "What the managers said\n\n"
+        "Martin O’Dell: It sounds like an excuse but the three games in a week took their toll.\n\n"
+        "Guus Brandt: “I am satisfied with the performance and the result today.”\n\n"
+        "Sam Allen: “As far as the penalty goes, the referee has his opinion.”\n"
+    )
+    found = entities(text, [("Martin", "PER"), ("Guus Brandt", "PER"), ("Sam Allen", "PER")])
+    assert [speaker for speaker, _ in turns(text, found)] == [
+        "Martin O’Dell",
+        "Guus Brandt",
+        "Sam Allen",
+    ]

@@ -182,6 +182,10 @@ def find_turns(
         known = tails.get(_tail(item.name or ""))
         if known is None and len((item.name or "").split()) <= 3:
             known = surnames.get((item.name or "").split()[-1].lower())
+        if known is None and len({i.name for i in labels}) >= 2 and _opens_line(text, item.start):
+            # "Martin O’Neill:" among other speakers' labels, the tagger having found only
+            # "Martin": a person's name opening the label, the rest capitalised name words.
+            known = _partly_tagged_name(text, item, persons, starts)
         if (
             known is not None
             and not is_role_name(item.name or "")
@@ -412,6 +416,23 @@ def _role_labels(
             holder = None  # (named only in the speech, or in a long paragraph: someone else)
         found.append(_Label(item.start, item.end, item.speech, holder, None))
     return found
+
+
+def _partly_tagged_name(
+    text: str, item: _Label, persons: Sequence[Entity], starts: Sequence[int]
+) -> str | None:
+    """The label's words as a name when the tagger found a person opening it and the label
+    is two or three capitalised words (none a role or a heading's word)."""
+    words = text[item.start : item.end].split()
+    index = bisect_left(starts, item.start)
+    if not 2 <= len(words) <= 3 or index >= len(persons) or persons[index].start != item.start:
+        return None
+    if any(
+        not w[:1].isupper() or w.lower() in english.ROLE_NOUNS or w.lower() in _HEADING_WORDS
+        for w in words
+    ):
+        return None
+    return " ".join(words)
 
 
 def _opens_line(text: str, start: int) -> bool:
