@@ -145,6 +145,9 @@ async def test_n_opens_the_next_unread_and_a_marks_the_feed_read(library: Librar
         reading = app.screen.query_one(ReadingPane)
         assert reading.article is not None and reading.article.key == keys[4]
         assert article_list.current_key == keys[4]
+        await pilot.press("A")  # asks first
+        await settle(pilot)
+        assert library.count(ArticleFilter.UNREAD) > 0
         await pilot.press("A")
         await settle(pilot)
         assert library.count(ArticleFilter.UNREAD) == 0

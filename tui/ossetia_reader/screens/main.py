@@ -86,7 +86,7 @@ class MainScreen(FeedsScreen):
             "M",
             "mark_all_read",
             "All read",
-            tooltip="Mark every article read",
+            tooltip="Mark every article read (asks: M again to confirm)",
             id="main.mark_all_read",
         ),
         Binding(
@@ -833,8 +833,13 @@ class MainScreen(FeedsScreen):
             )
             self.app.call_from_thread(setattr, self.status, "message", f"marked {word}")
 
-    @work(thread=True, group="state")
     def action_mark_all_read(self) -> None:
+        """M: every article read, once M is pressed again (see ``confirmed``)."""
+        if self.confirmed("M", "Mark EVERY article read? It cannot be undone. M again: yes"):
+            self._mark_all_read()
+
+    @work(thread=True, group="state")
+    def _mark_all_read(self) -> None:
         changed = self.reader.library.mark_all_read()
         self.app.call_from_thread(setattr, self.status, "message", f"{changed:,} marked read")
         self.load_keys()
