@@ -318,6 +318,7 @@ async def test_keys_typed_at_once_after_slash_go_to_the_search(tmp_path: Path) -
     from ossetia_reader.core.bundled import import_bundled
     from ossetia_reader.screens.main import MainScreen
     from ossetia_reader.widgets.article_list import ArticleList
+    from ossetia_reader.widgets.reading_pane import ReadingPane
     from ossetia_reader.widgets.search_bar import SearchBar
 
     library = Library(tmp_path / "lib")
@@ -330,6 +331,18 @@ async def test_keys_typed_at_once_after_slash_go_to_the_search(tmp_path: Path) -
         await pilot.pause(0.1)
         assert isinstance(app.screen, MainScreen), app.screen
         assert app.screen.query_one(SearchBar).value == "putin"
+        # Enter and j at once: j scrolls the article just opened, not the list under it.
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.focused, ArticleList)
+        top = app.screen.article_list.current_key
+        _typed_at_once(app, "\rj")
+        await settle(pilot)
+        assert isinstance(app.focused, ReadingPane)
+        assert app.screen.article_list.current_key == top, "j moved the list"
+        _typed_at_once(app, "/putin")
+        await settle(pilot)
+        await pilot.pause(0.1)
         # Esc (clears the search) and a key at once: the key goes to the list, not the search.
         _typed_at_once(app, "\x1bj")
         await settle(pilot)

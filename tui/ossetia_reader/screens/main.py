@@ -244,6 +244,7 @@ class MainScreen(FeedsScreen):
             self.query_one(SearchBar).set_history([q for q in history if isinstance(q, str)])
         self.article_list.focus()
         self.reading_pane.max_width = self.reader.reading_width
+        self.article_list.opens_into = self.reading_pane  # the keys follow an opened article
         # The panes' widths now, for the first frame: decided at the first Resize, the
         # feeds pane came a frame late at 102+ columns and pushed the list 28 columns right.
         self._apply_layout()

@@ -20,6 +20,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
 
 from ossetia_reader.core.article import ArticleSummary
 from ossetia_reader.core.sanitize import safe_line
@@ -138,6 +139,10 @@ class ArticleList(ScrollView, can_focus=True):
         self.loading_message = "Loading…"
         # Keys above this arrived since the reader was last open: marked ✚ while unread.
         self.new_after: int | None = None
+        # Where the keys go when an article is opened (the screen sets its reading pane):
+        # handed over here, before the next key, not when the screen gets ``Opened``;
+        # "Enter j" arriving together moved the list instead of the article.
+        self.opens_into: Widget | None = None
         self._line_pass: tuple[int, Style] | None = None  # width and base style while drawing
 
     # -- data ---------------------------------------------------------------
@@ -423,6 +428,8 @@ class ArticleList(ScrollView, can_focus=True):
     def action_open(self) -> None:
         if self.current_key is not None:
             self.post_message(self.Opened(self.current_key))
+            if self.opens_into is not None and self.opens_into.focusable:
+                self.screen.set_focus(self.opens_into)
 
     def on_click(self, event: events.Click) -> None:
         self._move_to((self.scroll_offset.y + event.y) // self.row_height)
