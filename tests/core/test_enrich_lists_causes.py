@@ -311,3 +311,34 @@ def test_a_speaker_named_by_the_end_of_one_persons_name_is_that_person(tmp_path:
     )
     names = {row.name for row in speaker_counts(library)}
     assert names == {"Ravo Shankar Tollan", "Pavo Dorvan"}, "an honorific makes no longer name"
+
+
+def test_a_possessive_an_office_or_a_pages_word_makes_no_name() -> None:
+    text = "Vantor Party Shifts Its Stand. Vantoria Mayor said so. Click here for News."
+    found = built(
+        text,
+        ("Vantor Party Shifts Its Stand", "ORG"),
+        ("Vantoria Mayor", "PER"),
+        ("Click", "PER"),
+        ("News", "MISC"),
+    )
+    assert found == []
+
+
+def test_a_body_of_a_country_typed_a_place_is_a_body() -> None:
+    text = "The Government of Vantoria said. The Kingdom of Vantoria agreed."
+    found = built(text, ("Government of Vantoria", "LOC"), ("Kingdom of Vantoria", "LOC"))
+    assert [kind for _, kind, _ in found] == ["ORG", "LOC"]
+
+
+def test_a_persons_span_starting_inside_a_listed_name_starts_after_it() -> None:
+    text = "Leader of Opposition in Rajya Sabha Anil Dorvan said so."
+    assert built(text, ("Sabha Anil Dorvan", "PER")) == [("Anil Dorvan", "PER", "Anil Dorvan")]
+
+
+def test_a_given_name_alone_in_one_article_stays_its_person(tmp_path: Path) -> None:
+    library = Library(tmp_path)
+    body = "Under John's leadership the firm grew. John agreed to stay. John left."
+    at = [i for i in range(len(body)) if body.startswith("John", i)]
+    stored(library, body, [Entity(i, i + 4, "John", "PER", "John") for i in at])
+    assert [(row.name, row.type) for row in entity_counts(library)] == [("John", "PER")]

@@ -236,7 +236,7 @@ _DOCUMENT_HEADS = _wordset("order orders decree decrees directive instruction re
 _PAGE_WORDS = _wordset(
     "published updated posted reply replies menu author login log register "
     "subscribe share comments comment advertisement related follow image credit credits "
-    "photo photos file video read more print email"
+    "photo photos file video read more print email news click"
 )
 
 
@@ -367,6 +367,8 @@ def refine_spans(text: str, spans: Sequence[Span]) -> list[Span]:
                 (caption := _CAPTION_AFTER.search(text, piece[0], piece[1])) is not None
             ):
                 piece = (piece[0], caption.start(), "PER")  # "John Whittingdale Portrait"
+            if piece[2] == "PER" and (after := _glued_to_listed(text, piece)) is not None:
+                piece = (after, piece[1], "PER")  # "(Rajya) Sabha Arun Jaitley": Arun Jaitley
             opening = _PARTICIPLE_OPENING.match(text, piece[0]) if piece[2] == "PER" else None
             if (
                 opening
@@ -383,6 +385,10 @@ def refine_spans(text: str, spans: Sequence[Span]) -> list[Span]:
                 or (piece[2] == "PER" and _headline(piece_text))
                 or (piece[2] == "PER" and _participle_inside(text, piece_text))
                 or any(word in _HEADLINE_VERBS for word in piece_text.split()[1:])
+                # "BJP Shifts Its (stand)": no name holds a possessive pronoun
+                or any(word in _POSSESSIVES for word in piece_text.split()[1:])
+                # "Denver Mayor": a place and an office, no person's name
+                or (piece[2] == "PER" and _plain(piece_text.split()[-1]) in _OFFICES)
             ):
                 continue
             if (
@@ -952,6 +958,12 @@ _HEADLINE_WORDS = frozenset(
 
 # A photo caption's word after a person's name: "John Whittingdale Portrait".
 _CAPTION_AFTER = re.compile(r"(?<=\S)\s+(?:Portrait|Photo|Photograph|Headshot|Image|File)$")
+_POSSESSIVES = frozenset({"Its", "Their", "His", "Her", "Our", "My", "Your"})
+# Offices that end no person's name (not "King", "Bishop" or "Chancellor": surnames too).
+_OFFICES = _wordset(
+    "mayor governor minister president senator spokesman spokeswoman chairman chairwoman "
+    "secretary premier"
+)
 # A page's label after a company's name: "PGI News Release", "Vantor Press Release".
 _RELEASE_AFTER = re.compile(r"\s+(?:News|Press|Media)\s+Releases?$")
 # Verbs a press release's or a headline's title capitalises, which no organisation's or
@@ -988,6 +1000,18 @@ _GLUED_DIGITS = re.compile(r"(?<=[a-z])\d{1,2}$")
 # A participle opening a name's span: "Stranded Ryanair customers", "Embattled Senator X".
 _PARTICIPLE_OPENING = re.compile(r"([A-Z][a-z]{4,}ed)\s+(?=[A-Z])")
 _NAMES_IN_ED = ("med", "fried", "fred")  # Mohammed, Mohamed, Wilfried, Manfred
+
+
+def _glued_to_listed(text: str, piece: Span) -> int | None:
+    """Where a person's span starts when its first word ends a listed name written
+    before it ("Rajya" + "Sabha Arun Jaitley": the Rajya Sabha, then Arun Jaitley)."""
+    words = _words(text, piece[0], piece[1])
+    previous = _PREVIOUS_WORD.search(text, max(0, piece[0] - 40), piece[0])
+    if len(words) < 3 or previous is None or not previous.group(1)[:1].isupper():
+        return None
+    if _listed(f"{previous.group(1)} {words[0][2]}") is None:
+        return None
+    return words[1][0]
 
 
 def _participle_inside(text: str, surface: str) -> bool:
@@ -1571,6 +1595,8 @@ def _head_type(name: str, type_: str) -> str | None:
         return "ORG"
     if type_ == "PER" and last in _BUILDING_HEADS:
         return "LOC"
+    if type_ == "LOC" and len(words) > 2 and _plain(words[1]) == "of" and first in gaz.org_words:
+        return "ORG"  # "Government of Saudi Arabia", "Ministry of Defence" typed LOC
     if (
         type_ == "LOC"
         and last in _SERVICE_DISTRICTS

@@ -452,6 +452,9 @@ def _untitled(library: Library, rows: Sequence[EntityCount]) -> set[str]:
         # The cues are English words ("President", "Mr"): a Russian surname the Russian
         # tagger typed PER ("Стерлигов") is never titled so, and stays a person.
         and identity.is_latin(row.name)
+        # A given name alone in one or two articles is their person ("John's tenure as
+        # CEO"); a club named so is named across many ("Chelsea").
+        and not (row.canonical in _given_keys() and row.articles <= 2)
     ]
     # One cue in fifty mentions is a slip ("Arsenal or Chelsea, who won their groups").
     mentions = {row.canonical: row.mentions for row in rows}
