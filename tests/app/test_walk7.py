@@ -553,3 +553,26 @@ async def test_mark_everything_read_asks_first(tmp_path: Path) -> None:
         await settle(pilot)
         assert library.count(ArticleFilter.UNREAD) == 0
         assert status.message == f"{unread:,} marked read"
+
+
+async def test_ctrl_s_saves_the_search_under_the_name_shown(tmp_path: Path) -> None:
+    """Ctrl+S showed the search as the name, but grey: a placeholder. Enter on it answered
+    nothing and the search was silently not saved."""
+    from ossetia_reader.core.bundled import import_bundled
+    from ossetia_reader.core.saved import list_saved
+    from ossetia_reader.screens.prompt import PromptScreen
+
+    library = Library(tmp_path / "lib")
+    import_bundled(library)
+    app = OssetiaReader(library, enrich=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"kremlin")
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, PromptScreen)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.pause(0.1)
+        assert [(s.name, s.query) for s in list_saved(library)] == [("kremlin", "kremlin")]

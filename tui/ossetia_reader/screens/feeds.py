@@ -313,7 +313,10 @@ class FeedsScreen(Screen[None]):
             if name:
                 self._save(name, query, "search")
 
-        self.app.push_screen(PromptScreen(f"Save the search {query!r} as:", query[:40]), named)
+        # The name typed in already: as a grey placeholder it looked typed, and Enter
+        # on it answered nothing, so the search was silently not saved.
+        prompt = PromptScreen(f"Save the search {query!r} as:", value=query[:40])
+        self.app.push_screen(prompt, named)
 
     def action_add_filter(self) -> None:
         """Hide every article matching a query (the current search, unless another is typed)."""
@@ -396,7 +399,9 @@ class FeedsScreen(Screen[None]):
             if text is not None or event.action == "tag":
                 self._apply_edit(event.action, view, text or "")
 
-        self.app.push_screen(PromptScreen(question, label), answered)
+        # A new name starts from the old one (as a placeholder, Enter kept it unchanged).
+        value = label if event.action == "rename" else ""
+        self.app.push_screen(PromptScreen(question, label, value=value), answered)
 
     @work(thread=True, group="feeds-edit")
     def _apply_edit(self, action: str, view: View, text: str) -> None:

@@ -41,15 +41,18 @@ class PromptScreen(ModalScreen[str | None]):
     }
     """
 
-    def __init__(self, question: str, placeholder: str = "") -> None:
+    def __init__(self, question: str, placeholder: str = "", value: str = "") -> None:
+        """``placeholder`` is an example, shown grey and never answered; ``value`` is
+        the answer already typed (a name to keep or edit)."""
         super().__init__()
         self.question = question
         self.placeholder = placeholder
+        self.value = value
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(Text(safe_line(self.question)))  # may name a feed: never markup
-            yield Input(placeholder=self.placeholder)
+            yield Input(value=self.value, placeholder=self.placeholder)
             yield Label("Enter to confirm, Esc to cancel", classes="dim")
 
     @on(Input.Submitted)
