@@ -576,3 +576,32 @@ async def test_ctrl_s_saves_the_search_under_the_name_shown(tmp_path: Path) -> N
         await settle(pilot)
         await pilot.pause(0.1)
         assert [(s.name, s.query) for s in list_saved(library)] == [("kremlin", "kremlin")]
+
+
+async def test_tag_on_a_source_says_why_it_does_nothing(tmp_path: Path) -> None:
+    """t, R or d on a source in the feeds pane rang the bell (silent in most terminals) and
+    did nothing: the reader could not tell a refused key from a broken one."""
+    from ossetia_reader.core.bundled import import_bundled
+    from ossetia_reader.core.feedlist import ViewKind
+    from ossetia_reader.widgets.feeds_pane import FeedsPane
+    from ossetia_reader.widgets.status_bar import StatusBar
+
+    library = Library(tmp_path / "lib")
+    import_bundled(library)
+    app = OssetiaReader(library, enrich=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("shift+tab")
+        pane = app.screen.query_one(FeedsPane)
+        assert app.focused is pane
+        for _ in range(len(pane.entries)):
+            view = pane.highlighted_view
+            if view is not None and view.kind is ViewKind.SOURCE:
+                break
+            await pilot.press("j")
+        assert pane.highlighted_view is not None
+        assert pane.highlighted_view.kind is ViewKind.SOURCE
+        await pilot.press("t")
+        await pilot.pause()
+        message = app.screen.query_one(StatusBar).message
+        assert "is a source" in message and "only feeds can be tagged" in message, message

@@ -279,6 +279,10 @@ class FeedsScreen(Screen[None]):
         self.show_view(event.view)
         self.focus_list()
 
+    @on(FeedsPane.Refused)
+    def _refused(self, event: FeedsPane.Refused) -> None:
+        self.status.message = event.text
+
     @on(FeedsPane.Left)
     def _feeds_left(self) -> None:
         self.focus_list()

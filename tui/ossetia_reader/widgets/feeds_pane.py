@@ -89,6 +89,12 @@ class FeedsPane(OptionList):
     class Left(Message):
         """Esc: back to the article list."""
 
+    @dataclass
+    class Refused(Message):
+        """A key that does not apply to this entry, and why (for the status line)."""
+
+        text: str
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.entries: list[Entry] = []
@@ -170,7 +176,13 @@ class FeedsPane(OptionList):
         named = {ViewKind.FEED, ViewKind.SAVED, ViewKind.FILTER}
         editable = {ViewKind.FEED} if action == "tag" else named
         if view.kind not in editable:
+            # The bell alone (silent in most terminals) left t/R/d doing nothing on a source.
             self.app.bell()
+            what = "a source (named by its articles)" if view.kind is ViewKind.SOURCE else "a list"
+            which = "feeds" if action == "tag" else "feeds, saved searches and filters"
+            verb = {"tag": "tagged", "rename": "renamed", "remove": "removed"}.get(action, action)
+            label = self.label_of(view)
+            self.post_message(self.Refused(f"{label} is {what}: only {which} can be {verb}"))
             return
         self.post_message(self.Edit(action, view, self.label_of(view)))
 
