@@ -243,7 +243,10 @@ class _ItemBuilder:
         if best is None and entry.get("summary"):
             best = entry.get("summary_detail") or {"value": entry.get("summary"), "type": "html"}
         body, links = _body(best or {}, url or self.feed_link)
-        date = _struct_date(entry.get("published_parsed") or entry.get("updated_parsed"))
+        # dict.get: feedparser's own get maps a missing updated_parsed to published_parsed
+        # with a DeprecationWarning (its issue 310); we ask for each date by its own name.
+        parsed = dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed")
+        date = _struct_date(parsed)
         return self._article(
             guid=_str(entry.get("id")),
             title=_title(entry.get("title"), entry.get("title_detail")),
