@@ -605,3 +605,44 @@ async def test_tag_on_a_source_says_why_it_does_nothing(tmp_path: Path) -> None:
         await pilot.pause()
         message = app.screen.query_one(StatusBar).message
         assert "is a source" in message and "only feeds can be tagged" in message, message
+
+
+async def test_q_stops_an_import_between_batches(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """q while a 100,000-article file was being added: the app's end waited for the whole
+    import (~10 s of blank terminal). The import is now asked to stop between batches."""
+    import threading
+    import time
+
+    from ossetia_reader.core import importer
+    from ossetia_reader.core.bundled import import_bundled
+
+    library = Library(tmp_path / "lib")
+    import_bundled(library)
+    started = threading.Event()
+    waited: list[float] = []
+
+    def slow(*args: object, should_stop: object = None, **kwargs: object) -> list[object]:
+        started.set()
+        begin = time.monotonic()
+        while time.monotonic() - begin < 5:  # batches of a long file
+            if callable(should_stop) and should_stop():
+                break
+            time.sleep(0.01)
+        waited.append(time.monotonic() - begin)
+        return []
+
+    monkeypatch.setattr(importer, "import_paths", slow)
+    app = OssetiaReader(library, enrich=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.import_sources([str(tmp_path / "big.jsonl")])
+        for _ in range(200):
+            if started.is_set():
+                break
+            await pilot.pause(0.01)
+        asked = time.monotonic()
+        await pilot.press("q")
+    assert waited and waited[0] < 4, waited
+    assert time.monotonic() - asked < 4

@@ -582,10 +582,15 @@ class OssetiaReader(App[None]):
         self.call_from_thread(self._hint_done)
         names = ", ".join(Path(s).name or s for s in sources)
         self.call_from_thread(self._set_activity, f"adding {names[:40]}…")
-        try:
-            reports = import_paths(self.library, expanded)
-        finally:
-            self.call_from_thread(self._set_activity, "")
+        worker = get_current_worker()
+        # q stops it between batches (what is stored stays): the app's end waits for this
+        # thread, and a 100,000-article file kept a blank terminal for ~10 s after q.
+        reports = import_paths(
+            self.library, expanded, should_stop=lambda: self._quitting or worker.is_cancelled
+        )
+        if self._quitting:
+            return
+        self.call_from_thread(self._set_activity, "")
         added = sum(r.added for r in reports)
         updated = sum(r.updated for r in reports)
         failed = [r for r in reports if r.status is Status.FAILED]
