@@ -646,3 +646,41 @@ async def test_q_stops_an_import_between_batches(
         await pilot.press("q")
     assert waited and waited[0] < 4, waited
     assert time.monotonic() - asked < 4
+
+
+async def test_q_stops_an_index_rebuild(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """q while the search index was being rebuilt (a damaged index at 100,000 articles):
+    the app's end waited for the rebuild, a blank terminal for 8.5 s."""
+    import threading
+    import time
+
+    from ossetia_reader.core import search
+    from ossetia_reader.core.bundled import import_bundled
+
+    library = Library(tmp_path / "lib")
+    import_bundled(library)
+    started = threading.Event()
+    took: list[float] = []
+
+    def slow_build(*args: object, progress: object = None, **kwargs: object) -> object:
+        started.set()
+        begin = time.monotonic()
+        try:
+            while time.monotonic() - begin < 5:  # 4,000 articles a step
+                if callable(progress):
+                    progress(4000)
+                time.sleep(0.02)
+        finally:
+            took.append(time.monotonic() - begin)
+        raise AssertionError("the build was not stopped")
+
+    monkeypatch.setattr(search, "open_index", slow_build)
+    app = OssetiaReader(library, enrich=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(300):
+            if started.is_set():
+                break
+            await pilot.pause(0.01)
+        assert started.is_set()
+        await pilot.press("q")
+    assert took and took[0] < 4, took

@@ -306,12 +306,30 @@ class OssetiaReader(App[None]):
             else:
                 self.call_from_thread(self.tell, text)
 
+        from ossetia_reader.search_service import LoadStopped
+
+        worker = get_current_worker()
+        said: list[bool] = []  # whether "indexing N articles…" is in the status line
+
+        def building(done: int) -> None:
+            if done:
+                said.append(True)
+                self.call_from_thread(self._set_activity, f"indexing {done:,} articles…")
+
         try:
-            self.search.load(notify=news)
+            self.search.load(
+                notify=news,
+                progress=building,
+                should_stop=lambda: self._quitting or worker.is_cancelled,
+            )
+        except LoadStopped:
+            return
         except Exception as error:  # a broken index must never take the app down
             self.call_from_thread(
                 self.notify, f"search index unavailable: {error}", severity="warning"
             )
+        if said:
+            self.call_from_thread(self._set_activity, "")
         self.feeds.refresh_hidden()
         self.call_from_thread(self._post_to_screens, IndexLoaded())
         if then_enrich:

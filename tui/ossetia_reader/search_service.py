@@ -30,6 +30,10 @@ class Found:
     titles_only: bool = False
 
 
+class LoadStopped(Exception):
+    """``SearchService.load`` gave up because ``should_stop`` said so (the app is quitting)."""
+
+
 class SearchService:
     """Answers queries from the index when ready, from titles before that."""
 
@@ -38,11 +42,27 @@ class SearchService:
         self.index: SearchIndex | None = None
         self._lock = threading.Lock()
 
-    def load(self, notify: Callable[[str], None] | None = None) -> None:
-        """Open (or build, or repair) the on-disk index. Slow: call from a worker."""
+    def load(
+        self,
+        notify: Callable[[str], None] | None = None,
+        progress: Callable[[int], None] | None = None,
+        should_stop: Callable[[], bool] | None = None,
+    ) -> None:
+        """Open (or build, or repair) the on-disk index. Slow: call from a worker.
+
+        ``should_stop`` is asked at each step of a build (every 4,000 articles); True
+        ends it with ``LoadStopped`` and nothing saved: q during a rebuild at 100,000
+        articles left a blank terminal for 8.5 s while the app's end waited for it.
+        """
         from ossetia_reader.core.search import open_index
 
-        index = open_index(self.library, notify=notify)
+        def step(done: int) -> None:
+            if should_stop is not None and should_stop():
+                raise LoadStopped
+            if progress is not None:
+                progress(done)
+
+        index = open_index(self.library, notify=notify, progress=step)
         with self._lock:
             self.index = index
 
