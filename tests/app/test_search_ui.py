@@ -163,9 +163,9 @@ async def test_a_search_typed_while_the_index_loads_is_asked_again_when_it_has(
     release = threading.Event()
     original = SearchService.load
 
-    def slow_load(self: SearchService, notify=None) -> None:  # type: ignore[no-untyped-def]
+    def slow_load(self: SearchService, notify=None, **steps) -> None:  # type: ignore[no-untyped-def]
         release.wait(10)
-        original(self, notify)
+        original(self, notify, **steps)
 
     monkeypatch.setattr(SearchService, "load", slow_load)
     app = OssetiaReader(library, enrich=False)
