@@ -193,3 +193,16 @@ def test_she_may_mean_a_woman_whose_first_name_tells_no_gender(enrich: Enrich) -
         "победителей. «Мы довольны, но работы много», — сказала она."
     )
     assert quotes_of(enrich, text)[-1][1] == "Этери Сванидзе"
+
+
+def test_a_statement_with_no_author_named_is_the_organisation_quoted_before(
+    enrich: Enrich,
+) -> None:
+    text = (
+        "«Любые попытки вернуть республику являются бесперспективными», — заявил МИД "
+        "Абхазии.\nВ Сухуме подчеркивают, что республика является независимым государством.\n"
+        "«Народ сделал свой окончательный выбор», — говорится в комментарии."
+    )
+    first, second = (speaker for _, speaker in quotes_of(enrich, text))
+    assert first is not None and first.startswith("МИД")
+    assert second == first

@@ -370,6 +370,8 @@ def speaker_of(
             if place is None and service is not None and ROLE.match(service.group(1)):
                 # ``— говорится в сообщении пресс-службы губернатора``: his words.
                 place = names.in_role(service.group(1), lower, None, fallback=False)
+        if place is None and first_word in ("в", "во") and _IN_ITS_STATEMENT.match(phrase):
+            place = _organisation_quoted_before(lower, found, names)
         if place is not None:
             # ``— сообщили «Медузе» в пресс-службе „Яндекса“``
             return place.canonical, cue, place.start, place.end
@@ -766,6 +768,23 @@ _EITHER_GENDER = frozenset({"глава", "судья", "коллега"})
 
 
 _OBLIQUE = ("у", "ю", "ым", "им", "ом", "ем", "ой", "ей")
+
+
+# ``в комментарии``, ``в заявлении``: a statement nobody is named the author of.
+_IN_ITS_STATEMENT = re.compile(
+    r"во?[ \u00a0]+(?:комментари|заявлени|сообщени|ответ|документ)\w*[ \u00a0,.]*$", re.IGNORECASE
+)
+
+
+def _organisation_quoted_before(
+    lower: int, found: Sequence[FoundQuote], names: ArticleNames
+) -> Entity | None:
+    """``«…», — заявил МИД Абхазии. … «…», — говорится в комментарии.``: a statement whose
+    author goes unnamed is the organisation quoted just before (within two paragraphs)."""
+    if not found or found[-1].speaker_start is None or lower - found[-1].end > 600:
+        return None
+    entity = names.at(found[-1].speaker_start)
+    return entity if entity is not None and entity.type == "ORG" else None
 
 
 def _right_after(text: str, lower: int, cue: re.Match[str] | None, entity: Entity) -> bool:
