@@ -684,3 +684,30 @@ async def test_q_stops_an_index_rebuild(tmp_path: Path, monkeypatch: pytest.Monk
         assert started.is_set()
         await pilot.press("q")
     assert took and took[0] < 4, took
+
+
+def test_titles_are_read_once_while_the_index_loads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before the index is ready each keystroke is answered from titles, and each read all
+    the titles again: 0.34 s a keystroke at 99,113 articles (2.2 s beside a rebuild)."""
+    from ossetia_reader.core.article import Article
+    from ossetia_reader.search_service import SearchService
+
+    library = Library(tmp_path / "lib")
+    library.add([Article(id="a", title="Putin meets Bibilov", body="x")])
+    reads: list[int] = []
+    titles = library.titles
+
+    def counted() -> object:
+        reads.append(1)
+        return titles()
+
+    monkeypatch.setattr(library, "titles", counted)
+    service = SearchService(library)
+    assert service.search("p").keys and service.search("pu").keys
+    assert service.search("putin bib").keys and not service.search("peskov").keys
+    assert len(reads) == 1, reads
+    library.add([Article(id="b", title="Peskov on Putin", body="y")])
+    assert len(service.search("peskov").keys) == 1, "a new article is found"
+    assert len(reads) == 2

@@ -41,6 +41,7 @@ class SearchService:
         self.library = library
         self.index: SearchIndex | None = None
         self._lock = threading.Lock()
+        self._titles: tuple[int, list[tuple[int, str]]] | None = None  # (version, folded)
 
     def load(
         self,
@@ -102,11 +103,24 @@ class SearchService:
         words = [w.casefold() for w in query.split() if w.isalnum()]
         matched = [
             key
-            for key, title in self.library.titles()
-            if (allowed is None or key in allowed) and all(w in title.casefold() for w in words)
+            for key, title in self._folded_titles()
+            if (allowed is None or key in allowed) and all(w in title for w in words)
         ]
         # Short: at 80 columns the status line cut the longer wording after "search index".
         return Found(matched, len(matched), "titles only: the index is loading", titles_only=True)
+
+    def _folded_titles(self) -> list[tuple[int, str]]:
+        """Every title, casefolded, read once per library version.
+
+        Read again at each keystroke, 99,113 titles took 0.34 s idle and 2.2 s while the
+        index was being rebuilt beside it; the match itself takes ~6 ms.
+        """
+        version = self.library.data_version()
+        cached = self._titles
+        if cached is None or cached[0] != version:
+            cached = (version, [(key, title.casefold()) for key, title in self.library.titles()])
+            self._titles = cached
+        return cached[1]
 
 
 class SnippetRows:
