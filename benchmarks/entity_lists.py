@@ -278,6 +278,9 @@ def report_deeper(library: Library, label: str, show_unjudged: bool = False) -> 
         higher.add(identity)
     precision = right / judged if judged else 0.0
     missing = f"; {len(unjudged)} rows not judged" if unjudged else ""
+    if len(speakers) <= 80:  # a small library (AG News slices): nothing below row 80
+        print(f"  speaker rows 81-120: none ({len(speakers)} speakers in all)")
+        return
     print(
         f"  speaker rows 81-{len(speakers)}: precision {precision:.3f} "
         f"({right}/{judged} judged right{missing})"
