@@ -94,3 +94,24 @@ def test_names_on_a_line_linking_to_another_story_do_not_speak() -> None:
     )
     names = [("Tunde Bello", "PER")]
     assert speaker(text, names, "meant to assure") != "Tunde Bello"
+
+
+def test_he_stands_only_for_a_one_word_name_the_text_shows_is_a_person() -> None:
+    text = (
+        "LG mobile chief Cho Juno shrugged off the impact of the rival's recall on Wednesday.\n"
+        "Galaxy Note sales fell by half after the recall, the company said.\n"
+        "The phone has a removable battery, a feature few makers keep.\n"
+        "“We had planned a bigger phone with a slim design and a long battery life,” he said."
+    )
+    names = [("Cho Juno", "PER"), ("Galaxy", "PER")]
+    assert speaker(text, names, "bigger phone") == "Cho Juno"
+
+
+def test_a_surname_introduced_with_an_apposition_is_still_whom_he_stands_for() -> None:
+    text = (
+        "Walsh, a former union leader, had close ties to the vice president. On Sunday he "
+        "endorsed the candidate at last.\n\n"
+        "“We need someone who fights hard and makes everyone better,” he said."
+    )
+    names = [("Walsh", "PER")]
+    assert speaker(text, names, "fights hard") == "Walsh"

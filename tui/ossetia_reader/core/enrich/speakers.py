@@ -72,6 +72,10 @@ class Resolved:
     end: int
 
 
+_APPOSITION = re.compile(r",\s+(?:\d{1,3},|(?:a|an|the|who|whose|his|her)\s)")
+_PERSON_VERB = re.compile(r"\s+(?:said|says|told|added|asked|explained|noted|wrote)\b")
+
+
 class People:
     """Persons and organisations in text order, found by position in O(log n).
 
@@ -114,6 +118,7 @@ class People:
         self.mentions = Counter(e.canonical for e in self.items if e.type == "PER")
         self._text = text
         self._genders: dict[str, bool] | None = None
+        self._persons: set[str] | None = None
         self._subject_organisations: tuple[list[int], list[str | None]] | None = None
 
     @property
@@ -122,6 +127,46 @@ class People:
         if self._genders is None:
             self._genders = _genders(self.items, self._text) if self._text else {}
         return self._genders
+
+    def is_person(self, entity: Entity) -> bool:
+        """Whether the text gives evidence that a one-word "person" is one, as "he" or "she"
+        needs: a given name, a title or form of address before a mention, an apposition
+        after one ("Walsh, a former labor leader,", "Groberg, 33,"), or "he"/"she" of its
+        own. "Garda", "Igbo", "Galaxy" typed PER have none."""
+        if " " in entity.canonical or not self._text:
+            return True
+        if self._persons is None:
+            titles = rules.gazetteers().titles
+            found = set(self.genders)
+            for item in self.items:
+                if item.type != "PER" or " " in item.canonical:
+                    continue
+                before = self._text[max(0, item.start - 30) : item.start].split()
+                word = _POSSESSIVE.sub("", before[-1].lower().rstrip(".,")) if before else ""
+                if (
+                    word in english.HONORIFICS
+                    or word in english.PERSON_NOUNS
+                    or word in titles
+                    or _given_name(item.canonical)
+                    or _APPOSITION.match(self._text, item.end)
+                    or _PERSON_VERB.match(self._text, item.end)
+                    or self._own_pronoun_follows(item)
+                ):
+                    found.add(item.canonical)
+            self._persons = found
+        return entity.canonical in self._persons
+
+    def _own_pronoun_follows(self, item: Entity) -> bool:
+        """ "Guardiola was impressed with … his new striker": the name's clause goes on with
+        "his"/"her" before any other name."""
+        if not _PREDICATE.match(self._text, item.end):
+            return False
+        clause = _PRONOUN_CLAUSE.match(self._text, item.end)
+        upper = clause.end() if clause else item.end
+        following = bisect_left(self.starts, item.end)
+        if following < len(self.starts):
+            upper = min(upper, self.starts[following])
+        return _OWN_PRONOUN.search(self._text, item.end, upper) is not None
 
     def subject_organisation(self, position: int) -> str | None:
         """The one organisation the text has made the subject of a clause before
@@ -1081,7 +1126,11 @@ class Speakers:
         named; "he" is never a woman's name, "she" is one when the text has one."""
         male = pronoun in english.HE
         genders = self.people.genders
-        persons = [p for p in self.people.persons_before(at) if not is_role_name(p.canonical)]
+        persons = [
+            p
+            for p in self.people.persons_before(at)
+            if not is_role_name(p.canonical) and self.people.is_person(p)
+        ]
         strict = male or any(
             genders.get(p.canonical) is False or looks_female(p.canonical) for p in persons
         )
