@@ -90,6 +90,19 @@ def test_middle_initials_and_short_given_names_are_one_person() -> None:
     assert groups("A.W. Clausen", "Tom Clausen") == [], "an initial is no given name"
 
 
+def test_initials_and_a_surname_join_the_one_person_they_fit() -> None:
+    def groups(*names: str) -> list[list[str]]:
+        return identity.same_person_groups([canonical_key(name) for name in names])
+
+    assert groups("В.В.Путин", "Владимир Путин", "V. Putin") == [
+        ["vladimir putin", "v v putin", "v putin"]
+    ]
+    assert groups("Д. Песков", "Dmitry Peskov") != [], "one script or two"
+    assert groups("V. Putin", "Vladimir Putin", "Vera Putin") == [], "two people fit"
+    assert groups("A.W. Clausen", "Tom Clausen") == [], "the initial does not fit"
+    assert groups("G. Bush", "George W. Bush", "George H. W. Bush") == [], "two Bushes"
+
+
 def test_the_library_lists_one_person_however_the_full_name_is_written(
     tmp_path: Path,
 ) -> None:

@@ -275,18 +275,45 @@ def person_key(folded: str) -> PersonKey | None:
 def same_person_groups(folded_names: list[str]) -> list[list[str]]:
     """Groups (two or more) of ``folded_names`` that name one person by ``person_key``:
     the same given name (or its short form) and surname, differing at most by middle
-    initials that do not contradict each other (``George W.`` and ``George H. W.`` do)."""
+    initials that do not contradict each other (``George W.`` and ``George H. W.`` do).
+
+    A name of initials and a surname (``V. Putin``, ``В.В.Путин``: news agencies and
+    official texts write people so) joins the one person among the others whose given
+    name (and middle name, for a second initial) begins with those letters; with two
+    such people, or none, it stays apart."""
     by_key: dict[tuple[str, ...], list[tuple[str, tuple[str, ...]]]] = {}
     for name in folded_names:
         found = person_key(name)
         if found is not None:
             by_key.setdefault(found.key, []).append((name, found.initials))
+    for name in folded_names:
+        words = name.split()
+        if len(words) < 2 or len(words[-1]) < 2 or any(len(word) != 1 for word in words[:-1]):
+            continue
+        keys = {
+            key
+            for key, members in by_key.items()
+            if key[-1] == words[-1]
+            and any(_initials_fit(words[:-1], member.split()) for member, _ in members)
+        }
+        if len(keys) == 1:
+            by_key[keys.pop()].append((name, ()))
     groups = []
     for members in by_key.values():
         initials = {found for _, found in members if found}
         if len(members) > 1 and len(initials) <= 1:
             groups.append([name for name, _ in members])
     return groups
+
+
+def _initials_fit(initials: list[str], full: list[str]) -> bool:
+    """Whether ``initials`` (``v v``) begin the given and middle names of ``full``
+    (``vladimir putin``, ``vladimir vladimirovich putin``); a second initial with no
+    middle name written is a patronymic the full name leaves out."""
+    names = full[:-1]
+    return initials[0] == names[0][:1] and all(
+        initial == word[:1] for initial, word in zip(initials[1:], names[1:], strict=False)
+    )
 
 
 _NOT_INITIAL = frozenset({"of", "the", "and", "for", "on", "in", "de", "des", "du", "la", "&"})
