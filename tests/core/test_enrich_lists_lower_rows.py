@@ -378,3 +378,11 @@ def test_a_body_after_a_persons_surname_counts_with_the_body(tmp_path: Path) -> 
     stored(library, body, [Entity(4, 22, "Dorvan Vestra Hall", "ORG", "Dorvan Vestra Hall")])
     rows = [(row.name, row.mentions) for row in entity_counts(library) if row.type == "ORG"]
     assert rows == [("Vestra Hall", 4)]
+
+
+def test_a_name_label_printed_twice_surname_first_is_one_name() -> None:
+    # The Kremlin's transcripts print a speaker's label beside its hover text.
+    text = "Welcome. President of Vestra Maxim Dorvan Dorvan MaximPresident of Vestra: Thanks."
+    found = built(text, ("Maxim Dorvan Dorvan MaximPresident", "PER"))
+    assert ("Maxim Dorvan", "PER", "Maxim Dorvan") in found
+    assert all("Dorvan Dorvan" not in name for name, _, _ in found)

@@ -379,6 +379,8 @@ def refine_spans(text: str, spans: Sequence[Span]) -> list[Span]:
                 piece = (opening.end(), piece[1], "PER")  # "Stranded Ryanair (customers)"
             if piece[2] == "PER" and (glued := _GLUED_DIGITS.search(text, piece[0], piece[1])):
                 piece = (piece[0], glued.start(), "PER")  # "Fiona Simpson19 September 2017"
+            if piece[2] == "PER" and (mirror := _MIRRORED.match(text, piece[0], piece[1])):
+                piece = (piece[0], mirror.start(2) + len(mirror.group(2)), "PER")
             piece_text = text[piece[0] : piece[1]]
             if (
                 is_junk(text, piece[0], piece[1])
@@ -996,6 +998,9 @@ _VOWEL = re.compile("[aeiouyAEIOUY]")
 
 
 # A byline's date glued to the name: "Fiona Simpson19 September 2017".
+# "Emmanuel Macron Macron EmmanuelPresident of France": a page's name label printed
+# beside its hover text (the Kremlin's transcripts), the surname first the second time.
+_MIRRORED = re.compile(r"([A-Z][\w'’-]+) ([A-Z][\w'’-]+) \2 \1")
 _GLUED_DIGITS = re.compile(r"(?<=[a-z])\d{1,2}$")
 # A participle opening a name's span: "Stranded Ryanair customers", "Embattled Senator X".
 _PARTICIPLE_OPENING = re.compile(r"([A-Z][a-z]{4,}ed)\s+(?=[A-Z])")
