@@ -157,3 +157,11 @@ def test_a_title_the_tagger_took_into_a_name_is_no_part_of_it() -> None:
     )
     names = [("Jason Hale", "PER"), ("Officer Hale", "PER")]
     assert speaker(text, names, "do not have a motive") == "Jason Hale"
+
+
+def test_honours_and_letters_after_a_name_are_no_part_of_it() -> None:
+    from ossetia_reader.core.enrich.speakers import clean_name
+
+    assert clean_name("Datuk Seri Tan King Lim") == "Tan King Lim"
+    assert clean_name("Ben Everitt MP") == "Ben Everitt"
+    assert clean_name("Tan Lim") == "Tan Lim"

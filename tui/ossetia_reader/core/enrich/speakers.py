@@ -595,7 +595,12 @@ _NAME_TITLES = english.HONORIFICS | english.words(
     "officer president senator sen minister judge governor gov mayor secretary sheriff "
     "detective sergeant sgt lieutenant lt captain capt constable inspector superintendent "
     "commissioner spokesman spokeswoman spokesperson chairman chairwoman ambassador rep "
-    "representative congressman congresswoman councillor councilman councilwoman prosecutor"
+    "representative congressman congresswoman councillor councilman councilwoman prosecutor "
+    "hon honourable honorable rt datuk dato datuk' seri"
+)
+# Letters after a name ("Ben Everitt MP", "… QC"): no part of it either.
+_POST_NOMINALS = frozenset(
+    ["MP", "MPs", "QC", "KC", "MLA", "MSP", "MEP", "TD", "MHK", "OBE", "MBE", "CBE"]
 )
 
 
@@ -613,6 +618,8 @@ def clean_name(name: str, before: str = "") -> str:
         len(words) >= 2 and words[0].lower().rstrip(".") in _NAME_TITLES and words[1][:1].isupper()
     ):
         words = words[1:]  # "Officer Willingham", "Sen. Ted Cruz": the title is no part of it
+    while len(words) >= 3 and words[-1].rstrip(",.") in _POST_NOMINALS:
+        words = words[:-1]
     # "Society Maxim Dreval" (from "the Znaniye Society Maxim Dreval"): a title's last word
     # before a given name is not part of the name.
     # ("Carrie Ann Woodgate" keeps "Carrie": only a word that is no name's goes.)
