@@ -160,3 +160,26 @@ def test_a_label_the_tagger_found_only_a_first_name_of_is_a_turn_among_others() 
         "Guus Brandt",
         "Sam Allen",
     ]
+
+
+def test_a_briefing_in_capitals_with_the_role_before_the_surname_and_a_reporter() -> None:
+    text = (
+        "Press Conference by the Chief Cabinet Secretary Kenji Mori\n\n"
+        "CHIEF CABINET SECRETARY MORI: Good morning. I have one announcement to make today.\n\n"
+        "REPORTER: What is the government's view of the missile launch this morning?\n\n"
+        "CHIEF CABINET SECRETARY MORI:\n"
+        "We are gathering information and will respond calmly to the launch.\n"
+    )
+    found = entities(text, [("Kenji Mori", "PER")])
+    assert [speaker for speaker, _ in turns(text, found)] == ["Kenji Mori", None, "Kenji Mori"]
+
+
+def test_numbered_speakers_of_an_automatic_transcript_are_turns_without_a_name() -> None:
+    text = (
+        "[00:00:00] Speaker 1: Welcome back to the show, and thanks for joining us today.\n\n"
+        "[00:00:09] Speaker 2: Thank you for having me, it is good to be here again.\n"
+    )
+    assert turns(text, []) == [
+        (None, "Welcome back to the show, and thanks for joining us today."),
+        (None, "Thank you for having me, it is good to be here again."),
+    ]

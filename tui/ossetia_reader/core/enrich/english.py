@@ -176,7 +176,7 @@ MALE_ENDINGS_IN_A = ("endra", "indra")
 # Transcript labels that stand for an unnamed speaker ("Question: …").
 GENERIC_LABELS = _words(
     "question questions remark remarks answer reply response comment voice voices q a "
-    "interviewer moderator host presenter correspondent journalist audience participant "
+    "interviewer moderator host presenter correspondent journalist reporter audience participant "
     "participants"
 )
 # Nouns for works and products: a short quote right after one is its title or model name,

@@ -39,6 +39,12 @@ _COLON = re.compile(
 )
 # A question turn marked "Q" alone, as White House briefings write it ("Q    Sure, thanks").
 _QUESTION_MARK = re.compile(r"^Q(?:[ \t]{2,}|\t|[.:][ \t]+)(?=\S)", re.MULTILINE)
+# An automatic transcript's unnamed speakers: "[00:00:00] Speaker 1:", "Speaker 2 (01:15):".
+_NUMBERED_SPEAKER = re.compile(
+    r"^(?:\[[\d:]{4,8}\][ \t]*)?Speaker[ \t]+\d{1,2}(?:[ \t]*\([\d:]{4,8}\))?"
+    r":[ \t]*\n?[ \t]*(?=\S)",
+    re.MULTILINE,
+)
 _TITLE_WORD = re.compile(r"[\w.'’-]+$")
 # A league or conference code in the parenthesis before the colon ("(NL)", "(AFC)").
 _LEAGUE = re.compile(r"\(\s*[A-Z]{2,4}\s*\)")
@@ -154,6 +160,12 @@ def find_turns(
         _Label(match.start(), match.start() + 1, match.end(), None, None)
         for match in _QUESTION_MARK.finditer(text)
     )
+    numbered = [
+        _Label(match.start(), match.start() + 1, match.end(), None, None)
+        for match in _NUMBERED_SPEAKER.finditer(text)
+    ]
+    if len(numbered) >= 2:
+        labels.extend(numbered)  # (a transcript by themselves: no named label needed)
     labels.extend(_record_labels(text))
     capital = _capital_labels(text, persons)
     if capital:
@@ -244,7 +256,7 @@ def find_turns(
 # speaker's job after a comma ("CAROL COSTELLO, CNN ANCHOR: …", "O'BRIEN: …", "J. KING: …").
 _CAPITAL_LABEL = re.compile(
     r"^[ \t]*([A-Z][A-Z.'’-]*(?:[ \t]+[A-Z][A-Z.'’-]*){0,3})"
-    r"(?:,[ \t]+[A-Z][^:\n]{0,80}?)?:[ \t]+(?=\S)",
+    r"(?:,[ \t]+[A-Z][^:\n]{0,80}?)?:(?:[ \t]+|[ \t]*\n[ \t]*)(?=\S)",
     re.MULTILINE,
 )
 # Capital labels of nobody in particular ("UNIDENTIFIED FEMALE:", "CROWD:").
@@ -312,6 +324,7 @@ def _capital_labels(text: str, persons: Sequence[Entity] = ()) -> list[_Label]:
         if len(w) >= 2
         and not w[0].endswith(".")
         and w[0].lower().rstrip(".") not in english.HONORIFICS
+        and not is_role_name(" ".join(w))  # ("CHIEF CABINET SECRETARY MORI": no full name)
     ]
     named: dict[str, set[str]] = {}
     for person in persons:
@@ -328,6 +341,9 @@ def _capital_labels(text: str, persons: Sequence[Entity] = ()) -> list[_Label]:
         name = label_words = words
         if len(words) > 1 and words[0].lower().strip(".") in english.HONORIFICS:
             words = name = words[1:]  # "MS NAUERT:"
+        roles = [i for i, w in enumerate(words) if w.lower().strip(".") in english.ROLE_NOUNS]
+        if roles and 0 < len(words) - roles[-1] - 1 <= 2 and is_role_name(" ".join(words)):
+            words = name = words[roles[-1] + 1 :]  # "CHIEF CABINET SECRETARY SUGA:"
         if len(words) == 1 or words[0].endswith("."):
             initial = words[0][0] if len(words) > 1 else ""
             owners = {tuple(f) for f in full if f[-1] == words[-1] and f[0].startswith(initial)}
