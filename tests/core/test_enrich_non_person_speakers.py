@@ -115,3 +115,12 @@ def test_a_surname_introduced_with_an_apposition_is_still_whom_he_stands_for() -
     )
     names = [("Walsh", "PER")]
     assert speaker(text, names, "fights hard") == "Walsh"
+
+
+def test_an_irish_county_the_tagger_calls_a_person_is_no_speaker() -> None:
+    text = (
+        "The crash happened near Dunleer, Co Louth, on Sunday night.\n\n"
+        '"We are asking anyone who saw it to come forward," Co Louth gardaí said.'
+    )
+    names = [("Co Louth", "PER")]
+    assert People(entities(text, names), text).items == []

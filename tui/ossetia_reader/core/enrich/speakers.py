@@ -94,6 +94,8 @@ class People:
                 continue  # ("quot;much": the tagger read a feed's broken HTML entity)
             if text and (_in_credit(text, entity) or _on_link_line(text, entity.start)):
                 continue  # "(Photo: Aamir Qureshi/AFP)": a photographer, nobody who speaks
+            if _COUNTY.match(entity.text):
+                continue  # "Co Louth", "County Kildare": a place, whatever the tagger says
             canonical = _without_dateline(entity.canonical)
             if canonical != entity.canonical:
                 entity = replace(entity, canonical=canonical)
@@ -244,6 +246,9 @@ _CREDIT_AFTER = re.compile(
 
 _BYLINE = re.compile(r"(?:(?:written|reported|story|words|text)\s+)?by\s+\Z", re.IGNORECASE)
 _BYLINE_CHARS = 80
+
+
+_COUNTY = re.compile(r"(?:Co\.?|County)[ \t]+[A-Z]")
 
 
 def _in_credit(text: str, entity: Entity) -> bool:
