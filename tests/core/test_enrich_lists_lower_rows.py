@@ -96,6 +96,8 @@ def test_a_peoples_plural_is_no_person() -> None:
     text = "The law protects the rights of Crimean Tatars and Bosnian Serbs."
     found = built(text, ("Crimean Tatars", "PER"), ("Bosnian Serbs", "LOC"))
     assert [kind for _, kind, _ in found] == ["MISC", "MISC"]
+    text = "The release of citizens, especially Crimean Tatars, who are detained, is urgent."
+    assert built(text, ("Crimean Tatars", "PER"))[0][1] == "MISC", "'who' makes no person"
     text = "Ships near the Philippine Islands were seen."
     assert built(text, ("Philippine Islands", "LOC"))[0][1] == "LOC"
 

@@ -1746,8 +1746,9 @@ def decide_types(text: str, entities: Sequence[Entity]) -> list[Entity]:
             type_ = "ORG"  # "Chris Callies of Dean Witter said": a person's firm
         elif listed is None and key in works and type_ == "PER" and cue != "PER":
             type_ = "MISC"  # "Harry Potter and the Prisoner of Azkaban", "Harry Potter film"
-        elif listed is None and key in peoples and type_ in ("PER", "LOC") and cue != "PER":
-            type_ = "MISC"  # "the Crimean Tatars": a people, not a person
+        elif listed is None and key in peoples and type_ in ("PER", "LOC"):
+            # "the Crimean Tatars": a people, not a person, even as "Crimean Tatars, who …"
+            type_ = "MISC"
         elif listed is None and key in planets and type_ in ("ORG", "PER"):
             type_ = "LOC"  # "Saturn's moon Titan"
         elif listed is None and cue != "PER" and (head := _head_type(entity.canonical, type_)):
