@@ -457,3 +457,13 @@ def test_a_russian_surname_the_tagger_typed_per_stays_a_person(tmp_path: Path) -
         "Petrobras": "ORG",
     }
     assert entity_types(library, ["Стерлигов"]) == {"sterligov": "PER"}
+
+
+def test_a_body_named_after_a_place_takes_none_of_its_spellings(tmp_path: Path) -> None:
+    library = Library(tmp_path)
+    stored(library, "one", [entity("Единой России", "ORG", "Единая Россия")])
+    stored(library, "two", [entity("России", "LOC", "Россия"), entity("РФ", "LOC", "Россия")])
+    assert entity_variants(library, "Единая Россия") == ["Единой России"]
+    stored(library, "three", [entity("Пескова", "PER", "Песков")])
+    stored(library, "four", [entity("Дмитрий Песков", "PER")])
+    assert "Пескова" in entity_variants(library, "Дмитрий Песков"), "a person's surname alone"

@@ -1518,7 +1518,11 @@ def _keys(library: Library, name: str, *, people_only: bool = True) -> list[str]
         return [folded]
     if len(words) == 1:
         return [folded, *full_names] if len(full_names) == 1 else [folded]
-    return [folded, words[-1]] if full_names == {folded} else [folded]
+    if full_names != {folded}:
+        return [folded]
+    if not people_only and entity_types(library, [name]).get(folded) != "PER":
+        return [folded]  # "Единая Россия" is a party: "Россия" is no surname of it
+    return [folded, words[-1]]
 
 
 _NOT_IN_NAMES = frozenset({"of", "the", "and", "for", "on", "in", "at", "to"})
