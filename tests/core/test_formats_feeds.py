@@ -122,6 +122,20 @@ def test_undeclared_windows_1251_feed_reads_as_russian() -> None:
     assert parsed.articles[0].body == "Президент заявил журналистам во вторник"
 
 
+def test_undeclared_koi8_r_feed_reads_as_russian() -> None:
+    # KOI8-R puts the alphabet where Windows-1251 does, in the opposite case.
+    xml = (
+        "<rss version='2.0'><channel><title>Новости</title>"
+        "<item><title>Кремль преуменьшил призыв лидера Южной Осетии</title>"
+        "<description>Президент заявил журналистам во вторник</description>"
+        "<guid>a1</guid></item></channel></rss>"
+    ).encode("koi8_r")
+    parsed = parse_feed(xml, feed_key="k")
+    assert parsed.title == "Новости"
+    assert parsed.articles[0].title == "Кремль преуменьшил призыв лидера Южной Осетии"
+    assert parsed.articles[0].body == "Президент заявил журналистам во вторник"
+
+
 BILLION_LAUGHS = b"""<?xml version="1.0"?>
 <!DOCTYPE lolz [
  <!ENTITY lol "lol">

@@ -5,15 +5,19 @@ from __future__ import annotations
 import codecs
 
 _ASCII = bytes(range(0x80))
-_CYRILLIC_LETTERS = bytes(range(0xC0, 0x100))  # А..я in Windows-1251
+_CYRILLIC_LETTERS = bytes(range(0xC0, 0x100))  # А..я in Windows-1251 (and in KOI8-R)
+_FIRST_HALF = bytes(range(0xC0, 0xE0))  # А..Я in Windows-1251, а..я in KOI8-R
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """Return ``(text, encoding)`` for ``data``.
 
     UTF-8 (with or without BOM) and UTF-16 with a BOM are taken as they are.
-    Anything else is legacy 8-bit text: Windows-1251 when most high bytes fall in
-    the Cyrillic letter range, else Windows-1252, with undecodable bytes replaced.
+    Anything else is legacy 8-bit text: Russian when most high bytes fall in the
+    Cyrillic letter range, else Windows-1252, with undecodable bytes replaced. Russian
+    is KOI8-R when most of its letters fall in the half that is capitals in
+    Windows-1251 (both put the alphabet at 0xC0-0xFF, in opposite cases, and
+    running text is mostly lower case), else Windows-1251.
     """
     if data.startswith(codecs.BOM_UTF8):
         return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
@@ -27,6 +31,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     high = len(data.translate(None, _ASCII))  # the bytes left once ASCII is deleted
     cyrillic = len(data) - len(data.translate(None, _CYRILLIC_LETTERS))
     if high and cyrillic / high > 0.6 and _looks_russian(data):
+        first_half = len(data) - len(data.translate(None, _FIRST_HALF))
+        if first_half > cyrillic - first_half:
+            return data.decode("koi8_r", errors="replace"), "koi8-r"
         return data.decode("cp1251", errors="replace"), "cp1251"
     return data.decode("cp1252", errors="replace"), "cp1252"
 
