@@ -342,3 +342,35 @@ def test_a_given_name_alone_in_one_article_stays_its_person(tmp_path: Path) -> N
     at = [i for i in range(len(body)) if body.startswith("John", i)]
     stored(library, body, [Entity(i, i + 4, "John", "PER", "John") for i in at])
     assert [(row.name, row.type) for row in entity_counts(library)] == [("John", "PER")]
+
+
+# -- after the session-7 held-out look (tuned-on) --------------------------------------------
+
+
+def test_malaysian_honorifics_and_the_kings_title_are_no_names() -> None:
+    text = "The minister, Datuk Seri Vantor Tiong, said the Yang di-Pertuan Agong agreed."
+    found = built(
+        text,
+        ("Datuk Seri Vantor Tiong", "PER"),
+        ("Yang", "PER"),
+        ("Pertuan Agong", "PER"),
+    )
+    assert found == [("Vantor Tiong", "PER", "Vantor Tiong")]
+    text = "Finance minister Seri Vantor Tiong spoke."
+    assert built(text, ("Seri Vantor Tiong", "PER"))[0][0] == "Seri Vantor Tiong", "no title"
+
+
+def test_an_irish_county_and_a_shoal_are_places() -> None:
+    text = "A man from Co Vantor was charged. Ships near Vantor Shoal were blocked."
+    found = built(text, ("Co Vantor", "PER"), ("Vantor Shoal", "PER"))
+    assert [kind for _, kind, _ in found] == ["LOC", "LOC"]
+
+
+def test_a_team_the_article_names_alone_is_cut_from_the_front_of_a_persons_name() -> None:
+    text = "Vantorix had a fast car. The Vantorix Henry Tollan drove well."
+    found = built(text, ("Vantorix", "ORG"), ("Vantorix Henry Tollan", "PER"))
+    assert [(name, kind) for name, kind, _ in found] == [
+        ("Vantorix", "ORG"),
+        ("Vantorix", "ORG"),
+        ("Henry Tollan", "PER"),
+    ]

@@ -58,7 +58,7 @@ _ROLE_MODIFIERS = _wordset(
     "permanent special plenipotentiary extraordinary chief general senior interim "
     "commander-in-chief co-chair co-chairman press affairs defence defense internal "
     "economic economy finance justice health education culture energy trade state "
-    "federal national secretary-general under-secretary"
+    "federal national secretary-general under-secretary seri"
 )
 # Capitalised words that open sentences, greet, exclaim or head a section but name
 # nothing; matched on one-word spans (case-insensitive).
@@ -135,7 +135,9 @@ _PLURAL_ABBREVIATION = re.compile(r"[A-Z]{2,5}s")
 _PHRASES = re.compile(
     r"(?i)^(?:good (?:morning|afternoon|evening|night|day|luck)|dear \w+|thank you|"
     r"ladies and gentlemen|glory to .*|happy .*|merry christmas|slava ukraini|"
-    r"heroes? of .*|cities of military glory)$"
+    r"heroes? of .*|cities of military glory|"
+    # the Malaysian king's title, whole or cut by the tagger
+    r"yang(?: di-pertuan agong)?|(?:di-)?pertuan agong)$"
 )
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;…]['’\"”»)]*\s+|\n\s*|[\"“«(]\s*)$")
 _LOC_BEFORE = re.compile(r"(?:^|\W)(?:in|near|outside|around|across|into)\s+$")
@@ -204,7 +206,7 @@ _ROLES = _wordset(
     "chair head deputy director commander adviser advisor aide spokesman spokeswoman "
     "spokesperson commissioner ombudsman speaker rector patriarch metropolitan emir "
     "sultan sheikh mr mrs ms dr general colonel lieutenant admiral marshal emperor empress "
-    "officer taoiseach tanaiste "
+    "officer taoiseach tanaiste datuk dato tun ruler sultanah "
     "tsar czar king queen prince princess pope archbishop bishop treasurer "
     "secretary-general commander-in-chief co-chair co-chairman prosecutor-general "
     # The United Nations' titles ("Special Rapporteur", "Emergency Relief Coordinator",
@@ -367,6 +369,13 @@ def refine_spans(text: str, spans: Sequence[Span]) -> list[Span]:
                 (caption := _CAPTION_AFTER.search(text, piece[0], piece[1])) is not None
             ):
                 piece = (piece[0], caption.start(), "PER")  # "John Whittingdale Portrait"
+            if piece[2] == "PER" and (body := _body_glued(text, piece, others)) is not None:
+                refined.append((piece[0], body, others[" ".join(text[piece[0] : body].split())]))
+                piece = (
+                    _words(text, body, piece[1])[0][0],
+                    piece[1],
+                    "PER",
+                )  # "McLaren Lewis Hamilton"
             if piece[2] == "PER" and (after := _glued_to_listed(text, piece)) is not None:
                 piece = (after, piece[1], "PER")  # "(Rajya) Sabha Arun Jaitley": Arun Jaitley
             opening = _PARTICIPLE_OPENING.match(text, piece[0]) if piece[2] == "PER" else None
@@ -1007,6 +1016,20 @@ _PARTICIPLE_OPENING = re.compile(r"([A-Z][a-z]{4,}ed)\s+(?=[A-Z])")
 _NAMES_IN_ED = ("med", "fried", "fred")  # Mohammed, Mohamed, Wilfried, Manfred
 
 
+def _body_glued(text: str, piece: Span, others: dict[str, str]) -> int | None:
+    """Where the organisation ends in a person's span that opens with one the article
+    names alone elsewhere, before a known given name ("McLaren Lewis Hamilton" where
+    the article also writes "McLaren"): the end of the organisation's words, else None."""
+    words = _words(text, piece[0], piece[1])
+    for cut in (1, 2):
+        if len(words) < cut + 2 or not _first_name(words[cut][2]):
+            continue
+        body = " ".join(word for _, _, word in words[:cut])
+        if others.get(body) == "ORG" and not _first_name(words[0][2]):
+            return words[cut - 1][1]
+    return None
+
+
 def _glued_to_listed(text: str, piece: Span) -> int | None:
     """Where a person's span starts when its first word ends a listed name written
     before it ("Rajya" + "Sabha Arun Jaitley": the Rajya Sabha, then Arun Jaitley)."""
@@ -1339,6 +1362,8 @@ def mention_cue(text: str, start: int, end: int) -> str | None:
     """The type the words around a mention give it, if any: a role before a name makes it
     a person ("President of Ukraine Volodymyr Zelenskyy"), "in X" or "X region" a place."""
     words = [word for _, _, word in _words(text, start, end)]
+    if len(words) == 2 and words[0] == "Co" and words[1][:1].isupper():
+        return "LOC"  # "Co Louth": an Irish county, as Irish news writes it
     if not words or len(words) > 4 or any(_is_generic(word) for word in words):
         return None
     if in_dateline(text, start, end):
