@@ -36,8 +36,8 @@ from ossetia_reader.messages import (
     Landing,
     LibraryChanged,
 )
-from ossetia_reader.render import Item
-from ossetia_reader.search_service import SearchService
+from ossetia_reader.render import Item, plural
+from ossetia_reader.search_service import LoadStopped, SearchService
 
 if TYPE_CHECKING:
     from ossetia_reader.core.fetch import FeedResult
@@ -306,8 +306,6 @@ class OssetiaReader(App[None]):
             else:
                 self.call_from_thread(self.tell, text)
 
-        from ossetia_reader.search_service import LoadStopped
-
         worker = get_current_worker()
         said: list[bool] = []  # whether "indexing N articles…" is in the status line
 
@@ -550,7 +548,7 @@ class OssetiaReader(App[None]):
             urls=urls,
         )
         self.call_from_thread(self._set_activity, "")
-        feeds = f"{len(summary.results)} feed{'' if len(summary.results) == 1 else 's'}"
+        feeds = plural(len(summary.results), "feed")
         report = f"{summary.added} new, {summary.updated} updated from {feeds}"
         self._stored_here(
             summary.added,
@@ -612,7 +610,7 @@ class OssetiaReader(App[None]):
         added = sum(r.added for r in reports)
         updated = sum(r.updated for r in reports)
         failed = [r for r in reports if r.status is Status.FAILED]
-        files = f"{len(reports)} source{'' if len(reports) == 1 else 's'}"
+        files = plural(len(reports), "source")
         self._stored_here(
             added,
             updated,

@@ -36,7 +36,6 @@ class ArticleStyles:
     quote: Style = Style(italic=True, color="green")
     speaker: Style = Style(bold=True, color="green")
     hit: Style = Style(reverse=True, bold=True)
-    focus: Style = Style(reverse=True, underline=True)
     entity: Mapping[str, Style] = field(
         default_factory=lambda: {
             "PER": Style(bold=True, color="cyan"),
@@ -172,7 +171,6 @@ def render_article(
     entities: bool = True,
     quotes: bool = True,
     hits: Sequence[tuple[int, int]] = (),
-    focus: Item | None = None,
     reserve_legend: bool = False,
     width: int | None = None,
 ) -> RenderedArticle:
@@ -261,8 +259,6 @@ def render_article(
     for start, end in hits:
         if 0 <= start < end <= size:
             body.stylize(styles.hit, start, end)
-    if focus is not None and 0 <= focus.start < focus.end <= size:
-        body.stylize(styles.focus, focus.start, focus.end)
 
     inserted: dict[int, Text] = {}
     for at, names in speakers_at.items():

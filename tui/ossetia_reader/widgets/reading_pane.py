@@ -179,15 +179,16 @@ class ReadingPane(ScrollView, can_focus=True):
         same = keep_scroll and self._same(article)
         anchor = self._top_anchor() if same else None
         hits = sorted(hits)
-        # The same article again (enrichment landed, a correction): the reader's place
-        # stays, and so do the hit n/N reached and the name Tab reached. Stepping to the
-        # first hit here pulled a search result back to its top at every enrichment batch.
-        hit_index = self.hit_index if same and hits == self.hits else -1
-        item = self.current_item if same else None
         self._left_out = 0
         if article is not None:
             article, self._left_out = shown_part(article)
             hits = [hit for hit in hits if hit[1] <= len(article.body)]
+        # The same article again (enrichment landed, a correction): the reader's place
+        # stays, and so do the hit n/N reached and the name Tab reached. Stepping to the
+        # first hit here pulled a search result back to its top at every enrichment batch.
+        # (Compared after the cut, as self.hits was: a huge article's hits past it differ.)
+        hit_index = self.hit_index if same and hits == self.hits else -1
+        item = self.current_item if same else None
         self.article = article
         self.hits = hits
         self.hit_index = hit_index
@@ -247,7 +248,6 @@ class ReadingPane(ScrollView, can_focus=True):
             quote=style("reading-pane--quote"),
             speaker=style("reading-pane--speaker"),
             hit=style("reading-pane--hit"),
-            focus=style("reading-pane--focus"),
             entity={kind: style(f"reading-pane--{kind.lower()}") for kind in ENTITY_TYPES},
         )
 

@@ -31,7 +31,6 @@ from ossetia_reader.core.library import Library, LibraryError
 
 _SENTENCE_END = re.compile(r"[.!?][”\"»’)]*\s+|\n\s*\n")
 _CONTEXT = 400
-_ANY = namesakes.ANY_TYPE
 _PARTICLES = frozenset({"von", "der", "van", "de", "da", "del", "al", "bin", "le", "la"})
 
 
@@ -140,7 +139,7 @@ def entity_counts(
             surname = canonical.rsplit(" ", 1)[-1]
             full = [
                 name
-                for name in _full_names(library, surname, limit=8)
+                for name in namesakes.full_names(library, surname, limit=8)
                 if name != canonical
                 and name.endswith(canonical)
                 and _owns_surname(name)
@@ -213,7 +212,7 @@ def _surname_owners(library: Library, surname: str) -> list[str]:
     """The full names a one-word key may be the surname alone of."""
     return [
         name
-        for name in _full_names(library, surname, limit=8)
+        for name in namesakes.full_names(library, surname, limit=8)
         if name != surname and name.endswith(surname) and _owns_surname(name)
     ]
 
@@ -467,8 +466,8 @@ def _untitled(library: Library, rows: Sequence[EntityCount]) -> set[str]:
         for canonical in untitled
         if not (
             canonical.endswith("s")
-            and _full_names(library, canonical[:-1], people_only=True)
-            and not _full_names(library, canonical)
+            and namesakes.full_names(library, canonical[:-1], people_only=True)
+            and not namesakes.full_names(library, canonical)
         )
     }
 
@@ -777,7 +776,8 @@ def _other_country_mentions(
     found: dict[str, int] = defaultdict(int)
     for folded, name, mentions in library.query(
         "SELECT canonical, name, sum(mentions) FROM entity_totals "
-        f"WHERE type IN ({_ANY}) AND last_word = ? AND canonical != ? GROUP BY canonical",
+        f"WHERE type IN ({namesakes.ANY_TYPE}) AND last_word = ? AND canonical != ? "
+        "GROUP BY canonical",
         [bare.rsplit(" ", 1)[-1], bare],
     ):
         if str(folded) in counted:
@@ -1034,7 +1034,7 @@ def entity_types(library: Library, names: Iterable[str]) -> dict[str, str]:
             library,
             [
                 n
-                for n in _full_names(library, canonical, limit=8)
+                for n in namesakes.full_names(library, canonical, limit=8)
                 if n != canonical and could_be_person(n)
             ],
         )
@@ -1296,9 +1296,6 @@ def _namesakes(library: Library, full_names: list[str]) -> bool:
     return len(people) >= 2
 
 
-_full_names = namesakes.full_names  # (the surname lookup the namesake check shares)
-
-
 def speaker_counts(library: Library, limit: int = 100, match: str = "") -> list[SpeakerCount]:
     """The most-quoted speakers, optionally matching text.
 
@@ -1322,7 +1319,7 @@ def speaker_counts(library: Library, limit: int = 100, match: str = "") -> list[
             # the one person's full name the library knows ("Ravi Shankar Prasad")
             longer = [
                 name
-                for name in _full_names(library, canonical.rsplit(" ", 1)[-1], limit=8)
+                for name in namesakes.full_names(library, canonical.rsplit(" ", 1)[-1], limit=8)
                 if name.endswith(" " + canonical)
                 and could_be_person(name)
                 and not is_role_word(name.split()[0])  # "Shri Narendra Modi" is no longer name
@@ -1339,7 +1336,7 @@ def speaker_counts(library: Library, limit: int = 100, match: str = "") -> list[
             continue
         full = [
             name
-            for name in _full_names(library, canonical, people_only=True, limit=8)
+            for name in namesakes.full_names(library, canonical, people_only=True, limit=8)
             if name != canonical and _owns_surname(name)
         ]
         full = _people(library, full or _surname_first(library, canonical))
@@ -1509,7 +1506,7 @@ def _keys(library: Library, name: str, *, people_only: bool = True) -> list[str]
     if not folded:
         return []
     words = folded.split()
-    full_names = set(_full_names(library, words[-1], people_only=people_only))
+    full_names = set(namesakes.full_names(library, words[-1], people_only=people_only))
     # Only a person's full name owns a surname alone: "Office of the President of Ukraine"
     # and "Heads of State/Government of Georgia" end with a country, but no article
     # writes them as "Ukraine" or "Georgia" (and a listed place is nobody's surname).

@@ -58,12 +58,15 @@ from ossetia_reader.core.enrich.russian.roles import (
 from ossetia_reader.core.enrich.russian.speaker_names import (
     ORG_ONLY,
     ArticleNames,
-    Attribution,
     fold,
     is_feminine,
     may_speak,
     pick,
 )
+
+# What an attribution reads: the speaker's canonical name, the cue verb, and where the
+# speaker's name starts and ends in the text.
+Attribution = tuple[str | None, str | None, int | None, int | None]
 
 
 def _reported_before(text: str, lower: int, index: int) -> bool:

@@ -10,10 +10,10 @@ calls ``labelled_turns`` for the turns and ``labelled`` for their speakers; the 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
 
 from ossetia_reader.core.enrich.quotes import FoundQuote
+from ossetia_reader.core.enrich.russian.spans import within
 from ossetia_reader.core.enrich.russian.speaker_names import ArticleNames
 
 # ``Мустафа Джемилев: Да, всё верно.``: up to four capitalised words and a colon open a
@@ -273,8 +273,3 @@ def _initial_in_full(written: str, index: int, names: ArticleNames) -> str:
     spaced = re.sub(r"\.(?=\S)", ". ", written)
     full = names.full_name(spaced, index)
     return written if full == spaced else full
-
-
-def within(spans: list[tuple[int, int]], starts: list[int], index: int) -> bool:
-    at = bisect_right(starts, index) - 1
-    return at >= 0 and spans[at][0] < index < spans[at][1]

@@ -1170,7 +1170,7 @@ def _repeated_names(text: str, spans: list[Span]) -> list[Span]:
     organisation wherever the article writes those words again in another case, with
     the same capitals (``Голос Америки:`` labelling an interviewer's questions, which
     the model reads as a place): one name keeps one sense within an article. Spans
-    inside a repeat stay as nested names (see ``_nested_names``); a repeat that
+    inside a repeat stay as nested places (see ``_nested_places``); a repeat that
     overlaps another organisation or a person is left alone."""
     names: dict[tuple[str, ...], list[str]] = {}
     for start, end, label in spans:

@@ -12,9 +12,15 @@ the spans depend on marks, dashes and line breaks, never on names, so they can b
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ossetia_reader.core.enrich.russian.cues import CUE, DASH, PARAGRAPH, SENTENCE_END
-from ossetia_reader.core.enrich.russian.labels import within
+
+
+def within(spans: list[tuple[int, int]], starts: list[int], index: int) -> bool:
+    """Whether ``index`` falls inside one of ``spans`` (sorted, apart; ``starts`` their starts)."""
+    at = bisect_right(starts, index) - 1
+    return at >= 0 and spans[at][0] < index < spans[at][1]
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:

@@ -612,9 +612,6 @@ _MEN_IN_A = frozenset(
 )
 
 
-Attribution = tuple[str | None, str | None, int | None, int | None]
-
-
 _GOVERNING = re.compile(
     # ``фигурирует не Собчак``: a name negated is no subject either.
     r"(?<![\w-])(?:у|о|об|от|для|с|со|к|ко|при|про|без|имени|им\.|не)[ \u00a0]+$",
