@@ -119,11 +119,9 @@ def entity_counts(
         if row.type == "ORG" and " " not in canonical and listed_type(row.name) == "ORG":
             # "Bloomberg" (listed: the company) where articles typed it a person's, beside
             # the one person "Michael Bloomberg": those mentions are his
-            person = _typed_part(grouped.get(canonical, []), "PER", row)
             owner = _owner(library, _people(library, _surname_owners(library, canonical)))
-            if person is not None and owner is not None and person.mentions < row.mentions:
-                surnames[owner].append(person)
-                merged[canonical] = replace(row, mentions=row.mentions - person.mentions)
+            if owner is not None:
+                _person_part_to(owner, row, grouped, merged, surnames)
             continue
         # A single word typed PER or ORG is often a surname the tagger could not place.
         if (
@@ -166,10 +164,7 @@ def entity_counts(
                 # "Lions" (the team) is not "Max Lyons", named in full far less; but the
                 # mentions articles typed a person's are his ("Bloomberg says he" beside
                 # Bloomberg the company): one key, two entities, split by type.
-                person = _typed_part(grouped.get(canonical, []), "PER", row)
-                if person is not None and person.mentions < row.mentions:
-                    surnames[owner].append(person)
-                    merged[canonical] = replace(row, mentions=row.mentions - person.mentions)
+                _person_part_to(owner, row, grouped, merged, surnames)
                 owner = None
             if owner is not None:
                 surnames[owner].append(merged.pop(canonical))
@@ -226,6 +221,21 @@ def _typed_part(
         return None
     articles, mentions = max(a for a, _ in typed), sum(m for _, m in typed)
     return replace(row, type=kind, articles=articles, mentions=mentions)
+
+
+def _person_part_to(
+    owner: str,
+    row: EntityCount,
+    grouped: dict[str, list[tuple[str, str, int, int]]],
+    merged: dict[str, EntityCount],
+    surnames: dict[str, list[EntityCount]],
+) -> None:
+    """Move the mentions of ``row`` that articles typed a person's to ``owner`` (the one
+    person with that surname), when they are not the whole row."""
+    person = _typed_part(grouped.get(row.canonical, []), "PER", row)
+    if person is not None and person.mentions < row.mentions:
+        surnames[owner].append(person)
+        merged[row.canonical] = replace(row, mentions=row.mentions - person.mentions)
 
 
 def _double_surname(row: EntityCount) -> bool:
