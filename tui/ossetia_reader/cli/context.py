@@ -50,22 +50,24 @@ class CliContext:
         if self._library is None:
             from ossetia_reader.core.bundled import import_bundled
 
-            try:
-                # On a read-only mount the database may still open for writing (its -shm
-                # file is there) and fail only at the first write: go read-only at once.
-                if _unwritable(self.library_dir):
-                    raise LibraryError("read-only")
-                self._library = Library(self.library_dir)
-            except LibraryError:
-                if not _unwritable(self.library_dir):
-                    raise
-                self._library = Library(self.library_dir, read_only=True)
+            # On a read-only mount the database may still open for writing (its -shm
+            # file is there) and fail only at the first write: go read-only at once.
+            library = None
+            if not _unwritable(self.library_dir):
+                try:
+                    library = Library(self.library_dir)
+                except LibraryError:
+                    if not _unwritable(self.library_dir):
+                        raise
+            if library is None:
+                library = Library(self.library_dir, read_only=True)
                 print(
                     f"ossetia-reader: library {self.library_dir} is read-only: reading only",
                     file=sys.stderr,
                 )
+            self._library = library
             if bundled:
-                import_bundled(self._library)
+                import_bundled(library)
         return self._library
 
 
